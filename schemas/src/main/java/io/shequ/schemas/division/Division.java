@@ -1,0 +1,13 @@
+package io.shequ.schemas.division;
+
+/** One unit of the NBS division list: its code, official name and containing unit. */
+public record Division(DivisionCode code, String name, DivisionCode parentCode) {
+
+    public DivisionLevel level() {
+        return code.level();
+    }
+
+    public DivisionKind kind() {
+        return code.kind();
+    }
+}
