@@ -1,0 +1,82 @@
+package io.shequ.jobs.conform;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Staged grid events, flows and grids → {@code fct_grid_events}, an accumulating snapshot with
+ * one row per event: the milestones of its closed loop, its deadline after extensions, rework and
+ * extension counts, and the reporter as a pseudonym with the age band and sex read before hashing.
+ *
+ * <p>Requires the UDFs of {@link PersonUdfs} registered on the session.
+ */
+public final class GridEventsToFacts {
+
+    public Dataset<Row> apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
+        Dataset<Row> milestones = flows.groupBy("event_id").agg(
+                min(when(col("action").equalTo("立案"), col("acted_at"))).as("registered_at"),
+                max(when(col("action").equalTo("结案"), col("acted_at"))).as("closed_at"),
+                max(when(col("action").equalTo("作废"), lit(1)).otherwise(lit(0))).as("voided"),
+                sum(when(col("action").equalTo("返工"), lit(1)).otherwise(lit(0))).cast("int").as("rework_count"),
+                sum(when(col("action").equalTo("延期"), lit(1)).otherwise(lit(0))).cast("int").as("extension_count"),
+                max(when(col("action").equalTo("延期"), to_timestamp(regexp_extract(col("note"),
+                        "(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})", 1)))).as("extended_deadline"),
+                count(lit(1)).as("flow_rows"));
+        Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"));
+        Column community = col("g_community");
+        Column deadline = coalesce(col("extended_deadline"), col("deadline_at"));
+        Column voided = coalesce(col("voided"), lit(0)).equalTo(1);
+        Column closed = col("closed_at").isNotNull().and(voided.unary_$bang());
+        return events
+                .join(milestones, events.col("event_id").equalTo(milestones.col("event_id")), "left")
+                .drop(milestones.col("event_id"))
+                .join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left")
+                .select(
+                        col("event_id"),
+                        col("grid_code"),
+                        community.as("community_code"),
+                        when(community.isNull(), lit(null))
+                                .otherwise(concat(substring(community, 1, 9), lit("000"))).as("township_code"),
+                        when(community.isNull(), lit(null))
+                                .otherwise(concat(substring(community, 1, 6), lit("000000"))).as("district_code"),
+                        col("category_code"),
+                        col("channel"),
+                        col("reported_at"),
+                        col("registered_at"),
+                        col("closed_at"),
+                        deadline.as("deadline_at"),
+                        year(col("reported_at")).as("report_year"),
+                        month(col("reported_at")).as("report_month"),
+                        voided.as("is_voided"),
+                        col("registered_at").isNotNull().as("is_registered"),
+                        closed.as("is_closed"),
+                        when(closed, col("closed_at").leq(deadline)).as("is_on_time"),
+                        coalesce(col("rework_count"), lit(0)).as("rework_count"),
+                        coalesce(col("extension_count"), lit(0)).as("extension_count"),
+                        when(col("satisfaction").isin("满意", "基本满意", "不满意"), col("satisfaction")).as("satisfaction"),
+                        call_udf(PersonUdfs.PERSON_KEY, col("reporter_id_no"), col("reporter_phone"), col("reporter_name"))
+                                .as("reporter_key"),
+                        call_udf(PersonUdfs.AGE_BAND, col("reporter_id_no"), to_date(col("reported_at")))
+                                .as("reporter_age_band"),
+                        call_udf(PersonUdfs.SEX, col("reporter_id_no")).as("reporter_sex"));
+    }
+}

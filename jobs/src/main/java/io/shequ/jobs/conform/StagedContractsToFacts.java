@@ -1,0 +1,58 @@
+package io.shequ.jobs.conform;
+
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Staged ledger rows → {@code fct_service_contracts}, one row per contract and served division.
+ * Several communities share an amount equally, to the cent (the remainder cents go to the first
+ * codes, so shares add up exactly); 全区 and 全街道 amounts stay at district or street level.
+ * An amendment (a later row or file with the same 项目编号) replaces the original.
+ */
+public final class StagedContractsToFacts {
+
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {
+    }
+
+    public Result apply(Dataset<Row> staged) {
+        Dataset<Row> latest = staged
+                .withColumn("_rank", expr("row_number() OVER (PARTITION BY project_no "
+                        + "ORDER BY modified_millis DESC, source_file DESC, source_line DESC)"))
+                .filter(col("_rank").equalTo(1))
+                .withColumn("served_divisions", call_udf(ResolverUdfs.SERVED, col("served"), col("purchaser"), col("title")))
+                .cache();
+        Dataset<Row> rejected = latest.filter(col("served_divisions.reason").isNotNull()).select(
+                lit("procurement_ledgers").as("source"), col("source_file").as("location"),
+                col("source_line").cast("string").as("line"), lit("served").as("column"),
+                col("served_divisions.reason").as("reason"),
+                to_json(struct(col("project_no"), col("served"), col("purchaser"))).as("raw"));
+        Dataset<Row> facts = latest.filter(col("served_divisions.reason").isNull())
+                .selectExpr("*", "posexplode(served_divisions.codes) AS (share_pos, served_code)")
+                .selectExpr(
+                        "project_no", "project_name", "purchaser", "provider_name", "provider_credit_code",
+                        "service_category_code AS service_category",
+                        "served_code",
+                        "served_divisions.level AS served_level",
+                        "served_divisions.rule AS allocation_rule",
+                        "size(served_divisions.codes) AS share_count",
+                        "contract_amount AS contract_amount_yuan",
+                        "CAST((floor(CAST(contract_amount * 100 AS BIGINT) / size(served_divisions.codes)) "
+                                + "+ IF(share_pos < CAST(contract_amount * 100 AS BIGINT) % size(served_divisions.codes), 1, 0))"
+                                + " / 100 AS DECIMAL(18,2)) AS allocated_amount_yuan",
+                        "signed_date",
+                        "service_period_start AS service_start",
+                        "service_period_end AS service_end",
+                        "year(signed_date) AS sign_year",
+                        "evaluation_grade",
+                        "source_file",
+                        "source_line");
+        return new Result(facts, rejected);
+    }
+}

@@ -1,0 +1,65 @@
+package io.shequ.jobs.conform;
+
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.struct;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Staged street-office report rows → {@code fct_community_reports}, one row per community and
+ * period: the street office and community resolved to NBS codes (unresolved rows are rejected
+ * with the reason), and a corrected resubmission replacing the earlier report — the later file
+ * (by modification time) wins.
+ */
+public final class StagedReportsToFacts {
+
+    public static final String[] MEASURES = {"households", "registered_population", "resident_population",
+            "fulltime_staff", "social_workers", "office_area_m2", "volunteers", "social_orgs", "consult_platforms",
+            "consult_meetings", "matters_public", "matters_livelihood", "matters_disputes"};
+
+    /** Facts, and rejected rows in quarantine shape. */
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {
+    }
+
+    public Result apply(Dataset<Row> staged) {
+        Dataset<Row> resolved = staged
+                .withColumn("street", call_udf(ResolverUdfs.STREET, col("street_hint")))
+                .withColumn("community", call_udf(ResolverUdfs.COMMUNITY, col("street.code"), col("community_name")))
+                .withColumn("reason", coalesce(col("street.reason"), col("community.reason")))
+                .cache();
+        Dataset<Row> rejected = resolved.filter(col("reason").isNotNull()).select(
+                lit("street_office_reports").as("source"), col("source_file").as("location"),
+                col("source_line").cast("string").as("line"), lit("community_name").as("column"), col("reason"),
+                to_json(struct(col("street_hint"), col("period"), col("community_name"))).as("raw"));
+        Dataset<Row> latest = resolved.filter(col("reason").isNull())
+                .withColumn("community_code", col("community.code"))
+                .withColumn("_rank", row_number().over(Window.partitionBy("community_code", "period")
+                        .orderBy(col("modified_millis").desc(), col("source_file").desc(), col("source_line").desc())))
+                .filter(col("_rank").equalTo(1));
+        Dataset<Row> facts = latest.selectExpr(buildColumns());
+        return new Result(facts, rejected);
+    }
+
+    private static String[] buildColumns() {
+        java.util.List<String> cols = new java.util.ArrayList<>(java.util.List.of(
+                "community_code",
+                "concat(substring(community_code, 1, 9), '000') AS township_code",
+                "concat(substring(community_code, 1, 6), '000000') AS district_code",
+                "period", "period_start", "period_end", "report_year", "report_month"));
+        for (String m : MEASURES) {
+            cols.add(m);
+        }
+        cols.add("source_file");
+        cols.add("source_line");
+        return cols.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,63 @@
+package io.shequ.jobs.pipeline;
+
+import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.pipeline.steps.CheckStep;
+import io.shequ.jobs.pipeline.steps.ConformStep;
+import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.pipeline.steps.IndicatorsStep;
+import io.shequ.jobs.pipeline.steps.LakeStep;
+import io.shequ.jobs.pipeline.steps.PublishStep;
+import io.shequ.jobs.pipeline.steps.StageStep;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.settings.PipelineSettings;
+import javax.sql.DataSource;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The Shequ pipeline: one Spring Batch job, seven steps, each real. The caller supplies the
+ * beans {@code jobRepositoryDataSource}, {@code transactionManager}, {@link PipelineSettings},
+ * {@link SparkSession} and {@link WarehousePort}.
+ */
+@Configuration
+@EnableBatchProcessing
+@EnableJdbcJobRepository(dataSourceRef = "jobRepositoryDataSource", transactionManagerRef = "transactionManager")
+public class PipelineJobConfiguration {
+
+    public static final String JOB_NAME = "shequPipeline";
+
+    @Bean
+    public LandingManifest landingManifest(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new LandingManifest(dataSource);
+    }
+
+    @Bean
+    public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
+                             SparkSession spark, LandingManifest manifest, WarehousePort warehouse) {
+        return new JobBuilder(JOB_NAME, repository)
+                .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
+                .start(step("extract", new ExtractStep(settings, spark, manifest), repository, transactions))
+                .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
+                .next(step("check", new CheckStep(settings, spark), repository, transactions))
+                .next(step("conform", new ConformStep(settings, spark), repository, transactions))
+                .next(step("lake", new LakeStep(settings, spark), repository, transactions))
+                .next(step("publish", new PublishStep(settings, warehouse), repository, transactions))
+                .next(step("indicators", new IndicatorsStep(settings, warehouse), repository, transactions))
+                .build();
+    }
+
+    private static Step step(String name, Tasklet tasklet, JobRepository repository, PlatformTransactionManager tx) {
+        return new StepBuilder(name, repository).tasklet(tasklet, tx).build();
+    }
+}

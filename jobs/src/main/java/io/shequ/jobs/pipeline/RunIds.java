@@ -1,0 +1,29 @@
+package io.shequ.jobs.pipeline;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.batch.core.scope.context.ChunkContext;
+
+/** Run ids: sortable by start time, unique, safe as a folder name. */
+public final class RunIds {
+
+    public static final String PARAMETER = "run.id";
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private RunIds() {
+    }
+
+    public static String next() {
+        return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+    }
+
+    public static String of(ChunkContext context) {
+        Object id = context.getStepContext().getJobParameters().get(PARAMETER);
+        if (id == null) {
+            throw new IllegalStateException("job parameter " + PARAMETER + " is missing");
+        }
+        return id.toString();
+    }
+}

@@ -1,0 +1,62 @@
+package io.shequ.jobs.pipeline.steps;
+
+import io.shequ.jobs.extract.FileLanding;
+import io.shequ.jobs.extract.GridSystemLanding;
+import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.settings.PipelineSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Step 1: copy every source file and the grid system's tables into the landing area, with manifest rows. */
+public final class ExtractStep implements Tasklet {
+
+    public static final String STREET_OFFICES = "street_office_reports";
+    public static final String PROCUREMENT = "procurement_ledgers";
+
+    private final PipelineSettings settings;
+    private final SparkSession spark;
+    private final LandingManifest manifest;
+
+    public ExtractStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest) {
+        this.settings = settings;
+        this.spark = spark;
+        this.manifest = manifest;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String runId = RunIds.of(chunkContext);
+        HomeLayout layout = new HomeLayout(settings.home());
+        FileLanding files = new FileLanding(layout);
+        Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
+        if (settings.streetOffices().isPresent()) {
+            landed.put(STREET_OFFICES, files.land(STREET_OFFICES, settings.streetOfficeFolder()));
+        }
+        if (settings.procurement().isPresent()) {
+            landed.put(PROCUREMENT, files.land(PROCUREMENT, settings.procurementFolder()));
+        }
+        if (settings.gridSystem().isPresent()) {
+            List<LandedSource> tables = new ArrayList<>();
+            for (GridSystemLanding.LandedTable t : new GridSystemLanding(spark, layout).land(settings.grid(), runId)) {
+                tables.add(t.source());
+            }
+            landed.put(GridSystemLanding.SOURCE, tables);
+        }
+        List<LandedSource> all = landed.values().stream().flatMap(List::stream).toList();
+        manifest.record(runId, all);
+        new RunLedger(layout, runId).put("landed", landed);
+        contribution.incrementReadCount(all.size());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,39 @@
+package io.shequ.jobs.pipeline.steps;
+
+import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.settings.PipelineSettings;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Step 7: read the indicator catalogue back from the published snapshot (computed there by the
+ * mart models before the switch) and keep it with the run: {@code runs/<run-id>/indicators.json}.
+ */
+public final class IndicatorsStep implements Tasklet {
+
+    private final PipelineSettings settings;
+    private final WarehousePort warehouse;
+
+    public IndicatorsStep(PipelineSettings settings, WarehousePort warehouse) {
+        this.settings = settings;
+        this.warehouse = warehouse;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String runId = RunIds.of(chunkContext);
+        HomeLayout layout = new HomeLayout(settings.home());
+        List<Map<String, Object>> indicators = warehouse.indicators();
+        RunLedger.JSON.writeValue(layout.run(runId).resolve("indicators.json").toFile(), indicators);
+        new RunLedger(layout, runId).put("indicators", Map.of("rows", indicators.size()));
+        contribution.incrementWriteCount(indicators.size());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,78 @@
+package io.shequ.jobs.pipeline.steps;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.extract.GridSystemLanding;
+import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.grid.GridStaging;
+import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
+import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
+import io.shequ.schemas.contract.SourceContract;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Step 2: parse and type each landed source in Spark; bad rows to quarantine; every row accounted for. */
+public final class StageStep implements Tasklet {
+
+    private final PipelineSettings settings;
+    private final SparkSession spark;
+    private final LandingManifest manifest;
+
+    public StageStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest) {
+        this.settings = settings;
+        this.spark = spark;
+        this.manifest = manifest;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String runId = RunIds.of(chunkContext);
+        HomeLayout layout = new HomeLayout(settings.home());
+        RunLedger ledger = new RunLedger(layout, runId);
+        Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(ledger.get("landed"),
+                new TypeReference<Map<String, List<LandedSource>>>() { });
+        Path staging = layout.staging(runId);
+        Quarantine quarantine = new Quarantine(layout.quarantine(runId));
+        List<SourceAccount> accounts = new ArrayList<>();
+        if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
+            accounts.addAll(new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
+                    SourceContract.STREET_OFFICE_REPORT)).stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
+        }
+        if (landed.containsKey(ExtractStep.PROCUREMENT)) {
+            accounts.addAll(new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
+                    SourceContract.PROCUREMENT_LEDGER)).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
+        }
+        if (landed.containsKey(GridSystemLanding.SOURCE)) {
+            accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine));
+        }
+        for (String source : landed.keySet()) {
+            manifest.recordRows(runId, source, accounts.stream().filter(a -> a.source().equals(source))
+                    .map(a -> new Object[] {a.location(), a.rowsRead()}).toList());
+        }
+        ledger.put("sources", accounts);
+        contribution.incrementReadCount(accounts.stream().mapToLong(SourceAccount::rowsRead).sum());
+        contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
+        contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** A user's contract file in the home's contracts/ folder wins over the bundled one. */
+    private SourceContract contract(String fileName, String bundled) {
+        Path user = settings.home().resolve("contracts").resolve(fileName);
+        return java.nio.file.Files.exists(user) ? SourceContract.load(user) : SourceContract.load(bundled);
+    }
+
+}

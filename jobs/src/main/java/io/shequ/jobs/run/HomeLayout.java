@@ -1,0 +1,52 @@
+package io.shequ.jobs.run;
+
+import java.nio.file.Path;
+
+/** Where each area of a Shequ home lives on disk. One place, so no step invents a path. */
+public record HomeLayout(Path home) {
+
+    public HomeLayout {
+        home = home.toAbsolutePath().normalize();
+    }
+
+    public Path landingFiles() {
+        return home.resolve("landing/files");
+    }
+
+    public Path landingTables(String runId) {
+        return home.resolve("landing/tables").resolve(runId);
+    }
+
+    public Path staging(String runId) {
+        return home.resolve("staging").resolve(runId);
+    }
+
+    public Path quarantine(String runId) {
+        return home.resolve("quarantine").resolve(runId);
+    }
+
+    public Path conformed(String runId) {
+        return home.resolve("work").resolve(runId).resolve("conformed");
+    }
+
+    public Path run(String runId) {
+        return home.resolve("runs").resolve(runId);
+    }
+
+    public Path state() {
+        return home.resolve("state");
+    }
+
+    /** The H2 file of the Iceberg JDBC catalog. */
+    public Path icebergCatalog() {
+        return state().resolve("iceberg");
+    }
+
+    public Path lake() {
+        return home.resolve("lake");
+    }
+
+    public Path warehouse() {
+        return home.resolve("warehouse");
+    }
+}

@@ -1,0 +1,54 @@
+package io.shequ.jobs.settings;
+
+import io.shequ.schemas.division.DivisionCode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one pipeline run needs to know, already validated by whoever read the configuration.
+ *
+ * @param home               the folder that holds landing, staging, lake, warehouse and runs
+ * @param districts          the districts (6-digit level) the sources report on
+ * @param streetOfficeFolder folder of street-office report files, or null when not configured
+ * @param procurementFolder  folder of procurement ledgers, or null when not configured
+ * @param grid               the grid system's database, or null when not configured
+ * @param sparkMaster        Spark master URL, {@code local[*]} by default
+ * @param shufflePartitions  Spark SQL shuffle partitions; small data wants few
+ * @param pseudonymKey       the HMAC key for personal identifiers; never logged or stored
+ * @param divisionReference  a folder holding a newer NBS release, or null for the bundled 2023 one
+ * @param ruleFolder         a folder of DQDL rule files overriding the bundled ones, or null
+ */
+public record PipelineSettings(
+        Path home,
+        List<DivisionCode> districts,
+        Path streetOfficeFolder,
+        Path procurementFolder,
+        GridSource grid,
+        String sparkMaster,
+        int shufflePartitions,
+        byte[] pseudonymKey,
+        Path divisionReference,
+        Path ruleFolder) {
+
+    public PipelineSettings {
+        districts = List.copyOf(districts);
+    }
+
+    public Optional<Path> streetOffices() {
+        return Optional.ofNullable(streetOfficeFolder);
+    }
+
+    public Optional<Path> procurement() {
+        return Optional.ofNullable(procurementFolder);
+    }
+
+    public Optional<GridSource> gridSystem() {
+        return Optional.ofNullable(grid);
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineSettings[home=" + home + ", districts=" + districts + ", sparkMaster=" + sparkMaster + "]";
+    }
+}

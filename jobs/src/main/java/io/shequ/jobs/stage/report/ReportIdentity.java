@@ -1,0 +1,60 @@
+package io.shequ.jobs.stage.report;
+
+import io.shequ.schemas.period.ReportPeriod;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which street office and period a report is about, read from what the file itself says, as
+ * offices really send them: the file name (先锋路街道_2023年01月社区工作月报.xlsx), the title row
+ * (青山区先锋路街道2023年1月社区工作月报表), or the folder it sits in (先锋路街道/2023-01.csv).
+ * The street is kept as a hint; matching it to an official unit is conform's job.
+ */
+public record ReportIdentity(String streetHint, ReportPeriod period) {
+
+    private static final Pattern STREET = Pattern.compile("([\\p{IsHan}\\w]{1,20}?(?:街道办事处|街道办|街道|镇|乡))");
+
+    /** Thrown when the street or the period cannot be told; the message says which. */
+    public static final class Unknown extends Exception {
+        public Unknown(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param location the file's path relative to its source folder, with forward slashes
+     * @param title    the text above the header row, possibly empty
+     */
+    public static ReportIdentity of(String location, String title) throws Unknown {
+        String[] parts = location.split("/");
+        String fileName = parts[parts.length - 1];
+        String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        String folders = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 1));
+
+        Optional<String> street = street(stem.contains("_") ? stem.substring(0, stem.indexOf('_')) : stem)
+                .or(() -> street(title))
+                .or(() -> street(folders));
+        Optional<ReportPeriod> period = ReportPeriod.find(stem)
+                .or(() -> ReportPeriod.find(title))
+                .or(() -> ReportPeriod.find(folders));
+        if (street.isEmpty() && period.isEmpty()) {
+            throw new Unknown("neither the street office nor the period can be told from the file name, title or folder");
+        }
+        if (street.isEmpty()) {
+            throw new Unknown("the street office cannot be told from the file name, title or folder");
+        }
+        if (period.isEmpty()) {
+            throw new Unknown("the reporting period cannot be told from the file name, title or folder");
+        }
+        return new ReportIdentity(street.get(), period.get());
+    }
+
+    private static Optional<String> street(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Matcher m = STREET.matcher(text.replaceAll("\\s+", ""));
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

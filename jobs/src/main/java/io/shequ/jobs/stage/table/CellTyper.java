@@ -1,0 +1,98 @@
+package io.shequ.jobs.stage.table;
+
+import io.shequ.schemas.value.AmountUnit;
+import io.shequ.schemas.value.CellNumber;
+import io.shequ.schemas.value.ChineseAmount;
+import io.shequ.schemas.value.LooseDate;
+import io.shequ.schemas.value.ParsedAmount;
+import io.shequ.schemas.value.ParsedNumber;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.List;
+
+/**
+ * Types one raw cell by its field's contract type. The outcome is a value, a null with a note
+ * (a placeholder such as 暂无 is "not reported", never zero), or a rejection with a reason.
+ */
+final class CellTyper {
+
+    /** Typed value(s) (two for a date range), or a note, or a reason to reject the row. */
+    record Typed(List<Object> values, String note, String rejection) {
+        static Typed value(Object... values) {
+            return new Typed(java.util.Arrays.asList(values), null, null);
+        }
+
+        static Typed nulls(int n, String note) {
+            return new Typed(java.util.Collections.nCopies(n, null), note, null);
+        }
+
+        static Typed reject(int n, String reason) {
+            return new Typed(java.util.Collections.nCopies(n, null), null, reason);
+        }
+    }
+
+    private CellTyper() {
+    }
+
+    static int width(TypedField field) {
+        return switch (field.type()) {
+            case DATE_RANGE -> 2;
+            default -> 1;
+        };
+    }
+
+    static Typed type(TypedField field, String raw, AmountUnit amountUnit) {
+        boolean blank = raw == null || raw.isBlank();
+        if (blank && field.required()) {
+            return Typed.reject(width(field), field.header() + " is required but empty");
+        }
+        return switch (field.type()) {
+            case TEXT -> blank ? Typed.nulls(1, null) : Typed.value(raw.strip());
+            case COUNT -> number(field, CellNumber.parseCount(raw), false);
+            case AREA -> number(field, CellNumber.parseArea(raw), true);
+            case AMOUNT -> amount(field, raw, amountUnit);
+            case DATE -> blank ? Typed.nulls(1, null) : LooseDate.parse(raw)
+                    .map(d -> Typed.value(Date.valueOf(d)))
+                    .orElseGet(() -> Typed.reject(1, "'" + raw + "' in " + field.header() + " is not a date"));
+            case DATE_RANGE -> blank ? Typed.nulls(2, null) : LooseDate.parseRange(raw)
+                    .map(r -> Typed.value(Date.valueOf(r.start()), Date.valueOf(r.end())))
+                    .orElseGet(() -> Typed.reject(2, "'" + raw + "' in " + field.header() + " is not a period of two dates"));
+        };
+    }
+
+    private static Typed number(TypedField field, ParsedNumber parsed, boolean decimal) {
+        return switch (parsed.outcome()) {
+            case NULL_PLACEHOLDER -> Typed.nulls(1, field.name() + ": " + parsed.note());
+            case INVALID -> Typed.reject(1, field.header() + ": " + parsed.note());
+            case VALUE -> {
+                BigDecimal value = parsed.value();
+                if (!field.inBounds(value)) {
+                    yield Typed.reject(1, field.header() + ": " + value.toPlainString() + " is outside "
+                            + bounds(field));
+                }
+                Object typed = decimal ? value.setScale(2, RoundingMode.HALF_UP) : (Object) parsed.asLong();
+                yield new Typed(List.of(typed), parsed.isApproximate() ? field.name() + ": approximate" : null, null);
+            }
+        };
+    }
+
+    private static Typed amount(TypedField field, String raw, AmountUnit unit) {
+        if (raw == null || raw.isBlank()) {
+            return Typed.nulls(1, null);
+        }
+        ParsedAmount parsed = ChineseAmount.parse(raw, unit);
+        if (!parsed.isValid()) {
+            return Typed.reject(1, field.header() + ": " + parsed.reason());
+        }
+        if (!field.inBounds(parsed.yuan())) {
+            return Typed.reject(1, field.header() + ": " + parsed.yuan().toPlainString() + " is outside " + bounds(field));
+        }
+        return Typed.value(parsed.yuan().setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static String bounds(TypedField field) {
+        return "[" + (field.min() == null ? "-∞" : field.min().toPlainString()) + ", "
+                + (field.max() == null ? "∞" : field.max().toPlainString()) + "]";
+    }
+}

@@ -1,0 +1,134 @@
+package io.shequ.jobs.stage.table;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.stage.Quarantine;
+import io.shequ.schemas.contract.SourceContract;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Stages the landed files of one file source under its contract: reads each file once, finds
+ * the contract table, types every row in Spark, writes staged rows as Parquet and rejected
+ * rows (and files that cannot be read at all) to quarantine, and accounts for every row.
+ */
+public final class ContractFileStaging {
+
+    /** What a source adds to each row from the file as a whole (e.g. the report's street and period). */
+    public interface FileContext {
+        StructType schema();
+
+        /** Context values for the file; throws with a reason when the file as a whole is unusable. */
+        List<Object> values(LandedSource file, LocatedTable table) throws Rejected;
+    }
+
+    public static final class Rejected extends Exception {
+        public Rejected(String reason) {
+            super(reason);
+        }
+    }
+
+    public static final StructType BASE = new StructType()
+            .add("source_file", DataTypes.StringType, false)
+            .add("source_line", DataTypes.IntegerType, false)
+            .add("modified_millis", DataTypes.LongType, false);
+
+    private final SparkSession spark;
+    private final SourceContract contract;
+    private final String keyField;
+
+    public ContractFileStaging(SparkSession spark, SourceContract contract, String keyField) {
+        this.spark = spark;
+        this.contract = contract;
+        this.keyField = keyField;
+    }
+
+    public List<SourceAccount> stage(String source, List<LandedSource> files, FileContext context, Path target,
+                                     Quarantine quarantine, UnaryOperator<Dataset<Row>> extraRules) {
+        StructType contextSchema = BASE;
+        for (var field : context.schema().fields()) {
+            contextSchema = contextSchema.add(field);
+        }
+        RawTableRows rawRows = new RawTableRows(contract, contextSchema);
+        List<Row> raw = new ArrayList<>();
+        List<Row> fileRejects = new ArrayList<>();
+        Map<String, Long> read = new HashMap<>();
+        Map<String, String> notes = new HashMap<>();
+        ContractTableLocator locator = new ContractTableLocator(contract);
+        for (LandedSource file : files) {
+            if (file.isDuplicate()) {
+                read.put(file.location(), 0L);
+                notes.put(file.location(), "same bytes as " + file.duplicateOf() + ": loaded once");
+                continue;
+            }
+            LocatedTable table;
+            try {
+                table = locator.locate(TableFileReader.read(Path.of(file.landed())), keyField);
+            } catch (IOException | ContractTableLocator.TableNotFound e) {
+                read.put(file.location(), 0L);
+                notes.put(file.location(), "quarantined whole: " + e.getMessage());
+                fileRejects.add(RowFactory.create(source, file.location(), null, null, e.getMessage(), null));
+                continue;
+            }
+            read.put(file.location(), (long) table.dataRows().size());
+            try {
+                List<Object> values = context.values(file, table);
+                raw.addAll(rawRows.rows(table, line -> {
+                    List<Object> row = new ArrayList<>(List.of(file.location(), line, file.modifiedMillis()));
+                    row.addAll(values);
+                    return row;
+                }));
+            } catch (Rejected e) {
+                notes.put(file.location(), "quarantined whole: " + e.getMessage());
+                for (SheetRow row : table.dataRows()) {
+                    fileRejects.add(RowFactory.create(source, file.location(), Integer.toString(row.line()), null,
+                            e.getMessage(), RawTableRows.rawJson(table.header(), row)));
+                }
+            }
+        }
+        RawRowsToTyped typer = new RawRowsToTyped(contract);
+        Dataset<Row> typed = extraRules.apply(
+                typer.apply(spark.createDataFrame(raw, rawRows.schema()), List.of(contextSchema.fieldNames())));
+        RawRowsToTyped.Split split = RawRowsToTyped.split(typed, source, "source_file", "source_line");
+        split.staged().write().mode("overwrite").parquet(target.toString());
+        Dataset<Row> rejected = split.rejected().unionByName(spark.createDataFrame(fileRejects, Quarantine.SCHEMA));
+        quarantine.write(target.getFileName().toString(), rejected);
+        return accounts(source, read, notes, target, quarantine, target.getFileName().toString());
+    }
+
+    private List<SourceAccount> accounts(String source, Map<String, Long> read, Map<String, String> notes, Path target,
+                                         Quarantine quarantine, String dataset) {
+        Map<String, Long> staged = countBy(spark.read().parquet(target.toString()), "source_file");
+        Dataset<Row> quarantined = quarantine.read(spark, dataset).filter(col("line").isNotNull());
+        Map<String, Long> rejected = countBy(quarantined, "location");
+        List<SourceAccount> accounts = new ArrayList<>();
+        read.keySet().stream().sorted().forEach(location -> accounts.add(new SourceAccount(source, location,
+                read.get(location), staged.getOrDefault(location, 0L), rejected.getOrDefault(location, 0L),
+                notes.get(location))));
+        return accounts;
+    }
+
+    private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
+        Map<String, Long> counts = new HashMap<>();
+        if (rows.columns().length == 0) {
+            return counts;
+        }
+        for (Row r : rows.groupBy(column).count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
+    }
+}

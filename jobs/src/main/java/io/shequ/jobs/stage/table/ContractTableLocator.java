@@ -1,0 +1,97 @@
+package io.shequ.jobs.stage.table;
+
+import io.shequ.schemas.contract.HeaderMatch;
+import io.shequ.schemas.contract.HeaderMatcher;
+import io.shequ.schemas.contract.SourceContract;
+import io.shequ.schemas.text.TypedText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a source contract's table in the sheets of a file: the first sheet with a header row
+ * (within its first rows, under any title rows) that names every required field.
+ */
+public final class ContractTableLocator {
+
+    private static final int HEADER_SEARCH_ROWS = 15;
+    private static final Pattern TOTAL = Pattern.compile("^(合计|总计|小计|全街道合计|总数)$");
+    private static final Pattern FOOTER = Pattern.compile("^(填报人|填表人|填报日期|填表日期|制表|审核|负责人|单位负责人|联系电话|备注|说明|注[:：])");
+
+    private final SourceContract contract;
+    private final HeaderMatcher matcher;
+
+    public ContractTableLocator(SourceContract contract) {
+        this.contract = contract;
+        this.matcher = new HeaderMatcher(contract);
+    }
+
+    /** Thrown when no sheet holds the contract's table; the message says what was missing. */
+    public static final class TableNotFound extends Exception {
+        public TableNotFound(String message) {
+            super(message);
+        }
+    }
+
+    public LocatedTable locate(List<Sheet> sheets, String keyField) throws TableNotFound {
+        List<String> misses = new ArrayList<>();
+        for (Sheet sheet : sheets) {
+            List<List<String>> firstRows = sheet.rows().stream().limit(HEADER_SEARCH_ROWS).map(SheetRow::cells).toList();
+            OptionalInt headerIndex = matcher.findHeaderRow(firstRows);
+            if (headerIndex.isEmpty()) {
+                misses.add(describeMiss(sheet, firstRows));
+                continue;
+            }
+            return split(sheet, headerIndex.getAsInt(), keyField);
+        }
+        throw new TableNotFound("no header row with the required columns of " + contract.name() + " in "
+                + (sheets.isEmpty() ? "an empty file" : String.join("; ", misses)));
+    }
+
+    private String describeMiss(Sheet sheet, List<List<String>> firstRows) {
+        HeaderMatch best = null;
+        for (List<String> row : firstRows) {
+            HeaderMatch match = matcher.examine(row);
+            if (best == null || match.missingRequired().size() < best.missingRequired().size()) {
+                best = match;
+            }
+        }
+        String missing = best == null ? "every required column" : String.join(", ", best.missingNames());
+        return "sheet '" + sheet.name() + "' lacks " + missing;
+    }
+
+    private LocatedTable split(Sheet sheet, int headerIndex, String keyField) {
+        List<SheetRow> rows = sheet.rows();
+        SheetRow header = rows.get(headerIndex);
+        var mapping = matcher.match(header.cells()).orElseThrow();
+        StringBuilder title = new StringBuilder();
+        for (int i = 0; i < headerIndex; i++) {
+            rows.get(i).cells().stream().filter(c -> !c.isBlank()).findFirst().ifPresent(c -> title.append(c).append(' '));
+        }
+        int keyColumn = mapping.columnOf(keyField).orElseThrow();
+        List<SheetRow> data = new ArrayList<>();
+        int nonData = 0;
+        for (int i = headerIndex + 1; i < rows.size(); i++) {
+            SheetRow row = rows.get(i);
+            if (isNonData(row, keyColumn)) {
+                nonData++;
+            } else {
+                data.add(row);
+            }
+        }
+        return new LocatedTable(sheet.name(), title.toString().strip(), header, mapping, data, nonData);
+    }
+
+    private static boolean isNonData(SheetRow row, int keyColumn) {
+        if (row.isBlank()) {
+            return true;
+        }
+        String key = TypedText.compact(row.cell(keyColumn));
+        if (key != null && TOTAL.matcher(key).matches()) {
+            return true;
+        }
+        String first = row.cells().stream().filter(c -> !c.isBlank()).findFirst().map(TypedText::compact).orElse("");
+        return FOOTER.matcher(first).find();
+    }
+}

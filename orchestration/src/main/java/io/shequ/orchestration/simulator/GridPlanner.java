@@ -1,0 +1,56 @@
+package io.shequ.orchestration.simulator;
+
+import io.shequ.orchestration.simulator.GridLayout.Grid;
+import io.shequ.orchestration.simulator.PersonFaker.Person;
+import io.shequ.schemas.division.Division;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/** Lays out every community's grids and the year's events on them, numbered in reporting order. */
+final class GridPlanner {
+
+    private final SimulationSpec spec;
+    private final SimulatedDistrict district;
+    private final List<Grid> grids = new ArrayList<>();
+    private final List<GridEvent> events = new ArrayList<>();
+
+    GridPlanner(SimulationSpec spec, SimulatedDistrict district) {
+        this.spec = spec;
+        this.district = district;
+    }
+
+    GridPlanner plan() {
+        Random layoutRandom = spec.random("grids");
+        Random eventRandom = spec.random("events");
+        PersonFaker people = new PersonFaker(district.district().code().shortForm(), spec.random("people"));
+        EventFaker faker = new EventFaker(spec.year(), district.fullName(), people, eventRandom);
+        List<GridEvent> unnumbered = new ArrayList<>();
+        for (Division community : district.communities()) {
+            GridLayout layout = GridLayout.of(community, spec.year(), layoutRandom);
+            grids.addAll(layout.grids());
+            List<Person> workers = new ArrayList<>();
+            for (int w = 2 + layoutRandom.nextInt(3); w > 0; w--) {
+                workers.add(people.next());
+            }
+            for (int i = 0; i < spec.eventsPerCommunity(); i++) {
+                unnumbered.add(faker.event(layout, workers));
+            }
+        }
+        unnumbered.sort(Comparator.comparing(GridEvent::reportedAt));  // stable: ties keep community order
+        for (int i = 0; i < unnumbered.size(); i++) {
+            events.add(unnumbered.get(i).withId(String.format("E%d%06d", spec.year(), i + 1)));
+        }
+        return this;
+    }
+
+    List<Grid> grids() {
+        return grids;
+    }
+
+    List<GridEvent> events() {
+        return events;
+    }
+}

@@ -1,0 +1,73 @@
+package io.shequ.orchestration.simulator;
+
+import io.shequ.schemas.division.DivisionCode;
+import io.shequ.schemas.division.DivisionLevel;
+
+import java.util.Objects;
+
+/**
+ * What the {@link SourceSimulator} writes: one district, one year, and the seed every value
+ * is drawn from. The same spec always yields the same files.
+ *
+ * @param district            a district-level NBS code, e.g. 370103
+ * @param year                the reporting year
+ * @param seed                the seed of every random choice
+ * @param months              street-office reports for months 1..months (1-12)
+ * @param eventsPerCommunity  grid events reported in each village-level unit over the year
+ * @param contracts           rows of the procurement ledger
+ * @param badRowRate          share of report and ledger rows made unreadable on purpose (0-1)
+ */
+public record SimulationSpec(DivisionCode district, int year, long seed, int months,
+                             int eventsPerCommunity, int contracts, double badRowRate) {
+
+    public static final int DEFAULT_MONTHS = 12;
+    public static final int DEMO_EVENTS_PER_COMMUNITY = 24;
+    public static final int DEMO_CONTRACTS = 24;
+    public static final double DEFAULT_BAD_ROW_RATE = 0.02;
+
+    public SimulationSpec {
+        Objects.requireNonNull(district, "district");
+        if (district.level() != DivisionLevel.DISTRICT) {
+            throw new IllegalArgumentException("need a district code, got " + district + " (" + district.level() + ")");
+        }
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("year out of range: " + year);
+        }
+        if (months < 1 || months > 12) {
+            throw new IllegalArgumentException("months must be 1-12, got " + months);
+        }
+        if (eventsPerCommunity < 0 || contracts < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+        if (!(badRowRate >= 0 && badRowRate <= 1)) {
+            throw new IllegalArgumentException("badRowRate must be within 0..1, got " + badRowRate);
+        }
+    }
+
+    /** The demo sample: twelve months, 24 events per community, 24 contracts, 2% bad rows. */
+    public static SimulationSpec demo(DivisionCode district, int year, long seed) {
+        return new SimulationSpec(district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY,
+                DEMO_CONTRACTS, DEFAULT_BAD_ROW_RATE);
+    }
+
+    public SimulationSpec withMonths(int months) {
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate);
+    }
+
+    public SimulationSpec withEventsPerCommunity(int events) {
+        return new SimulationSpec(district, year, seed, months, events, contracts, badRowRate);
+    }
+
+    public SimulationSpec withContracts(int contracts) {
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate);
+    }
+
+    public SimulationSpec withBadRowRate(double rate) {
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, rate);
+    }
+
+    /** An independent random stream for one part of the sample, so parts do not shift each other. */
+    java.util.Random random(String part) {
+        return new java.util.Random(seed * 1_000_003L + part.hashCode());
+    }
+}

@@ -1,0 +1,81 @@
+package io.shequ.schemas.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a kind of source file must contain, read from a YAML file so that users can add header
+ * spellings without rebuilding. The bundled contracts live under {@code contracts/} on the
+ * classpath: {@link #STREET_OFFICE_REPORT} and {@link #PROCUREMENT_LEDGER}.
+ *
+ * <p>File layout:
+ * <pre>
+ * name: street-office-report
+ * fields:
+ *   - name: households          # canonical column name, [a-z][a-z0-9_]*
+ *     aliases: [户数, 总户数]     # header spellings, compared after {@link HeaderMatcher#normalizeHeader}
+ *     type: COUNT               # a {@link FieldType}
+ *     required: false           # optional, default false
+ *     min: 0                    # optional, numeric types only
+ *     max: 2000000              # optional, numeric types only
+ *     description_zh: 户数       # optional
+ *     description_en: households # optional
+ * </pre>
+ */
+public record SourceContract(String name, List<FieldSpec> fields) {
+
+    public static final String STREET_OFFICE_REPORT = "contracts/street-office-report.yml";
+    public static final String PROCUREMENT_LEDGER = "contracts/procurement-ledger.yml";
+
+    public SourceContract {
+        Objects.requireNonNull(name, "name");
+        fields = List.copyOf(fields);
+    }
+
+    /**
+     * A contract from the classpath, such as {@link #STREET_OFFICE_REPORT}.
+     *
+     * @throws IllegalArgumentException when there is no such resource, or it is not a valid
+     *     contract; the message names the resource and the offending key
+     */
+    public static SourceContract load(String resourceName) {
+        try (InputStream in = SourceContract.class.getClassLoader().getResourceAsStream(resourceName)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no contract resource '" + resourceName + "' on the classpath");
+            }
+            return ContractReader.read(in, resourceName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading contract " + resourceName, e);
+        }
+    }
+
+    /**
+     * A contract from a user's file.
+     *
+     * @throws IllegalArgumentException when the file is not a valid contract; the message names
+     *     the file and the offending key
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static SourceContract load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return ContractReader.read(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading contract " + file, e);
+        }
+    }
+
+    /** The field with this canonical name. */
+    public Optional<FieldSpec> field(String fieldName) {
+        return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
+    }
+
+    public List<FieldSpec> requiredFields() {
+        return fields.stream().filter(FieldSpec::required).toList();
+    }
+}

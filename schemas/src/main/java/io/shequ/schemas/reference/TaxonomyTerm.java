@@ -1,0 +1,13 @@
+package io.shequ.schemas.reference;
+
+import java.util.Objects;
+
+/** One entry of a reference taxonomy: a stable code and its Chinese and English names. */
+public record TaxonomyTerm(String code, String nameZh, String nameEn) implements java.io.Serializable {
+
+    public TaxonomyTerm {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(nameZh, "nameZh");
+        Objects.requireNonNull(nameEn, "nameEn");
+    }
+}

@@ -1,0 +1,114 @@
+package io.shequ.schemas.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shequ.schemas.contract.HeaderIssue.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HeaderMatcherTest {
+
+    private final HeaderMatcher report = new HeaderMatcher(SourceContract.load(SourceContract.STREET_OFFICE_REPORT));
+    private final HeaderMatcher ledger = new HeaderMatcher(SourceContract.load(SourceContract.PROCUREMENT_LEDGER));
+
+    @Test
+    void mapsColumnsToFieldsWhateverTheSpelling() {
+        HeaderMapping mapping = report.match(List.of(
+                "序号", "社区（村）名称", "总户数", "户籍人口 (人)", "常住人口数", "办公用房面积（平方米）",
+                "注册志愿者(人)", "备注")).orElseThrow();
+        assertThat(mapping.columns()).hasSize(6);
+        assertThat(mapping.fieldAt(1)).map(FieldSpec::name).as("full-width brackets").contains("community_name");
+        assertThat(mapping.fieldAt(2)).map(FieldSpec::name).contains("households");
+        assertThat(mapping.fieldAt(3)).map(FieldSpec::name).as("spaces inside").contains("registered_population");
+        assertThat(mapping.fieldAt(5)).map(FieldSpec::name).contains("office_area_m2");
+        assertThat(mapping.fieldAt(0)).as("序号 is no field").isEmpty();
+        assertThat(mapping.columnOf("volunteers")).hasValue(6);
+        assertThat(mapping.columnOf("social_orgs")).as("optional and absent").isEmpty();
+        assertThat(mapping.issues()).extracting(HeaderIssue::kind, HeaderIssue::header)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.UNKNOWN_HEADER, "序号"),
+                        org.assertj.core.groups.Tuple.tuple(Kind.UNKNOWN_HEADER, "备注"));
+    }
+
+    @Test
+    void unitSymbolsAndHalfWidthFormsMatchTheirAlias() {
+        assertThat(report.match(List.of("社区", "办公服务用房面积(m²)"))).get()
+                .extracting(m -> m.fieldAt(1).map(FieldSpec::name).orElse(null))
+                .as("㎡ in the alias and m² in the header both fold to m2").isEqualTo("office_area_m2");
+        assertThat(report.match(List.of("*社区名称", "户数\n(户)"))).get()
+                .extracting(m -> m.columns().size()).as("asterisk and line break ignored").isEqualTo(2);
+        assertThat(report.match(List.of("COMMUNITY_NAME"))).as("the canonical name matches too").isPresent();
+    }
+
+    @Test
+    void aRowWithoutEveryRequiredFieldIsNotAHeader() {
+        HeaderMatch result = ledger.examine(List.of("项目编号", "项目名称", "承接主体", "合同金额(万元)"));
+        assertThat(result.isComplete()).isFalse();
+        assertThat(result.missingNames()).as("the required fields the row lacks, in contract order").containsExactly(
+                "provider_credit_code", "service_category", "served", "signed_date", "service_period");
+        assertThat(result.mapping().columnOf("contract_amount")).hasValue(3);
+        assertThat(ledger.match(List.of("项目编号", "项目名称", "承接主体", "合同金额(万元)"))).isEmpty();
+    }
+
+    @Test
+    void aCompleteLedgerHeader() {
+        List<String> header = List.of("项目编号", "项目名称", "购买主体", "承接主体", "统一社会信用代码", "服务类别",
+                "服务对象", "合同金额（元）", "签订日期", "起止日期", "资金来源", "评估等级");
+        HeaderMatch result = ledger.examine(header);
+        assertThat(result.isComplete()).isTrue();
+        assertThat(result.mapping().columns()).hasSize(12);
+        assertThat(result.mapping().issues()).isEmpty();
+        assertThat(result.mapping().columnOf("served")).hasValue(6);
+    }
+
+    @Test
+    void twoColumnsForOneFieldTheFirstWins() {
+        HeaderMapping mapping = ledger.match(List.of("项目编号", "项目名称", "承接主体", "统一社会信用代码", "服务类别",
+                "服务社区", "服务对象", "合同金额", "签订日期", "服务期限")).orElseThrow();
+        assertThat(mapping.columnOf("served")).as("服务社区 comes first").hasValue(5);
+        assertThat(mapping.fieldAt(6)).as("服务对象 is ignored").isEmpty();
+        assertThat(mapping.issues()).singleElement().satisfies(issue -> {
+            assertThat(issue.kind()).isEqualTo(Kind.DUPLICATE_COLUMN);
+            assertThat(issue.column()).isEqualTo(6);
+            assertThat(issue.message()).contains("服务对象").contains("served").contains("column 6");
+        });
+    }
+
+    @Test
+    void anAliasOfTwoFieldsGoesToTheFirstAndIsReported(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("c.yml");
+        Files.writeString(file, """
+                name: clash
+                fields:
+                  - {name: staff, aliases: [人员], type: COUNT, required: true}
+                  - {name: volunteers, aliases: [人员, 志愿者], type: COUNT}
+                """);
+        HeaderMapping mapping = new HeaderMatcher(SourceContract.load(file)).match(List.of("人员")).orElseThrow();
+        assertThat(mapping.fieldAt(0)).map(FieldSpec::name).contains("staff");
+        assertThat(mapping.issues()).extracting(HeaderIssue::kind).containsExactly(Kind.AMBIGUOUS_ALIAS);
+    }
+
+    @Test
+    void findsTheHeaderBelowTitleRows() {
+        List<List<String>> rows = List.of(
+                List.of("七里山街道2023年第一季度社区基本情况统计表"),
+                List.of("填报单位：七里山街道办事处", "", "", "填报日期：2023-04-05"),
+                List.of(),
+                Arrays.asList("社区名称", "户数", null, "常住人口"),
+                List.of("乐山小区社区", "1,234", "", "3000"));
+        assertThat(report.findHeaderRow(rows)).as("row 3 is the header").hasValue(3);
+        assertThat(report.findHeaderRow(rows.subList(0, 3))).as("no header among titles").isEmpty();
+        assertThat(report.findHeaderRow(List.of())).isEmpty();
+    }
+
+    @Test
+    void normalizesHeadersForComparison() {
+        assertThat(HeaderMatcher.normalizeHeader(" 办公用房面积（平方米） ")).isEqualTo("办公用房面积(平方米)");
+        assertThat(HeaderMatcher.normalizeHeader("办公服务用房面积(㎡)")).isEqualTo("办公服务用房面积(m2)");
+        assertThat(HeaderMatcher.normalizeHeader(null)).isEmpty();
+    }
+}

@@ -1,0 +1,110 @@
+package io.shequ.warehouse;
+
+import io.shequ.schemas.lake.LakeSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a warehouse snapshot: a new DuckDB file holding the lake tables of one lake snapshot
+ * and the SQL models computed from them.
+ *
+ * <p>The file is written once and never changed afterwards; publishing makes it current. A
+ * failed build deletes what it wrote, so a half-built file is never left behind to publish.
+ */
+public final class WarehouseBuilder {
+
+    /** Session time zone, so that Parquet instants read as the wall-clock time of the data. */
+    public static final String TIME_ZONE = "Asia/Shanghai";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseBuilder.class);
+
+    private final int threads;
+    private final String memoryLimit;
+
+    /** Two threads and 1 GB: the build shares its machine with Spark. */
+    public WarehouseBuilder() {
+        this(2, "1GB");
+    }
+
+    /**
+     * @param threads DuckDB worker threads, at least 1
+     * @param memoryLimit a DuckDB size such as {@code "1GB"}; larger intermediates spill to disk
+     */
+    public WarehouseBuilder(int threads, String memoryLimit) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        if (!memoryLimit.matches("\\d+(\\.\\d+)?\\s*[KMGT]i?B")) {
+            throw new IllegalArgumentException("not a DuckDB memory size: " + memoryLimit);
+        }
+        this.threads = threads;
+        this.memoryLimit = memoryLimit;
+    }
+
+    /**
+     * Builds the snapshot file {@code target} from {@code lake}.
+     *
+     * @return {@code target}
+     * @throws IllegalStateException if {@code target} exists, or the lake's files do not hold
+     *     the row counts it states
+     * @throws WarehouseException if DuckDB or the disk fails; the partial file is then removed
+     */
+    public Path build(LakeSnapshot lake, Path target) {
+        Objects.requireNonNull(lake, "lake");
+        Path file = target.toAbsolutePath().normalize();
+        if (Files.exists(file) || Files.exists(wal(file))) {
+            throw new IllegalStateException("warehouse file already exists: " + file);
+        }
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(file.getParent());
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+                configure(connection);
+                LakeLoader.load(connection, lake);
+                ModelRunner.run(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT");
+                }
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            deleteQuietly(file, e);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new WarehouseException("building warehouse " + file + ": " + e.getMessage(), e);
+        }
+        LOG.info("built warehouse {} from {}.{} committed {} in {} ms", file, lake.catalog(), lake.namespace(),
+                lake.committedAt(), (System.nanoTime() - started) / 1_000_000);
+        return target;
+    }
+
+    private void configure(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = " + threads);
+            statement.execute("SET memory_limit = '" + memoryLimit + "'");
+            statement.execute("SET TimeZone = '" + TIME_ZONE + "'");
+        }
+    }
+
+    private static Path wal(Path file) {
+        return file.resolveSibling(file.getFileName() + ".wal");
+    }
+
+    private static void deleteQuietly(Path file, Exception cause) {
+        for (Path path : new Path[] {file, wal(file)}) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+}

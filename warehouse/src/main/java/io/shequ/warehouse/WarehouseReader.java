@@ -1,0 +1,151 @@
+package io.shequ.warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Reads the current warehouse snapshot, read-only and sandboxed: SQL run on this connection
+ * cannot touch the file system (no {@code read_csv}, {@code COPY}, {@code ATTACH}) or change
+ * settings.
+ *
+ * <p>The reader opens the real snapshot file the link points to when it is created, so it keeps
+ * one consistent snapshot until it is closed, whatever is published meanwhile. Not thread-safe.
+ */
+public final class WarehouseReader implements AutoCloseable {
+
+    /** The levels {@link #indicators} accepts. */
+    public static final Set<String> LEVELS = Set.of("city", "district", "street", "community");
+
+    private static final String INDICATORS = ClasspathText.read("queries/indicators.sql");
+
+    private final Path snapshot;
+    private final Path currentLink;
+    private final Connection connection;
+
+    private WarehouseReader(Path snapshot, Path currentLink, Connection connection) {
+        this.snapshot = snapshot;
+        this.currentLink = currentLink;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens the snapshot that is current in {@code <home>/warehouse/}.
+     *
+     * @throws IllegalStateException if nothing was published yet
+     */
+    public static WarehouseReader open(Path home) {
+        WarehousePublisher publisher = new WarehousePublisher(home);
+        Path snapshot = publisher.current()
+                .orElseThrow(() -> new IllegalStateException("no warehouse published in " + publisher.folder()));
+        return new WarehouseReader(snapshot, publisher.currentLink(), openSandboxed(snapshot));
+    }
+
+    /** A read-only connection to {@code file} on which SQL cannot reach the file system. */
+    static Connection openSandboxed(Path file) {
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET enable_external_access = false");
+                statement.execute("SET lock_configuration = true");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new WarehouseException("opening " + file + " read-only", e);
+        }
+    }
+
+    /** The snapshot file this reader reads. */
+    public Path snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * The JDBC URL a BI tool should use: the current link, read-only and sandboxed like this
+     * reader. DuckDB's driver takes settings after {@code ;} in the URL; a {@code ?} would become
+     * part of the file name.
+     */
+    public String jdbcUrl() {
+        return jdbcUrl(currentLink);
+    }
+
+    static String jdbcUrl(Path currentLink) {
+        String path = currentLink.toString();
+        if (path.contains(";")) {
+            throw new IllegalStateException("a DuckDB JDBC URL cannot name a path with ';': " + path);
+        }
+        return "jdbc:duckdb:" + path + ";duckdb.read_only=true;enable_external_access=false;lock_configuration=true";
+    }
+
+    /**
+     * The indicator values of {@code mart_indicators}, ordered by year, division code, indicator
+     * and breakdown.
+     *
+     * @param level {@code city}, {@code district}, {@code street}, {@code community}, or null for all
+     * @param year a calendar year, or null for all
+     * @throws IllegalArgumentException if {@code level} is not one of {@link #LEVELS}
+     */
+    public List<IndicatorValue> indicators(String level, Integer year) {
+        if (level != null && !LEVELS.contains(level)) {
+            throw new IllegalArgumentException("level must be one of " + LEVELS + ": " + level);
+        }
+        List<IndicatorValue> values = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(INDICATORS)) {
+            for (int i : new int[] {1, 2}) {
+                statement.setObject(i, level, Types.VARCHAR);
+                statement.setObject(i + 2, year, Types.INTEGER);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(new IndicatorValue(rows.getInt(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), nullableDouble(rows, 7),
+                            nullableDouble(rows, 8), nullableDouble(rows, 9), rows.getString(10)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("reading indicators from " + snapshot, e);
+        }
+        return values;
+    }
+
+    /**
+     * Runs one ad-hoc query on the sandboxed connection and returns its rows in result order.
+     *
+     * @throws WarehouseException if DuckDB refuses or fails the query
+     */
+    public List<List<Object>> query(String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            return WarehouseContent.rows(rows);
+        } catch (SQLException e) {
+            throw new WarehouseException("query on " + snapshot + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new WarehouseException("closing " + snapshot, e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+-- grain: one row per community and reporting period
+CREATE TABLE fct_community_reports (
+    community_code VARCHAR,
+    township_code VARCHAR,
+    district_code VARCHAR,
+    period VARCHAR,
+    period_start DATE,
+    period_end DATE,
+    report_year INTEGER,
+    report_month INTEGER,
+    households BIGINT,
+    registered_population BIGINT,
+    resident_population BIGINT,
+    fulltime_staff BIGINT,
+    social_workers BIGINT,
+    office_area_m2 DECIMAL(12, 2),
+    volunteers BIGINT,
+    social_orgs BIGINT,
+    consult_platforms BIGINT,
+    consult_meetings BIGINT,
+    matters_public BIGINT,
+    matters_livelihood BIGINT,
+    matters_disputes BIGINT,
+    source_file VARCHAR,
+    source_line INTEGER
+);

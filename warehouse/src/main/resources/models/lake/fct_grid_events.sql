@@ -1,0 +1,26 @@
+-- grain: one row per grid event
+CREATE TABLE fct_grid_events (
+    event_id VARCHAR,
+    grid_code VARCHAR,
+    community_code VARCHAR,
+    township_code VARCHAR,
+    district_code VARCHAR,
+    category_code VARCHAR,
+    channel VARCHAR,
+    reported_at TIMESTAMP,
+    registered_at TIMESTAMP,
+    closed_at TIMESTAMP,
+    deadline_at TIMESTAMP,
+    report_year INTEGER,
+    report_month INTEGER,
+    is_voided BOOLEAN,
+    is_registered BOOLEAN,
+    is_closed BOOLEAN,
+    is_on_time BOOLEAN,
+    rework_count INTEGER,
+    extension_count INTEGER,
+    satisfaction VARCHAR,
+    reporter_key VARCHAR,
+    reporter_age_band VARCHAR,
+    reporter_sex VARCHAR
+);

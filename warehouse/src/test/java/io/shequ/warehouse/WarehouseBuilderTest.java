@@ -1,0 +1,120 @@
+package io.shequ.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shequ.schemas.lake.LakeSnapshot;
+import io.shequ.schemas.lake.LakeTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseBuilderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoBuildsFromTheSameLakeSnapshotHaveTheSameContent() throws Exception {
+        LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
+        Path first = new WarehouseBuilder().build(lake, dir.resolve("a.duckdb"));
+        Path second = new WarehouseBuilder(1, "512MB").build(lake, dir.resolve("b.duckdb"));
+
+        Map<String, List<List<Object>>> content = WarehouseContent.dump(first);
+        assertThat(content.keySet()).as("lake tables and models, not the provenance table").containsExactlyInAnyOrder(
+                "dim_division", "fct_community_reports", "fct_grid_events", "fct_service_contracts",
+                "int_division_scope", "int_indicator_years", "int_community_last_reports",
+                "int_contract_service_years", "mart_indicators");
+        assertThat(content.get("fct_grid_events")).hasSize(7);
+        assertThat(WarehouseContent.dump(second)).as("same lake, other thread count: same warehouse").isEqualTo(content);
+        assertThat(dir.resolve("a.duckdb.wal")).as("checkpointed, no write-ahead log left").doesNotExist();
+    }
+
+    @Test
+    void recordsTheLakeSnapshotItWasBuiltFrom() throws Exception {
+        LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
+        Path file = new WarehouseBuilder().build(lake, dir.resolve("w.duckdb"));
+        try (Connection connection = WarehouseReader.openSandboxed(file);
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT lake_catalog, lake_namespace, epoch(committed_at)::BIGINT,"
+                        + " table_name, iceberg_snapshot_id, row_count FROM meta_snapshot ORDER BY table_name")) {
+            List<List<Object>> meta = WarehouseContent.rows(rows);
+            assertThat(meta).as("one row per lake table").hasSize(4);
+            assertThat(meta.get(0)).containsExactly("shequ", "lake", TestLake.COMMITTED_AT.getEpochSecond(),
+                    "dim_division", 1001L, 14L);
+        }
+    }
+
+    @Test
+    void aTableWithoutDataFilesIsCreatedEmptyWithItsColumns() throws Exception {
+        TestLake testLake = new TestLake(dir.resolve("lake"));
+        List<LakeTable> tables = new ArrayList<>();
+        for (String table : List.of("dim_division", "fct_community_reports", "fct_service_contracts")) {
+            tables.add(TestLake.table(table, 1, testLake.parquet(table, TestLake.fixture(table))));
+        }
+        tables.add(new LakeTable("fct_grid_events", 7, 0, List.of()));
+        Path file = new WarehouseBuilder().build(TestLake.snapshot(tables), dir.resolve("w.duckdb"));
+
+        try (WarehouseReaderFixture reader = new WarehouseReaderFixture(file)) {
+            assertThat(reader.single("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'fct_grid_events'"))
+                    .as("all 23 lake columns").isEqualTo(23L);
+            assertThat(reader.single("SELECT count(*) FROM mart_indicators WHERE indicator = 'close_rate'"))
+                    .as("no events, no closure rate").isEqualTo(0L);
+            assertThat(reader.single("SELECT count(*) FROM mart_indicators WHERE indicator = 'staff_avg'"))
+                    .as("the other indicators still computed").isNotEqualTo(0L);
+        }
+    }
+
+    @Test
+    void dataFilesFromSeveralFilesAreReadTogether() throws Exception {
+        TestLake testLake = new TestLake(dir.resolve("lake"));
+        String csv = TestLake.fixture("fct_grid_events");
+        String[] lines = csv.split("\n");
+        Path first = testLake.parquet("fct_grid_events", String.join("\n", List.of(lines).subList(0, 4)));
+        Path second = testLake.parquet("fct_grid_events", lines[0] + "\n"
+                + String.join("\n", List.of(lines).subList(4, lines.length)));
+        List<LakeTable> tables = new ArrayList<>(new TestLake(dir.resolve("lake2")).standard().tables());
+        tables.set(2, TestLake.table("fct_grid_events", 9, first, second));
+        Path file = new WarehouseBuilder().build(TestLake.snapshot(tables), dir.resolve("w.duckdb"));
+        assertThat(WarehouseContent.dump(file).get("fct_grid_events")).as("3 + 4 events").hasSize(7);
+    }
+
+    @Test
+    void aLakeTableWhoseFilesDoNotHoldItsRowCountFailsAndLeavesNoFile() throws Exception {
+        LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
+        List<LakeTable> tables = new ArrayList<>(lake.tables());
+        LakeTable reports = tables.get(1);
+        tables.set(1, new LakeTable(reports.name(), reports.snapshotId(), reports.rowCount() + 1, reports.dataFiles()));
+        Path target = dir.resolve("w.duckdb");
+
+        assertThatThrownBy(() -> new WarehouseBuilder().build(TestLake.snapshot(tables), target))
+                .as("a lost data file must not publish a short warehouse")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fct_community_reports");
+        assertThat(target).as("partial build removed").doesNotExist();
+        assertThat(dir.resolve("w.duckdb.wal")).doesNotExist();
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingFile() throws Exception {
+        Path target = Files.writeString(dir.resolve("w.duckdb"), "not a warehouse");
+        LakeSnapshot lake = TestLake.snapshot(List.of());
+        assertThatThrownBy(() -> new WarehouseBuilder().build(lake, target))
+                .as("snapshots are written once").isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readString(target)).isEqualTo("not a warehouse");
+    }
+
+    @Test
+    void dataFilePathsLoseTheirFilePrefixButAreNotDecoded() {
+        assertThat(LakeLoader.localPath("file:/lake/t/data/d=2023%2F01/x.parquet"))
+                .as("partition folders are literally percent-encoded").isEqualTo("/lake/t/data/d=2023%2F01/x.parquet");
+        assertThat(LakeLoader.localPath("file:///lake/x.parquet")).isEqualTo("/lake/x.parquet");
+        assertThat(LakeLoader.localPath("/lake/x.parquet")).isEqualTo("/lake/x.parquet");
+        assertThatThrownBy(() -> LakeLoader.localPath("s3://bucket/x.parquet"))
+                .as("only local files are read").isInstanceOf(IllegalArgumentException.class);
+    }
+}
