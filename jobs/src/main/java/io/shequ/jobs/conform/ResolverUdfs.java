@@ -36,7 +36,7 @@ public final class ResolverUdfs {
                 district == null ? null : row(resolver.communityInDistrict(district, name)), RESOLUTION);
         spark.udf().register(SERVED, (org.apache.spark.sql.api.java.UDF3<String, String, String, Row>) (text, purchaser, title) -> {
             DivisionResolver.Served s = resolver.served(text, purchaser, title);
-            return RowFactory.create(scala.jdk.javaapi.CollectionConverters.asScala(s.codes()).toSeq(), s.level(), s.rule(), s.reason());
+            return RowFactory.create(s.codes(), s.level(), s.rule(), s.reason());
         }, SERVED_TYPE);
         spark.udf().register(DISTRICT, (UDF1<String, Row>) text -> row(resolver.district(text)), RESOLUTION);
     }

@@ -34,13 +34,14 @@ public final class LakeWriter {
     }
 
     /** Replaces the partitions of {@code table} that {@code rows} holds, creating the table if new. */
-    public void overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns) {
+    public void overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
         String name = qualified(table);
         if (!spark.catalog().tableExists(name)) {
             Column[] partitions = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
             var writer = rows.writeTo(name).tableProperty("format-version", "2");
             if (partitions.length > 0) {
-                writer.partitionedBy(partitions[0], java.util.Arrays.copyOfRange(partitions, 1, partitions.length));
+                writer.partitionedBy(partitions[0], scala.collection.JavaConverters.asScalaBuffer(
+                        java.util.Arrays.asList(java.util.Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
             }
             writer.create();
             return;
@@ -49,7 +50,7 @@ public final class LakeWriter {
     }
 
     /** Replaces every row of {@code table}, creating it if new. */
-    public void replace(String table, Dataset<Row> rows) {
+    public void replace(String table, Dataset<Row> rows) throws Exception {
         String name = qualified(table);
         if (!spark.catalog().tableExists(name)) {
             rows.writeTo(name).tableProperty("format-version", "2").create();

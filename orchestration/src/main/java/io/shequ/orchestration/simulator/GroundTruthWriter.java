@@ -66,7 +66,7 @@ final class GroundTruthWriter {
         Files.writeString(folder.resolve("README.md"), README, StandardCharsets.UTF_8);
         LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
         for (String name : List.of("report-rows.csv", "contracts.csv", "README.md")) {
-            XlsxFiles.stamp(folder.resolve(name), dated);
+            DatedFiles.stamp(folder.resolve(name), dated);
         }
     }
 

@@ -59,7 +59,7 @@ final class LedgerWriter {
         }
         sheet.setColumnWidth(1, 40 * 256);
         sheet.setColumnWidth(3, 36 * 256);
-        XlsxFiles.save(workbook, file, java.time.LocalDate.of(year, 12, 31).atTime(17, 0));
+        DatedFiles.save(workbook, file, java.time.LocalDate.of(year, 12, 31).atTime(17, 0));
         return truth;
     }
 }

@@ -41,7 +41,7 @@ final class ReportWriter {
         Files.createDirectories(folder);
         Path file = folder.resolve(report.fileName());
         int firstLine = report.format().xlsx() ? writeXlsx(report, file) : writeCsv(report, file);
-        XlsxFiles.stamp(file, report.filedOn().atTime(9, 30));
+        DatedFiles.stamp(file, report.filedOn().atTime(9, 30));
         String relative = out.relativize(file).toString().replace('\\', '/');
         List<GroundTruthWriter.ReportRow> rows = new ArrayList<>();
         for (int i = 0; i < report.lines().size(); i++) {
@@ -83,7 +83,7 @@ final class ReportWriter {
         footer.createCell(0).setCellValue("填报人：" + report.filer());
         footer.createCell(FOOTER_DATE_COLUMN).setCellValue("填报日期：" + report.filedOn());
         sheet.setColumnWidth(0, 24 * 256);
-        XlsxFiles.save(workbook, file, report.filedOn().atTime(9, 30));
+        DatedFiles.save(workbook, file, report.filedOn().atTime(9, 30));
         return 3;
     }
 

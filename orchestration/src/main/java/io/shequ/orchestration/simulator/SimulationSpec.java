@@ -4,6 +4,7 @@ import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * What the {@link SourceSimulator} writes: one district, one year, and the seed every value
@@ -67,7 +68,7 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
     }
 
     /** An independent random stream for one part of the sample, so parts do not shift each other. */
-    java.util.Random random(String part) {
-        return new java.util.Random(seed * 1_000_003L + part.hashCode());
+    Random random(String part) {
+        return new Random(seed * 1_000_003L + part.hashCode());
     }
 }

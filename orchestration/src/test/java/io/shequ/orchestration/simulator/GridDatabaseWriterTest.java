@@ -109,6 +109,18 @@ class GridDatabaseWriterTest {
     }
 
     @Test
+    void eventsSitOnBlockAndUnitGrids() throws Exception {
+        List<List<Object>> levels = SampleFiles.table(result,
+                "SELECT DISTINCT g.grid_level FROM event e JOIN grid g ON g.grid_code = e.grid_code");
+        List<List<Object>> orphans = SampleFiles.table(result,
+                "SELECT e.event_id FROM event e LEFT JOIN grid g ON g.grid_code = e.grid_code WHERE g.grid_code IS NULL");
+
+        assertThat(orphans).as("every event names an existing grid").isEmpty();
+        assertThat(levels).as("events are reported on level-2 and level-3 grids")
+                .allMatch(l -> (Integer) l.get(0) == 2 || (Integer) l.get(0) == 3);
+    }
+
+    @Test
     void eventIdsFollowReportingOrder() throws Exception {
         List<List<Object>> events = SampleFiles.table(result, "SELECT event_id, reported_at FROM event ORDER BY event_id");
         for (int i = 0; i < events.size(); i++) {

@@ -103,6 +103,25 @@ class ReportWriterTest {
         }
     }
 
+    @Test
+    void cellsAreNumbersOrPlaceholdersExceptTheBadOne() {
+        Map<String, Map<Integer, List<String>>> sheets = new HashMap<>();
+        Map<String, List<String>> csvs = new HashMap<>();
+        for (Map<String, String> row : truth) {
+            int line = Integer.parseInt(row.get("line"));
+            List<String> cells = row.get("file").endsWith(".xlsx")
+                    ? sheets.computeIfAbsent(row.get("file"), f -> read(out.resolve(f))).get(line)
+                    : List.of(csvs.computeIfAbsent(row.get("file"), f -> csv(out.resolve(f))).get(line - 1).split(",", -1));
+            for (int c = 0; c < ReportColumns.VALUES.size(); c++) {
+                String value = c + 1 < cells.size() ? cells.get(c + 1) : "";
+                boolean readable = value.matches("\\d+(\\.\\d)?") || List.of("", "—", "暂无").contains(value);
+                boolean theBadCell = ReportColumns.VALUES.get(c).equals(row.get("column"));
+                assertThat(readable).as("%s line %d %s = '%s'", row.get("file"), line, ReportColumns.VALUES.get(c), value)
+                        .isEqualTo(!theBadCell);
+            }
+        }
+    }
+
     private static Map<Integer, List<String>> read(Path file) {
         try {
             return SampleFiles.sheetRows(file);

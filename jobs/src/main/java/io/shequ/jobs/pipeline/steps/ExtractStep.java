@@ -56,7 +56,7 @@ public final class ExtractStep implements Tasklet {
         List<LandedSource> all = landed.values().stream().flatMap(List::stream).toList();
         manifest.record(runId, all);
         new RunLedger(layout, runId).put("landed", landed);
-        contribution.incrementReadCount(all.size());
+        contribution.incrementWriteCount(all.size());
         return RepeatStatus.FINISHED;
     }
 }

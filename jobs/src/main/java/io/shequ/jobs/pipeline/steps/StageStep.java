@@ -63,7 +63,6 @@ public final class StageStep implements Tasklet {
                     .map(a -> new Object[] {a.location(), a.rowsRead()}).toList());
         }
         ledger.put("sources", accounts);
-        contribution.incrementReadCount(accounts.stream().mapToLong(SourceAccount::rowsRead).sum());
         contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
         contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
         return RepeatStatus.FINISHED;

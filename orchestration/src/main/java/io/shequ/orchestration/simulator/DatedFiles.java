@@ -18,11 +18,11 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /** Saves workbooks and text files byte for byte reproducibly, dated by the simulation, not the clock. */
-final class XlsxFiles {
+final class DatedFiles {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private XlsxFiles() {
+    private DatedFiles() {
     }
 
     /**

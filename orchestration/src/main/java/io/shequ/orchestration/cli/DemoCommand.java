@@ -1,0 +1,100 @@
+package io.shequ.orchestration.cli;
+
+import io.shequ.orchestration.config.ConfigReader;
+import io.shequ.orchestration.config.PseudonymKeys;
+import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.orchestration.simulator.SimulationSpec;
+import io.shequ.orchestration.simulator.SourceSimulator;
+import io.shequ.schemas.division.DivisionCode;
+import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.warehouse.WarehouseReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a sample of all three sources for one district, run the whole pipeline, publish, print indicators.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
+    Path home;
+
+    @Option(names = "--district", defaultValue = "370103", description = "6-digit NBS district code (default: ${DEFAULT-VALUE}, Jinan Shizhong)")
+    String district;
+
+    @Option(names = "--year", defaultValue = "2023", description = "the year of the sample (default: ${DEFAULT-VALUE})")
+    int year;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Path root = home.toAbsolutePath().normalize();
+        DivisionCode code = DivisionCode.parse(district);
+        if (code.level() != DivisionLevel.DISTRICT) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--district needs a 6-digit district code");
+        }
+        System.out.println("generating the sample for " + district + " " + year + " into " + root.resolve("sources"));
+        SimulationResult sample = SourceSimulator.generate(SimulationSpec.demo(code, year, seed), root.resolve("sources"));
+        Path config = writeConfig(root, district, sample);
+        System.out.println("running the pipeline (config " + config + ")");
+        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
+            PipelineRuntime.Outcome outcome = runtime.runOnce();
+            System.out.println("run " + outcome.runId() + " ended with exit code " + outcome.exitCode() + "; summary: " + outcome.summary());
+            if (outcome.exitCode() != 0) {
+                return outcome.exitCode();
+            }
+        }
+        try (WarehouseReader reader = WarehouseReader.open(root)) {
+            var values = reader.indicators("district", year);
+            values = new java.util.ArrayList<>(values);
+            values.addAll(reader.indicators("street", year));
+            IndicatorTable.printTable(values, System.out);
+            System.out.println();
+            System.out.println("BI tools: " + reader.jdbcUrl());
+            System.out.println("rerun:    ./shequ run --config " + config);
+        }
+        return 0;
+    }
+
+    static Path writeConfig(Path root, String district, SimulationResult sample) throws Exception {
+        Path secrets = root.resolve("secrets");
+        Files.createDirectories(secrets);
+        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
+        PseudonymKeys.createIfMissing(secrets.resolve("pseudonym.key"));
+        Path gridPassword = secrets.resolve("grid-password");
+        Files.writeString(gridPassword, sample.gridPassword() + "\n");
+        Files.setPosixFilePermissions(gridPassword, PosixFilePermissions.fromString("rw-------"));
+        Path config = root.resolve("shequ.yml");
+        Files.writeString(config, """
+                # Written by `shequ demo`. Relative paths are relative to this file's folder.
+                home: .
+                districts: ["%s"]
+                sources:
+                  street-offices: %s
+                  procurement: %s
+                  grid-system:
+                    url: "%s"
+                    user: %s
+                    password-file: secrets/grid-password
+                spark:
+                  master: "local[*]"
+                  shuffle-partitions: 4
+                schedules:
+                  - name: nightly
+                    cron: "0 0 2 * * ?"
+                pseudonymization:
+                  key-file: secrets/pseudonym.key
+                warehouse:
+                  keep-snapshots: 5
+                """.formatted(district,
+                root.relativize(sample.streetOfficeFolder()), root.relativize(sample.procurementFolder()),
+                sample.gridJdbcUrl(), sample.gridUser()));
+        return config;
+    }
+}

@@ -1,0 +1,37 @@
+package io.shequ.orchestration.cli;
+
+import io.shequ.orchestration.config.ConfigException;
+import io.shequ.orchestration.config.ConfigReader;
+import io.shequ.orchestration.config.ShequConfig;
+import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.schedule.PipelineScheduler;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "Run the Quartz scheduler in the foreground, firing the pipeline on the configured cron schedules, until stopped.")
+public final class ScheduleCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, description = "the shequ.yml with a schedules list")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        ShequConfig cfg = ConfigReader.read(config);
+        if (cfg.schedules().isEmpty()) {
+            throw new ConfigException("schedules", "at least one {name, cron} entry to schedule");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (PipelineRuntime runtime = new PipelineRuntime(cfg); PipelineScheduler scheduler = new PipelineScheduler(runtime)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            scheduler.start();
+            cfg.schedules().forEach(s -> System.out.println("scheduled " + s.name() + ": " + s.cron()));
+            System.out.println("scheduler running; Ctrl-C to stop");
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.shequ.orchestration.cli;
+
+import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.orchestration.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shequ} command line. Exit codes: 0 success, 1 failure, 2 bad usage or configuration, 3 data-quality gate. */
+@Command(name = "shequ", mixinStandardHelpOptions = true, version = "shequ 0.1.0",
+        description = "Batch pipeline and warehouse for community-governance statistics (社区治理统计).",
+        subcommands = {DemoCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
+public final class ShequMain implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new ShequMain());
+        cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConfigException) {
+                commandLine.getErr().println("shequ: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            commandLine.getErr().println("shequ: " + e);
+            return ExitCodes.FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, run, stats or schedule");
+    }
+}

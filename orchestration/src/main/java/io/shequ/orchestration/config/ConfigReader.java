@@ -1,0 +1,179 @@
+package io.shequ.orchestration.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.shequ.jobs.settings.GridSource;
+import io.shequ.schemas.division.DivisionCode;
+import io.shequ.schemas.division.DivisionLevel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.quartz.CronExpression;
+
+/** Reads and validates shequ.yml; every problem is a {@link ConfigException} naming its key. */
+public final class ConfigReader {
+
+    private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
+            "schedules", "pseudonymization", "warehouse", "reference");
+
+    private ConfigReader() {
+    }
+
+    public static ShequConfig read(Path file) {
+        Path config = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(config)) {
+            throw new ConfigException("(file)", "no configuration file at " + config);
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
+        } catch (IOException e) {
+            throw new ConfigException("(file)", "valid YAML in " + config + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("(file)", "a YAML mapping in " + config);
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!TOP_KEYS.contains(key)) {
+                throw new ConfigException(key, "unknown key; expected one of " + TOP_KEYS);
+            }
+        }
+        Path base = config.getParent();
+        Path home = path(base, text(root, "home", true));
+        JsonNode sources = root.path("sources");
+        JsonNode grid = sources.path("grid-system");
+        JsonNode spark = root.path("spark");
+        JsonNode repo = root.path("job-repository");
+        String repoUrl = repo.hasNonNull("url") ? repo.get("url").asText()
+                : "jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE";
+        return new ShequConfig(
+                config,
+                home,
+                districts(root),
+                optionalPath(base, sources, "street-offices", "sources.street-offices"),
+                optionalPath(base, sources, "procurement", "sources.procurement"),
+                grid.isMissingNode() ? null : gridSource(base, grid),
+                spark.path("master").asText("local[*]"),
+                positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
+                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.path("password").asText("")),
+                schedules(root.path("schedules")),
+                keySource(base, root.path("pseudonymization")),
+                positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
+                optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
+                optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"));
+    }
+
+    private static List<DivisionCode> districts(JsonNode root) {
+        JsonNode node = root.get("districts");
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw new ConfigException("districts", "a list of 6-digit NBS district codes, e.g. [\"370103\"]");
+        }
+        List<DivisionCode> codes = new ArrayList<>();
+        for (JsonNode d : node) {
+            String text = d.asText();
+            if (text.length() != 6 || !DivisionCode.isValid(text) || DivisionCode.parse(text).level() != DivisionLevel.DISTRICT) {
+                throw new ConfigException("districts", "6-digit NBS district codes, got '" + text + "'");
+            }
+            codes.add(DivisionCode.parse(text));
+        }
+        return codes;
+    }
+
+    private static GridSource gridSource(Path base, JsonNode grid) {
+        String url = text(grid, "url", true, "sources.grid-system.url");
+        if (!url.startsWith("jdbc:")) {
+            throw new ConfigException("sources.grid-system.url", "a JDBC URL starting with jdbc:, got '" + url + "'");
+        }
+        String password = grid.hasNonNull("password-env") ? env(grid.get("password-env").asText(), "sources.grid-system.password-env")
+                : grid.hasNonNull("password-file") ? readSecret(path(base, grid.get("password-file").asText()), "sources.grid-system.password-file")
+                : grid.path("password").asText("");
+        return new GridSource(url, grid.path("user").asText(""), password);
+    }
+
+    private static List<ShequConfig.Schedule> schedules(JsonNode node) {
+        List<ShequConfig.Schedule> schedules = new ArrayList<>();
+        int i = 0;
+        for (JsonNode s : node) {
+            String key = "schedules[" + i++ + "]";
+            String cron = text(s, "cron", true, key + ".cron");
+            if (!CronExpression.isValidExpression(cron)) {
+                throw new ConfigException(key + ".cron", "a Quartz cron expression (seconds minutes hours day month weekday), got '" + cron + "'");
+            }
+            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron));
+        }
+        return schedules;
+    }
+
+    private static ShequConfig.KeySource keySource(Path base, JsonNode node) {
+        String env = node.hasNonNull("key-env") ? node.get("key-env").asText() : null;
+        Path file = node.hasNonNull("key-file") ? path(base, node.get("key-file").asText()) : null;
+        if (env == null && file == null) {
+            throw new ConfigException("pseudonymization", "key-env (an environment variable) or key-file (a file outside "
+                    + "the repository, owner-only) holding the HMAC key for personal identifiers");
+        }
+        return new ShequConfig.KeySource(env, file);
+    }
+
+    static String env(String name, String key) {
+        String value = System.getenv(name);
+        if (value == null || value.isEmpty()) {
+            throw new ConfigException(key, "environment variable " + name + " to be set");
+        }
+        return value;
+    }
+
+    static String readSecret(Path file, String key) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new ConfigException(key, "a readable file at " + file);
+        }
+    }
+
+    private static Path optionalPath(Path base, JsonNode parent, String field, String key) {
+        if (!parent.hasNonNull(field)) {
+            return null;
+        }
+        Path p = path(base, parent.get(field).asText());
+        if (!Files.isDirectory(p)) {
+            throw new ConfigException(key, "an existing folder, but " + p + " is not one");
+        }
+        return p;
+    }
+
+    private static int positiveInt(JsonNode parent, String field, String key, int fallback) {
+        if (!parent.hasNonNull(field)) {
+            return fallback;
+        }
+        JsonNode n = parent.get(field);
+        if (!n.canConvertToInt() || n.asInt() < 1) {
+            throw new ConfigException(key, "a positive whole number, got '" + n.asText() + "'");
+        }
+        return n.asInt();
+    }
+
+    private static String text(JsonNode parent, String field, boolean required) {
+        return text(parent, field, required, field);
+    }
+
+    private static String text(JsonNode parent, String field, boolean required, String key) {
+        JsonNode n = parent.get(field);
+        if (n == null || n.isNull() || n.asText().isBlank()) {
+            if (required) {
+                throw new ConfigException(key, "a value (it is missing)");
+            }
+            return null;
+        }
+        return n.asText();
+    }
+
+    private static Path path(Path base, String text) {
+        return base.resolve(text).toAbsolutePath().normalize();
+    }
+}

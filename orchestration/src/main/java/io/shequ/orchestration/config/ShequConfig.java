@@ -1,0 +1,48 @@
+package io.shequ.orchestration.config;
+
+import io.shequ.jobs.settings.GridSource;
+import io.shequ.schemas.division.DivisionCode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole configuration, typed. Read by {@link ConfigReader} from one YAML file; relative
+ * paths in the file are relative to the file's folder.
+ */
+public record ShequConfig(
+        Path file,
+        Path home,
+        List<DivisionCode> districts,
+        Path streetOffices,
+        Path procurement,
+        GridSource grid,
+        String sparkMaster,
+        int shufflePartitions,
+        JobRepository jobRepository,
+        List<Schedule> schedules,
+        KeySource pseudonymKey,
+        int keepSnapshots,
+        Path divisionReference,
+        Path ruleFolder) {
+
+    public ShequConfig {
+        districts = List.copyOf(districts);
+        schedules = List.copyOf(schedules);
+    }
+
+    /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */
+    public record JobRepository(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "JobRepository[url=" + url + ", user=" + user + ", password=***]";
+        }
+    }
+
+    /** A named cron schedule (Quartz syntax, seconds first) that fires a pipeline run. */
+    public record Schedule(String name, String cron) {
+    }
+
+    /** Where the pseudonymization key comes from: an environment variable or a file outside the repo. */
+    public record KeySource(String env, Path file) {
+    }
+}
