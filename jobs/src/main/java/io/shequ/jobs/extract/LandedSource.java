@@ -14,6 +14,7 @@ package io.shequ.jobs.extract;
 public record LandedSource(String source, String location, String landed, String sha256, long bytes,
                            long modifiedMillis, String duplicateOf) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDuplicate() {
         return duplicateOf != null;
     }

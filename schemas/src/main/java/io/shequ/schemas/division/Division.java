@@ -1,7 +1,7 @@
 package io.shequ.schemas.division;
 
 /** One unit of the NBS division list: its code, official name and containing unit. */
-public record Division(DivisionCode code, String name, DivisionCode parentCode) {
+public record Division(DivisionCode code, String name, DivisionCode parentCode) implements java.io.Serializable {
 
     public DivisionLevel level() {
         return code.level();
