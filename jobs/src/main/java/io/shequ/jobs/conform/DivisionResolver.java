@@ -79,8 +79,13 @@ public final class DivisionResolver implements Serializable {
 
     /** The community or village called {@code name} within a street office. */
     public Resolution community(String streetCode, String name) {
-        String key = DivisionNameNormalizer.normalize(name, streetNames.get(streetCode));
-        List<Division> found = communitiesByStreetAndKey.getOrDefault(streetCode + "|" + key, List.of());
+        // the name as written first: a street prefix may also begin a community's own name (六里山路 in 六里山街道)
+        List<Division> found = communitiesByStreetAndKey.getOrDefault(
+                streetCode + "|" + DivisionNameNormalizer.normalize(name), List.of());
+        if (found.isEmpty()) {
+            found = communitiesByStreetAndKey.getOrDefault(
+                    streetCode + "|" + DivisionNameNormalizer.normalize(name, streetNames.get(streetCode)), List.of());
+        }
         return pick(found, "'" + name + "' matches no village-level unit of " + streetNames.get(streetCode),
                 "'" + name + "' is ambiguous in " + streetNames.get(streetCode));
     }
