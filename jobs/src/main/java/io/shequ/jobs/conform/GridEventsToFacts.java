@@ -38,8 +38,8 @@ public final class GridEventsToFacts {
                 max(when(col("action").equalTo("作废"), lit(1)).otherwise(lit(0))).as("voided"),
                 sum(when(col("action").equalTo("返工"), lit(1)).otherwise(lit(0))).cast("int").as("rework_count"),
                 sum(when(col("action").equalTo("延期"), lit(1)).otherwise(lit(0))).cast("int").as("extension_count"),
-                max(when(col("action").equalTo("延期"), to_timestamp(regexp_extract(col("note"),
-                        "(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})", 1)))).as("extended_deadline"),
+                max(when(col("action").equalTo("延期"), org.apache.spark.sql.functions.expr(
+                        "to_timestamp_ntz(regexp_extract(note, '(\\\\d{4}-\\\\d{2}-\\\\d{2} \\\\d{2}:\\\\d{2}:\\\\d{2})', 1))"))).as("extended_deadline"),
                 count(lit(1)).as("flow_rows"));
         Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"));
         Column community = col("g_community");

@@ -36,6 +36,8 @@ public final class GridSystemLanding {
         props.setProperty("user", grid.user());
         props.setProperty("password", grid.password() == null ? "" : grid.password());
         props.setProperty("fetchsize", "5000");
+        // vendor timestamps are wall-clock times without a zone: keep them so, whatever the JVM's zone
+        props.setProperty("preferTimestampNTZ", "true");
         List<LandedTable> landed = new ArrayList<>();
         for (String table : TABLES) {
             Path target = layout.landingTables(runId).resolve(table);

@@ -62,7 +62,8 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Path writeConfig(Path root, String district, SimulationResult sample) throws Exception {
+    /** Writes the demo home: secrets (owner-only) and shequ.yml pointing at the sample. */
+    public static Path writeConfig(Path root, String district, SimulationResult sample) throws Exception {
         Path secrets = root.resolve("secrets");
         Files.createDirectories(secrets);
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
