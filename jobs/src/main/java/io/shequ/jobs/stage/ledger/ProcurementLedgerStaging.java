@@ -37,11 +37,9 @@ public final class ProcurementLedgerStaging {
     private static final String CATEGORY_UDF = "shequ_service_category";
     private static final String CREDIT_UDF = "shequ_credit_code_valid";
 
-    private final SparkSession spark;
     private final ContractFileStaging staging;
 
     public ProcurementLedgerStaging(SparkSession spark, SourceContract contract) {
-        this.spark = spark;
         this.staging = new ContractFileStaging(spark, contract, "project_no");
         Taxonomy categories = Taxonomy.load("service-categories");
         spark.udf().register(CATEGORY_UDF, (UDF1<String, String>) name ->
