@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -30,7 +31,8 @@ public final class StagedContractsToFacts {
                 .cache();
         Dataset<Row> rejected = latest.filter(col("served_divisions.reason").isNotNull()).select(
                 lit("procurement_ledgers").as("source"), col("source_file").as("location"),
-                col("source_line").cast("string").as("line"), lit("served").as("column"),
+                col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"), lit("served").as("column"),
+                lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
                 col("served_divisions.reason").as("reason"),
                 to_json(struct(col("project_no"), col("served"), col("purchaser"))).as("raw"));
         Dataset<Row> facts = latest.filter(col("served_divisions.reason").isNull())

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.struct;
 
+import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -36,7 +37,8 @@ public final class StagedReportsToFacts {
                 .cache();
         Dataset<Row> rejected = resolved.filter(col("reason").isNotNull()).select(
                 lit("street_office_reports").as("source"), col("source_file").as("location"),
-                col("source_line").cast("string").as("line"), lit("community_name").as("column"), col("reason"),
+                col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"),
+                lit("community_name").as("column"), lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"), col("reason"),
                 to_json(struct(col("street_hint"), col("period"), col("community_name"))).as("raw"));
         Dataset<Row> latest = resolved.filter(col("reason").isNull())
                 .withColumn("community_code", col("community.code"))

@@ -17,34 +17,46 @@ import org.apache.spark.sql.types.StructType;
  * {@code quarantine/<run-id>/<dataset>/}. The files hold raw personal data, so they are made
  * readable by their owner only.
  *
- * <p>Expected columns: source, location (file or table), line (row number or key), column
- * (the cell at fault, or null for the whole row), reason, raw (the raw values as JSON).
+ * <p>Expected columns ({@link #SCHEMA}): source, location (file or table), sheet (the workbook
+ * sheet, or null), line (row number or key; null when the whole file is quarantined), column (the
+ * cell at fault, or null for the whole row), rule (a {@link io.shequ.schemas.contract.RejectRule}
+ * code), reason (human-readable, naming the raw text), raw (the raw values as JSON). Every
+ * written row also gets {@code run_id}.
  */
 public final class Quarantine {
 
     /** The quarantine row shape every source uses. */
     public static final StructType SCHEMA = new StructType()
             .add("source", DataTypes.StringType).add("location", DataTypes.StringType)
-            .add("line", DataTypes.StringType).add("column", DataTypes.StringType)
+            .add("sheet", DataTypes.StringType).add("line", DataTypes.StringType)
+            .add("column", DataTypes.StringType).add("rule", DataTypes.StringType)
             .add("reason", DataTypes.StringType).add("raw", DataTypes.StringType);
 
-    private final Path root;
+    /** What is read back: {@link #SCHEMA} and the run that quarantined the row. */
+    public static final StructType STORED = SCHEMA.add("run_id", DataTypes.StringType);
 
-    public Quarantine(Path root) {
+    private final Path root;
+    private final String runId;
+
+    public Quarantine(Path root, String runId) {
         this.root = root;
+        this.runId = runId;
     }
 
     /** Writes {@code rejected} and returns how many rows it held. */
     public long write(String dataset, Dataset<Row> rejected) {
         Path target = root.resolve(dataset);
-        rejected.coalesce(1).write().mode("overwrite").json(target.toString());
+        rejected.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new))
+                .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
+                .coalesce(1).write().mode("overwrite").json(target.toString());
         restrictToOwner(target);
         return read(rejected.sparkSession(), dataset).count();
     }
 
     /** Reads back what {@link #write} wrote for {@code dataset}. */
     public Dataset<Row> read(SparkSession spark, String dataset) {
-        return spark.read().schema(SCHEMA).json(root.resolve(dataset).toString());
+        return spark.read().schema(STORED).json(root.resolve(dataset).toString());
     }
 
     static void restrictToOwner(Path folder) {

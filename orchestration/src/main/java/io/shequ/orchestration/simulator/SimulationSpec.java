@@ -17,9 +17,10 @@ import java.util.Random;
  * @param eventsPerCommunity  grid events reported in each village-level unit over the year
  * @param contracts           rows of the procurement ledger
  * @param badRowRate          share of report and ledger rows made unreadable on purpose (0-1)
+ * @param mess                how much of each kind of mess to write
  */
 public record SimulationSpec(DivisionCode district, int year, long seed, int months,
-                             int eventsPerCommunity, int contracts, double badRowRate) {
+                             int eventsPerCommunity, int contracts, double badRowRate, Mess mess) {
 
     public static final int DEFAULT_MONTHS = 12;
     public static final int DEMO_EVENTS_PER_COMMUNITY = 24;
@@ -28,6 +29,7 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
 
     public SimulationSpec {
         Objects.requireNonNull(district, "district");
+        Objects.requireNonNull(mess, "mess");
         if (district.level() != DivisionLevel.DISTRICT) {
             throw new IllegalArgumentException("need a district code, got " + district + " (" + district.level() + ")");
         }
@@ -48,23 +50,27 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
     /** The demo sample: twelve months, 24 events per community, 24 contracts, 2% bad rows. */
     public static SimulationSpec demo(DivisionCode district, int year, long seed) {
         return new SimulationSpec(district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY,
-                DEMO_CONTRACTS, DEFAULT_BAD_ROW_RATE);
+                DEMO_CONTRACTS, DEFAULT_BAD_ROW_RATE, Mess.none());
     }
 
     public SimulationSpec withMonths(int months) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
     }
 
     public SimulationSpec withEventsPerCommunity(int events) {
-        return new SimulationSpec(district, year, seed, months, events, contracts, badRowRate);
+        return new SimulationSpec(district, year, seed, months, events, contracts, badRowRate, mess);
     }
 
     public SimulationSpec withContracts(int contracts) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
     }
 
     public SimulationSpec withBadRowRate(double rate) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, rate);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, rate, mess);
+    }
+
+    public SimulationSpec withMess(Mess mess) {
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
     }
 
     /** An independent random stream for one part of the sample, so parts do not shift each other. */

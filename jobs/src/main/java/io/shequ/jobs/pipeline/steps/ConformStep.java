@@ -49,7 +49,7 @@ public final class ConformStep implements Tasklet {
         HomeLayout layout = new HomeLayout(settings.home());
         Path staging = layout.staging(runId);
         Path conformed = layout.conformed(runId);
-        Quarantine quarantine = new Quarantine(layout.quarantine(runId));
+        Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
         List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();

@@ -45,7 +45,7 @@ public final class StageStep implements Tasklet {
         Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(ledger.get("landed"),
                 new TypeReference<Map<String, List<LandedSource>>>() { });
         Path staging = layout.staging(runId);
-        Quarantine quarantine = new Quarantine(layout.quarantine(runId));
+        Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
         List<SourceAccount> accounts = new ArrayList<>();
         if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
             accounts.addAll(new StreetOfficeReportStaging(spark, contract("street-office-report.yml",

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.shequ.schemas.contract.RejectRule;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -19,7 +20,7 @@ import org.apache.spark.sql.Row;
 public final class GridRowsToStaged {
 
     /** A rule: rows where {@code failing} holds are rejected, blaming {@code column}. */
-    public record Rule(String column, Column failing, String reason) {
+    public record Rule(String column, Column failing, RejectRule rule, String reason) {
     }
 
     /** The staged rows and the rejected ones, in quarantine shape. */
@@ -39,21 +40,26 @@ public final class GridRowsToStaged {
     public Split apply(Dataset<Row> landed) {
         Column reason = lit(null).cast("string");
         Column blamed = lit(null).cast("string");
+        Column code = lit(null).cast("string");
         for (int i = rules.size() - 1; i >= 0; i--) {
             Rule rule = rules.get(i);
             reason = when(rule.failing(), lit(rule.reason())).otherwise(reason);
             blamed = when(rule.failing(), lit(rule.column())).otherwise(blamed);
+            code = when(rule.failing(), lit(rule.rule().code())).otherwise(code);
         }
-        Dataset<Row> judged = landed.withColumn("_reason", reason).withColumn("_column", blamed);
-        Dataset<Row> staged = judged.filter(col("_reason").isNull()).drop("_reason", "_column");
+        Dataset<Row> judged = landed.withColumn("_reason", reason).withColumn("_column", blamed)
+                .withColumn("_rule", code);
+        Dataset<Row> staged = judged.filter(col("_reason").isNull()).drop("_reason", "_column", "_rule");
         Column[] keys = keyColumns.stream().map(k -> col(k).cast("string")).toArray(Column[]::new);
         Column[] all = landed.columns().length == 0 ? new Column[0]
                 : java.util.Arrays.stream(landed.columns()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> rejected = judged.filter(col("_reason").isNotNull()).select(
                 lit(GridStaging.SOURCE).as("source"),
                 lit(table).as("location"),
+                lit(null).cast("string").as("sheet"),
                 concat_ws("/", keys).as("line"),
                 col("_column").as("column"),
+                col("_rule").as("rule"),
                 col("_reason").as("reason"),
                 to_json(struct(all)).as("raw"));
         return new Split(staged, rejected);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.schemas.contract.RejectRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,20 +32,20 @@ public final class GridStaging {
     private static Map<String, GridRowsToStaged> contracts() {
         return Map.of(
                 "grid", new GridRowsToStaged("grid", List.of("grid_code"), List.of(
-                        new GridRowsToStaged.Rule("grid_code", col("grid_code").isNull(), "grid_code is missing"),
+                        new GridRowsToStaged.Rule("grid_code", col("grid_code").isNull(), RejectRule.MISSING_KEY, "grid_code is missing"),
                         new GridRowsToStaged.Rule("grid_level", col("grid_level").isNull()
-                                .or(col("grid_level").lt(1)).or(col("grid_level").gt(4)), "grid_level is not 1-4"))),
+                                .or(col("grid_level").lt(1)).or(col("grid_level").gt(4)), RejectRule.INVALID_VALUE, "grid_level is not 1-4"))),
                 "event", new GridRowsToStaged("event", List.of("event_id"), List.of(
-                        new GridRowsToStaged.Rule("event_id", col("event_id").isNull(), "event_id is missing"),
-                        new GridRowsToStaged.Rule("grid_code", col("grid_code").isNull(), "grid_code is missing"),
-                        new GridRowsToStaged.Rule("category_code", col("category_code").isNull(), "category_code is missing"),
-                        new GridRowsToStaged.Rule("reported_at", col("reported_at").isNull(), "reported_at is missing"))),
+                        new GridRowsToStaged.Rule("event_id", col("event_id").isNull(), RejectRule.MISSING_KEY, "event_id is missing"),
+                        new GridRowsToStaged.Rule("grid_code", col("grid_code").isNull(), RejectRule.MISSING_KEY, "grid_code is missing"),
+                        new GridRowsToStaged.Rule("category_code", col("category_code").isNull(), RejectRule.REQUIRED_MISSING, "category_code is missing"),
+                        new GridRowsToStaged.Rule("reported_at", col("reported_at").isNull(), RejectRule.REQUIRED_MISSING, "reported_at is missing"))),
                 "event_flow", new GridRowsToStaged("event_flow", List.of("event_id", "seq"), List.of(
-                        new GridRowsToStaged.Rule("event_id", col("event_id").isNull(), "event_id is missing"),
-                        new GridRowsToStaged.Rule("seq", col("seq").isNull(), "seq is missing"),
+                        new GridRowsToStaged.Rule("event_id", col("event_id").isNull(), RejectRule.MISSING_KEY, "event_id is missing"),
+                        new GridRowsToStaged.Rule("seq", col("seq").isNull(), RejectRule.MISSING_KEY, "seq is missing"),
                         new GridRowsToStaged.Rule("action", col("action").isNull()
-                                .or(org.apache.spark.sql.functions.not(col("action").isin(ACTIONS.toArray()))), "action is not one of " + ACTIONS),
-                        new GridRowsToStaged.Rule("acted_at", col("acted_at").isNull(), "acted_at is missing"))));
+                                .or(org.apache.spark.sql.functions.not(col("action").isin(ACTIONS.toArray()))), RejectRule.INVALID_VALUE, "action is not one of " + ACTIONS),
+                        new GridRowsToStaged.Rule("acted_at", col("acted_at").isNull(), RejectRule.REQUIRED_MISSING, "acted_at is missing"))));
     }
 
     /** Stages each table from {@code landedRoot/<table>} into {@code stagingRoot/<table>}. */

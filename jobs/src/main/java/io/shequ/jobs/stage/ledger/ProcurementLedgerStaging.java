@@ -13,6 +13,7 @@ import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.table.ContractFileStaging;
 import io.shequ.jobs.stage.table.LocatedTable;
 import io.shequ.schemas.code.CreditCode;
+import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.reference.Taxonomy;
 import java.nio.file.Path;
@@ -71,6 +72,8 @@ public final class ProcurementLedgerStaging {
         return withCategory
                 .withColumn("reject_column", when(badCredit, lit("provider_credit_code"))
                         .when(badCategory, lit("service_category")).otherwise(col("reject_column")))
+                .withColumn("reject_rule", when(badCredit, lit(RejectRule.INVALID_CREDIT_CODE.code()))
+                        .when(badCategory, lit(RejectRule.UNKNOWN_CATEGORY.code())).otherwise(col("reject_rule")))
                 .withColumn("reject_reason", coalesce(col("reject_reason"),
                         when(badCredit, concat(lit("统一社会信用代码 '"), col("provider_credit_code"),
                                 lit("' fails the GB 32100 check character"))),

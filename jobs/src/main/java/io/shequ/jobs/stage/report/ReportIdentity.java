@@ -1,5 +1,6 @@
 package io.shequ.jobs.stage.report;
 
+import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.period.ReportPeriod;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,8 +18,15 @@ public record ReportIdentity(String streetHint, ReportPeriod period) {
 
     /** Thrown when the street or the period cannot be told; the message says which. */
     public static final class Unknown extends Exception {
-        public Unknown(String message) {
+        private final RejectRule rule;
+
+        public Unknown(RejectRule rule, String message) {
             super(message);
+            this.rule = rule;
+        }
+
+        public RejectRule rule() {
+            return rule;
         }
     }
 
@@ -39,13 +47,13 @@ public record ReportIdentity(String streetHint, ReportPeriod period) {
                 .or(() -> ReportPeriod.find(title))
                 .or(() -> ReportPeriod.find(folders));
         if (street.isEmpty() && period.isEmpty()) {
-            throw new Unknown("neither the street office nor the period can be told from the file name, title or folder");
+            throw new Unknown(RejectRule.UNKNOWN_STREET_OFFICE, "neither the street office nor the period can be told from the file name, title or folder");
         }
         if (street.isEmpty()) {
-            throw new Unknown("the street office cannot be told from the file name, title or folder");
+            throw new Unknown(RejectRule.UNKNOWN_STREET_OFFICE, "the street office cannot be told from the file name, title or folder");
         }
         if (period.isEmpty()) {
-            throw new Unknown("the reporting period cannot be told from the file name, title or folder");
+            throw new Unknown(RejectRule.UNKNOWN_PERIOD, "the reporting period cannot be told from the file name, title or folder");
         }
         return new ReportIdentity(street.get(), period.get());
     }

@@ -53,7 +53,7 @@ public final class StreetOfficeReportStaging {
                     return List.of(id.streetHint(), p.label(), Date.valueOf(p.start()), Date.valueOf(p.end()),
                             p.year(), p.lastMonth());
                 } catch (ReportIdentity.Unknown e) {
-                    throw new ContractFileStaging.Rejected(e.getMessage());
+                    throw new ContractFileStaging.Rejected(e.rule(), e.getMessage());
                 }
             }
         }, stagingRoot.resolve(DATASET), quarantine, UnaryOperator.identity());

@@ -1,5 +1,6 @@
 package io.shequ.jobs.stage.table;
 
+import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.value.AmountUnit;
 import io.shequ.schemas.value.CellNumber;
 import io.shequ.schemas.value.ChineseAmount;
@@ -18,17 +19,17 @@ import java.util.List;
 final class CellTyper {
 
     /** Typed value(s) (two for a date range), or a note, or a reason to reject the row. */
-    record Typed(List<Object> values, String note, String rejection) {
+    record Typed(List<Object> values, String note, RejectRule rule, String rejection) {
         static Typed value(Object... values) {
-            return new Typed(java.util.Arrays.asList(values), null, null);
+            return new Typed(java.util.Arrays.asList(values), null, null, null);
         }
 
         static Typed nulls(int n, String note) {
-            return new Typed(java.util.Collections.nCopies(n, null), note, null);
+            return new Typed(java.util.Collections.nCopies(n, null), note, null, null);
         }
 
-        static Typed reject(int n, String reason) {
-            return new Typed(java.util.Collections.nCopies(n, null), null, reason);
+        static Typed reject(int n, RejectRule rule, String reason) {
+            return new Typed(java.util.Collections.nCopies(n, null), null, rule, reason);
         }
     }
 
@@ -45,34 +46,43 @@ final class CellTyper {
     static Typed type(TypedField field, String raw, AmountUnit amountUnit) {
         boolean blank = raw == null || raw.isBlank();
         if (blank && field.required()) {
-            return Typed.reject(width(field), field.header() + " is required but empty");
+            return Typed.reject(width(field), RejectRule.REQUIRED_MISSING, field.header() + " is required but empty");
         }
         return switch (field.type()) {
             case TEXT -> blank ? Typed.nulls(1, null) : Typed.value(raw.strip());
-            case COUNT -> number(field, CellNumber.parseCount(raw), false);
-            case AREA -> number(field, CellNumber.parseArea(raw), true);
+            case COUNT -> number(field, raw, CellNumber.parseCount(raw), false);
+            case AREA -> number(field, raw, CellNumber.parseArea(raw), true);
             case AMOUNT -> amount(field, raw, amountUnit);
             case DATE -> blank ? Typed.nulls(1, null) : LooseDate.parse(raw)
                     .map(d -> Typed.value(Date.valueOf(d)))
-                    .orElseGet(() -> Typed.reject(1, "'" + raw + "' in " + field.header() + " is not a date"));
+                    .orElseGet(() -> Typed.reject(1, RejectRule.NOT_A_DATE, "'" + raw + "' in " + field.header() + " is not a date"));
             case DATE_RANGE -> blank ? Typed.nulls(2, null) : LooseDate.parseRange(raw)
                     .map(r -> Typed.value(Date.valueOf(r.start()), Date.valueOf(r.end())))
-                    .orElseGet(() -> Typed.reject(2, "'" + raw + "' in " + field.header() + " is not a period of two dates"));
+                    .orElseGet(() -> Typed.reject(2, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates"));
         };
     }
 
-    private static Typed number(TypedField field, ParsedNumber parsed, boolean decimal) {
+    /** Why a numeric cell the parser refused is bad: negative, fractional for a count, or no number at all. */
+    private static RejectRule invalidRule(String raw) {
+        ParsedNumber plain = CellNumber.parse(raw);
+        if (!plain.isValue()) {
+            return RejectRule.NOT_A_NUMBER;
+        }
+        return plain.value().signum() < 0 ? RejectRule.NEGATIVE_VALUE : RejectRule.NOT_WHOLE_NUMBER;
+    }
+
+    private static Typed number(TypedField field, String raw, ParsedNumber parsed, boolean decimal) {
         return switch (parsed.outcome()) {
             case NULL_PLACEHOLDER -> Typed.nulls(1, field.name() + ": " + parsed.note());
-            case INVALID -> Typed.reject(1, field.header() + ": " + parsed.note());
+            case INVALID -> Typed.reject(1, invalidRule(raw), field.header() + ": " + parsed.note());
             case VALUE -> {
                 BigDecimal value = parsed.value();
                 if (!field.inBounds(value)) {
-                    yield Typed.reject(1, field.header() + ": " + value.toPlainString() + " is outside "
+                    yield Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + value.toPlainString() + " is outside "
                             + bounds(field));
                 }
                 Object typed = decimal ? value.setScale(2, RoundingMode.HALF_UP) : (Object) parsed.asLong();
-                yield new Typed(List.of(typed), parsed.isApproximate() ? field.name() + ": approximate" : null, null);
+                yield new Typed(List.of(typed), parsed.isApproximate() ? field.name() + ": approximate" : null, null, null);
             }
         };
     }
@@ -83,10 +93,10 @@ final class CellTyper {
         }
         ParsedAmount parsed = ChineseAmount.parse(raw, unit);
         if (!parsed.isValid()) {
-            return Typed.reject(1, field.header() + ": " + parsed.reason());
+            return Typed.reject(1, RejectRule.INVALID_AMOUNT, field.header() + ": " + parsed.reason());
         }
         if (!field.inBounds(parsed.yuan())) {
-            return Typed.reject(1, field.header() + ": " + parsed.yuan().toPlainString() + " is outside " + bounds(field));
+            return Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + parsed.yuan().toPlainString() + " is outside " + bounds(field));
         }
         return Typed.value(parsed.yuan().setScale(2, RoundingMode.HALF_UP));
     }

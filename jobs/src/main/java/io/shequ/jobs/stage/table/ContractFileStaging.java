@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,14 +36,23 @@ public final class ContractFileStaging {
         List<Object> values(LandedSource file, LocatedTable table) throws Rejected;
     }
 
+    /** A whole file refused, with the rule it broke. */
     public static final class Rejected extends Exception {
-        public Rejected(String reason) {
+        private final RejectRule rule;
+
+        public Rejected(RejectRule rule, String reason) {
             super(reason);
+            this.rule = rule;
+        }
+
+        public RejectRule rule() {
+            return rule;
         }
     }
 
     public static final StructType BASE = new StructType()
             .add("source_file", DataTypes.StringType, false)
+            .add("source_sheet", DataTypes.StringType, true)
             .add("source_line", DataTypes.IntegerType, false)
             .add("modified_millis", DataTypes.LongType, false);
 
@@ -78,31 +88,38 @@ public final class ContractFileStaging {
             try {
                 table = locator.locate(TableFileReader.read(Path.of(file.landed())), keyField);
             } catch (IOException | ContractTableLocator.TableNotFound e) {
+                RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
+                        ? missing.rule() : RejectRule.UNREADABLE_FILE;
                 read.put(file.location(), 0L);
-                notes.put(file.location(), "quarantined whole: " + e.getMessage());
-                fileRejects.add(RowFactory.create(source, file.location(), null, null, e.getMessage(), null));
+                notes.put(file.location(), "quarantined whole (" + rule.code() + "): " + e.getMessage());
+                fileRejects.add(RowFactory.create(source, file.location(), null, null, null, rule.code(),
+                        e.getMessage(), null));
                 continue;
             }
             read.put(file.location(), (long) table.dataRows().size());
             try {
                 List<Object> values = context.values(file, table);
                 raw.addAll(rawRows.rows(table, line -> {
-                    List<Object> row = new ArrayList<>(List.of(file.location(), line, file.modifiedMillis()));
+                    List<Object> row = new ArrayList<>();
+                    row.add(file.location());
+                    row.add(table.sheet());
+                    row.add(line);
+                    row.add(file.modifiedMillis());
                     row.addAll(values);
                     return row;
                 }));
             } catch (Rejected e) {
-                notes.put(file.location(), "quarantined whole: " + e.getMessage());
+                notes.put(file.location(), "quarantined whole (" + e.rule().code() + "): " + e.getMessage());
                 for (SheetRow row : table.dataRows()) {
-                    fileRejects.add(RowFactory.create(source, file.location(), Integer.toString(row.line()), null,
-                            e.getMessage(), RawTableRows.rawJson(table.header(), row)));
+                    fileRejects.add(RowFactory.create(source, file.location(), table.sheet(), Integer.toString(row.line()),
+                            null, e.rule().code(), e.getMessage(), RawTableRows.rawJson(table.header(), row)));
                 }
             }
         }
         RawRowsToTyped typer = new RawRowsToTyped(contract);
         Dataset<Row> typed = extraRules.apply(
                 typer.apply(spark.createDataFrame(raw, rawRows.schema()), List.of(contextSchema.fieldNames())));
-        RawRowsToTyped.Split split = RawRowsToTyped.split(typed, source, "source_file", "source_line");
+        RawRowsToTyped.Split split = RawRowsToTyped.split(typed, source);
         split.staged().write().mode("overwrite").parquet(target.toString());
         Dataset<Row> rejected = split.rejected().unionByName(spark.createDataFrame(fileRejects, Quarantine.SCHEMA));
         quarantine.write(target.getFileName().toString(), rejected);

@@ -2,6 +2,7 @@ package io.shequ.jobs.stage.table;
 
 import io.shequ.schemas.contract.HeaderMatch;
 import io.shequ.schemas.contract.HeaderMatcher;
+import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.text.TypedText;
 import java.util.ArrayList;
@@ -29,8 +30,16 @@ public final class ContractTableLocator {
 
     /** Thrown when no sheet holds the contract's table; the message says what was missing. */
     public static final class TableNotFound extends Exception {
-        public TableNotFound(String message) {
+        private final RejectRule rule;
+
+        public TableNotFound(RejectRule rule, String message) {
             super(message);
+            this.rule = rule;
+        }
+
+        /** {@code empty_file} when no sheet has a non-blank row, else {@code no_header}. */
+        public RejectRule rule() {
+            return rule;
         }
     }
 
@@ -45,7 +54,11 @@ public final class ContractTableLocator {
             }
             return split(sheet, headerIndex.getAsInt(), keyField);
         }
-        throw new TableNotFound("no header row with the required columns of " + contract.name() + " in "
+        boolean empty = sheets.stream().allMatch(s -> s.rows().stream().allMatch(SheetRow::isBlank));
+        if (empty) {
+            throw new TableNotFound(RejectRule.EMPTY_FILE, "the file holds no rows");
+        }
+        throw new TableNotFound(RejectRule.NO_HEADER, "no header row with the required columns of " + contract.name() + " in "
                 + (sheets.isEmpty() ? "an empty file" : String.join("; ", misses)));
     }
 

@@ -50,7 +50,7 @@ public final class RawRowsToTyped {
             };
         }
         schema = schema.add("null_notes", DataTypes.StringType).add("reject_column", DataTypes.StringType)
-                .add("reject_reason", DataTypes.StringType).add("raw", DataTypes.StringType);
+                .add("reject_rule", DataTypes.StringType).add("reject_reason", DataTypes.StringType).add("raw", DataTypes.StringType);
         List<TypedField> typedFields = fields;
         List<String> context = List.copyOf(contextColumns);
         MapFunction<Row, Row> typer = row -> typeRow(row, context, typedFields);
@@ -58,11 +58,13 @@ public final class RawRowsToTyped {
     }
 
     /** Splits typed rows; rejected rows take the quarantine shape. */
-    public static Split split(Dataset<Row> typed, String source, String locationColumn, String lineColumn) {
-        Dataset<Row> staged = typed.filter(col("reject_reason").isNull()).drop("reject_column", "reject_reason", "raw");
+    public static Split split(Dataset<Row> typed, String source) {
+        Dataset<Row> staged = typed.filter(col("reject_reason").isNull())
+                .drop("reject_column", "reject_rule", "reject_reason", "raw");
         Dataset<Row> rejected = typed.filter(col("reject_reason").isNotNull()).select(
-                lit(source).as("source"), col(locationColumn).as("location"), col(lineColumn).cast("string").as("line"),
-                col("reject_column").as("column"), col("reject_reason").as("reason"), col("raw"));
+                lit(source).as("source"), col("source_file").as("location"), col("source_sheet").as("sheet"),
+                col("source_line").cast("string").as("line"), col("reject_column").as("column"),
+                col("reject_rule").as("rule"), col("reject_reason").as("reason"), col("raw"));
         return new Split(staged, rejected);
     }
 
@@ -85,6 +87,7 @@ public final class RawRowsToTyped {
         AmountUnit unit = unitText == null ? AmountUnit.YUAN : AmountUnit.valueOf(unitText);
         List<String> notes = new ArrayList<>();
         String rejectColumn = null;
+        String rejectRule = null;
         String rejectReason = null;
         for (TypedField f : fields) {
             String raw = row.getAs(f.name());
@@ -95,11 +98,13 @@ public final class RawRowsToTyped {
             }
             if (typed.rejection() != null && rejectReason == null) {
                 rejectColumn = f.name();
+                rejectRule = typed.rule().code();
                 rejectReason = typed.rejection();
             }
         }
         out.add(notes.isEmpty() ? null : String.join("; ", notes));
         out.add(rejectColumn);
+        out.add(rejectRule);
         out.add(rejectReason);
         out.add(row.getAs("raw"));
         return RowFactory.create(out.toArray());

@@ -1,0 +1,61 @@
+package io.shequ.schemas.contract;
+
+import java.util.Locale;
+
+/**
+ * Why a row or a whole file went to quarantine, as a stable code: quarantine files, the run
+ * summary, data-quality rules and the simulator's ground truth all use these codes, and the
+ * human-readable reason beside them says the details (file, column, raw text).
+ */
+public enum RejectRule {
+    // a whole file
+    /** Not a readable XLSX or CSV: truncated, corrupt, a wrong file type or an undecodable encoding. */
+    UNREADABLE_FILE,
+    /** No bytes, or no rows at all. */
+    EMPTY_FILE,
+    /** No sheet has a header row naming every required column of the contract. */
+    NO_HEADER,
+    /** The street office cannot be told from the file name, title or folder. */
+    UNKNOWN_STREET_OFFICE,
+    /** The reporting period cannot be told from the file name, title or folder. */
+    UNKNOWN_PERIOD,
+
+    // one row
+    /** A required cell is empty. */
+    REQUIRED_MISSING,
+    /** A numeric cell holds text that is not a number. */
+    NOT_A_NUMBER,
+    /** A count or a measure is negative. */
+    NEGATIVE_VALUE,
+    /** A count has a fractional part. */
+    NOT_WHOLE_NUMBER,
+    /** A value beyond the contract's bounds, such as a population of a billion. */
+    OUT_OF_RANGE,
+    /** An amount that cannot be read as yuan. */
+    INVALID_AMOUNT,
+    /** A date cell that is not a date. */
+    NOT_A_DATE,
+    /** A period cell that is not two dates in order. */
+    NOT_A_PERIOD,
+    /** A unified social credit code failing the GB 32100 check character. */
+    INVALID_CREDIT_CODE,
+    /** A service category outside the shipped taxonomy. */
+    UNKNOWN_CATEGORY,
+    /** A key column (id, code) is missing. */
+    MISSING_KEY,
+    /** A value outside the vendor contract's value set (grid level, flow action). */
+    INVALID_VALUE,
+    /** A timestamp later than the moment of extraction. */
+    FUTURE_TIMESTAMP,
+    /** A written community or served-area name that matches no NBS unit (conform). */
+    UNRESOLVED_DIVISION;
+
+    /** The code as written in files: {@code not_a_number}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static RejectRule ofCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}
