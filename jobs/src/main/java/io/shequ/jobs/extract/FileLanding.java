@@ -49,8 +49,10 @@ public final class FileLanding {
                 target.toFile().setWritable(false, false);
             }
             String duplicateOf = firstBySha.putIfAbsent(sha, location);
+            // the landed copy is written once, when its bytes first arrive: its time is their arrival
+            long arrived = Files.getLastModifiedTime(target).toMillis();
             landed.add(new LandedSource(source, location, target.toString(), sha, Files.size(file),
-                    Files.getLastModifiedTime(file).toMillis(), duplicateOf));
+                    Files.getLastModifiedTime(file).toMillis(), duplicateOf, arrived));
         }
         return landed;
     }

@@ -51,7 +51,7 @@ public final class GridSystemLanding {
                 bytes += Files.size(part);
             }
             landed.add(new LandedTable(new LandedSource(SOURCE, table, target.toString(), Sha256.of(parts), bytes,
-                    System.currentTimeMillis(), null), rows));
+                    System.currentTimeMillis(), null, System.currentTimeMillis()), rows));
         }
         return landed;
     }

@@ -10,9 +10,11 @@ package io.shequ.jobs.extract;
  * @param bytes     size of the landed bytes
  * @param modifiedMillis the source file's modification time, which orders resubmissions
  * @param duplicateOf location of an earlier source with the same bytes, or null
+ * @param arrivedMillis when these bytes first arrived in the landing area (an earlier run's landing time
+ *                      for bytes seen before); a later arrival supersedes an earlier one
  */
 public record LandedSource(String source, String location, String landed, String sha256, long bytes,
-                           long modifiedMillis, String duplicateOf) {
+                           long modifiedMillis, String duplicateOf, long arrivedMillis) {
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDuplicate() {
