@@ -12,25 +12,38 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.shequ.jobs.stage.grid.GridStaging;
+import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Staged grid events, flows and grids → {@code fct_grid_events}, an accumulating snapshot with
- * one row per event: the milestones of its closed loop, its deadline after extensions, rework and
- * extension counts, and the reporter as a pseudonym with the age band and sex read before hashing.
+ * The merged grid state (events, flows, grids) → {@code fct_grid_events}, an accumulating snapshot
+ * with one row per event: the milestones of its closed loop (by {@code acted_at}, whatever order
+ * the vendor numbered the flow rows in), its deadline after extensions, rework and extension
+ * counts, and the reporter as a pseudonym with the age band and sex read before hashing.
+ *
+ * <p>An event whose grid is not in the grid table yet (or names no valid 12-digit community) has
+ * no community: it is rejected with {@link RejectRule#UNRESOLVED_DIVISION} rather than counted
+ * nowhere, and stays in the merged state, so the run after the grid arrives turns it into a fact.
  *
  * <p>Requires the UDFs of {@link PersonUdfs} registered on the session.
  */
 public final class GridEventsToFacts {
 
-    public Dataset<Row> apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
+    /** Facts, and the events without a community in quarantine shape. */
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {
+    }
+
+    public Result apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
         Dataset<Row> milestones = flows.groupBy("event_id").agg(
                 min(when(col("action").equalTo("立案"), col("acted_at"))).as("registered_at"),
                 max(when(col("action").equalTo("结案"), col("acted_at"))).as("closed_at"),
@@ -40,15 +53,29 @@ public final class GridEventsToFacts {
                 max(when(col("action").equalTo("延期"), org.apache.spark.sql.functions.expr(
                         "to_timestamp_ntz(regexp_extract(note, '(\\\\d{4}-\\\\d{2}-\\\\d{2} \\\\d{2}:\\\\d{2}:\\\\d{2})', 1))"))).as("extended_deadline"),
                 count(lit(1)).as("flow_rows"));
-        Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"));
+        Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"),
+                lit(true).as("g_known"));
         Column community = col("g_community");
         Column deadline = coalesce(col("extended_deadline"), col("deadline_at"));
         Column voided = coalesce(col("voided"), lit(0)).equalTo(1);
         Column closed = col("closed_at").isNotNull().and(voided.unary_$bang());
-        return events
-                .join(milestones, events.col("event_id").equalTo(milestones.col("event_id")), "left")
+        Dataset<Row> located = events.join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left");
+        Column unresolved = coalesce(col("g_community").rlike("^[0-9]{12}$"), lit(false)).unary_$bang();
+        Dataset<Row> rejected = located.filter(unresolved).select(
+                lit(GridStaging.SOURCE).as("source"),
+                lit("event").as("location"),
+                lit(null).cast("string").as("sheet"),
+                col("event_id").cast("string").as("line"),
+                lit("grid_code").as("column"),
+                lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
+                when(col("g_known").isNull(), concat(lit("grid "), col("grid_code"),
+                        lit(" is not in the grid table yet; the event is kept and resolved when the grid arrives")))
+                        .otherwise(concat(lit("grid "), col("grid_code"), lit(" names no 12-digit community code: "),
+                                coalesce(col("g_community"), lit("(empty)")))).as("reason"),
+                to_json(struct(col("event_id"), col("grid_code"), col("reported_at"), col("updated_at"))).as("raw"));
+        Dataset<Row> facts = located.filter(unresolved.unary_$bang())
+                .join(milestones, located.col("event_id").equalTo(milestones.col("event_id")), "left")
                 .drop(milestones.col("event_id"))
-                .join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left")
                 .select(
                         col("event_id"),
                         col("grid_code"),
@@ -77,5 +104,6 @@ public final class GridEventsToFacts {
                         call_udf(PersonUdfs.AGE_BAND, col("reporter_id_no"), to_date(col("reported_at")))
                                 .as("reporter_age_band"),
                         call_udf(PersonUdfs.SEX, col("reporter_id_no")).as("reporter_sex"));
+        return new Result(facts, rejected);
     }
 }

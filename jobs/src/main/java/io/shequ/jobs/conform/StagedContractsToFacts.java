@@ -2,7 +2,6 @@ package io.shequ.jobs.conform;
 
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
@@ -15,7 +14,8 @@ import org.apache.spark.sql.Row;
  * Staged ledger rows → {@code fct_service_contracts}, one row per contract and served division.
  * Several communities share an amount equally, to the cent (the remainder cents go to the first
  * codes, so shares add up exactly); 全区 and 全街道 amounts stay at district or street level.
- * An amendment (a later row or file with the same 项目编号) replaces the original.
+ * An amendment (a row with the same 项目编号 in a file that arrived later, or was modified later
+ * when both arrived together; then the later file name and line) replaces the original.
  */
 public final class StagedContractsToFacts {
 
@@ -23,10 +23,7 @@ public final class StagedContractsToFacts {
     }
 
     public Result apply(Dataset<Row> staged) {
-        Dataset<Row> latest = staged
-                .withColumn("_rank", expr("row_number() OVER (PARTITION BY project_no "
-                        + "ORDER BY modified_millis DESC, source_file DESC, source_line DESC)"))
-                .filter(col("_rank").equalTo(1))
+        Dataset<Row> latest = LatestSubmission.of(staged, "project_no")
                 .withColumn("served_divisions", call_udf(ResolverUdfs.SERVED, col("served"), col("purchaser"), col("title")))
                 .cache();
         Dataset<Row> rejected = latest.filter(col("served_divisions.reason").isNotNull()).select(

@@ -4,20 +4,19 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.struct;
 
 import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Staged street-office report rows → {@code fct_community_reports}, one row per community and
  * period: the street office and community resolved to NBS codes (unresolved rows are rejected
- * with the reason), and a corrected resubmission replacing the earlier report — the later file
- * (by modification time) wins.
+ * with the reason), and a corrected resubmission replacing the earlier report of the same street
+ * office and period as a whole: the later arrival wins, then the later modification time, then
+ * the later file name (see {@link LatestSubmission}).
  */
 public final class StagedReportsToFacts {
 
@@ -40,11 +39,11 @@ public final class StagedReportsToFacts {
                 col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"),
                 lit("community_name").as("column"), lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"), col("reason"),
                 to_json(struct(col("street_hint"), col("period"), col("community_name"))).as("raw"));
-        Dataset<Row> latest = resolved.filter(col("reason").isNull())
-                .withColumn("community_code", col("community.code"))
-                .withColumn("_rank", row_number().over(Window.partitionBy("community_code", "period")
-                        .orderBy(col("modified_millis").desc(), col("source_file").desc(), col("source_line").desc())))
-                .filter(col("_rank").equalTo(1));
+        // the latest file of each street office and period, then its last row of each community
+        Dataset<Row> latestFiles = LatestSubmission.latestFile(resolved.filter(col("reason").isNull())
+                .withColumn("street_code", col("street.code"))
+                .withColumn("community_code", col("community.code")), "street_code", "period");
+        Dataset<Row> latest = LatestSubmission.of(latestFiles, "community_code", "period");
         Dataset<Row> facts = latest.selectExpr(buildColumns());
         return new Result(facts, rejected);
     }

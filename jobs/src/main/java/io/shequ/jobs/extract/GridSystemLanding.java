@@ -1,64 +1,110 @@
 package io.shequ.jobs.extract;
 
+import static org.apache.spark.sql.functions.max;
+
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.GridSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Lands the grid system's tables (the vendor schema: grid, event, event_flow) as Parquet, read
- * once over JDBC by Spark. Each table becomes one landed source with its row count.
+ * Lands the increment of the grid system's tables (the vendor schema: grid, event, event_flow)
+ * as Parquet: each table read once by Spark over JDBC in batches of {@value #FETCH_SIZE} rows, only
+ * the rows updated after the committed watermark minus the overlap (every row before the first
+ * committed extract), and the flows of the events in the event increment.
  */
 public final class GridSystemLanding {
 
     public static final String SOURCE = "grid_system";
     public static final List<String> TABLES = List.of("grid", "event", "event_flow");
+    /** The vendor's timestamps are wall-clock times in this zone, stored without it. */
+    public static final ZoneId VENDOR_ZONE = ZoneId.of("Asia/Shanghai");
+    static final int FETCH_SIZE = 5000;
 
     private final SparkSession spark;
     private final HomeLayout layout;
+    private final GridWatermarks watermarks;
+    private final Clock clock;
 
-    public GridSystemLanding(SparkSession spark, HomeLayout layout) {
+    public GridSystemLanding(SparkSession spark, HomeLayout layout, GridWatermarks watermarks, Clock clock) {
         this.spark = spark;
         this.layout = layout;
+        this.watermarks = watermarks;
+        this.clock = clock;
     }
 
-    public record LandedTable(LandedSource source, long rows) {
+    public GridSystemLanding(SparkSession spark, HomeLayout layout, GridWatermarks watermarks) {
+        this(spark, layout, watermarks, Clock.systemUTC());
     }
 
-    public List<LandedTable> land(GridSource grid, String runId) throws IOException {
-        Properties props = new Properties();
-        props.setProperty("user", grid.user());
-        props.setProperty("password", grid.password() == null ? "" : grid.password());
-        props.setProperty("fetchsize", "5000");
-        // vendor timestamps are wall-clock times without a zone: keep them so, whatever the JVM's zone
-        props.setProperty("preferTimestampNTZ", "true");
-        List<LandedTable> landed = new ArrayList<>();
+    /** The landed tables, and the increment they hold for the run ledger. */
+    public record Landing(List<LandedSource> sources, GridExtract extract) {
+    }
+
+    public Landing land(GridSource grid, String runId) throws IOException {
+        LocalDateTime startedAt = LocalDateTime.now(clock.withZone(VENDOR_ZONE));
+        List<LandedSource> landed = new ArrayList<>();
+        List<GridExtract.TableIncrement> increments = new ArrayList<>();
         for (String table : TABLES) {
+            String watermarked = GridIncrementQuery.hasWatermark(table) ? table : "event";
+            Optional<LocalDateTime> committed = watermarks.current(watermarked);
+            LocalDateTime readAfter = committed.map(w -> w.minus(grid.overlap())).orElse(null);
             Path target = layout.landingTables(runId).resolve(table);
-            spark.read().jdbc(grid.jdbcUrl(), table, props)
+            read(grid, GridIncrementQuery.of(table, readAfter))
                     .coalesce(1)
                     .write().mode("overwrite").parquet(target.toString());
-            List<Path> parts = parquetParts(target);
-            long rows = spark.read().parquet(target.toString()).count();
-            long bytes = 0;
-            for (Path part : parts) {
-                bytes += Files.size(part);
+            Dataset<Row> rows = spark.read().parquet(target.toString());
+            long count = rows.count();
+            LocalDateTime candidate = null;
+            if (GridIncrementQuery.hasWatermark(table)) {
+                Row newest = rows.agg(max("updated_at")).first();
+                candidate = newest.isNullAt(0) ? committed.orElse(null)
+                        : earlier((LocalDateTime) newest.get(0), startedAt);
             }
-            landed.add(new LandedTable(new LandedSource(SOURCE, table, target.toString(), Sha256.of(parts), bytes,
-                    System.currentTimeMillis(), null, System.currentTimeMillis()), rows));
+            increments.add(new GridExtract.TableIncrement(table, readAfter, count, candidate));
+            landed.add(landedSource(table, target));
         }
-        return landed;
+        return new Landing(landed, new GridExtract(startedAt, increments));
     }
 
-    private static List<Path> parquetParts(Path folder) throws IOException {
-        try (Stream<Path> list = Files.list(folder)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    private Dataset<Row> read(GridSource grid, String query) {
+        return spark.read().format("jdbc")
+                .option("url", grid.jdbcUrl())
+                .option("user", grid.user())
+                .option("password", grid.password() == null ? "" : grid.password())
+                .option("query", query)
+                .option("fetchsize", Integer.toString(FETCH_SIZE))
+                // vendor timestamps are wall-clock times without a zone: keep them so, whatever the JVM's zone
+                .option("preferTimestampNTZ", "true")
+                .load();
+    }
+
+    /** A future-dated row must never pin the watermark beyond the moment of extraction. */
+    private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LandedSource landedSource(String table, Path target) throws IOException {
+        List<Path> parts;
+        try (Stream<Path> list = Files.list(target)) {
+            parts = list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
         }
+        long bytes = 0;
+        for (Path part : parts) {
+            bytes += Files.size(part);
+        }
+        long now = System.currentTimeMillis();
+        return new LandedSource(SOURCE, table, target.toString(), Sha256.of(parts), bytes, now, null, now);
     }
 }

@@ -1,12 +1,15 @@
 package io.shequ.jobs.extract;
 
+import io.shequ.jobs.run.SourceAccount;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The landing manifest: one row per landed source per run, in the job repository's database,
- * so operators can ask what arrived when, and which bytes were seen before.
+ * so operators can ask what arrived when, which bytes were seen before, and how each file's rows
+ * were accounted for (read = staged + quarantined), e.g.
+ * {@code SELECT location, rows_read, rows_staged, rows_quarantined, note FROM shequ_landing_manifest WHERE run_id = ?}.
  */
 public final class LandingManifest {
 
@@ -26,6 +29,9 @@ public final class LandingManifest {
                   duplicate_of VARCHAR(1024),
                   received_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
                   PRIMARY KEY (run_id, source, location))""");
+        for (String column : new String[] {"rows_staged BIGINT", "rows_quarantined BIGINT", "note VARCHAR(2048)"}) {
+            jdbc.execute("ALTER TABLE shequ_landing_manifest ADD COLUMN IF NOT EXISTS " + column);
+        }
     }
 
     /** Records the landed sources of a run in one batch; a restarted extract replaces its rows. */
@@ -39,10 +45,14 @@ public final class LandingManifest {
                         s.bytes(), s.duplicateOf()}).toList());
     }
 
-    /** Fills in rows read once staging has counted them. */
-    public void recordRows(String runId, String source, List<Object[]> locationAndRows) {
-        jdbc.batchUpdate("UPDATE shequ_landing_manifest SET rows_read = ? WHERE run_id = ? AND source = ? AND location = ?",
-                locationAndRows.stream().map(r -> new Object[] {r[1], runId, source, r[0]}).toList());
+    /** Fills in each source's row accounting once staging has counted, in one batch. */
+    public void recordAccounts(String runId, List<SourceAccount> accounts) {
+        jdbc.batchUpdate("""
+                        UPDATE shequ_landing_manifest SET rows_read = ?, rows_staged = ?, rows_quarantined = ?, note = ?
+                        WHERE run_id = ? AND source = ? AND location = ?""",
+                accounts.stream().map(a -> new Object[] {a.rowsRead(), a.rowsStaged(), a.rowsQuarantined(),
+                        a.note() == null ? null : a.note().substring(0, Math.min(2048, a.note().length())),
+                        runId, a.source(), a.location()}).toList());
     }
 
     public int count(String runId) {

@@ -37,16 +37,33 @@ public final class LakeWriter {
     public void overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
         String name = qualified(table);
         if (!spark.catalog().tableExists(name)) {
-            Column[] partitions = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
-            var writer = rows.writeTo(name).tableProperty("format-version", "2");
-            if (partitions.length > 0) {
-                writer.partitionedBy(partitions[0], scala.collection.JavaConverters.asScalaBuffer(
-                        java.util.Arrays.asList(java.util.Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
-            }
-            writer.create();
+            create(name, rows, partitionColumns);
             return;
         }
         rows.writeTo(name).overwritePartitions();
+    }
+
+    /**
+     * Replaces every row of a partitioned {@code table}, creating it if new: for a fact rebuilt
+     * whole each run, where a partition that lost all its rows must not keep its old ones.
+     */
+    public void replacePartitioned(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+        String name = qualified(table);
+        if (!spark.catalog().tableExists(name)) {
+            create(name, rows, partitionColumns);
+            return;
+        }
+        rows.writeTo(name).overwrite(functions.lit(true));
+    }
+
+    private static void create(String name, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+        Column[] partitions = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
+        var writer = rows.writeTo(name).tableProperty("format-version", "2");
+        if (partitions.length > 0) {
+            writer.partitionedBy(partitions[0], scala.collection.JavaConverters.asScalaBuffer(
+                    java.util.Arrays.asList(java.util.Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
+        }
+        writer.create();
     }
 
     /** Replaces every row of {@code table}, creating it if new. */

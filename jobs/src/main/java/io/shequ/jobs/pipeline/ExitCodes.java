@@ -15,9 +15,16 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * Job-context key: how many source files the run quarantined whole while configured not to
+     * tolerate it. A run that completes with such files exits {@link #FAILURE}: it has loaded and
+     * published the other files, but an operator must look at the ones it could not read.
+     */
+    public static final String INTOLERABLE_FILES = "shequ.files_quarantined_whole.intolerable";
+
     public static int of(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return SUCCESS;
+            return execution.getExecutionContext().getInt(INTOLERABLE_FILES, 0) > 0 ? FAILURE : SUCCESS;
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause()) {

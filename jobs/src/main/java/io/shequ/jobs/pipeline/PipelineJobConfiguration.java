@@ -1,5 +1,6 @@
 package io.shequ.jobs.pipeline;
 
+import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.pipeline.steps.CheckStep;
 import io.shequ.jobs.pipeline.steps.ConformStep;
@@ -43,15 +44,21 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
+    public GridWatermarks gridWatermarks(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new GridWatermarks(dataSource);
+    }
+
+    @Bean
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
-                             SparkSession spark, LandingManifest manifest, WarehousePort warehouse) {
+                             SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
+                             WarehousePort warehouse) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
-                .start(step("extract", new ExtractStep(settings, spark, manifest), repository, transactions))
+                .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
-                .next(step("lake", new LakeStep(settings, spark), repository, transactions))
+                .next(step("lake", new LakeStep(settings, spark, watermarks), repository, transactions))
                 .next(step("publish", new PublishStep(settings, warehouse), repository, transactions))
                 .next(step("indicators", new IndicatorsStep(settings, warehouse), repository, transactions))
                 .build();

@@ -52,10 +52,15 @@ public final class RunSummaryWriter implements JobExecutionListener {
             step.getFailureExceptions().stream().findFirst().ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
         });
         ObjectNode ledger = new RunLedger(layout, runId).read();
-        for (String section : new String[] {"sources", "data_quality", "conform", "lake", "published", "indicators"}) {
+        for (String section : new String[] {"sources", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "conform", "lake", "published", "indicators"}) {
             if (ledger.has(section)) {
                 summary.set(section, ledger.get(section));
             }
+        }
+        int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
+        if (intolerable > 0 && execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+            summary.put("exit_reason", intolerable + " source file(s) quarantined whole (files_quarantined_whole); "
+                    + "the other files loaded and published. Set sources.tolerate-unreadable-files: true to exit 0.");
         }
         execution.getAllFailureExceptions().stream().findFirst()
                 .ifPresent(e -> summary.put("error", String.valueOf(e.getMessage())));

@@ -37,6 +37,14 @@ public record HomeLayout(Path home) {
         return home.resolve("state");
     }
 
+    /**
+     * The merged vendor state of the grid system, one folder per run and a {@code CURRENT} pointer;
+     * it holds raw personal data, so it lives under state/ (owner-only), never in the lake.
+     */
+    public Path gridMirror() {
+        return state().resolve("grid-mirror");
+    }
+
     /** The H2 file of the Iceberg JDBC catalog. */
     public Path icebergCatalog() {
         return state().resolve("iceberg");

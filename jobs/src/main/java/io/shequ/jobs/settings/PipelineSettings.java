@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param pseudonymKey       the HMAC key for personal identifiers; never logged or stored
  * @param divisionReference  a folder holding a newer NBS release, or null for the bundled 2023 one
  * @param ruleFolder         a folder of DQDL rule files overriding the bundled ones, or null
+ * @param tolerateUnreadableFiles when false (the default), a source file quarantined whole (unreadable, empty,
+ *                           no header, office or period unknown) makes the run end with exit code 1, after the
+ *                           other files have loaded and published; when true the run still reports it but exits 0
  */
 public record PipelineSettings(
         Path home,
@@ -29,7 +32,8 @@ public record PipelineSettings(
         int shufflePartitions,
         byte[] pseudonymKey,
         Path divisionReference,
-        Path ruleFolder) {
+        Path ruleFolder,
+        boolean tolerateUnreadableFiles) {
 
     public PipelineSettings {
         districts = List.copyOf(districts);

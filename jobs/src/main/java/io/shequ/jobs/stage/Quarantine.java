@@ -54,6 +54,11 @@ public final class Quarantine {
         return read(rejected.sparkSession(), dataset).count();
     }
 
+    /** Where {@code dataset}'s rows are written. */
+    public Path folder(String dataset) {
+        return root.resolve(dataset);
+    }
+
     /** Reads back what {@link #write} wrote for {@code dataset}. */
     public Dataset<Row> read(SparkSession spark, String dataset) {
         return spark.read().schema(STORED).json(root.resolve(dataset).toString());

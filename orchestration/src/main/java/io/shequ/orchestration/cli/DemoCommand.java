@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate a sample of all three sources for one district, run the whole pipeline, publish, print indicators.")
+        description = "Generate a sample of all three sources for one district (small, with the typical mess), run the whole pipeline, publish, print indicators.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("running the pipeline (config " + config + ")");
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome outcome = runtime.runOnce();
-            System.out.println("run " + outcome.runId() + " ended with exit code " + outcome.exitCode() + "; summary: " + outcome.summary());
+            RunOutcomePrinter.print(outcome, System.out);
             if (outcome.exitCode() != 0) {
                 return outcome.exitCode();
             }
@@ -77,6 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
                 home: .
                 districts: ["%s"]
                 sources:
+                  tolerate-unreadable-files: true
                   street-offices: %s
                   procurement: %s
                   grid-system:

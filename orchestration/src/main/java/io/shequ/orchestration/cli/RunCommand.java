@@ -17,8 +17,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome outcome = runtime.runOnce();
-            System.out.println("run " + outcome.runId() + " ended with exit code " + outcome.exitCode()
-                    + "; summary: " + outcome.summary());
+            RunOutcomePrinter.print(outcome, System.out);
             return outcome.exitCode();
         }
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code shequ} command line. Exit codes: 0 success, 1 failure, 2 bad usage or configuration, 3 data-quality gate. */
 @Command(name = "shequ", mixinStandardHelpOptions = true, version = "shequ 0.1.0",
         description = "Batch pipeline and warehouse for community-governance statistics (社区治理统计).",
-        subcommands = {DemoCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class},
+        subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
 public final class ShequMain implements Runnable {
@@ -22,7 +22,8 @@ public final class ShequMain implements Runnable {
 
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new ShequMain());
-        cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException || e instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE : ExitCodes.FAILURE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof ConfigException) {
                 commandLine.getErr().println("shequ: " + e.getMessage());
@@ -36,6 +37,6 @@ public final class ShequMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, run, stats or schedule");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats or schedule");
     }
 }

@@ -66,7 +66,8 @@ public final class ConfigReader {
                 keySource(base, root.path("pseudonymization")),
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
                 optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
-                optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"));
+                optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"),
+                bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false));
     }
 
     private static List<DivisionCode> districts(JsonNode root) {
@@ -93,7 +94,15 @@ public final class ConfigReader {
         String password = grid.hasNonNull("password-env") ? env(grid.get("password-env").asText(), "sources.grid-system.password-env")
                 : grid.hasNonNull("password-file") ? readSecret(path(base, grid.get("password-file").asText()), "sources.grid-system.password-file")
                 : grid.path("password").asText("");
-        return new GridSource(url, grid.path("user").asText(""), password);
+        int overlapMinutes = (int) GridSource.DEFAULT_OVERLAP.toMinutes();
+        if (grid.hasNonNull("overlap-minutes")) {
+            JsonNode n = grid.get("overlap-minutes");
+            if (!n.canConvertToInt() || n.asInt() < 0) {
+                throw new ConfigException("sources.grid-system.overlap-minutes", "a whole number of minutes, 0 or more, got '" + n.asText() + "'");
+            }
+            overlapMinutes = n.asInt();
+        }
+        return new GridSource(url, grid.path("user").asText(""), password, java.time.Duration.ofMinutes(overlapMinutes));
     }
 
     private static List<ShequConfig.Schedule> schedules(JsonNode node) {
@@ -145,6 +154,17 @@ public final class ConfigReader {
             throw new ConfigException(key, "an existing folder, but " + p + " is not one");
         }
         return p;
+    }
+
+    private static boolean bool(JsonNode parent, String field, String key, boolean fallback) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw new ConfigException(key, "true or false, got '" + node.asText() + "'");
+        }
+        return node.booleanValue();
     }
 
     private static int positiveInt(JsonNode parent, String field, String key, int fallback) {

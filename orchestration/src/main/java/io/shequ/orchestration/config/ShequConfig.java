@@ -23,11 +23,19 @@ public record ShequConfig(
         KeySource pseudonymKey,
         int keepSnapshots,
         Path divisionReference,
-        Path ruleFolder) {
+        Path ruleFolder,
+        boolean tolerateUnreadableFiles) {
 
     public ShequConfig {
         districts = List.copyOf(districts);
         schedules = List.copyOf(schedules);
+    }
+
+    /** The same configuration with other schedules. */
+    public ShequConfig withSchedules(List<Schedule> other) {
+        return new ShequConfig(file, home, districts, streetOffices, procurement, grid, sparkMaster, shufflePartitions,
+                jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
+                tolerateUnreadableFiles);
     }
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */

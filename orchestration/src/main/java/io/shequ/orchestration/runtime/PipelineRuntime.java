@@ -40,7 +40,8 @@ public final class PipelineRuntime implements AutoCloseable {
         this.config = config;
         PipelineSettings settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
                 config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(),
-                PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder());
+                PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
+                config.tolerateUnreadableFiles());
         Files.createDirectories(config.home().resolve("state"));
         this.dataSource = dataSource(config.jobRepository());
         JobRepositorySchema.ensure(dataSource);

@@ -1,27 +1,23 @@
 package io.shequ.orchestration.simulator;
 
-import io.shequ.orchestration.simulator.SimulatedDistrict.Street;
 import io.shequ.orchestration.simulator.ServiceContract.Provider;
+import io.shequ.orchestration.simulator.SimulatedDistrict.Street;
 import io.shequ.schemas.division.Division;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
-/** Decides the rows of a district's procurement ledger for one year. */
+/**
+ * Decides the contracts a district's civil-affairs bureau and street offices sign in one year:
+ * what each truly is. How the ledger writes them is {@link LedgerPlanner}'s business.
+ */
 final class ContractPlanner {
-
-    static final String INVALID_CREDIT_CODE = "invalid_credit_code";
-    static final String UNPARSEABLE_AMOUNT = "unparseable_amount";
 
     static final List<String> CATEGORIES = List.of(
             "养老服务", "助残服务", "儿童关爱", "社会救助", "社会工作", "文化服务", "志愿服务", "协商议事");
@@ -52,82 +48,66 @@ final class ContractPlanner {
                 .filter(c -> nameCounts.get(NameVariants.shortName(c)) == 1).toList();
     }
 
+    /** {@code spec.contracts()} contracts in the order signed, numbered like SZ-2023-001. */
     List<ServiceContract> plan() {
         int count = spec.contracts();
+        if (count == 0) {
+            return List.of();
+        }
         List<Provider> providers = ProviderFaker.providers(Math.max(1, (count + 1) / 2), district, random);
         List<ServiceContract> drafts = new ArrayList<>();
-        int forcedBad = count >= 20 ? random.nextInt(count) : -1;
         for (int i = 0; i < count; i++) {
             Provider provider = i < providers.size() ? providers.get(i) : providers.get(random.nextInt(providers.size()));
-            boolean bad = i == forcedBad || random.nextDouble() < spec.badRowRate();
-            drafts.add(draft(provider, bad));
+            drafts.add(draft(provider));
         }
         drafts.sort(Comparator.comparing(ServiceContract::signed));
         String prefix = NameVariants.abbreviation(district.name()) + "-" + spec.year() + "-";
         List<ServiceContract> numbered = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
-            ServiceContract c = drafts.get(i);
-            numbered.add(new ServiceContract(String.format("%s%03d", prefix, i + 1), c.projectName(), c.purchaser(),
-                    c.provider(), c.writtenCreditCode(), c.category(), c.servedWritten(), c.servedCodes(),
-                    c.servedLevel(), c.amount(), c.writtenAmount(), c.amountAsNumber(), c.signed(),
-                    c.serviceStart(), c.serviceEnd(), c.fundSource(), c.grade(), c.reason()));
+            numbered.add(drafts.get(i).numbered(String.format("%s%03d", prefix, i + 1)));
         }
         return numbered;
     }
 
-    private ServiceContract draft(Provider provider, boolean bad) {
+    private ServiceContract draft(Provider provider) {
         String category = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
         double scope = random.nextDouble();
         Street street = district.streets().get(random.nextInt(district.streets().size()));
         boolean byStreet = scope >= 0.75 || (scope < 0.6 && random.nextBoolean());
         String purchaser = byStreet ? street.name() + "办事处" : district.name() + "民政局";
-        String servedWritten;
+        List<String> servedNames = List.of();
         List<String> servedCodes;
         String level;
         String area;
         if (scope < 0.6) {
             List<Division> pool = byStreet ? street.communities() : uniquelyNamed;
             List<Division> served = pick(pool.isEmpty() ? district.communities() : pool, 1 + random.nextInt(4));
-            servedWritten = served.stream().map(NameVariants::shortName).collect(Collectors.joining("、"));
+            servedNames = served.stream().map(NameVariants::shortName).toList();
             servedCodes = served.stream().map(d -> d.code().value()).toList();
             level = "village";
             boolean allCommunities = served.stream().allMatch(d -> d.kind().isCommunity());
             area = NameVariants.shortName(served.get(0))
                     + (served.size() > 1 ? "等" + served.size() + (allCommunities ? "个社区" : "个村居") : "");
         } else if (scope < 0.75) {
-            servedWritten = "全区";
             servedCodes = List.of(district.district().code().value());
             level = "district";
             area = district.name();
         } else {
-            servedWritten = "全街道";
             servedCodes = List.of(street.office().code().value());
             level = "township";
             area = street.name();
         }
         String[] projects = PROJECTS.get(category);
         String projectName = spec.year() + "年" + area + projects[random.nextInt(projects.length)] + "项目";
-        LocalDate signed = LocalDate.of(spec.year(), 1, 1).plusDays(random.nextInt(LocalDate.of(spec.year(), 1, 1).lengthOfYear()));
+        LocalDate firstDay = LocalDate.of(spec.year(), 1, 1);
+        LocalDate signed = firstDay.plusDays(random.nextInt(firstDay.lengthOfYear()));
         LocalDate start = signed.plusDays(random.nextInt(31));
         LocalDate end = start.plusMonths(6 + random.nextInt(13)).minusDays(1);
         BigDecimal amount = amount();
-        String written = writeAmount(amount);
-        boolean asNumber = written.matches("\\d+") && random.nextBoolean();
         String fund = random.nextDouble() < 0.4 ? "福彩公益金" : "财政资金";
         String grade = random.nextDouble() < 0.25 ? "" : GRADES[random.nextInt(GRADES.length)];
-        String creditCode = provider.creditCode();
-        String reason = null;
-        if (bad && random.nextBoolean()) {
-            creditCode = ProviderFaker.spoil(creditCode, random);
-            reason = INVALID_CREDIT_CODE;
-        } else if (bad) {
-            amount = null;
-            written = "待定";
-            asNumber = false;
-            reason = UNPARSEABLE_AMOUNT;
-        }
-        return new ServiceContract(null, projectName, purchaser, provider, creditCode, category, servedWritten,
-                servedCodes, level, amount, written, asNumber, signed, start, end, fund, grade, reason);
+        return new ServiceContract(null, projectName, purchaser, provider, category, servedNames, servedCodes, level,
+                byStreet ? street.name() : null, amount, signed, start, end, fund, grade);
     }
 
     private List<Division> pick(List<Division> pool, int wanted) {
@@ -140,6 +120,7 @@ final class ContractPlanner {
         return picked;
     }
 
+    /** Mostly round thousands or hundreds, sometimes to the fen; 50,000 to 800,000 yuan. */
     private BigDecimal amount() {
         double draw = random.nextDouble();
         if (draw < 0.6) {
@@ -149,22 +130,5 @@ final class ContractPlanner {
             return BigDecimal.valueOf(500 + random.nextInt(7501)).multiply(BigDecimal.valueOf(100)).setScale(2);
         }
         return BigDecimal.valueOf(5_000_000L + random.nextInt(75_000_001), 2);
-    }
-
-    private String writeAmount(BigDecimal amount) {
-        boolean whole = amount.stripTrailingZeros().scale() <= 0;
-        boolean hundreds = whole && amount.remainder(BigDecimal.valueOf(100)).signum() == 0;
-        return switch (random.nextInt(4)) {
-            case 0 -> whole ? amount.setScale(0, RoundingMode.UNNECESSARY).toPlainString() : amount.toPlainString();
-            case 1 -> grouped(amount);
-            case 2 -> amount.toPlainString() + "元";
-            default -> hundreds
-                    ? amount.movePointLeft(4).stripTrailingZeros().toPlainString() + "万元"
-                    : grouped(amount);
-        };
-    }
-
-    private static String grouped(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
     }
 }

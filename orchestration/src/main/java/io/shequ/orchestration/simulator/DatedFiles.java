@@ -30,15 +30,22 @@ final class DatedFiles {
      * with that date on every entry: POI stamps entries with the current time otherwise.
      */
     static void save(XSSFWorkbook workbook, Path file, LocalDateTime dated) throws IOException {
+        try (OutputStream fileOut = Files.newOutputStream(file)) {
+            save(workbook, fileOut, dated);
+        }
+        stamp(file, dated);
+    }
+
+    /** As {@link #save(XSSFWorkbook, Path, LocalDateTime)}, into a stream (left open). */
+    static void save(XSSFWorkbook workbook, OutputStream target, LocalDateTime dated) throws IOException {
         Date date = Date.from(dated.atZone(ZONE).toInstant());
         workbook.getProperties().getCoreProperties().setCreated(Optional.of(date));
         workbook.getProperties().getCoreProperties().setModified(Optional.of(date));
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         workbook.write(raw);
         workbook.close();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(raw.toByteArray()));
-             OutputStream fileOut = Files.newOutputStream(file);
-             ZipOutputStream zip = new ZipOutputStream(fileOut)) {
+        ZipOutputStream zip = new ZipOutputStream(target);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(raw.toByteArray()))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 ZipEntry copy = new ZipEntry(entry.getName());
@@ -48,7 +55,7 @@ final class DatedFiles {
                 zip.closeEntry();
             }
         }
-        stamp(file, dated);
+        zip.finish();
     }
 
     /** Sets the modification time, as if the file was saved at {@code dated} in China. */

@@ -4,17 +4,20 @@ import io.shequ.orchestration.simulator.GridEvent.Flow;
 import io.shequ.orchestration.simulator.GridLayout.Grid;
 import io.shequ.orchestration.simulator.PersonFaker.Person;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Invents grid events and walks each through the closed loop 上报 → 立案 → 派遣 → 处置 → 核查 → 结案,
- * with voids, rework and extensions. The vendor database is read on the first day of the next
- * year, so late events may still be open.
+ * with voids, rework and extensions. Events are reported within the year; their later steps may
+ * fall into the next year.
  */
 final class EventFaker {
 
@@ -42,17 +45,21 @@ final class EventFaker {
     private final PersonFaker people;
     private final String districtName;
     private final LocalDateTime yearStart;
-    private final LocalDateTime readAt;
+    private final LocalDateTime yearEnd;
 
     EventFaker(int year, String districtName, PersonFaker people, Random random) {
         this.random = random;
         this.people = people;
         this.districtName = districtName;
         this.yearStart = LocalDate.of(year, 1, 1).atStartOfDay();
-        this.readAt = yearStart.plusYears(1);
+        this.yearEnd = yearStart.plusYears(1);
     }
 
-    /** An event without its id, reported on one of {@code layout}'s block or unit grids. */
+    /**
+     * An event without its id, reported on one of {@code layout}'s block or unit grids, with every
+     * step it will ever take: steps after the year end are kept and appear when the database is
+     * written as of a later instant.
+     */
     GridEvent event(GridLayout layout, List<Person> workers) {
         List<Grid> grids = layout.eventGrids();
         Grid grid = grids.get(random.nextInt(grids.size()));
@@ -65,23 +72,16 @@ final class EventFaker {
         String title = (random.nextBoolean() ? building + "号楼" : "") + titles[random.nextInt(titles.length)];
         String address = districtName + NameVariants.shortName(layout.community()) + building
                 + (layout.community().kind().isCommunity() ? "号楼" + (1 + random.nextInt(6)) + "单元" : "号");
-        long seconds = (long) (random.nextDouble() * (readAt.toEpochSecond(java.time.ZoneOffset.UTC)
-                - yearStart.toEpochSecond(java.time.ZoneOffset.UTC)));
+        long seconds = (long) (random.nextDouble() * (yearEnd.toEpochSecond(ZoneOffset.UTC)
+                - yearStart.toEpochSecond(ZoneOffset.UTC)));
         LocalDateTime reported = yearStart.plusSeconds(seconds);
         Loop loop = new Loop(worker.name());
         loop.add("上报", reported, channel + "：" + title);
         LocalDateTime deadline = walk(loop, reported);
-        boolean registered = loop.flows.stream().anyMatch(f -> f.action().equals("立案"));
-        String status = switch (loop.last()) {
-            case "作废" -> "已作废";
-            case "上报" -> "待立案";
-            case "结案" -> "已结案";
-            default -> "处置中";
-        };
-        String satisfaction = status.equals("已结案") && random.nextDouble() < 0.8
-                ? SATISFACTION[weighted(SATISFACTION_WEIGHTS)] : null;
-        return new GridEvent(null, grid.code(), CATEGORIES[category], channel, title, address, reporter,
-                reported, registered ? deadline : null, status, satisfaction, List.copyOf(loop.flows));
+        String rating = random.nextDouble() < 0.8 ? SATISFACTION[weighted(SATISFACTION_WEIGHTS)] : null;
+        boolean closes = loop.flows.get(loop.flows.size() - 1).action().equals("结案");
+        return new GridEvent(null, grid.code(), grid.communityCode(), CATEGORIES[category], channel, title, address,
+                reporter, reported, Duration.ZERO, deadline, closes ? rating : null, loop.flows, Set.of());
     }
 
     /** Adds the steps after 上报; returns the registration deadline (null when never registered). */
@@ -134,27 +134,18 @@ final class EventFaker {
         return weights.length - 1;
     }
 
-    /** The flow being built; steps after the database was read are not there yet. */
-    private final class Loop {
+    /** The flow being built, seq 1..n in time order. */
+    private static final class Loop {
         private final List<Flow> flows = new ArrayList<>();
         private final String operator;
-        private boolean cut;
 
         Loop(String operator) {
             this.operator = operator;
         }
 
         LocalDateTime add(String action, LocalDateTime at, String note) {
-            if (!cut && at.isBefore(readAt)) {
-                flows.add(new Flow(flows.size() + 1, action, at, operator, note));
-            } else {
-                cut = true;
-            }
+            flows.add(new Flow(flows.size() + 1, action, at, operator, note));
             return at;
-        }
-
-        String last() {
-            return flows.get(flows.size() - 1).action();
         }
     }
 }

@@ -14,9 +14,16 @@ import java.util.Random;
  */
 record GridLayout(Division community, List<Grid> grids) {
 
-    /** One row of the vendor's grid table. */
+    /**
+     * One row of the vendor's grid table. {@code writtenAt} is when the row entered the table (and its
+     * {@code updated_at}): the set-up time for planned grids, later for grids entered after the fact.
+     */
     record Grid(String code, String name, int level, String parentCode, String communityCode,
-                LocalDateTime createdAt) {
+                LocalDateTime createdAt, LocalDateTime writtenAt) {
+
+        Grid(String code, String name, int level, String parentCode, String communityCode, LocalDateTime createdAt) {
+            this(code, name, level, parentCode, communityCode, createdAt, createdAt);
+        }
     }
 
     static GridLayout of(Division community, int year, Random random) {

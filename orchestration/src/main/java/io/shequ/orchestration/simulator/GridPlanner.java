@@ -9,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-/** Lays out every community's grids and the year's events on them, numbered in reporting order. */
+/**
+ * Lays out every community's grids and the year's events on them, each with its whole lifecycle,
+ * numbered in reporting order, with the grid mess of the spec written in.
+ */
 final class GridPlanner {
 
     private final SimulationSpec spec;
@@ -25,8 +28,11 @@ final class GridPlanner {
     GridPlanner plan() {
         Random layoutRandom = spec.random("grids");
         Random eventRandom = spec.random("events");
+        Random orphanRandom = spec.random("grid-mess-orphans");
         PersonFaker people = new PersonFaker(district.district().code().shortForm(), spec.random("people"));
         EventFaker faker = new EventFaker(spec.year(), district.fullName(), people, eventRandom);
+        EventMess eventMess = new EventMess(spec.mess(), spec.random("grid-mess-events"));
+        LateUnitGrids lateGrids = new LateUnitGrids(spec.random("grid-mess-late-grids"));
         List<GridEvent> unnumbered = new ArrayList<>();
         for (Division community : district.communities()) {
             GridLayout layout = GridLayout.of(community, spec.year(), layoutRandom);
@@ -36,9 +42,15 @@ final class GridPlanner {
                 workers.add(people.next());
             }
             for (int i = 0; i < spec.eventsPerCommunity(); i++) {
-                unnumbered.add(faker.event(layout, workers));
+                GridEvent event = faker.event(layout, workers);
+                if (spec.mess().hits(MessKind.ORPHAN_GRID, orphanRandom)) {
+                    Grid late = lateGrids.unitFor(layout, event.gridCode(), event.reportedAt());
+                    event = event.withGrid(late.code(), MessKind.ORPHAN_GRID);
+                }
+                unnumbered.add(eventMess.spoil(event));
             }
         }
+        grids.addAll(lateGrids.grids());
         unnumbered.sort(Comparator.comparing(GridEvent::reportedAt));  // stable: ties keep community order
         for (int i = 0; i < unnumbered.size(); i++) {
             events.add(unnumbered.get(i).withId(String.format("E%d%06d", spec.year(), i + 1)));

@@ -1,65 +1,139 @@
 package io.shequ.orchestration.simulator;
 
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.RoundingMode;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes the district's procurement ledger (政府购买服务台账) as the civil-affairs bureau keeps it. */
+/**
+ * Writes procurement ledgers (政府购买服务台账) as a civil-affairs bureau keeps them: an XLSX with a
+ * title row above the header, or a bare CSV (header on line 1) in UTF-8, UTF-8 with BOM or GBK.
+ * Returns one ground-truth row per ledger row.
+ */
 final class LedgerWriter {
 
     static final String FOLDER = "procurement";
     static final List<String> HEADER = List.of("项目编号", "项目名称", "购买主体", "承接主体", "统一社会信用代码",
             "服务类别", "服务社区", "合同金额", "签订日期", "服务期限", "资金来源", "评估等级");
-    private static final int FIRST_ROW = 3;
+    static final int CREDIT_CODE_COLUMN = 4;
+    static final int SERVED_COLUMN = 6;
+    static final int AMOUNT_COLUMN = 7;
+    static final int SIGNED_COLUMN = 8;
+    static final int PERIOD_COLUMN = 9;
+    /** XLSX: title on sheet row 1, header on row 2, the first contract on row 3. */
+    static final int XLSX_FIRST_ROW = 3;
+    /** CSV: header on line 1, the first contract on line 2. */
+    static final int CSV_FIRST_LINE = 2;
 
     private LedgerWriter() {
     }
 
-    static List<GroundTruthWriter.ContractRow> write(Path out, SimulatedDistrict district, int year,
-                                                     List<ServiceContract> contracts) throws IOException {
+    /** Writes every file into {@code out/procurement} and says what each of their rows means. */
+    static List<GroundTruthWriter.ContractRow> write(Path out, List<LedgerFile> files) throws IOException {
         Path folder = Files.createDirectories(out.resolve(FOLDER));
-        Path file = folder.resolve(district.name() + "_" + year + "年政府购买服务台账.xlsx");
-        XSSFWorkbook workbook = new XSSFWorkbook();
-        XSSFSheet sheet = workbook.createSheet("台账");
-        sheet.createRow(0).createCell(0).setCellValue(district.fullName() + year + "年政府购买服务台账");
-        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADER.size() - 1));
-        Row header = sheet.createRow(1);
-        for (int c = 0; c < HEADER.size(); c++) {
-            header.createCell(c).setCellValue(HEADER.get(c));
-        }
-        String relative = out.relativize(file).toString().replace('\\', '/');
         List<GroundTruthWriter.ContractRow> truth = new ArrayList<>();
-        for (int i = 0; i < contracts.size(); i++) {
-            ServiceContract c = contracts.get(i);
-            Row row = sheet.createRow(FIRST_ROW - 1 + i);
-            List<String> cells = List.of(c.projectNo(), c.projectName(), c.purchaser(), c.provider().name(),
-                    c.writtenCreditCode(), c.category(), c.servedWritten(), c.writtenAmount(), c.signed().toString(),
-                    c.serviceStart() + "至" + c.serviceEnd(), c.fundSource(), c.grade());
+        for (LedgerFile ledger : files) {
+            Path file = folder.resolve(ledger.name());
+            int first = ledger.format() == LedgerFile.Format.XLSX ? writeXlsx(ledger, file) : writeCsv(ledger, file);
+            DatedFiles.stamp(file, ledger.savedAt());
+            for (int i = 0; i < ledger.rows().size(); i++) {
+                truth.add(truth(FOLDER + "/" + ledger.name(), first + i, ledger.rows().get(i)));
+            }
+        }
+        return truth;
+    }
+
+    private static GroundTruthWriter.ContractRow truth(String file, int line, LedgerRow row) {
+        ServiceContract c = row.contract();
+        boolean pending = row.amountForm() == AmountForm.PENDING;
+        return new GroundTruthWriter.ContractRow(file, line, c.projectNo(),
+                row.rule() == null ? "staged" : "quarantined", row.rule() == null ? null : row.rule().code(),
+                pending ? null : c.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
+                row.servedWritten(), String.join(";", c.servedCodes()), c.servedLevel(), c.category(),
+                row.dateForm().truth(c.signed()), c.serviceStart().toString(), c.serviceEnd().toString(),
+                row.normalisedCreditCode(),
+                row.supersededBy() == null ? null : FOLDER + "/" + row.supersededBy(),
+                row.dateForm().precision(), row.amountForm().code(), row.dateForm().code(),
+                row.creditCodeForm().code(), row.servedForm().code());
+    }
+
+    /** @return the sheet row number (1-based) of the first contract */
+    private static int writeXlsx(LedgerFile ledger, Path file) throws IOException {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        CellStyle dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+        XSSFSheet sheet = workbook.createSheet("台账");
+        List<String> header = ledger.header();
+        sheet.createRow(0).createCell(0).setCellValue(ledger.title());
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, header.size() - 1));
+        Row headerRow = sheet.createRow(1);
+        for (int c = 0; c < header.size(); c++) {
+            headerRow.createCell(c).setCellValue(header.get(c));
+        }
+        for (int i = 0; i < ledger.rows().size(); i++) {
+            Row row = sheet.createRow(XLSX_FIRST_ROW - 1 + i);
+            List<WrittenCell> cells = ledger.rows().get(i).cells();
             for (int col = 0; col < cells.size(); col++) {
-                if (col == 7 && c.amountAsNumber()) {
-                    row.createCell(col).setCellValue(Double.parseDouble(cells.get(col)));
-                } else if (!cells.get(col).isEmpty()) {
-                    row.createCell(col).setCellValue(cells.get(col));
+                WrittenCell cell = cells.get(col);
+                switch (cell.kind()) {
+                    case NUMBER -> row.createCell(col).setCellValue(Double.parseDouble(cell.text()));
+                    case DATE -> {
+                        row.createCell(col).setCellValue(Double.parseDouble(cell.text()));
+                        row.getCell(col).setCellStyle(dateStyle);
+                    }
+                    case TEXT -> {
+                        if (!cell.text().isEmpty()) {
+                            row.createCell(col).setCellValue(cell.text());
+                        }
+                    }
                 }
             }
-            truth.add(new GroundTruthWriter.ContractRow(relative, FIRST_ROW + i, c.projectNo(),
-                    c.reason() == null ? "staged" : "quarantined", c.reason(),
-                    c.amount() == null ? null : c.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
-                    c.servedWritten(), String.join(";", c.servedCodes()), c.servedLevel(), c.category(),
-                    c.signed().toString(), c.serviceStart().toString(), c.serviceEnd().toString(),
-                    c.writtenCreditCode()));
         }
         sheet.setColumnWidth(1, 40 * 256);
         sheet.setColumnWidth(3, 36 * 256);
-        DatedFiles.save(workbook, file, java.time.LocalDate.of(year, 12, 31).atTime(17, 0));
-        return truth;
+        DatedFiles.save(workbook, file, ledger.savedAt());
+        return XLSX_FIRST_ROW;
+    }
+
+    /** @return the line number (1-based, header = 1) of the first contract */
+    private static int writeCsv(LedgerFile ledger, Path file) throws IOException {
+        Charset charset = ledger.format().charset();
+        String newline = ledger.format() == LedgerFile.Format.CSV_GBK ? "\r\n" : "\n";
+        StringBuilder text = new StringBuilder();
+        text.append(String.join(",", ledger.header())).append(newline);
+        for (LedgerRow row : ledger.rows()) {
+            List<String> cells = row.cells().stream().map(c -> csv(c.text())).toList();
+            text.append(String.join(",", cells)).append(newline);
+        }
+        if (!charset.newEncoder().canEncode(text)) {
+            charset = Charset.forName("GB18030");  // a rare character outside GBK
+        }
+        try (OutputStream stream = Files.newOutputStream(file);
+             Writer writer = new OutputStreamWriter(stream, charset)) {
+            if (ledger.format().bom()) {
+                stream.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            }
+            writer.write(text.toString());
+        }
+        return CSV_FIRST_LINE;
+    }
+
+    private static String csv(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
     }
 }

@@ -44,6 +44,8 @@ public enum MessKind {
     BAD_VALUE(0.02, "row"),
 
     // procurement ledgers
+    /** A district keeps its ledger as CSV (UTF-8, UTF-8 with BOM or GBK) rather than XLSX; per ledger file. */
+    LEDGER_CSV(0.3, "file"),
     /** Amounts written as 20万元, 200,000元, 贰拾万元整, or bare under a (万元) header; per row. */
     AMOUNT_FORMS(0.5, "row"),
     /** Dates as 2017.3.1, 2017年3月1日, 2017/03/01, Excel serials, or 2017-03; per row. */

@@ -54,6 +54,26 @@ final class NameVariants {
         return random.nextDouble() < 0.17 ? unit.name() : shortName(unit);
     }
 
+    /**
+     * A looser spelling, as offices type them: another committee suffix (社区, 居委会, 社区居委会,
+     * 社区居民委员会; 村, 村委会, 村民委员会), the street's name in front, or stray spaces.
+     */
+    static String variant(Division unit, String streetName, Random random) {
+        String core = core(unit.name());
+        List<String> suffixes = unit.kind() == DivisionKind.VILLAGERS_COMMITTEE
+                ? List.of("村", "村委会", "村民委员会")
+                : List.of("社区", "居委会", "社区居委会", "社区居民委员会");
+        String named = core + suffixes.get(random.nextInt(suffixes.size()));
+        return switch (random.nextInt(4)) {
+            case 0 -> named;
+            case 1 -> streetName + named;
+            case 2 -> core.length() > 1
+                    ? core.charAt(0) + " " + core.substring(1) + suffixes.get(0)
+                    : " " + named;
+            default -> named + " ";
+        };
+    }
+
     /** A district abbreviation from pinyin initials, 市中区 → SZ. */
     static String abbreviation(String districtName) {
         String stem = districtName.length() > 2 && districtName.matches(".*[区县市旗]$")

@@ -1,6 +1,7 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.StreetReport.Cell;
+import io.shequ.orchestration.simulator.StreetReport.Damage;
 import io.shequ.orchestration.simulator.StreetReport.Line;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -8,64 +9,112 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Writes street-office reports as a street office would: XLSX with a title, a 合计 row and a
- * footer, or a bare CSV. Returns where each community row landed.
+ * Writes street-office reports as offices send them: XLSX with a title, merged cells, a 合计 row,
+ * a footer and sometimes a 填表说明 sheet first, or a bare CSV in its charset; damaged files
+ * truncated, empty or headerless; a duplicate as the same bytes under a "(1)" name.
  */
 final class ReportWriter {
 
     static final String FOLDER = "street-offices";
+    static final String INSTRUCTIONS_SHEET = "填表说明";
     private static final int FOOTER_DATE_COLUMN = 7;
+
+    /**
+     * One file as written: where (relative to the output folder), the SHA-256 of its bytes, the report
+     * in it, the first data line (CSV line or sheet row, 1-based) and the sheet holding the table.
+     */
+    record WrittenFile(String relative, String sha256, StreetReport report, int firstLine, String sheet) {
+    }
 
     private final Path out;
     private final SimulatedDistrict district;
+    private final String districtFolder;
 
-    ReportWriter(Path out, SimulatedDistrict district) {
+    /** @param districtFolder a folder for the district under street-offices/, or empty for none */
+    ReportWriter(Path out, SimulatedDistrict district, String districtFolder) {
         this.out = out;
         this.district = district;
+        this.districtFolder = districtFolder;
     }
 
-    List<GroundTruthWriter.ReportRow> write(StreetReport report) throws IOException {
-        Path folder = out.resolve(FOLDER).resolve(report.street().name());
-        Files.createDirectories(folder);
-        Path file = folder.resolve(report.fileName());
-        int firstLine = report.format().xlsx() ? writeXlsx(report, file) : writeCsv(report, file);
-        DatedFiles.stamp(file, report.filedOn().atTime(9, 30));
-        String relative = out.relativize(file).toString().replace('\\', '/');
-        List<GroundTruthWriter.ReportRow> rows = new ArrayList<>();
-        for (int i = 0; i < report.lines().size(); i++) {
-            Line line = report.lines().get(i);
-            rows.add(new GroundTruthWriter.ReportRow(relative, firstLine + i, report.street().office().code().value(),
-                    line.writtenName(), line.community().code().value(), report.period(),
-                    line.bad() ? "quarantined" : "staged", line.badColumn(), line.reason()));
+    /** Writes the report, and its copy if it has one; the copy is modified a little later. */
+    List<WrittenFile> write(StreetReport report) throws IOException {
+        String relative = FOLDER + "/" + (districtFolder.isEmpty() ? "" : districtFolder + "/") + report.relativePath();
+        LocalDateTime dated = report.filedOn().atTime(9, 30);
+        byte[] bytes;
+        int firstLine;
+        String sheet = null;
+        if (report.format().xlsx()) {
+            sheet = report.quarterly() ? "季报" : "月报";
+            bytes = xlsx(report, sheet, dated);
+            firstLine = 3;
+        } else {
+            bytes = csv(report);
+            firstLine = 2;
         }
-        return rows;
+        if (report.damage() == Damage.EMPTY) {
+            bytes = new byte[0];
+        } else if (report.damage() == Damage.TRUNCATED) {
+            bytes = Arrays.copyOf(bytes, bytes.length / 2);
+        }
+        List<WrittenFile> files = new ArrayList<>();
+        files.add(save(relative, bytes, dated, report, firstLine, sheet));
+        if (report.copied()) {
+            String copy = relative.substring(0, relative.lastIndexOf('.')) + "(1)" + relative.substring(relative.lastIndexOf('.'));
+            files.add(save(copy, bytes, dated.plusHours(2), report, firstLine, sheet));
+        }
+        return files;
     }
 
-    /** @return the sheet row number (1-based) of the first community */
-    private int writeXlsx(StreetReport report, Path file) throws IOException {
+    private WrittenFile save(String relative, byte[] bytes, LocalDateTime dated, StreetReport report, int firstLine,
+                             String sheet) throws IOException {
+        Path file = out.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        DatedFiles.stamp(file, dated);
+        return new WrittenFile(relative, sha256(bytes), report, firstLine, sheet);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] xlsx(StreetReport report, String sheetName, LocalDateTime dated) throws IOException {
         XSSFWorkbook workbook = new XSSFWorkbook();
-        XSSFSheet sheet = workbook.createSheet("月报");
-        String title = district.fullName() + report.street().name()
-                + report.year() + "年" + report.month() + "月社区工作月报表";
-        sheet.createRow(0).createCell(0).setCellValue(title);
-        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, ReportColumns.HEADER.size() - 1));
-        Row header = sheet.createRow(1);
-        for (int c = 0; c < ReportColumns.HEADER.size(); c++) {
-            header.createCell(c).setCellValue(ReportColumns.HEADER.get(c));
+        if (report.extraSheet()) {
+            XSSFSheet notes = workbook.createSheet(INSTRUCTIONS_SHEET);
+            List<String> text = List.of("填表说明", "1. 每个社区（村）填写一行，数字请填写阿拉伯数字。",
+                    "2. 面积单位为平方米，人数单位为人。", "3. 无数据的请填写“暂无”。", "4. 请于每月10日前报送街道办事处。");
+            for (int r = 0; r < text.size(); r++) {
+                notes.createRow(r).createCell(0).setCellValue(text.get(r));
+            }
         }
-        int r = 2;
+        XSSFSheet sheet = workbook.createSheet(sheetName);
+        sheet.createRow(0).createCell(0).setCellValue(report.title(district));
+        sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, ReportColumns.HEADER.size() - 1));
+        int r = 1;
+        if (report.damage() != Damage.NO_HEADER) {
+            Row header = sheet.createRow(r++);
+            for (int c = 0; c < report.header().size(); c++) {
+                header.createCell(c).setCellValue(report.header().get(c));
+            }
+        }
         for (Line line : report.lines()) {
             Row row = sheet.createRow(r++);
             row.createCell(0).setCellValue(line.writtenName());
@@ -83,25 +132,26 @@ final class ReportWriter {
         footer.createCell(0).setCellValue("填报人：" + report.filer());
         footer.createCell(FOOTER_DATE_COLUMN).setCellValue("填报日期：" + report.filedOn());
         sheet.setColumnWidth(0, 24 * 256);
-        DatedFiles.save(workbook, file, report.filedOn().atTime(9, 30));
-        return 3;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DatedFiles.save(workbook, bytes, dated);
+        return bytes.toByteArray();
     }
 
     private static void writeCell(Row row, int column, Cell cell) {
-        if (cell.number() != null && !cell.asText()) {
-            row.createCell(column).setCellValue(cell.number().doubleValue());
+        if (cell.numeric()) {
+            row.createCell(column).setCellValue(new BigDecimal(cell.written()).doubleValue());
         } else if (!cell.written().isEmpty()) {
             row.createCell(column).setCellValue(cell.written());
         }
     }
 
-    /** Column sums of what the sheet shows as figures: placeholders and bad text count as nothing. */
+    /** Column sums of the true figures the office holds; placeholders and bad cells count as nothing. */
     private static List<BigDecimal> totals(StreetReport report) {
         List<BigDecimal> sums = new ArrayList<>();
-        for (int c = 0; c < ReportColumns.VALUES.size(); c++) {
+        for (int c = 0; c < ReportColumns.FIELDS.size(); c++) {
             BigDecimal sum = BigDecimal.ZERO;
             for (Line line : report.lines()) {
-                BigDecimal value = line.cells().get(c).number();
+                BigDecimal value = line.cells().get(c).clean();
                 if (value != null) {
                     sum = sum.add(value);
                 }
@@ -111,12 +161,13 @@ final class ReportWriter {
         return sums;
     }
 
-    /** @return the line number (1-based, header = 1) of the first community */
-    private static int writeCsv(StreetReport report, Path file) throws IOException {
+    private static byte[] csv(StreetReport report) {
         Charset charset = report.format().charset();
-        String newline = charset.name().equals("GBK") ? "\r\n" : "\n";
+        String newline = charset.name().startsWith("GB") ? "\r\n" : "\n";
         StringBuilder text = new StringBuilder();
-        text.append(String.join(",", ReportColumns.HEADER)).append(newline);
+        if (report.damage() != Damage.NO_HEADER) {
+            text.append(String.join(",", report.header())).append(newline);
+        }
         for (Line line : report.lines()) {
             text.append(csv(line.writtenName()));
             for (Cell cell : line.cells()) {
@@ -127,14 +178,16 @@ final class ReportWriter {
         if (!charset.newEncoder().canEncode(text)) {
             charset = Charset.forName("GB18030");  // a rare character outside GBK
         }
-        try (OutputStream stream = Files.newOutputStream(file);
-             Writer writer = new OutputStreamWriter(stream, charset)) {
-            if (report.format().bom()) {
-                stream.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            }
-            writer.write(text.toString());
+        byte[] body = text.toString().getBytes(charset);
+        if (!report.format().bom()) {
+            return body;
         }
-        return 2;
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        return withBom;
     }
 
     private static String csv(String value) {

@@ -5,22 +5,32 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One planned row of the procurement ledger: what is written and what it means.
+ * One purchased-service contract as it truly is, before a ledger writes it down
+ * ({@link LedgerRow} says how it is written).
  *
- * @param writtenCreditCode the provider's code as written (wrong when the row is bad for it)
- * @param amount            the true amount in yuan, null when the ledger writes 待定
- * @param amountAsNumber    true to write the amount as a numeric cell
- * @param servedCodes       12-digit codes of the communities, the street or the district served
- * @param servedLevel       village, township or district
- * @param reason            why the row must be quarantined, null for a good row
+ * @param amount       the amount in yuan, two decimals
+ * @param servedNames  the short names of the communities served (village level), else empty
+ * @param servedCodes  12-digit codes of the communities, the street or the district served
+ * @param servedLevel  village, township or district
+ * @param streetName   the street office served (township level) or bought by, null for the district
  */
-record ServiceContract(String projectNo, String projectName, String purchaser, Provider provider,
-                       String writtenCreditCode, String category, String servedWritten, List<String> servedCodes,
-                       String servedLevel, BigDecimal amount, String writtenAmount, boolean amountAsNumber,
-                       LocalDate signed, LocalDate serviceStart, LocalDate serviceEnd, String fundSource,
-                       String grade, String reason) {
+record ServiceContract(String projectNo, String projectName, String purchaser, Provider provider, String category,
+                       List<String> servedNames, List<String> servedCodes, String servedLevel, String streetName,
+                       BigDecimal amount, LocalDate signed, LocalDate serviceStart, LocalDate serviceEnd,
+                       String fundSource, String grade) {
 
     /** A social organization that takes on purchased services. */
     record Provider(String name, String creditCode) {
+    }
+
+    ServiceContract numbered(String number) {
+        return new ServiceContract(number, projectName, purchaser, provider, category, servedNames, servedCodes,
+                servedLevel, streetName, amount, signed, serviceStart, serviceEnd, fundSource, grade);
+    }
+
+    /** The same project restated by an amendment with another amount and service end. */
+    ServiceContract amended(BigDecimal newAmount, LocalDate newEnd) {
+        return new ServiceContract(projectNo, projectName, purchaser, provider, category, servedNames, servedCodes,
+                servedLevel, streetName, newAmount, signed, serviceStart, newEnd, fundSource, grade);
     }
 }

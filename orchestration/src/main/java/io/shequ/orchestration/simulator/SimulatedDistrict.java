@@ -41,6 +41,22 @@ record SimulatedDistrict(Division district, String cityName, List<Street> street
         return new SimulatedDistrict(district, cityName, List.copyOf(streets));
     }
 
+    /** The districts of a city that have village-level units, in code order (a city's sample covers these). */
+    static List<DivisionCode> districtsOf(DivisionCode cityCode) {
+        if (cityCode.level() != DivisionLevel.CITY) {
+            throw new IllegalArgumentException("need a city code, got " + cityCode + " (" + cityCode.level() + ")");
+        }
+        NbsDivisions nbs = NbsDivisions.bundled2023(List.of(cityCode));
+        java.util.Set<DivisionCode> withVillages = new java.util.TreeSet<>();
+        for (Division village : nbs.within(cityCode, DivisionLevel.VILLAGE)) {
+            withVillages.add(village.code().ancestor(DivisionLevel.DISTRICT));
+        }
+        if (withVillages.isEmpty()) {
+            throw new IllegalArgumentException("city " + cityCode + " has no district with village-level units");
+        }
+        return List.copyOf(withVillages);
+    }
+
     String name() {
         return district.name();
     }

@@ -47,10 +47,15 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
         }
     }
 
-    /** The demo sample: twelve months, 24 events per community, 24 contracts, 2% bad rows. */
+    /** The demo sample: twelve months, 24 events per community, 24 contracts, every kind of mess at its typical rate. */
     public static SimulationSpec demo(DivisionCode district, int year, long seed) {
         return new SimulationSpec(district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY,
-                DEMO_CONTRACTS, DEFAULT_BAD_ROW_RATE, Mess.none());
+                DEMO_CONTRACTS, DEFAULT_BAD_ROW_RATE, Mess.typical());
+    }
+
+    /** The same sample for another district, drawn from its own seed (each district of a city gets one). */
+    public SimulationSpec withDistrict(DivisionCode district, long seed) {
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
     }
 
     public SimulationSpec withMonths(int months) {

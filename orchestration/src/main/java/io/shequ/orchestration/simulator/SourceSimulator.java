@@ -1,5 +1,7 @@
 package io.shequ.orchestration.simulator;
 
+import io.shequ.schemas.division.DivisionCode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,12 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * Writes a deterministic sample of the three source kinds for one district and year, with the
- * ground truth beside it: street-office reports (XLSX and CSV), a procurement ledger (XLSX) and a
- * grid-system database (H2).
+ * ground truth beside it: street-office reports (XLSX and CSV), procurement ledgers (XLSX or CSV,
+ * plus an amendment file when some project is restated) and a grid-system database (H2).
  *
  * <p>Layout under the output folder: {@code street-offices/<街道>/<街道>_<YYYY>年<MM>月社区工作月报.xlsx|csv},
- * {@code procurement/<区>_<YYYY>年政府购买服务台账.xlsx}, {@code grid-system/grid.mv.db} and
- * {@code ground-truth/}. Those four folders are replaced on every run; nothing else is touched.
+ * {@code procurement/<区>_<YYYY>年政府购买服务台账[_更正].xlsx|csv}, {@code grid-system/grid.mv.db} and
+ * {@code ground-truth/}. Reports whose file name does not say the office or period sit in the street's
+ * folder ({@code <街道>/2023-01.csv}) or in {@code 来件/}; a city's reports sit under one folder per
+ * district code ({@link #generateCity}). Those four folders are replaced on every run; nothing else is touched.
  * Every value comes from the spec's seed, so the same spec gives byte-identical files (the H2
  * file excepted, whose table contents are identical).
  */
@@ -27,8 +31,16 @@ public final class SourceSimulator {
     }
 
     public static SimulationResult generate(SimulationSpec spec, Path out) {
+        return generate(spec, out, null);
+    }
+
+    /**
+     * As {@link #generate(SimulationSpec, Path)}, with the grid-system database written to {@code grid}
+     * (any JDBC URL, its tables replaced) instead of the H2 file under {@code out}; null for the H2 file.
+     */
+    public static SimulationResult generate(SimulationSpec spec, Path out, GridConnection grid) {
         try {
-            return run(spec, out.toAbsolutePath().normalize());
+            return run(spec, out.toAbsolutePath().normalize(), grid);
         } catch (IOException e) {
             throw new UncheckedIOException("simulating sources into " + out, e);
         } catch (SQLException e) {
@@ -36,32 +48,74 @@ public final class SourceSimulator {
         }
     }
 
-    private static SimulationResult run(SimulationSpec spec, Path out) throws IOException, SQLException {
+    /**
+     * A sample for every district of a city that has village-level units: reports under
+     * {@code street-offices/<district code>/}, one ledger per district, one grid database for the city.
+     * Each district draws from its own seed, derived from the spec's seed and the district code;
+     * the spec's district only stands for the template and is not itself written.
+     */
+    public static SimulationResult generateCity(DivisionCode city, SimulationSpec template, Path out) {
+        List<SimulationSpec> specs = new ArrayList<>();
+        for (DivisionCode district : SimulatedDistrict.districtsOf(city)) {
+            specs.add(template.withDistrict(district, template.seed() * 1_000_003L + Long.parseLong(district.shortForm())));
+        }
+        try {
+            return run(specs, true, out.toAbsolutePath().normalize(), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulating sources of city " + city + " into " + out, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing the simulated grid database into " + out, e);
+        }
+    }
+
+    private static SimulationResult run(SimulationSpec spec, Path out, GridConnection gridTarget)
+            throws IOException, SQLException {
+        return run(List.of(spec), false, out, gridTarget);
+    }
+
+    private static SimulationResult run(List<SimulationSpec> specs, boolean city, Path out, GridConnection gridTarget)
+            throws IOException, SQLException {
         for (String folder : List.of(ReportWriter.FOLDER, LedgerWriter.FOLDER, GridDatabaseWriter.FOLDER,
                 GroundTruthWriter.FOLDER)) {
             deleteRecursively(out.resolve(folder));
         }
-        SimulatedDistrict district = SimulatedDistrict.load(spec.district());
+        SimulationSpec first = specs.get(0);
+        ReportTruth reportTruth = new ReportTruth();
+        List<GroundTruthWriter.ContractRow> contractTruth = new ArrayList<>();
+        List<GridHistory> grids = new ArrayList<>();
+        for (SimulationSpec spec : specs) {
+            SimulatedDistrict district = SimulatedDistrict.load(spec.district());
+            ReportWriter reportWriter = new ReportWriter(out, district, city ? spec.district().shortForm() : "");
+            for (StreetReport report : new ReportPlanner(spec, district).plan()) {
+                reportTruth.add(reportWriter.write(report));
+            }
 
-        List<StreetReport> reports = new ReportPlanner(spec, district).plan();
-        ReportWriter reportWriter = new ReportWriter(out, district);
-        List<GroundTruthWriter.ReportRow> reportTruth = new ArrayList<>();
-        for (StreetReport report : reports) {
-            reportTruth.addAll(reportWriter.write(report));
+            List<ServiceContract> contracts = new ContractPlanner(spec, district).plan();
+            contractTruth.addAll(LedgerWriter.write(out, new LedgerPlanner(spec, district).plan(contracts)));
+
+            grids.add(GridHistory.of(spec, district));
         }
 
-        List<ServiceContract> contracts = new ContractPlanner(spec, district).plan();
-        List<GroundTruthWriter.ContractRow> contractTruth = LedgerWriter.write(out, district, spec.year(), contracts);
+        GridHistory grid = grids.size() == 1 ? grids.get(0) : GridHistory.combined(first.year(), grids);
+        GridConnection target = gridTarget != null ? gridTarget : new GridConnection(GridDatabaseWriter.jdbcUrl(out),
+                GridDatabaseWriter.USER, GridDatabaseWriter.password(first.random("grid-password")));
+        if (gridTarget == null) {
+            Files.createDirectories(out.resolve(GridDatabaseWriter.FOLDER));
+        }
+        GridSnapshot gridState = grid.snapshot(grid.defaultAsOf());
+        GridDatabaseWriter.write(target.jdbcUrl(), target.user(), target.password(), gridState);
+        GridTruth gridTruth = new GridTruth(gridState);
+        GroundTruthWriter.writeGridEvents(out, first.year(), gridTruth.events(), gridTruth.flowRejects());
 
-        GridPlanner grid = new GridPlanner(spec, district).plan();
-        String password = GridDatabaseWriter.password(spec.random("grid-password"));
-        GridDatabaseWriter.write(out, password, grid.grids(), grid.events());
-
-        GroundTruthWriter.write(out, spec.year(), reportTruth, contractTruth);
+        List<GroundTruthWriter.ReportRow> reportRows = reportTruth.rows();
+        GroundTruthWriter.write(out, first.year(), reportRows, contractTruth);
+        List<GroundTruthWriter.FileRow> files = new ArrayList<>(reportTruth.files());
+        files.addAll(ReportTruth.ledgerFiles(contractTruth));
+        GroundTruthWriter.writeFiles(out, first.year(), files);
         return new SimulationResult(out.resolve(ReportWriter.FOLDER), out.resolve(LedgerWriter.FOLDER),
-                GridDatabaseWriter.jdbcUrl(out), GridDatabaseWriter.USER, password,
-                out.resolve(GroundTruthWriter.FOLDER), reports.size(), reportTruth.size(), grid.events().size(),
-                contracts.size());
+                target.jdbcUrl(), target.user(), target.password(),
+                out.resolve(GroundTruthWriter.FOLDER), reportTruth.fileCount(), reportRows.size(), grid.eventCount(),
+                contractTruth.size());
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

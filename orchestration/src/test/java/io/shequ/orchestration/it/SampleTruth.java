@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,21 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
- * Indicator values computed straight from the generated sample files, the grid database and the
- * NBS reference file, without any pipeline code: the ground truth the published warehouse must match.
+ * Indicator values computed straight from the sample's ground truth (clean report values), the grid
+ * database and the NBS reference file, without any pipeline code: the ground truth the published warehouse must match.
  */
 final class SampleTruth {
-
-    private static final int RESIDENTS = 3;
-    private static final int STAFF = 4;
-    private static final int VOLUNTEERS = 7;
 
     /** The last staged report of each community: code → [staff, residents, volunteers] (null = not reported). */
     final Map<String, Long[]> lastReports = new HashMap<>();
@@ -50,59 +38,46 @@ final class SampleTruth {
         readContracts(sources);
     }
 
+    /**
+     * The clean values of the ground truth (never the pipeline's tables): rows staged from files that
+     * are loaded (not superseded by a resubmission, not duplicates), the last period of each community.
+     */
     private void readReports(Path sources) throws Exception {
+        java.util.Set<String> loaded = new java.util.HashSet<>();
+        for (Map<String, String> file : records(sources.resolve("ground-truth/files.csv"))) {
+            if (file.get("outcome").equals("loaded")) {
+                loaded.add(file.get("file"));
+            }
+        }
         Map<String, String> lastPeriod = new HashMap<>();
-        Map<String, Workbook> books = new HashMap<>();
-        for (String[] r : csv(sources.resolve("ground-truth/report-rows.csv"))) {
-            if (!r[6].equals("staged")) {
+        for (Map<String, String> r : records(sources.resolve("ground-truth/report-rows.csv"))) {
+            if (!r.get("outcome").equals("staged") || !loaded.contains(r.get("file"))) {
                 continue;
             }
-            String code = r[4];
-            if (lastPeriod.containsKey(code) && lastPeriod.get(code).compareTo(r[5]) >= 0) {
+            String code = r.get("community_code");
+            if (lastPeriod.containsKey(code) && lastPeriod.get(code).compareTo(r.get("period")) >= 0) {
                 continue;
             }
-            List<String> cells = cells(sources.resolve(r[0]), Integer.parseInt(r[1]), books);
-            lastPeriod.put(code, r[5]);
-            lastReports.put(code, new Long[] {number(cells.get(STAFF)), number(cells.get(RESIDENTS)), number(cells.get(VOLUNTEERS))});
-        }
-        for (Workbook b : books.values()) {
-            b.close();
+            lastPeriod.put(code, r.get("period"));
+            lastReports.put(code, new Long[] {number(r.get("fulltime_staff")), number(r.get("resident_population")),
+                    number(r.get("volunteers"))});
         }
     }
 
-    private static List<String> cells(Path file, int line, Map<String, Workbook> books) throws Exception {
-        if (file.toString().endsWith(".csv")) {
-            byte[] bytes = Files.readAllBytes(file);
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                text = new String(bytes, Charset.forName("GB18030"));
-            }
-            String row = text.replace("\uFEFF", "").split("\r?\n")[line - 1];
-            return List.of(row.split(",", -1));
-        }
-        Workbook book = books.computeIfAbsent(file.toString(), f -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                return WorkbookFactory.create(in);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        Row row = book.getSheetAt(0).getRow(line - 1);
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < row.getLastCellNum(); c++) {
-            Cell cell = row.getCell(c);
-            out.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
-                    ? BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString() : cell.getStringCellValue());
-        }
-        return out;
+    private static Long number(String clean) {
+        return clean.isEmpty() ? null : Long.valueOf(clean);
     }
 
-    private static Long number(String text) {
-        String t = text.strip();
-        return t.matches("\\d+") ? Long.valueOf(t) : null;
+    /** A ground-truth CSV as maps by header (quoted cells allowed). */
+    private static List<Map<String, String>> records(Path file) throws Exception {
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(file, StandardCharsets.UTF_8,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (org.apache.commons.csv.CSVRecord record : parser) {
+                rows.add(record.toMap());
+            }
+            return rows;
+        }
     }
 
     private void readEvents(String url, String user, String password, int year) throws Exception {
@@ -128,7 +103,8 @@ final class SampleTruth {
     private void readContracts(Path sources) throws Exception {
         List<String[]> rows = csv(sources.resolve("ground-truth/contracts.csv"));
         for (String[] r : rows) {
-            if (!r[3].equals("staged")) {
+            // r[14] superseded_by: an amendment file's row with the same 项目编号 replaces this one
+            if (!r[3].equals("staged") || (r.length > 14 && !r[14].isEmpty())) {
                 continue;
             }
             long cents = new BigDecimal(r[5]).movePointRight(2).longValueExact();
@@ -203,8 +179,31 @@ final class SampleTruth {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String[]> rows = new ArrayList<>();
         for (String l : lines.subList(1, lines.size())) {
-            rows.add(l.split(",", -1));
+            rows.add(fields(l));
         }
         return rows;
+    }
+
+    /** The fields of one CSV line; a field with a comma (served names such as 甲社区,乙社区) is quoted. */
+    private static String[] fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields.toArray(String[]::new);
     }
 }

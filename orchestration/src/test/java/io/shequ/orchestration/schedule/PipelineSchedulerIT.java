@@ -31,10 +31,7 @@ class PipelineSchedulerIT {
                 .withMonths(1).withEventsPerCommunity(2).withContracts(4), home.resolve("sources"));
         Path config = DemoCommand.writeConfig(home, "370103", sample);
         ShequConfig read = ConfigReader.read(config);
-        ShequConfig everySecond = new ShequConfig(read.file(), read.home(), read.districts(), read.streetOffices(),
-                read.procurement(), read.grid(), read.sparkMaster(), read.shufflePartitions(), read.jobRepository(),
-                List.of(new ShequConfig.Schedule("every-second", "* * * * * ?")), read.pseudonymKey(),
-                read.keepSnapshots(), read.divisionReference(), read.ruleFolder());
+        ShequConfig everySecond = read.withSchedules(List.of(new ShequConfig.Schedule("every-second", "* * * * * ?")));
         try (PipelineRuntime runtime = new PipelineRuntime(everySecond);
              PipelineScheduler scheduler = new PipelineScheduler(runtime)) {
             try (Connection c = runtime.dataSource().getConnection();

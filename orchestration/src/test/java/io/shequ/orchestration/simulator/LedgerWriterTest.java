@@ -25,7 +25,7 @@ class LedgerWriterTest {
     @BeforeAll
     static void simulate() throws Exception {
         result = SourceSimulator.generate(SampleFiles.SMALL, out);
-        truth = SampleFiles.groundTruth(result.groundTruthFolder().resolve("contracts.csv"));
+        truth = LedgerCells.truth(result.groundTruthFolder().resolve("contracts.csv"));
         sheet = SampleFiles.sheetRows(result.procurementFolder().resolve("市中区_2023年政府购买服务台账.xlsx"));
     }
 
@@ -58,17 +58,21 @@ class LedgerWriterTest {
     }
 
     @Test
-    void quarantinedRowsAreBrokenTheWayTheySay() {
-        List<Map<String, String>> bad = truth.stream().filter(r -> r.get("outcome").equals("quarantined")).toList();
-        assertThat(bad).as("at least one bad row when there are 20 contracts or more").isNotEmpty();
-        for (Map<String, String> row : bad) {
-            if (row.get("reason").equals(ContractPlanner.INVALID_CREDIT_CODE)) {
-                assertThat(CreditCode.isValid(row.get("provider_credit_code"))).isFalse();
-            } else {
-                assertThat(row.get("reason")).isEqualTo(ContractPlanner.UNPARSEABLE_AMOUNT);
-                assertThat(row.get("amount_yuan")).isEmpty();
-                assertThat(sheet.get(Integer.parseInt(row.get("line"))).get(7)).isEqualTo("待定");
-            }
+    void withoutMessEveryRowIsCleanAndStaged() throws Exception {
+        assertThat(result.procurementFolder().toFile().list()).as("one XLSX ledger, no amendment")
+                .containsExactly("市中区_2023年政府购买服务台账.xlsx");
+        LedgerCells cells = LedgerCells.read(result.procurementFolder().resolve("市中区_2023年政府购买服务台账.xlsx"));
+        for (Map<String, String> row : truth) {
+            int line = Integer.parseInt(row.get("line"));
+            assertThat(row).as("forms of %s", row.get("project_no"))
+                    .containsEntry("outcome", "staged").containsEntry("rule", "").containsEntry("superseded_by", "")
+                    .containsEntry("amount_form", "plain").containsEntry("date_form", "iso")
+                    .containsEntry("credit_code_form", "plain").containsEntry("signed_precision", "day");
+            assertThat(row.get("served_form")).isIn("list", "whole_street", "whole_district");
+            assertThat(cells.line(line).get(LedgerWriter.AMOUNT_COLUMN).numeric()).as("amount as a number").isTrue();
+            assertThat(new BigDecimal(cells.text(line, LedgerWriter.AMOUNT_COLUMN)))
+                    .isEqualByComparingTo(row.get("amount_yuan"));
+            assertThat(cells.text(line, LedgerWriter.SIGNED_COLUMN)).isEqualTo(row.get("signed_date"));
         }
     }
 

@@ -88,38 +88,36 @@ class ReportWriterTest {
     }
 
     @Test
-    void badRowsNameTheirColumnAndGoodRowsDoNot() {
-        long quarantined = truth.stream().filter(r -> r.get("outcome").equals("quarantined")).count();
-        assertThat(quarantined).as("some rows are bad at 5%").isPositive().isLessThan(truth.size() / 5);
+    void withoutMessEveryRowIsStagedWithTheFiguresAsWritten() {
+        Map<String, Map<Integer, List<String>>> sheets = new HashMap<>();
         for (Map<String, String> row : truth) {
-            boolean bad = row.get("outcome").equals("quarantined");
-            assertThat(row.get("column").isEmpty()).as("column given exactly for bad rows").isEqualTo(!bad);
-            if (bad) {
-                assertThat(ReportColumns.VALUES).contains(row.get("column"));
-                assertThat(row.get("reason")).isIn(ReportPlanner.NEGATIVE, ReportPlanner.NOT_A_NUMBER);
-            } else {
-                assertThat(row.get("outcome")).isEqualTo("staged");
+            assertThat(row.get("outcome")).as("no bad values without mess").isEqualTo("staged");
+            assertThat(row.get("rule")).isEmpty();
+            assertThat(row.get("mess")).as("no mess kinds").isEmpty();
+            List<String> cells = sheets.computeIfAbsent(row.get("file"), f -> read(out.resolve(f)))
+                    .get(Integer.parseInt(row.get("line")));
+            assertThat(row.get("community_name")).isEqualTo(cells.get(0).strip());
+            for (int c = 0; c < ReportColumns.FIELDS.size(); c++) {
+                String field = ReportColumns.FIELDS.get(c);
+                assertThat(new java.math.BigDecimal(cells.get(c + 1)))
+                        .as("%s line %s %s", row.get("file"), row.get("line"), field)
+                        .isEqualByComparingTo(row.get(field));
             }
         }
     }
 
     @Test
-    void cellsAreNumbersOrPlaceholdersExceptTheBadOne() {
-        Map<String, Map<Integer, List<String>>> sheets = new HashMap<>();
-        Map<String, List<String>> csvs = new HashMap<>();
-        for (Map<String, String> row : truth) {
-            int line = Integer.parseInt(row.get("line"));
-            List<String> cells = row.get("file").endsWith(".xlsx")
-                    ? sheets.computeIfAbsent(row.get("file"), f -> read(out.resolve(f))).get(line)
-                    : List.of(csvs.computeIfAbsent(row.get("file"), f -> csv(out.resolve(f))).get(line - 1).split(",", -1));
-            for (int c = 0; c < ReportColumns.VALUES.size(); c++) {
-                String value = c + 1 < cells.size() ? cells.get(c + 1) : "";
-                boolean readable = value.matches("\\d+(\\.\\d)?") || List.of("", "—", "暂无").contains(value);
-                boolean theBadCell = ReportColumns.VALUES.get(c).equals(row.get("column"));
-                assertThat(readable).as("%s line %d %s = '%s'", row.get("file"), line, ReportColumns.VALUES.get(c), value)
-                        .isEqualTo(!theBadCell);
-            }
-        }
+    void filesListEveryReportAsLoaded() throws Exception {
+        List<Map<String, String>> files = SampleFiles.groundTruth(result.groundTruthFolder().resolve("files.csv"));
+        List<Map<String, String>> reports = files.stream().filter(f -> f.get("kind").equals("report")).toList();
+        assertThat(reports).hasSize(result.reportFiles());
+        assertThat(reports).allSatisfy(f -> {
+            assertThat(f.get("outcome")).isEqualTo("loaded");
+            assertThat(f.get("format")).isEqualTo("xlsx");
+            assertThat(Files.exists(out.resolve(f.get("file")))).isTrue();
+        });
+        assertThat(reports.stream().mapToInt(f -> Integer.parseInt(f.get("rows"))).sum())
+                .as("rows per file add up to the row truth").isEqualTo(truth.size());
     }
 
     private static Map<Integer, List<String>> read(Path file) {

@@ -40,6 +40,21 @@ class SourceSimulatorDeterminismTest {
     }
 
     @Test
+    void everyKindOfMessIsDrawnFromTheSeedToo(@TempDir Path first, @TempDir Path second) throws Exception {
+        SourceSimulator.generate(ReportMessTest.SPEC, first);
+        SourceSimulator.generate(ReportMessTest.SPEC, second);
+
+        List<Path> filesA = files(first);
+        assertThat(filesA).as("the same files, duplicates and resubmissions included").isEqualTo(files(second));
+        for (Path relative : filesA) {
+            assertThat(Files.readAllBytes(second.resolve(relative))).as("bytes of %s", relative)
+                    .isEqualTo(Files.readAllBytes(first.resolve(relative)));
+            assertThat(Files.getLastModifiedTime(second.resolve(relative))).as("modification time of %s", relative)
+                    .isEqualTo(Files.getLastModifiedTime(first.resolve(relative)));
+        }
+    }
+
+    @Test
     void anotherSeedWritesAnotherSample(@TempDir Path first, @TempDir Path second) throws Exception {
         SimulationResult a = SourceSimulator.generate(SampleFiles.SMALL, first);
         SimulationSpec other = new SimulationSpec(SampleFiles.SMALL.district(), 2023, 8L, 2, 3, 24, 0.05, Mess.none());

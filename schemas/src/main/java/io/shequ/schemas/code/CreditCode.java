@@ -43,6 +43,16 @@ public final class CreditCode {
         return ALPHABET.charAt((31 - sum % 31) % 31);
     }
 
+    /**
+     * The code as it should be stored: full-width characters folded, every space removed, letters
+     * upper-cased ("91 370100 ma3c…" and "９１３７…" give "913701…"). Whether it is valid is
+     * {@link #isValid}'s to say. Null in gives null out.
+     */
+    public static String normalize(String raw) {
+        String compact = io.shequ.schemas.text.TypedText.compact(raw);
+        return compact == null ? null : compact.toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** True for 18 characters of the alphabet whose last one checks the rest. */
     public static boolean isValid(String code) {
         if (code == null) {

@@ -47,6 +47,8 @@ public enum RejectRule {
     INVALID_VALUE,
     /** A timestamp later than the moment of extraction. */
     FUTURE_TIMESTAMP,
+    /** The same fact recorded twice under another key (a grid event's flow step under a second seq); one is kept. */
+    DUPLICATE_ROW,
     /** A written community or served-area name that matches no NBS unit (conform). */
     UNRESOLVED_DIVISION;
 

@@ -64,4 +64,17 @@ class CreditCodeTest {
         assertThat(CreditCode.checkCharacter("52370103MJD000001")).isEqualTo('D');
         assertThat(CreditCode.organizationType("52370103MJD000001D")).contains(OrganizationType.PRIVATE_NON_ENTERPRISE_UNIT);
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"91350100m000100y43", " 91350100 M000100 Y43 ", "９１３５０１００Ｍ０００１００Ｙ４３", "913501\u00a000M000100Y43"})
+    void normalizeFoldsCaseSpacesAndFullWidthForms(String raw) {
+        assertThat(CreditCode.normalize(raw)).isEqualTo(EXAMPLE);
+        assertThat(CreditCode.isValid(CreditCode.normalize(raw))).isTrue();
+    }
+
+    @Test
+    void normalizeKeepsNullAndABadCheckCharacter() {
+        assertThat(CreditCode.normalize(null)).isNull();
+        assertThat(CreditCode.isValid(CreditCode.normalize("91350100m000100y44"))).isFalse();
+    }
 }

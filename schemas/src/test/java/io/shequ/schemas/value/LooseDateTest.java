@@ -50,4 +50,52 @@ class LooseDateTest {
     void refusesPeriodsThatAreNotTwoDatesInOrder(String raw) {
         assertThat(LooseDate.parseRange(raw)).isEmpty();
     }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "2017.3.1|2017-03-01|DAY",
+            "2017年3月1日|2017-03-01|DAY",
+            "2017/03/01|2017-03-01|DAY",
+            "42795|2017-03-01|DAY",
+            "42795.0|2017-03-01|DAY",
+            "43159|2018-02-28|DAY",
+            "2017-03|2017-03-01|MONTH",
+            "2017年3月|2017-03-01|MONTH",
+            "２０１７．０３|2017-03-01|MONTH",
+            "2017/12|2017-12-01|MONTH"})
+    void readsDaysMonthsAndExcelSerialDays(String raw, LocalDate date, LooseDate.Precision precision) {
+        assertThat(LooseDate.read(raw)).contains(new LooseDate.Dated(date, precision));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @NullAndEmptySource
+    @ValueSource(strings = {"2017-13", "2017-00", "2017", "4279", "427950", "2017-03-32", "三月", "42795.5"})
+    void readRefusesWhatIsNoDayMonthOrSerialDay(String raw) {
+        assertThat(LooseDate.read(raw)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "2017-03至2018-02|2017-03-01|2018-02-28|MONTH",
+            "2017年3月-2018年2月|2017-03-01|2018-02-28|MONTH",
+            "2017-03-2018-02|2017-03-01|2018-02-28|MONTH",
+            "2017-03-01至2018-02|2017-03-01|2018-02-28|MONTH",
+            "2024-01~2024-02|2024-01-01|2024-02-29|MONTH",
+            "2017.3.1-2018.2.28|2017-03-01|2018-02-28|DAY",
+            "42795至43159|2017-03-01|2018-02-28|DAY"})
+    void readsPeriodsWithTheirPrecision(String raw, LocalDate start, LocalDate end, LooseDate.Precision precision) {
+        assertThat(LooseDate.readRange(raw)).contains(new LooseDate.DatedRange(start, end, precision));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"2018-02至2017-03", "2017-03", "2017-03至", "全年"})
+    void readRangeRefusesWhatIsNotTwoDatesInOrder(String raw) {
+        assertThat(LooseDate.readRange(raw)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void precisionCodesAreWhatStagingStores() {
+        assertThat(LooseDate.Precision.DAY.code()).isEqualTo("day");
+        assertThat(LooseDate.Precision.MONTH.code()).isEqualTo("month");
+    }
 }

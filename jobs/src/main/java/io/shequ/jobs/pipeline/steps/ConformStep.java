@@ -7,6 +7,9 @@ import io.shequ.jobs.conform.PersonUdfs;
 import io.shequ.jobs.conform.ResolverUdfs;
 import io.shequ.jobs.conform.StagedContractsToFacts;
 import io.shequ.jobs.conform.StagedReportsToFacts;
+import io.shequ.jobs.gridstate.GridMirror;
+import io.shequ.jobs.gridstate.GridState;
+import io.shequ.jobs.gridstate.GridStateMerge;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.run.HomeLayout;
@@ -70,9 +73,14 @@ public final class ConformStep implements Tasklet {
             write(r.facts(), conformed, "fct_service_contracts", counts);
             counts.put("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
         }
-        if (Files.exists(staging.resolve("event"))) {
-            write(new GridEventsToFacts().apply(read(staging, "event"), read(staging, "event_flow"), read(staging, "grid")),
-                    conformed, "fct_grid_events", counts);
+        if (Files.exists(staging.resolve(GridState.EVENT))) {
+            // facts from the merged state, not the increment: complete whatever the extract pattern
+            GridMirror mirror = new GridMirror(layout.gridMirror());
+            GridState merged = mirror.write(spark, runId,
+                    new GridStateMerge().apply(mirror.current(spark), GridState.read(spark, staging)));
+            GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
+            write(r.facts(), conformed, "fct_grid_events", counts);
+            counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", r.rejected()));
         }
         new RunLedger(layout, runId).put("conform", counts);
         return RepeatStatus.FINISHED;

@@ -2,13 +2,13 @@ package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.extract.FileLanding;
 import io.shequ.jobs.extract.GridSystemLanding;
+import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +23,19 @@ public final class ExtractStep implements Tasklet {
 
     public static final String STREET_OFFICES = "street_office_reports";
     public static final String PROCUREMENT = "procurement_ledgers";
+    /** The run-ledger section holding the grid system's {@link io.shequ.jobs.extract.GridExtract}. */
+    public static final String GRID_EXTRACT = "grid_extract";
 
     private final PipelineSettings settings;
     private final SparkSession spark;
     private final LandingManifest manifest;
+    private final GridWatermarks watermarks;
 
-    public ExtractStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest) {
+    public ExtractStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest, GridWatermarks watermarks) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
+        this.watermarks = watermarks;
     }
 
     @Override
@@ -47,11 +51,10 @@ public final class ExtractStep implements Tasklet {
             landed.put(PROCUREMENT, files.land(PROCUREMENT, settings.procurementFolder()));
         }
         if (settings.gridSystem().isPresent()) {
-            List<LandedSource> tables = new ArrayList<>();
-            for (GridSystemLanding.LandedTable t : new GridSystemLanding(spark, layout).land(settings.grid(), runId)) {
-                tables.add(t.source());
-            }
-            landed.put(GridSystemLanding.SOURCE, tables);
+            GridSystemLanding.Landing grid = new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId);
+            landed.put(GridSystemLanding.SOURCE, grid.sources());
+            // staging judges clocks by its start; the lake step commits its proposed watermarks
+            new RunLedger(layout, runId).put(GRID_EXTRACT, grid.extract());
         }
         List<LandedSource> all = landed.values().stream().flatMap(List::stream).toList();
         manifest.record(runId, all);

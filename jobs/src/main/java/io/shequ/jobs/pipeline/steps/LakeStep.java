@@ -1,5 +1,10 @@
 package io.shequ.jobs.pipeline.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.extract.GridExtract;
+import io.shequ.jobs.extract.GridWatermarks;
+import io.shequ.jobs.gridstate.GridMirror;
+import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
@@ -14,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -22,7 +28,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 5: write the conformed tables into the Iceberg lake, then record the set of snapshots
- * this run committed ({@code runs/<run-id>/lake-snapshot.json}), which publishing reads.
+ * this run committed ({@code runs/<run-id>/lake-snapshot.json}), which publishing reads, and
+ * commit the grid system's merged state and extract watermarks of the run.
  */
 public final class LakeStep implements Tasklet {
 
@@ -31,15 +38,19 @@ public final class LakeStep implements Tasklet {
             "fct_community_reports", List.of("report_year", "report_month"),
             "fct_grid_events", List.of("report_year", "report_month"),
             "fct_service_contracts", List.of("sign_year"));
+    /** Facts rebuilt whole every run (from the grid system's merged state): replaced, not by partition. */
+    private static final Set<String> REBUILT_WHOLE = Set.of("fct_grid_events");
     public static final List<String> TABLES = List.of(
             "dim_division", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
 
     private final PipelineSettings settings;
     private final SparkSession spark;
+    private final GridWatermarks watermarks;
 
-    public LakeStep(PipelineSettings settings, SparkSession spark) {
+    public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks) {
         this.settings = settings;
         this.spark = spark;
+        this.watermarks = watermarks;
     }
 
     @Override
@@ -54,7 +65,9 @@ public final class LakeStep implements Tasklet {
                 continue;
             }
             var rows = spark.read().parquet(conformed.toString());
-            if (FACTS.containsKey(table)) {
+            if (REBUILT_WHOLE.contains(table)) {
+                lake.replacePartitioned(table, rows, FACTS.get(table));
+            } else if (FACTS.containsKey(table)) {
                 lake.overwritePartitions(table, rows, FACTS.get(table));
             } else {
                 lake.replace(table, rows);
@@ -66,6 +79,12 @@ public final class LakeStep implements Tasklet {
         snapshot.write(layout.run(runId).resolve("lake-snapshot.json"));
         new RunLedger(layout, runId).put("lake", tables.stream()
                 .map(t -> Map.of("table", t.name(), "snapshot_id", t.snapshotId(), "rows", t.rowCount())).toList());
+        JsonNode gridExtract = new RunLedger(layout, runId).get(ExtractStep.GRID_EXTRACT);
+        if (gridExtract != null) {
+            // the lake holds this run's grid facts: only now may its merged state and watermarks move on
+            new GridRunCommit(new GridMirror(layout.gridMirror()), watermarks)
+                    .commit(runId, RunLedger.JSON.convertValue(gridExtract, GridExtract.class));
+        }
         contribution.incrementWriteCount(tables.stream().mapToLong(LakeTable::rowCount).sum());
         return RepeatStatus.FINISHED;
     }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
@@ -10,6 +11,8 @@ import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.WholeFileRejects;
+import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
@@ -56,13 +59,19 @@ public final class StageStep implements Tasklet {
                     SourceContract.PROCUREMENT_LEDGER)).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
         }
         if (landed.containsKey(GridSystemLanding.SOURCE)) {
-            accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine));
+            GridExtract extract = RunLedger.JSON.convertValue(ledger.get(ExtractStep.GRID_EXTRACT), GridExtract.class);
+            accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine,
+                    extract.startedAt()));
         }
-        for (String source : landed.keySet()) {
-            manifest.recordRows(runId, source, accounts.stream().filter(a -> a.source().equals(source))
-                    .map(a -> new Object[] {a.location(), a.rowsRead()}).toList());
-        }
+        manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
+        List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(spark, quarantine,
+                List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
+        ledger.put("files_quarantined_whole", wholeFiles);
+        if (!wholeFiles.isEmpty() && !settings.tolerateUnreadableFiles()) {
+            chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+                    .putInt(ExitCodes.INTOLERABLE_FILES, wholeFiles.size());
+        }
         contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
         contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
         return RepeatStatus.FINISHED;
@@ -70,8 +79,7 @@ public final class StageStep implements Tasklet {
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */
     private SourceContract contract(String fileName, String bundled) {
-        Path user = settings.home().resolve("contracts").resolve(fileName);
-        return java.nio.file.Files.exists(user) ? SourceContract.load(user) : SourceContract.load(bundled);
+        return new io.shequ.jobs.stage.HomeContracts(settings.home()).load(fileName, bundled);
     }
 
 }

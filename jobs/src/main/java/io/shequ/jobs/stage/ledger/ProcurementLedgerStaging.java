@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -28,8 +29,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Stages procurement ledgers (政府购买服务台账): rows typed by the ledger contract, then the
- * provider's credit code checked (GB 32100 check character) and the service category mapped
- * to the shipped taxonomy; a row failing either is quarantined.
+ * provider's credit code normalised (case, spaces, full-width forms) and checked (GB 32100 check
+ * character), the service category mapped to the shipped taxonomy, and the served communities
+ * split into {@code served_parts}; a row failing a check is quarantined.
  */
 public final class ProcurementLedgerStaging {
 
@@ -37,6 +39,9 @@ public final class ProcurementLedgerStaging {
     public static final String DATASET = "service_contracts";
     private static final String CATEGORY_UDF = "shequ_service_category";
     private static final String CREDIT_UDF = "shequ_credit_code_valid";
+    private static final String CREDIT_NORMALIZE_UDF = "shequ_credit_code_normalize";
+    /** The separators offices put between served communities: 、，,;；. */
+    private static final String SERVED_SEPARATORS = "[、，,;；]";
 
     private final ContractFileStaging staging;
 
@@ -46,6 +51,7 @@ public final class ProcurementLedgerStaging {
         spark.udf().register(CATEGORY_UDF, (UDF1<String, String>) name ->
                 name == null ? null : categories.byName(name).map(t -> t.code()).orElse(null), DataTypes.StringType);
         spark.udf().register(CREDIT_UDF, (UDF1<String, Boolean>) CreditCode::isValid, DataTypes.BooleanType);
+        spark.udf().register(CREDIT_NORMALIZE_UDF, (UDF1<String, String>) CreditCode::normalize, DataTypes.StringType);
     }
 
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
@@ -59,11 +65,22 @@ public final class ProcurementLedgerStaging {
             public List<Object> values(LandedSource file, LocatedTable table) {
                 return List.of(table.title());
             }
-        }, stagingRoot.resolve(DATASET), quarantine, ProcurementLedgerStaging::checkCodes);
+        }, stagingRoot.resolve(DATASET), quarantine, typed -> checkCodes(splitServed(typed)));
+    }
+
+    /**
+     * {@code served_parts}: the served text split on 、，,;； into its trimmed, non-empty parts,
+     * each kept as written (全区, 全街道, XX街道各社区 included) for conform to resolve.
+     */
+    private static Dataset<Row> splitServed(Dataset<Row> typed) {
+        return typed.withColumn("served_parts", expr("filter(transform(split(served, '" + SERVED_SEPARATORS + "'), "
+                + "part -> regexp_replace(part, '^[ \u3000\u00a0]+|[ \u3000\u00a0]+$', '')), part -> part <> '')"));
     }
 
     private static Dataset<Row> checkCodes(Dataset<Row> typed) {
-        Dataset<Row> withCategory = typed.withColumn("service_category_code",
+        Dataset<Row> withCategory = typed
+                .withColumn("provider_credit_code", call_udf(CREDIT_NORMALIZE_UDF, col("provider_credit_code")))
+                .withColumn("service_category_code",
                 call_udf(CATEGORY_UDF, col("service_category")));
         Column badCredit = col("reject_reason").isNull().and(col("provider_credit_code").isNotNull())
                 .and(call_udf(CREDIT_UDF, col("provider_credit_code")).equalTo(false));

@@ -1,31 +1,43 @@
 package io.shequ.jobs.stage.report;
 
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.col;
+
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.table.ContractFileStaging;
 import io.shequ.jobs.stage.table.LocatedTable;
 import io.shequ.schemas.contract.SourceContract;
+import io.shequ.schemas.name.DivisionNameNormalizer;
 import io.shequ.schemas.period.ReportPeriod;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Stages street-office reports: each file's street office and period from what it says about
- * itself, each row typed by the street-office report contract.
+ * Stages street-office reports: each file's street office, district (when its title names one)
+ * and period from what it says about itself, each row typed by the street-office report
+ * contract. The community name is kept as written and, in {@code community_name_normalized},
+ * reduced to its identifying part (suffixes such as 社区居委会 and a leading street name removed)
+ * for conform to match against the NBS list.
  */
 public final class StreetOfficeReportStaging {
 
     public static final String SOURCE = "street_office_reports";
     public static final String DATASET = "community_reports";
+    private static final String NORMALIZE_UDF = "shequ_normalize_community_name";
 
     private static final StructType CONTEXT = new StructType()
             .add("street_hint", DataTypes.StringType)
+            .add("district_hint", DataTypes.StringType)
             .add("period", DataTypes.StringType)
             .add("period_start", DataTypes.DateType)
             .add("period_end", DataTypes.DateType)
@@ -36,6 +48,8 @@ public final class StreetOfficeReportStaging {
 
     public StreetOfficeReportStaging(SparkSession spark, SourceContract contract) {
         this.staging = new ContractFileStaging(spark, contract, "community_name");
+        spark.udf().register(NORMALIZE_UDF, (UDF2<String, String, String>) DivisionNameNormalizer::normalize,
+                DataTypes.StringType);
     }
 
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
@@ -50,12 +64,18 @@ public final class StreetOfficeReportStaging {
                 try {
                     ReportIdentity id = ReportIdentity.of(file.location(), table.title());
                     ReportPeriod p = id.period();
-                    return List.of(id.streetHint(), p.label(), Date.valueOf(p.start()), Date.valueOf(p.end()),
-                            p.year(), p.lastMonth());
+                    // Arrays.asList: the district hint may be null
+                    return Arrays.asList(id.streetHint(), id.districtHint(), p.label(), Date.valueOf(p.start()),
+                            Date.valueOf(p.end()), p.year(), p.lastMonth());
                 } catch (ReportIdentity.Unknown e) {
                     throw new ContractFileStaging.Rejected(e.rule(), e.getMessage());
                 }
             }
-        }, stagingRoot.resolve(DATASET), quarantine, UnaryOperator.identity());
+        }, stagingRoot.resolve(DATASET), quarantine, StreetOfficeReportStaging::normalizeNames);
+    }
+
+    private static Dataset<Row> normalizeNames(Dataset<Row> typed) {
+        return typed.withColumn("community_name_normalized",
+                call_udf(NORMALIZE_UDF, col("community_name"), col("street_hint")));
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 /**
  * Types one raw cell by its field's contract type. The outcome is a value, a null with a note
  * (a placeholder such as 暂无 is "not reported", never zero), or a rejection with a reason.
+ * Dates and periods also give their precision ("day", or "month" for 2017-03), so that a month
+ * is never mistaken downstream for its first day.
  */
 final class CellTyper {
 
@@ -38,7 +40,8 @@ final class CellTyper {
 
     static int width(TypedField field) {
         return switch (field.type()) {
-            case DATE_RANGE -> 2;
+            case DATE -> 2;         // the date and its precision
+            case DATE_RANGE -> 3;   // start, end and their precision
             default -> 1;
         };
     }
@@ -53,12 +56,12 @@ final class CellTyper {
             case COUNT -> number(field, raw, CellNumber.parseCount(raw), false);
             case AREA -> number(field, raw, CellNumber.parseArea(raw), true);
             case AMOUNT -> amount(field, raw, amountUnit);
-            case DATE -> blank ? Typed.nulls(1, null) : LooseDate.parse(raw)
-                    .map(d -> Typed.value(Date.valueOf(d)))
-                    .orElseGet(() -> Typed.reject(1, RejectRule.NOT_A_DATE, "'" + raw + "' in " + field.header() + " is not a date"));
-            case DATE_RANGE -> blank ? Typed.nulls(2, null) : LooseDate.parseRange(raw)
-                    .map(r -> Typed.value(Date.valueOf(r.start()), Date.valueOf(r.end())))
-                    .orElseGet(() -> Typed.reject(2, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates"));
+            case DATE -> blank ? Typed.nulls(2, null) : LooseDate.read(raw)
+                    .map(d -> Typed.value(Date.valueOf(d.date()), d.precision().code()))
+                    .orElseGet(() -> Typed.reject(2, RejectRule.NOT_A_DATE, "'" + raw + "' in " + field.header() + " is not a date"));
+            case DATE_RANGE -> blank ? Typed.nulls(3, null) : LooseDate.readRange(raw)
+                    .map(r -> Typed.value(Date.valueOf(r.start()), Date.valueOf(r.end()), r.precision().code()))
+                    .orElseGet(() -> Typed.reject(3, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates"));
         };
     }
 

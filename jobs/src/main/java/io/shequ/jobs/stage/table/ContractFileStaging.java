@@ -50,11 +50,17 @@ public final class ContractFileStaging {
         }
     }
 
+    /**
+     * Columns every staged row carries from its file: where it came from, and the two times that
+     * order resubmissions (a later arrival wins; among files that arrived together, the later
+     * modification).
+     */
     public static final StructType BASE = new StructType()
             .add("source_file", DataTypes.StringType, false)
             .add("source_sheet", DataTypes.StringType, true)
             .add("source_line", DataTypes.IntegerType, false)
-            .add("modified_millis", DataTypes.LongType, false);
+            .add("modified_millis", DataTypes.LongType, false)
+            .add("arrived_millis", DataTypes.LongType, false);
 
     private final SparkSession spark;
     private final SourceContract contract;
@@ -105,6 +111,7 @@ public final class ContractFileStaging {
                     row.add(table.sheet());
                     row.add(line);
                     row.add(file.modifiedMillis());
+                    row.add(file.arrivedMillis());
                     row.addAll(values);
                     return row;
                 }));

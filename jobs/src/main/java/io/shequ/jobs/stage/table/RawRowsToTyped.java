@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Raw text rows of a contract table → typed rows. Context columns pass through; each field's
- * raw text becomes its typed column(s) by the contract's type and bounds; {@code null_notes}
+ * raw text becomes its typed column(s) by the contract's type and bounds (a date adds
+ * {@code <field>_precision}, a period {@code <field>_start}, {@code _end} and {@code _precision}); {@code null_notes}
  * says which cells were placeholders; a row with a bad cell gets {@code reject_column} and
  * {@code reject_reason} (the first bad cell), and keeps every raw value in {@code raw}.
  *
@@ -45,7 +46,9 @@ public final class RawRowsToTyped {
         }
         for (TypedField f : fields) {
             schema = switch (f.type()) {
-                case DATE_RANGE -> schema.add(f.name() + "_start", DataTypes.DateType).add(f.name() + "_end", DataTypes.DateType);
+                case DATE -> schema.add(f.name(), DataTypes.DateType).add(f.name() + "_precision", DataTypes.StringType);
+                case DATE_RANGE -> schema.add(f.name() + "_start", DataTypes.DateType).add(f.name() + "_end", DataTypes.DateType)
+                        .add(f.name() + "_precision", DataTypes.StringType);
                 default -> schema.add(f.name(), sparkType(f));
             };
         }

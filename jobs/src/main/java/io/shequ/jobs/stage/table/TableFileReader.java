@@ -1,7 +1,6 @@
 package io.shequ.jobs.stage.table;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,18 +9,12 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Reads a report file into sheets of text cells: every sheet of an XLSX workbook (Apache POI,
- * merged regions filled from their top-left cell, formulas evaluated), or the one table of a CSV
- * file in whatever encoding it came. Throws {@link IOException} for a file that cannot be read.
+ * Reads a report file into sheets of text cells: every sheet of an XLSX workbook (streamed with
+ * Apache POI's event API, see {@link XlsxSheetReader}), or the one table of a CSV file in whatever
+ * encoding it came. An empty file gives no sheets. Throws {@link IOException} for a file that
+ * cannot be read (truncated or corrupt workbook, bytes that are no text in any accepted encoding).
  */
 public final class TableFileReader {
 
@@ -33,8 +26,11 @@ public final class TableFileReader {
         if (name.endsWith(".csv")) {
             return List.of(readCsv(file));
         }
+        if (Files.size(file) == 0) {
+            return List.of(); // no rows: the locator calls it an empty file
+        }
         if (name.endsWith(".xlsx")) {
-            return readWorkbook(file);
+            return XlsxSheetReader.read(file);
         }
         throw new IOException("unsupported file type: " + file.getFileName() + " (expected .xlsx or .csv)");
     }
@@ -61,58 +57,5 @@ public final class TableFileReader {
             n += (int) cell.chars().filter(c -> c == '\n').count();
         }
         return n;
-    }
-
-    private static List<Sheet> readWorkbook(Path file) throws IOException {
-        List<Sheet> sheets = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
-            DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-            for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
-                sheets.add(readSheet(sheet, formatter, evaluator));
-            }
-        } catch (RuntimeException e) {
-            throw new IOException("unreadable workbook " + file.getFileName() + ": " + e.getMessage(), e);
-        }
-        return sheets;
-    }
-
-    private static Sheet readSheet(org.apache.poi.ss.usermodel.Sheet sheet, DataFormatter formatter,
-                                   FormulaEvaluator evaluator) {
-        List<SheetRow> rows = new ArrayList<>();
-        for (Row row : sheet) {
-            int width = Math.max(row.getLastCellNum(), 0);
-            List<String> cells = new ArrayList<>(width);
-            for (int c = 0; c < width; c++) {
-                cells.add(text(mergedOrSelf(sheet, row.getRowNum(), c), formatter, evaluator));
-            }
-            rows.add(new SheetRow(row.getRowNum() + 1, cells));
-        }
-        return new Sheet(sheet.getSheetName(), rows, null);
-    }
-
-    private static Cell mergedOrSelf(org.apache.poi.ss.usermodel.Sheet sheet, int rowIndex, int col) {
-        for (CellRangeAddress region : sheet.getMergedRegions()) {
-            if (region.isInRange(rowIndex, col)) {
-                Row first = sheet.getRow(region.getFirstRow());
-                return first == null ? null : first.getCell(region.getFirstColumn());
-            }
-        }
-        Row row = sheet.getRow(rowIndex);
-        return row == null ? null : row.getCell(col);
-    }
-
-    private static String text(Cell cell, DataFormatter formatter, FormulaEvaluator evaluator) {
-        if (cell == null) {
-            return "";
-        }
-        return switch (cell.getCellType()) {
-            // plain digits, never a locale's grouping or scientific notation
-            case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : new java.math.BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros().toPlainString();
-            case FORMULA -> formatter.formatCellValue(cell, evaluator);
-            default -> formatter.formatCellValue(cell);
-        };
     }
 }

@@ -1,0 +1,50 @@
+package io.shequ.jobs.conform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Keeps, per key, the row of the latest submission: a corrected report or an amended ledger row
+ * supersedes what came before. Latest means the later arrival in the landing area, then (for
+ * files that arrived together) the later modification time, then the later file name, then the
+ * later line, so the choice is total and the same on every run.
+ */
+final class LatestSubmission {
+
+    private static final String RANK = "_submission_rank";
+
+    private LatestSubmission() {
+    }
+
+    /**
+     * The rows of the latest file per distinct value of {@code keys}: a resubmitted report replaces
+     * the earlier file as a whole, so a row the correction dropped does not survive from the old one.
+     */
+    static Dataset<Row> latestFile(Dataset<Row> staged, String... keys) {
+        Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column file = struct(col("arrived_millis"), col("modified_millis"), col("source_file"));
+        return staged
+                .withColumn(RANK, max(file).over(Window.partitionBy(partition)))
+                .filter(col(RANK).equalTo(file))
+                .drop(RANK);
+    }
+
+    /** One row per distinct value of {@code keys} in {@code staged}: the latest submitted. */
+    static Dataset<Row> of(Dataset<Row> staged, String... keys) {
+        Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return staged
+                .withColumn(RANK, row_number().over(Window.partitionBy(partition).orderBy(
+                        col("arrived_millis").desc(), col("modified_millis").desc(), col("source_file").desc(),
+                        col("source_line").desc())))
+                .filter(col(RANK).equalTo(1))
+                .drop(RANK);
+    }
+}

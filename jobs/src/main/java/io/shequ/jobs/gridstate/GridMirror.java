@@ -1,0 +1,112 @@
+package io.shequ.jobs.gridstate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The merged vendor state of the grid system on disk: {@code <root>/<run-id>/{grid,event,event_flow}}
+ * as Parquet, one folder per run that merged, and a {@code CURRENT} file naming the folder of the
+ * last committed run. CURRENT is replaced by an atomic rename, so a reader sees the previous state
+ * or the next one. The state holds raw names, phones and ID numbers, so everything under the root
+ * is readable by its owner only; it never goes to the lake or the warehouse.
+ */
+public final class GridMirror {
+
+    static final String CURRENT = "CURRENT";
+
+    private final Path root;
+
+    public GridMirror(Path root) {
+        this.root = root;
+    }
+
+    /** The committed merged state, or empty before the first committed run. */
+    public Optional<GridState> current(SparkSession spark) {
+        return currentRun().map(run -> GridState.read(spark, root.resolve(run)));
+    }
+
+    /** The run whose merged state is current. */
+    public Optional<String> currentRun() {
+        Path pointer = root.resolve(CURRENT);
+        try {
+            return Files.exists(pointer) ? Optional.of(Files.readString(pointer, StandardCharsets.UTF_8).strip())
+                    : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + pointer, e);
+        }
+    }
+
+    /** Writes a run's merged state (not yet current) and reads it back from disk. */
+    public GridState write(SparkSession spark, String runId, GridState merged) {
+        Path folder = root.resolve(runId);
+        merged.write(folder);
+        restrictToOwner(root);
+        return GridState.read(spark, folder);
+    }
+
+    /** True when {@code runId} has written a merged state. */
+    public boolean has(String runId) {
+        return Files.isDirectory(root.resolve(runId));
+    }
+
+    /**
+     * Makes a run's merged state current (atomic rename of the pointer), then removes the states
+     * older than the one it replaced. Promoting the current run again does nothing.
+     */
+    public void promote(String runId) {
+        if (!has(runId)) {
+            throw new IllegalStateException("run " + runId + " wrote no merged grid state under " + root);
+        }
+        Optional<String> previous = currentRun();
+        if (previous.filter(runId::equals).isPresent()) {
+            return;
+        }
+        try {
+            Path tmp = root.resolve(CURRENT + ".tmp");
+            Files.writeString(tmp, runId + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            restrictToOwner(root);
+            Set<String> keep = previous.map(p -> Set.of(runId, p)).orElse(Set.of(runId));
+            try (Stream<Path> folders = Files.list(root)) {
+                for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                    if (!keep.contains(folder.getFileName().toString())) {
+                        deleteTree(folder);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("promoting the grid state of " + runId, e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void restrictToOwner(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.toList()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("restricting " + folder, e);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing finer to set
+        }
+    }
+}

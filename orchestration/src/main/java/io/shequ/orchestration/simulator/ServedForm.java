@@ -1,0 +1,34 @@
+package io.shequ.orchestration.simulator;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a ledger writes the communities a contract serves. {@link #LIST} (names joined by 、),
+ * {@link #WHOLE_STREET} (全街道, bought by that street office) and {@link #WHOLE_DISTRICT} (全区)
+ * are the clean forms; {@link #SEPARATOR} and {@link #STREET_COMMUNITIES} are
+ * {@link MessKind#SERVED_FORMS}.
+ */
+enum ServedForm {
+    /** 乐山小区社区、南康社区. */
+    LIST,
+    /** The same names joined by ，,;； or ; instead of 、. */
+    SEPARATOR,
+    /** 全街道. */
+    WHOLE_STREET,
+    /** 四里村街道各社区: every community of the street, named by the street. */
+    STREET_COMMUNITIES,
+    /** 全区. */
+    WHOLE_DISTRICT;
+
+    /** Separators other than 、 that ledgers use between names. */
+    static final List<String> OTHER_SEPARATORS = List.of("，", ",", ";", "；");
+
+    String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    boolean messy() {
+        return this == SEPARATOR || this == STREET_COMMUNITIES;
+    }
+}
