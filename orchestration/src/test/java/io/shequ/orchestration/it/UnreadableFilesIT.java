@@ -1,0 +1,121 @@
+package io.shequ.orchestration.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shequ.orchestration.cli.DemoCommand;
+import io.shequ.orchestration.config.ConfigReader;
+import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.simulator.Mess;
+import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.orchestration.simulator.SimulationSpec;
+import io.shequ.orchestration.simulator.SourceSimulator;
+import io.shequ.schemas.division.DivisionCode;
+import io.shequ.warehouse.WarehousePublisher;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files that cannot be read are quarantined whole while the others load and publish; the run
+ * exits 1 and lists them unless the configuration tolerates them. Row accounting lands in the
+ * run summary and in the operational table {@code shequ_landing_manifest}, and the two agree.
+ */
+class UnreadableFilesIT {
+
+    private static final String DISTRICT = "370103";
+
+    @TempDir
+    Path home;
+
+    @Test
+    void unreadableFilesFailTheRunUnlessToleratedAndTheRestStillPublishes() throws Exception {
+        SimulationResult sample = SourceSimulator.generate(
+                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(1).withEventsPerCommunity(2)
+                        .withContracts(4).withMess(Mess.none()),
+                home.resolve("sources"));
+        Path offices = sample.streetOfficeFolder();
+        Path street;
+        try (Stream<Path> folders = Files.list(offices)) {
+            street = folders.filter(Files::isDirectory).sorted().findFirst().orElseThrow();
+        }
+        String streetName = street.getFileName().toString();
+        // a truncated workbook, and bytes that are no text in any encoding
+        Path xlsx;
+        try (Stream<Path> files = Files.list(street)) {
+            xlsx = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+        }
+        byte[] truncated = xlsx == null ? new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}
+                : java.util.Arrays.copyOf(Files.readAllBytes(xlsx), 700);
+        Files.write(street.resolve(streetName + "_2023年02月社区工作月报.xlsx"), truncated);
+        byte[] garbage = new byte[512];
+        new java.util.Random(5).nextBytes(garbage);
+        Files.write(street.resolve(streetName + "_2023年03月社区工作月报.csv"), garbage);
+
+        Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
+        String tolerated = Files.readString(config, StandardCharsets.UTF_8);
+        assertThat(tolerated).contains("tolerate-unreadable-files: true");
+        Files.writeString(config, tolerated.replace("tolerate-unreadable-files: true", "tolerate-unreadable-files: false"));
+
+        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
+            PipelineRuntime.Outcome run = runtime.runOnce();
+            assertThat(run.exitCode()).as("files quarantined whole fail the run").isEqualTo(1);
+            JsonNode summary = new ObjectMapper().readTree(run.summary().toFile());
+            assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(summary.path("exit_reason").asText()).contains("2 source file(s) quarantined whole");
+            Map<String, String> rules = new HashMap<>();
+            for (JsonNode file : summary.path("files_quarantined_whole")) {
+                rules.put(file.path("location").asText(), file.path("rule").asText());
+            }
+            assertThat(rules).containsOnly(
+                    Map.entry(streetName + "/" + streetName + "_2023年02月社区工作月报.xlsx", "unreadable_file"),
+                    Map.entry(streetName + "/" + streetName + "_2023年03月社区工作月报.csv", "unreadable_file"));
+            assertThat(new WarehousePublisher(home).current()).as("the readable files were published").isPresent();
+            assertManifestAgreesWithSummary(runtime, run.runId(), summary);
+        }
+
+        Files.writeString(config, tolerated);
+        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
+            PipelineRuntime.Outcome run = runtime.runOnce();
+            assertThat(run.exitCode()).as("tolerated, the same sources exit 0").isZero();
+            JsonNode summary = new ObjectMapper().readTree(run.summary().toFile());
+            assertThat(summary.path("files_quarantined_whole")).hasSize(2);
+            assertThat(summary.has("exit_reason")).isFalse();
+        }
+    }
+
+    private static void assertManifestAgreesWithSummary(PipelineRuntime runtime, String runId, JsonNode summary)
+            throws Exception {
+        Map<String, long[]> manifest = new HashMap<>();
+        try (Connection c = runtime.dataSource().getConnection();
+             var statement = c.prepareStatement("""
+                     SELECT source, location, rows_read, rows_staged, rows_quarantined
+                     FROM shequ_landing_manifest WHERE run_id = ?""")) {
+            statement.setString(1, runId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    manifest.put(rs.getString(1) + "|" + rs.getString(2),
+                            new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                }
+            }
+        }
+        int compared = 0;
+        for (JsonNode source : summary.path("sources")) {
+            long[] row = manifest.get(source.path("source").asText() + "|" + source.path("location").asText());
+            assertThat(row).as("manifest row for %s", source.path("location").asText()).isNotNull();
+            assertThat(row).containsExactly(source.path("rowsRead").asLong(), source.path("rowsStaged").asLong(),
+                    source.path("rowsQuarantined").asLong());
+            assertThat(row[0]).isEqualTo(row[1] + row[2]);
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(10);
+    }
+}
