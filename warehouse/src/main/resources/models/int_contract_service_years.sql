@@ -10,7 +10,9 @@ WITH contract_periods AS (
         allocated_amount_yuan,
         service_start,
         service_end,
-        date_diff('day', service_start, service_end) + 1 AS period_days
+        date_diff('day', service_start, service_end) + 1 AS period_days,
+        source_file,
+        source_line
     FROM fct_service_contracts
     WHERE service_start <= service_end
 ),
@@ -40,6 +42,9 @@ SELECT
     period_days,
     service_days,
     -- fixed-point per row, so that sums do not depend on the order rows are added in
-    CAST(allocated_amount_yuan * service_days / period_days AS DECIMAL(38, 10)) AS service_amount_yuan
+    CAST(allocated_amount_yuan * service_days / period_days AS DECIMAL(38, 10)) AS service_amount_yuan,
+    -- the ledger row the amount came from, for lineage
+    source_file,
+    source_line
 FROM days_in_year
 ORDER BY ALL

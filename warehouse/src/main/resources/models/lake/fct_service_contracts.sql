@@ -16,6 +16,7 @@ CREATE TABLE fct_service_contracts (
     service_start DATE,
     service_end DATE,
     sign_year INTEGER,
+    sign_month INTEGER,
     evaluation_grade VARCHAR,
     source_file VARCHAR,
     source_line INTEGER

@@ -13,6 +13,9 @@ package io.shequ.warehouse;
  * @param denominator null where the indicator is not a ratio
  * @param value never null
  * @param unit e.g. {@code 个}, {@code 元}, {@code ratio}
+ * @param divisionLevelZh the level in Chinese, e.g. {@code 街道/乡镇}
+ * @param indicatorNameZh the indicator's Chinese name from {@code dim_indicator}, else its code
+ * @param indicatorNameEn the indicator's English name from {@code dim_indicator}, else its code
  */
 public record IndicatorValue(
         int year,
@@ -24,5 +27,8 @@ public record IndicatorValue(
         Double numerator,
         Double denominator,
         Double value,
-        String unit) {
+        String unit,
+        String divisionLevelZh,
+        String indicatorNameZh,
+        String indicatorNameEn) {
 }

@@ -9,37 +9,64 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the lake tables of a new warehouse from their DDL ({@code models/lake/<table>.sql}),
- * fills them from one lake snapshot's Parquet files and records that snapshot in
- * {@code meta_snapshot}.
+ * Creates the lake tables of a new warehouse in schema {@code lake} from their DDL
+ * ({@code models/lake/<table>.sql}), fills them from one lake snapshot's Parquet files and
+ * records that snapshot in {@code meta_snapshot}.
  *
- * <p>A table always gets the columns of its DDL, even with no data files. Parquet columns the
- * DDL does not name are ignored; a DDL column missing from every file fails the build.
+ * <p>A table with a DDL always gets its columns, even with no data files. Parquet columns the
+ * DDL does not name are ignored; a DDL column missing from every file fails the build. A lake
+ * table without a DDL (one added to the lake since) is loaded with the columns of its files.
  */
 final class LakeLoader {
 
-    static final List<String> TABLES =
-            List.of("dim_division", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
+    /** The DuckDB schema holding the lake tables as loaded; models read them through {@code stg_} views. */
+    static final String SCHEMA = "lake";
 
+    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Logger LOG = LoggerFactory.getLogger(LakeLoader.class);
 
     private LakeLoader() {
     }
 
-    static void load(Connection connection, LakeSnapshot lake) throws SQLException {
+    /**
+     * Loads every lake table that has a DDL or is in {@code lake} into schema {@code lake}.
+     *
+     * @return the names of the tables loaded
+     */
+    static Set<String> load(Connection connection, LakeSnapshot lake) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(ClasspathText.read("models/meta/meta_snapshot.sql"));
+            statement.execute("CREATE SCHEMA " + SCHEMA);
         }
-        for (String name : TABLES) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(ClasspathText.read("models/lake/" + name + ".sql"));
+        Set<String> withDdl = ModelCatalog.lakeTablesWithDdl();
+        Set<String> loaded = new TreeSet<>(withDdl);
+        for (LakeTable table : lake.tables()) {
+            if (!withDdl.contains(table.name()) && !table.dataFiles().isEmpty()) {
+                loaded.add(table.name());
             }
+        }
+        for (String name : loaded) {
             var table = lake.table(name);
+            if (withDdl.contains(name)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(CREATE_TABLE.matcher(ClasspathText.read("models/lake/" + name + ".sql"))
+                            .replaceFirst("CREATE TABLE " + SCHEMA + ".$1"));
+                }
+            } else {
+                LOG.warn("lake table {} has no DDL in models/lake/: its columns are those of its Parquet files", name);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE " + SCHEMA + "." + name + " AS SELECT * FROM "
+                            + readParquet(table.get()) + " LIMIT 0");
+                }
+            }
             if (table.isEmpty()) {
                 LOG.warn("lake snapshot {}.{} has no table {}: created empty", lake.catalog(), lake.namespace(), name);
                 continue;
@@ -47,6 +74,14 @@ final class LakeLoader {
             insertParquet(connection, table.get());
             recordSnapshot(connection, lake, table.get());
         }
+        return loaded;
+    }
+
+    private static String readParquet(LakeTable table) {
+        String files = table.dataFiles().stream()
+                .map(file -> quote(localPath(file)))
+                .collect(Collectors.joining(", ", "[", "]"));
+        return "read_parquet(" + files + ", hive_partitioning = false, union_by_name = true)";
     }
 
     private static void insertParquet(Connection connection, LakeTable table) throws SQLException {
@@ -54,13 +89,10 @@ final class LakeLoader {
             checkRowCount(connection, table);
             return;
         }
-        String files = table.dataFiles().stream()
-                .map(file -> quote(localPath(file)))
-                .collect(Collectors.joining(", ", "[", "]"));
         String columns = String.join(", ", columns(connection, table.name()));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO " + table.name() + " BY NAME SELECT " + columns
-                    + " FROM read_parquet(" + files + ", hive_partitioning = false, union_by_name = true)");
+            statement.execute("INSERT INTO " + SCHEMA + "." + table.name() + " BY NAME SELECT " + columns
+                    + " FROM " + readParquet(table));
         }
         checkRowCount(connection, table);
     }
@@ -68,7 +100,7 @@ final class LakeLoader {
     /** The lake's own count reconciles the file list: a lost or extra file fails the build. */
     private static void checkRowCount(Connection connection, LakeTable table) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table.name())) {
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + table.name())) {
             rows.next();
             long loaded = rows.getLong(1);
             if (loaded != table.rowCount()) {
@@ -83,7 +115,8 @@ final class LakeLoader {
     private static List<String> columns(Connection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index")) {
+                "SELECT column_name FROM duckdb_columns() WHERE schema_name = '" + SCHEMA
+                        + "' AND table_name = ? ORDER BY column_index")) {
             statement.setString(1, table);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

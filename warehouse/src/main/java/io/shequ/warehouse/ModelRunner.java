@@ -3,41 +3,50 @@ package io.shequ.warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Materializes the SQL models as tables, in the order {@code models/models.txt} lists them.
- * Each model is a SELECT in {@code models/<name>.sql}; the runner only wraps it in
- * {@code CREATE TABLE <name> AS}. A ref graph will replace the list when models multiply.
+ * Builds the SQL models in the order their references require ({@link ModelGraph}), gives each
+ * the comments of its spec (so BI tools show the Chinese and English descriptions), and runs
+ * its spec's tests right after it is built. Any failing test fails the build with a
+ * {@link ModelTestException} naming every failure.
  */
 final class ModelRunner {
-
-    static final String MODEL_LIST = "models/models.txt";
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRunner.class);
 
     private ModelRunner() {
     }
 
-    static List<String> modelNames() {
-        return ClasspathText.listed(MODEL_LIST);
+    /** The models over {@code lakeTables}, in build order. */
+    static List<Model> plan(Set<String> lakeTables) {
+        return ModelGraph.order(ModelCatalog.models(lakeTables), Set.of("meta_snapshot"));
     }
 
-    static String modelSql(String name) {
-        return ClasspathText.read("models/" + name + ".sql");
-    }
-
-    static void run(Connection connection) throws SQLException {
-        for (String name : modelNames()) {
+    /** Builds {@code models} in their order and tests each; returns them once all pass. */
+    static List<Model> run(Connection connection, List<Model> models) throws SQLException {
+        List<ModelTests.Failure> failures = new ArrayList<>();
+        for (Model model : models) {
             long started = System.nanoTime();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE " + name + " AS\n" + modelSql(name));
+                statement.execute(model.createStatement());
             } catch (SQLException e) {
-                throw new SQLException("model " + name + " failed: " + e.getMessage(), e.getSQLState(), e);
+                throw new SQLException("model " + model.name() + " (" + model.origin() + ") failed: " + e.getMessage(),
+                        e.getSQLState(), e);
             }
-            LOG.info("model {} built in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            ModelComments.apply(connection, model);
+            List<ModelTests.Failure> found = ModelTests.run(connection, model);
+            found.forEach(f -> LOG.error("model test failed: {}", f));
+            failures.addAll(found);
+            LOG.info("model {} built and tested in {} ms", model.name(), (System.nanoTime() - started) / 1_000_000);
         }
+        if (!failures.isEmpty()) {
+            throw new ModelTestException(failures);
+        }
+        return models;
     }
 }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a warehouse snapshot: a new DuckDB file holding the lake tables of one lake snapshot
- * and the SQL models computed from them.
+ * (schema {@code lake}) and the SQL models computed from them, each tested as it is built.
  *
  * <p>The file is written once and never changed afterwards; publishing makes it current. A
  * failed build deletes what it wrote, so a half-built file is never left behind to publish.
@@ -55,6 +55,7 @@ public final class WarehouseBuilder {
      * @return {@code target}
      * @throws IllegalStateException if {@code target} exists, or the lake's files do not hold
      *     the row counts it states
+     * @throws ModelTestException if a model's tests fail; the file is then removed
      * @throws WarehouseException if DuckDB or the disk fails; the partial file is then removed
      */
     public Path build(LakeSnapshot lake, Path target) {
@@ -68,8 +69,7 @@ public final class WarehouseBuilder {
             Files.createDirectories(file.getParent());
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
                 configure(connection);
-                LakeLoader.load(connection, lake);
-                ModelRunner.run(connection);
+                ModelRunner.run(connection, ModelRunner.plan(LakeLoader.load(connection, lake)));
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }

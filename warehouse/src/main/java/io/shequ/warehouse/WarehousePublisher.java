@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Publishing replaces the link by an atomic rename, so a reader that resolves the link sees
  * the previous or the next snapshot, never a partial one; a reader that already opened a file
- * keeps reading it, even after {@link #retain} deleted it.
+ * keeps reading it, even after {@link #retain} deleted it. {@link #rollback} switches back to
+ * the snapshot before the current one the same way.
  */
 public final class WarehousePublisher {
 
@@ -110,6 +111,54 @@ public final class WarehousePublisher {
     }
 
     /**
+     * The snapshot files kept, newest first (by modification time, then name): the order
+     * {@link #rollback} walks back through.
+     */
+    public List<Path> snapshots() {
+        Path snapshots = warehouse.resolve(SNAPSHOTS);
+        if (!Files.isDirectory(snapshots)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(snapshots)) {
+            return files
+                    .filter(path -> path.getFileName().toString().endsWith(SUFFIX))
+                    .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparing(WarehousePublisher::modified).thenComparing(Path::getFileName)
+                            .reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + snapshots, e);
+        }
+    }
+
+    /**
+     * Makes the snapshot before the current one current again, by the same atomic switch as
+     * {@link #publish}; called again, it goes one further back.
+     *
+     * @return the snapshot now current
+     * @throws IllegalStateException if nothing is published or no older snapshot is kept
+     */
+    public Path rollback() {
+        Path current = current().orElseThrow(() -> new IllegalStateException(
+                "nothing is published in " + warehouse + ": there is no snapshot to roll back from"));
+        List<Path> newestFirst = snapshots();
+        int index = -1;
+        for (int i = 0; i < newestFirst.size(); i++) {
+            if (isSameFile(newestFirst.get(i), current)) {
+                index = i;
+            }
+        }
+        if (index < 0 || index + 1 >= newestFirst.size()) {
+            throw new IllegalStateException("no snapshot older than the current " + current.getFileName()
+                    + " is kept in " + warehouse.resolve(SNAPSHOTS) + ": nothing to roll back to");
+        }
+        Path previous = newestFirst.get(index + 1);
+        publish(previous);
+        LOG.info("rolled back from {} to {}", current.getFileName(), previous.getFileName());
+        return previous;
+    }
+
+    /**
      * Deletes the oldest snapshot files beyond the newest {@code keep} (by modification time,
      * then name), never the current one.
      *
@@ -119,22 +168,8 @@ public final class WarehousePublisher {
         if (keep < 0) {
             throw new IllegalArgumentException("keep must not be negative: " + keep);
         }
-        Path snapshots = warehouse.resolve(SNAPSHOTS);
-        if (!Files.isDirectory(snapshots)) {
-            return List.of();
-        }
         Optional<Path> current = current();
-        List<Path> newestFirst;
-        try (Stream<Path> files = Files.list(snapshots)) {
-            newestFirst = files
-                    .filter(path -> path.getFileName().toString().endsWith(SUFFIX))
-                    .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .sorted(Comparator.comparing(WarehousePublisher::modified).thenComparing(Path::getFileName)
-                            .reversed())
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("listing " + snapshots, e);
-        }
+        List<Path> newestFirst = snapshots();
         List<Path> deleted = new ArrayList<>();
         for (Path old : newestFirst.subList(Math.min(keep, newestFirst.size()), newestFirst.size())) {
             if (current.isPresent() && isSameFile(old, current.get())) {

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -27,6 +28,8 @@ public final class WarehouseReader implements AutoCloseable {
     public static final Set<String> LEVELS = Set.of("city", "district", "street", "community");
 
     private static final String INDICATORS = ClasspathText.read("queries/indicators.sql");
+    private static final String LINEAGE = ClasspathText.read("queries/indicator_lineage.sql");
+    private static final String DIVISION_PATH = ClasspathText.read("queries/division_path.sql");
 
     private final Path snapshot;
     private final Path currentLink;
@@ -103,23 +106,85 @@ public final class WarehouseReader implements AutoCloseable {
         if (level != null && !LEVELS.contains(level)) {
             throw new IllegalArgumentException("level must be one of " + LEVELS + ": " + level);
         }
+        return indicators(level, year, null, null, null);
+    }
+
+    private List<IndicatorValue> indicators(String level, Integer year, String division, String indicator,
+            String breakdown) {
         List<IndicatorValue> values = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(INDICATORS)) {
-            for (int i : new int[] {1, 2}) {
-                statement.setObject(i, level, Types.VARCHAR);
-                statement.setObject(i + 2, year, Types.INTEGER);
+            Object[] filters = {level, year, division, indicator, breakdown};
+            int[] types = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+            for (int f = 0; f < filters.length; f++) {
+                statement.setObject(2 * f + 1, filters[f], types[f]);
+                statement.setObject(2 * f + 2, filters[f], types[f]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     values.add(new IndicatorValue(rows.getInt(1), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getString(6), nullableDouble(rows, 7),
-                            nullableDouble(rows, 8), nullableDouble(rows, 9), rows.getString(10)));
+                            nullableDouble(rows, 8), nullableDouble(rows, 9), rows.getString(10),
+                            rows.getString(11), rows.getString(12), rows.getString(13)));
                 }
             }
         } catch (SQLException e) {
             throw new WarehouseException("reading indicators from " + snapshot, e);
         }
         return values;
+    }
+
+    /**
+     * The trail behind one published value: its division path and the fact rows of
+     * {@code mart_indicator_lineage}, with the source file (or table) and row of each.
+     *
+     * @param breakdown {@code ""} for the headline figure
+     * @return empty if {@code mart_indicators} has no such value
+     */
+    public Optional<IndicatorTrail> trail(String indicator, String divisionCode, int year, String breakdown) {
+        List<IndicatorValue> values = indicators(null, year, divisionCode, indicator, breakdown);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode),
+                    lineage(indicator, divisionCode, year, breakdown)));
+        } catch (SQLException e) {
+            throw new WarehouseException("reading the lineage of " + indicator + " " + divisionCode + " " + year
+                    + " from " + snapshot, e);
+        }
+    }
+
+    private List<IndicatorTrail.DivisionName> divisionPath(String divisionCode) throws SQLException {
+        List<IndicatorTrail.DivisionName> path = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(DIVISION_PATH)) {
+            for (int i = 1; i <= 4; i++) {
+                statement.setString(i, divisionCode);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    path.add(new IndicatorTrail.DivisionName(rows.getString(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        return path;
+    }
+
+    private List<LineageRow> lineage(String indicator, String divisionCode, int year, String breakdown)
+            throws SQLException {
+        List<LineageRow> lineage = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(LINEAGE)) {
+            statement.setString(1, indicator);
+            statement.setString(2, divisionCode);
+            statement.setInt(3, year);
+            statement.setString(4, breakdown);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    lineage.add(new LineageRow(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getBigDecimal(6), rows.getBigDecimal(7)));
+                }
+            }
+        }
+        return lineage;
     }
 
     /**

@@ -28,8 +28,9 @@ class WarehousePublisherTest {
                 370103100201,370103100000,370103000000,2024-06,2024-06-30,2024,7
                 """);
         List<LakeTable> tables = new ArrayList<>(a.tables());
-        Path reportsOfA = Path.of(LakeLoader.localPath(a.tables().get(1).dataFiles().get(0)));
-        tables.set(1, TestLake.table("fct_community_reports", 2002, reportsOfA, a2024));
+        int reports = WarehouseBuilderTest.indexOf(tables, "fct_community_reports");
+        Path reportsOfA = Path.of(LakeLoader.localPath(tables.get(reports).dataFiles().get(0)));
+        tables.set(reports, TestLake.table("fct_community_reports", 2002, reportsOfA, a2024));
         LakeSnapshot b = TestLake.snapshot(tables);
         Path fileA = new WarehouseBuilder().build(a, publisher.newSnapshotPath("run-a"));
         Path fileB = new WarehouseBuilder().build(b, publisher.newSnapshotPath("run-b"));

@@ -1,166 +1,273 @@
 package io.shequ.jobs.conform;
 
+import io.shequ.jobs.conform.Resolution.Method;
 import io.shequ.schemas.division.Division;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
+import io.shequ.schemas.name.DivisionAliases;
 import io.shequ.schemas.name.DivisionNameNormalizer;
 import io.shequ.schemas.text.TypedText;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Resolves written street and community names to NBS codes within the configured districts.
- * Precision first: a name that matches no unit, or more than one, is not resolved, and the
- * reason names the candidates. Serializable so Spark UDFs can carry it to executors.
+ * Resolves written street and community names to NBS codes within the configured districts, in
+ * this order: the official name as written, a confirmed alias ({@link DivisionAliases}), the
+ * normalised name ({@link DivisionNameNormalizer}: suffixes, full-width forms, spaces, a street
+ * prefix), then similarity within the right street (communities) or district (streets)
+ * ({@link SimilarNames}). Precision first: a name that could mean two units, or none closely
+ * enough, is not resolved, and the result names the best candidates with their scores.
+ * Serializable so Spark UDFs can carry it to executors.
  */
 public final class DivisionResolver implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** A code, or null with the reason it could not be told. */
-    public record Resolution(String code, String reason) implements Serializable {
-        static Resolution of(String code) {
-            return new Resolution(code, null);
-        }
+    private final DivisionAliases aliases;
+    private final Map<String, String> districtNames = new LinkedHashMap<>();
+    private final Map<String, Division> units = new HashMap<>();
+    private final Map<String, NamePool> streetsByDistrict = new HashMap<>();
+    private final NamePool allStreets;
+    private final Map<String, NamePool> communitiesByStreet = new HashMap<>();
+    private final Map<String, NamePool> communitiesByDistrict = new HashMap<>();
 
-        static Resolution failed(String reason) {
-            return new Resolution(null, reason);
-        }
+    /** With the curated aliases shipped in schemas/. */
+    public DivisionResolver(NbsDivisions nbs, List<DivisionCode> districts) {
+        this(nbs, districts, DivisionAliases.bundled());
     }
 
-    private final Map<String, List<Division>> streetsByKey = new HashMap<>();
-    private final Map<String, List<Division>> communitiesByStreetAndKey = new HashMap<>();
-    private final Map<String, List<Division>> communitiesByDistrictAndKey = new HashMap<>();
-    private final Map<String, String> districtNames = new HashMap<>();
-    private final Map<String, String> streetNames = new HashMap<>();
-
-    public DivisionResolver(NbsDivisions nbs, List<DivisionCode> districts) {
+    public DivisionResolver(NbsDivisions nbs, List<DivisionCode> districts, DivisionAliases aliases) {
+        this.aliases = aliases;
+        List<Division> streets = new ArrayList<>();
         for (DivisionCode district : districts) {
             districtNames.put(district.value(), nbs.get(district).name());
-            for (Division street : nbs.within(district, DivisionLevel.TOWNSHIP)) {
-                streetsByKey.computeIfAbsent(DivisionNameNormalizer.normalizeStreet(street.name()), k -> new ArrayList<>())
-                        .add(street);
-                streetNames.put(street.code().value(), street.name());
+            List<Division> districtStreets = nbs.within(district, DivisionLevel.TOWNSHIP);
+            streets.addAll(districtStreets);
+            streetsByDistrict.put(district.value(), new NamePool(DivisionLevel.TOWNSHIP, districtStreets));
+            List<Division> villages = nbs.within(district, DivisionLevel.VILLAGE);
+            communitiesByDistrict.put(district.value(), new NamePool(DivisionLevel.VILLAGE, villages));
+            for (Division street : districtStreets) {
+                units.put(street.code().value(), street);
+                communitiesByStreet.put(street.code().value(), new NamePool(DivisionLevel.VILLAGE,
+                        villages.stream().filter(v -> street.code().equals(v.parentCode())).toList()));
             }
-            for (Division unit : nbs.within(district, DivisionLevel.VILLAGE)) {
-                String key = DivisionNameNormalizer.normalize(unit.name());
-                communitiesByStreetAndKey.computeIfAbsent(unit.parentCode().value() + "|" + key, k -> new ArrayList<>()).add(unit);
-                communitiesByDistrictAndKey.computeIfAbsent(district.value() + "|" + key, k -> new ArrayList<>()).add(unit);
-            }
+            villages.forEach(v -> units.put(v.code().value(), v));
         }
+        this.allStreets = new NamePool(DivisionLevel.TOWNSHIP, streets);
     }
 
-    /** The street office a hint names: the longest official street name contained in it. */
+    /** The street office a hint names, within any configured district. */
     public Resolution street(String hint) {
-        String text = DivisionNameNormalizer.normalizeStreet(TypedText.compact(hint));
+        return street(hint, null);
+    }
+
+    /**
+     * The street office a hint names (先锋道街道, 先锋道街道办事处, a title holding it), within the
+     * configured district that {@code districtHint} names, or within all of them when it names none.
+     */
+    public Resolution street(String hint, String districtHint) {
+        String text = TypedText.compact(hint);
         if (text == null || text.isEmpty()) {
-            return Resolution.failed("no street office named");
+            return Resolution.unknown("no street office named", List.of());
         }
-        List<Division> best = List.of();
-        int bestLength = 0;
-        for (Map.Entry<String, List<Division>> e : streetsByKey.entrySet()) {
-            String key = e.getKey();
-            if (!key.isEmpty() && text.contains(key) && key.length() >= bestLength) {
-                best = key.length() > bestLength ? e.getValue() : concat(best, e.getValue());
-                bestLength = key.length();
-            }
+        List<String> scope = districtsNamed(districtHint);
+        NamePool pool = scope.size() == 1 ? streetsByDistrict.get(scope.get(0)) : allStreets;
+        String where = scope.stream().map(districtNames::get).toList().toString();
+        List<String> keys = List.of(pool.key(text));
+        Optional<Resolution> found = exactAliasOrNormalised(text, keys, pool, scope, where);
+        if (found.isPresent()) {
+            return found.get();
         }
-        if (best.size() == 1) {
-            return Resolution.of(best.get(0).code().value());
-        }
-        return Resolution.failed(best.isEmpty()
-                ? "street office '" + hint + "' matches no township-level unit of " + districtNames.values()
-                : "street office '" + hint + "' is ambiguous: " + names(best));
+        Resolution contained = containedStreet(text, pool, where);
+        return contained != null ? contained
+                : SimilarNames.pick(SimilarNames.rank(keys, pool.units(), u -> pool.key(u.name())), hint, where);
     }
 
     /** The community or village called {@code name} within a street office. */
     public Resolution community(String streetCode, String name) {
-        // the name as written first: a street prefix may also begin a community's own name (六里山路 in 六里山街道)
-        List<Division> found = communitiesByStreetAndKey.getOrDefault(
-                streetCode + "|" + DivisionNameNormalizer.normalize(name), List.of());
-        if (found.isEmpty()) {
-            found = communitiesByStreetAndKey.getOrDefault(
-                    streetCode + "|" + DivisionNameNormalizer.normalize(name, streetNames.get(streetCode)), List.of());
+        NamePool pool = communitiesByStreet.get(streetCode);
+        if (pool == null) {
+            return Resolution.unknown("street " + streetCode + " is not in the configured districts", List.of());
         }
-        return pick(found, "'" + name + "' matches no village-level unit of " + streetNames.get(streetCode),
-                "'" + name + "' is ambiguous in " + streetNames.get(streetCode));
+        String text = TypedText.compact(name);
+        if (text == null || text.isEmpty()) {
+            return Resolution.unknown("no community named", List.of());
+        }
+        String streetName = units.get(streetCode).name();
+        String where = streetName + " " + streetCode;
+        String districtName = districtNames.get(streetCode.substring(0, 6) + "000000");
+        // the name as written first: a street prefix may also begin a community's own name (六里山路 in 六里山街道)
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(DivisionNameNormalizer.normalize(text));
+        keys.add(DivisionNameNormalizer.normalize(text, streetName));
+        if (districtName != null && text.startsWith(districtName) && text.length() > districtName.length()) {
+            keys.add(DivisionNameNormalizer.normalize(text.substring(districtName.length()), streetName));
+        }
+        List<String> keyList = List.copyOf(keys);
+        return exactAliasOrNormalised(text, keyList, pool, List.of(streetCode), where)
+                .orElseGet(() -> SimilarNames.pick(
+                        SimilarNames.rank(keyList, pool.units(), u -> pool.key(u.name())), name, where));
     }
 
-    /** The community or village called {@code name} anywhere in a district. */
+    /** The community or village called {@code name} anywhere in a district (the street is not known). */
     public Resolution communityInDistrict(String districtCode, String name) {
-        String key = DivisionNameNormalizer.normalize(name);
-        List<Division> found = communitiesByDistrictAndKey.getOrDefault(districtCode + "|" + key, List.of());
-        return pick(found, "'" + name + "' matches no village-level unit of " + districtNames.get(districtCode),
-                "'" + name + "' is ambiguous in " + districtNames.get(districtCode));
+        NamePool pool = communitiesByDistrict.get(districtCode);
+        if (pool == null) {
+            return Resolution.unknown("district " + districtCode + " is not configured", List.of());
+        }
+        String text = TypedText.compact(name);
+        if (text == null || text.isEmpty()) {
+            return Resolution.unknown("no community named", List.of());
+        }
+        String where = districtNames.get(districtCode) + " " + districtCode.substring(0, 6);
+        List<String> keys = List.of(DivisionNameNormalizer.normalize(text));
+        return exactAliasOrNormalised(text, keys, pool, List.of(districtCode), where)
+                .orElseGet(() -> SimilarNames.pick(
+                        SimilarNames.rank(keys, pool.units(), u -> pool.key(u.name())), name, where));
+    }
+
+    /**
+     * A community named by a street office's ledger: within that street first, then within the
+     * district (a street may buy for a community of another street). A name that is ambiguous
+     * within the street stays ambiguous.
+     */
+    public Resolution communityNear(String districtCode, String streetCode, String name) {
+        if (streetCode == null) {
+            return communityInDistrict(districtCode, name);
+        }
+        Resolution inStreet = community(streetCode, name);
+        if (inStreet.failure() == Resolution.Failure.AMBIGUOUS
+                || inStreet.resolved() && inStreet.method() != Method.SIMILARITY) {
+            return inStreet;
+        }
+        Resolution inDistrict = communityInDistrict(districtCode, name);
+        if (inDistrict.failure() == Resolution.Failure.AMBIGUOUS
+                || inDistrict.resolved() && inDistrict.method() != Method.SIMILARITY) {
+            return inDistrict;
+        }
+        // a similarity match within the purchasing street beats one anywhere in the district
+        return inStreet.resolved() ? inStreet : inDistrict;
     }
 
     /** The configured district whose name {@code text} mentions, or the only one configured. */
     public Resolution district(String text) {
         if (districtNames.size() == 1) {
-            return Resolution.of(districtNames.keySet().iterator().next());
+            return Resolution.of(districtNames.keySet().iterator().next(), Method.EXACT);
         }
-        String compact = TypedText.compact(text == null ? "" : text);
-        List<String> hits = districtNames.entrySet().stream().filter(e -> compact.contains(e.getValue()))
-                .map(Map.Entry::getKey).toList();
-        return hits.size() == 1 ? Resolution.of(hits.get(0))
-                : Resolution.failed("cannot tell which of the configured districts " + districtNames.values() + " is meant");
+        List<String> hits = mentionedDistricts(text);
+        return hits.size() == 1 ? Resolution.of(hits.get(0), Method.NORMALISED)
+                : Resolution.unknown("cannot tell which of the configured districts " + districtNames.values()
+                        + " is meant", List.of());
     }
 
-    /** The divisions a ledger's 服务社区 text names, how the amount is shared among them, or why not. */
-    public record Served(List<String> codes, String level, String rule, String reason) implements Serializable {
-    }
-
+    /** The divisions a ledger's 服务社区 text names, and how the amount is shared among them; see {@link ServedDivisions}. */
     public Served served(String servedText, String purchaser, String title) {
-        String text = TypedText.compact(servedText);
-        if (text == null || text.isEmpty()) {
-            return new Served(List.of(), null, null, "服务社区 is empty");
+        return new ServedDivisions(this).resolve(servedText, purchaser, title);
+    }
+
+    /** The official name of a loaded street or community, or null. */
+    public String nameOf(String code) {
+        Division unit = units.get(code);
+        return unit == null ? null : unit.name();
+    }
+
+    private Optional<Resolution> exactAliasOrNormalised(String text, List<String> keys, NamePool pool,
+                                                        List<String> aliasContexts, String where) {
+        List<Division> exact = pool.withName(text);
+        if (exact.size() == 1) {
+            return Optional.of(Resolution.of(exact.get(0).code().value(), Method.EXACT));
         }
-        Resolution district = district(title);
-        if (district.code() == null) {
-            return new Served(List.of(), null, null, district.reason());
+        if (exact.size() > 1) {
+            return Optional.of(Resolution.ambiguous("'" + text + "' names several units of " + where,
+                    NamePool.exactly(exact)));
         }
-        if (text.matches("全区|全区范围|全县|辖区内?全部社区")) {
-            return new Served(List.of(district.code()), "district", "whole_district", null);
+        Optional<Resolution> alias = alias(text, keys, pool.level(), aliasContexts);
+        if (alias.isPresent()) {
+            return alias;
         }
-        if (text.endsWith("全街道") || text.endsWith("全镇")) {
-            String hint = text.replaceAll("(全街道|全镇)$", "");
-            Resolution street = street(hint.isEmpty() ? purchaser : hint);
-            return street.code() == null ? new Served(List.of(), null, null, street.reason())
-                    : new Served(List.of(street.code()), "township", "whole_street", null);
+        for (String key : keys) {
+            List<Division> found = pool.withKey(key);
+            if (found.size() > 1) {
+                // 高井社区 and 高井村 share a core: the suffix written says which committee is meant
+                found = NamePool.ofWrittenKind(text, found);
+            }
+            if (found.size() == 1) {
+                return Optional.of(Resolution.of(found.get(0).code().value(), Method.NORMALISED));
+            }
+            if (found.size() > 1) {
+                return Optional.of(Resolution.ambiguous("'" + text + "' could mean several units of " + where,
+                        NamePool.exactly(found)));
+            }
         }
-        java.util.TreeSet<String> codes = new java.util.TreeSet<>();
-        for (String name : text.split("[、,;/]+")) {
-            if (name.isEmpty()) {
+        return Optional.empty();
+    }
+
+    private Optional<Resolution> alias(String text, List<String> keys, DivisionLevel level, List<String> contexts) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String context : contexts) {
+            DivisionCode scope = new DivisionCode(context);
+            aliases.find(scope, level, text).ifPresent(a -> codes.add(a.official().value()));
+            for (String key : keys) {
+                aliases.find(scope, level, key).ifPresent(a -> codes.add(a.official().value()));
+            }
+        }
+        if (codes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Resolution.Candidate> candidates = codes.stream()
+                .map(c -> new Resolution.Candidate(c, units.containsKey(c) ? units.get(c).name() : "?", 1.0)).toList();
+        if (codes.size() > 1) {
+            return Optional.of(Resolution.ambiguous("aliases of '" + text + "' disagree", candidates));
+        }
+        String code = codes.iterator().next();
+        return Optional.of(units.containsKey(code) ? Resolution.of(code, Method.ALIAS)
+                : Resolution.unknown("the alias of '" + text + "' names " + code
+                        + ", which is not a unit of the configured districts", List.of()));
+    }
+
+    /** A hint holding more than the name (a title): the longest official street name inside it. */
+    private Resolution containedStreet(String text, NamePool pool, String where) {
+        List<Division> best = new ArrayList<>();
+        int bestLength = 0;
+        for (Division street : pool.units()) {
+            String key = pool.key(street.name());
+            if (key.length() < 2 || key.length() < bestLength || !text.contains(key)) {
                 continue;
             }
-            Resolution r = communityInDistrict(district.code(), name);
-            if (r.code() == null) {
-                return new Served(List.of(), null, null, "服务社区 " + r.reason());
+            if (key.length() > bestLength) {
+                best.clear();
+                bestLength = key.length();
             }
-            codes.add(r.code());
+            best.add(street);
         }
-        return codes.isEmpty() ? new Served(List.of(), null, null, "服务社区 names no community")
-                : new Served(List.copyOf(codes), "village", "equal_split", null);
-    }
-
-    private static Resolution pick(List<Division> found, String none, String ambiguous) {
-        if (found.size() == 1) {
-            return Resolution.of(found.get(0).code().value());
+        if (best.size() == 1) {
+            return Resolution.of(best.get(0).code().value(), Method.NORMALISED);
         }
-        return Resolution.failed(found.isEmpty() ? none : ambiguous + ": " + names(found));
+        return best.isEmpty() ? null
+                : Resolution.ambiguous("street office '" + text + "' names several units of " + where,
+                NamePool.exactly(best));
     }
 
-    private static String names(List<Division> units) {
-        return units.stream().map(d -> d.name() + " " + d.code()).toList().toString();
+    private List<String> districtsNamed(String hint) {
+        List<String> hits = mentionedDistricts(hint);
+        return hits.size() == 1 ? hits : List.copyOf(districtNames.keySet());
     }
 
-    private static List<Division> concat(List<Division> a, List<Division> b) {
-        List<Division> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    private List<String> mentionedDistricts(String text) {
+        String compact = TypedText.compact(text == null ? "" : text);
+        if (compact.isEmpty()) {
+            return List.of();
+        }
+        return districtNames.entrySet().stream().filter(e -> compact.contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
+
 }

@@ -5,15 +5,10 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -29,11 +24,16 @@ import org.apache.spark.sql.Row;
  * The merged grid state (events, flows, grids) → {@code fct_grid_events}, an accumulating snapshot
  * with one row per event: the milestones of its closed loop (by {@code acted_at}, whatever order
  * the vendor numbered the flow rows in), its deadline after extensions, rework and extension
- * counts, and the reporter as a pseudonym with the age band and sex read before hashing.
+ * counts, and the reporter as a pseudonym with the age band and sex read before hashing (milestones
+ * by {@link EventFlowsToMilestones}). Rebuilt from the whole merged state each run, so an event's
+ * row moves on in place as its loop does: the latest run's row is the only one.
  *
- * <p>An event whose grid is not in the grid table yet (or names no valid 12-digit community) has
- * no community: it is rejected with {@link RejectRule#UNRESOLVED_DIVISION} rather than counted
- * nowhere, and stays in the merged state, so the run after the grid arrives turns it into a fact.
+ * <p>An event whose grid is not in the grid table yet is a fact without a community (its grid key
+ * points at dim_grid's inferred member, completed in place when the grid arrives, so the key does
+ * not change); it counts in no division until then, and the run after the grid arrives gives it
+ * its community. An event on a known grid that names no valid 12-digit community is rejected with
+ * {@link RejectRule#UNRESOLVED_DIVISION}; it stays in the merged state, so a corrected grid
+ * turns it into a fact.
  *
  * <p>Requires the UDFs of {@link PersonUdfs} registered on the session.
  */
@@ -44,15 +44,7 @@ public final class GridEventsToFacts {
     }
 
     public Result apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
-        Dataset<Row> milestones = flows.groupBy("event_id").agg(
-                min(when(col("action").equalTo("立案"), col("acted_at"))).as("registered_at"),
-                max(when(col("action").equalTo("结案"), col("acted_at"))).as("closed_at"),
-                max(when(col("action").equalTo("作废"), lit(1)).otherwise(lit(0))).as("voided"),
-                sum(when(col("action").equalTo("返工"), lit(1)).otherwise(lit(0))).cast("int").as("rework_count"),
-                sum(when(col("action").equalTo("延期"), lit(1)).otherwise(lit(0))).cast("int").as("extension_count"),
-                max(when(col("action").equalTo("延期"), org.apache.spark.sql.functions.expr(
-                        "to_timestamp_ntz(regexp_extract(note, '(\\\\d{4}-\\\\d{2}-\\\\d{2} \\\\d{2}:\\\\d{2}:\\\\d{2})', 1))"))).as("extended_deadline"),
-                count(lit(1)).as("flow_rows"));
+        Dataset<Row> milestones = new EventFlowsToMilestones().apply(flows);
         Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"),
                 lit(true).as("g_known"));
         Column community = col("g_community");
@@ -60,7 +52,9 @@ public final class GridEventsToFacts {
         Column voided = coalesce(col("voided"), lit(0)).equalTo(1);
         Column closed = col("closed_at").isNotNull().and(voided.unary_$bang());
         Dataset<Row> located = events.join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left");
-        Column unresolved = coalesce(col("g_community").rlike("^[0-9]{12}$"), lit(false)).unary_$bang();
+        // a grid not yet in the grid table is a late-arriving reference, not an error
+        Column unresolved = col("g_known").isNotNull()
+                .and(coalesce(col("g_community").rlike("^[0-9]{12}$"), lit(false)).unary_$bang());
         Dataset<Row> rejected = located.filter(unresolved).select(
                 lit(GridStaging.SOURCE).as("source"),
                 lit("event").as("location"),
@@ -68,10 +62,8 @@ public final class GridEventsToFacts {
                 col("event_id").cast("string").as("line"),
                 lit("grid_code").as("column"),
                 lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
-                when(col("g_known").isNull(), concat(lit("grid "), col("grid_code"),
-                        lit(" is not in the grid table yet; the event is kept and resolved when the grid arrives")))
-                        .otherwise(concat(lit("grid "), col("grid_code"), lit(" names no 12-digit community code: "),
-                                coalesce(col("g_community"), lit("(empty)")))).as("reason"),
+                concat(lit("grid "), col("grid_code"), lit(" names no 12-digit community code: "),
+                        coalesce(col("g_community"), lit("(empty)"))).as("reason"),
                 to_json(struct(col("event_id"), col("grid_code"), col("reported_at"), col("updated_at"))).as("raw"));
         Dataset<Row> facts = located.filter(unresolved.unary_$bang())
                 .join(milestones, located.col("event_id").equalTo(milestones.col("event_id")), "left")
@@ -90,12 +82,22 @@ public final class GridEventsToFacts {
                         col("registered_at"),
                         col("closed_at"),
                         deadline.as("deadline_at"),
+                        col("first_reported_at").as("flow_reported_at"),
+                        col("dispatched_at"),
+                        col("disposed_at"),
+                        col("checked_at"),
+                        col("voided_at"),
+                        col("deadline_at").as("original_deadline_at"),
                         year(col("reported_at")).as("report_year"),
                         month(col("reported_at")).as("report_month"),
                         voided.as("is_voided"),
+                        coalesce(col("flow_rows"), lit(0L)).as("flow_count"),
                         col("registered_at").isNotNull().as("is_registered"),
                         closed.as("is_closed"),
                         when(closed, col("closed_at").leq(deadline)).as("is_on_time"),
+                        when(closed, col("closed_at").cast("timestamp").cast("long")
+                                .minus(col("registered_at").cast("timestamp").cast("long"))
+                                .divide(3600.0)).as("hours_to_close"),
                         coalesce(col("rework_count"), lit(0)).as("rework_count"),
                         coalesce(col("extension_count"), lit(0)).as("extension_count"),
                         when(col("satisfaction").isin("满意", "基本满意", "不满意"), col("satisfaction")).as("satisfaction"),

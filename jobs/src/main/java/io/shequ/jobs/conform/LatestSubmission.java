@@ -17,7 +17,7 @@ import org.apache.spark.sql.expressions.Window;
  * files that arrived together) the later modification time, then the later file name, then the
  * later line, so the choice is total and the same on every run.
  */
-final class LatestSubmission {
+public final class LatestSubmission {
 
     private static final String RANK = "_submission_rank";
 
@@ -28,7 +28,7 @@ final class LatestSubmission {
      * The rows of the latest file per distinct value of {@code keys}: a resubmitted report replaces
      * the earlier file as a whole, so a row the correction dropped does not survive from the old one.
      */
-    static Dataset<Row> latestFile(Dataset<Row> staged, String... keys) {
+    public static Dataset<Row> latestFile(Dataset<Row> staged, String... keys) {
         Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Column file = struct(col("arrived_millis"), col("modified_millis"), col("source_file"));
         return staged
@@ -38,7 +38,7 @@ final class LatestSubmission {
     }
 
     /** One row per distinct value of {@code keys} in {@code staged}: the latest submitted. */
-    static Dataset<Row> of(Dataset<Row> staged, String... keys) {
+    public static Dataset<Row> of(Dataset<Row> staged, String... keys) {
         Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         return staged
                 .withColumn(RANK, row_number().over(Window.partitionBy(partition).orderBy(

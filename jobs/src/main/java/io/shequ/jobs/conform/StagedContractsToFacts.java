@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
-import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,10 +15,21 @@ import org.apache.spark.sql.Row;
  * codes, so shares add up exactly); 全区 and 全街道 amounts stay at district or street level.
  * An amendment (a row with the same 项目编号 in a file that arrived later, or was modified later
  * when both arrived together; then the later file name and line) replaces the original.
+ * Partitioned in the lake by the year and month of signing.
  */
 public final class StagedContractsToFacts {
 
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {
+    /**
+     * The share of one served division, exact: the amount in whole cents (staged amounts are
+     * DECIMAL(18,2)) divided with integer division, the first {@code cents % n} shares one cent
+     * more, back to yuan as a decimal. No floating point, so the shares add up to the amount.
+     */
+    static final String ALLOCATED_AMOUNT = "CAST(CAST((CAST(contract_amount * 100 AS BIGINT) div size(served_divisions.codes)"
+            + " + IF(share_pos < CAST(contract_amount * 100 AS BIGINT) % size(served_divisions.codes), 1, 0))"
+            + " AS DECIMAL(20, 0)) / 100 AS DECIMAL(18, 2))";
+
+    /** Facts, rejected rows in quarantine shape, and how the served names were resolved ({@link ResolutionTally}). */
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution) {
     }
 
     public Result apply(Dataset<Row> staged) {
@@ -29,9 +39,10 @@ public final class StagedContractsToFacts {
         Dataset<Row> rejected = latest.filter(col("served_divisions.reason").isNotNull()).select(
                 lit("procurement_ledgers").as("source"), col("source_file").as("location"),
                 col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"), lit("served").as("column"),
-                lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
+                ResolutionTally.rule(col("served_divisions.failure")).as("rule"),
                 col("served_divisions.reason").as("reason"),
-                to_json(struct(col("project_no"), col("served"), col("purchaser"))).as("raw"));
+                to_json(struct(col("project_no"), col("served"), col("purchaser"),
+                        col("served_divisions.candidates").as("candidates"))).as("raw"));
         Dataset<Row> facts = latest.filter(col("served_divisions.reason").isNull())
                 .selectExpr("*", "posexplode(served_divisions.codes) AS (share_pos, served_code)")
                 .selectExpr(
@@ -42,16 +53,16 @@ public final class StagedContractsToFacts {
                         "served_divisions.rule AS allocation_rule",
                         "size(served_divisions.codes) AS share_count",
                         "contract_amount AS contract_amount_yuan",
-                        "CAST((floor(CAST(contract_amount * 100 AS BIGINT) / size(served_divisions.codes)) "
-                                + "+ IF(share_pos < CAST(contract_amount * 100 AS BIGINT) % size(served_divisions.codes), 1, 0))"
-                                + " / 100 AS DECIMAL(18,2)) AS allocated_amount_yuan",
+                        ALLOCATED_AMOUNT + " AS allocated_amount_yuan",
                         "signed_date",
                         "service_period_start AS service_start",
                         "service_period_end AS service_end",
                         "year(signed_date) AS sign_year",
+                        "month(signed_date) AS sign_month",
                         "evaluation_grade",
                         "source_file",
                         "source_line");
-        return new Result(facts, rejected);
+        return new Result(facts, rejected, ResolutionTally.of(latest,
+                col("served_divisions.method"), col("served_divisions.failure")));
     }
 }

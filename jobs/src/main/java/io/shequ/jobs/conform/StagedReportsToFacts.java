@@ -6,8 +6,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
-import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -24,28 +24,31 @@ public final class StagedReportsToFacts {
             "fulltime_staff", "social_workers", "office_area_m2", "volunteers", "social_orgs", "consult_platforms",
             "consult_meetings", "matters_public", "matters_livelihood", "matters_disputes"};
 
-    /** Facts, and rejected rows in quarantine shape. */
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {
+    /** Facts, rejected rows in quarantine shape, and how the names were resolved ({@link ResolutionTally}). */
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution) {
     }
 
     public Result apply(Dataset<Row> staged) {
         Dataset<Row> resolved = staged
-                .withColumn("street", call_udf(ResolverUdfs.STREET, col("street_hint")))
+                .withColumn("street", call_udf(ResolverUdfs.STREET_IN_DISTRICT, col("street_hint"), col("district_hint")))
                 .withColumn("community", call_udf(ResolverUdfs.COMMUNITY, col("street.code"), col("community_name")))
                 .withColumn("reason", coalesce(col("street.reason"), col("community.reason")))
+                .withColumn("resolution_failure", coalesce(col("street.failure"), col("community.failure")))
                 .cache();
         Dataset<Row> rejected = resolved.filter(col("reason").isNotNull()).select(
                 lit("street_office_reports").as("source"), col("source_file").as("location"),
                 col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"),
-                lit("community_name").as("column"), lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"), col("reason"),
-                to_json(struct(col("street_hint"), col("period"), col("community_name"))).as("raw"));
+                when(col("street.failure").isNotNull(), lit("street_office")).otherwise(lit("community_name")).as("column"),
+                ResolutionTally.rule(col("resolution_failure")).as("rule"), col("reason"),
+                to_json(struct(col("street_hint"), col("district_hint"), col("period"), col("community_name"),
+                        coalesce(col("street.candidates"), col("community.candidates")).as("candidates"))).as("raw"));
         // the latest file of each street office and period, then its last row of each community
         Dataset<Row> latestFiles = LatestSubmission.latestFile(resolved.filter(col("reason").isNull())
                 .withColumn("street_code", col("street.code"))
                 .withColumn("community_code", col("community.code")), "street_code", "period");
         Dataset<Row> latest = LatestSubmission.of(latestFiles, "community_code", "period");
         Dataset<Row> facts = latest.selectExpr(buildColumns());
-        return new Result(facts, rejected);
+        return new Result(facts, rejected, ResolutionTally.of(resolved, col("community.method"), col("resolution_failure")));
     }
 
     private static String[] buildColumns() {

@@ -22,6 +22,8 @@ public final class FileLanding {
 
     private final HomeLayout layout;
 
+    private static final String ARRIVAL_MARKER = ".arrived";
+
     public FileLanding(HomeLayout layout) {
         this.layout = layout;
     }
@@ -37,10 +39,13 @@ public final class FileLanding {
         }
         List<LandedSource> landed = new ArrayList<>();
         Map<String, String> firstBySha = new HashMap<>();
+        // files first seen in the same landing arrive together; their modification times order them
+        long arrival = System.currentTimeMillis();
         for (Path file : files) {
             String sha = Sha256.of(List.of(file));
             String location = folder.relativize(file).toString().replace('\\', '/');
             Path target = layout.landingFiles().resolve(sha).resolve(file.getFileName().toString());
+            long arrived = arrivalOf(target.getParent(), arrival);
             if (!Files.exists(target)) {
                 Files.createDirectories(target.getParent());
                 Path tmp = target.resolveSibling(target.getFileName() + ".part");
@@ -49,12 +54,26 @@ public final class FileLanding {
                 target.toFile().setWritable(false, false);
             }
             String duplicateOf = firstBySha.putIfAbsent(sha, location);
-            // the landed copy is written once, when its bytes first arrive: its time is their arrival
-            long arrived = Files.getLastModifiedTime(target).toMillis();
             landed.add(new LandedSource(source, location, target.toString(), sha, Files.size(file),
                     Files.getLastModifiedTime(file).toMillis(), duplicateOf, arrived));
         }
         return landed;
+    }
+
+    /**
+     * When these bytes first arrived: written once into their content folder by the landing that
+     * first saw them, so a later landing of the same bytes (under any name) keeps the first time.
+     */
+    private static long arrivalOf(Path contentFolder, long now) throws IOException {
+        Path marker = contentFolder.resolve(ARRIVAL_MARKER);
+        if (Files.exists(marker)) {
+            return Long.parseLong(Files.readString(marker).strip());
+        }
+        Files.createDirectories(contentFolder);
+        Path tmp = contentFolder.resolve(ARRIVAL_MARKER + ".part");
+        Files.writeString(tmp, Long.toString(now));
+        Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return now;
     }
 
     private static boolean isReport(Path file) {

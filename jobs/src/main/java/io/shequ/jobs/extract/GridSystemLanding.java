@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -78,8 +80,13 @@ public final class GridSystemLanding {
         return new Landing(landed, new GridExtract(startedAt, increments));
     }
 
+    /**
+     * The query's rows under the vendor contract's column names: lower case, whatever case the
+     * database reports (H2 upper-cases unquoted identifiers, PostgreSQL lower-cases them), so the
+     * landed and staged tables have one schema for every database.
+     */
     private Dataset<Row> read(GridSource grid, String query) {
-        return spark.read().format("jdbc")
+        Dataset<Row> rows = spark.read().format("jdbc")
                 .option("url", grid.jdbcUrl())
                 .option("user", grid.user())
                 .option("password", grid.password() == null ? "" : grid.password())
@@ -88,6 +95,7 @@ public final class GridSystemLanding {
                 // vendor timestamps are wall-clock times without a zone: keep them so, whatever the JVM's zone
                 .option("preferTimestampNTZ", "true")
                 .load();
+        return rows.toDF(Arrays.stream(rows.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toArray(String[]::new));
     }
 
     /** A future-dated row must never pin the watermark beyond the moment of extraction. */

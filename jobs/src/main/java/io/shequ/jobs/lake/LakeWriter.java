@@ -2,12 +2,18 @@ package io.shequ.jobs.lake;
 
 import io.shequ.jobs.spark.SparkSessionFactory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.UpdatePartitionSpec;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,6 +46,7 @@ public final class LakeWriter {
             create(name, rows, partitionColumns);
             return;
         }
+        evolve(name, rows, partitionColumns);
         rows.writeTo(name).overwritePartitions();
     }
 
@@ -53,7 +60,36 @@ public final class LakeWriter {
             create(name, rows, partitionColumns);
             return;
         }
+        evolve(name, rows, partitionColumns);
         rows.writeTo(name).overwrite(functions.lit(true));
+    }
+
+    /**
+     * Brings an existing table up to what this release writes, so a home created by an older
+     * release keeps working: columns the rows add are added (never dropped or renamed: readers of
+     * older snapshots match by field id), partition fields the table lacks are added (files
+     * already written keep their old partitioning; Iceberg plans across both).
+     */
+    private void evolve(String name, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+        Table iceberg = Spark3Util.loadIcebergTable(spark, name);
+        Schema wanted = SparkSchemaUtil.convert(rows.schema());
+        boolean newColumns = wanted.columns().stream().anyMatch(f -> iceberg.schema().findField(f.name()) == null);
+        if (newColumns) {
+            iceberg.updateSchema().unionByNameWith(wanted).commit();
+        }
+        Set<String> partitioned = new HashSet<>();
+        for (PartitionField field : iceberg.spec().fields()) {
+            partitioned.add(iceberg.schema().findColumnName(field.sourceId()));
+        }
+        List<String> missing = partitionColumns.stream().filter(c -> !partitioned.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            UpdatePartitionSpec spec = iceberg.updateSpec();
+            missing.forEach(spec::addField);
+            spec.commit();
+        }
+        if (newColumns || !missing.isEmpty()) {
+            spark.sql("REFRESH TABLE " + name);
+        }
     }
 
     private static void create(String name, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
@@ -73,6 +109,7 @@ public final class LakeWriter {
             rows.writeTo(name).tableProperty("format-version", "2").create();
             return;
         }
+        evolve(name, rows, List.of());
         rows.writeTo(name).overwrite(functions.lit(true));
     }
 

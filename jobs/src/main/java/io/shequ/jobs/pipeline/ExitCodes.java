@@ -28,7 +28,7 @@ public final class ExitCodes {
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof DataQualityGateException) {
+                if (c instanceof DataQualityGateException || c instanceof PublishGateException) {
                     return QUALITY_GATE;
                 }
             }

@@ -11,8 +11,17 @@ import java.util.Map;
  */
 public interface WarehousePort {
 
-    /** Builds a new snapshot from one consistent lake snapshot, audits it, then makes it current atomically. */
-    Path publish(String runId, LakeSnapshot lake);
+    /** A published snapshot and the audits it passed, each as {@code name, passed, detail}. */
+    record Publication(Path snapshot, List<Map<String, Object>> audits) {
+    }
+
+    /**
+     * Builds a new snapshot from one consistent lake snapshot, tests and audits it, then makes
+     * it current atomically.
+     *
+     * @throws PublishGateException if a model test or an audit failed; the previous snapshot stays current
+     */
+    Publication publish(String runId, LakeSnapshot lake);
 
     /** The indicator rows of the current snapshot (for the run record), as column → value maps. */
     List<Map<String, Object>> indicators();

@@ -54,6 +54,11 @@ public record HomeLayout(Path home) {
         return home.resolve("lake");
     }
 
+    /** The user's reference files read on top of the shipped ones (division-aliases.csv). */
+    public Path reference() {
+        return home.resolve("reference");
+    }
+
     public Path warehouse() {
         return home.resolve("warehouse");
     }

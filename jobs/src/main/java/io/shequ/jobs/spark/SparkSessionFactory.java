@@ -1,7 +1,11 @@
 package io.shequ.jobs.spark;
 
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -19,7 +23,7 @@ public final class SparkSessionFactory {
 
     public static SparkSession create(PipelineSettings settings) {
         HomeLayout layout = new HomeLayout(settings.home());
-        return SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder()
                 .appName("shequ")
                 .master(settings.sparkMaster())
                 .config("spark.ui.enabled", "false")
@@ -28,18 +32,29 @@ public final class SparkSessionFactory {
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-                .config("spark.sql.catalog." + CATALOG, "org.apache.iceberg.spark.SparkCatalog")
-                .config("spark.sql.catalog." + CATALOG + ".type", "jdbc")
-                .config("spark.sql.catalog." + CATALOG + ".uri", icebergCatalogUrl(layout))
-                .config("spark.sql.catalog." + CATALOG + ".jdbc.user", "sa")
-                .config("spark.sql.catalog." + CATALOG + ".jdbc.password", "")
-                .config("spark.sql.catalog." + CATALOG + ".warehouse", layout.lake().toString())
-                .getOrCreate();
+                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+        catalogProperties(settings.lakeCatalog(), layout.lake()).forEach(builder::config);
+        return builder.getOrCreate();
     }
 
-    /** H2 needs DATABASE_TO_LOWER for Iceberg's catalog tables to survive a restart (STACK.md). */
+    /**
+     * The Spark settings of the lake's Iceberg catalog {@link #CATALOG}: a JDBC catalog in
+     * {@code catalog}'s database, data and metadata files under {@code lakeFolder}.
+     */
+    public static Map<String, String> catalogProperties(LakeCatalog catalog, Path lakeFolder) {
+        String prefix = "spark.sql.catalog." + CATALOG;
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+        properties.put(prefix + ".type", "jdbc");
+        properties.put(prefix + ".uri", catalog.url());
+        properties.put(prefix + ".jdbc.user", catalog.user());
+        properties.put(prefix + ".jdbc.password", catalog.password());
+        properties.put(prefix + ".warehouse", lakeFolder.toString());
+        return properties;
+    }
+
+    /** The embedded catalog's URL (STACK.md: H2 needs DATABASE_TO_LOWER and AUTO_SERVER). */
     public static String icebergCatalogUrl(HomeLayout layout) {
-        return "jdbc:h2:file:" + layout.icebergCatalog() + ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
+        return LakeCatalog.embedded(layout).url();
     }
 }

@@ -92,6 +92,19 @@ class GridSystemLandingTest {
     }
 
     @Test
+    void landedTablesHaveTheContractsLowerCaseColumnsWhateverCaseTheDatabaseReports() throws Exception {
+        landingAt(T0).land(source, "r1");
+
+        // H2 reports unquoted identifiers in upper case, PostgreSQL in lower case: staging sees one schema
+        assertThat(spark.read().parquet(layout.landingTables("r1").resolve("event").toString()).columns())
+                .as("event columns as the vendor contract spells them")
+                .contains("event_id", "grid_code", "reported_at", "updated_at")
+                .allSatisfy(c -> assertThat(c).isEqualTo(c.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(spark.read().parquet(layout.landingTables("r1").resolve("event_flow").toString()).columns())
+                .contains("event_id", "seq", "action", "acted_at");
+    }
+
+    @Test
     void laterExtractReadsRowsUpdatedAfterTheWatermarkMinusTheOverlapAndTheirFlows() throws Exception {
         GridSystemLanding.Landing first = landingAt(T0).land(source, "r1");
         watermarks.commit("r1", first.extract().watermarkCandidates());

@@ -1,5 +1,6 @@
 package io.shequ.orchestration.cli;
 
+import io.shequ.orchestration.simulator.GridConnection;
 import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.MessKind;
 import io.shequ.orchestration.simulator.SimulationResult;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -28,8 +30,10 @@ import picocli.CommandLine.ParameterException;
 /**
  * {@code shequ generate}: writes simulated sources (street-office reports, procurement ledgers, a
  * grid-system database) for a district or a city of the NBS 2023 list, with their ground truth,
- * at a scale and a level of mess. The grid database's password goes to an owner-only file, never
- * to the console.
+ * at a scale and a level of mess. The grid database goes to an H2 file under {@code --out}, whose
+ * generated password goes to an owner-only file, never to the console; or to any JDBC URL given with
+ * {@code --grid-url}, whose password is read from the environment variable {@code --grid-password-env}
+ * names, so that it appears neither on the command line nor in a file.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write simulated sources for a district or a city, with the ground truth beside them.",
@@ -82,11 +86,35 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the output folder")
     Path out;
 
+    @Option(names = "--grid-url", paramLabel = "URL",
+            description = "write the grid-system database to this JDBC URL (its tables grid, event, event_flow are "
+                    + "replaced) instead of the H2 file grid-system/grid.mv.db under --out")
+    String gridUrl;
+
+    @Option(names = "--grid-user", paramLabel = "USER", description = "the user for --grid-url (allowed to create tables)")
+    String gridUser;
+
+    @Option(names = "--grid-password-env", paramLabel = "VAR",
+            description = "the environment variable holding the password for --grid-url (never on the command line)")
+    String gridPasswordEnv;
+
+    /** Looks up environment variables; tests replace it. */
+    private final Function<String, String> environment;
+
+    public GenerateCommand() {
+        this(System::getenv);
+    }
+
+    GenerateCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
     @CommandLine.Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        GridConnection grid = gridConnection();
         SimulationSpec template = new SimulationSpec(districtOrTemplate(), year(), seed, months(),
                 (int) Math.round(EVENTS_PER_COMMUNITY * scale()), (int) Math.round(CONTRACTS_PER_DISTRICT * scale()),
                 0, mess());
@@ -96,12 +124,35 @@ public final class GenerateCommand implements Callable<Integer> {
         console.println("generating " + what + " " + year + " (" + months + " months, scale " + scale + ", seed " + seed
                 + ", mess " + mess.toLowerCase(Locale.ROOT) + ") into " + folder);
         SimulationResult result = area.city != null
-                ? SourceSimulator.generateCity(code(area.city, "--city", DivisionLevel.CITY), template, folder)
-                : SourceSimulator.generate(template, folder);
-        Path password = writePassword(folder, result);
+                ? SourceSimulator.generateCity(code(area.city, "--city", DivisionLevel.CITY), template, folder, grid)
+                : SourceSimulator.generate(template, folder, grid);
+        String password = grid == null
+                ? "is in " + writePassword(folder, result) + " (readable by you only; keep it out of version control)"
+                : gridPasswordEnv == null ? "was not given" : "came from the environment variable " + gridPasswordEnv;
         SampleSummary.of(result.groundTruthFolder()).print(result, password, console);
         console.flush();
         return 0;
+    }
+
+    /** The grid database named by {@code --grid-url}, or null for the H2 file under {@code --out}. */
+    private GridConnection gridConnection() {
+        if (gridUrl == null) {
+            if (gridUser != null || gridPasswordEnv != null) {
+                throw usage("--grid-user and --grid-password-env need --grid-url");
+            }
+            return null;
+        }
+        if (!gridUrl.startsWith("jdbc:")) {
+            throw usage("--grid-url needs a JDBC URL starting with jdbc:, got '" + gridUrl + "'");
+        }
+        String password = "";
+        if (gridPasswordEnv != null) {
+            password = environment.apply(gridPasswordEnv);
+            if (password == null || password.isEmpty()) {
+                throw usage("--grid-password-env: the environment variable " + gridPasswordEnv + " is not set");
+            }
+        }
+        return new GridConnection(gridUrl, gridUser, password);
     }
 
     /** The grid password in {@code <out>/grid-system/password}, readable by the owner only. */

@@ -79,11 +79,13 @@ public final class IndicatorTable {
     }
 
     public static void printCsv(List<IndicatorValue> values, PrintStream out) {
-        out.println("year,division_code,division_level,division_name,indicator,breakdown,numerator,denominator,value,unit");
+        out.println("year,division_code,division_level,division_name,indicator,breakdown,numerator,denominator,value,unit,"
+                + "division_level_zh,indicator_name_zh,indicator_name_en");
         for (IndicatorValue v : values) {
             out.println(String.join(",", String.valueOf(v.year()), v.divisionCode(), v.divisionLevel(),
                     csv(v.divisionName()), v.indicator(), csv(v.breakdown()), num(v.numerator()), num(v.denominator()),
-                    num(v.value()), csv(v.unit())));
+                    num(v.value()), csv(v.unit()), csv(v.divisionLevelZh()), csv(v.indicatorNameZh()),
+                    csv(v.indicatorNameEn())));
         }
     }
 
@@ -99,7 +101,7 @@ public final class IndicatorTable {
         if (s == null) {
             return "";
         }
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** CJK characters take two terminal columns. */

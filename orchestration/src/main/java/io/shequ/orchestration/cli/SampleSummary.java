@@ -37,7 +37,8 @@ record SampleSummary(Map<String, Integer> reportFileOutcomes, int ledgerFiles, i
                 quarantined(read(groundTruth.resolve("grid-events.csv"))));
     }
 
-    void print(SimulationResult result, Path passwordFile, PrintWriter out) {
+    /** Prints the summary; {@code password} completes "its password ..." (where it is, never the password itself). */
+    void print(SimulationResult result, String password, PrintWriter out) {
         out.printf("street-office reports: %,d files in %s %s%n", result.reportFiles(), result.streetOfficeFolder(),
                 reportFileOutcomes);
         out.printf("  community rows: %,d, of which %,d are meant to be quarantined%n", reportRows, reportRejects);
@@ -45,7 +46,7 @@ record SampleSummary(Map<String, Integer> reportFileOutcomes, int ledgerFiles, i
                 ledgerFiles, result.procurementFolder(), result.contracts(), contractRejects);
         out.printf("grid system:           %s (user %s), %,d events, of which %,d are meant to be quarantined%n",
                 result.gridJdbcUrl(), result.gridUser(), result.events(), eventRejects);
-        out.printf("  its password is in %s (readable by you only; keep it out of version control)%n", passwordFile);
+        out.printf("  its password %s%n", password);
         out.printf("ground truth:          %s (README.md there explains every file; the pipeline never reads it)%n",
                 result.groundTruthFolder());
     }

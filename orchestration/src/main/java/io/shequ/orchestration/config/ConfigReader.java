@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.GridSource;
+import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.warehouse.WarehouseAudits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +22,7 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference");
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine");
 
     private ConfigReader() {
     }
@@ -67,7 +70,31 @@ public final class ConfigReader {
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
                 optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
                 optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"),
-                bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false));
+                bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false),
+                lakeCatalog(root.path("lake")),
+                positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days",
+                        PipelineSettings.DEFAULT_QUARANTINE_KEEP_DAYS),
+                fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
+                        WarehouseAudits.DEFAULT_MAX_ROW_DROP));
+    }
+
+    /** The lake's Iceberg catalog database, or null for the embedded H2 file under the home. */
+    private static LakeCatalog lakeCatalog(JsonNode lake) {
+        if (!lake.hasNonNull("catalog-url")) {
+            for (String field : new String[] {"catalog-user", "catalog-password-env"}) {
+                if (lake.hasNonNull(field)) {
+                    throw new ConfigException("lake." + field, "lake.catalog-url as well (without it the embedded H2 catalog is used)");
+                }
+            }
+            return null;
+        }
+        String url = lake.get("catalog-url").asText();
+        if (!url.startsWith("jdbc:")) {
+            throw new ConfigException("lake.catalog-url", "a JDBC URL starting with jdbc:, got '" + url + "'");
+        }
+        String password = lake.hasNonNull("catalog-password-env")
+                ? env(lake.get("catalog-password-env").asText(), "lake.catalog-password-env") : "";
+        return new LakeCatalog(url, lake.path("catalog-user").asText(""), password);
     }
 
     private static List<DivisionCode> districts(JsonNode root) {
@@ -165,6 +192,17 @@ public final class ConfigReader {
             throw new ConfigException(key, "true or false, got '" + node.asText() + "'");
         }
         return node.booleanValue();
+    }
+
+    private static double fraction(JsonNode parent, String field, String key, double fallback) {
+        if (!parent.hasNonNull(field)) {
+            return fallback;
+        }
+        JsonNode n = parent.get(field);
+        if (!n.isNumber() || n.asDouble() < 0 || n.asDouble() > 1) {
+            throw new ConfigException(key, "a fraction from 0 to 1 (0.5 = half), got '" + n.asText() + "'");
+        }
+        return n.asDouble();
     }
 
     private static int positiveInt(JsonNode parent, String field, String key, int fallback) {

@@ -1,6 +1,7 @@
 package io.shequ.orchestration.config;
 
 import io.shequ.jobs.settings.GridSource;
+import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,10 @@ public record ShequConfig(
         int keepSnapshots,
         Path divisionReference,
         Path ruleFolder,
-        boolean tolerateUnreadableFiles) {
+        boolean tolerateUnreadableFiles,
+        LakeCatalog lakeCatalog,
+        int quarantineKeepDays,
+        double maxRowDrop) {
 
     public ShequConfig {
         districts = List.copyOf(districts);
@@ -35,7 +39,7 @@ public record ShequConfig(
     public ShequConfig withSchedules(List<Schedule> other) {
         return new ShequConfig(file, home, districts, streetOffices, procurement, grid, sparkMaster, shufflePartitions,
                 jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
-                tolerateUnreadableFiles);
+                tolerateUnreadableFiles, lakeCatalog, quarantineKeepDays, maxRowDrop);
     }
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */

@@ -1,34 +1,58 @@
 package io.shequ.orchestration.runtime;
 
+import io.shequ.jobs.pipeline.PublishGateException;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.schemas.lake.LakeSnapshot;
+import io.shequ.warehouse.AuditOutcome;
 import io.shequ.warehouse.IndicatorValue;
+import io.shequ.warehouse.PublishBlockedException;
+import io.shequ.warehouse.WarehouseAudits;
 import io.shequ.warehouse.WarehouseBuilder;
-import io.shequ.warehouse.WarehousePublisher;
 import io.shequ.warehouse.WarehouseReader;
+import io.shequ.warehouse.WarehouseRelease;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pipeline's warehouse port, on the DuckDB warehouse module. */
+/** The pipeline's warehouse port, on the DuckDB warehouse module: write, audit, publish. */
 public final class DuckDbWarehouse implements WarehousePort {
 
     private final Path home;
     private final int keepSnapshots;
+    private final double maxRowDrop;
 
-    public DuckDbWarehouse(Path home, int keepSnapshots) {
+    /**
+     * @param keepSnapshots published snapshots to keep ({@code warehouse.keep-snapshots})
+     * @param maxRowDrop largest fraction of a table's rows that may vanish since the previous
+     *     snapshot ({@code warehouse.max-row-drop})
+     */
+    public DuckDbWarehouse(Path home, int keepSnapshots, double maxRowDrop) {
         this.home = home;
         this.keepSnapshots = keepSnapshots;
+        this.maxRowDrop = maxRowDrop;
     }
 
     @Override
-    public Path publish(String runId, LakeSnapshot lake) {
-        WarehousePublisher publisher = new WarehousePublisher(home);
-        Path snapshot = new WarehouseBuilder().build(lake, publisher.newSnapshotPath(runId));
-        publisher.publish(snapshot);
-        publisher.retain(keepSnapshots);
-        return snapshot;
+    public Publication publish(String runId, LakeSnapshot lake) {
+        WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(), new WarehouseAudits(maxRowDrop),
+                keepSnapshots);
+        try {
+            WarehouseRelease.Published published = release.release(runId, lake);
+            return new Publication(published.snapshot(), asMaps(published.audits()));
+        } catch (PublishBlockedException e) {
+            throw new PublishGateException(e.getMessage(), asMaps(e.outcomes()));
+        }
+    }
+
+    private static List<Map<String, Object>> asMaps(List<AuditOutcome> outcomes) {
+        return outcomes.stream().map(o -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", o.name());
+            m.put("passed", o.passed());
+            m.put("detail", o.detail());
+            return m;
+        }).toList();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class PipelineRuntime implements AutoCloseable {
         PipelineSettings settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
                 config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(),
                 PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
-                config.tolerateUnreadableFiles());
+                config.tolerateUnreadableFiles(), config.lakeCatalog(), config.quarantineKeepDays());
         Files.createDirectories(config.home().resolve("state"));
         this.dataSource = dataSource(config.jobRepository());
         JobRepositorySchema.ensure(dataSource);
@@ -52,7 +52,7 @@ public final class PipelineRuntime implements AutoCloseable {
                 () -> new DataSourceTransactionManager(dataSource));
         context.registerBean(PipelineSettings.class, () -> settings);
         context.registerBean(SparkSession.class, () -> spark);
-        context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots()));
+        context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
         context.register(PipelineJobConfiguration.class);
         context.refresh();
     }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Writes a deterministic sample of the three source kinds for one district and year, with the
  * ground truth beside it: street-office reports (XLSX and CSV), procurement ledgers (XLSX or CSV,
- * plus an amendment file when some project is restated) and a grid-system database (H2).
+ * plus an amendment file when some project is restated) and a grid-system database (an H2 file, or any JDBC URL given).
  *
  * <p>Layout under the output folder: {@code street-offices/<街道>/<街道>_<YYYY>年<MM>月社区工作月报.xlsx|csv},
  * {@code procurement/<区>_<YYYY>年政府购买服务台账[_更正].xlsx|csv}, {@code grid-system/grid.mv.db} and
@@ -55,12 +55,21 @@ public final class SourceSimulator {
      * the spec's district only stands for the template and is not itself written.
      */
     public static SimulationResult generateCity(DivisionCode city, SimulationSpec template, Path out) {
+        return generateCity(city, template, out, null);
+    }
+
+    /**
+     * As {@link #generateCity(DivisionCode, SimulationSpec, Path)}, with the city's grid-system database
+     * written to {@code grid} (any JDBC URL, its tables replaced); null for the H2 file under {@code out}.
+     */
+    public static SimulationResult generateCity(DivisionCode city, SimulationSpec template, Path out,
+                                                GridConnection grid) {
         List<SimulationSpec> specs = new ArrayList<>();
         for (DivisionCode district : SimulatedDistrict.districtsOf(city)) {
             specs.add(template.withDistrict(district, template.seed() * 1_000_003L + Long.parseLong(district.shortForm())));
         }
         try {
-            return run(specs, true, out.toAbsolutePath().normalize(), null);
+            return run(specs, true, out.toAbsolutePath().normalize(), grid);
         } catch (IOException e) {
             throw new UncheckedIOException("simulating sources of city " + city + " into " + out, e);
         } catch (SQLException e) {

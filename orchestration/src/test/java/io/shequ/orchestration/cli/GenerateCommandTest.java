@@ -1,6 +1,7 @@
 package io.shequ.orchestration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +49,45 @@ class GenerateCommandTest {
     }
 
     @Test
+    void gridUrlTakesThePasswordFromTheEnvironmentAndWritesNoPasswordFile(@TempDir Path out, @TempDir Path vendor)
+            throws Exception {
+        String url = "jdbc:h2:file:" + vendor.resolve("grid");
+        String secret = "pw-from-env-4711";
+        GenerateRun run = GenerateRun.with(Map.of("SHEQU_GRID_PW", secret), "--district", "370103", "--year", "2023",
+                "--months", "1", "--scale", "0.02", "--mess", "heavy", "--seed", "3", "--out", out.toString(),
+                "--grid-url", url, "--grid-user", "vendor", "--grid-password-env", "SHEQU_GRID_PW");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        long events;
+        try (Connection db = DriverManager.getConnection(url, "vendor", secret);
+             ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM event")) {
+            rs.next();
+            events = rs.getLong(1);
+        }
+        assertThat(events).as("every event of the ground truth is in the database at --grid-url")
+                .isEqualTo(GenerateRun.truthRows(out.resolve("ground-truth/grid-events.csv"))).isPositive();
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "vendor", "wrong").close())
+                .as("the database was created with the password from the environment").isInstanceOf(SQLException.class);
+        assertThat(out.resolve("grid-system")).as("neither an H2 file nor a password file under --out").doesNotExist();
+        assertThat(run.out()).as("the summary names the URL and the variable, never the password")
+                .contains(url, "SHEQU_GRID_PW").doesNotContain(secret);
+    }
+
+    @Test
+    void aPasswordVariableThatIsNotSetIsBadUsage(@TempDir Path out) {
+        GenerateRun run = GenerateRun.with(Map.of(), "--district", "370103", "--year", "2023", "--out", out.toString(),
+                "--grid-url", "jdbc:h2:mem:x", "--grid-password-env", "SHEQU_NOT_SET");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--grid-password-env", "SHEQU_NOT_SET");
+        assertThat(out.resolve("ground-truth")).as("nothing generated").doesNotExist();
+    }
+
+    @Test
     void helpDescribesTheOptions() {
         Run run = run("generate", "--help");
         assertThat(run.exit).isZero();
-        assertThat(run.out).contains("--district", "--city", "--scale", "--mess", "--mess-rate", "--out");
+        assertThat(run.out).contains("--district", "--city", "--scale", "--mess", "--mess-rate", "--out", "--grid-url",
+                "--grid-user", "--grid-password-env");
     }
 
     static Stream<Arguments> badUsage() {
@@ -61,7 +102,9 @@ class GenerateCommandTest {
                 Arguments.of(List.of("--district", "370103", "--year", "2023", "--scale", "0", "--out", "x"), "--scale"),
                 Arguments.of(List.of("--district", "370103", "--year", "2023", "--mess", "extreme", "--out", "x"), "--mess"),
                 Arguments.of(List.of("--district", "370103", "--year", "2023", "--mess-rate", "chaos=0.1", "--out", "x"), "--mess-rate"),
-                Arguments.of(List.of("--district", "370103", "--year", "2023", "--mess-rate", "bad-value=2", "--out", "x"), "--mess-rate"));
+                Arguments.of(List.of("--district", "370103", "--year", "2023", "--mess-rate", "bad-value=2", "--out", "x"), "--mess-rate"),
+                Arguments.of(List.of("--district", "370103", "--year", "2023", "--grid-url", "postgres://h/db", "--out", "x"), "--grid-url"),
+                Arguments.of(List.of("--district", "370103", "--year", "2023", "--grid-user", "u", "--out", "x"), "--grid-url"));
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package io.shequ.orchestration.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +15,10 @@ import io.shequ.warehouse.IndicatorValue;
 import io.shequ.warehouse.WarehouseContent;
 import io.shequ.warehouse.WarehousePublisher;
 import io.shequ.warehouse.WarehouseReader;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,29 +81,54 @@ class DemoPipelineIT {
         assertThat(summary.path("steps")).as("seven steps ran").hasSize(7);
     }
 
+    /**
+     * Every indicator and breakdown at every level (city, district, streets, communities) equals the
+     * value computed from the ground truth, and the warehouse publishes exactly the rows the truth has.
+     */
     private void assertIndicatorsMatch(SampleTruth truth) throws Exception {
+        IndicatorTruth expected = new IndicatorTruth(truth, YEAR);
+        List<String> mismatches = new java.util.ArrayList<>();
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            List<IndicatorValue> printed = new java.util.ArrayList<>(reader.indicators("district", YEAR));
-            printed.addAll(reader.indicators("street", YEAR));
-            assertThat(printed.stream().map(IndicatorValue::divisionCode).distinct().count())
-                    .as("the district and its 17 streets").isEqualTo(18);
-            for (IndicatorValue v : printed) {
-                if (!v.breakdown().isEmpty()) {
-                    continue;
+            List<IndicatorValue> published = reader.indicators(null, YEAR);
+            Map<String, Map<String, IndicatorValue>> byDivision = new java.util.TreeMap<>();
+            for (IndicatorValue v : published) {
+                if (!v.indicator().equals("units") || v.breakdown().isEmpty()) {
+                    byDivision.computeIfAbsent(v.divisionCode(), k -> new java.util.TreeMap<>())
+                            .put(v.indicator() + "/" + v.breakdown(), v);
                 }
-                String prefix = v.divisionLevel().equals("district") ? DISTRICT : v.divisionCode().substring(0, 9);
-                Predicate<String> within = code -> code != null && code.startsWith(prefix);
-                String what = v.indicator() + " of " + v.divisionName();
-                switch (v.indicator()) {
-                    case "units" -> assertThat(v.value()).as(what).isEqualTo((double) SampleTruth.units(prefix));
-                    case "staff_avg" -> assertThat(v.value()).as(what).isCloseTo(truth.staffAvg(within), within(1e-9));
-                    case "volunteer_rate" -> assertThat(v.value()).as(what).isCloseTo(truth.volunteerRate(within), within(1e-12));
-                    case "close_rate" -> assertThat(v.value()).as(what).isCloseTo(truth.closeRate(within), within(1e-12));
-                    case "purchase" -> assertThat(BigDecimal.valueOf(v.value()).setScale(2, java.math.RoundingMode.HALF_UP))
-                            .as(what).isEqualByComparingTo(truth.purchase(within, YEAR));
-                    default -> { }
+            }
+            List<String> divisions = new java.util.ArrayList<>(List.of("370100000000", DISTRICT + "000000"));
+            divisions.addAll(SampleTruth.divisions("streets.csv.gz", DISTRICT));
+            divisions.addAll(SampleTruth.divisions("villages.csv.gz", DISTRICT));
+            assertThat(byDivision.keySet()).as("the city, the district, its streets and its communities")
+                    .containsExactlyInAnyOrderElementsOf(divisions);
+            for (String code : divisions) {
+                String prefix = code.startsWith("0000", 4) ? code.substring(0, 4)
+                        : code.startsWith("000000", 6) ? code.substring(0, 6)
+                        : code.endsWith("000") ? code.substring(0, 9) : code;
+                Map<String, Double> truthValues = new java.util.TreeMap<>(expected.of(prefix));
+                truthValues.put("units/", (double) SampleTruth.units(prefix));
+                Map<String, IndicatorValue> values = byDivision.get(code);
+                if (!values.keySet().equals(truthValues.keySet())) {
+                    Set<String> extra = new java.util.TreeSet<>(values.keySet());
+                    extra.removeAll(truthValues.keySet());
+                    Set<String> missing = new java.util.TreeSet<>(truthValues.keySet());
+                    missing.removeAll(values.keySet());
+                    mismatches.add(code + ": published but not in the truth " + extra + ", missing " + missing);
+                }
+                for (var e : values.entrySet()) {
+                    Double want = truthValues.get(e.getKey());
+                    double got = e.getValue().value();
+                    if (want != null && Math.abs(got - want) > 1e-9 * Math.max(1, Math.abs(want))) {
+                        mismatches.add(code + " " + e.getKey() + ": published " + got + ", truth " + want);
+                    }
                 }
             }
         }
+        assertThat(mismatches).as("indicators that differ from the ground truth").isEmpty();
+        assertThat(expected.of(DISTRICT).keySet()).as("the sample exercises every indicator of the catalogue")
+                .contains("office_ok/", "staff_avg/", "staff_per_10k/", "social_workers/", "volunteer_rate/",
+                        "social_orgs/", "space_per_100hh/", "consult/", "purchase/", "grid/", "events/", "close_rate/",
+                        "ontime_rate/", "rework_rate/", "satisfaction/", "dispose_hours/", "disputes/");
     }
 }

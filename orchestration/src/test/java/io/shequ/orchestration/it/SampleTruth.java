@@ -4,46 +4,83 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Indicator values computed straight from the sample's ground truth (clean report values), the grid
- * database and the NBS reference file, without any pipeline code: the ground truth the published warehouse must match.
+ * What the sample means for one year, read straight from its ground truth (report-rows.csv,
+ * files.csv, contracts.csv, grid-events.csv), the grid database and the NBS and taxonomy reference
+ * files, without any pipeline code: the records {@link IndicatorTruth} computes indicators from.
  */
 final class SampleTruth {
 
-    /** The last staged report of each community: code → [staff, residents, volunteers] (null = not reported). */
-    final Map<String, Long[]> lastReports = new HashMap<>();
-    final Map<String, boolean[]> events = new HashMap<>(); // event id → {registered, closed} with community in key
-    final List<String[]> eventCommunities = new ArrayList<>();
-    final List<Object[]> contractShares = new ArrayList<>(); // {served code, BigDecimal share, start, end}
+    /** A community's year: stock figures from its last report, flow figures summed over its reports (null: unknown). */
+    record CommunityYear(String code, Map<String, Double> stock, Map<String, Double> flow) {
+    }
+
+    /** A non-voided event reported in the year, with its closed-loop outcome. */
+    record Event(String code, String category, String channel, boolean registered, boolean closed, boolean onTime,
+                 boolean reworked, String satisfaction, double hours) {
+    }
+
+    /** A grid in force at the end of the year. */
+    record Grid(String code, int level, String parent, String community) {
+    }
+
+    /** One served division's equal share of an effective contract. */
+    record Share(String served, BigDecimal amount, LocalDate start, LocalDate end, int signedYear, String category,
+                 String project, String provider) {
+    }
+
+    static final List<String> STOCKS = List.of("households", "resident_population", "fulltime_staff", "social_workers",
+            "office_area_m2", "volunteers", "social_orgs", "consult_platforms");
+    static final List<String> FLOWS = List.of("consult_meetings", "matters_public", "matters_livelihood", "matters_disputes");
+
+    private static final Pattern EXTENDED_TO = Pattern.compile("延期至(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    final Map<String, CommunityYear> communities = new HashMap<>();
+    final List<Event> events = new ArrayList<>();
+    final List<Grid> grids = new ArrayList<>();
+    final List<Share> shares = new ArrayList<>();
 
     SampleTruth(Path sources, String gridUrl, String user, String password, int year) throws Exception {
-        readReports(sources);
-        readEvents(gridUrl, user, password, year);
+        readReports(sources, year);
+        try (Connection grid = DriverManager.getConnection(gridUrl, user, password)) {
+            readEvents(sources, grid, year);
+            readGrids(grid, year);
+        }
         readContracts(sources);
     }
 
     /**
-     * The clean values of the ground truth (never the pipeline's tables): rows staged from files that
-     * are loaded (not superseded by a resubmission, not duplicates), the last period of each community.
+     * The clean values of rows staged from loaded files (not superseded by a resubmission, not
+     * duplicates): the last period of the year gives the stocks, all periods add up to the flows.
      */
-    private void readReports(Path sources) throws Exception {
-        java.util.Set<String> loaded = new java.util.HashSet<>();
+    private void readReports(Path sources, int year) throws Exception {
+        Set<String> loaded = new HashSet<>();
         for (Map<String, String> file : records(sources.resolve("ground-truth/files.csv"))) {
             if (file.get("outcome").equals("loaded")) {
                 loaded.add(file.get("file"));
@@ -51,159 +88,168 @@ final class SampleTruth {
         }
         Map<String, String> lastPeriod = new HashMap<>();
         for (Map<String, String> r : records(sources.resolve("ground-truth/report-rows.csv"))) {
-            if (!r.get("outcome").equals("staged") || !loaded.contains(r.get("file"))) {
+            if (!r.get("outcome").equals("staged") || !loaded.contains(r.get("file"))
+                    || !r.get("period").startsWith(String.valueOf(year))) {
                 continue;
             }
             String code = r.get("community_code");
+            CommunityYear c = communities.computeIfAbsent(code, k -> new CommunityYear(k, new HashMap<>(), new HashMap<>()));
+            for (String flow : FLOWS) {
+                Double v = number(r.get(flow));
+                if (v != null) {
+                    c.flow().merge(flow, v, Double::sum);
+                }
+            }
             if (lastPeriod.containsKey(code) && lastPeriod.get(code).compareTo(r.get("period")) >= 0) {
                 continue;
             }
             lastPeriod.put(code, r.get("period"));
-            lastReports.put(code, new Long[] {number(r.get("fulltime_staff")), number(r.get("resident_population")),
-                    number(r.get("volunteers"))});
-        }
-    }
-
-    private static Long number(String clean) {
-        return clean.isEmpty() ? null : Long.valueOf(clean);
-    }
-
-    /** A ground-truth CSV as maps by header (quoted cells allowed). */
-    private static List<Map<String, String>> records(Path file) throws Exception {
-        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(file, StandardCharsets.UTF_8,
-                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (org.apache.commons.csv.CSVRecord record : parser) {
-                rows.add(record.toMap());
+            c.stock().clear();
+            for (String stock : STOCKS) {
+                c.stock().put(stock, number(r.get(stock)));
             }
-            return rows;
         }
     }
 
-    private void readEvents(String url, String user, String password, int year) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             ResultSet rs = c.createStatement().executeQuery("""
-                     SELECT e.event_id, g.community_code,
-                            MAX(CASE WHEN f.action = '立案' THEN 1 ELSE 0 END),
-                            MAX(CASE WHEN f.action = '结案' THEN 1 ELSE 0 END),
-                            MAX(CASE WHEN f.action = '作废' THEN 1 ELSE 0 END)
-                     FROM event e JOIN grid g ON g.grid_code = e.grid_code
-                     LEFT JOIN event_flow f ON f.event_id = e.event_id
-                     WHERE EXTRACT(YEAR FROM e.reported_at) = %d
-                     GROUP BY e.event_id, g.community_code""".formatted(year))) {
+    /**
+     * Events of grid-events.csv reported in the year, staged, not voided and not on a grid missing from
+     * the database, in the community the grid stands for; the flows in the grid database give registration, closure, the deadline
+     * (the latest extension's, else the event's own), rework and hours to close.
+     */
+    private void readEvents(Path sources, Connection grid, int year) throws Exception {
+        Map<String, List<String[]>> flows = new HashMap<>();
+        Map<String, Object[]> vendor = new HashMap<>();
+        try (Statement s = grid.createStatement();
+             ResultSet rs = s.executeQuery("SELECT event_id, action, acted_at, note FROM event_flow ORDER BY event_id, acted_at, seq")) {
             while (rs.next()) {
-                boolean voided = rs.getInt(5) == 1;
-                if (!voided && rs.getInt(3) == 1) {
-                    eventCommunities.add(new String[] {rs.getString(2), rs.getInt(4) == 1 ? "closed" : "open"});
+                flows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2),
+                        rs.getTimestamp(3).toLocalDateTime().format(TIME), rs.getString(4)});
+            }
+        }
+        try (Statement s = grid.createStatement();
+             ResultSet rs = s.executeQuery("SELECT event_id, deadline_at, satisfaction FROM event")) {
+            while (rs.next()) {
+                Timestamp deadline = rs.getTimestamp(2);
+                vendor.put(rs.getString(1), new Object[] {deadline == null ? null : deadline.toLocalDateTime(), rs.getString(3)});
+            }
+        }
+        for (Map<String, String> e : records(sources.resolve("ground-truth/grid-events.csv"))) {
+            // an event on a grid the database does not hold yet becomes a fact only once the grid arrives
+            if (!e.get("outcome").equals("staged") || e.get("is_voided").equals("true")
+                    || !e.get("reported_at").startsWith(String.valueOf(year))
+                    || List.of(e.get("notes").split(";")).contains("orphan_grid")) {
+                continue;
+            }
+            LocalDateTime registered = null;
+            LocalDateTime closed = null;
+            LocalDateTime deadline = (LocalDateTime) vendor.get(e.get("event_id"))[0];
+            boolean reworked = false;
+            for (String[] f : flows.getOrDefault(e.get("event_id"), List.of())) {
+                LocalDateTime at = LocalDateTime.parse(f[1], TIME);
+                switch (f[0]) {
+                    case "立案" -> registered = registered == null ? at : registered;
+                    case "结案" -> closed = at;
+                    case "返工" -> reworked = true;
+                    case "延期" -> {
+                        Matcher m = EXTENDED_TO.matcher(f[2] == null ? "" : f[2]);
+                        if (m.find()) {
+                            deadline = LocalDateTime.parse(m.group(1), TIME);
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            boolean isClosed = e.get("is_closed").equals("true");
+            String rating = (String) vendor.get(e.get("event_id"))[1];
+            events.add(new Event(e.get("community_code"), e.get("category_code"), e.get("channel"),
+                    e.get("is_registered").equals("true"), isClosed,
+                    isClosed && deadline != null && !closed.isAfter(deadline), reworked,
+                    rating != null && List.of("满意", "基本满意", "不满意").contains(rating) ? rating : null,
+                    isClosed && registered != null ? Duration.between(registered, closed).getSeconds() / 3600.0 : 0));
+        }
+    }
+
+    /** Grids the vendor database holds that were created before the year ended and not retired by then. */
+    private void readGrids(Connection grid, int year) throws Exception {
+        Timestamp end = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
+        try (Statement s = grid.createStatement();
+             ResultSet rs = s.executeQuery("SELECT grid_code, grid_level, parent_code, community_code, created_at, retired_at FROM grid")) {
+            while (rs.next()) {
+                Timestamp created = rs.getTimestamp(5);
+                Timestamp retired = rs.getTimestamp(6);
+                if ((created == null || created.before(end)) && (retired == null || !retired.before(end))
+                        && rs.getString(4) != null) {
+                    grids.add(new Grid(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
                 }
             }
         }
     }
 
+    /** Effective staged ledger rows, split equally to the cent among the served codes in code order. */
     private void readContracts(Path sources) throws Exception {
-        List<String[]> rows = csv(sources.resolve("ground-truth/contracts.csv"));
-        for (String[] r : rows) {
-            // r[14] superseded_by: an amendment file's row with the same 项目编号 replaces this one
-            if (!r[3].equals("staged") || (r.length > 14 && !r[14].isEmpty())) {
+        Map<String, String> categories = serviceCategoryCodes();
+        for (Map<String, String> r : records(sources.resolve("ground-truth/contracts.csv"))) {
+            if (!r.get("outcome").equals("staged") || !r.get("superseded_by").isEmpty()) {
                 continue;
             }
-            long cents = new BigDecimal(r[5]).movePointRight(2).longValueExact();
-            String[] codes = r[7].split(";");
-            java.util.Arrays.sort(codes);
+            long cents = new BigDecimal(r.get("amount_yuan")).movePointRight(2).longValueExact();
+            String[] codes = r.get("served_codes").split(";");
+            Arrays.sort(codes);
             for (int i = 0; i < codes.length; i++) {
                 long share = cents / codes.length + (i < cents % codes.length ? 1 : 0);
-                contractShares.add(new Object[] {codes[i], BigDecimal.valueOf(share, 2), LocalDate.parse(r[11]), LocalDate.parse(r[12])});
+                shares.add(new Share(codes[i], BigDecimal.valueOf(share, 2), LocalDate.parse(r.get("service_start")),
+                        LocalDate.parse(r.get("service_end")), Integer.parseInt(r.get("signed_date").substring(0, 4)),
+                        categories.getOrDefault(r.get("category"), r.get("category")), r.get("project_no"),
+                        r.get("provider_credit_code")));
             }
+        }
+    }
+
+    /** Service category name (and alias) → code, from the taxonomy Shequ ships. */
+    private static Map<String, String> serviceCategoryCodes() throws Exception {
+        Map<String, String> codes = new HashMap<>();
+        try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/taxonomy/service-categories.csv");
+             CSVParser parser = CSVParser.parse(in, StandardCharsets.UTF_8,
+                     CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord r : parser) {
+                codes.put(r.get("name_zh"), r.get("code"));
+                for (String alias : r.get("aliases").split("\\|")) {
+                    if (!alias.isEmpty()) {
+                        codes.put(alias, r.get("code"));
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
+    /** Codes of the NBS reference file: villages (12 digits) or streets (9 digits, padded to 12) under the prefix. */
+    static List<String> divisions(String file, String prefix) throws Exception {
+        try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/nbs-divisions-2023/" + file);
+             BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+            return r.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).filter(c -> c.startsWith(prefix))
+                    .map(c -> (c + "000").substring(0, 12)).toList();
         }
     }
 
     /** Every village-level unit in the NBS reference file under the prefix. */
     static long units(String prefix) throws Exception {
-        try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/nbs-divisions-2023/villages.csv.gz");
-             BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-            return r.lines().skip(1).filter(l -> l.startsWith(prefix)).count();
-        }
+        return divisions("villages.csv.gz", prefix).size();
     }
 
-    Double staffAvg(Predicate<String> within) {
-        long sum = 0;
-        long n = 0;
-        for (var e : lastReports.entrySet()) {
-            if (within.test(e.getKey()) && e.getValue()[0] != null) {
-                sum += e.getValue()[0];
-                n++;
+    private static Double number(String clean) {
+        return clean == null || clean.isEmpty() ? null : Double.valueOf(clean);
+    }
+
+    /** A ground-truth CSV as maps by header (quoted cells allowed). */
+    private static List<Map<String, String>> records(Path file) throws Exception {
+        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(record.toMap());
             }
+            return rows;
         }
-        return n == 0 ? null : (double) sum / n;
-    }
-
-    Double volunteerRate(Predicate<String> within) {
-        long volunteers = 0;
-        long residents = 0;
-        for (var e : lastReports.entrySet()) {
-            Long[] v = e.getValue();
-            if (within.test(e.getKey()) && v[2] != null && v[1] != null && v[1] > 0) {
-                volunteers += v[2];
-                residents += v[1];
-            }
-        }
-        return residents == 0 ? null : (double) volunteers / residents;
-    }
-
-    Double closeRate(Predicate<String> within) {
-        long registered = eventCommunities.stream().filter(e -> within.test(e[0])).count();
-        long closed = eventCommunities.stream().filter(e -> within.test(e[0]) && e[1].equals("closed")).count();
-        return registered == 0 ? null : (double) closed / registered;
-    }
-
-    BigDecimal purchase(Predicate<String> within, int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
-        BigDecimal total = BigDecimal.ZERO;
-        for (Object[] s : contractShares) {
-            if (!within.test((String) s[0])) {
-                continue;
-            }
-            LocalDate start = (LocalDate) s[2];
-            LocalDate end = (LocalDate) s[3];
-            long all = ChronoUnit.DAYS.between(start, end) + 1;
-            LocalDate from = start.isAfter(first) ? start : first;
-            LocalDate to = end.isBefore(last) ? end : last;
-            long inYear = to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
-            total = total.add(((BigDecimal) s[1]).multiply(BigDecimal.valueOf(inYear)).divide(BigDecimal.valueOf(all), 10, RoundingMode.HALF_UP));
-        }
-        return total.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static List<String[]> csv(Path file) throws Exception {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines.subList(1, lines.size())) {
-            rows.add(fields(l));
-        }
-        return rows;
-    }
-
-    /** The fields of one CSV line; a field with a comma (served names such as 甲社区,乙社区) is quoted. */
-    private static String[] fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '"' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields.toArray(String[]::new);
     }
 }

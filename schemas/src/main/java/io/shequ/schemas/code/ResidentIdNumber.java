@@ -35,7 +35,7 @@ public final class ResidentIdNumber {
         return CHECK_CHARS.charAt(sum % 11);
     }
 
-    /** True for 18 characters with a real birth date and a matching check character (x read as X). */
+    /** True for 18 characters with a real, past birth date (1880 on) and a matching check character (x read as X). */
     public static boolean isValid(String id) {
         if (id == null) {
             return false;
@@ -61,12 +61,17 @@ public final class ResidentIdNumber {
         return Optional.of(digit17 % 2 == 1 ? Sex.MALE : Sex.FEMALE);
     }
 
+    /** Nobody alive was born before this; numbers with older "birth dates" are other 18-digit values. */
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1880, 1, 1);
+
     private static Optional<LocalDate> birthDateOf(String upper) {
         try {
-            return Optional.of(LocalDate.of(
+            LocalDate birth = LocalDate.of(
                     Integer.parseInt(upper.substring(6, 10)),
                     Integer.parseInt(upper.substring(10, 12)),
-                    Integer.parseInt(upper.substring(12, 14))));
+                    Integer.parseInt(upper.substring(12, 14)));
+            boolean possible = !birth.isBefore(EARLIEST_BIRTH) && !birth.isAfter(LocalDate.now());
+            return possible ? Optional.of(birth) : Optional.empty();
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -49,8 +49,10 @@ public enum RejectRule {
     FUTURE_TIMESTAMP,
     /** The same fact recorded twice under another key (a grid event's flow step under a second seq); one is kept. */
     DUPLICATE_ROW,
-    /** A written community or served-area name that matches no NBS unit (conform). */
-    UNRESOLVED_DIVISION;
+    /** A written community or served-area name that matches no NBS unit closely enough (conform). */
+    UNRESOLVED_DIVISION,
+    /** A written community, street or served-area name that could mean two or more NBS units (conform); the reason lists them. */
+    AMBIGUOUS_DIVISION;
 
     /** The code as written in files: {@code not_a_number}. */
     public String code() {

@@ -42,6 +42,16 @@ class ResidentIdNumberTest {
     }
 
     @Test
+    void aBirthDateInTheFutureOrBeforeAnyoneLivingIsInvalid() {
+        String future = "110105" + java.time.LocalDate.now().plusYears(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "002";
+        assertThat(ResidentIdNumber.isValid(future + ResidentIdNumber.checkCharacter(future))).isFalse();
+        String ancient = "72524355920319116";
+        assertThat(ResidentIdNumber.isValid(ancient + ResidentIdNumber.checkCharacter(ancient))).isFalse();
+        String old = "11010518800101002";
+        assertThat(ResidentIdNumber.isValid(old + ResidentIdNumber.checkCharacter(old))).isTrue();
+    }
+
+    @Test
     void birthDateAndSex() {
         assertThat(ResidentIdNumber.birthDate(GB_EXAMPLE)).contains(LocalDate.of(1949, 12, 31));
         assertThat(ResidentIdNumber.sex(GB_EXAMPLE)).as("sequence 002 is even").contains(ResidentIdNumber.Sex.FEMALE);

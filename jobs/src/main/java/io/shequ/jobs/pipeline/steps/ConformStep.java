@@ -1,12 +1,24 @@
 package io.shequ.jobs.pipeline.steps;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.year;
+
+import io.shequ.jobs.conform.CommunityReportKeys;
 import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.conform.DivisionsToDimension;
+import io.shequ.jobs.conform.GridEventKeys;
 import io.shequ.jobs.conform.GridEventsToFacts;
+import io.shequ.jobs.conform.GridsToDimension;
+import io.shequ.jobs.conform.NbsRelease;
 import io.shequ.jobs.conform.PersonUdfs;
+import io.shequ.jobs.conform.ProvidersToOrganizations;
 import io.shequ.jobs.conform.ResolverUdfs;
+import io.shequ.jobs.conform.ServiceContractKeys;
 import io.shequ.jobs.conform.StagedContractsToFacts;
 import io.shequ.jobs.conform.StagedReportsToFacts;
+import io.shequ.jobs.conform.TaxonomyToDimension;
+import io.shequ.jobs.conform.YearsToDates;
+import io.shequ.jobs.dimension.LakeDimensions;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.gridstate.GridStateMerge;
@@ -19,8 +31,12 @@ import io.shequ.jobs.stage.Quarantine;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
+import io.shequ.schemas.name.DivisionAliases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,20 +74,45 @@ public final class ConformStep implements Tasklet {
         List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
         NbsDivisions nbs = settings.divisionReference() == null
                 ? NbsDivisions.bundled2023(cities) : NbsDivisions.fromFolder(settings.divisionReference(), cities);
-        ResolverUdfs.register(spark, new DivisionResolver(nbs, settings.districts()));
+        // the curated aliases, with the user's confirmed names in <home>/reference/ on top
+        DivisionAliases aliases = DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME));
+        ResolverUdfs.register(spark, new DivisionResolver(nbs, settings.districts(), aliases));
         PersonUdfs.register(spark, new Pseudonymizer(settings.pseudonymKey()));
 
         Map<String, Object> counts = new LinkedHashMap<>();
-        write(new DivisionsToDimension(spark).apply(nbs), conformed, "dim_division", counts);
+        Map<String, Object> resolution = new LinkedHashMap<>();
+        counts.put("resolution", resolution);
+        LocalDate runDate = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LakeDimensions lakeDims = new LakeDimensions(spark);
+        write(new DivisionsToDimension(spark).apply(nbs, cities,
+                lakeDims.current(DivisionsToDimension.TABLE, DivisionsToDimension.KEY),
+                NbsRelease.date(settings.divisionReference(), runDate)), conformed, DivisionsToDimension.TABLE, counts);
+        Dataset<Row> divisions = read(conformed, DivisionsToDimension.TABLE);
+        TaxonomyToDimension taxonomies = new TaxonomyToDimension(spark);
+        for (TaxonomyToDimension.Kind kind : TaxonomyToDimension.Kind.values()) {
+            write(taxonomies.apply(kind), conformed, kind.table, counts);
+        }
+        List<Dataset<Row>> factYears = new ArrayList<>();
         if (Files.exists(staging.resolve("community_reports"))) {
             StagedReportsToFacts.Result r = new StagedReportsToFacts().apply(read(staging, "community_reports"));
-            write(r.facts(), conformed, "fct_community_reports", counts);
+            write(new CommunityReportKeys(divisions).apply(r.facts()), conformed, "fct_community_reports", counts);
+            factYears.add(read(conformed, "fct_community_reports").select(year(col("period_end")).as("year")));
             counts.put("community_reports_unresolved", quarantine.write("conform_community_reports", r.rejected()));
+            resolution.put("street_office_reports", r.resolution());
         }
         if (Files.exists(staging.resolve("service_contracts"))) {
             StagedContractsToFacts.Result r = new StagedContractsToFacts().apply(read(staging, "service_contracts"));
-            write(r.facts(), conformed, "fct_service_contracts", counts);
+            Dataset<Row> facts = r.facts().cache();
+            write(new ProvidersToOrganizations().apply(facts,
+                    lakeDims.current(ProvidersToOrganizations.TABLE, ProvidersToOrganizations.KEY), runDate),
+                    conformed, ProvidersToOrganizations.TABLE, counts);
+            write(new ServiceContractKeys(new ServiceContractKeys.Dims(read(conformed, ProvidersToOrganizations.TABLE),
+                    divisions, read(conformed, TaxonomyToDimension.Kind.SERVICE_CATEGORY.table))).apply(facts),
+                    conformed, "fct_service_contracts", counts);
+            facts.unpersist();
+            factYears.add(read(conformed, "fct_service_contracts").select(year(col("signed_date")).as("year")));
             counts.put("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
+            resolution.put("procurement_ledgers", r.resolution());
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {
             // facts from the merged state, not the increment: complete whatever the extract pattern
@@ -79,8 +120,23 @@ public final class ConformStep implements Tasklet {
             GridState merged = mirror.write(spark, runId,
                     new GridStateMerge().apply(mirror.current(spark), GridState.read(spark, staging)));
             GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
-            write(r.facts(), conformed, "fct_grid_events", counts);
+            write(new GridsToDimension().apply(merged.grids(), merged.events(),
+                    lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);
+            write(new GridEventKeys(new GridEventKeys.Dims(read(conformed, GridsToDimension.TABLE), divisions,
+                    read(conformed, TaxonomyToDimension.Kind.EVENT_CATEGORY.table),
+                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table))).apply(r.facts()),
+                    conformed, "fct_grid_events", counts);
+            factYears.add(read(conformed, "fct_grid_events").select(year(col("reported_at")).as("year")));
             counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", r.rejected()));
+        }
+        // every day of every year a fact touches, now or in an earlier run, so date keys always resolve
+        Dataset<Row> earlierDates = lakeDims.current(YearsToDates.TABLE, YearsToDates.KEY);
+        if (earlierDates != null) {
+            factYears.add(earlierDates.select(col("year")));
+        }
+        if (!factYears.isEmpty()) {
+            write(new YearsToDates().apply(factYears.stream().reduce(Dataset::union).orElseThrow()),
+                    conformed, YearsToDates.TABLE, counts);
         }
         new RunLedger(layout, runId).put("conform", counts);
         return RepeatStatus.FINISHED;

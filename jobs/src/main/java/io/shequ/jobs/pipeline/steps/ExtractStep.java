@@ -9,6 +9,8 @@ import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.stage.QuarantinePurge;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class ExtractStep implements Tasklet {
 
     public static final String STREET_OFFICES = "street_office_reports";
     public static final String PROCUREMENT = "procurement_ledgers";
+    /** The run-ledger section counting the past runs' quarantine purged at the start of this run. */
+    public static final String QUARANTINE_PURGE = "quarantine_purge";
     /** The run-ledger section holding the grid system's {@link io.shequ.jobs.extract.GridExtract}. */
     public static final String GRID_EXTRACT = "grid_extract";
 
@@ -42,6 +46,9 @@ public final class ExtractStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
+        // quarantine holds raw personal data: past runs' is deleted once older than the configured days
+        new RunLedger(layout, runId).put(QUARANTINE_PURGE, new QuarantinePurge(layout.quarantine(runId).getParent(),
+                Clock.systemUTC()).purge(settings.quarantineKeepDays(), runId));
         FileLanding files = new FileLanding(layout);
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         if (settings.streetOffices().isPresent()) {

@@ -33,15 +33,16 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public final class LakeStep implements Tasklet {
 
-    /** Fact table → partition columns. Dimensions are replaced whole. */
+    /** Fact table → partition columns (year and month). Dimensions are replaced whole. */
     private static final Map<String, List<String>> FACTS = Map.of(
             "fct_community_reports", List.of("report_year", "report_month"),
             "fct_grid_events", List.of("report_year", "report_month"),
-            "fct_service_contracts", List.of("sign_year"));
+            "fct_service_contracts", List.of("sign_year", "sign_month"));
     /** Facts rebuilt whole every run (from the grid system's merged state): replaced, not by partition. */
     private static final Set<String> REBUILT_WHOLE = Set.of("fct_grid_events");
     public static final List<String> TABLES = List.of(
-            "dim_division", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
+            "dim_division", "dim_grid", "dim_organization", "dim_date", "dim_event_category", "dim_event_channel",
+            "dim_service_category", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
 
     private final PipelineSettings settings;
     private final SparkSession spark;

@@ -1,19 +1,24 @@
 package io.shequ.jobs.pipeline.steps;
 
+import io.shequ.jobs.pipeline.PublishGateException;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.lake.LakeSnapshot;
-import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 6: build the DuckDB snapshot from the run's lake snapshot and make it current atomically. */
+/**
+ * Step 6: write-audit-publish. Builds the DuckDB snapshot from the run's lake snapshot, audits
+ * it and makes it current atomically. Every audit's outcome goes to the run's {@code publish}
+ * section, also when one failed and blocked publishing (the run then exits 3).
+ */
 public final class PublishStep implements Tasklet {
 
     private final PipelineSettings settings;
@@ -28,10 +33,28 @@ public final class PublishStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
+        RunLedger ledger = new RunLedger(layout, runId);
         LakeSnapshot lake = LakeSnapshot.read(layout.run(runId).resolve("lake-snapshot.json"));
-        Path published = warehouse.publish(runId, lake);
-        new RunLedger(layout, runId).put("published", Map.of("snapshot", published.toString(),
-                "current", layout.warehouse().resolve("current.duckdb").toString()));
+        String current = layout.warehouse().resolve("current.duckdb").toString();
+        WarehousePort.Publication publication;
+        try {
+            publication = warehouse.publish(runId, lake);
+        } catch (PublishGateException e) {
+            Map<String, Object> blocked = new LinkedHashMap<>();
+            blocked.put("status", "blocked");
+            blocked.put("reason", e.getMessage());
+            blocked.put("current", current);
+            blocked.put("audits", e.audits());
+            ledger.put("publish", blocked);
+            throw e;
+        }
+        Map<String, Object> published = new LinkedHashMap<>();
+        published.put("status", "published");
+        published.put("snapshot", publication.snapshot().toString());
+        published.put("current", current);
+        published.put("audits", publication.audits());
+        ledger.put("publish", published);
+        ledger.put("published", Map.of("snapshot", publication.snapshot().toString(), "current", current));
         return RepeatStatus.FINISHED;
     }
 }

@@ -1,0 +1,66 @@
+package io.shequ.orchestration.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shequ.jobs.settings.PipelineSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration keys of the lake catalog, quarantine retention and the pseudonymization key. */
+class ConfigReaderLakeAndPrivacyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutAKeyTheRunRefusesToStartAndSaysBothWaysToProvideOne() throws Exception {
+        Path config = write("home: h\ndistricts: [\"370103\"]\n");
+        assertThatThrownBy(() -> ConfigReader.read(config)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pseudonymization").hasMessageContaining("key-env").hasMessageContaining("key-file");
+    }
+
+    @Test
+    void aTooShortKeyIsRefusedWithHowToMakeOne() throws Exception {
+        Files.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
+        ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: short.key\n"));
+        assertThatThrownBy(() -> PseudonymKeys.load(config.pseudonymKey())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at least 32 characters").hasMessageContaining("openssl rand");
+    }
+
+    @Test
+    void defaultsAreTheEmbeddedCatalogAndThirtyDaysOfQuarantine() throws Exception {
+        ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"));
+        assertThat(config.lakeCatalog()).as("null: PipelineSettings falls back to the H2 file").isNull();
+        assertThat(config.quarantineKeepDays()).isEqualTo(PipelineSettings.DEFAULT_QUARANTINE_KEEP_DAYS).isEqualTo(30);
+    }
+
+    @Test
+    void readsTheCatalogAndRetentionKeysAndNamesABadValue() throws Exception {
+        ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "lake:\n  catalog-url: jdbc:postgresql://db/shequ_lake\n  catalog-user: lake\n"
+                + "quarantine:\n  keep-days: 7\n"));
+        assertThat(config.lakeCatalog().url()).isEqualTo("jdbc:postgresql://db/shequ_lake");
+        assertThat(config.lakeCatalog().user()).isEqualTo("lake");
+        assertThat(config.lakeCatalog().toString()).contains("password=***");
+        assertThat(config.quarantineKeepDays()).isEqualTo(7);
+
+        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "quarantine:\n  keep-days: 0\n"))).hasMessageContaining("quarantine.keep-days");
+        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "lake:\n  catalog-url: postgres://db\n"))).hasMessageContaining("lake.catalog-url");
+        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "lake:\n  catalog-url: jdbc:postgresql://db/x\n  catalog-password-env: SHEQU_NO_SUCH_VARIABLE_SET\n")))
+                .hasMessageContaining("lake.catalog-password-env").hasMessageContaining("SHEQU_NO_SUCH_VARIABLE_SET");
+    }
+
+    private static String base() {
+        return "home: h\ndistricts: [\"370103\"]\n";
+    }
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("shequ.yml"), yaml);
+    }
+}

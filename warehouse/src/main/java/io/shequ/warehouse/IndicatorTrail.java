@@ -1,0 +1,56 @@
+package io.shequ.warehouse;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The trail behind one published indicator value: the divisions containing it, and the fact rows
+ * whose parts add up to its numerator and denominator.
+ *
+ * @param value the published value from {@code mart_indicators}
+ * @param divisionPath the current divisions containing the value's division, city first, itself last
+ * @param rows the contributing fact rows; empty for a count or amount of 0
+ */
+public record IndicatorTrail(IndicatorValue value, List<DivisionName> divisionPath, List<LineageRow> rows) {
+
+    /** A division and its current name, for printing the path. */
+    public record DivisionName(String code, String level, String name) {
+    }
+
+    public IndicatorTrail {
+        Objects.requireNonNull(value, "value");
+        divisionPath = List.copyOf(divisionPath);
+        rows = List.copyOf(rows);
+    }
+
+    /** The sum of the rows' numerator parts (0 without rows). */
+    public BigDecimal numeratorSum() {
+        return rows.stream().map(LineageRow::numeratorPart).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The sum of the rows' denominator parts, or null when the value is not a ratio. */
+    public BigDecimal denominatorSum() {
+        if (value.denominator() == null) {
+            return null;
+        }
+        return rows.stream().map(LineageRow::denominatorPart).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Whether the parts give the published numerator and denominator, to within the rounding of a
+     * double (the mart stores them as DOUBLE, the parts are exact decimals).
+     */
+    public boolean addsUp() {
+        if (!close(numeratorSum(), value.numerator())) {
+            return false;
+        }
+        return value.denominator() == null || close(denominatorSum(), value.denominator());
+    }
+
+    private static boolean close(BigDecimal exact, Double published) {
+        double difference = Math.abs(exact.doubleValue() - published);
+        return difference <= 1e-9 * Math.max(1.0, Math.abs(published));
+    }
+}

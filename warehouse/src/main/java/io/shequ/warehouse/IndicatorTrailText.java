@@ -1,0 +1,142 @@
+package io.shequ.warehouse;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The text {@code ./shequ explain} prints for an {@link IndicatorTrail}: the value and its
+ * division path, one line per contributing fact row with its source file (or table) and row,
+ * and the arithmetic from the rows' parts to the value.
+ */
+public final class IndicatorTrailText {
+
+    /** Up to this many rows, the arithmetic spells out every term of the sums. */
+    static final int TERMS_SPELLED_OUT = 12;
+
+    private static final MathContext DIGITS = new MathContext(15);
+
+    private IndicatorTrailText() {
+    }
+
+    /** The whole report, lines separated by {@code \n}, ending with the arithmetic. */
+    public static String render(IndicatorTrail trail) {
+        IndicatorValue value = trail.value();
+        StringBuilder out = new StringBuilder();
+        out.append(value.indicator());
+        if (value.indicatorNameZh() != null && !value.indicatorNameZh().equals(value.indicator())) {
+            out.append(" (").append(value.indicatorNameZh()).append(" / ").append(value.indicatorNameEn()).append(')');
+        }
+        out.append(", ").append(value.year())
+                .append(value.breakdown().isEmpty() ? ", headline" : ", breakdown " + value.breakdown()).append('\n');
+        out.append("division: ").append(value.divisionName()).append(' ').append(value.divisionCode())
+                .append(" (").append(value.divisionLevel()).append(")\n");
+        if (!trail.divisionPath().isEmpty()) {
+            out.append("  ").append(trail.divisionPath().stream().map(d -> d.name() + " " + d.code())
+                    .collect(Collectors.joining(" › "))).append('\n');
+        }
+        out.append("published: numerator ").append(plain(value.numerator()));
+        if (value.denominator() != null) {
+            out.append(", denominator ").append(plain(value.denominator()));
+        }
+        out.append(", value ").append(plain(value.value())).append(' ').append(value.unit()).append("\n\n");
+        appendRows(trail.rows(), value.denominator() != null, out);
+        out.append('\n');
+        appendArithmetic(trail, out);
+        return out.toString();
+    }
+
+    private static void appendRows(List<LineageRow> rows, boolean ratio, StringBuilder out) {
+        out.append(rows.size()).append(rows.size() == 1 ? " contributing row" : " contributing rows")
+                .append(rows.isEmpty() ? " (nothing happened here: the value is 0)\n" : ":\n");
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String[]> table = new ArrayList<>();
+        table.add(ratio ? new String[] {"table", "key", "source", "row", "numerator", "denominator", "detail"}
+                : new String[] {"table", "key", "source", "row", "numerator", "detail"});
+        for (LineageRow row : rows) {
+            String source = row.source() == null ? "(not recorded)" : row.source();
+            String line = row.sourceRow() == null ? "" : row.sourceRow();
+            table.add(ratio
+                    ? new String[] {row.factTable(), row.factKey(), source, line, plain(row.numeratorPart()),
+                            plain(row.denominatorPart()), row.detail()}
+                    : new String[] {row.factTable(), row.factKey(), source, line, plain(row.numeratorPart()),
+                            row.detail()});
+        }
+        int[] widths = new int[table.get(0).length];
+        for (String[] cells : table) {
+            for (int i = 0; i < cells.length; i++) {
+                widths[i] = Math.max(widths[i], width(cells[i]));
+            }
+        }
+        for (String[] cells : table) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < cells.length; i++) {
+                String cell = cells[i] == null ? "" : cells[i];
+                line.append(cell).append(" ".repeat(widths[i] - width(cell) + 2));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static void appendArithmetic(IndicatorTrail trail, StringBuilder out) {
+        IndicatorValue value = trail.value();
+        BigDecimal numerator = trail.numeratorSum();
+        out.append("numerator   = ").append(sum(trail.rows().stream().map(LineageRow::numeratorPart).toList(), numerator))
+                .append('\n');
+        if (value.denominator() != null) {
+            BigDecimal denominator = trail.denominatorSum();
+            List<BigDecimal> parts = trail.rows().stream().map(LineageRow::denominatorPart)
+                    .filter(p -> p != null && p.signum() != 0).toList();
+            out.append("denominator = ").append(sum(parts, denominator)).append('\n');
+            out.append("value       = ").append(plain(numerator)).append(" / ").append(plain(denominator))
+                    .append(" = ").append(plain(value.value())).append(' ').append(value.unit()).append('\n');
+        } else {
+            out.append("value       = ").append(plain(numerator));
+            if (Math.abs(numerator.doubleValue() - value.value()) > 1e-9) {
+                out.append(" ≈ ").append(plain(value.value())).append(" (rounded)");
+            }
+            out.append(' ').append(value.unit()).append('\n');
+        }
+        if (!trail.addsUp()) {
+            out.append("WARNING: the rows do not add up to the published numerator ").append(plain(value.numerator()))
+                    .append(value.denominator() == null ? "" : " and denominator " + plain(value.denominator()))
+                    .append('\n');
+        }
+    }
+
+    private static String sum(List<BigDecimal> parts, BigDecimal total) {
+        List<BigDecimal> terms = parts.stream().filter(p -> p.signum() != 0).toList();
+        if (terms.size() < 2 || terms.size() > TERMS_SPELLED_OUT) {
+            return (terms.size() > TERMS_SPELLED_OUT ? "Σ of " + terms.size() + " rows = " : "") + plain(total);
+        }
+        return terms.stream().map(IndicatorTrailText::plain).collect(Collectors.joining(" + ")) + " = " + plain(total);
+    }
+
+    static String plain(BigDecimal number) {
+        if (number == null) {
+            return "";
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+    }
+
+    static String plain(Double number) {
+        return number == null ? "" : plain(new BigDecimal(number, DIGITS));
+    }
+
+    /** CJK characters take two terminal columns. */
+    private static int width(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += s.charAt(i) > 0x2E80 ? 2 : 1;
+        }
+        return w;
+    }
+}

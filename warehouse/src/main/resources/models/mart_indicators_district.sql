@@ -1,0 +1,5 @@
+-- grain: one row per district and year, one column per headline indicator
+-- A view for BI tools: the districts of int_indicators_wide.
+SELECT * EXCLUDE (division_level)
+FROM int_indicators_wide
+WHERE division_level = 'district'
