@@ -116,8 +116,7 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GridConnection grid = gridConnection();
         SimulationSpec template = new SimulationSpec(districtOrTemplate(), year(), seed, months(),
-                (int) Math.round(EVENTS_PER_COMMUNITY * scale()), (int) Math.round(CONTRACTS_PER_DISTRICT * scale()),
-                0, mess());
+                (int) Math.round(EVENTS_PER_COMMUNITY * scale()), (int) Math.round(CONTRACTS_PER_DISTRICT * scale()), mess());
         Path folder = out.toAbsolutePath().normalize();
         PrintWriter console = spec.commandLine().getOut();
         String what = area.city != null ? "city " + area.city : "district " + area.district;

@@ -16,16 +16,14 @@ import java.util.Random;
  * @param months              street-office reports for months 1..months (1-12)
  * @param eventsPerCommunity  grid events reported in each village-level unit over the year
  * @param contracts           rows of the procurement ledger
- * @param badRowRate          share of report and ledger rows made unreadable on purpose (0-1)
  * @param mess                how much of each kind of mess to write
  */
 public record SimulationSpec(DivisionCode district, int year, long seed, int months,
-                             int eventsPerCommunity, int contracts, double badRowRate, Mess mess) {
+                             int eventsPerCommunity, int contracts, Mess mess) {
 
     public static final int DEFAULT_MONTHS = 12;
     public static final int DEMO_EVENTS_PER_COMMUNITY = 24;
     public static final int DEMO_CONTRACTS = 24;
-    public static final double DEFAULT_BAD_ROW_RATE = 0.02;
 
     public SimulationSpec {
         Objects.requireNonNull(district, "district");
@@ -42,40 +40,33 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
         if (eventsPerCommunity < 0 || contracts < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
-        if (!(badRowRate >= 0 && badRowRate <= 1)) {
-            throw new IllegalArgumentException("badRowRate must be within 0..1, got " + badRowRate);
-        }
     }
 
     /** The demo sample: twelve months, 24 events per community, 24 contracts, every kind of mess at its typical rate. */
     public static SimulationSpec demo(DivisionCode district, int year, long seed) {
         return new SimulationSpec(district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY,
-                DEMO_CONTRACTS, DEFAULT_BAD_ROW_RATE, Mess.typical());
+                DEMO_CONTRACTS, Mess.typical());
     }
 
     /** The same sample for another district, drawn from its own seed (each district of a city gets one). */
     public SimulationSpec withDistrict(DivisionCode district, long seed) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
     }
 
     public SimulationSpec withMonths(int months) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
     }
 
     public SimulationSpec withEventsPerCommunity(int events) {
-        return new SimulationSpec(district, year, seed, months, events, contracts, badRowRate, mess);
+        return new SimulationSpec(district, year, seed, months, events, contracts, mess);
     }
 
     public SimulationSpec withContracts(int contracts) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
-    }
-
-    public SimulationSpec withBadRowRate(double rate) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, rate, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
     }
 
     public SimulationSpec withMess(Mess mess) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, badRowRate, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
     }
 
     /** An independent random stream for one part of the sample, so parts do not shift each other. */

@@ -83,7 +83,7 @@ class GridStagingPropertyIT {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {31, 32})
     void stagingMatchesTheGroundTruth(long seed) throws Exception {
-        SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), YEAR, seed, 1, 8, 0, 0,
+        SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), YEAR, seed, 1, 8, 0,
                 Mess.level(Mess.Level.HEAVY));
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
         HomeLayout layout = new HomeLayout(dir.resolve("home"));

@@ -71,7 +71,7 @@ class LedgerStagingPropertyIT {
         // heavy would make every form messy and nearly every ledger CSV: keep some clean forms and XLSX beside them
         Mess mess = Mess.level(Mess.Level.HEAVY).with(MessKind.LEDGER_CSV, 0.5).with(MessKind.AMOUNT_FORMS, 0.6)
                 .with(MessKind.DATE_FORMS, 0.7);
-        SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 1, 0, CONTRACTS, 0, mess);
+        SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 1, 0, CONTRACTS, mess);
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
         HomeLayout layout = new HomeLayout(dir.resolve("home"));
         List<LandedSource> landed = new FileLanding(layout).land(ProcurementLedgerStaging.SOURCE, sample.procurementFolder());

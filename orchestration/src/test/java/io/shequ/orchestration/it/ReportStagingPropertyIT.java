@@ -73,7 +73,7 @@ class ReportStagingPropertyIT {
     void stagingMatchesTheGroundTruth(long seed) throws Exception {
         // heavy would make every office send CSV: keep half of them on XLSX so the XLSX kinds occur too
         Mess mess = Mess.level(Mess.Level.HEAVY).with(MessKind.REPORT_CSV, 0.5);
-        SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 3, 0, 1, 0, mess);
+        SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 3, 0, 1, mess);
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
         HomeLayout layout = new HomeLayout(dir.resolve("home"));
         List<LandedSource> landed = new FileLanding(layout).land(StreetOfficeReportStaging.SOURCE, sample.streetOfficeFolder());

@@ -23,7 +23,7 @@ class CitySimulationTest {
     void everyDistrictReportsAndOneGridDatabaseHoldsTheCity(@TempDir Path out) throws Exception {
         List<DivisionCode> districts = SimulatedDistrict.districtsOf(SANSHA);
         int communities = districts.stream().mapToInt(d -> SimulatedDistrict.load(d).communities().size()).sum();
-        SimulationSpec template = new SimulationSpec(DivisionCode.parse("460301"), 2023, 5L, 2, 4, 3, 0, Mess.none());
+        SimulationSpec template = new SimulationSpec(DivisionCode.parse("460301"), 2023, 5L, 2, 4, 3, Mess.none());
 
         SimulationResult result = SourceSimulator.generateCity(SANSHA, template, out);
 

@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The grid database on a real PostgreSQL server: portable DDL, and advancing equals writing directly. */
 class GridHistoryPostgresTest {
 
-    private static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 21L, 1, 5, 0,
-            0.0, Mess.level(Mess.Level.HEAVY));
+    private static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 21L, 1, 5, 0, Mess.level(Mess.Level.HEAVY));
     private static final String USER = "postgres";
 
     private static EmbeddedPostgres postgres;

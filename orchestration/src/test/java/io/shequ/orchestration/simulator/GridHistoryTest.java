@@ -20,8 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GridHistoryTest {
 
-    private static final SimulationSpec MESSY = new SimulationSpec(DivisionCode.parse("370103"), 2023, 11L, 1, 6, 0,
-            0.0, Mess.level(Mess.Level.HEAVY));
+    private static final SimulationSpec MESSY = new SimulationSpec(DivisionCode.parse("370103"), 2023, 11L, 1, 6, 0, Mess.level(Mess.Level.HEAVY));
     private static final SimulationSpec TIDY = MESSY.withMess(Mess.none());
     private static final String USER = "sa";
     private static final String PASSWORD = "";
@@ -115,7 +114,7 @@ class GridHistoryTest {
         GridHistory again = GridHistory.of(MESSY);
         messy.writeAsOf(url("seed-a"), USER, PASSWORD, messy.defaultAsOf());
         again.writeAsOf(url("seed-b"), USER, PASSWORD, again.defaultAsOf());
-        GridHistory.of(new SimulationSpec(MESSY.district(), 2023, 12L, 1, 6, 0, 0.0, MESSY.mess()))
+        GridHistory.of(new SimulationSpec(MESSY.district(), 2023, 12L, 1, 6, 0, MESSY.mess()))
                 .writeAsOf(url("seed-c"), USER, PASSWORD, messy.defaultAsOf());
 
         assertThat(GridTables.all(url("seed-b"), USER, PASSWORD)).as("deterministic for a seed")

@@ -34,8 +34,7 @@ class GridMessTest {
             .with(MessKind.INVALID_ID_NUMBER, 0.05)
             .with(MessKind.MALFORMED_PHONE, 0.05)
             .with(MessKind.FUTURE_TIMESTAMP, 0.03);
-    private static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 5L, 1, 20, 2,
-            0.0, GRID_MESS);
+    private static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 5L, 1, 20, 2, GRID_MESS);
     private static final Timestamp AS_OF = Timestamp.valueOf(LocalDateTime.of(2024, 1, 1, 0, 0));
 
     @TempDir

@@ -259,7 +259,7 @@ class LedgerMessTest {
         Map<LedgerFile.Format, Integer> formats = new HashMap<>();
         int seeds = 300;
         for (long seed = 0; seed < seeds; seed++) {
-            SimulationSpec spec = new SimulationSpec(SampleFiles.SMALL.district(), 2023, seed, 1, 0, 4, 0,
+            SimulationSpec spec = new SimulationSpec(SampleFiles.SMALL.district(), 2023, seed, 1, 0, 4,
                     Mess.typical());
             List<ServiceContract> contracts = new ContractPlanner(spec, district).plan();
             formats.merge(new LedgerPlanner(spec, district).plan(contracts).get(0).format(), 1, Integer::sum);

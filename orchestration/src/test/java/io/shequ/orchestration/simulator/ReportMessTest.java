@@ -42,7 +42,7 @@ class ReportMessTest {
 
     private static final SourceContract CONTRACT = SourceContract.load(SourceContract.STREET_OFFICE_REPORT);
     static final Mess MESS = Mess.level(Mess.Level.HEAVY).with(MessKind.REPORT_CSV, 0.5);
-    static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 3L, 6, 0, 2, 0, MESS);
+    static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 3L, 6, 0, 2, MESS);
 
     @TempDir
     static Path out;

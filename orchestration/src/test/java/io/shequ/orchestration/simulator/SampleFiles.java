@@ -32,7 +32,7 @@ import java.util.Map;
 final class SampleFiles {
 
     /** Small enough to run in a few seconds, big enough to force a bad ledger row. */
-    static final SimulationSpec SMALL = new SimulationSpec(DivisionCode.parse("370103"), 2023, 7L, 2, 3, 24, 0.05, Mess.none());
+    static final SimulationSpec SMALL = new SimulationSpec(DivisionCode.parse("370103"), 2023, 7L, 2, 3, 24, Mess.none());
 
     private SampleFiles() {
     }

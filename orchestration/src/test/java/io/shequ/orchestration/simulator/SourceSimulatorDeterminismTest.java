@@ -57,7 +57,7 @@ class SourceSimulatorDeterminismTest {
     @Test
     void anotherSeedWritesAnotherSample(@TempDir Path first, @TempDir Path second) throws Exception {
         SimulationResult a = SourceSimulator.generate(SampleFiles.SMALL, first);
-        SimulationSpec other = new SimulationSpec(SampleFiles.SMALL.district(), 2023, 8L, 2, 3, 24, 0.05, Mess.none());
+        SimulationSpec other = new SimulationSpec(SampleFiles.SMALL.district(), 2023, 8L, 2, 3, 24, Mess.none());
         SimulationResult b = SourceSimulator.generate(other, second);
 
         assertThat(Files.readAllBytes(b.groundTruthFolder().resolve("report-rows.csv")))
