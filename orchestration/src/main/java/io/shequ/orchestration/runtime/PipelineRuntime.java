@@ -6,6 +6,8 @@ import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.PipelineJobConfiguration;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.run.EmbeddedDatabase;
+import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.orchestration.config.PseudonymKeys;
@@ -32,13 +34,14 @@ public final class PipelineRuntime implements AutoCloseable {
     }
 
     private final ShequConfig config;
+    private final PipelineSettings settings;
     private final HikariDataSource dataSource;
     private final SparkSession spark;
     private final AnnotationConfigApplicationContext context;
 
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
-        PipelineSettings settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
+        this.settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
                 config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(),
                 PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
                 config.tolerateUnreadableFiles(), config.lakeCatalog(), config.quarantineKeepDays());
@@ -89,6 +92,10 @@ public final class PipelineRuntime implements AutoCloseable {
     public void close() {
         context.close();
         spark.stop();
+        LakeCatalog catalog = settings.lakeCatalog();
+        EmbeddedDatabase.shutdown(catalog.url(), catalog.user(), catalog.password());
+        ShequConfig.JobRepository repository = config.jobRepository();
         dataSource.close();
+        EmbeddedDatabase.shutdown(repository.url(), repository.user(), repository.password());
     }
 }

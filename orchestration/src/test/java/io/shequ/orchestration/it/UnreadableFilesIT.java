@@ -90,6 +90,11 @@ class UnreadableFilesIT {
             assertThat(summary.path("files_quarantined_whole")).hasSize(2);
             assertThat(summary.has("exit_reason")).isFalse();
         }
+        try (Stream<Path> files = Files.walk(home)) {
+            assertThat(files.map(Path::toString).filter(f -> f.endsWith(".lock.db")))
+                    .as("closing the runtime closes its embedded databases, so the home can be removed")
+                    .isEmpty();
+        }
     }
 
     private static void assertManifestAgreesWithSummary(PipelineRuntime runtime, String runId, JsonNode summary)
