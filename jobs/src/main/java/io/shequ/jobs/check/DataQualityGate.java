@@ -52,7 +52,7 @@ public final class DataQualityGate {
      * arrays of failed row-scoped rules; they are cached, and {@link Judgement#release()} frees them.
      */
     public Judgement judge(RuleStage stage, String dataset, Dataset<Row> data, Map<String, Dataset<Row>> references) {
-        List<DqdlRuleset> rulesets = rulesets(stage, dataset);
+        List<DqdlRuleset> rulesets = rulesets(stage, dataset).stream().filter(r -> !r.rules().isEmpty()).toList();
         List<DqdlRule> rules = rulesets.stream().flatMap(r -> r.rules().stream()).toList();
         Column[] original = Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
         Dataset<Row> rows = data.withColumn(Judgement.FAILED_ERROR, emptyArray()).withColumn(Judgement.FAILED_WARN, emptyArray());

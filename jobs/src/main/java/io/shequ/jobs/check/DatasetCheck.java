@@ -47,7 +47,7 @@ public final class DatasetCheck {
                       Map<String, Supplier<Dataset<Row>>> references) {
         String dataset = checkedDataset.dataset();
         List<DqdlRuleset> rulesets = gate.rulesets(stage, dataset);
-        if (rulesets.isEmpty()) {
+        if (rulesets.stream().allMatch(r -> r.rules().isEmpty())) {
             return new Result(List.of(), Map.of(), 0);
         }
         Map<String, Dataset<Row>> named = new HashMap<>();

@@ -4,6 +4,7 @@ import com.amazon.deequ.dqdl.util.DefaultDQDLParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.glue.dqdl.model.DQRule;
 
 /**
@@ -19,11 +20,17 @@ public record DqdlRuleset(RuleFile file, List<DqdlRule> rules) {
         }
     }
 
+    /** A file left empty, only comments, or {@code Rules = [ ]}: switched off (Deequ's parser refuses it). */
+    private static final Pattern NO_RULES = Pattern.compile("\\s*(Rules\\s*=\\s*\\[\\s*\\]\\s*)?");
+
     public DqdlRuleset {
         rules = List.copyOf(rules);
     }
 
     public static DqdlRuleset parse(RuleFile file) {
+        if (NO_RULES.matcher(file.text()).matches()) {
+            return new DqdlRuleset(file, List.of());
+        }
         List<DQRule> parsed;
         try {
             parsed = DefaultDQDLParser.parse(file.text()).getRules();

@@ -117,12 +117,16 @@ class DatasetCheckTest {
     }
 
     @Test
-    void aUsersFileUnderTheOldFlatNameStillOverridesAndABadFileIsNamedWithItsLine() throws Exception {
+    void aUsersFileUnderTheOldFlatNameStillOverridesAnEmptyOneSwitchesOffAndABadOneIsNamedWithItsLine() throws Exception {
         Path folder = staged();
         rules("reports.error.dqdl", "Rules = [ RowCount > 100 ]");
         DatasetCheck.Result result = check().run(RuleStage.STAGED, REPORTS, folder, Map.of());
         assertThat(result.outcomes()).singleElement().satisfies(o -> assertThat(o.blocks()).isTrue());
         assertThat(spark.read().parquet(folder.toString()).count()).as("nothing taken out").isEqualTo(4);
+
+        rules("staged/reports.error.dqdl", "# switched off\nRules = [\n]\n");
+        assertThat(check().run(RuleStage.STAGED, REPORTS, folder, Map.of()).outcomes())
+                .as("an empty file in the staged/ folder wins over the flat name and switches the rules off").isEmpty();
 
         rules("staged/reports.error.dqdl", "# bad\nRules = [\n    IsComplete \"name\",\n    NoSuchRule 3\n]");
         assertThatThrownBy(() -> check().run(RuleStage.STAGED, REPORTS, folder, Map.of()))
