@@ -88,10 +88,10 @@ class DemoPipelineIT {
                     if (v.numerator() > 0) {
                         assertThat(trail.rows()).as("rows behind %s", what).isNotEmpty();
                     }
-                    sampled.add(v.indicator());
+                    sampled.add(v.indicator() + " at " + v.divisionLevel());
                 }
             }
-            assertThat(sampled).as("every indicator of the catalogue is traced").hasSize(18);
+            assertThat(sampled).as("every indicator of the catalogue is traced at every level").hasSize(18 * 4);
             List<List<Object>> off = reader.query("""
                     SELECT m.indicator, m.breakdown, m.division_code, m.numerator, l.numerator, m.denominator, l.denominator
                     FROM mart_indicators AS m
