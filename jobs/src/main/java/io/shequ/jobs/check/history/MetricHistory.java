@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +29,9 @@ public final class MetricHistory {
     public MetricHistory(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        // its own transaction: the check step's tasklet transaction rolls back when a gate blocks the
+        // run, and a blocked run's metrics and outcomes must stay recorded
+        transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         jdbc.execute("""
                 CREATE TABLE IF NOT EXISTS shequ_dq_metric (
                   run_id VARCHAR(64) NOT NULL,
