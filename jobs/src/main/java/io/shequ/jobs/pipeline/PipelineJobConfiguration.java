@@ -1,6 +1,7 @@
 package io.shequ.jobs.pipeline;
 
 import io.shequ.jobs.check.DataQualityOutcomes;
+import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.pipeline.steps.CheckStep;
@@ -55,14 +56,19 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
+    public MetricHistory metricHistory(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new MetricHistory(dataSource);
+    }
+
+    @Bean
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
                              SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                             WarehousePort warehouse, DataQualityOutcomes dqOutcomes) {
+                             WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
-                .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes), repository, transactions))
+                .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
                 .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes), repository, transactions))
                 .next(step("publish", new PublishStep(settings, warehouse), repository, transactions))

@@ -57,6 +57,9 @@ public final class RunSummaryWriter implements JobExecutionListener {
                 summary.set(section, ledger.get(section));
             }
         }
+        if (ledger.has(io.shequ.jobs.check.history.DqReport.ANOMALIES)) {
+            summary.set(io.shequ.jobs.check.history.DqReport.ANOMALIES, ledger.get(io.shequ.jobs.check.history.DqReport.ANOMALIES));
+        }
         int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
         if (intolerable > 0 && execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
             summary.put("exit_reason", intolerable + " source file(s) quarantined whole (files_quarantined_whole); "
@@ -68,6 +71,11 @@ public final class RunSummaryWriter implements JobExecutionListener {
             Path file = layout.run(runId).resolve("summary.json");
             Files.createDirectories(file.getParent());
             RunLedger.JSON.writeValue(file.toFile(), summary);
+            if (Files.exists(layout.run(runId).resolve("dq.html"))) {
+                // rewritten now that the run's status and exit code are known
+                io.shequ.jobs.check.history.DqReportHtml.write(io.shequ.jobs.check.history.DqReport.read(layout.run(runId)),
+                        layout.run(runId).resolve("dq.html"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the run summary", e);
         }

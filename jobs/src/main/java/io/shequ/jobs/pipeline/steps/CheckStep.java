@@ -10,6 +10,10 @@ import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
 import io.shequ.jobs.check.StagedAccounts;
+import io.shequ.jobs.check.history.AnomalyGate;
+import io.shequ.jobs.check.history.DqReport;
+import io.shequ.jobs.check.history.DqReportHtml;
+import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
@@ -29,6 +33,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -39,7 +45,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Step 3: Deequ runs the staged sources' DQDL rule files ({@code dq/staged/}). Rows failing an
  * error-level row-scoped rule go to quarantine and out of the staged data (the row accounting
  * moves them from staged to quarantined); rows failing only warn-level ones are recorded; an
- * error-level rule about the whole dataset that fails stops the run (exit 3).
+ * error-level rule about the whole dataset that fails stops the run (exit 3). Then each dataset,
+ * as it leaves the check, is measured and the anomaly rules judge the measurements against the
+ * metric history; an error-level anomaly stops the run the same way. The run folder gets
+ * {@code dq.html}.
  */
 public final class CheckStep implements Tasklet {
 
@@ -62,12 +71,15 @@ public final class CheckStep implements Tasklet {
     private final SparkSession spark;
     private final LandingManifest manifest;
     private final DataQualityOutcomes dqOutcomes;
+    private final MetricHistory metricHistory;
 
-    public CheckStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest, DataQualityOutcomes dqOutcomes) {
+    public CheckStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest,
+                     DataQualityOutcomes dqOutcomes, MetricHistory metricHistory) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
         this.dqOutcomes = dqOutcomes;
+        this.metricHistory = metricHistory;
     }
 
     @Override
@@ -85,6 +97,7 @@ public final class CheckStep implements Tasklet {
         List<String> empty = new ArrayList<>();
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Object> rows = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> measured = new HashMap<>();
         for (CheckedDataset dataset : DATASETS) {
             Path staged = layout.staging(runId).resolve(dataset.folder());
             Path before = layout.beforeCheck(runId).resolve(RuleStage.STAGED.folder()).resolve(dataset.dataset());
@@ -94,9 +107,12 @@ public final class CheckStep implements Tasklet {
             // an incremental grid extract with nothing changed stages no rows: nothing to judge
             if (!Files.exists(before) && spark.read().parquet(staged.toString()).isEmpty()) {
                 empty.add(dataset.dataset());
+                // measured all the same: a source that delivers nothing is the largest drop
+                measured.put(dataset.dataset(), spark.read().parquet(staged.toString()));
                 continue;
             }
             DatasetCheck.Result result = check.run(RuleStage.STAGED, dataset, staged, Map.of());
+            measured.put(dataset.dataset(), spark.read().parquet(staged.toString()));
             outcomes.addAll(result.outcomes());
             result.quarantinedByLocation().forEach((location, n) ->
                     quarantined.merge(StagedAccounts.key(dataset.source(), location), n, Long::sum));
@@ -111,7 +127,14 @@ public final class CheckStep implements Tasklet {
         ledger.put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
         dqOutcomes.record(runId, RuleStage.STAGED, outcomes);
         contribution.incrementFilterCount(quarantined.values().stream().mapToLong(Long::longValue).sum());
-        List<RuleOutcome> blocking = outcomes.stream().filter(RuleOutcome::blocks).toList();
+        List<RuleOutcome> blocking = new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
+        AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
+                .check(runId, measured, !blocking.isEmpty());
+        ledger.put(DqReport.METRICS, findings.metrics());
+        ledger.put(DqReport.ANOMALIES, findings.anomalies());
+        DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
+        findings.blocking().forEach(a -> blocking.add(
+                new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason())));
         if (!blocking.isEmpty()) {
             throw new DataQualityGateException(blocking);
         }
