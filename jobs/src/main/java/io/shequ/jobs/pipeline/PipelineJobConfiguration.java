@@ -49,11 +49,20 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
+    public io.shequ.jobs.partition.PartitionLedger partitionLedger(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new io.shequ.jobs.partition.PartitionLedger(dataSource);
+    }
+
+    @Bean
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
                              SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                             WarehousePort warehouse) {
+                             WarehousePort warehouse, io.shequ.jobs.partition.PartitionLedger partitions,
+                             org.springframework.beans.factory.ObjectProvider<io.shequ.jobs.partition.FreshnessWindows> freshness) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
+                // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
+                .listener(new io.shequ.jobs.partition.PartitionLedgerListener(settings, spark, partitions,
+                        freshness.getIfAvailable(io.shequ.jobs.partition.FreshnessWindows::defaults)))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark), repository, transactions))
