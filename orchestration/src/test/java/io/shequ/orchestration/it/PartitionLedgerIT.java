@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.jobs.partition.ScopePlanner;
+import io.shequ.orchestration.partition.ConfiguredSources;
+import java.time.LocalDate;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.cli.ShequMain;
@@ -101,51 +104,56 @@ class PartitionLedgerIT {
             assertThat(summary.path("partitions").path("quarantined").asInt()).isEqualTo(1);
             assertThat(summary.path("freshness").path("missing").findValuesAsText("key"))
                     .as("the run summary lists the missing office-month").contains(deletedKey);
-        }
 
-        String status = capture("status", "--config", config.toString());
-        assertThat(status).as("status lists the missing office-month")
-                .contains("missing  " + ExtractStep.STREET_OFFICES + "  " + deletedKey)
-                .contains("quarantined  " + ExtractStep.STREET_OFFICES + "  " + brokenKey)
-                .as("the sample's periods arrived years after their windows").contains("late  ");
+            assertThat(ShequMain.execute("backfill", "--config", config.toString(), "--from", "2023-02-01",
+                    "--to", "2023-01-01")).as("a range ending before it starts is bad usage").isEqualTo(2);
+            String status = capture("status", "--config", config.toString());
+            assertThat(status).as("status lists the missing office-month")
+                    .contains("missing  " + ExtractStep.STREET_OFFICES + "  " + deletedKey)
+                    .contains("quarantined  " + ExtractStep.STREET_OFFICES + "  " + brokenKey)
+                    .as("the sample's periods arrived years after their windows").contains("late  ");
 
-        Files.write(broken, good);
-        assertThat(ShequMain.execute("retry", "--config", config.toString())).as("the retry succeeds").isZero();
-        String retryRun;
-        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
-            Map<String, Partition> streets = streets(runtime);
-            retryRun = streets.get(brokenKey).runId();
-            assertThat(retryRun).isNotEqualTo(firstRun);
-            assertThat(streets.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
-            assertThat(streets.get(brokenKey).runKind()).isEqualTo("retry");
-            assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-01")))
-                    .as("January, outside the failed partition's lake month, is not rerun")
-                    .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
-            assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-02")))
-                    .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
-            assertThat(ledger(runtime).stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
-                    .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
-        }
+            Files.write(broken, good);
+            // what `shequ retry` and `shequ backfill` do, in this runtime so the test starts Spark once
+            assertThat(runtime.runOnce(new ScopePlanner(ledger(runtime)).retry(ConfiguredSources.of(runtime.config())))
+                    .exitCode()).as("the retry succeeds").isZero();
+            String retryRun;
+            { // the retry's ledger
+                Map<String, Partition> streets = streets(runtime);
+                retryRun = streets.get(brokenKey).runId();
+                assertThat(retryRun).isNotEqualTo(firstRun);
+                assertThat(streets.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
+                assertThat(streets.get(brokenKey).runKind()).isEqualTo("retry");
+                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-01")))
+                        .as("January, outside the failed partition's lake month, is not rerun")
+                        .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
+                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-02")))
+                        .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
+                assertThat(ledger(runtime).stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
+                        .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
+            }
 
-        assertThat(ShequMain.execute("backfill", "--config", config.toString(), "--from", "2023-01-01",
-                "--to", "2023-01-31")).isZero();
-        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
-            List<Partition> ledger = ledger(runtime);
-            String backfillRun = ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId)
-                    .findFirst().orElseThrow();
-            Map<String, Partition> streets = streets(runtime);
-            assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-01")))
-                    .as("every January office-month reprocessed").isNotEmpty()
-                    .allSatisfy(p -> assertThat(p.runId()).isEqualTo(backfillRun));
-            assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-02")))
-                    .as("February untouched").allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
-            assertThat(ledger.stream().filter(p -> p.source().equals("grid_system") && p.runId().equals(backfillRun)))
-                    .as("the grid re-extracted by updated_at within January only").isNotEmpty()
-                    .allSatisfy(p -> assertThat(p.periodStart().getMonthValue()).isEqualTo(1));
+            assertThat(runtime.runOnce(new ScopePlanner(ledger(runtime)).backfill(LocalDate.of(2023, 1, 1),
+                    LocalDate.of(2023, 1, 31), ConfiguredSources.of(runtime.config()))).exitCode())
+                    .as("the backfill succeeds").isZero();
+            {
+                List<Partition> ledger = ledger(runtime);
+                String backfillRun = ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId)
+                        .findFirst().orElseThrow();
+                Map<String, Partition> streets = streets(runtime);
+                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-01")))
+                        .as("every January office-month reprocessed").isNotEmpty()
+                        .allSatisfy(p -> assertThat(p.runId()).isEqualTo(backfillRun));
+                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-02")))
+                        .as("February untouched").allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
+                assertThat(ledger.stream().filter(p -> p.source().equals("grid_system") && p.runId().equals(backfillRun)))
+                        .as("the grid re-extracted by updated_at within January only").isNotEmpty()
+                        .allSatisfy(p -> assertThat(p.periodStart().getMonthValue()).isEqualTo(1));
 
-            PipelineRuntime.Outcome full = runtime.runOnce();
-            assertThat(full.exitCode()).isZero();
-            LakeGuarantees.assertSameLakeContents(home, backfillRun, full.runId());
+                PipelineRuntime.Outcome full = runtime.runOnce();
+                assertThat(full.exitCode()).isZero();
+                LakeGuarantees.assertSameLakeContents(home, backfillRun, full.runId());
+            }
         }
     }
 
