@@ -119,15 +119,15 @@ class PartitionLedgerIT {
                     .exitCode()).as("the retry succeeds").isZero();
             String retryRun;
             { // the retry's ledger
-                Map<String, Partition> streets = streets(runtime);
-                retryRun = streets.get(brokenKey).runId();
+                Map<String, Partition> afterRetry = streets(runtime);
+                retryRun = afterRetry.get(brokenKey).runId();
                 assertThat(retryRun).isNotEqualTo(firstRun);
-                assertThat(streets.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
-                assertThat(streets.get(brokenKey).runKind()).isEqualTo("retry");
-                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-01")))
+                assertThat(afterRetry.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
+                assertThat(afterRetry.get(brokenKey).runKind()).isEqualTo("retry");
+                assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-01")))
                         .as("January, outside the failed partition's lake month, is not rerun")
                         .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
-                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-02")))
+                assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-02")))
                         .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
                 assertThat(ledger(runtime).stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
                         .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
@@ -140,11 +140,11 @@ class PartitionLedgerIT {
                 List<Partition> ledger = ledger(runtime);
                 String backfillRun = ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId)
                         .findFirst().orElseThrow();
-                Map<String, Partition> streets = streets(runtime);
-                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-01")))
+                Map<String, Partition> afterBackfill = streets(runtime);
+                assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-01")))
                         .as("every January office-month reprocessed").isNotEmpty()
                         .allSatisfy(p -> assertThat(p.runId()).isEqualTo(backfillRun));
-                assertThat(streets.values().stream().filter(p -> p.key().endsWith("2023-02")))
+                assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-02")))
                         .as("February untouched").allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
                 assertThat(ledger.stream().filter(p -> p.source().equals("grid_system") && p.runId().equals(backfillRun)))
                         .as("the grid re-extracted by updated_at within January only").isNotEmpty()
