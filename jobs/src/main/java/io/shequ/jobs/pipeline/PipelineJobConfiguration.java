@@ -4,6 +4,8 @@ import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.partition.FreshnessWindows;
+import io.shequ.jobs.partition.PartitionLedger;
 import io.shequ.jobs.pipeline.steps.CheckStep;
 import io.shequ.jobs.pipeline.steps.ConformStep;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
@@ -23,6 +25,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,11 +64,20 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
+    public PartitionLedger partitionLedger(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new PartitionLedger(dataSource);
+    }
+
+    @Bean
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
                              SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                             WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory) {
+                             WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory,
+                             PartitionLedger partitions, ObjectProvider<FreshnessWindows> freshness) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
+                // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
+                .listener(new PartitionLedgerListener(settings, spark, partitions,
+                        freshness.getIfAvailable(FreshnessWindows::defaults)))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))

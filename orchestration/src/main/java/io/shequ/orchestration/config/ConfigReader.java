@@ -22,7 +22,7 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine");
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "freshness");
 
     private ConfigReader() {
     }

@@ -56,6 +56,8 @@ public final class PipelineRuntime implements AutoCloseable {
         context.registerBean(PipelineSettings.class, () -> settings);
         context.registerBean(SparkSession.class, () -> spark);
         context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
+        context.registerBean(io.shequ.jobs.partition.FreshnessWindows.class,
+                () -> io.shequ.orchestration.config.FreshnessConfig.read(config.file()));
         context.register(PipelineJobConfiguration.class);
         context.refresh();
     }
@@ -80,7 +82,15 @@ public final class PipelineRuntime implements AutoCloseable {
 
     /** One pipeline run, start to end, in this thread. */
     public synchronized Outcome runOnce() throws Exception {
+        return runOnce(null);
+    }
+
+    /** One run limited to {@code scope} (a backfill or retry), or a plain run when it is null. */
+    public synchronized Outcome runOnce(io.shequ.jobs.partition.RunScope scope) throws Exception {
         String runId = RunIds.next();
+        if (scope != null) {
+            scope.recordFor(new io.shequ.jobs.run.HomeLayout(config.home()), runId);
+        }
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class);
         JobExecution execution = operator.start(job, new JobParametersBuilder()

@@ -69,6 +69,10 @@ public final class LakeStep implements Tasklet {
         for (String table : TABLES) {
             Path conformed = layout.conformed(runId).resolve(table);
             if (!Files.exists(conformed)) {
+                // a backfill or retry conforms only some sources: the others' tables stay at their current snapshot
+                if (spark.catalog().tableExists(LakeWriter.qualified(table))) {
+                    tables.add(lake.describe(table));
+                }
                 continue;
             }
             var rows = spark.read().parquet(conformed.toString());
