@@ -22,7 +22,8 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine");
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine",
+            "scheduler", "metrics");
 
     private ConfigReader() {
     }
@@ -141,7 +142,11 @@ public final class ConfigReader {
             if (!CronExpression.isValidExpression(cron)) {
                 throw new ConfigException(key + ".cron", "a Quartz cron expression (seconds minutes hours day month weekday), got '" + cron + "'");
             }
-            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron));
+            String job = s.path("job").asText(ShequConfig.Schedule.PIPELINE);
+            if (!ShequConfig.Schedule.JOBS.contains(job)) {
+                throw new ConfigException(key + ".job", "one of " + ShequConfig.Schedule.JOBS + ", got '" + job + "'");
+            }
+            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron, job));
         }
         return schedules;
     }
