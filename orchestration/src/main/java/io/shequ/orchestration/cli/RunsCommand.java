@@ -4,7 +4,7 @@ import io.shequ.orchestration.config.ConfigException;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.RunHistory;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,9 @@ public final class RunsCommand implements Callable<Integer> {
         @Option(names = "--config", description = "the shequ.yml whose job repository to read")
         Path config;
     }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
@@ -59,7 +63,7 @@ public final class RunsCommand implements Callable<Integer> {
         if (url.startsWith("jdbc:h2:file:")) {
             String file = url.substring("jdbc:h2:file:".length()).split(";")[0];
             if (!Files.exists(Path.of(file + ".mv.db"))) {
-                System.out.println("no runs yet: no job repository at " + file + ".mv.db");
+                spec.commandLine().getOut().println("no runs yet: no job repository at " + file + ".mv.db");
                 return 0;
             }
         }
@@ -69,11 +73,12 @@ public final class RunsCommand implements Callable<Integer> {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the job repository at " + url + ": " + e.getMessage(), e);
         }
-        print(runs, System.out);
+        print(runs, spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 
-    static void print(List<RunHistory.PastRun> runs, PrintStream out) {
+    static void print(List<RunHistory.PastRun> runs, PrintWriter out) {
         String format = "%-22s %-22s %-10s %-19s %9s %9s %4s%n";
         out.printf(format, "run id", "job", "status", "started", "duration", "rows", "exit");
         for (RunHistory.PastRun run : runs) {
