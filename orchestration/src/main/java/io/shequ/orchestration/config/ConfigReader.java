@@ -65,7 +65,8 @@ public final class ConfigReader {
                 grid.isMissingNode() ? null : gridSource(base, grid),
                 spark.path("master").asText("local[*]"),
                 positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
-                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.path("password").asText("")),
+                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.hasNonNull("password-env")
+                        ? env(repo.get("password-env").asText(), "job-repository.password-env") : repo.path("password").asText("")),
                 schedules(root.path("schedules")),
                 keySource(base, root.path("pseudonymization")),
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
