@@ -2,6 +2,7 @@ package io.shequ.orchestration.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.PipelineJobConfiguration;
 import io.shequ.jobs.pipeline.QuarantinePurgeJobConfiguration;
@@ -11,7 +12,6 @@ import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.shequ.orchestration.config.MetricsSettings;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
