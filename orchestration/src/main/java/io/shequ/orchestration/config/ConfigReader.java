@@ -22,7 +22,8 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "freshness");
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "freshness",
+            "scheduler", "metrics");
 
     private ConfigReader() {
     }
@@ -64,7 +65,8 @@ public final class ConfigReader {
                 grid.isMissingNode() ? null : gridSource(base, grid),
                 spark.path("master").asText("local[*]"),
                 positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
-                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.path("password").asText("")),
+                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.hasNonNull("password-env")
+                        ? env(repo.get("password-env").asText(), "job-repository.password-env") : repo.path("password").asText("")),
                 schedules(root.path("schedules")),
                 keySource(base, root.path("pseudonymization")),
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
@@ -141,7 +143,11 @@ public final class ConfigReader {
             if (!CronExpression.isValidExpression(cron)) {
                 throw new ConfigException(key + ".cron", "a Quartz cron expression (seconds minutes hours day month weekday), got '" + cron + "'");
             }
-            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron));
+            String job = s.path("job").asText(ShequConfig.Schedule.PIPELINE);
+            if (!ShequConfig.Schedule.JOBS.contains(job)) {
+                throw new ConfigException(key + ".job", "one of " + ShequConfig.Schedule.JOBS + ", got '" + job + "'");
+            }
+            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron, job));
         }
         return schedules;
     }

@@ -2,16 +2,21 @@ package io.shequ.orchestration.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.PipelineJobConfiguration;
+import io.shequ.jobs.pipeline.QuarantinePurgeJobConfiguration;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
+import io.shequ.orchestration.config.MetricsSettings;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
+import io.shequ.orchestration.metrics.MeterRegistries;
+import io.shequ.orchestration.metrics.RunMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -38,6 +43,7 @@ public final class PipelineRuntime implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SparkSession spark;
     private final AnnotationConfigApplicationContext context;
+    private final MeterRegistry meters;
 
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
@@ -59,7 +65,9 @@ public final class PipelineRuntime implements AutoCloseable {
         context.registerBean(io.shequ.jobs.partition.FreshnessWindows.class,
                 () -> io.shequ.orchestration.config.FreshnessConfig.read(config.file()));
         context.register(PipelineJobConfiguration.class);
+        context.register(QuarantinePurgeJobConfiguration.class);
         context.refresh();
+        this.meters = MeterRegistries.open(MetricsSettings.of(config));
     }
 
     private static HikariDataSource dataSource(ShequConfig.JobRepository repo) {
@@ -95,11 +103,41 @@ public final class PipelineRuntime implements AutoCloseable {
         Job job = context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class);
         JobExecution execution = operator.start(job, new JobParametersBuilder()
                 .addString(RunIds.PARAMETER, runId).toJobParameters());
-        return new Outcome(runId, ExitCodes.of(execution), config.home().resolve("runs").resolve(runId).resolve("summary.json"));
+        Path summary = config.home().resolve("runs").resolve(runId).resolve("summary.json");
+        recordMetrics(runId, execution, summary);
+        return new Outcome(runId, ExitCodes.of(execution), summary);
+    }
+
+    /** One run of the scheduled job named {@code job} ({@link ShequConfig.Schedule#JOBS}). */
+    public Outcome run(String job) throws Exception {
+        if (ShequConfig.Schedule.PIPELINE.equals(job)) {
+            return runOnce();
+        }
+        if (!ShequConfig.Schedule.QUARANTINE_PURGE.equals(job)) {
+            throw new IllegalArgumentException("no job " + job + "; expected one of " + ShequConfig.Schedule.JOBS);
+        }
+        String runId = RunIds.next();
+        JobExecution execution = context.getBean(JobOperator.class).start(
+                context.getBean(QuarantinePurgeJobConfiguration.JOB_NAME, Job.class),
+                new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters());
+        recordMetrics(runId, execution, null);
+        return new Outcome(runId, ExitCodes.of(execution), null);
+    }
+
+    /** The registry holding the run metrics ({@code metrics.registry}), or null when metrics are off. */
+    public MeterRegistry meterRegistry() {
+        return meters;
+    }
+
+    private void recordMetrics(String runId, JobExecution execution, Path summary) {
+        if (meters != null) {
+            new RunMetrics(meters).record(runId, execution, summary);
+        }
     }
 
     @Override
     public void close() {
+        MeterRegistries.close(meters);
         context.close();
         spark.stop();
         LakeCatalog catalog = settings.lakeCatalog();
