@@ -6,6 +6,8 @@ import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.PipelineJobConfiguration;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.recovery.ProcessOwner;
+import io.shequ.jobs.recovery.RunOwners;
 import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -14,6 +16,7 @@ import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.job.Job;
@@ -38,6 +41,8 @@ public final class PipelineRuntime implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SparkSession spark;
     private final AnnotationConfigApplicationContext context;
+    private final ProcessOwner self = ProcessOwner.current();
+    private final RunOwners owners;
 
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
@@ -58,6 +63,7 @@ public final class PipelineRuntime implements AutoCloseable {
         context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
         context.register(PipelineJobConfiguration.class);
         context.refresh();
+        this.owners = new RunOwners(dataSource);
     }
 
     private static HikariDataSource dataSource(ShequConfig.JobRepository repo) {
@@ -80,12 +86,39 @@ public final class PipelineRuntime implements AutoCloseable {
 
     /** One pipeline run, start to end, in this thread. */
     public synchronized Outcome runOnce() throws Exception {
+        resumeInterrupted();
         String runId = RunIds.next();
+        owners.claim(runId, self);
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class);
         JobExecution execution = operator.start(job, new JobParametersBuilder()
                 .addString(RunIds.PARAMETER, runId).toJobParameters());
         return new Outcome(runId, ExitCodes.of(execution), config.home().resolve("runs").resolve(runId).resolve("summary.json"));
+    }
+
+    /**
+     * Crash recovery at a start: marks the runs left running by a dead process FAILED, and
+     * restarts the newest of them from its last committed step if no later run has started
+     * since. Returns how the restarted runs ended (none, usually).
+     */
+    public synchronized List<Outcome> resumeInterrupted() throws Exception {
+        return recovery().resumeDead();
+    }
+
+    /**
+     * {@code shequ restart}: recovers dead runs, then restarts the run named by a run id or job
+     * execution id, or without one the newest run if it failed, from its last committed step.
+     *
+     * @throws RestartRefusedException if there is no such run or it cannot be restarted
+     */
+    public synchronized Outcome restart(String id) throws Exception {
+        return recovery().restart(id);
+    }
+
+    private RunRecovery recovery() {
+        return new RunRecovery(config.home(), context.getBean(org.springframework.batch.core.repository.JobRepository.class),
+                context.getBean(JobOperator.class), context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class),
+                owners, self);
     }
 
     @Override
