@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Batch pipeline and warehouse for community-governance statistics (社区治理统计).",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class, PublishCommand.class,
                 ExplainCommand.class, DictionaryCommand.class,
-                DqCommand.class, BackfillCommand.class, RetryCommand.class, StatusCommand.class, RunsCommand.class},
+                DqCommand.class, BackfillCommand.class, RetryCommand.class, StatusCommand.class, RunsCommand.class,
+                RestartCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
 public final class ShequMain implements Runnable {

@@ -55,7 +55,8 @@ public final class ConfigReader {
         JsonNode spark = root.path("spark");
         JsonNode repo = root.path("job-repository");
         String repoUrl = repo.hasNonNull("url") ? repo.get("url").asText()
-                : "jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE";
+                // WRITE_DELAY=0: every commit reaches the file at once, so a kill -9 loses no run state
+                : "jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         return new ShequConfig(
                 config,
                 home,

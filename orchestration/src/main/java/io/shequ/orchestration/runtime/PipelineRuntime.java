@@ -8,7 +8,11 @@ import io.shequ.jobs.pipeline.PipelineJobConfiguration;
 import io.shequ.jobs.pipeline.QuarantinePurgeJobConfiguration;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.recovery.ProcessOwner;
+import io.shequ.jobs.recovery.RunOwners;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.EmbeddedDatabase;
+import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
@@ -19,6 +23,7 @@ import io.shequ.orchestration.metrics.MeterRegistries;
 import io.shequ.orchestration.metrics.RunMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.job.Job;
@@ -44,6 +49,8 @@ public final class PipelineRuntime implements AutoCloseable {
     private final SparkSession spark;
     private final AnnotationConfigApplicationContext context;
     private final MeterRegistry meters;
+    private final ProcessOwner self = ProcessOwner.current();
+    private final RunOwners owners;
 
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
@@ -68,6 +75,7 @@ public final class PipelineRuntime implements AutoCloseable {
         context.register(QuarantinePurgeJobConfiguration.class);
         context.refresh();
         this.meters = MeterRegistries.open(MetricsSettings.of(config));
+        this.owners = new RunOwners(dataSource);
     }
 
     private static HikariDataSource dataSource(ShequConfig.JobRepository repo) {
@@ -94,10 +102,12 @@ public final class PipelineRuntime implements AutoCloseable {
     }
 
     /** One run limited to {@code scope} (a backfill or retry), or a plain run when it is null. */
-    public synchronized Outcome runOnce(io.shequ.jobs.partition.RunScope scope) throws Exception {
+    public synchronized Outcome runOnce(RunScope scope) throws Exception {
+        resumeInterrupted();
         String runId = RunIds.next();
+        owners.claim(runId, self);
         if (scope != null) {
-            scope.recordFor(new io.shequ.jobs.run.HomeLayout(config.home()), runId);
+            scope.recordFor(new HomeLayout(config.home()), runId);
         }
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class);
@@ -133,6 +143,31 @@ public final class PipelineRuntime implements AutoCloseable {
         if (meters != null) {
             new RunMetrics(meters).record(runId, execution, summary);
         }
+    }
+
+    /**
+     * Crash recovery at a start: marks the runs left running by a dead process FAILED, and
+     * restarts the newest of them from its last committed step if no later run has started
+     * since. Returns how the restarted runs ended (none, usually).
+     */
+    public synchronized List<Outcome> resumeInterrupted() throws Exception {
+        return recovery().resumeDead();
+    }
+
+    /**
+     * {@code shequ restart}: recovers dead runs, then restarts the run named by a run id or job
+     * execution id, or without one the newest run if it failed, from its last committed step.
+     *
+     * @throws RestartRefusedException if there is no such run or it cannot be restarted
+     */
+    public synchronized Outcome restart(String id) throws Exception {
+        return recovery().restart(id);
+    }
+
+    private RunRecovery recovery() {
+        return new RunRecovery(config.home(), context.getBean(org.springframework.batch.core.repository.JobRepository.class),
+                context.getBean(JobOperator.class), context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class),
+                owners, self);
     }
 
     @Override

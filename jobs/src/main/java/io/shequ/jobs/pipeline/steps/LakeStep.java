@@ -12,6 +12,7 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
+import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.lake.LakeTable;
 import java.nio.file.Files;
@@ -84,6 +85,9 @@ public final class LakeStep implements Tasklet {
                 lake.replace(table, rows);
             }
             tables.add(lake.describe(table));
+            if (table.equals("fct_community_reports")) {
+                PausePoint.reach(PausePoint.LAKE_COMMIT);
+            }
         }
         LakeSnapshot snapshot = new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE,
                 Instant.now(), tables);

@@ -17,6 +17,7 @@ import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.schemas.contract.SourceContract;
+import io.shequ.schemas.fault.PausePoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class StageStep implements Tasklet {
             accounts.addAll(new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
                     SourceContract.STREET_OFFICE_REPORT)).stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
         }
+        PausePoint.reach(PausePoint.STAGE_MIDWAY);
         if (landed.containsKey(ExtractStep.PROCUREMENT)) {
             accounts.addAll(new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
                     SourceContract.PROCUREMENT_LEDGER)).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
