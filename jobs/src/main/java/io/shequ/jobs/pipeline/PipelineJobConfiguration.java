@@ -6,6 +6,7 @@ import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.jobs.partition.PartitionLedgerListener;
 import io.shequ.jobs.pipeline.steps.CheckStep;
 import io.shequ.jobs.pipeline.steps.ConformStep;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
