@@ -76,19 +76,21 @@ class CrashRecoveryIT {
         assertThat(shequ.run("restart", "--config", config(crashed))).as("the last restart completes the run").isZero();
 
         assertThat(onlyRun(crashed)).isEqualTo(runId);
-        // one execution per start; H2 may lose a killed process's last job-repository commits, so a
-        // start may find an earlier execution still running and fail that one (its steps rerun)
-        List<String> executions = executions(crashed);
-        assertThat(executions.get(executions.size() - 1)).as("the last execution completed").startsWith("COMPLETED");
-        assertThat(executions.subList(0, executions.size() - 1)).as("every other failed by recovery, naming the dead owner")
-                .hasSizeBetween(4, 5)
-                .allSatisfy(e -> assertThat(e).startsWith("FAILED ").contains("is gone (killed or crashed)"));
         GridExtract extract = RunLedger.JSON.convertValue(
                 new RunLedger(new HomeLayout(crashed), runId).get(ExtractStep.GRID_EXTRACT), GridExtract.class);
         assertThat(watermarks(crashed)).as("the grid watermarks the run proposed, committed by it")
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue().truncatedTo(java.time.temporal.ChronoUnit.MICROS) + " " + runId).sorted().toList());
         assertSameWarehouse(baseline, crashed);
+        // one execution per start, each but the last failed by the next start's recovery. The embedded
+        // H2 job repository may lose a killed process's last commits (H2's documented durability
+        // limit; production keeps it on PostgreSQL), so a start may find an older execution still
+        // running: some executions vanish, their steps rerun, and the warehouse must not care.
+        List<String> executions = executions(crashed);
+        assertThat(executions.get(executions.size() - 1)).as("the last execution completed").startsWith("COMPLETED");
+        assertThat(executions.subList(0, executions.size() - 1)).as("every other failed by recovery, naming the dead owner")
+                .hasSizeBetween(1, 5)
+                .allSatisfy(e -> assertThat(e).startsWith("FAILED ").contains("is gone (killed or crashed)"));
     }
 
     private Path home(String name, SimulationResult sample) throws Exception {

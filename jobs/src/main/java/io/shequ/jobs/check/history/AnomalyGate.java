@@ -36,8 +36,11 @@ public final class AnomalyGate {
      *                      source that delivered nothing is the largest drop of all)
      * @param rulesBlocked  whether the DQDL rules already block this run; then, like a run an
      *                      anomaly blocks, its metrics do not become history later runs compare with
+     * @param partial       whether the run stages only part of the sources (a backfill or a retry):
+     *                      its volumes are not comparable with a full run's, so no anomaly rule
+     *                      judges it and its metrics never become history
      */
-    public Findings check(String runId, Map<String, Dataset<Row>> staged, boolean rulesBlocked) {
+    public Findings check(String runId, Map<String, Dataset<Row>> staged, boolean rulesBlocked, boolean partial) {
         MetricProfile profile = MetricProfile.load(files);
         AnomalyRules ruleFiles = new AnomalyRules(files);
         List<DatasetMetric> metrics = new ArrayList<>();
@@ -47,14 +50,14 @@ public final class AnomalyGate {
             List<AnomalyRule> rules = ruleFiles.of(dataset, columns);
             List<DatasetMetric> measured = StagedDatasetMetrics.compute(rows, profile.metricsFor(dataset, columns, rules));
             metrics.addAll(measured);
-            for (AnomalyRule rule : rules) {
+            for (AnomalyRule rule : partial ? List.<AnomalyRule>of() : rules) {
                 Double value = measured.stream().filter(m -> m.key().equals(rule.metricKey()))
                         .map(DatasetMetric::value).findFirst().orElse(null);
                 anomalies.add(AnomalyDetection.judge(rule, value, history.history(rule.metricKey(), runId, rule.history())));
             }
         });
         Findings findings = new Findings(metrics, anomalies);
-        history.record(runId, metrics, anomalies, !rulesBlocked && findings.blocking().isEmpty());
+        history.record(runId, metrics, anomalies, !partial && !rulesBlocked && findings.blocking().isEmpty());
         return findings;
     }
 }

@@ -15,6 +15,7 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
@@ -129,7 +130,7 @@ public final class CheckStep implements Tasklet {
         contribution.incrementFilterCount(quarantined.values().stream().mapToLong(Long::longValue).sum());
         List<RuleOutcome> blocking = new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
         AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
-                .check(runId, measured, !blocking.isEmpty());
+                .check(runId, measured, !blocking.isEmpty(), RunScope.of(layout, runId) != null);
         ledger.put(DqReport.METRICS, findings.metrics());
         ledger.put(DqReport.ANOMALIES, findings.anomalies());
         DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
