@@ -10,6 +10,7 @@ import io.shequ.jobs.pipeline.steps.LakeStep;
 import io.shequ.jobs.pipeline.steps.PublishStep;
 import io.shequ.jobs.pipeline.steps.StageStep;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,11 +53,12 @@ public class PipelineJobConfiguration {
     @Bean
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
                              SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                             WarehousePort warehouse) {
+                             WarehousePort warehouse, ObjectProvider<AdmitSettings> admit) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
-                .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
+                .next(step("stage", new StageStep(settings, spark, manifest,
+                        admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
                 .next(step("lake", new LakeStep(settings, spark, watermarks), repository, transactions))

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "shequ", mixinStandardHelpOptions = true, version = "shequ 0.1.0",
         description = "Batch pipeline and warehouse for community-governance statistics (社区治理统计).",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class, PublishCommand.class,
-                ExplainCommand.class, DictionaryCommand.class},
+                ExplainCommand.class, DictionaryCommand.class,
+                QuarantineCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
 public final class ShequMain implements Runnable {
@@ -38,6 +39,6 @@ public final class ShequMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule or publish");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule, publish or quarantine");
     }
 }

@@ -8,7 +8,9 @@ import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.orchestration.config.AdmitFolderConfig;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
@@ -55,6 +57,8 @@ public final class PipelineRuntime implements AutoCloseable {
                 () -> new DataSourceTransactionManager(dataSource));
         context.registerBean(PipelineSettings.class, () -> settings);
         context.registerBean(SparkSession.class, () -> spark);
+        AdmitSettings admit = AdmitFolderConfig.read(config);
+        context.registerBean(AdmitSettings.class, () -> admit);
         context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
         context.register(PipelineJobConfiguration.class);
         context.refresh();
