@@ -57,6 +57,10 @@ public final class RunSummaryWriter implements JobExecutionListener {
                 summary.set(section, ledger.get(section));
             }
         }
+        // re-admission of corrected quarantine rows (io.shequ.jobs.admit.Readmission.SECTION)
+        if (ledger.has("readmission")) {
+            summary.set("readmission", ledger.get("readmission"));
+        }
         int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
         if (intolerable > 0 && execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
             summary.put("exit_reason", intolerable + " source file(s) quarantined whole (files_quarantined_whole); "
