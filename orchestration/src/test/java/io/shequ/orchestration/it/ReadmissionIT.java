@@ -97,7 +97,7 @@ class ReadmissionIT {
             assertThat(run2.exitCode()).isZero();
             JsonNode summary2 = JSON.readTree(run2.summary().toFile());
             JsonNode readmission = summary2.path("readmission");
-            assertThat(readmission.path("rows_readmitted").asInt()).as("the three proper corrections").isEqualTo(3);
+            assertThat(readmission.path("rows_readmitted").asInt()).as("the three proper corrections: %s", readmission).isEqualTo(3);
             assertThat(readmission.path("rows_still_failing").asInt()).isEqualTo(1);
             assertThat(readmission.path("still_failing").get(0).path("quarantine_id").asText())
                     .isEqualTo(stillWrong.get("quarantine_id"));
