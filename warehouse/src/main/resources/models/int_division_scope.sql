@@ -15,11 +15,8 @@ districts_present AS (
 
 current_divisions AS (
     SELECT division_code, division_name, level
-    FROM dim_division
-    WHERE is_current AND level IN ('city', 'district', 'township', 'village')
-    QUALIFY row_number() OVER (
-        PARTITION BY division_code ORDER BY valid_from DESC NULLS LAST, division_name
-    ) = 1
+    FROM stg_dim_division_current
+    WHERE level IN ('city', 'district', 'township', 'village')
 ),
 
 levelled AS (

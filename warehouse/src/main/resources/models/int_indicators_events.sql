@@ -1,30 +1,12 @@
 -- grain: one row per year, division, indicator and breakdown of the grid-event indicators
--- An event belongs to the year it was reported; voided events count nowhere. An event without a
--- community counts at the street or district it names (and above). Rates of the closed loop are
--- over registered events (应结案数); on time means closed by the deadline after extensions.
-WITH events AS (
+-- The events that count (int_grid_events_counted: in the year reported, not voided) count at the
+-- most precise division they name and above. Rates of the closed loop are over registered events
+-- (应结案数); on time means closed by the deadline after extensions.
+WITH event_prefixes AS (
     SELECT
-        report_year AS year,
-        event_id,
-        category_code,
-        channel,
-        coalesce(is_registered, false) AS is_registered,
-        coalesce(is_closed, false) AS is_closed,
-        coalesce(is_on_time, false) AS is_on_time,
-        coalesce(rework_count, 0) > 0 AS is_reworked,
-        satisfaction,
-        hours_to_close,
-        coalesce(community_code, township_code, district_code) AS event_code
-    FROM fct_grid_events
-    WHERE NOT coalesce(is_voided, false) AND report_year IS NOT NULL
-),
-
-event_prefixes AS (
-    SELECT
-        * EXCLUDE (event_code),
+        * EXCLUDE (event_code, reported_at),
         unnest(list_distinct([left(event_code, 4), left(event_code, 6), left(event_code, 9), event_code])) AS code_prefix
-    FROM events
-    WHERE event_code IS NOT NULL
+    FROM int_grid_events_counted
 ),
 
 events_in_division AS (

@@ -1,29 +1,12 @@
 -- grain: one row per year, division and breakdown of the grid indicator
--- Grids in force at the end of the year (the version valid then, not retired, not inferred) count
--- in their community and above. The lowest-level grids are those with no child grid in force.
-WITH grids_at_year_end AS (
-    SELECT DISTINCT y.year, g.grid_code, g.grid_level, g.parent_grid_code, g.community_code
-    FROM int_indicator_years AS y
-    JOIN dim_grid AS g
-        ON (g.valid_from IS NULL OR g.valid_from < make_timestamp(y.year + 1, 1, 1, 0, 0, 0))
-        AND (g.valid_to IS NULL OR g.valid_to >= make_timestamp(y.year + 1, 1, 1, 0, 0, 0))
-        AND (g.retired_at IS NULL OR g.retired_at >= make_timestamp(y.year + 1, 1, 1, 0, 0, 0))
-    WHERE NOT coalesce(g.is_inferred, false) AND g.community_code IS NOT NULL AND g.grid_level IS NOT NULL
-),
-
-leaves AS (
-    SELECT g.*, NOT EXISTS (
-        SELECT 1 FROM grids_at_year_end AS c WHERE c.year = g.year AND c.parent_grid_code = g.grid_code
-    ) AS is_lowest
-    FROM grids_at_year_end AS g
-),
-
-grid_prefixes AS (
+-- Grids in force at the end of the year (int_grids_at_year_end: the version valid then, not
+-- retired, not inferred) count in their community and above; lowest level: no child in force.
+WITH grid_prefixes AS (
     SELECT
         year, grid_code, grid_level, is_lowest,
         unnest(list_distinct([left(community_code, 4), left(community_code, 6), left(community_code, 9), community_code]))
             AS code_prefix
-    FROM leaves
+    FROM int_grids_at_year_end
 ),
 
 grid_levels AS (

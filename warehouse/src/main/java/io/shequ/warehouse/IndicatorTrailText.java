@@ -92,7 +92,9 @@ public final class IndicatorTrailText {
             List<BigDecimal> parts = trail.rows().stream().map(LineageRow::denominatorPart)
                     .filter(p -> p != null && p.signum() != 0).toList();
             out.append("denominator = ").append(sum(parts, denominator)).append('\n');
+            long scale = scale(numerator, denominator, value.value());
             out.append("value       = ").append(plain(numerator)).append(" / ").append(plain(denominator))
+                    .append(scale == 1 ? "" : " × " + scale)
                     .append(" = ").append(plain(value.value())).append(' ').append(value.unit()).append('\n');
         } else {
             out.append("value       = ").append(plain(numerator));
@@ -106,6 +108,22 @@ public final class IndicatorTrailText {
                     .append(value.denominator() == null ? "" : " and denominator " + plain(value.denominator()))
                     .append('\n');
         }
+    }
+
+    /**
+     * The power of ten a rate is published per (10,000 residents, 1,000 residents, 100 households),
+     * read back from the published value so the printed arithmetic gives it; 1 for a plain ratio.
+     */
+    static long scale(BigDecimal numerator, BigDecimal denominator, Double value) {
+        if (numerator.signum() == 0 || denominator.signum() == 0 || value == null) {
+            return 1;
+        }
+        double ratio = numerator.doubleValue() / denominator.doubleValue();
+        long scale = 1;
+        while (scale < 1_000_000 && Math.abs(ratio * scale - value) > 1e-9 * Math.max(1.0, Math.abs(value))) {
+            scale *= 10;
+        }
+        return scale < 1_000_000 ? scale : 1;
     }
 
     private static String sum(List<BigDecimal> parts, BigDecimal total) {

@@ -1,5 +1,6 @@
 package io.shequ.warehouse;
 
+import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.lake.LakeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +70,9 @@ public final class WarehouseBuilder {
             Files.createDirectories(file.getParent());
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
                 configure(connection);
-                ModelRunner.run(connection, ModelRunner.plan(LakeLoader.load(connection, lake)));
+                var loaded = LakeLoader.load(connection, lake);
+                PausePoint.reach(PausePoint.PUBLISH_BUILD);
+                ModelRunner.run(connection, ModelRunner.plan(loaded));
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }

@@ -32,6 +32,18 @@ final class GridIncrementQuery {
         };
     }
 
+    /** The query for {@code table}, reading rows updated in {@code [from, until)} (a backfill's window). */
+    static String between(String table, LocalDateTime from, LocalDateTime until) {
+        String window = "updated_at >= TIMESTAMP '" + LITERAL.format(from) + "' AND updated_at < TIMESTAMP '"
+                + LITERAL.format(until) + "'";
+        return switch (table) {
+            case "grid", "event" -> "SELECT * FROM " + table + " WHERE " + window;
+            case "event_flow" -> "SELECT f.* FROM event_flow f WHERE f.event_id IN (SELECT e.event_id FROM event e WHERE e."
+                    + window.replace(" AND updated_at", " AND e.updated_at") + ")";
+            default -> throw new IllegalArgumentException("not a grid-system table: " + table);
+        };
+    }
+
     /** True for the tables that carry {@code updated_at} and so have a watermark of their own. */
     static boolean hasWatermark(String table) {
         return !table.equals("event_flow");

@@ -55,6 +55,15 @@ public final class GridSystemLanding {
     }
 
     public Landing land(GridSource grid, String runId) throws IOException {
+        return land(grid, runId, null, null);
+    }
+
+    /**
+     * Lands the rows updated in {@code [from, until)} when both are given (a backfill re-extracting a
+     * window: it proposes no watermark, so the committed ones stay where they are), else the increment.
+     */
+    public Landing land(GridSource grid, String runId, LocalDateTime from, LocalDateTime until) throws IOException {
+        boolean window = from != null && until != null;
         LocalDateTime startedAt = LocalDateTime.now(clock.withZone(VENDOR_ZONE));
         List<LandedSource> landed = new ArrayList<>();
         List<GridExtract.TableIncrement> increments = new ArrayList<>();
@@ -63,18 +72,20 @@ public final class GridSystemLanding {
             Optional<LocalDateTime> committed = watermarks.current(watermarked);
             LocalDateTime readAfter = committed.map(w -> w.minus(grid.overlap())).orElse(null);
             Path target = layout.landingTables(runId).resolve(table);
-            read(grid, GridIncrementQuery.of(table, readAfter))
+            read(grid, window ? GridIncrementQuery.between(table, from, until) : GridIncrementQuery.of(table, readAfter))
                     .coalesce(1)
                     .write().mode("overwrite").parquet(target.toString());
             Dataset<Row> rows = spark.read().parquet(target.toString());
             long count = rows.count();
             LocalDateTime candidate = null;
-            if (GridIncrementQuery.hasWatermark(table)) {
+            if (GridIncrementQuery.hasWatermark(table) && window) {
+                candidate = committed.orElse(null);
+            } else if (GridIncrementQuery.hasWatermark(table)) {
                 Row newest = rows.agg(max("updated_at")).first();
                 candidate = newest.isNullAt(0) ? committed.orElse(null)
                         : earlier((LocalDateTime) newest.get(0), startedAt);
             }
-            increments.add(new GridExtract.TableIncrement(table, readAfter, count, candidate));
+            increments.add(new GridExtract.TableIncrement(table, window ? from : readAfter, count, candidate));
             landed.add(landedSource(table, target));
         }
         return new Landing(landed, new GridExtract(startedAt, increments));

@@ -2,6 +2,7 @@ package io.shequ.jobs.gridstate;
 
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridWatermarks;
+import io.shequ.schemas.fault.PausePoint;
 
 /**
  * Commits what one run took from the grid system, once the run has written the lake: first its
@@ -22,6 +23,7 @@ public final class GridRunCommit {
     /** Fails, committing nothing, when the run wrote no merged state: moving the watermarks would lose rows. */
     public void commit(String runId, GridExtract extract) {
         mirror.promote(runId);
+        PausePoint.reach(PausePoint.GRID_COMMIT);
         watermarks.commit(runId, extract.watermarkCandidates());
     }
 }

@@ -1,7 +1,12 @@
 package io.shequ.jobs.pipeline;
 
+import io.shequ.jobs.check.DataQualityOutcomes;
+import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.partition.FreshnessWindows;
+import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.jobs.partition.PartitionLedgerListener;
 import io.shequ.jobs.pipeline.steps.CheckStep;
 import io.shequ.jobs.pipeline.steps.ConformStep;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
@@ -51,17 +56,37 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
+    public DataQualityOutcomes dataQualityOutcomes(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new DataQualityOutcomes(dataSource);
+    }
+
+    @Bean
+    public MetricHistory metricHistory(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new MetricHistory(dataSource);
+    }
+
+    @Bean
+    public PartitionLedger partitionLedger(@Qualifier("jobRepositoryDataSource") DataSource dataSource) {
+        return new PartitionLedger(dataSource);
+    }
+
+    @Bean
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
                              SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                             WarehousePort warehouse, ObjectProvider<AdmitSettings> admit) {
+                             WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory,
+                             PartitionLedger partitions, ObjectProvider<FreshnessWindows> freshness,
+                             ObjectProvider<AdmitSettings> admit) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
+                // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
+                .listener(new PartitionLedgerListener(settings, spark, partitions,
+                        freshness.getIfAvailable(FreshnessWindows::defaults)))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest,
                         admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))), repository, transactions))
-                .next(step("check", new CheckStep(settings, spark), repository, transactions))
+                .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
-                .next(step("lake", new LakeStep(settings, spark, watermarks), repository, transactions))
+                .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes), repository, transactions))
                 .next(step("publish", new PublishStep(settings, warehouse), repository, transactions))
                 .next(step("indicators", new IndicatorsStep(settings, warehouse), repository, transactions))
                 .build();

@@ -52,10 +52,13 @@ public final class RunSummaryWriter implements JobExecutionListener {
             step.getFailureExceptions().stream().findFirst().ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
         });
         ObjectNode ledger = new RunLedger(layout, runId).read();
-        for (String section : new String[] {"quarantine_purge", "sources", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "conform", "lake", "publish", "published", "indicators"}) {
+        for (String section : new String[] {"quarantine_purge", "sources", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "data_quality_rows", "dq_warned_purge", "conform", "lake", "publish", "published", "indicators", "scope", "partitions", "freshness"}) {
             if (ledger.has(section)) {
                 summary.set(section, ledger.get(section));
             }
+        }
+        if (ledger.has(io.shequ.jobs.check.history.DqReport.ANOMALIES)) {
+            summary.set(io.shequ.jobs.check.history.DqReport.ANOMALIES, ledger.get(io.shequ.jobs.check.history.DqReport.ANOMALIES));
         }
         // re-admission of corrected quarantine rows (io.shequ.jobs.admit.Readmission.SECTION)
         if (ledger.has("readmission")) {
@@ -72,6 +75,11 @@ public final class RunSummaryWriter implements JobExecutionListener {
             Path file = layout.run(runId).resolve("summary.json");
             Files.createDirectories(file.getParent());
             RunLedger.JSON.writeValue(file.toFile(), summary);
+            if (Files.exists(layout.run(runId).resolve("dq.html"))) {
+                // rewritten now that the run's status and exit code are known
+                io.shequ.jobs.check.history.DqReportHtml.write(io.shequ.jobs.check.history.DqReport.read(layout.run(runId)),
+                        layout.run(runId).resolve("dq.html"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the run summary", e);
         }

@@ -25,6 +25,19 @@ public record HomeLayout(Path home) {
         return home.resolve("quarantine").resolve(runId);
     }
 
+    /**
+     * Rows that failed only warn-level data-quality rules: they stay in the data and are recorded here,
+     * apart from the quarantine (nothing here is to be re-admitted); owner-only, purged like the quarantine.
+     */
+    public Path dqWarned(String runId) {
+        return home.resolve("dq-warned").resolve(runId);
+    }
+
+    /** A checked dataset's rows as they were before its rules took rows out (restart-safe input of the check). */
+    public Path beforeCheck(String runId) {
+        return home.resolve("work").resolve(runId).resolve("before-check");
+    }
+
     public Path conformed(String runId) {
         return home.resolve("work").resolve(runId).resolve("conformed");
     }

@@ -24,9 +24,11 @@ public record LakeCatalog(String url, String user, String password) {
     /**
      * The embedded default: an H2 file in {@code state/iceberg}. H2 needs DATABASE_TO_LOWER for
      * Iceberg's catalog tables to survive a restart, and AUTO_SERVER so a second process may open it.
+     * WRITE_DELAY=0 writes each commit to the file at once: with H2's default delay a kill -9 loses
+     * the last second or so of commits, and a lost catalog commit would silently undo a lake write.
      */
     public static LakeCatalog embedded(HomeLayout layout) {
-        return new LakeCatalog("jdbc:h2:file:" + layout.icebergCatalog() + ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE",
+        return new LakeCatalog("jdbc:h2:file:" + layout.icebergCatalog() + ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0",
                 "sa", "");
     }
 

@@ -3,6 +3,7 @@ package io.shequ.orchestration.cli;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.simulator.ResolutionAgainstTruth;
 import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
@@ -46,6 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome outcome = runtime.runOnce();
             RunOutcomePrinter.print(outcome, System.out);
+            scoreResolution(root, outcome, sample, System.out);
             if (outcome.exitCode() != 0) {
                 return outcome.exitCode();
             }
@@ -60,6 +62,22 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("rerun:    ./shequ run --config " + config);
         }
         return 0;
+    }
+
+    /**
+     * Holds the run's resolved names to the sample's ground truth, which only the demo knows (the
+     * pipeline never reads it): prints the score and adds it to the run's summary.json as
+     * {@code resolution_against_truth}. Nothing when the run committed no lake snapshot.
+     */
+    public static java.util.Optional<ResolutionAgainstTruth> scoreResolution(Path root, PipelineRuntime.Outcome outcome,
+            SimulationResult sample, java.io.PrintStream out) throws Exception {
+        if (!Files.exists(outcome.summary().resolveSibling("lake-snapshot.json"))) {
+            return java.util.Optional.empty();
+        }
+        ResolutionAgainstTruth score = ResolutionAgainstTruth.of(root, outcome.runId(), sample);
+        score.addTo(outcome.summary());
+        out.println(score);
+        return java.util.Optional.of(score);
     }
 
     /** Writes the demo home: secrets (owner-only) and shequ.yml pointing at the sample. */

@@ -2,6 +2,7 @@ package io.shequ.orchestration.cli;
 
 import io.shequ.orchestration.config.ConfigException;
 import io.shequ.orchestration.config.ConfigReader;
+import io.shequ.orchestration.config.SchedulerSettings;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import io.shequ.orchestration.schedule.PipelineScheduler;
@@ -25,10 +26,13 @@ public final class ScheduleCommand implements Callable<Integer> {
             throw new ConfigException("schedules", "at least one {name, cron} entry to schedule");
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (PipelineRuntime runtime = new PipelineRuntime(cfg); PipelineScheduler scheduler = new PipelineScheduler(runtime)) {
+        SchedulerSettings settings = SchedulerSettings.of(cfg);
+        try (PipelineRuntime runtime = new PipelineRuntime(cfg); PipelineScheduler scheduler = new PipelineScheduler(runtime, settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             scheduler.start();
-            cfg.schedules().forEach(s -> System.out.println("scheduled " + s.name() + ": " + s.cron()));
+            cfg.schedules().forEach(s -> System.out.println("scheduled " + s.name() + ": " + s.cron() + " (" + s.job() + ")"));
+            System.out.println("scheduler node " + scheduler.scheduler().getSchedulerInstanceId()
+                    + (settings.clustered() ? ", clustered (check-in every " + settings.checkinIntervalMillis() + " ms)" : ", not clustered"));
             System.out.println("scheduler running; Ctrl-C to stop");
             stopped.await();
         }

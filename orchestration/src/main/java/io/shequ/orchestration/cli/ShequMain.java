@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Batch pipeline and warehouse for community-governance statistics (社区治理统计).",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class, PublishCommand.class,
                 ExplainCommand.class, DictionaryCommand.class,
-                QuarantineCommand.class},
+                DqCommand.class, BackfillCommand.class, RetryCommand.class, StatusCommand.class, RunsCommand.class,
+                RestartCommand.class, QuarantineCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
 public final class ShequMain implements Runnable {
@@ -39,6 +40,6 @@ public final class ShequMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule, publish or quarantine");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule, publish, dq, status, backfill, retry, runs, restart or quarantine");
     }
 }

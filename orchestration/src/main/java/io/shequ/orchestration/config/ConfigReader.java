@@ -22,7 +22,8 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine");
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "freshness",
+            "scheduler", "metrics");
 
     private ConfigReader() {
     }
@@ -54,7 +55,8 @@ public final class ConfigReader {
         JsonNode spark = root.path("spark");
         JsonNode repo = root.path("job-repository");
         String repoUrl = repo.hasNonNull("url") ? repo.get("url").asText()
-                : "jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE";
+                // WRITE_DELAY=0: every commit reaches the file at once, so a kill -9 loses no run state
+                : "jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         return new ShequConfig(
                 config,
                 home,
@@ -64,7 +66,8 @@ public final class ConfigReader {
                 grid.isMissingNode() ? null : gridSource(base, grid),
                 spark.path("master").asText("local[*]"),
                 positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
-                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.path("password").asText("")),
+                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.hasNonNull("password-env")
+                        ? env(repo.get("password-env").asText(), "job-repository.password-env") : repo.path("password").asText("")),
                 schedules(root.path("schedules")),
                 keySource(base, root.path("pseudonymization")),
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
@@ -141,7 +144,11 @@ public final class ConfigReader {
             if (!CronExpression.isValidExpression(cron)) {
                 throw new ConfigException(key + ".cron", "a Quartz cron expression (seconds minutes hours day month weekday), got '" + cron + "'");
             }
-            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron));
+            String job = s.path("job").asText(ShequConfig.Schedule.PIPELINE);
+            if (!ShequConfig.Schedule.JOBS.contains(job)) {
+                throw new ConfigException(key + ".job", "one of " + ShequConfig.Schedule.JOBS + ", got '" + job + "'");
+            }
+            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron, job));
         }
         return schedules;
     }

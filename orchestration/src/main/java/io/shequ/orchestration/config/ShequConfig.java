@@ -50,8 +50,22 @@ public record ShequConfig(
         }
     }
 
-    /** A named cron schedule (Quartz syntax, seconds first) that fires a pipeline run. */
-    public record Schedule(String name, String cron) {
+    /**
+     * A named cron schedule (Quartz syntax, seconds first) that fires a run of one job: the
+     * pipeline, or the quarantine purge.
+     */
+    public record Schedule(String name, String cron, String job) {
+
+        /** The whole pipeline: extract, stage, check, conform, lake, publish, indicators. */
+        public static final String PIPELINE = "pipeline";
+        /** Deleting past runs' quarantine older than {@code quarantine.keep-days}. */
+        public static final String QUARANTINE_PURGE = "quarantine-purge";
+        public static final List<String> JOBS = List.of(PIPELINE, QUARANTINE_PURGE);
+
+        /** A schedule of the pipeline. */
+        public Schedule(String name, String cron) {
+            this(name, cron, PIPELINE);
+        }
     }
 
     /** Where the pseudonymization key comes from: an environment variable or a file outside the repo. */

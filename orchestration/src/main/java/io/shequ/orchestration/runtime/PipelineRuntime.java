@@ -2,20 +2,30 @@ package io.shequ.orchestration.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.PipelineJobConfiguration;
+import io.shequ.jobs.pipeline.QuarantinePurgeJobConfiguration;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.recovery.ProcessOwner;
+import io.shequ.jobs.recovery.RunOwners;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.EmbeddedDatabase;
+import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.orchestration.config.AdmitFolderConfig;
 import io.shequ.jobs.spark.SparkSessionFactory;
+import io.shequ.orchestration.config.MetricsSettings;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
+import io.shequ.orchestration.metrics.MeterRegistries;
+import io.shequ.orchestration.metrics.RunMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.job.Job;
@@ -40,6 +50,9 @@ public final class PipelineRuntime implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SparkSession spark;
     private final AnnotationConfigApplicationContext context;
+    private final MeterRegistry meters;
+    private final ProcessOwner self = ProcessOwner.current();
+    private final RunOwners owners;
 
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
@@ -60,8 +73,13 @@ public final class PipelineRuntime implements AutoCloseable {
         AdmitSettings admit = AdmitFolderConfig.read(config);
         context.registerBean(AdmitSettings.class, () -> admit);
         context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
+        context.registerBean(io.shequ.jobs.partition.FreshnessWindows.class,
+                () -> io.shequ.orchestration.config.FreshnessConfig.read(config.file()));
         context.register(PipelineJobConfiguration.class);
+        context.register(QuarantinePurgeJobConfiguration.class);
         context.refresh();
+        this.meters = MeterRegistries.open(MetricsSettings.of(config));
+        this.owners = new RunOwners(dataSource);
     }
 
     private static HikariDataSource dataSource(ShequConfig.JobRepository repo) {
@@ -84,16 +102,81 @@ public final class PipelineRuntime implements AutoCloseable {
 
     /** One pipeline run, start to end, in this thread. */
     public synchronized Outcome runOnce() throws Exception {
+        return runOnce(null);
+    }
+
+    /** One run limited to {@code scope} (a backfill or retry), or a plain run when it is null. */
+    public synchronized Outcome runOnce(RunScope scope) throws Exception {
+        resumeInterrupted();
         String runId = RunIds.next();
+        owners.claim(runId, self);
+        if (scope != null) {
+            scope.recordFor(new HomeLayout(config.home()), runId);
+        }
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class);
         JobExecution execution = operator.start(job, new JobParametersBuilder()
                 .addString(RunIds.PARAMETER, runId).toJobParameters());
-        return new Outcome(runId, ExitCodes.of(execution), config.home().resolve("runs").resolve(runId).resolve("summary.json"));
+        Path summary = config.home().resolve("runs").resolve(runId).resolve("summary.json");
+        recordMetrics(runId, execution, summary);
+        return new Outcome(runId, ExitCodes.of(execution), summary);
+    }
+
+    /** One run of the scheduled job named {@code job} ({@link ShequConfig.Schedule#JOBS}). */
+    public Outcome run(String job) throws Exception {
+        if (ShequConfig.Schedule.PIPELINE.equals(job)) {
+            return runOnce();
+        }
+        if (!ShequConfig.Schedule.QUARANTINE_PURGE.equals(job)) {
+            throw new IllegalArgumentException("no job " + job + "; expected one of " + ShequConfig.Schedule.JOBS);
+        }
+        String runId = RunIds.next();
+        JobExecution execution = context.getBean(JobOperator.class).start(
+                context.getBean(QuarantinePurgeJobConfiguration.JOB_NAME, Job.class),
+                new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters());
+        recordMetrics(runId, execution, null);
+        return new Outcome(runId, ExitCodes.of(execution), null);
+    }
+
+    /** The registry holding the run metrics ({@code metrics.registry}), or null when metrics are off. */
+    public MeterRegistry meterRegistry() {
+        return meters;
+    }
+
+    private void recordMetrics(String runId, JobExecution execution, Path summary) {
+        if (meters != null) {
+            new RunMetrics(meters).record(runId, execution, summary);
+        }
+    }
+
+    /**
+     * Crash recovery at a start: marks the runs left running by a dead process FAILED, and
+     * restarts the newest of them from its last committed step if no later run has started
+     * since. Returns how the restarted runs ended (none, usually).
+     */
+    public synchronized List<Outcome> resumeInterrupted() throws Exception {
+        return recovery().resumeDead();
+    }
+
+    /**
+     * {@code shequ restart}: recovers dead runs, then restarts the run named by a run id or job
+     * execution id, or without one the newest run if it failed, from its last committed step.
+     *
+     * @throws RestartRefusedException if there is no such run or it cannot be restarted
+     */
+    public synchronized Outcome restart(String id) throws Exception {
+        return recovery().restart(id);
+    }
+
+    private RunRecovery recovery() {
+        return new RunRecovery(config.home(), context.getBean(org.springframework.batch.core.repository.JobRepository.class),
+                context.getBean(JobOperator.class), context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class),
+                owners, self);
     }
 
     @Override
     public void close() {
+        MeterRegistries.close(meters);
         context.close();
         spark.stop();
         LakeCatalog catalog = settings.lakeCatalog();

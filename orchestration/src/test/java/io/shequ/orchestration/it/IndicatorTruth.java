@@ -35,11 +35,31 @@ final class IndicatorTruth {
     Map<String, Double> of(String prefix) {
         Predicate<String> within = code -> code != null && code.startsWith(prefix);
         Map<String, Double> out = new TreeMap<>();
+        units(prefix, out);
         reports(within, out);
         events(within, out);
         grids(within, out);
         purchase(within, out);
         return out;
+    }
+
+    /**
+     * Village-level units of the NBS reference under the prefix, by kind from the village part of
+     * the code (DOMAIN.md): 001-199 and 400-499 residents' committees, 200-399 and 500-599
+     * villagers' committees. Dense: a kind without units is 0.
+     */
+    private static void units(String prefix, Map<String, Double> out) {
+        List<String> units;
+        try {
+            units = SampleTruth.divisions("villages.csv.gz", prefix);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the NBS reference", e);
+        }
+        long residents = units.stream().map(code -> Integer.parseInt(code.substring(9)))
+                .filter(part -> part <= 199 || (part >= 400 && part <= 499)).count();
+        out.put("units/", (double) units.size());
+        out.put("units/residents_committee", (double) residents);
+        out.put("units/villagers_committee", (double) (units.size() - residents));
     }
 
     private void reports(Predicate<String> within, Map<String, Double> out) {

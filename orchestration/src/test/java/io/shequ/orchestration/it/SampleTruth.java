@@ -232,11 +232,6 @@ final class SampleTruth {
         }
     }
 
-    /** Every village-level unit in the NBS reference file under the prefix. */
-    static long units(String prefix) throws Exception {
-        return divisions("villages.csv.gz", prefix).size();
-    }
-
     private static Double number(String clean) {
         return clean == null || clean.isEmpty() ? null : Double.valueOf(clean);
     }

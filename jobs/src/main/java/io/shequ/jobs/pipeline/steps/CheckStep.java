@@ -1,67 +1,153 @@
 package io.shequ.jobs.pipeline.steps;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.check.CheckedDataset;
 import io.shequ.jobs.check.DataQualityGate;
 import io.shequ.jobs.check.DataQualityGateException;
+import io.shequ.jobs.check.DataQualityOutcomes;
+import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
+import io.shequ.jobs.check.RuleStage;
+import io.shequ.jobs.check.StagedAccounts;
+import io.shequ.jobs.check.history.AnomalyGate;
+import io.shequ.jobs.check.history.DqReport;
+import io.shequ.jobs.check.history.DqReportHtml;
+import io.shequ.jobs.check.history.MetricHistory;
+import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.QuarantinePurge;
+import io.shequ.jobs.stage.grid.GridStaging;
+import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
+import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 3: Deequ runs the DQDL rule files on the staged data; an error-level failure stops the run. */
+/**
+ * Step 3: Deequ runs the staged sources' DQDL rule files ({@code dq/staged/}). Rows failing an
+ * error-level row-scoped rule go to quarantine and out of the staged data (the row accounting
+ * moves them from staged to quarantined); rows failing only warn-level ones are recorded; an
+ * error-level rule about the whole dataset that fails stops the run (exit 3). Then each dataset,
+ * as it leaves the check, is measured and the anomaly rules judge the measurements against the
+ * metric history; an error-level anomaly stops the run the same way. The run folder gets
+ * {@code dq.html}.
+ */
 public final class CheckStep implements Tasklet {
 
-    /** Rule-file dataset name → staged folder. */
-    private static final Map<String, String> DATASETS = Map.of(
-            "community_reports", "community_reports",
-            "service_contracts", "service_contracts",
-            "grid_events", "event",
-            "grid_event_flows", "event_flow");
+    /** The run-ledger section with the rows each check took out or recorded, per stage and dataset. */
+    public static final String DATA_QUALITY_ROWS = "data_quality_rows";
+    /** The run-ledger section holding staging's own accounts, before the check moved rows. */
+    static final String SOURCES_BEFORE_CHECK = "sources_before_check";
+
+    /** The staged datasets in the order they are checked. */
+    static final List<CheckedDataset> DATASETS = List.of(
+            new CheckedDataset("community_reports", StreetOfficeReportStaging.DATASET, StreetOfficeReportStaging.SOURCE,
+                    StreetOfficeReportStaging.DATASET, List.of()),
+            new CheckedDataset("grid_event_flows", "event_flow", GridStaging.SOURCE, "event_flow", List.of("event_id", "seq")),
+            new CheckedDataset("grid_events", "event", GridStaging.SOURCE, "event", List.of("event_id")),
+            new CheckedDataset("grids", "grid", GridStaging.SOURCE, "grid", List.of("grid_code")),
+            new CheckedDataset("service_contracts", ProcurementLedgerStaging.DATASET, ProcurementLedgerStaging.SOURCE,
+                    ProcurementLedgerStaging.DATASET, List.of()));
 
     private final PipelineSettings settings;
     private final SparkSession spark;
+    private final LandingManifest manifest;
+    private final DataQualityOutcomes dqOutcomes;
+    private final MetricHistory metricHistory;
 
-    public CheckStep(PipelineSettings settings, SparkSession spark) {
+    public CheckStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest,
+                     DataQualityOutcomes dqOutcomes, MetricHistory metricHistory) {
         this.settings = settings;
         this.spark = spark;
+        this.manifest = manifest;
+        this.dqOutcomes = dqOutcomes;
+        this.metricHistory = metricHistory;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
-        DataQualityGate gate = new DataQualityGate(settings.ruleFolder());
+        RunLedger ledger = new RunLedger(layout, runId);
+        // warned rows keep raw values like the quarantine, and go after the same number of days
+        ledger.put("dq_warned_purge", new QuarantinePurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
+                .purge(settings.quarantineKeepDays(), runId));
+        DatasetCheck check = new DatasetCheck(spark, new DataQualityGate(settings.ruleFolder()),
+                new Quarantine(layout.quarantine(runId), runId), new Quarantine(layout.dqWarned(runId), runId),
+                layout.beforeCheck(runId));
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<String> empty = new ArrayList<>();
-        DATASETS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            Path staged = layout.staging(runId).resolve(e.getValue());
-            if (Files.exists(staged)) {
-                var rows = spark.read().parquet(staged.toString());
-                // an incremental grid extract with nothing changed stages no rows: nothing to judge
-                if (rows.isEmpty()) {
-                    empty.add(e.getKey());
-                } else {
-                    outcomes.addAll(gate.evaluate(e.getKey(), rows));
-                }
+        Map<String, Long> quarantined = new HashMap<>();
+        Map<String, Object> rows = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> measured = new HashMap<>();
+        for (CheckedDataset dataset : DATASETS) {
+            Path staged = layout.staging(runId).resolve(dataset.folder());
+            Path before = layout.beforeCheck(runId).resolve(RuleStage.STAGED.folder()).resolve(dataset.dataset());
+            if (!Files.exists(staged) && !Files.exists(before)) {
+                continue;
             }
-        });
-        RunLedger ledger = new RunLedger(layout, runId);
+            // an incremental grid extract with nothing changed stages no rows: nothing to judge
+            if (!Files.exists(before) && spark.read().parquet(staged.toString()).isEmpty()) {
+                empty.add(dataset.dataset());
+                // measured all the same: a source that delivers nothing is the largest drop
+                measured.put(dataset.dataset(), spark.read().parquet(staged.toString()));
+                continue;
+            }
+            DatasetCheck.Result result = check.run(RuleStage.STAGED, dataset, staged, Map.of());
+            measured.put(dataset.dataset(), spark.read().parquet(staged.toString()));
+            outcomes.addAll(result.outcomes());
+            result.quarantinedByLocation().forEach((location, n) ->
+                    quarantined.merge(StagedAccounts.key(dataset.source(), location), n, Long::sum));
+            rows.put(dataset.dataset(), Map.of("quarantined", result.quarantinedByLocation().values().stream()
+                    .mapToLong(Long::longValue).sum(), "warned", result.warnedRows()));
+        }
+        List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(ledger), quarantined);
+        manifest.recordAccounts(runId, accounts);
+        ledger.put("sources", accounts);
         ledger.put("data_quality", outcomes);
         ledger.put("data_quality_no_rows", empty);
-        List<RuleOutcome> blocking = outcomes.stream().filter(RuleOutcome::blocks).toList();
+        ledger.put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
+        dqOutcomes.record(runId, RuleStage.STAGED, outcomes);
+        contribution.incrementFilterCount(quarantined.values().stream().mapToLong(Long::longValue).sum());
+        List<RuleOutcome> blocking = new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
+        AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
+                .check(runId, measured, !blocking.isEmpty());
+        ledger.put(DqReport.METRICS, findings.metrics());
+        ledger.put(DqReport.ANOMALIES, findings.anomalies());
+        DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
+        findings.blocking().forEach(a -> blocking.add(
+                new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason())));
         if (!blocking.isEmpty()) {
             throw new DataQualityGateException(blocking);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** Staging's accounts, kept aside the first time so that a restarted check adjusts them once. */
+    private static List<SourceAccount> stagedAccounts(RunLedger ledger) {
+        JsonNode kept = ledger.get(SOURCES_BEFORE_CHECK);
+        if (kept == null) {
+            kept = ledger.get("sources");
+            ledger.put(SOURCES_BEFORE_CHECK, kept == null ? List.of() : kept);
+        }
+        return kept == null ? List.of() : RunLedger.JSON.convertValue(kept, new TypeReference<List<SourceAccount>>() { });
     }
 }

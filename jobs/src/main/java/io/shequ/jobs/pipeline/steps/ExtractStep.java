@@ -51,14 +51,21 @@ public final class ExtractStep implements Tasklet {
                 Clock.systemUTC()).purge(settings.quarantineKeepDays(), runId));
         FileLanding files = new FileLanding(layout);
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
-        if (settings.streetOffices().isPresent()) {
-            landed.put(STREET_OFFICES, files.land(STREET_OFFICES, settings.streetOfficeFolder()));
+        // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
+        io.shequ.jobs.partition.RunScope scope = io.shequ.jobs.partition.RunScope.of(layout, runId);
+        if (settings.streetOffices().isPresent() && (scope == null || scope.readsFiles(STREET_OFFICES))) {
+            List<LandedSource> all = files.land(STREET_OFFICES, settings.streetOfficeFolder());
+            landed.put(STREET_OFFICES, scope == null ? all : scope.select(STREET_OFFICES, all));
         }
-        if (settings.procurement().isPresent()) {
-            landed.put(PROCUREMENT, files.land(PROCUREMENT, settings.procurementFolder()));
+        if (settings.procurement().isPresent() && (scope == null || scope.readsFiles(PROCUREMENT))) {
+            List<LandedSource> all = files.land(PROCUREMENT, settings.procurementFolder());
+            landed.put(PROCUREMENT, scope == null ? all : scope.select(PROCUREMENT, all));
         }
-        if (settings.gridSystem().isPresent()) {
-            GridSystemLanding.Landing grid = new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId);
+        if (settings.gridSystem().isPresent() && (scope == null || scope.readsGrid())) {
+            GridSystemLanding.Landing grid = scope == null
+                    ? new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId)
+                    : new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId,
+                            scope.gridFrom(), scope.gridUntil());
             landed.put(GridSystemLanding.SOURCE, grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
             new RunLedger(layout, runId).put(GRID_EXTRACT, grid.extract());

@@ -1,6 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
@@ -11,6 +12,7 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
+import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.lake.LakeTable;
 import java.nio.file.Files;
@@ -27,7 +29,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 5: write the conformed tables into the Iceberg lake, then record the set of snapshots
+ * Step 5: check the conformed tables by the lake tables' rule files ({@link LakeTablesCheck}), write
+ * them into the Iceberg lake, then record the set of snapshots
  * this run committed ({@code runs/<run-id>/lake-snapshot.json}), which publishing reads, and
  * commit the grid system's merged state and extract watermarks of the run.
  */
@@ -47,22 +50,30 @@ public final class LakeStep implements Tasklet {
     private final PipelineSettings settings;
     private final SparkSession spark;
     private final GridWatermarks watermarks;
+    private final DataQualityOutcomes dqOutcomes;
 
-    public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks) {
+    public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks, DataQualityOutcomes dqOutcomes) {
         this.settings = settings;
         this.spark = spark;
         this.watermarks = watermarks;
+        this.dqOutcomes = dqOutcomes;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
+        // the lake tables' rules judge the rows before they are committed: a block leaves the lake as it was
+        contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(runId));
         LakeWriter lake = new LakeWriter(spark);
         List<LakeTable> tables = new ArrayList<>();
         for (String table : TABLES) {
             Path conformed = layout.conformed(runId).resolve(table);
             if (!Files.exists(conformed)) {
+                // a backfill or retry conforms only some sources: the others' tables stay at their current snapshot
+                if (spark.catalog().tableExists(LakeWriter.qualified(table))) {
+                    tables.add(lake.describe(table));
+                }
                 continue;
             }
             var rows = spark.read().parquet(conformed.toString());
@@ -74,6 +85,9 @@ public final class LakeStep implements Tasklet {
                 lake.replace(table, rows);
             }
             tables.add(lake.describe(table));
+            if (table.equals("fct_community_reports")) {
+                PausePoint.reach(PausePoint.LAKE_COMMIT);
+            }
         }
         LakeSnapshot snapshot = new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE,
                 Instant.now(), tables);

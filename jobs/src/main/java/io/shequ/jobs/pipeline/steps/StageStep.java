@@ -21,6 +21,7 @@ import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.jobs.stage.table.RowCorrections;
 import io.shequ.schemas.contract.SourceContract;
+import io.shequ.schemas.fault.PausePoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class StageStep implements Tasklet {
             accounts.addAll(new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
                     SourceContract.STREET_OFFICE_REPORT)).correcting(corrections).stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
         }
+        PausePoint.reach(PausePoint.STAGE_MIDWAY);
         if (landed.containsKey(ExtractStep.PROCUREMENT)) {
             accounts.addAll(new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
                     SourceContract.PROCUREMENT_LEDGER)).correcting(corrections).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));

@@ -3,6 +3,7 @@ package io.shequ.jobs.stage.table;
 import static org.apache.spark.sql.functions.col;
 
 import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.run.FileProgress;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.schemas.contract.RejectRule;
@@ -91,42 +92,45 @@ public final class ContractFileStaging {
         Map<String, Long> read = new HashMap<>();
         Map<String, String> notes = new HashMap<>();
         ContractTableLocator locator = new ContractTableLocator(contract);
-        for (LandedSource file : files) {
-            if (file.isDuplicate()) {
-                read.put(file.location(), 0L);
-                notes.put(file.location(), "same bytes as " + file.duplicateOf() + ": loaded once");
-                continue;
-            }
-            LocatedTable table;
-            try {
-                table = corrections.apply(source, file, locator.locate(TableFileReader.read(Path.of(file.landed())), keyField));
-            } catch (IOException | ContractTableLocator.TableNotFound e) {
-                RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
-                        ? missing.rule() : RejectRule.UNREADABLE_FILE;
-                read.put(file.location(), 0L);
-                notes.put(file.location(), "quarantined whole (" + rule.code() + "): " + e.getMessage());
-                fileRejects.add(RowFactory.create(source, file.location(), null, null, null, rule.code(),
-                        e.getMessage(), null));
-                continue;
-            }
-            read.put(file.location(), (long) table.dataRows().size());
-            try {
-                List<Object> values = context.values(file, table);
-                raw.addAll(rawRows.rows(table, line -> {
-                    List<Object> row = new ArrayList<>();
-                    row.add(file.location());
-                    row.add(table.sheet());
-                    row.add(line);
-                    row.add(file.modifiedMillis());
-                    row.add(file.arrivedMillis());
-                    row.addAll(values);
-                    return row;
-                }));
-            } catch (Rejected e) {
-                notes.put(file.location(), "quarantined whole (" + e.rule().code() + "): " + e.getMessage());
-                for (SheetRow row : table.dataRows()) {
-                    fileRejects.add(RowFactory.create(source, file.location(), table.sheet(), Integer.toString(row.line()),
-                            null, e.rule().code(), e.getMessage(), RawTableRows.rawJson(table.header(), row)));
+        try (FileProgress progress = FileProgress.start("stage " + source, files.size())) {
+            for (LandedSource file : files) {
+                progress.starting(file.location());
+                if (file.isDuplicate()) {
+                    read.put(file.location(), 0L);
+                    notes.put(file.location(), "same bytes as " + file.duplicateOf() + ": loaded once");
+                    continue;
+                }
+                LocatedTable table;
+                try {
+                    table = corrections.apply(source, file, locator.locate(TableFileReader.read(Path.of(file.landed())), keyField));
+                } catch (IOException | ContractTableLocator.TableNotFound e) {
+                    RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
+                            ? missing.rule() : RejectRule.UNREADABLE_FILE;
+                    read.put(file.location(), 0L);
+                    notes.put(file.location(), "quarantined whole (" + rule.code() + "): " + e.getMessage());
+                    fileRejects.add(RowFactory.create(source, file.location(), null, null, null, rule.code(),
+                            e.getMessage(), null));
+                    continue;
+                }
+                read.put(file.location(), (long) table.dataRows().size());
+                try {
+                    List<Object> values = context.values(file, table);
+                    raw.addAll(rawRows.rows(table, line -> {
+                        List<Object> row = new ArrayList<>();
+                        row.add(file.location());
+                        row.add(table.sheet());
+                        row.add(line);
+                        row.add(file.modifiedMillis());
+                        row.add(file.arrivedMillis());
+                        row.addAll(values);
+                        return row;
+                    }));
+                } catch (Rejected e) {
+                    notes.put(file.location(), "quarantined whole (" + e.rule().code() + "): " + e.getMessage());
+                    for (SheetRow row : table.dataRows()) {
+                        fileRejects.add(RowFactory.create(source, file.location(), table.sheet(), Integer.toString(row.line()),
+                                null, e.rule().code(), e.getMessage(), RawTableRows.rawJson(table.header(), row)));
+                    }
                 }
             }
         }

@@ -1,0 +1,60 @@
+package io.shequ.jobs.check.history;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The check step's second half: measures each staged dataset with Deequ, judges the anomaly rules
+ * against the metric history, and records this run's metrics and outcomes in the history.
+ */
+public final class AnomalyGate {
+
+    /** This run's metrics and anomaly outcomes. */
+    public record Findings(List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies) {
+        public List<AnomalyOutcome> blocking() {
+            return anomalies.stream().filter(AnomalyOutcome::blocks).toList();
+        }
+    }
+
+    private final MetricHistory history;
+    private final RuleFileSource files;
+
+    /** @param ruleFolder the user's rule folder ({@code reference.dq-rules}), or null for the bundled rules only */
+    public AnomalyGate(MetricHistory history, Path ruleFolder) {
+        this.history = history;
+        this.files = new RuleFileSource(ruleFolder);
+    }
+
+    /**
+     * @param staged        rule-file dataset name → its staged rows (empty datasets included: a
+     *                      source that delivered nothing is the largest drop of all)
+     * @param rulesBlocked  whether the DQDL rules already block this run; then, like a run an
+     *                      anomaly blocks, its metrics do not become history later runs compare with
+     */
+    public Findings check(String runId, Map<String, Dataset<Row>> staged, boolean rulesBlocked) {
+        MetricProfile profile = MetricProfile.load(files);
+        AnomalyRules ruleFiles = new AnomalyRules(files);
+        List<DatasetMetric> metrics = new ArrayList<>();
+        List<AnomalyOutcome> anomalies = new ArrayList<>();
+        new TreeMap<>(staged).forEach((dataset, rows) -> {
+            List<String> columns = Arrays.asList(rows.columns());
+            List<AnomalyRule> rules = ruleFiles.of(dataset, columns);
+            List<DatasetMetric> measured = StagedDatasetMetrics.compute(rows, profile.metricsFor(dataset, columns, rules));
+            metrics.addAll(measured);
+            for (AnomalyRule rule : rules) {
+                Double value = measured.stream().filter(m -> m.key().equals(rule.metricKey()))
+                        .map(DatasetMetric::value).findFirst().orElse(null);
+                anomalies.add(AnomalyDetection.judge(rule, value, history.history(rule.metricKey(), runId, rule.history())));
+            }
+        });
+        Findings findings = new Findings(metrics, anomalies);
+        history.record(runId, metrics, anomalies, !rulesBlocked && findings.blocking().isEmpty());
+        return findings;
+    }
+}

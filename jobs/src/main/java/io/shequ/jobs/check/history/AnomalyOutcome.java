@@ -1,0 +1,32 @@
+package io.shequ.jobs.check.history;
+
+import java.util.List;
+
+/**
+ * What an anomaly rule found in one run.
+ *
+ * @param outcome  {@code Passed} or {@code Failed}, as DQDL rule outcomes are written
+ * @param value    this run's value, null when the metric could not be computed
+ * @param baseline the median of the history compared with, null without history
+ * @param history  the earlier accepted runs compared with, oldest first
+ * @param reason   the comparison in words, or why nothing was compared
+ */
+public record AnomalyOutcome(String dataset, String level, String rule, String metric, String column, String bounds,
+                             String outcome, Double value, Double baseline, List<HistoryPoint> history,
+                             String reason, String description) {
+
+    public static final String PASSED = "Passed";
+    public static final String FAILED = "Failed";
+
+    public AnomalyOutcome {
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public boolean failed() {
+        return FAILED.equals(outcome);
+    }
+
+    public boolean blocks() {
+        return "error".equals(level) && failed();
+    }
+}

@@ -1,0 +1,70 @@
+package io.shequ.jobs.check.history;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.run.RunLedger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's data-quality outcomes as its run folder holds them: the DQDL rule outcomes, the
+ * datasets without rows, the anomaly outcomes with their history, and the metrics. Read from
+ * {@code ledger.json} (written as the steps go) and, once the run has ended, {@code summary.json}.
+ * Rule outcomes are read loosely (any fields), so other sections of the ledger can grow.
+ */
+public record DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
+                       List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics) {
+
+    /** Ledger section: this run's metrics. */
+    public static final String METRICS = "dq_metrics";
+    /** Ledger and summary section: this run's anomaly outcomes. */
+    public static final String ANOMALIES = "dq_anomalies";
+
+    /** One DQDL rule outcome. */
+    public record RuleRow(String dataset, String level, String rule, String outcome, String reason) {
+        public boolean failed() {
+            return !"Passed".equalsIgnoreCase(outcome);
+        }
+    }
+
+    public static DqReport read(Path runFolder) {
+        String runId = runFolder.getFileName().toString();
+        JsonNode ledger = json(runFolder.resolve("ledger.json"));
+        JsonNode summary = json(runFolder.resolve("summary.json"));
+        if (ledger == null && summary == null) {
+            throw new IllegalArgumentException("no run in " + runFolder + " (neither ledger.json nor summary.json)");
+        }
+        JsonNode source = ledger != null && ledger.has("data_quality") ? ledger : summary == null ? ledger : summary;
+        List<RuleRow> rules = new ArrayList<>();
+        source.path("data_quality").forEach(r -> rules.add(new RuleRow(r.path("dataset").asText(), r.path("level").asText(),
+                r.path("rule").asText(), r.path("outcome").asText(), r.path("reason").isNull() ? "" : r.path("reason").asText(""))));
+        List<String> noRows = new ArrayList<>();
+        source.path("data_quality_no_rows").forEach(n -> noRows.add(n.asText()));
+        JsonNode withHistory = ledger != null && ledger.has(ANOMALIES) ? ledger : summary;
+        List<AnomalyOutcome> anomalies = withHistory == null || !withHistory.has(ANOMALIES) ? List.of()
+                : RunLedger.JSON.convertValue(withHistory.get(ANOMALIES), new TypeReference<List<AnomalyOutcome>>() { });
+        List<DatasetMetric> metrics = ledger == null || !ledger.has(METRICS) ? List.of()
+                : RunLedger.JSON.convertValue(ledger.get(METRICS), new TypeReference<List<DatasetMetric>>() { });
+        String status = summary == null ? "RUNNING or ended without a summary" : summary.path("status").asText();
+        Integer exit = summary == null || !summary.has("exit_code") ? null : summary.path("exit_code").asInt();
+        return new DqReport(runId, status, exit, rules, noRows, anomalies, metrics);
+    }
+
+    private static JsonNode json(Path file) {
+        try {
+            return Files.isRegularFile(file) ? RunLedger.JSON.readTree(file.toFile()) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
+        }
+    }
+
+    /** Whether anything at error level failed: the run was (or will be) blocked from publishing. */
+    public boolean blocked() {
+        return rules.stream().anyMatch(r -> r.failed() && "error".equals(r.level()))
+                || anomalies.stream().anyMatch(AnomalyOutcome::blocks);
+    }
+}

@@ -1,0 +1,109 @@
+package io.shequ.jobs.partition;
+
+import io.shequ.jobs.conform.DivisionResolver;
+import io.shequ.jobs.extract.GridSystemLanding;
+import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.schemas.division.DivisionCode;
+import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.schemas.division.NbsDivisions;
+import io.shequ.schemas.name.DivisionAliases;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * At the end of every run, however it ended, records the partitions it processed in the
+ * partition ledger (loaded only when the run completed and published; failed otherwise) and
+ * puts the ledger's late and missing partitions into the run ledger, for the run summary.
+ * Register it after the summary writer: listeners' {@code afterJob} run in reverse order.
+ */
+public final class PartitionLedgerListener implements JobExecutionListener {
+
+    /** Run-ledger sections copied into the summary. */
+    public static final String PARTITIONS = "partitions";
+    public static final String FRESHNESS = "freshness";
+    private static final int LISTED = 50;
+
+    private final PipelineSettings settings;
+    private final SparkSession spark;
+    private final PartitionLedger ledger;
+    private final FreshnessWindows windows;
+
+    public PartitionLedgerListener(PipelineSettings settings, SparkSession spark, PartitionLedger ledger,
+                                   FreshnessWindows windows) {
+        this.settings = settings;
+        this.spark = spark;
+        this.ledger = ledger;
+        this.windows = windows;
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        try {
+            record(execution);
+        } catch (RuntimeException e) {
+            // the ledger is bookkeeping: its failure must not change how the run itself ended
+            org.slf4j.LoggerFactory.getLogger(PartitionLedgerListener.class).error("partition ledger not written", e);
+        }
+    }
+
+    private void record(JobExecution execution) {
+        String runId = execution.getJobParameters().getString(RunIds.PARAMETER);
+        HomeLayout layout = new HomeLayout(settings.home());
+        boolean completed = execution.getStatus() == BatchStatus.COMPLETED
+                && ExitCodes.of(execution) != ExitCodes.QUALITY_GATE;
+        String kind = RunScope.kindOf(RunScope.of(layout, runId));
+        List<Partition> processed = new RunPartitions(spark, layout, resolver(layout), settings.districts())
+                .of(runId, kind, completed);
+        ledger.record(processed);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("run_kind", kind);
+        for (String status : List.of(Partition.LOADED, Partition.QUARANTINED, Partition.FAILED)) {
+            counts.put(status, processed.stream().filter(p -> p.status().equals(status)).count());
+        }
+        counts.put("by_source", processed.stream().collect(java.util.stream.Collectors.groupingBy(Partition::source,
+                java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        RunLedger runLedger = new RunLedger(layout, runId);
+        runLedger.put(PARTITIONS, counts);
+        runLedger.put(FRESHNESS, summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), configuredSources(settings))));
+    }
+
+    /** The sources the configuration reads, by their ledger names. */
+    public static Set<String> configuredSources(PipelineSettings settings) {
+        Set<String> sources = new LinkedHashSet<>();
+        settings.streetOffices().ifPresent(p -> sources.add(ExtractStep.STREET_OFFICES));
+        settings.gridSystem().ifPresent(g -> sources.add(GridSystemLanding.SOURCE));
+        settings.procurement().ifPresent(p -> sources.add(ExtractStep.PROCUREMENT));
+        return sources;
+    }
+
+    private static Map<String, Object> summary(Freshness.Report report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("late_count", report.late().size());
+        out.put("missing_count", report.missing().size());
+        out.put("late", report.late().stream().limit(LISTED).toList());
+        out.put("missing", report.missing().stream().limit(LISTED).toList());
+        return out;
+    }
+
+    /** The same street resolution conform uses, so ledger keys are the NBS codes of the facts. */
+    private DivisionResolver resolver(HomeLayout layout) {
+        List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
+        NbsDivisions nbs = settings.divisionReference() == null
+                ? NbsDivisions.bundled2023(cities) : NbsDivisions.fromFolder(settings.divisionReference(), cities);
+        return new DivisionResolver(nbs, settings.districts(),
+                DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME)));
+    }
+}

@@ -1,0 +1,225 @@
+package io.shequ.jobs.partition;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.year;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.conform.DivisionResolver;
+import io.shequ.jobs.conform.Resolution;
+import io.shequ.jobs.extract.GridSystemLanding;
+import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.stage.WholeFileRejects;
+import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
+import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
+import io.shequ.schemas.division.DivisionCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The partitions one run processed, worked out from what its extract landed, what staging made of
+ * each file and which files were quarantined whole. Street-office reports: street office × month,
+ * the office resolved to its NBS code (the name as written when it resolves to none), a quarterly
+ * report filling each of its three months; the grid system: one partition per day of the events'
+ * {@code updated_at} in the run's extract; procurement ledgers: district × year (the district code
+ * in the file's path, else the only configured district; the year in its path, else its contracts'
+ * latest signing year). A file whose partition cannot be told is a partition of its own,
+ * {@code ?/<location>}, so retry still finds it.
+ */
+public final class RunPartitions {
+
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d{2}(?!\\d)");
+    private static final Pattern DISTRICT = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
+
+    private final SparkSession spark;
+    private final HomeLayout layout;
+    private final DivisionResolver resolver;
+    private final List<DivisionCode> districts;
+
+    public RunPartitions(SparkSession spark, HomeLayout layout, DivisionResolver resolver, List<DivisionCode> districts) {
+        this.spark = spark;
+        this.layout = layout;
+        this.resolver = resolver;
+        this.districts = List.copyOf(districts);
+    }
+
+    /**
+     * @param completed whether the run completed; files that staged in a run that did not are failed
+     */
+    public List<Partition> of(String runId, String runKind, boolean completed) {
+        RunLedger ledger = new RunLedger(layout, runId);
+        JsonNode landedNode = ledger.get("landed");
+        if (landedNode == null) {
+            return List.of();
+        }
+        Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(landedNode,
+                new TypeReference<Map<String, List<LandedSource>>>() { });
+        Map<String, SourceAccount> accounts = new HashMap<>();
+        JsonNode sources = ledger.get("sources");
+        if (sources != null) {
+            for (SourceAccount a : RunLedger.JSON.convertValue(sources, new TypeReference<List<SourceAccount>>() { })) {
+                accounts.put(a.source() + "|" + a.location(), a);
+            }
+        }
+        Map<String, String> wholeRejects = new HashMap<>();
+        JsonNode rejects = ledger.get("files_quarantined_whole");
+        if (rejects != null) {
+            for (WholeFileRejects.File f : RunLedger.JSON.convertValue(rejects, new TypeReference<List<WholeFileRejects.File>>() { })) {
+                wholeRejects.put(f.source() + "|" + f.location(), f.rule() + ": " + f.reason());
+            }
+        }
+        List<Partition> out = new ArrayList<>();
+        Path staging = layout.staging(runId);
+        if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
+            Map<String, List<FilePartitions.Slot>> slots = reportSlots(staging.resolve(StreetOfficeReportStaging.DATASET));
+            out.addAll(fold(ExtractStep.STREET_OFFICES, landed.get(ExtractStep.STREET_OFFICES), slots, accounts,
+                    wholeRejects, completed, runId, runKind));
+        }
+        if (landed.containsKey(ExtractStep.PROCUREMENT)) {
+            Map<String, List<FilePartitions.Slot>> slots = ledgerSlots(landed.get(ExtractStep.PROCUREMENT),
+                    staging.resolve(ProcurementLedgerStaging.DATASET));
+            out.addAll(fold(ExtractStep.PROCUREMENT, landed.get(ExtractStep.PROCUREMENT), slots, accounts,
+                    wholeRejects, completed, runId, runKind));
+        }
+        if (landed.containsKey(GridSystemLanding.SOURCE)) {
+            out.addAll(gridDays(landed.get(GridSystemLanding.SOURCE), completed, runId, runKind));
+        }
+        return out;
+    }
+
+    private List<Partition> fold(String source, List<LandedSource> files, Map<String, List<FilePartitions.Slot>> slots,
+                                 Map<String, SourceAccount> accounts, Map<String, String> wholeRejects,
+                                 boolean completed, String runId, String runKind) {
+        FilePartitions partitions = new FilePartitions();
+        for (LandedSource file : files) {
+            List<FilePartitions.Slot> own = slots.get(file.location());
+            if (own == null && file.duplicateOf() != null) {
+                own = slots.get(file.duplicateOf());
+            }
+            String rejected = wholeRejects.get(source + "|" + file.location());
+            if (own == null && source.equals(ExtractStep.STREET_OFFICES)) {
+                own = slotsByName(file.location(), rejected);
+            }
+            if (own == null) {
+                own = List.of(new FilePartitions.Slot("?/" + file.location(), null, null, null, rejected));
+            }
+            String status = rejected != null ? Partition.QUARANTINED : completed ? Partition.LOADED : Partition.FAILED;
+            partitions.add(file, own, status, accounts.get(source + "|" + file.location()));
+        }
+        return partitions.partitions(source, runId, runKind);
+    }
+
+    /** Each staged report file's office × month slots, from the street and period staging read in it. */
+    private Map<String, List<FilePartitions.Slot>> reportSlots(Path staged) {
+        Map<String, List<FilePartitions.Slot>> slots = new HashMap<>();
+        if (!Files.exists(staged)) {
+            return slots;
+        }
+        Map<String, String> streets = new HashMap<>();
+        for (Row r : spark.read().parquet(staged.toString())
+                .select("source_file", "street_hint", "district_hint", "period", "period_start", "period_end")
+                .distinct().collectAsList()) {
+            String hint = r.getString(1);
+            String district = r.getString(2);
+            String street = streets.computeIfAbsent(hint + "|" + district, k -> {
+                Resolution resolved = resolver.street(hint, district);
+                return resolved.code() != null ? resolved.code() : hint;
+            });
+            LocalDate start = day(r.get(4));
+            LocalDate end = day(r.get(5));
+            String note = YearMonth.from(start).equals(YearMonth.from(end)) ? null : "quarterly report " + r.getString(3);
+            List<FilePartitions.Slot> own = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+                own.add(new FilePartitions.Slot(street + "/" + m, m.atDay(1), m.atEndOfMonth(), end, note));
+            }
+            slots.put(r.getString(0), own);
+        }
+        return slots;
+    }
+
+    /** A report staging could not read: its office × month slots from its path alone, when that tells them. */
+    private List<FilePartitions.Slot> slotsByName(String location, String note) {
+        try {
+            io.shequ.jobs.stage.report.ReportIdentity id = io.shequ.jobs.stage.report.ReportIdentity.of(location, "");
+            Resolution resolved = resolver.street(id.streetHint(), id.districtHint());
+            String street = resolved.code() != null ? resolved.code() : id.streetHint();
+            List<FilePartitions.Slot> own = new ArrayList<>();
+            for (YearMonth m = YearMonth.from(id.period().start()); !m.isAfter(YearMonth.from(id.period().end())); m = m.plusMonths(1)) {
+                own.add(new FilePartitions.Slot(street + "/" + m, m.atDay(1), m.atEndOfMonth(), id.period().end(), note));
+            }
+            return own;
+        } catch (io.shequ.jobs.stage.report.ReportIdentity.Unknown e) {
+            return null;
+        }
+    }
+
+    /** Each ledger file's district × year slot. */
+    private Map<String, List<FilePartitions.Slot>> ledgerSlots(List<LandedSource> files, Path staged) {
+        Map<String, Integer> signedYears = new HashMap<>();
+        if (Files.exists(staged)) {
+            for (Row r : spark.read().parquet(staged.toString()).groupBy("source_file")
+                    .agg(max(year(col("signed_date")))).collectAsList()) {
+                if (!r.isNullAt(1)) {
+                    signedYears.put(r.getString(0), r.getInt(1));
+                }
+            }
+        }
+        Map<String, List<FilePartitions.Slot>> slots = new HashMap<>();
+        for (LandedSource file : files) {
+            Matcher y = YEAR.matcher(file.location());
+            Integer ledgerYear = y.find() ? Integer.valueOf(y.group()) : signedYears.get(file.location());
+            if (ledgerYear == null) {
+                continue;
+            }
+            Matcher d = DISTRICT.matcher(file.location());
+            String district = d.find() ? d.group(1) : districts.size() == 1 ? districts.get(0).value() : "all";
+            LocalDate start = LocalDate.of(ledgerYear, 1, 1);
+            LocalDate end = LocalDate.of(ledgerYear, 12, 31);
+            slots.put(file.location(), List.of(new FilePartitions.Slot(district + "/" + ledgerYear, start, end, end, null)));
+        }
+        return slots;
+    }
+
+    /** One partition per day of {@code updated_at} among the event rows this run extracted. */
+    private List<Partition> gridDays(List<LandedSource> tables, boolean completed, String runId, String runKind) {
+        LandedSource events = tables.stream().filter(t -> t.location().equals("event")).findFirst().orElse(null);
+        if (events == null || !Files.exists(Path.of(events.landed()))) {
+            return List.of();
+        }
+        List<Partition> out = new ArrayList<>();
+        for (Row r : spark.read().parquet(events.landed()).groupBy(to_date(col("updated_at")).as("day"))
+                .agg(count("*")).collectAsList()) {
+            if (r.isNullAt(0)) {
+                continue;
+            }
+            LocalDate day = day(r.get(0));
+            out.add(new Partition(GridSystemLanding.SOURCE, day.toString(), day, day, day, List.of("event"),
+                    List.of(events.sha256()), r.getLong(1), Instant.ofEpochMilli(events.arrivedMillis()),
+                    completed ? Partition.LOADED : Partition.FAILED, runId, runKind, null));
+        }
+        return out;
+    }
+
+    /** A date column's value, whether Spark hands it over as java.sql.Date or as LocalDate. */
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,54 @@
+package io.shequ.orchestration.cli;
+
+import io.shequ.jobs.partition.Freshness;
+import io.shequ.jobs.partition.Partition;
+import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.orchestration.config.ConfigReader;
+import io.shequ.orchestration.config.FreshnessConfig;
+import io.shequ.orchestration.config.ShequConfig;
+import io.shequ.orchestration.partition.ConfiguredSources;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The partition ledger at a glance: per source the partitions by status, then the failed, late and missing ones as of now. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Partitions by source and status; failed, quarantined, late and missing partitions as of now.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--config", required = true, description = "the shequ.yml")
+    Path config;
+
+    @Override
+    public Integer call() {
+        ShequConfig shequ = ConfigReader.read(config);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(shequ.jobRepository().url(),
+                shequ.jobRepository().user(), shequ.jobRepository().password());
+        List<Partition> ledger = new PartitionLedger(dataSource).all();
+        Freshness.Report report = new Freshness(FreshnessConfig.read(shequ.file()))
+                .asOf(Instant.now(), ledger, ConfiguredSources.of(shequ));
+        print(ledger, report, System.out);
+        return 0;
+    }
+
+    static void print(List<Partition> ledger, Freshness.Report report, PrintStream out) {
+        Map<String, Map<String, Long>> counts = ledger.stream().collect(Collectors.groupingBy(Partition::source,
+                TreeMap::new, Collectors.groupingBy(Partition::status, TreeMap::new, Collectors.counting())));
+        out.println("partitions by source and status:");
+        counts.forEach((source, byStatus) -> out.println("  " + source + "  " + byStatus));
+        ledger.stream().filter(Partition::needsRetry).forEach(p ->
+                out.println(p.status() + "  " + p.source() + "  " + p.key() + "  run " + p.runId() + "  " + p.locations()
+                        + (p.note() == null ? "" : "  " + p.note())));
+        report.late().forEach(f -> out.println("late  " + f.source() + "  " + f.key() + "  due " + f.due() + "  arrived " + f.arrivedAt()));
+        report.missing().forEach(f -> out.println("missing  " + f.source() + "  " + f.key() + "  due " + f.due()));
+        out.println(report.late().size() + " late, " + report.missing().size() + " missing");
+    }
+}

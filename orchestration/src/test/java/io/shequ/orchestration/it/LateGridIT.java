@@ -1,0 +1,168 @@
+package io.shequ.orchestration.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shequ.orchestration.cli.DemoCommand;
+import io.shequ.orchestration.config.ConfigReader;
+import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.simulator.GridHistory;
+import io.shequ.orchestration.simulator.Mess;
+import io.shequ.orchestration.simulator.MessKind;
+import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.orchestration.simulator.SimulationSpec;
+import io.shequ.orchestration.simulator.SourceSimulator;
+import io.shequ.warehouse.WarehousePublisher;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A grid that arrives late, end to end: events reported on unit grids whose rows the vendor has
+ * not entered yet become facts without a community, keyed to an inferred {@code dim_grid} member;
+ * when the grid rows arrive, the next run completes those members in place (community, name, level)
+ * and the facts get their community, their {@code grid_key} unchanged. Checked in the Iceberg
+ * tables through Spark and in the published warehouse, against the simulator's truth at each instant.
+ */
+class LateGridIT {
+
+    private static final String DISTRICT = "370103";
+    /** January's events are in the vendor database, most late unit grids not yet. */
+    private static final LocalDateTime BEFORE_THE_GRIDS = LocalDateTime.of(2023, 2, 1, 0, 0);
+    /** Every late grid row entered (at most 240 days after its first event). */
+    private static final LocalDateTime AFTER_THE_GRIDS = LocalDateTime.of(2024, 1, 1, 0, 0);
+
+    @TempDir
+    Path home;
+
+    /** One event on a late grid as a run left it: its grid key and community, and that grid member's attributes. */
+    record Seen(long gridKey, String factCommunity, boolean inferred, String gridCommunity, String gridName,
+                long versions) {
+    }
+
+    @Test
+    void eventsOnAGridNotYetArrivedPointAtAnInferredMemberCompletedInPlaceWhenItArrives() throws Exception {
+        SimulationSpec spec = SimulationSpec.demo(io.shequ.schemas.division.DivisionCode.parse(DISTRICT), 2023, 17)
+                .withMonths(1).withEventsPerCommunity(2).withContracts(4)
+                .withMess(Mess.none().with(MessKind.ORPHAN_GRID, 0.1));
+        SimulationResult sample = SourceSimulator.generate(spec, home.resolve("sources"));
+        GridHistory history = GridHistory.of(spec);
+        history.writeAsOf(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword(), BEFORE_THE_GRIDS);
+        Path truthFolder = home.resolve("truth-before");
+        history.writeGroundTruth(truthFolder, BEFORE_THE_GRIDS);
+        Map<String, String> orphans = new TreeMap<>();
+        for (CSVRecord event : GroundTruthCsv.read(truthFolder.resolve("ground-truth/grid-events.csv"))) {
+            if (event.get("notes").contains("orphan_grid") && event.get("outcome").equals("staged")) {
+                orphans.put(event.get("event_id"), event.get("community_code"));
+            }
+        }
+        assertThat(orphans).as("events on grids the grid table lacks at the first extract").isNotEmpty();
+
+        Path config = gridSystemOnly(DemoCommand.writeConfig(home, DISTRICT, sample));
+        Map<String, Seen> lakeBefore;
+        Map<String, Seen> lakeAfter;
+        Map<String, Seen> warehouseBefore;
+        Map<String, Seen> warehouseAfter;
+        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
+            assertThat(runtime.runOnce().exitCode()).as("the run before the grids arrive succeeds").isZero();
+            lakeBefore = lake(orphans.keySet());
+            warehouseBefore = warehouse(orphans.keySet());
+
+            history.advanceTo(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword(), AFTER_THE_GRIDS);
+            assertThat(runtime.runOnce().exitCode()).as("the run after the grids arrive succeeds").isZero();
+            lakeAfter = lake(orphans.keySet());
+            warehouseAfter = warehouse(orphans.keySet());
+        }
+
+        for (var where : List.of(Map.entry("lake", List.of(lakeBefore, lakeAfter)),
+                Map.entry("warehouse", List.of(warehouseBefore, warehouseAfter)))) {
+            Map<String, Seen> before = where.getValue().get(0);
+            Map<String, Seen> after = where.getValue().get(1);
+            assertThat(before.keySet()).as("%s: every event on a missing grid is a fact", where.getKey())
+                    .isEqualTo(orphans.keySet());
+            assertThat(after.keySet()).as("%s: and still is after the grid arrived", where.getKey())
+                    .isEqualTo(orphans.keySet());
+            orphans.forEach((event, community) -> {
+                assertThat(before.get(event).gridKey()).as("%s: the same grid key as the lake's fact", where.getKey())
+                        .isEqualTo(lakeBefore.get(event).gridKey());
+                Seen first = before.get(event);
+                Seen second = after.get(event);
+                String what = where.getKey() + ", event " + event;
+                assertThat(first.inferred()).as("%s: its grid is an inferred member", what).isTrue();
+                assertThat(first.gridCommunity()).as("%s: an inferred member has no community", what).isNull();
+                assertThat(first.gridName()).as("%s: nor a name", what).isNull();
+                assertThat(first.factCommunity()).as("%s: the fact has no community yet", what).isNull();
+
+                assertThat(second.gridKey()).as("%s: the fact's grid key survives the grid's arrival", what)
+                        .isEqualTo(first.gridKey());
+                assertThat(second.inferred()).as("%s: the member is completed", what).isFalse();
+                assertThat(second.gridCommunity()).as("%s: with the grid's community", what).isEqualTo(community);
+                assertThat(second.gridName()).as("%s: and its name", what).isNotBlank();
+                assertThat(second.versions()).as("%s: in place, not as a new version", what).isEqualTo(1);
+                assertThat(second.factCommunity()).as("%s: the fact gets its community", what).isEqualTo(community);
+            });
+        }
+    }
+
+    /** The demo's configuration without the file sources: the grid system is all this test is about. */
+    private static Path gridSystemOnly(Path config) throws java.io.IOException {
+        String yaml = java.nio.file.Files.readString(config);
+        java.nio.file.Files.writeString(config, yaml.replaceAll("(?m)^  (street-offices|procurement): .*\n", ""));
+        assertThat(java.nio.file.Files.readString(config)).doesNotContain("street-offices", "procurement");
+        return config;
+    }
+
+    /** The orphan events as the Iceberg tables hold them, read through the run's Spark session. */
+    private static Map<String, Seen> lake(java.util.Set<String> events) {
+        SparkSession spark = SparkSession.active();
+        Map<String, Seen> seen = new HashMap<>();
+        for (Row row : spark.sql("SELECT f.event_id, f.grid_key, f.community_code, g.is_inferred, g.community_code,"
+                + " g.grid_name, (SELECT count(*) FROM shequ.lake.dim_grid v WHERE v.grid_code = g.grid_code)"
+                + " FROM shequ.lake.fct_grid_events f JOIN shequ.lake.dim_grid g ON g.grid_key = f.grid_key").collectAsList()) {
+            if (events.contains(row.getString(0))) {
+                seen.put(row.getString(0), new Seen(row.getLong(1), row.getString(2), row.getBoolean(3),
+                        row.getString(4), row.getString(5), row.getLong(6)));
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * The orphan events as the published warehouse holds them. Its facts name the grid by code, as all
+     * its facts name their dimensions by natural key; the member is the dim_grid version in force when
+     * the event was reported, and its key must be the one the lake's fact carries.
+     */
+    private Map<String, Seen> warehouse(java.util.Set<String> events) throws Exception {
+        Path current = new WarehousePublisher(home).current().orElseThrow();
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        Map<String, Seen> seen = new HashMap<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + current, readOnly);
+                Statement sql = duckdb.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT f.event_id, g.grid_key, f.community_code, g.is_inferred,"
+                        + " g.community_code, g.grid_name, (SELECT count(*) FROM dim_grid v WHERE v.grid_code = g.grid_code)"
+                        + " FROM fct_grid_events f JOIN dim_grid g ON g.grid_code = f.grid_code"
+                        + " AND coalesce(g.valid_from, f.reported_at) <= f.reported_at"
+                        + " AND f.reported_at < coalesce(g.valid_to, TIMESTAMP '9999-12-31')")) {
+            while (rows.next()) {
+                if (events.contains(rows.getString(1))) {
+                    seen.put(rows.getString(1), new Seen(rows.getLong(2), rows.getString(3), rows.getBoolean(4),
+                            rows.getString(5), rows.getString(6), rows.getLong(7)));
+                }
+            }
+        }
+        return seen;
+    }
+}

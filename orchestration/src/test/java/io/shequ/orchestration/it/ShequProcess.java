@@ -1,0 +1,116 @@
+package io.shequ.orchestration.it;
+
+import io.shequ.orchestration.cli.ShequMain;
+import io.shequ.schemas.fault.PausePoint;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code shequ} command line in a child JVM on the test's class path, as a real separate
+ * process: it can be paused at a {@link PausePoint} and killed there with kill -9.
+ */
+final class ShequProcess {
+
+    private static final Duration LIMIT = Duration.ofSeconds(150);
+
+    private final Path logs;
+
+    /** @param logs folder for each child's output ({@code <n>-<command>.log}) */
+    ShequProcess(Path logs) {
+        this.logs = logs;
+    }
+
+    /** Runs the command to its end and returns its exit code. */
+    int run(String... args) throws Exception {
+        long begun = System.nanoTime();
+        Process process = start(null, args);
+        if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("shequ " + String.join(" ", args) + " did not end within " + LIMIT + "; " + log());
+        }
+        took(begun);
+        return process.exitValue();
+    }
+
+    /**
+     * Runs the command until it pauses at {@code point}, then kills it (SIGKILL: no shutdown
+     * hook, no finally block runs) and waits until it is gone.
+     */
+    void killAt(String point, String... args) throws Exception {
+        Path markers = Files.createDirectories(logs.resolve("markers"));
+        Path marker = markers.resolve(point + ".paused");
+        Files.deleteIfExists(marker);
+        long begun = System.nanoTime();
+        Process process = start(point, args);
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!Files.exists(marker)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("shequ " + String.join(" ", args) + " ended (exit " + process.exitValue()
+                        + ") before reaching " + point + "; " + log());
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("shequ did not reach " + point + " within " + LIMIT + "; " + log());
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        process.waitFor();
+        took(begun);
+    }
+
+    /** Appends the child's wall time to {@code timings.txt}, to keep an eye on the test's cost. */
+    private void took(long begun) throws IOException {
+        Files.writeString(logs.resolve("timings.txt"), lastLog.getFileName() + " "
+                + (System.nanoTime() - begun) / 1_000_000 + " ms\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** An empty folder (emptied if it exists): the children's logs stay after the test for a look. */
+    static Path cleanFolder(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var walk = Files.walk(folder)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(folder).toAbsolutePath();
+    }
+
+    private int started;
+    private Path lastLog;
+
+    private Process start(String pausePoint, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx3g");
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+Ignore")
+                    || flag.startsWith("-Djdk.reflect")) {
+                command.add(flag);
+            }
+        }
+        if (pausePoint != null) {
+            command.add("-D" + PausePoint.PROPERTY + "=" + pausePoint);
+            command.add("-D" + PausePoint.MARKER_DIR + "=" + logs.resolve("markers"));
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ShequMain.class.getName());
+        command.addAll(List.of(args));
+        lastLog = logs.resolve(++started + "-" + args[0] + (pausePoint == null ? "" : "-" + pausePoint) + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(lastLog.toFile()).start();
+    }
+
+    private String log() throws IOException {
+        List<String> lines = Files.readAllLines(lastLog);
+        return "last lines of " + lastLog + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
