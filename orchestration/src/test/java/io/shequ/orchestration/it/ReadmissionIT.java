@@ -85,8 +85,10 @@ class ReadmissionIT {
             assertThat(ledgerRows).as("the sample has invalid credit codes to correct").isNotEmpty();
 
             SourceContract reports = SourceContract.load(SourceContract.STREET_OFFICE_REPORT);
-            Map<String, String> fixed1 = correct(reportRows.get(0), reports, "4321");
-            Map<String, String> fixed2 = correct(reportRows.get(1), reports, "1234");
+            // proper corrections lie within every report field's bounds (fulltime_staff and social_workers
+            // allow at most 500, social_orgs and consult_platforms 1000): a larger "correction" fails again
+            Map<String, String> fixed1 = correct(reportRows.get(0), reports, "43");
+            Map<String, String> fixed2 = correct(reportRows.get(1), reports, "12");
             Map<String, String> stillWrong = correct(reportRows.get(2), reports, "-7");
             Map<String, String> ledgerFixed = correctCreditCode(ledgerRows.get(0));
             Path admit = home.resolve("admit");
@@ -181,6 +183,11 @@ class ReadmissionIT {
     }
 
     private static Map<String, String> correct(Map<String, String> row, SourceContract contract, String value) {
+        FieldSpec field = contract.field(row.get("column")).orElseThrow();
+        if (!value.startsWith("-")) {
+            assertThat(field.withinBounds(new java.math.BigDecimal(value))).as("%s within %s's bounds", value, field.name())
+                    .isTrue();
+        }
         Map<String, String> corrected = new LinkedHashMap<>(row);
         corrected.put(header(row, contract), value);
         return corrected;
