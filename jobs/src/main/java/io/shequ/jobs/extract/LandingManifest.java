@@ -55,6 +55,22 @@ public final class LandingManifest {
                         runId, a.source(), a.location()}).toList());
     }
 
+    /**
+     * Records a file that is not a landed source but is accounted like one (an admit file of
+     * corrected quarantine rows): its bytes, where it now lies, and its rows read = staged + not.
+     */
+    public void recordAccounted(String runId, String landedPath, String sha256, long bytes, SourceAccount account) {
+        jdbc.update("DELETE FROM shequ_landing_manifest WHERE run_id = ? AND source = ? AND location = ?",
+                runId, account.source(), account.location());
+        jdbc.update("""
+                        INSERT INTO shequ_landing_manifest (run_id, source, location, landed_path, sha256, bytes,
+                          rows_read, rows_staged, rows_quarantined, note)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                runId, account.source(), account.location(), landedPath, sha256, bytes, account.rowsRead(),
+                account.rowsStaged(), account.rowsQuarantined(),
+                account.note() == null ? null : account.note().substring(0, Math.min(2048, account.note().length())));
+    }
+
     public int count(String runId) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM shequ_landing_manifest WHERE run_id = ?", Integer.class, runId);
         return n == null ? 0 : n;

@@ -15,6 +15,7 @@ import io.shequ.jobs.pipeline.steps.LakeStep;
 import io.shequ.jobs.pipeline.steps.PublishStep;
 import io.shequ.jobs.pipeline.steps.StageStep;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
@@ -73,14 +74,16 @@ public class PipelineJobConfiguration {
     public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
                              SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
                              WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory,
-                             PartitionLedger partitions, ObjectProvider<FreshnessWindows> freshness) {
+                             PartitionLedger partitions, ObjectProvider<FreshnessWindows> freshness,
+                             ObjectProvider<AdmitSettings> admit) {
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
                 // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
                 .listener(new PartitionLedgerListener(settings, spark, partitions,
                         freshness.getIfAvailable(FreshnessWindows::defaults)))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
-                .next(step("stage", new StageStep(settings, spark, manifest), repository, transactions))
+                .next(step("stage", new StageStep(settings, spark, manifest,
+                        admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
                 .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes), repository, transactions))

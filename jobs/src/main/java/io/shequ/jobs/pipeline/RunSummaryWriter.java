@@ -60,6 +60,10 @@ public final class RunSummaryWriter implements JobExecutionListener {
         if (ledger.has(io.shequ.jobs.check.history.DqReport.ANOMALIES)) {
             summary.set(io.shequ.jobs.check.history.DqReport.ANOMALIES, ledger.get(io.shequ.jobs.check.history.DqReport.ANOMALIES));
         }
+        // re-admission of corrected quarantine rows (io.shequ.jobs.admit.Readmission.SECTION)
+        if (ledger.has("readmission")) {
+            summary.set("readmission", ledger.get("readmission"));
+        }
         int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
         if (intolerable > 0 && execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
             summary.put("exit_reason", intolerable + " source file(s) quarantined whole (files_quarantined_whole); "

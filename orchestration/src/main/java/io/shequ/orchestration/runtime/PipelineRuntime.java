@@ -14,7 +14,9 @@ import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.orchestration.config.AdmitFolderConfig;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.orchestration.config.MetricsSettings;
 import io.shequ.orchestration.config.PseudonymKeys;
@@ -68,6 +70,8 @@ public final class PipelineRuntime implements AutoCloseable {
                 () -> new DataSourceTransactionManager(dataSource));
         context.registerBean(PipelineSettings.class, () -> settings);
         context.registerBean(SparkSession.class, () -> spark);
+        AdmitSettings admit = AdmitFolderConfig.read(config);
+        context.registerBean(AdmitSettings.class, () -> admit);
         context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
         context.registerBean(io.shequ.jobs.partition.FreshnessWindows.class,
                 () -> io.shequ.orchestration.config.FreshnessConfig.read(config.file()));

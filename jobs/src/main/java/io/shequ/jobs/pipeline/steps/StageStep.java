@@ -1,6 +1,8 @@
 package io.shequ.jobs.pipeline.steps;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.admit.QuarantineRows;
+import io.shequ.jobs.admit.Readmission;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.LandedSource;
@@ -9,6 +11,7 @@ import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.WholeFileRejects;
@@ -16,6 +19,7 @@ import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
+import io.shequ.jobs.stage.table.RowCorrections;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.fault.PausePoint;
 import java.nio.file.Path;
@@ -35,10 +39,17 @@ public final class StageStep implements Tasklet {
     private final SparkSession spark;
     private final LandingManifest manifest;
 
+    private final AdmitSettings admit;
+
     public StageStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest) {
+        this(settings, spark, manifest, AdmitSettings.defaultFor(settings.home()));
+    }
+
+    public StageStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest, AdmitSettings admit) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
+        this.admit = admit;
     }
 
     @Override
@@ -51,14 +62,17 @@ public final class StageStep implements Tasklet {
         Path staging = layout.staging(runId);
         Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
         List<SourceAccount> accounts = new ArrayList<>();
+        // corrected quarantine rows from the admit folder, staged in place of the rows they correct
+        Readmission readmission = new Readmission(layout, admit.folder(), runId);
+        RowCorrections corrections = readmission.begin();
         if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
             accounts.addAll(new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
-                    SourceContract.STREET_OFFICE_REPORT)).stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
+                    SourceContract.STREET_OFFICE_REPORT)).correcting(corrections).stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
         }
         PausePoint.reach(PausePoint.STAGE_MIDWAY);
         if (landed.containsKey(ExtractStep.PROCUREMENT)) {
             accounts.addAll(new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
-                    SourceContract.PROCUREMENT_LEDGER)).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
+                    SourceContract.PROCUREMENT_LEDGER)).correcting(corrections).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
         }
         if (landed.containsKey(GridSystemLanding.SOURCE)) {
             GridExtract extract = RunLedger.JSON.convertValue(ledger.get(ExtractStep.GRID_EXTRACT), GridExtract.class);
@@ -67,6 +81,7 @@ public final class StageStep implements Tasklet {
         }
         manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
+        recordReadmission(readmission, layout, runId, ledger);
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(spark, quarantine,
                 List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
         ledger.put("files_quarantined_whole", wholeFiles);
@@ -77,6 +92,17 @@ public final class StageStep implements Tasklet {
         contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
         contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Re-admission's accounting: in the run summary and, per admit file, in the landing manifest. */
+    private void recordReadmission(Readmission readmission, HomeLayout layout, String runId, RunLedger ledger) {
+        List<Readmission.AdmitFileAccount> admitFiles = new ArrayList<>();
+        java.util.Set<String> quarantined = new java.util.HashSet<>();
+        new QuarantineRows(layout).ofRun(runId, null).forEach(r -> quarantined.add(r.quarantineId()));
+        ledger.put(Readmission.SECTION, readmission.finish(quarantined, admitFiles));
+        for (Readmission.AdmitFileAccount f : admitFiles) {
+            manifest.recordAccounted(runId, f.done().toString(), f.sha256(), f.bytes(), f.account());
+        }
     }
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */

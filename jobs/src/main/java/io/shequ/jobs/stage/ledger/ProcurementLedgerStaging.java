@@ -54,6 +54,12 @@ public final class ProcurementLedgerStaging {
         spark.udf().register(CREDIT_NORMALIZE_UDF, (UDF1<String, String>) CreditCode::normalize, DataTypes.StringType);
     }
 
+    /** Stages corrected rows (re-admission) in place of the rows they correct. */
+    public ProcurementLedgerStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
+        staging.correcting(corrections);
+        return this;
+    }
+
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
         return staging.stage(SOURCE, files, new ContractFileStaging.FileContext() {
             @Override

@@ -52,6 +52,12 @@ public final class StreetOfficeReportStaging {
                 DataTypes.StringType);
     }
 
+    /** Stages corrected rows (re-admission) in place of the rows they correct. */
+    public StreetOfficeReportStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
+        staging.correcting(corrections);
+        return this;
+    }
+
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
         return staging.stage(SOURCE, files, new ContractFileStaging.FileContext() {
             @Override

@@ -66,11 +66,18 @@ public final class ContractFileStaging {
     private final SparkSession spark;
     private final SourceContract contract;
     private final String keyField;
+    private RowCorrections corrections = RowCorrections.NONE;
 
     public ContractFileStaging(SparkSession spark, SourceContract contract, String keyField) {
         this.spark = spark;
         this.contract = contract;
         this.keyField = keyField;
+    }
+
+    /** Applies a data engineer's corrected rows (re-admission) to each file before typing. */
+    public ContractFileStaging correcting(RowCorrections rowCorrections) {
+        this.corrections = rowCorrections;
+        return this;
     }
 
     public List<SourceAccount> stage(String source, List<LandedSource> files, FileContext context, Path target,
@@ -95,7 +102,7 @@ public final class ContractFileStaging {
                 }
                 LocatedTable table;
                 try {
-                    table = locator.locate(TableFileReader.read(Path.of(file.landed())), keyField);
+                    table = corrections.apply(source, file, locator.locate(TableFileReader.read(Path.of(file.landed())), keyField));
                 } catch (IOException | ContractTableLocator.TableNotFound e) {
                     RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
                             ? missing.rule() : RejectRule.UNREADABLE_FILE;
