@@ -80,7 +80,7 @@ class CrashRecoveryIT {
                 new RunLedger(new HomeLayout(crashed), runId).get(ExtractStep.GRID_EXTRACT), GridExtract.class);
         assertThat(watermarks(crashed)).as("the grid watermarks the run proposed, committed by it")
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue().truncatedTo(java.time.temporal.ChronoUnit.MICROS) + " " + runId).sorted().toList());
+                        .map(e -> e.getKey() + " " + e.getValue().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + runId).sorted().toList());
         assertSameWarehouse(baseline, crashed);
         // one execution per start, each but the last failed by the next start's recovery. The embedded
         // H2 job repository may lose a killed process's last commits (H2's documented durability
@@ -119,7 +119,7 @@ class CrashRecoveryIT {
     /** Each committed watermark as "table watermark run-id", by table. */
     private static List<String> watermarks(Path home) throws Exception {
         return query(home, "SELECT source_table, watermark, run_id FROM shequ_grid_watermark ORDER BY source_table",
-                rs -> rs.getString(1) + " " + rs.getObject(2, LocalDateTime.class) + " " + rs.getString(3));
+                rs -> rs.getString(1) + " " + rs.getObject(2, LocalDateTime.class).truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + rs.getString(3));
     }
 
     private interface RowText {
