@@ -37,11 +37,6 @@ public final class DataQualityGate {
         this.files = new RuleFiles(overrideFolder);
     }
 
-    /** The dataset-level outcomes of a staged source's rules (kept for callers that need no rows). */
-    public List<RuleOutcome> evaluate(String dataset, Dataset<Row> data) {
-        return judge(RuleStage.STAGED, dataset, data, Map.of()).outcomes();
-    }
-
     /** The parsed rule files of {@code dataset}, error level first; a bad file fails here, naming itself. */
     public List<DqdlRuleset> rulesets(RuleStage stage, String dataset) {
         return files.of(stage, dataset).stream().map(DqdlRuleset::parse).toList();

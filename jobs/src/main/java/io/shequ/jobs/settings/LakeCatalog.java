@@ -24,8 +24,9 @@ public record LakeCatalog(String url, String user, String password) {
     /**
      * The embedded default: an H2 file in {@code state/iceberg}. H2 needs DATABASE_TO_LOWER for
      * Iceberg's catalog tables to survive a restart, and AUTO_SERVER so a second process may open it.
-     * WRITE_DELAY=0 writes each commit to the file at once: with H2's default delay a kill -9 loses
-     * the last second or so of commits, and a lost catalog commit would silently undo a lake write.
+     * WRITE_DELAY=0 narrows H2's window for losing a killed process's last commits (a lost catalog
+     * commit undoes a lake write until the restarted step writes it again); it does not close it,
+     * which is why production keeps the catalog on PostgreSQL.
      */
     public static LakeCatalog embedded(HomeLayout layout) {
         return new LakeCatalog("jdbc:h2:file:" + layout.icebergCatalog() + ";DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0",
