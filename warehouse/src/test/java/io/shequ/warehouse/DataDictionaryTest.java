@@ -16,9 +16,7 @@ class DataDictionaryTest {
 
     @Test
     void documentsEveryTableAndViewTheBuildCreates() throws Exception {
-        WarehousePublisher publisher = new WarehousePublisher(dir);
-        publisher.publish(new WarehouseBuilder().build(new TestLake(dir.resolve("lake")).standard(),
-                publisher.newSnapshotPath("run-1")));
+        TestLake.publishStandard(dir);
         List<String> built;
         try (WarehouseReader reader = WarehouseReader.open(dir)) {
             built = reader.query("SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary"

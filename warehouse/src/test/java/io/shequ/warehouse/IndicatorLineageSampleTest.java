@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * For every indicator code of the catalogue, values sampled at every level (city, district,
@@ -23,29 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * arithmetic gives the published value. The rules that depend on the division (a median, a count
  * of distinct projects) are checked against figures worked out by hand from lake/*.csv.
  */
-class IndicatorLineageSampleTest {
+class IndicatorLineageSampleTest extends PublishedFixtureTest {
 
     static final List<String> LEVELS = List.of("city", "district", "street", "community");
     static final String STREET = "370103001000";
     static final String DISTRICT = "370103000000";
-
-    @TempDir
-    static Path home;
-
-    static WarehouseReader reader;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        WarehousePublisher publisher = new WarehousePublisher(home);
-        publisher.publish(new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(),
-                publisher.newSnapshotPath("run-1")));
-        reader = WarehouseReader.open(home);
-    }
-
-    @AfterAll
-    static void close() {
-        reader.close();
-    }
 
     @Test
     void sampledValuesOfEveryIndicatorAtEveryLevelAreRecomputedFromTheirRows() {

@@ -4,43 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * mart_indicator_lineage on the fixture lake: the parts of every traced value add back up to the
  * published numerator and denominator, and the rows behind sampled values are the ones the
  * fixture files say (computed by hand from lake/*.csv).
  */
-class MartIndicatorLineageTest {
+class MartIndicatorLineageTest extends PublishedFixtureTest {
 
     static final Set<String> TRACED = Set.of("units", "office_ok", "staff_avg", "staff_per_10k", "social_workers",
             "volunteer_rate", "social_orgs", "space_per_100hh", "consult", "purchase", "grid", "events", "close_rate",
             "ontime_rate", "rework_rate", "satisfaction", "dispose_hours", "disputes");
     static final String STREET = "370103001000";
-
-    @TempDir
-    static Path home;
-
-    static WarehouseReader reader;
-
-    @BeforeAll
-    static void publish() throws Exception {
-        WarehousePublisher publisher = new WarehousePublisher(home);
-        publisher.publish(new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(),
-                publisher.newSnapshotPath("run-1")));
-        reader = WarehouseReader.open(home);
-    }
-
-    @AfterAll
-    static void close() {
-        reader.close();
-    }
 
     @Test
     void everyTracedValueAddsBackUpFromItsRows() {

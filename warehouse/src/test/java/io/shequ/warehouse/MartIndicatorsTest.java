@@ -31,10 +31,7 @@ class MartIndicatorsTest {
 
     @BeforeAll
     static void buildAndRead() throws Exception {
-        WarehousePublisher publisher = new WarehousePublisher(home);
-        Path snapshot = new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(),
-                publisher.newSnapshotPath("run-1"));
-        publisher.publish(snapshot);
+        TestLake.publishStandard(home);
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             rows = reader.indicators(null, null);
         }

@@ -34,6 +34,18 @@ final class TestLake {
         this.folder = folder;
     }
 
+    /**
+     * Builds the warehouse from the {@linkplain #standard() fixture lake} (written under
+     * {@code home/lake}) and publishes it as run {@code run-1}: the warehouse most tests read.
+     */
+    static Path publishStandard(Path home) throws Exception {
+        WarehousePublisher publisher = new WarehousePublisher(home);
+        Path snapshot = new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(),
+                publisher.newSnapshotPath("run-1"));
+        publisher.publish(snapshot);
+        return snapshot;
+    }
+
     /** The fixture lake tables, one Parquet file each. */
     LakeSnapshot standard() throws Exception {
         List<LakeTable> tables = new ArrayList<>();

@@ -19,9 +19,7 @@ class WarehouseReaderTest {
 
     @BeforeAll
     static void publish() throws Exception {
-        WarehousePublisher publisher = new WarehousePublisher(home);
-        publisher.publish(new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(),
-                publisher.newSnapshotPath("run-1")));
+        TestLake.publishStandard(home);
     }
 
     @Test
