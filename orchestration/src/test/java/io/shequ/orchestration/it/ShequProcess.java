@@ -105,6 +105,8 @@ final class ShequProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx3g");
+        // C1 only: a child lives a minute at most on tiny samples, where C2's compile work never pays back
+        command.add("-XX:TieredStopAtLevel=1");
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+Ignore")
                     || flag.startsWith("-Djdk.reflect")) {
