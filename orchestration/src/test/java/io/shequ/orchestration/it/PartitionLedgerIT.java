@@ -84,17 +84,17 @@ class PartitionLedgerIT {
                   procurement: {to: 2023}
                 """);
         String repository = postgres.moveHome(config, "ledger");
-        ShequConfig shequ = ConfigReader.read(config);
-        assertThat(shequ.jobRepository().url()).isEqualTo(repository);
-        assertThat(shequ.sparkMaster()).isEqualTo("local[2]");
+        ShequConfig configured = ConfigReader.read(config);
+        assertThat(configured.jobRepository().url()).isEqualTo(repository);
+        assertThat(configured.sparkMaster()).isEqualTo("local[2]");
         PartitionLedger partitions = new PartitionLedger(new DriverManagerDataSource(repository, PostgresServer.USER, ""));
-        ShequProcess shequProcess = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "partition-ledger-it")));
+        ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "partition-ledger-it")));
         String cfg = config.toString();
         Map<String, String> codes = streetCodes();
         String deletedKey = keyOf(deleted, codes);
         String brokenKey = keyOf(broken, codes);
 
-        String firstRun = endedRun(shequProcess.output(0, "run", "--config", cfg));
+        String firstRun = endedRun(shequ.output(0, "run", "--config", cfg));
         Map<String, Partition> streets = streets(partitions);
         Set<String> expected = reportFiles(sample.streetOfficeFolder()).stream().map(f -> keyOf(f, codes))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -111,16 +111,16 @@ class PartitionLedgerIT {
         assertThat(summary.path("freshness").path("missing").findValuesAsText("key"))
                 .as("the run summary lists the missing office-month").contains(deletedKey);
 
-        assertThat(shequProcess.run("backfill", "--config", cfg, "--from", "2023-02-01", "--to", "2023-01-01"))
+        assertThat(shequ.run("backfill", "--config", cfg, "--from", "2023-02-01", "--to", "2023-01-01"))
                 .as("a range ending before it starts is bad usage").isEqualTo(2);
-        String status = shequProcess.output(0, "status", "--config", cfg);
+        String status = shequ.output(0, "status", "--config", cfg);
         assertThat(status).as("status lists the missing office-month")
                 .contains("missing  " + ExtractStep.STREET_OFFICES + "  " + deletedKey)
                 .contains("quarantined  " + ExtractStep.STREET_OFFICES + "  " + brokenKey)
                 .as("the sample's periods arrived years after their windows").contains("late  ");
 
         Files.write(broken, good);
-        String retryRun = endedRun(shequProcess.output(0, "retry", "--config", cfg));
+        String retryRun = endedRun(shequ.output(0, "retry", "--config", cfg));
         Map<String, Partition> afterRetry = streets(partitions);
         assertThat(retryRun).isNotEqualTo(firstRun).isEqualTo(afterRetry.get(brokenKey).runId());
         assertThat(afterRetry.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
@@ -133,7 +133,7 @@ class PartitionLedgerIT {
         assertThat(partitions.all().stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
                 .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
 
-        String backfillRun = endedRun(shequProcess.output(0, "backfill", "--config", cfg, "--from", "2023-01-01",
+        String backfillRun = endedRun(shequ.output(0, "backfill", "--config", cfg, "--from", "2023-01-01",
                 "--to", "2023-01-31"));
         List<Partition> ledger = partitions.all();
         assertThat(ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId).distinct())
@@ -148,7 +148,7 @@ class PartitionLedgerIT {
                 .as("the grid re-extracted by updated_at within January only").isNotEmpty()
                 .allSatisfy(p -> assertThat(p.periodStart().getMonthValue()).isEqualTo(1));
 
-        String fullRun = endedRun(shequProcess.output(0, "run", "--config", cfg));
+        String fullRun = endedRun(shequ.output(0, "run", "--config", cfg));
         LakeGuarantees.assertSameLakeContents(home, backfillRun, fullRun);
         assertThat(home.resolve("state")).as("no embedded H2 database in the home")
                 .isDirectoryNotContaining("glob:**.mv.db");
