@@ -38,6 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code current.duckdb}), each time started again by a new child ({@code run}, then
  * {@code restart}), until a restart completes it. Its published warehouse must hold, table by
  * table and row by row, what an uninterrupted run on the same sources publishes.
+ *
+ * <p>The crashed home keeps its job repository and its Iceberg catalog in PostgreSQL, as
+ * production does; the uninterrupted run keeps them in the embedded H2 files, so the comparison
+ * also holds the two databases to the same warehouse. PostgreSQL's commits are durable, so the
+ * job repository must tell the whole story: one execution failed per kill, naming the killed
+ * process, and one completed.
  */
 class CrashRecoveryIT {
 
@@ -51,27 +57,36 @@ class CrashRecoveryIT {
         SimulationResult sample = SourceSimulator.generate(
                 SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(1).withEventsPerCommunity(2)
                         .withContracts(4), root.resolve("sources"));
+        try (PostgresServer postgres = PostgresServer.start()) {
+            killedAtEachPointAndRestarted(sample, postgres);
+        }
+    }
+
+    private void killedAtEachPointAndRestarted(SimulationResult sample, PostgresServer postgres) throws Exception {
         Path baseline = home("baseline", sample);
         Path crashed = home("crashed", sample);
         Files.copy(baseline.resolve("secrets/pseudonym.key"), crashed.resolve("secrets/pseudonym.key"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String repository = postgres.moveHome(crashed.resolve("shequ.yml"), "crashed");
+        assertThat(ConfigReader.read(crashed.resolve("shequ.yml")).jobRepository().url()).isEqualTo(repository);
         ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "crash-recovery-it")));
+        List<Long> killed = new ArrayList<>();
 
         assertThat(shequ.run("run", "--config", config(baseline))).as("the uninterrupted run").isZero();
 
-        shequ.killAt(PausePoint.STAGE_MIDWAY, "run", "--config", config(crashed));
+        killed.add(shequ.killAt(PausePoint.STAGE_MIDWAY, "run", "--config", config(crashed)));
         String runId = onlyRun(crashed);
         // a plain start finds the killed run, marks it failed and resumes it (it pauses again, later on)
-        shequ.killAt(PausePoint.LAKE_COMMIT, "run", "--config", config(crashed));
+        killed.add(shequ.killAt(PausePoint.LAKE_COMMIT, "run", "--config", config(crashed)));
         assertThat(onlyRun(crashed)).as("the start resumed the killed run instead of starting another").isEqualTo(runId);
-        shequ.killAt(PausePoint.GRID_COMMIT, "restart", "--config", config(crashed));
+        killed.add(shequ.killAt(PausePoint.GRID_COMMIT, "restart", "--config", config(crashed)));
         assertThat(Files.readString(crashed.resolve("state/grid-mirror/CURRENT")).strip())
                 .as("killed between the grid state's commit and the watermarks'").isEqualTo(runId);
-        shequ.killAt(PausePoint.PUBLISH_BUILD, "restart", "--config", config(crashed));
+        killed.add(shequ.killAt(PausePoint.PUBLISH_BUILD, "restart", "--config", config(crashed)));
         Path snapshot = crashed.resolve("warehouse/snapshots/" + runId + ".duckdb");
         assertThat(snapshot).as("the kill left a half-built snapshot").exists();
         assertThat(crashed.resolve("warehouse/current.duckdb")).as("nothing published yet").doesNotExist();
-        shequ.killAt(PausePoint.PUBLISH_AFTER_SWITCH, "restart", "--config", config(crashed), runId);
+        killed.add(shequ.killAt(PausePoint.PUBLISH_AFTER_SWITCH, "restart", "--config", config(crashed), runId));
         assertThat(new WarehousePublisher(crashed).current()).as("killed right after the switch").contains(snapshot.toRealPath());
         assertThat(shequ.run("restart", "--config", config(crashed))).as("the last restart completes the run").isZero();
 
@@ -82,15 +97,39 @@ class CrashRecoveryIT {
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + runId).sorted().toList());
         assertSameWarehouse(baseline, crashed);
-        // one execution per start, each but the last failed by the next start's recovery. The embedded
-        // H2 job repository may lose a killed process's last commits (H2's documented durability
-        // limit; production keeps it on PostgreSQL), so a start may find an older execution still
-        // running: some executions vanish, their steps rerun, and the warehouse must not care.
+        // one execution per start; PostgreSQL lost none of a killed process's commits, so each kill
+        // left exactly one execution running, which the next start failed, naming the dead process
         List<String> executions = executions(crashed);
+        assertThat(executions).as("five killed executions and the one that completed").hasSize(killed.size() + 1);
         assertThat(executions.get(executions.size() - 1)).as("the last execution completed").startsWith("COMPLETED");
-        assertThat(executions.subList(0, executions.size() - 1)).as("every other failed by recovery, naming the dead owner")
-                .hasSizeBetween(1, 5)
-                .allSatisfy(e -> assertThat(e).startsWith("FAILED ").contains("is gone (killed or crashed)"));
+        for (int i = 0; i < killed.size(); i++) {
+            assertThat(executions.get(i)).as("execution %d failed by recovery, naming the process killed", i + 1)
+                    .startsWith("FAILED ").contains("the owning process " + killed.get(i) + " on ")
+                    .contains("is gone (killed or crashed)");
+        }
+        assertThat(catalogTables(crashed)).as("the lake's tables are in the PostgreSQL catalog")
+                .containsAll(catalogTables(baseline)).contains("lake.fct_community_reports");
+        try (Stream<Path> state = Files.list(crashed.resolve("state"))) {
+            assertThat(state.map(p -> p.getFileName().toString())).as("no embedded H2 database in the crashed home")
+                    .noneMatch(name -> name.endsWith(".mv.db"));
+        }
+    }
+
+    /** The tables of the home's Iceberg catalog, as "namespace.table", from its catalog database. */
+    private static List<String> catalogTables(Path home) throws Exception {
+        io.shequ.jobs.settings.LakeCatalog catalog = ConfigReader.read(home.resolve("shequ.yml")).lakeCatalog();
+        if (catalog == null) {
+            catalog = io.shequ.jobs.settings.LakeCatalog.embedded(new HomeLayout(home));
+        }
+        List<String> tables = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(catalog.url(), catalog.user(), catalog.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_namespace, table_name FROM iceberg_tables ORDER BY 1, 2")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1) + "." + rs.getString(2));
+            }
+        }
+        return tables;
     }
 
     private Path home(String name, SimulationResult sample) throws Exception {

@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
-import io.shequ.jobs.partition.ScopePlanner;
-import io.shequ.orchestration.partition.ConfiguredSources;
-import java.time.LocalDate;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
 import io.shequ.orchestration.cli.DemoCommand;
-import io.shequ.orchestration.cli.ShequMain;
 import io.shequ.orchestration.config.ConfigReader;
-import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
@@ -22,12 +18,8 @@ import io.shequ.schemas.division.Division;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,25 +31,35 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The partition ledger on the real pipeline: after a run it holds exactly the street office ×
- * month partitions the sample's files make (worked out here from the file names and the NBS
- * list), a deleted office-month shows as missing in {@code shequ status}, an unreadable file's
- * partition is quarantined until {@code shequ retry} reruns it (and nothing outside its lake
- * month), and a backfill of January reprocesses exactly January and leaves the lake as a full
- * run on the same sources makes it.
+ * The partition ledger, {@code status}, {@code retry} and {@code backfill} on real processes: each
+ * command runs in a child JVM through the command line, with the job repository and the lake's
+ * Iceberg catalog in a real PostgreSQL. After a run the ledger holds exactly the street office ×
+ * month partitions the sample's files make (worked out here from the file names and the NBS list),
+ * a deleted office-month shows as missing in {@code shequ status}, an unreadable file's partition
+ * is quarantined until {@code shequ retry} reruns it (and nothing outside its lake month), and a
+ * backfill of January reprocesses exactly January and leaves the lake as a full run on the same
+ * sources makes it.
  */
 class PartitionLedgerIT {
 
     private static final String DISTRICT = "370103";
     private static final Pattern MONTH_FILE = Pattern.compile("(\\d{4})年(\\d{2})月");
+    private static final Pattern RUN_ENDED = Pattern.compile("run (\\S+) ended with exit code (\\d+)");
 
     @TempDir
     Path home;
 
     @Test
     void ledgerStatusRetryAndBackfill() throws Exception {
+        try (PostgresServer postgres = PostgresServer.start()) {
+            ledgerStatusRetryAndBackfill(postgres);
+        }
+    }
+
+    private void ledgerStatusRetryAndBackfill(PostgresServer postgres) throws Exception {
         SimulationResult sample = SourceSimulator.generate(
                 SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(2).withEventsPerCommunity(1)
                         .withContracts(4).withMess(Mess.none()),
@@ -74,87 +76,90 @@ class PartitionLedgerIT {
         Files.write(broken, garbage);
 
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
-        Files.writeString(config, Files.readString(config) + """
+        Files.writeString(config, Files.readString(config).replace("local[*]", "local[2]")
+                .replace("shuffle-partitions: 4", "shuffle-partitions: 2") + """
                 freshness:
                   street-offices: {due: P10D, from: 2023-01, to: 2023-02}
                   grid-system: {to: 2023-02-28}
                   procurement: {to: 2023}
                 """);
+        String repository = postgres.moveHome(config, "ledger");
+        ShequConfig configured = ConfigReader.read(config);
+        assertThat(configured.jobRepository().url()).isEqualTo(repository);
+        assertThat(configured.sparkMaster()).isEqualTo("local[2]");
+        PartitionLedger partitions = new PartitionLedger(new DriverManagerDataSource(repository, PostgresServer.USER, ""));
+        ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "partition-ledger-it")));
+        String cfg = config.toString();
         Map<String, String> codes = streetCodes();
         String deletedKey = keyOf(deleted, codes);
         String brokenKey = keyOf(broken, codes);
 
-        String firstRun;
-        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
-            PipelineRuntime.Outcome run = runtime.runOnce();
-            assertThat(run.exitCode()).as("the run succeeds (unreadable files tolerated)").isZero();
-            firstRun = run.runId();
-            Map<String, Partition> streets = streets(runtime);
-            Set<String> expected = reportFiles(sample.streetOfficeFolder()).stream().map(f -> keyOf(f, codes))
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(new TreeSet<>(streets.keySet())).as("one partition per office × month of the files present")
-                    .isEqualTo(expected).doesNotContain(deletedKey).contains(brokenKey);
-            assertThat(streets.get(brokenKey).status()).as("the unreadable file's partition").isEqualTo(Partition.QUARANTINED);
-            assertThat(streets.values().stream().filter(p -> !p.key().equals(brokenKey)).map(Partition::status).distinct())
-                    .as("every other partition loaded").containsExactly(Partition.LOADED);
-            assertThat(streets.values()).allSatisfy(p -> assertThat(p.runId()).isEqualTo(run.runId()));
-            assertThat(streets.get(brokenKey).sha256()).as("the sha of the bytes that arrived")
-                    .containsExactly(sha256(garbage));
-            JsonNode summary = new ObjectMapper().readTree(run.summary().toFile());
-            assertThat(summary.path("partitions").path("quarantined").asInt()).isEqualTo(1);
-            assertThat(summary.path("freshness").path("missing").findValuesAsText("key"))
-                    .as("the run summary lists the missing office-month").contains(deletedKey);
+        String firstRun = endedRun(shequ.output(0, "run", "--config", cfg));
+        Map<String, Partition> streets = streets(partitions);
+        Set<String> expected = reportFiles(sample.streetOfficeFolder()).stream().map(f -> keyOf(f, codes))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(streets.keySet())).as("one partition per office × month of the files present")
+                .isEqualTo(expected).doesNotContain(deletedKey).contains(brokenKey);
+        assertThat(streets.get(brokenKey).status()).as("the unreadable file's partition").isEqualTo(Partition.QUARANTINED);
+        assertThat(streets.values().stream().filter(p -> !p.key().equals(brokenKey)).map(Partition::status).distinct())
+                .as("every other partition loaded").containsExactly(Partition.LOADED);
+        assertThat(streets.values()).allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
+        assertThat(streets.get(brokenKey).sha256()).as("the sha of the bytes that arrived")
+                .containsExactly(sha256(garbage));
+        JsonNode summary = new ObjectMapper().readTree(home.resolve("runs").resolve(firstRun).resolve("summary.json").toFile());
+        assertThat(summary.path("partitions").path("quarantined").asInt()).isEqualTo(1);
+        assertThat(summary.path("freshness").path("missing").findValuesAsText("key"))
+                .as("the run summary lists the missing office-month").contains(deletedKey);
 
-            assertThat(ShequMain.execute("backfill", "--config", config.toString(), "--from", "2023-02-01",
-                    "--to", "2023-01-01")).as("a range ending before it starts is bad usage").isEqualTo(2);
-            String status = capture("status", "--config", config.toString());
-            assertThat(status).as("status lists the missing office-month")
-                    .contains("missing  " + ExtractStep.STREET_OFFICES + "  " + deletedKey)
-                    .contains("quarantined  " + ExtractStep.STREET_OFFICES + "  " + brokenKey)
-                    .as("the sample's periods arrived years after their windows").contains("late  ");
+        assertThat(shequ.run("backfill", "--config", cfg, "--from", "2023-02-01", "--to", "2023-01-01"))
+                .as("a range ending before it starts is bad usage").isEqualTo(2);
+        String status = shequ.output(0, "status", "--config", cfg);
+        assertThat(status).as("status lists the missing office-month")
+                .contains("missing  " + ExtractStep.STREET_OFFICES + "  " + deletedKey)
+                .contains("quarantined  " + ExtractStep.STREET_OFFICES + "  " + brokenKey)
+                .as("the sample's periods arrived years after their windows").contains("late  ");
 
-            Files.write(broken, good);
-            // what `shequ retry` and `shequ backfill` do, in this runtime so the test starts Spark once
-            assertThat(runtime.runOnce(new ScopePlanner(ledger(runtime)).retry(ConfiguredSources.of(runtime.config())))
-                    .exitCode()).as("the retry succeeds").isZero();
-            String retryRun;
-            { // the retry's ledger
-                Map<String, Partition> afterRetry = streets(runtime);
-                retryRun = afterRetry.get(brokenKey).runId();
-                assertThat(retryRun).isNotEqualTo(firstRun);
-                assertThat(afterRetry.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
-                assertThat(afterRetry.get(brokenKey).runKind()).isEqualTo("retry");
-                assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-01")))
-                        .as("January, outside the failed partition's lake month, is not rerun")
-                        .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
-                assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-02")))
-                        .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
-                assertThat(ledger(runtime).stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
-                        .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
-            }
+        Files.write(broken, good);
+        String retryRun = endedRun(shequ.output(0, "retry", "--config", cfg));
+        Map<String, Partition> afterRetry = streets(partitions);
+        assertThat(retryRun).isNotEqualTo(firstRun).isEqualTo(afterRetry.get(brokenKey).runId());
+        assertThat(afterRetry.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
+        assertThat(afterRetry.get(brokenKey).runKind()).isEqualTo("retry");
+        assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-01")))
+                .as("January, outside the failed partition's lake month, is not rerun")
+                .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
+        assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-02")))
+                .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
+        assertThat(partitions.all().stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
+                .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
 
-            assertThat(runtime.runOnce(new ScopePlanner(ledger(runtime)).backfill(LocalDate.of(2023, 1, 1),
-                    LocalDate.of(2023, 1, 31), ConfiguredSources.of(runtime.config()))).exitCode())
-                    .as("the backfill succeeds").isZero();
-            {
-                List<Partition> ledger = ledger(runtime);
-                String backfillRun = ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId)
-                        .findFirst().orElseThrow();
-                Map<String, Partition> afterBackfill = streets(runtime);
-                assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-01")))
-                        .as("every January office-month reprocessed").isNotEmpty()
-                        .allSatisfy(p -> assertThat(p.runId()).isEqualTo(backfillRun));
-                assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-02")))
-                        .as("February untouched").allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
-                assertThat(ledger.stream().filter(p -> p.source().equals("grid_system") && p.runId().equals(backfillRun)))
-                        .as("the grid re-extracted by updated_at within January only").isNotEmpty()
-                        .allSatisfy(p -> assertThat(p.periodStart().getMonthValue()).isEqualTo(1));
+        String backfillRun = endedRun(shequ.output(0, "backfill", "--config", cfg, "--from", "2023-01-01",
+                "--to", "2023-01-31"));
+        List<Partition> ledger = partitions.all();
+        assertThat(ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId).distinct())
+                .as("the backfill's partitions").containsExactly(backfillRun);
+        Map<String, Partition> afterBackfill = streets(partitions);
+        assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-01")))
+                .as("every January office-month reprocessed").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.runId()).isEqualTo(backfillRun));
+        assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-02")))
+                .as("February untouched").allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
+        assertThat(ledger.stream().filter(p -> p.source().equals("grid_system") && p.runId().equals(backfillRun)))
+                .as("the grid re-extracted by updated_at within January only").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.periodStart().getMonthValue()).isEqualTo(1));
 
-                PipelineRuntime.Outcome full = runtime.runOnce();
-                assertThat(full.exitCode()).isZero();
-                LakeGuarantees.assertSameLakeContents(home, backfillRun, full.runId());
-            }
-        }
+        String fullRun = endedRun(shequ.output(0, "run", "--config", cfg));
+        LakeGuarantees.assertSameLakeContents(home, backfillRun, fullRun);
+        assertThat(home.resolve("state")).as("no embedded H2 database in the home")
+                .isDirectoryNotContaining("glob:**.mv.db");
+    }
+
+    /** The run id a run, retry or backfill command printed, which must have ended with exit code 0. */
+    private static String endedRun(String output) {
+        Matcher m = RUN_ENDED.matcher(output);
+        assertThat(m.find()).as("the command says how its run ended:\n%s", output).isTrue();
+        assertThat(m.group(2)).as("the run's exit code:\n%s", output).isEqualTo("0");
+        return m.group(1);
     }
 
     private static List<Path> reportFiles(Path folder) throws Exception {
@@ -180,25 +185,9 @@ class PartitionLedgerIT {
         return codes.get(street) + "/" + m.group(1) + "-" + m.group(2);
     }
 
-    private static List<Partition> ledger(PipelineRuntime runtime) {
-        return new PartitionLedger(runtime.dataSource()).all();
-    }
-
-    private static Map<String, Partition> streets(PipelineRuntime runtime) {
-        return ledger(runtime).stream().filter(p -> p.source().equals(ExtractStep.STREET_OFFICES))
+    private static Map<String, Partition> streets(PartitionLedger partitions) {
+        return partitions.all().stream().filter(p -> p.source().equals(ExtractStep.STREET_OFFICES))
                 .collect(Collectors.toMap(Partition::key, Function.identity()));
-    }
-
-    private static String capture(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(ShequMain.execute(args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

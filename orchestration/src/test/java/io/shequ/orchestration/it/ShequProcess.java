@@ -40,9 +40,9 @@ final class ShequProcess {
 
     /**
      * Runs the command until it pauses at {@code point}, then kills it (SIGKILL: no shutdown
-     * hook, no finally block runs) and waits until it is gone.
+     * hook, no finally block runs) and waits until it is gone. Returns the killed process's pid.
      */
-    void killAt(String point, String... args) throws Exception {
+    long killAt(String point, String... args) throws Exception {
         Path markers = Files.createDirectories(logs.resolve("markers"));
         Path marker = markers.resolve(point + ".paused");
         Files.deleteIfExists(marker);
@@ -63,6 +63,20 @@ final class ShequProcess {
         process.destroyForcibly();
         process.waitFor();
         took(begun);
+        return process.pid();
+    }
+
+    /**
+     * Runs the command to its end and returns what it wrote (stdout and stderr, as its log file
+     * holds them), failing unless it exits with {@code expectedExit}.
+     */
+    String output(int expectedExit, String... args) throws Exception {
+        int exit = run(args);
+        if (exit != expectedExit) {
+            throw new AssertionError("shequ " + String.join(" ", args) + " exited " + exit + ", expected " + expectedExit
+                    + "; " + log());
+        }
+        return Files.readString(lastLog);
     }
 
     /** Appends the child's wall time to {@code timings.txt}, to keep an eye on the test's cost. */
@@ -91,6 +105,8 @@ final class ShequProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx3g");
+        // C1 only: a child lives a minute at most on tiny samples, where C2's compile work never pays back
+        command.add("-XX:TieredStopAtLevel=1");
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+Ignore")
                     || flag.startsWith("-Djdk.reflect")) {
