@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
  * the window has closed and nothing arrived. Expected partitions: for street offices every office
  * that ever reported × every month of the span; for the grid system every day; for ledgers every
  * district that ever sent one × every year. Windows are judged in Asia/Shanghai, where the offices are.
+ * Periods of a source's bulk-loaded history ({@link FreshnessWindows.Window#historyTo()}) are never late.
  */
 public final class Freshness {
 
@@ -49,7 +50,8 @@ public final class Freshness {
             List<Partition> own = ledger.stream().filter(p -> p.source().equals(source) && p.periodStart() != null).toList();
             for (Partition p : own) {
                 LocalDate due = p.periodEnd().plus(w.due());
-                if (p.arrivedAt() != null && p.arrivedAt().atZone(ZONE).toLocalDate().isAfter(due)) {
+                if (p.arrivedAt() != null && p.arrivedAt().atZone(ZONE).toLocalDate().isAfter(due)
+                        && w.judgesLateness(p.periodEnd())) {
                     late.add(new Finding(source, p.key(), due, p.arrivedAt()));
                 }
             }

@@ -15,8 +15,23 @@ import java.util.Map;
  */
 public record FreshnessWindows(Map<String, Window> windows) {
 
-    /** One source's arrival window. */
-    public record Window(Period due, LocalDate from, LocalDate to) {
+    /**
+     * One source's arrival window.
+     *
+     * @param historyTo the end of the history loaded in bulk when the source was connected (null: none):
+     *                  partitions of periods ending by then arrived as that load, not on their own
+     *                  schedule, so none of them is late; a missing one is still missing
+     */
+    public record Window(Period due, LocalDate from, LocalDate to, LocalDate historyTo) {
+
+        public Window(Period due, LocalDate from, LocalDate to) {
+            this(due, from, to, null);
+        }
+
+        /** Whether a partition of a period ending on {@code periodEnd} is judged late at all. */
+        public boolean judgesLateness(LocalDate periodEnd) {
+            return historyTo == null || periodEnd.isAfter(historyTo);
+        }
     }
 
     public FreshnessWindows {

@@ -52,7 +52,7 @@ public final class ScopePlanner {
 
     /** True when the scope reprocesses nothing. */
     public static boolean isEmpty(RunScope scope) {
-        return !scope.readsGrid() && scope.files().values().stream().allMatch(Set::isEmpty);
+        return !scope.readsGrid() && scope.whole().isEmpty() && scope.files().values().stream().allMatch(Set::isEmpty);
     }
 
     private Map<String, Set<String>> files(Set<String> sources, Predicate<Partition> chosen) {

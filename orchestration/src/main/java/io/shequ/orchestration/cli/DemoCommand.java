@@ -41,8 +41,9 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--district needs a 6-digit district code");
         }
         System.out.println("generating the sample for " + district + " " + year + " into " + root.resolve("sources"));
-        SimulationResult sample = SourceSimulator.generate(SimulationSpec.demo(code, year, seed), root.resolve("sources"));
-        Path config = writeConfig(root, district, sample);
+        SimulationSpec spec = SimulationSpec.demo(code, year, seed);
+        SimulationResult sample = SourceSimulator.generate(spec, root.resolve("sources"));
+        Path config = writeConfig(root, district, sample, spec);
         System.out.println("running the pipeline (config " + config + ")");
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome outcome = runtime.runOnce();
@@ -78,6 +79,18 @@ public final class DemoCommand implements Callable<Integer> {
         score.addTo(outcome.summary());
         out.println(score);
         return java.util.Optional.of(score);
+    }
+
+    /**
+     * Writes the demo home as {@link #writeConfig(Path, String, SimulationResult)} does, and states
+     * the freshness windows of the simulated period: the sample stands for {@code spec}'s months,
+     * delivered in bulk today, so its partitions are history (not late), and no period after it is
+     * expected (not missing); a gap inside the period is still listed as missing.
+     */
+    public static Path writeConfig(Path root, String district, SimulationResult sample, SimulationSpec spec) throws Exception {
+        Path config = writeConfig(root, district, sample);
+        Files.writeString(config, Files.readString(config) + DemoFreshness.of(spec));
+        return config;
     }
 
     /** Writes the demo home: secrets (owner-only) and shequ.yml pointing at the sample. */

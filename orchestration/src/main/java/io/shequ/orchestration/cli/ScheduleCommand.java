@@ -19,18 +19,25 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "the shequ.yml with a schedules list")
     Path config;
 
+    @Option(names = "--list", description = "print the configured schedules (cron, job, the sources each reads, next fire) and exit")
+    boolean list;
+
     @Override
     public Integer call() throws Exception {
         ShequConfig cfg = ConfigReader.read(config);
         if (cfg.schedules().isEmpty()) {
             throw new ConfigException("schedules", "at least one {name, cron} entry to schedule");
         }
+        if (list) {
+            ScheduleListing.print(cfg, new java.util.Date(), System.out);
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         SchedulerSettings settings = SchedulerSettings.of(cfg);
         try (PipelineRuntime runtime = new PipelineRuntime(cfg); PipelineScheduler scheduler = new PipelineScheduler(runtime, settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             scheduler.start();
-            cfg.schedules().forEach(s -> System.out.println("scheduled " + s.name() + ": " + s.cron() + " (" + s.job() + ")"));
+            ScheduleListing.print(cfg, new java.util.Date(), System.out);
             System.out.println("scheduler node " + scheduler.scheduler().getSchedulerInstanceId()
                     + (settings.clustered() ? ", clustered (check-in every " + settings.checkinIntervalMillis() + " ms)" : ", not clustered"));
             System.out.println("scheduler running; Ctrl-C to stop");

@@ -69,7 +69,7 @@ public final class ConfigReader {
                 positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
                 new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.hasNonNull("password-env")
                         ? env(repo.get("password-env").asText(), "job-repository.password-env") : repo.path("password").asText("")),
-                schedules(root.path("schedules")),
+                schedules(root.path("schedules"), sources),
                 keySource(base, root.path("pseudonymization")),
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
                 optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
@@ -136,7 +136,7 @@ public final class ConfigReader {
         return new GridSource(url, grid.path("user").asText(""), password, java.time.Duration.ofMinutes(overlapMinutes));
     }
 
-    private static List<ShequConfig.Schedule> schedules(JsonNode node) {
+    private static List<ShequConfig.Schedule> schedules(JsonNode node, JsonNode sources) {
         List<ShequConfig.Schedule> schedules = new ArrayList<>();
         int i = 0;
         for (JsonNode s : node) {
@@ -149,7 +149,9 @@ public final class ConfigReader {
             if (!ShequConfig.Schedule.JOBS.contains(job)) {
                 throw new ConfigException(key + ".job", "one of " + ShequConfig.Schedule.JOBS + ", got '" + job + "'");
             }
-            schedules.add(new ShequConfig.Schedule(s.path("name").asText("schedule-" + i), cron, job));
+            String name = s.path("name").asText("schedule-" + i);
+            schedules.add(new ShequConfig.Schedule(name, cron, job,
+                    ScheduleSources.read(s.path("sources"), key + ".sources", name, job, sources)));
         }
         return schedules;
     }

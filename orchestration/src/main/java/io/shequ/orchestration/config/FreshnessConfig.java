@@ -19,7 +19,8 @@ import java.util.Map;
  * Reads the {@code freshness} section of shequ.yml: per source ({@code street-offices},
  * {@code grid-system}, {@code procurement}) {@code due} (ISO-8601 period after the period's end,
  * e.g. P10D), {@code from} and {@code to} (the first and last expected period: a date, a month
- * 2024-01 or a year 2024). Kept apart from {@link ShequConfig} so the run configuration's record
+ * 2024-01 or a year 2024), {@code history-to} (the last period of a history loaded in bulk, never
+ * late). Kept apart from {@link ShequConfig} so the run configuration's record
  * stays as it is; a bad value is a {@link ConfigException} naming the key.
  */
 public final class FreshnessConfig {
@@ -64,7 +65,7 @@ public final class FreshnessConfig {
                 }
             }
             windows.put(source, new FreshnessWindows.Window(due, date(node, "from", prefix, false),
-                    date(node, "to", prefix, true)));
+                    date(node, "to", prefix, true), date(node, "history-to", prefix, true)));
         });
         return new FreshnessWindows(windows);
     }

@@ -53,8 +53,20 @@ public record ShequConfig(
     /**
      * A named cron schedule (Quartz syntax, seconds first) that fires a run of one job: the
      * pipeline, or the quarantine purge.
+     *
+     * @param sources for the pipeline, the sources a fire reads (ledger names, e.g.
+     *                {@code street_office_reports}), each whole; empty: every configured source
      */
-    public record Schedule(String name, String cron, String job) {
+    public record Schedule(String name, String cron, String job, List<String> sources) {
+
+        public Schedule {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
+
+        /** A schedule of {@code job} over every configured source. */
+        public Schedule(String name, String cron, String job) {
+            this(name, cron, job, List.of());
+        }
 
         /** The whole pipeline: extract, stage, check, conform, lake, publish, indicators. */
         public static final String PIPELINE = "pipeline";

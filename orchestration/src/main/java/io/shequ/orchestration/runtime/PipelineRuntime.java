@@ -138,6 +138,15 @@ public final class PipelineRuntime implements AutoCloseable {
         return new Outcome(runId, ExitCodes.of(execution), null);
     }
 
+    /**
+     * One scheduled pipeline run reading only {@code sources} (ledger names), each whole; the
+     * other sources' lake tables keep their snapshots, and the warehouse is republished from the
+     * whole lake.
+     */
+    public Outcome runSources(java.util.Set<String> sources) throws Exception {
+        return runOnce(RunScope.wholeSources(sources));
+    }
+
     /** The registry holding the run metrics ({@code metrics.registry}), or null when metrics are off. */
     public MeterRegistry meterRegistry() {
         return meters;

@@ -40,20 +40,28 @@ public final class PipelineScheduler implements AutoCloseable {
     }
 
     public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings) throws SchedulerException, SQLException {
+        this(runtime, settings, runtime.config().schedules());
+    }
+
+    /** A scheduler keeping {@code schedules} in the store (the configuration's, or a test's fire times). */
+    public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings, java.util.List<ShequConfig.Schedule> schedules)
+            throws SchedulerException, SQLException {
         QuartzStoreSchema.ensure(settings);
         this.scheduler = new StdSchedulerFactory(properties(settings)).getScheduler();
         scheduler.getContext().put(PipelineQuartzJob.RUNTIME, runtime);
         scheduler.getContext().put(PipelineQuartzJob.FIRES, new ScheduledFires(runtime.dataSource()));
-        ShequConfig config = runtime.config();
         for (String job : ShequConfig.Schedule.JOBS) {
             scheduler.addJob(JobBuilder.newJob(PipelineQuartzJob.class).withIdentity(jobKey(job)).storeDurably()
                     .usingJobData(PipelineQuartzJob.JOB, job).build(), true);
         }
         Set<TriggerKey> configured = new HashSet<>();
-        for (ShequConfig.Schedule s : config.schedules()) {
+        for (ShequConfig.Schedule s : schedules) {
             TriggerKey key = TriggerKey.triggerKey(s.name(), GROUP);
             configured.add(key);
+            // every pipeline schedule, per-source or not, fires the one pipeline job: Quartz's
+            // @DisallowConcurrentExecution is per job, so this is what keeps two runs from overlapping
             Trigger wanted = TriggerBuilder.newTrigger().withIdentity(key).forJob(jobKey(s.job()))
+                    .usingJobData(PipelineQuartzJob.SOURCES, PipelineQuartzJob.sourcesData(s.sources()))
                     .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).withMisfireHandlingInstructionFireAndProceed())
                     .build();
             Trigger stored = scheduler.getTrigger(key);
@@ -82,6 +90,7 @@ public final class PipelineScheduler implements AutoCloseable {
     private boolean same(Trigger stored, ShequConfig.Schedule s) {
         return stored instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())
                 && cron.getJobKey().equals(jobKey(s.job()))
+                && PipelineQuartzJob.sourcesData(s.sources()).equals(java.util.Objects.requireNonNullElse(cron.getJobDataMap().getString(PipelineQuartzJob.SOURCES), ""))
                 && cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW;
     }
 

@@ -38,7 +38,9 @@ public final class AnomalyGate {
      *                      anomaly blocks, its metrics do not become history later runs compare with
      * @param partial       whether the run stages only part of the sources (a backfill or a retry):
      *                      its volumes are not comparable with a full run's, so no anomaly rule
-     *                      judges it and its metrics never become history
+     *                      judges it and its metrics never become history (a scheduled per-source
+     *                      run is not partial: each source it stages is read whole, and a source it
+     *                      leaves out has no dataset here to judge)
      */
     public Findings check(String runId, Map<String, Dataset<Row>> staged, boolean rulesBlocked, boolean partial) {
         MetricProfile profile = MetricProfile.load(files);

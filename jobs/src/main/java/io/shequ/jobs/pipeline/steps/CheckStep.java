@@ -130,7 +130,7 @@ public final class CheckStep implements Tasklet {
         contribution.incrementFilterCount(quarantined.values().stream().mapToLong(Long::longValue).sum());
         List<RuleOutcome> blocking = new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
         AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
-                .check(runId, measured, !blocking.isEmpty(), RunScope.of(layout, runId) != null);
+                .check(runId, measured, !blocking.isEmpty(), RunScope.partial(RunScope.of(layout, runId)));
         ledger.put(DqReport.METRICS, findings.metrics());
         ledger.put(DqReport.ANOMALIES, findings.anomalies());
         DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));

@@ -61,8 +61,9 @@ public final class ExtractStep implements Tasklet {
             List<LandedSource> all = files.land(PROCUREMENT, settings.procurementFolder());
             landed.put(PROCUREMENT, scope == null ? all : scope.select(PROCUREMENT, all));
         }
-        if (settings.gridSystem().isPresent() && (scope == null || scope.readsGrid())) {
-            GridSystemLanding.Landing grid = scope == null
+        if (settings.gridSystem().isPresent() && (scope == null || scope.readsGrid() || scope.readsWhole(GridSystemLanding.SOURCE))) {
+            // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
+            GridSystemLanding.Landing grid = scope == null || !scope.readsGrid()
                     ? new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId)
                     : new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId,
                             scope.gridFrom(), scope.gridUntil());
