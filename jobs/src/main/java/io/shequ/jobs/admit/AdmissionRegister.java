@@ -93,8 +93,10 @@ public final class AdmissionRegister {
         }
     }
 
-    /** Appends the rows {@code runId} re-admitted; a restarted run appending again changes nothing. */
-    public void markReadmitted(String runId, List<String> quarantineIds) {
+    /** Appends the rows {@code runId} re-admitted; a restarted step appends none of them twice. */
+    public void markReadmitted(String runId, List<String> rowIds) {
+        Map<String, String> already = lastReadmitted();
+        List<String> quarantineIds = rowIds.stream().distinct().filter(id -> !runId.equals(already.get(id))).toList();
         if (quarantineIds.isEmpty()) {
             return;
         }

@@ -66,6 +66,7 @@ public final class AdmitFileReader {
             String sheet = cell(row, header, ExportColumns.SHEET);
             String line = cell(row, header, ExportColumns.LINE);
             String rule = cell(row, header, ExportColumns.RULE);
+            String by = cell(row, header, ExportColumns.QUARANTINED_BY);
             String at = name + " line " + row.line() + ", column ";
             if (id.isEmpty()) {
                 refused.add(new AdmitRecord.Refusal(row.line(), null, at + "quarantine_id: empty"));
@@ -73,6 +74,12 @@ public final class AdmitFileReader {
             }
             if (!line.matches("\\d{1,9}")) {
                 refused.add(new AdmitRecord.Refusal(row.line(), id, at + "line: '" + line + "' is not a line number"));
+                continue;
+            }
+            if (!by.isEmpty() && !by.equals(QuarantinedRow.BY_STAGE) && !by.equals(QuarantinedRow.BY_CHECK)) {
+                refused.add(new AdmitRecord.Refusal(row.line(), id, at + ExportColumns.QUARANTINED_BY + ": '" + by
+                        + "' is neither " + QuarantinedRow.BY_STAGE + " nor " + QuarantinedRow.BY_CHECK
+                        + "; keep it as exported"));
                 continue;
             }
             if (!QuarantineRows.admissible(source, line, rule.isEmpty() ? null : rule)) {
@@ -99,7 +106,7 @@ public final class AdmitFileReader {
                         + ": superseded by line " + row.line() + " for the same quarantine_id"));
             }
             corrections.add(new Correction(id, source, sha, sheet, Integer.parseInt(line), values, name, sha256,
-                    row.line(), runId));
+                    row.line(), runId, by));
         }
         corrections.removeIf(java.util.Objects::isNull);
         return new AdmitRecord(name, sha256, runId, bytes, data.size(), corrections, refused);

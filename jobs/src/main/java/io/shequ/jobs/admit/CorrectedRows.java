@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The corrections in force, applied to the rows they name: a row of the same bytes (file SHA-256),
- * sheet and line gets the corrected cells under the headers the admit file gives; every other
+ * sheet and line gets the corrected cells under the headers the admit file gives (for a row the
+ * check step quarantined, under the contract's field names: {@link #correctedFields}); every other
  * cell, and every other row, stays as read. Remembers what it applied, for the run's accounting.
  */
 public final class CorrectedRows implements RowCorrections {
@@ -44,7 +45,7 @@ public final class CorrectedRows implements RowCorrections {
                 rows.add(row);
                 continue;
             }
-            rows.add(corrected(table.header(), row, c));
+            rows.add(c.byCheck() ? correctedFields(table, row, c) : corrected(table.header(), row, c));
             applied.add(new Applied(c, file.location()));
             changed = true;
         }
@@ -65,6 +66,25 @@ public final class CorrectedRows implements RowCorrections {
             String name = header.cell(i).isBlank() ? "column_" + (i + 1) : header.cell(i).strip();
             cells.add(c.values().containsKey(name) ? nullToEmpty(c.values().get(name)) : row.cell(i));
         }
+        return new SheetRow(row.line(), cells);
+    }
+
+    /**
+     * A row the check step quarantined was corrected by field name: each value goes into the cell
+     * the file holds that field in; a field the file has no column for (one staging derives, such
+     * as the period or the normalised name) cannot be corrected this way and is left out.
+     */
+    static SheetRow correctedFields(LocatedTable table, SheetRow row, Correction c) {
+        int width = Math.max(table.header().cells().size(), row.cells().size());
+        List<String> cells = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            cells.add(row.cell(i));
+        }
+        c.values().forEach((field, value) -> table.mapping().columnOf(field).ifPresent(column -> {
+            if (column < width) {
+                cells.set(column, nullToEmpty(value));
+            }
+        }));
         return new SheetRow(row.line(), cells);
     }
 

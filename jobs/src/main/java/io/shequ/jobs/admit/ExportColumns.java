@@ -22,10 +22,12 @@ public final class ExportColumns {
     public static final String COLUMN = "column";
     public static final String RULE = "rule";
     public static final String REASON = "reason";
+    /** {@code stage} (raw cells under the file's headers) or {@code check} (typed fields under their names). */
+    public static final String QUARANTINED_BY = "quarantined_by";
 
     /** In export order. */
     public static final List<String> FIXED = List.of(QUARANTINE_ID, RUN_ID, SOURCE, LOCATION, FILE_SHA256, SHEET,
-            LINE, COLUMN, RULE, REASON);
+            LINE, COLUMN, RULE, REASON, QUARANTINED_BY);
 
     private ExportColumns() {
     }
@@ -55,6 +57,7 @@ public final class ExportColumns {
                 case COLUMN -> row.column();
                 case RULE -> row.rule();
                 case REASON -> row.reason();
+                case QUARANTINED_BY -> row.quarantinedBy();
                 default -> row.raw().get(column);
             });
         }

@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The re-admissible rows in a home's quarantine, read from the JSON lines staging wrote (no Spark):
- * row-level rejects of the file sources (street-office reports, procurement ledgers). Files
+ * The re-admissible rows in a home's quarantine, read from the JSON lines staging and the check
+ * step wrote (no Spark): row-level rejects of the file sources (street-office reports, procurement
+ * ledgers), and their typed rows that the check step's row-level rules took out
+ * ({@code dq_staged_<dataset>}: {@link QuarantinedRow#BY_CHECK}, fields under their names). Files
  * quarantined whole are fixed by resubmitting the file, names by the alias file, grid-system rows
  * in the grid system; none of them is exported.
  *
@@ -38,6 +40,15 @@ public final class QuarantineRows {
     public static final Map<String, String> DATASETS = Map.of(
             StreetOfficeReportStaging.SOURCE, StreetOfficeReportStaging.DATASET,
             ProcurementLedgerStaging.SOURCE, ProcurementLedgerStaging.DATASET);
+
+    /** File source → the check step's quarantine of its typed rows ({@code dq_<stage>_<dataset>}, as DatasetCheck names it). */
+    public static final Map<String, String> CHECKED_DATASETS = Map.of(
+            StreetOfficeReportStaging.SOURCE, "dq_staged_community_reports",
+            ProcurementLedgerStaging.SOURCE, "dq_staged_service_contracts");
+
+    /** Typed columns that say where the row came from, already in the export's fixed columns. */
+    private static final Set<String> ORIGIN_COLUMNS = Set.of("source_file", "source_sheet", "source_line",
+            "modified_millis", "arrived_millis");
 
     private static final Set<String> WHOLE_FILE_RULES = WholeFileRejects.RULES.stream().map(RejectRule::code)
             .collect(Collectors.toSet());
@@ -70,24 +81,34 @@ public final class QuarantineRows {
     public List<QuarantinedRow> ofRun(String runId, String source) {
         Map<String, String> shas = landedShas(runId);
         List<QuarantinedRow> rows = new ArrayList<>();
-        for (Map.Entry<String, String> dataset : new java.util.TreeMap<>(DATASETS).entrySet()) {
-            if (source != null && !source.equals(dataset.getKey())) {
+        for (String fileSource : new java.util.TreeSet<>(DATASETS.keySet())) {
+            if (source != null && !source.equals(fileSource)) {
                 continue;
             }
-            Path folder = layout.quarantine(runId).resolve(dataset.getValue());
-            for (JsonNode node : jsonLines(folder)) {
-                String rowSource = text(node, "source");
-                String line = text(node, "line");
-                String rule = text(node, "rule");
-                String sha = shas.get(rowSource + "\u0000" + text(node, "location"));
-                if (!admissible(rowSource, line, rule) || sha == null) {
-                    continue;
-                }
-                String sheet = text(node, "sheet");
-                rows.add(new QuarantinedRow(QuarantineRowId.of(rowSource, sha, sheet, line), runId, rowSource,
-                        text(node, "location"), sha, sheet, line, text(node, "column"), rule, text(node, "reason"),
-                        raw(text(node, "raw"))));
+            rows.addAll(read(runId, DATASETS.get(fileSource), QuarantinedRow.BY_STAGE, shas));
+            rows.addAll(read(runId, CHECKED_DATASETS.get(fileSource), QuarantinedRow.BY_CHECK, shas));
+        }
+        return rows;
+    }
+
+    private List<QuarantinedRow> read(String runId, String dataset, String by, Map<String, String> shas) {
+        List<QuarantinedRow> rows = new ArrayList<>();
+        for (JsonNode node : jsonLines(layout.quarantine(runId).resolve(dataset))) {
+            String rowSource = text(node, "source");
+            String line = text(node, "line");
+            String rule = text(node, "rule");
+            String sha = shas.get(rowSource + "\u0000" + text(node, "location"));
+            if (!admissible(rowSource, line, rule) || sha == null) {
+                continue;
             }
+            String sheet = text(node, "sheet");
+            Map<String, String> raw = raw(text(node, "raw"));
+            if (QuarantinedRow.BY_CHECK.equals(by)) {
+                raw.keySet().removeAll(ORIGIN_COLUMNS);
+            }
+            rows.add(new QuarantinedRow(QuarantineRowId.of(rowSource, sha, sheet, line), runId, rowSource,
+                    text(node, "location"), sha, sheet, line, text(node, "column"), rule, text(node, "reason"),
+                    raw, by));
         }
         return rows;
     }

@@ -1,7 +1,6 @@
 package io.shequ.jobs.admit;
 
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.table.RowCorrections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,19 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Re-admission within one run's stage step. {@link #begin} takes in the admit files dropped since
  * the last run (each file once, by its bytes) and returns every correction in force for staging to
- * apply; {@link #finish} compares what was applied with what staging quarantined, counts each
- * correction as re-admitted once (in the run where its row first staged), closes those rows, and
- * moves the admit files to {@code done/<sha256>/}.
+ * apply; {@link #staged} moves the admit files to {@code done/<sha256>/} and says what was applied.
+ * Whether a corrected row is re-admitted is decided after the check step
+ * ({@link ReadmissionAccounting}): a row that passes staging but fails a check-step rule is not.
  */
 public final class Readmission {
 
@@ -29,7 +29,10 @@ public final class Readmission {
     public static final String SOURCE = "quarantine_admit";
     /** The run-summary section. */
     public static final String SECTION = "readmission";
+    /** The run-ledger section with what the stage step applied ({@link StagedCorrections}). */
+    public static final String STAGED = "readmission_staged";
 
+    private final HomeLayout layout;
     private final Path admitFolder;
     private final String runId;
     private final AdmissionRegister register;
@@ -37,14 +40,11 @@ public final class Readmission {
     private CorrectedRows corrections;
 
     /** An admit file found in the folder: taken in by this run, or the same bytes as one taken before. */
-    public record Intake(Path dropped, AdmitRecord record, boolean takenBefore) {
-    }
-
-    /** One admit file's accounting in this run, and where it now lies. */
-    public record AdmitFileAccount(SourceAccount account, String sha256, long bytes, Path done) {
+    record Intake(Path dropped, AdmitRecord record, boolean takenBefore) {
     }
 
     public Readmission(HomeLayout layout, Path admitFolder, String runId) {
+        this.layout = layout;
         this.admitFolder = admitFolder;
         this.runId = runId;
         this.register = new AdmissionRegister(layout);
@@ -52,6 +52,7 @@ public final class Readmission {
 
     /** Takes in new admit files and returns the corrections in force (this run's and earlier ones). */
     public RowCorrections begin() {
+        Map<String, QuarantinedRow> quarantined = null;
         for (Path file : dropped()) {
             String sha;
             try {
@@ -65,104 +66,80 @@ public final class Readmission {
                 intake.add(new Intake(file, earlier.get(), !earlier.get().runId().equals(runId)));
                 continue;
             }
-            AdmitRecord record = AdmitFileReader.read(file, sha, runId);
+            if (quarantined == null) {
+                quarantined = latestQuarantined();
+            }
+            AdmitRecord record = onlyTheRowsOwnValues(AdmitFileReader.read(file, sha, runId), quarantined);
             register.record(record);
             intake.add(new Intake(file, record, false));
+        }
+        // a restarted stage step finds this run's admit files already in done/: account for them all the same
+        for (AdmitRecord r : register.records()) {
+            if (r.runId().equals(runId) && intake.stream().noneMatch(i -> i.record().sha256().equals(r.sha256()))) {
+                intake.add(new Intake(done(r.sha256(), r.file()), r, false));
+            }
         }
         corrections = new CorrectedRows(register.corrections().values());
         return corrections;
     }
 
-    /**
-     * Accounts for the corrections staging applied: {@code quarantinedIds} are the row ids this
-     * run's staging quarantined. Returns the run-summary section; the admit files' manifest
-     * accounting is added to {@code fileAccounts}.
-     */
-    public Map<String, Object> finish(Set<String> quarantinedIds, List<AdmitFileAccount> fileAccounts) {
-        Map<String, String> lastReadmitted = register.lastReadmitted();
-        Map<String, Correction> inForce = register.corrections();
-        List<Map<String, Object>> readmitted = new ArrayList<>();
-        List<Map<String, Object>> stillFailing = new ArrayList<>();
-        List<String> newlyReadmitted = new ArrayList<>();
-        Map<String, String> outcome = new LinkedHashMap<>();
-        long carried = 0;
-        for (CorrectedRows.Applied a : corrections.applied()) {
-            Correction c = a.correction();
-            Map<String, Object> row = row(c, a.location());
-            if (quarantinedIds.contains(c.quarantineId())) {
-                stillFailing.add(row);
-                outcome.put(c.admitSha256() + "\u0000" + c.quarantineId(), "still_failing");
-                continue;
-            }
-            String previous = lastReadmitted.get(c.quarantineId());
-            if (previous == null || previous.compareTo(c.admittedRun()) < 0 || previous.equals(runId)) {
-                readmitted.add(row);
-                newlyReadmitted.add(c.quarantineId());
-                outcome.put(c.admitSha256() + "\u0000" + c.quarantineId(), "readmitted");
-            } else {
-                carried++;
-            }
+    /** After staging: moves the admit files to {@code done/<sha256>/} and returns what staging applied. */
+    public StagedCorrections staged() {
+        List<StagedCorrections.AdmitFile> files = new ArrayList<>();
+        for (Intake in : intake) {
+            Path done = moveToDone(in.dropped(), in.record().sha256());
+            files.add(new StagedCorrections.AdmitFile(in.dropped().getFileName().toString(), done.toString(),
+                    in.record().sha256(), in.takenBefore()));
         }
-        register.markReadmitted(runId, newlyReadmitted);
-        fileAccounts.addAll(admitFileAccounts(outcome, inForce));
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("admit_folder", admitFolder.toString());
-        section.put("rows_readmitted", readmitted.size());
-        section.put("rows_still_failing", stillFailing.size());
-        section.put("corrections_carried", carried);
-        section.put("admit_files", fileAccounts.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", f.account().location());
-            m.put("sha256", f.sha256());
-            m.put("rows", f.account().rowsRead());
-            m.put("readmitted", f.account().rowsStaged());
-            m.put("not_readmitted", f.account().rowsQuarantined());
-            m.put("note", f.account().note());
-            return m;
-        }).toList());
-        section.put("readmitted", readmitted);
-        section.put("still_failing", stillFailing);
-        return section;
+        // the run ledger is no place for raw values: the accounting needs only which row and which admit file
+        return new StagedCorrections(admitFolder.toString(), corrections.applied().stream()
+                .map(a -> new CorrectedRows.Applied(a.correction().withValues(Map.of()), a.location())).toList(), files);
     }
 
-    /** Per admit file seen this run: rows read = re-admitted + not (still failing, refused, not applied). */
-    private List<AdmitFileAccount> admitFileAccounts(Map<String, String> outcome, Map<String, Correction> inForce) {
-        List<AdmitFileAccount> accounts = new ArrayList<>();
-        for (Intake in : intake) {
-            AdmitRecord r = in.record();
-            Path done = moveToDone(in.dropped(), r.sha256());
-            if (in.takenBefore()) {
-                accounts.add(new AdmitFileAccount(new SourceAccount(SOURCE, in.dropped().getFileName().toString(),
-                        0, 0, 0, "same bytes as admit file " + r.file() + " taken in by run " + r.runId()
-                        + ": not processed again"), r.sha256(), r.bytes(), done));
-                continue;
-            }
-            long readmitted = 0;
-            long failing = 0;
-            List<String> notes = new ArrayList<>();
-            for (Correction c : r.corrections()) {
-                String result = outcome.get(r.sha256() + "\u0000" + c.quarantineId());
-                Correction current = inForce.get(c.quarantineId());
-                if ("readmitted".equals(result)) {
-                    readmitted++;
-                } else if ("still_failing".equals(result)) {
-                    failing++;
-                } else if (current != null && !current.admitSha256().equals(r.sha256())) {
-                    notes.add("line " + c.admitLine() + ": superseded by " + current.admitFile());
-                } else {
-                    notes.add("line " + c.admitLine() + ": row " + c.quarantineId() + " not staged in this run"
-                            + " (its file, sha256 " + c.fileSha256().substring(0, 12) + "…, is not among the sources)");
+    /**
+     * Keeps of each correction only the values that belong to its row: a staging reject's raw
+     * headers, and of a checked row the fields the engineer changed. An export mixes rows of many
+     * files, so a row's line carries blank cells under other files' headers; and a checked row's
+     * typed values, written back unchanged, could be read differently from the cell they came from
+     * (an amount under a 万元 header). A row no longer in the kept quarantine keeps its non-blank values.
+     */
+    static AdmitRecord onlyTheRowsOwnValues(AdmitRecord record, Map<String, QuarantinedRow> quarantined) {
+        List<Correction> kept = new ArrayList<>();
+        for (Correction c : record.corrections()) {
+            QuarantinedRow row = quarantined.get(c.quarantineId());
+            Map<String, String> values = new LinkedHashMap<>();
+            c.values().forEach((column, value) -> {
+                if (row == null) {
+                    if (!blank(value) || !c.byCheck()) {
+                        values.put(column, value);
+                    }
+                } else if (c.byCheck()) {
+                    if (!Objects.equals(blankToNull(value), blankToNull(row.raw().get(column)))) {
+                        values.put(column, value);
+                    }
+                } else if (row.raw().containsKey(column)) {
+                    values.put(column, value);
                 }
-            }
-            r.refused().forEach(f -> notes.add(f.reason()));
-            if (failing > 0) {
-                notes.add(0, failing + " corrected row(s) still fail: back in quarantine with their reasons");
-            }
-            long notReadmitted = r.rows() - readmitted;
-            accounts.add(new AdmitFileAccount(new SourceAccount(SOURCE, r.file(), r.rows(), readmitted, notReadmitted,
-                    notes.isEmpty() ? null : String.join("; ", notes)), r.sha256(), r.bytes(), done));
+            });
+            kept.add(c.withValues(values));
         }
-        return accounts;
+        return new AdmitRecord(record.file(), record.sha256(), record.runId(), record.bytes(), record.rows(), kept,
+                record.refused());
+    }
+
+    /** Row id → the version of the latest run that quarantined it, of every kept run. */
+    private Map<String, QuarantinedRow> latestQuarantined() {
+        Map<String, QuarantinedRow> latest = new HashMap<>();
+        new QuarantineRows(layout).allOpen(null, Map.of()).forEach(r -> latest.put(r.quarantineId(), r));
+        return latest;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value.strip();
     }
 
     /** The admit files in the folder (not in done/), in name order. */
@@ -182,8 +159,15 @@ public final class Readmission {
         return !name.startsWith(".") && !name.startsWith("~$") && (name.endsWith(".csv") || name.endsWith(".xlsx"));
     }
 
+    private Path done(String sha, String name) {
+        return admitFolder.resolve("done").resolve(sha).resolve(name);
+    }
+
     private Path moveToDone(Path dropped, String sha) {
-        Path target = admitFolder.resolve("done").resolve(sha).resolve(dropped.getFileName().toString());
+        Path target = done(sha, dropped.getFileName().toString());
+        if (dropped.equals(target)) {
+            return target;
+        }
         try {
             Files.createDirectories(target.getParent());
             OwnerOnly.restrict(admitFolder.resolve("done"));
@@ -197,15 +181,5 @@ public final class Readmission {
         } catch (IOException e) {
             throw new UncheckedIOException("moving admit file " + dropped + " to " + target.getParent(), e);
         }
-    }
-
-    private static Map<String, Object> row(Correction c, String location) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("quarantine_id", c.quarantineId());
-        row.put("source", c.source());
-        row.put("location", location);
-        row.put("line", c.line());
-        row.put("admit_file", c.admitFile());
-        return row;
     }
 }

@@ -50,7 +50,8 @@ public final class RowFailuresToQuarantine {
                 concat_ws(", ", columns).as("column"),
                 concat_ws("; ", col(Judgement.FAILED_ERROR), col(Judgement.FAILED_WARN)).as("rule"),
                 concat_ws("; ", reasons).as("reason"),
-                to_json(struct(data)).as("raw"));
+                // nulls kept: a field a rule found missing is a column the engineer can fill in on re-admission
+                to_json(struct(data), java.util.Map.of("ignoreNullFields", "false")).as("raw"));
     }
 
     private static Column failed(DqdlRule rule) {

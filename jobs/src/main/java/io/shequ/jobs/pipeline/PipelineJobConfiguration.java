@@ -86,7 +86,7 @@ public class PipelineJobConfiguration {
                         admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
-                .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes), repository, transactions))
+                .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes, metricHistory), repository, transactions))
                 .next(step("publish", new PublishStep(settings, warehouse), repository, transactions))
                 .next(step("indicators", new IndicatorsStep(settings, warehouse), repository, transactions))
                 .build();

@@ -58,10 +58,10 @@ class QuarantineExportTest {
         assertThat(bytes).as("UTF-8 BOM, so Excel reads the Chinese text").startsWith(0xEF, 0xBB, 0xBF);
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
         assertThat(lines.get(0)).isEqualTo("quarantine_id,run_id,source,location,file_sha256,sheet,line,column,rule,"
-                + "reason,社区名称,户数,常住人口,项目编号,统一社会信用代码");
+                + "reason,quarantined_by,社区名称,户数,常住人口,项目编号,统一社会信用代码");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(2)).as("a ledger row leaves the report headers blank")
-                .contains(",,,,SQ-2023-001,52370103MJD000000X");
+                .contains(",stage,,,,SQ-2023-001,52370103MJD000000X");
         assertThat(lines.get(1)).contains(",0012,").contains("户数 'abc' is not a number");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
     }
@@ -75,10 +75,10 @@ class QuarantineExportTest {
             XSSFSheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("quarantine_id");
-            var population = sheet.getRow(1).getCell(12);
+            var population = sheet.getRow(1).getCell(13);
             assertThat(population.getCellType()).as("0012 stays text, not the number 12").isEqualTo(CellType.STRING);
             assertThat(population.getStringCellValue()).isEqualTo("0012");
-            assertThat(sheet.getRow(2).getCell(14).getStringCellValue()).isEqualTo("52370103MJD000000X");
+            assertThat(sheet.getRow(2).getCell(15).getStringCellValue()).isEqualTo("52370103MJD000000X");
         }
         List<Sheet> read = TableFileReader.read(out);
         assertThat(read.get(0).rows()).hasSize(3);
@@ -108,6 +108,52 @@ class QuarantineExportTest {
                         .contains(out.getFileName() + " line 3, column quarantine_id: does not match");
             });
         }
+    }
+
+    @Test
+    void aRowTheCheckQuarantinedIsExportedByFieldNameAndOnlyItsChangedFieldsGoBackIntoTheirCells() throws Exception {
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("community_name", "六里山社区");
+        typed.put("households", "812");
+        typed.put("resident_population", "2400");
+        typed.put("period", "2023-11");
+        QuarantinedRow checked = new QuarantinedRow(QuarantineRowId.of("street_office_reports", SHA_A, "Sheet1", "9"),
+                "run1", "street_office_reports", "六里山街道/2023年11月.xlsx", SHA_A, "Sheet1", "9", "households",
+                "ColumnValues \"households\" <= 700", "error ColumnValues \"households\" <= 700: households = 812",
+                typed, QuarantinedRow.BY_CHECK);
+        QuarantinedRow stageReject = report("5", "abc");
+        Map<String, String> fixedValues = new LinkedHashMap<>(typed);
+        fixedValues.put("households", "612");
+        QuarantinedRow corrected = new QuarantinedRow(checked.quarantineId(), "run1", checked.source(), checked.location(),
+                SHA_A, "Sheet1", "9", checked.column(), checked.rule(), checked.reason(), fixedValues, QuarantinedRow.BY_CHECK);
+        Path out = dir.resolve("mixed.csv");
+        QuarantineExport.write(List.of(stageReject, corrected), QuarantineExport.Format.CSV, out);
+        assertThat(Files.readString(out).lines().toList().get(2)).as("the check's row says so, its fields by name")
+                .contains(",check,,,,六里山社区,612,2400,2023-11");
+
+        AdmitRecord read = AdmitFileReader.read(out, "e".repeat(64), "run2");
+        AdmitRecord record = Readmission.onlyTheRowsOwnValues(read, Map.of(checked.quarantineId(), checked,
+                stageReject.quarantineId(), stageReject));
+
+        Correction fix = record.corrections().stream().filter(Correction::byCheck).findFirst().orElseThrow();
+        assertThat(fix.values()).as("only what the engineer changed, not the blank cells of other rows' headers "
+                + "nor typed values written back").containsExactly(Map.entry("households", "612"));
+        Correction reject = record.corrections().stream().filter(c -> !c.byCheck()).findFirst().orElseThrow();
+        assertThat(reject.values()).as("a staging reject keeps its own file's headers only")
+                .containsOnlyKeys("社区名称", "户数", "常住人口");
+
+        io.shequ.schemas.contract.SourceContract contract = io.shequ.schemas.contract.SourceContract.load(
+                io.shequ.schemas.contract.SourceContract.STREET_OFFICE_REPORT);
+        java.util.SortedMap<Integer, io.shequ.schemas.contract.FieldSpec> columns = new java.util.TreeMap<>();
+        columns.put(0, contract.field("community_name").orElseThrow());
+        columns.put(2, contract.field("households").orElseThrow());
+        var table = new io.shequ.jobs.stage.table.LocatedTable("Sheet1", null,
+                new io.shequ.jobs.stage.table.SheetRow(3, List.of("社区名称", "备注", "总户数")),
+                new io.shequ.schemas.contract.HeaderMapping(columns, List.of()),
+                List.of(new io.shequ.jobs.stage.table.SheetRow(9, List.of("六里山社区", "—", "812"))), 0);
+        assertThat(CorrectedRows.correctedFields(table, table.dataRows().get(0), fix).cells())
+                .as("the corrected value goes into the column the file holds households in")
+                .containsExactly("六里山社区", "—", "612");
     }
 
     @Test

@@ -32,8 +32,10 @@ public final class QuarantineCommand implements Runnable {
 
     /**
      * Writes the re-admissible quarantined rows (row-level rejects of street-office reports and
-     * procurement ledgers) with their raw values, location, line, column, rule, reason, run and
-     * stable row id, as CSV (UTF-8 with BOM) or XLSX. Reads the home's files only; no run needed.
+     * procurement ledgers by staging, with their raw values, and their typed rows the check step's
+     * row rules took out, with their fields) with location, line, column, rule, reason, run, which
+     * step quarantined them and stable row id, as CSV (UTF-8 with BOM) or XLSX. Reads the home's
+     * files only; no run needed.
      */
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Write quarantined rows as CSV (UTF-8 with BOM) or XLSX, to correct and drop in the admit folder.")

@@ -63,6 +63,13 @@ class MetricHistoryIT {
             JsonNode firstRule = anomaly(summary(first), "community_reports", "report_rows_drop");
             assertThat(firstRule.path("outcome").asText()).isEqualTo("Passed");
             assertThat(firstRule.path("reason").asText()).as("nothing to compare with yet").startsWith("no history yet");
+            // the lake table as committed and published, measured under its own dataset name
+            assertThat(lakeMetric(runtime.dataSource(), first.runId(), "row_count", "*"))
+                    .isEqualTo(published(published, "count(*)"));
+            assertThat(lakeMetric(runtime.dataSource(), first.runId(), "distinct", "community_code"))
+                    .isEqualTo(published(published, "count(DISTINCT community_code)"));
+            assertThat(anomaly(summary(first), "lake/fct_community_reports", "communities_with_facts_drop")
+                    .path("reason").asText()).as("the shipped lake rule judged it").startsWith("no history yet");
 
             int removed = removeEverySecondReportFile(sample.streetOfficeFolder());
             assertThat(removed).as("the sample has report files to lose").isGreaterThan(3);
@@ -133,6 +140,30 @@ class MetricHistoryIT {
         assertThat(metrics.get("grid_events distinct event_id"))
                 .isEqualTo(stagedCount(runId, "event", "count(DISTINCT event_id)"));
         return reports;
+    }
+
+    private static double lakeMetric(DataSource dataSource, String runId, String metric, String column) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             var statement = c.prepareStatement("SELECT metric_value FROM shequ_dq_metric WHERE run_id = ? "
+                     + "AND dataset = 'lake/fct_community_reports' AND metric = ? AND column_name = ?")) {
+            statement.setString(1, runId);
+            statement.setString(2, metric);
+            statement.setString(3, column);
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).as("lake metric %s(%s) recorded", metric, column).isTrue();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
+    /** DuckDB over the lake table as the published warehouse holds it (schema lake). */
+    private static double published(Path warehouse, String aggregate) throws Exception {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + warehouse + ";duckdb.read_only=true");
+             Statement s = duck.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM lake.fct_community_reports")) {
+            rs.next();
+            return rs.getDouble(1);
+        }
     }
 
     private long stagedCount(String runId, String folder, String aggregate) throws Exception {

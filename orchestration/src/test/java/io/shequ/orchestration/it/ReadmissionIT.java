@@ -42,11 +42,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Re-admission over three runs on the real pipeline: run 1 quarantines bad report and ledger rows;
- * they are exported, two report rows and a ledger row are corrected properly and one report row
- * wrongly, and the file is dropped into the admit folder. Run 2 stages the corrections: exactly the
- * proper ones are re-admitted and reach the facts and the indicators' lineage with the corrected
- * values, once each; the wrong one is back in quarantine with its reason and still open. Run 3
+ * Re-admission over three runs on the real pipeline: run 1 quarantines bad report and ledger rows in
+ * staging, and staged report rows that a check-step row rule (a test rule in the user's rule folder)
+ * takes out; they are exported, two staging rejects, a ledger row and a checked row are corrected
+ * properly, one staging reject wrongly and one checked row so that it passes staging but still fails
+ * the check rule, and the file is dropped into the admit folder. Run 2 stages the corrections: exactly
+ * the proper ones are re-admitted and reach the facts and the indicators' lineage with the corrected
+ * values, once each, and the admission register says the same; the wrong ones are back in quarantine
+ * with their reasons (the check rule's name for the checked row) and still open. Run 3
  * sees the same bytes dropped again: not processed again, nothing re-admitted twice, and the
  * corrections still hold.
  */
@@ -55,6 +58,8 @@ class ReadmissionIT {
     private static final String DISTRICT = "370103";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> VALUE_RULES = Set.of("not_a_number", "negative_value", "out_of_range");
+    /** A check-step row rule that every report on line 3 with more than 600 households fails. */
+    private static final String CHECK_RULE = "ColumnValues \"households\" <= 600 where \"source_line = 3\"";
 
     @TempDir
     Path home;
@@ -67,6 +72,14 @@ class ReadmissionIT {
                                 .with(MessKind.BAD_LEDGER_ROW, 0.4)),
                 home.resolve("sources"));
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
+        Files.writeString(config, Files.readString(config) + "reference:\n  dq-rules: rules\n");
+        Path rules = home.resolve("rules/staged/community_reports.error.dqdl");
+        Files.createDirectories(rules.getParent());
+        try (var bundled = getClass().getClassLoader().getResourceAsStream("dq/staged/community_reports.error.dqdl")) {
+            String shipped = new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(rules, shipped.replace("IsComplete \"source_file\"", "IsComplete \"source_file\",\n    " + CHECK_RULE));
+        }
+        assertThat(Files.readString(rules)).contains(CHECK_RULE);
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome run1 = runtime.runOnce();
             assertThat(run1.exitCode()).isZero();
@@ -76,9 +89,20 @@ class ReadmissionIT {
             assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--all-open",
                     "--format", "csv", "--out", export.toString())).isZero();
             Exported open1 = Exported.read(export);
+            // not on line 3: corrected, they would fail the check rule
             List<Map<String, String>> reportRows = open1.rows.stream()
-                    .filter(r -> r.get("source").equals("street_office_reports") && VALUE_RULES.contains(r.get("rule")))
+                    .filter(r -> r.get("source").equals("street_office_reports") && VALUE_RULES.contains(r.get("rule"))
+                            && !r.get("line").equals("3"))
                     .toList();
+            List<Map<String, String>> checkedRows = open1.rows.stream()
+                    .filter(r -> r.get("quarantined_by").equals("check")).toList();
+            assertThat(checkedRows).as("the check rule took line-3 reports out").hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(r -> {
+                        assertThat(r.get("rule")).isEqualTo(CHECK_RULE);
+                        assertThat(r.get("line")).isEqualTo("3");
+                        assertThat(r.get("reason")).contains("households = " + r.get("households"));
+                        assertThat(r.get("community_name")).as("the typed row's fields by name").isNotEmpty();
+                    });
             List<Map<String, String>> ledgerRows = open1.rows.stream()
                     .filter(r -> r.get("rule").equals("invalid_credit_code")).toList();
             assertThat(reportRows).as("the sample has bad report values to correct").hasSizeGreaterThanOrEqualTo(3);
@@ -91,21 +115,32 @@ class ReadmissionIT {
             Map<String, String> fixed2 = correct(reportRows.get(1), reports, "12");
             Map<String, String> stillWrong = correct(reportRows.get(2), reports, "-7");
             Map<String, String> ledgerFixed = correctCreditCode(ledgerRows.get(0));
+            Map<String, String> checkedFixed = new LinkedHashMap<>(checkedRows.get(0));
+            checkedFixed.put("households", "600");
+            Map<String, String> checkedStillFailing = new LinkedHashMap<>(checkedRows.get(1));
+            checkedStillFailing.put("households", "601");
             Path admit = home.resolve("admit");
             Files.createDirectories(admit);
-            open1.write(admit.resolve("corrected.csv"), List.of(fixed1, fixed2, stillWrong, ledgerFixed));
+            open1.write(admit.resolve("corrected.csv"), List.of(fixed1, fixed2, stillWrong, ledgerFixed, checkedFixed,
+                    checkedStillFailing));
 
             PipelineRuntime.Outcome run2 = runtime.runOnce();
             assertThat(run2.exitCode()).isZero();
             JsonNode summary2 = JSON.readTree(run2.summary().toFile());
             JsonNode readmission = summary2.path("readmission");
-            assertThat(readmission.path("rows_readmitted").asInt()).as("the three proper corrections: %s", readmission).isEqualTo(3);
-            assertThat(readmission.path("rows_still_failing").asInt()).isEqualTo(1);
-            assertThat(readmission.path("still_failing").get(0).path("quarantine_id").asText())
-                    .isEqualTo(stillWrong.get("quarantine_id"));
+            assertThat(readmission.path("rows_readmitted").asInt()).as("the four proper corrections: %s", readmission).isEqualTo(4);
+            assertThat(readmission.path("rows_still_failing").asInt()).isEqualTo(2);
+            assertThat(readmission.path("still_failing").findValuesAsText("quarantine_id")).as("one fails staging, "
+                    + "one passes staging but fails the check step").containsExactlyInAnyOrder(
+                    stillWrong.get("quarantine_id"), checkedStillFailing.get("quarantine_id"));
             assertThat(readmission.path("readmitted").findValuesAsText("quarantine_id")).containsExactlyInAnyOrder(
-                    fixed1.get("quarantine_id"), fixed2.get("quarantine_id"), ledgerFixed.get("quarantine_id"));
-            assertThat(readmission.path("admit_files").get(0).path("rows").asInt()).isEqualTo(4);
+                    fixed1.get("quarantine_id"), fixed2.get("quarantine_id"), ledgerFixed.get("quarantine_id"),
+                    checkedFixed.get("quarantine_id"));
+            assertThat(readmission.path("admit_files").get(0).path("rows").asInt()).isEqualTo(6);
+            assertThat(registerReadmitted()).as("the admission register agrees with the summary, once each")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(fixed1.get("quarantine_id"), run2.runId(),
+                            fixed2.get("quarantine_id"), run2.runId(), ledgerFixed.get("quarantine_id"), run2.runId(),
+                            checkedFixed.get("quarantine_id"), run2.runId()));
             assertThat(admit.resolve("corrected.csv")).as("processed files move to done/").doesNotExist();
             Path done = admit.resolve("done");
             try (Stream<Path> files = Files.walk(done)) {
@@ -113,15 +148,17 @@ class ReadmissionIT {
                         .containsExactly("corrected.csv");
             }
 
-            // per source file: the same rows read, two fewer quarantined report rows and one fewer ledger row
+            // per source file: the same rows read, three fewer quarantined report rows and one fewer ledger row
             assertThat(total(summary2, "street_office_reports", "rowsRead"))
                     .isEqualTo(total(summary1, "street_office_reports", "rowsRead"));
             assertThat(total(summary2, "street_office_reports", "rowsQuarantined"))
-                    .isEqualTo(total(summary1, "street_office_reports", "rowsQuarantined") - 2);
+                    .isEqualTo(total(summary1, "street_office_reports", "rowsQuarantined") - 3);
+            assertThat(total(summary2, "street_office_reports", "rowsStaged"))
+                    .isEqualTo(total(summary1, "street_office_reports", "rowsStaged") + 3);
             assertThat(total(summary2, "procurement_ledgers", "rowsQuarantined"))
                     .isEqualTo(total(summary1, "procurement_ledgers", "rowsQuarantined") - 1);
             assertThat(manifestAdmitRow(runtime, run2.runId())).as("the admit file's own accounting")
-                    .containsExactly(4L, 3L, 1L);
+                    .containsExactly(6L, 4L, 2L);
 
             // the still-wrong row is back in quarantine with its reason, and open; the corrected ones are not
             Path again = home.resolve("open-after.csv");
@@ -132,18 +169,25 @@ class ReadmissionIT {
                 assertThat(r.get("rule")).isEqualTo("negative_value");
                 assertThat(r.get("reason")).contains("-7");
             });
+            assertThat(run2Rows.get(checkedStillFailing.get("quarantine_id"))).as("back with the check rule's name")
+                    .isNotNull().satisfies(r -> {
+                        assertThat(r.get("quarantined_by")).isEqualTo("check");
+                        assertThat(r.get("rule")).isEqualTo(CHECK_RULE);
+                        assertThat(r.get("reason")).contains("households = 601");
+                    });
             assertThat(run2Rows).doesNotContainKeys(fixed1.get("quarantine_id"), fixed2.get("quarantine_id"),
-                    ledgerFixed.get("quarantine_id"));
+                    ledgerFixed.get("quarantine_id"), checkedFixed.get("quarantine_id"));
             Path allOpen = home.resolve("all-open.csv");
             assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--format", "xlsx",
                     "--out", home.resolve("all-open.xlsx").toString())).isZero();
             assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--all-open",
                     "--format", "csv", "--out", allOpen.toString())).isZero();
             Map<String, Map<String, String>> open2 = Exported.read(allOpen).byId();
-            assertThat(open2.keySet()).as("open: all of run 1's rows but the three re-admitted")
-                    .hasSize(open1.rows.size() - 3)
-                    .contains(stillWrong.get("quarantine_id"))
-                    .doesNotContain(fixed1.get("quarantine_id"), fixed2.get("quarantine_id"), ledgerFixed.get("quarantine_id"));
+            assertThat(open2.keySet()).as("open: all of run 1's rows but the four re-admitted")
+                    .hasSize(open1.rows.size() - 4)
+                    .contains(stillWrong.get("quarantine_id"), checkedStillFailing.get("quarantine_id"))
+                    .doesNotContain(fixed1.get("quarantine_id"), fixed2.get("quarantine_id"), ledgerFixed.get("quarantine_id"),
+                            checkedFixed.get("quarantine_id"));
 
             Path published = new WarehousePublisher(home).current().orElseThrow();
             assertCorrectedFacts(published, fixed1, fixed2, reports);
@@ -151,6 +195,9 @@ class ReadmissionIT {
                     + "WHERE source_file = ? AND CAST(source_line AS VARCHAR) = ?", ledgerFixed.get("location"),
                     ledgerFixed.get("line"));
             assertThat(contracts).as("the corrected ledger row is a contract fact").isEqualTo(1);
+            assertThat(count(published, "SELECT households FROM fct_community_reports WHERE source_file = ? "
+                    + "AND CAST(source_line AS VARCHAR) = ?", checkedFixed.get("location"), checkedFixed.get("line")))
+                    .as("the corrected checked row is a fact with the corrected value").isEqualTo(600);
 
             // run 3: the same bytes dropped again under another name are not processed again
             Files.copy(done.resolve(readmission.path("admit_files").get(0).path("sha256").asText())
@@ -159,7 +206,9 @@ class ReadmissionIT {
             assertThat(run3.exitCode()).isZero();
             JsonNode readmission3 = JSON.readTree(run3.summary().toFile()).path("readmission");
             assertThat(readmission3.path("rows_readmitted").asInt()).as("nothing re-admitted twice").isZero();
-            assertThat(readmission3.path("corrections_carried").asInt()).as("the corrections still apply").isEqualTo(3);
+            assertThat(readmission3.path("corrections_carried").asInt()).as("the corrections still apply").isEqualTo(4);
+            assertThat(readmission3.path("rows_still_failing").asInt()).isEqualTo(2);
+            assertThat(registerReadmitted()).as("still once each").hasSize(4);
             assertThat(readmission3.path("admit_files").get(0).path("note").asText()).contains("not processed again");
             assertCorrectedFacts(new WarehousePublisher(home).current().orElseThrow(), fixed1, fixed2, reports);
         }
@@ -206,6 +255,19 @@ class ReadmissionIT {
         FieldSpec field = contract.field(row.get("column")).orElseThrow();
         return field.headerSpellings().stream().filter(h -> row.get(h) != null && !row.get(h).isEmpty())
                 .findFirst().orElseThrow(() -> new AssertionError("no header for " + field.name() + " in " + row));
+    }
+
+    /** Row id → run, from the admission register's log of re-admitted rows; fails on a row counted twice. */
+    private Map<String, String> registerReadmitted() throws Exception {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(home.resolve("state/admissions/readmitted.jsonl"))) {
+            if (!line.isBlank()) {
+                JsonNode row = JSON.readTree(line);
+                String earlier = rows.put(row.path("quarantine_id").asText(), row.path("run_id").asText());
+                assertThat(earlier).as("re-admitted once: %s", line).isNull();
+            }
+        }
+        return rows;
     }
 
     private static long total(JsonNode summary, String source, String field) {

@@ -43,6 +43,35 @@ public final class AnomalyGate {
      *                      leaves out has no dataset here to judge)
      */
     public Findings check(String runId, Map<String, Dataset<Row>> staged, boolean rulesBlocked, boolean partial) {
+        Findings findings = judge(runId, staged, partial);
+        history.record(runId, findings.metrics(), findings.anomalies(),
+                !partial && !rulesBlocked && findings.blocking().isEmpty());
+        return findings;
+    }
+
+    /**
+     * The lake step's measurement: the conformed tables about to be committed, as datasets
+     * {@code lake/<table>} ({@link LakeTableMetrics}), judged by {@code anomaly/lake/<table>.<level>.yml}.
+     *
+     * @param tables  lake table → the rows this run commits to it
+     * @param partial as for {@link #check}: a backfill or retry is measured, never judged nor history
+     */
+    public Findings checkLake(String runId, Map<String, Dataset<Row>> tables, boolean partial) {
+        MetricProfile profile = MetricProfile.load(files);
+        Map<String, Dataset<Row>> measured = new java.util.LinkedHashMap<>();
+        // a lake table costs a Deequ pass: measured when metrics.yml profiles it or an anomaly rule watches it
+        LakeTableMetrics.named(tables).forEach((dataset, rows) -> {
+            if (profile.profiles(dataset) || files.find("anomaly/" + dataset + ".error.yml").isPresent()
+                    || files.find("anomaly/" + dataset + ".warn.yml").isPresent()) {
+                measured.put(dataset, rows);
+            }
+        });
+        Findings findings = judge(runId, measured, partial);
+        history.recordLake(runId, findings.metrics(), findings.anomalies(), !partial && findings.blocking().isEmpty());
+        return findings;
+    }
+
+    private Findings judge(String runId, Map<String, Dataset<Row>> staged, boolean partial) {
         MetricProfile profile = MetricProfile.load(files);
         AnomalyRules ruleFiles = new AnomalyRules(files);
         List<DatasetMetric> metrics = new ArrayList<>();
@@ -58,8 +87,6 @@ public final class AnomalyGate {
                 anomalies.add(AnomalyDetection.judge(rule, value, history.history(rule.metricKey(), runId, rule.history())));
             }
         });
-        Findings findings = new Findings(metrics, anomalies);
-        history.record(runId, metrics, anomalies, !partial && !rulesBlocked && findings.blocking().isEmpty());
-        return findings;
+        return new Findings(metrics, anomalies);
     }
 }

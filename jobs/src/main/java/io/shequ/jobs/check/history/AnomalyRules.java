@@ -28,7 +28,7 @@ final class AnomalyRules {
         for (AnomalyRule rule : rules) {
             if (!DatasetMetric.WHOLE_DATASET.equals(rule.column()) && !columns.contains(rule.column())) {
                 throw new IllegalArgumentException(rule.location() + ": rule " + rule.name() + ": column '" + rule.column()
-                        + "' is not in the staged dataset " + dataset + " (its columns: " + String.join(", ", columns) + ")");
+                        + "' is not in the " + (LakeTableMetrics.isLake(dataset) ? "lake table " : "staged dataset ") + dataset + " (its columns: " + String.join(", ", columns) + ")");
             }
         }
         return rules;

@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whether the run's check step let the data through; only accepted runs are history that later
  * runs are compared with, so a source that keeps delivering half its rows keeps being caught
  * until someone changes the rule. {@code shequ_dq_anomaly}: one row per run and anomaly rule,
- * with the history it was compared to. A rerun of the same run id replaces its rows.
+ * with the history it was compared to. A rerun of the same run id replaces its rows. Staged
+ * datasets and lake tables ({@code lake/<table>}, {@link LakeTableMetrics}) are recorded by their
+ * own steps, each replacing only its own rows.
  */
 public final class MetricHistory {
 
@@ -72,12 +74,35 @@ public final class MetricHistory {
         return oldestFirst;
     }
 
-    /** Records one run's metrics and anomaly outcomes, replacing whatever an earlier attempt of the run wrote. */
+    /**
+     * Records one run's metrics and anomaly outcomes of the staged datasets, replacing whatever an
+     * earlier attempt of the run wrote for them.
+     */
     public void record(String runId, List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies, boolean accepted) {
+        record(runId, "NOT LIKE", metrics, anomalies, accepted);
+    }
+
+    /** Records one run's metrics and anomaly outcomes of the lake tables (datasets {@code lake/<table>}). */
+    public void recordLake(String runId, List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies, boolean accepted) {
+        record(runId, "LIKE", metrics, anomalies, accepted);
+    }
+
+    /**
+     * Withdraws a run's metrics from the history: a later gate (the lake step's) blocked it, so its
+     * staged volumes must not become the baseline either.
+     */
+    public void reject(String runId) {
+        transaction.executeWithoutResult(status ->
+                jdbc.update("UPDATE shequ_dq_metric SET accepted = FALSE WHERE run_id = ?", runId));
+    }
+
+    private void record(String runId, String lakeOrNot, List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies,
+                        boolean accepted) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        String scope = " AND dataset " + lakeOrNot + " '" + LakeTableMetrics.PREFIX + "%'";
         transaction.executeWithoutResult(status -> {
-            jdbc.update("DELETE FROM shequ_dq_metric WHERE run_id = ?", runId);
-            jdbc.update("DELETE FROM shequ_dq_anomaly WHERE run_id = ?", runId);
+            jdbc.update("DELETE FROM shequ_dq_metric WHERE run_id = ?" + scope, runId);
+            jdbc.update("DELETE FROM shequ_dq_anomaly WHERE run_id = ?" + scope, runId);
             jdbc.batchUpdate("""
                             INSERT INTO shequ_dq_metric (run_id, dataset, metric, column_name, metric_value, accepted, recorded_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?)""",

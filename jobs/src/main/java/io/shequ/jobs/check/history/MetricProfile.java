@@ -66,6 +66,11 @@ public final class MetricProfile {
         return names;
     }
 
+    /** Whether {@code metrics.yml} names the dataset (a lake table is measured only then, or when rules watch it). */
+    boolean profiles(String dataset) {
+        return distinct.containsKey(dataset) || sum.containsKey(dataset);
+    }
+
     /** The metrics to compute on a dataset with these columns: profile metrics on columns it has, and the rules' own. */
     Set<MetricKey> metricsFor(String dataset, List<String> columns, List<AnomalyRule> rules) {
         Set<MetricKey> keys = new LinkedHashSet<>();

@@ -136,6 +136,7 @@ public final class CheckStep implements Tasklet {
         DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
         findings.blocking().forEach(a -> blocking.add(
                 new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason())));
+        new ReadmissionAfterCheck(layout, manifest).account(runId, !blocking.isEmpty());
         if (!blocking.isEmpty()) {
             throw new DataQualityGateException(blocking);
         }

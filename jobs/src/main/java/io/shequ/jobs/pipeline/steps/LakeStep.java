@@ -1,7 +1,9 @@
 package io.shequ.jobs.pipeline.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.check.DataQualityGateException;
 import io.shequ.jobs.check.DataQualityOutcomes;
+import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
@@ -29,7 +31,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step 5: check the conformed tables by the lake tables' rule files ({@link LakeTablesCheck}), write
+ * Step 5: check the conformed tables by the lake tables' rule files ({@link LakeTablesCheck}) and
+ * their anomaly rules against the metric history ({@link LakeTablesAnomalies}), write
  * them into the Iceberg lake, then record the set of snapshots
  * this run committed ({@code runs/<run-id>/lake-snapshot.json}), which publishing reads, and
  * commit the grid system's merged state and extract watermarks of the run.
@@ -51,12 +54,20 @@ public final class LakeStep implements Tasklet {
     private final SparkSession spark;
     private final GridWatermarks watermarks;
     private final DataQualityOutcomes dqOutcomes;
+    private final MetricHistory metricHistory;
 
     public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks, DataQualityOutcomes dqOutcomes) {
+        this(settings, spark, watermarks, dqOutcomes, null);
+    }
+
+    /** @param metricHistory where the lake tables' metrics go and their anomaly rules look; null: not measured */
+    public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks, DataQualityOutcomes dqOutcomes,
+                    MetricHistory metricHistory) {
         this.settings = settings;
         this.spark = spark;
         this.watermarks = watermarks;
         this.dqOutcomes = dqOutcomes;
+        this.metricHistory = metricHistory;
     }
 
     @Override
@@ -64,7 +75,17 @@ public final class LakeStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         // the lake tables' rules judge the rows before they are committed: a block leaves the lake as it was
-        contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(runId));
+        try {
+            contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(runId));
+        } catch (DataQualityGateException blocked) {
+            if (metricHistory != null) {
+                metricHistory.reject(runId);
+            }
+            throw blocked;
+        }
+        if (metricHistory != null) {
+            new LakeTablesAnomalies(settings, spark, metricHistory).check(runId);
+        }
         LakeWriter lake = new LakeWriter(spark);
         List<LakeTable> tables = new ArrayList<>();
         for (String table : TABLES) {

@@ -1,7 +1,6 @@
 package io.shequ.jobs.pipeline.steps;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.shequ.jobs.admit.QuarantineRows;
 import io.shequ.jobs.admit.Readmission;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridSystemLanding;
@@ -81,7 +80,8 @@ public final class StageStep implements Tasklet {
         }
         manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
-        recordReadmission(readmission, layout, runId, ledger);
+        // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
+        ledger.put(Readmission.STAGED, readmission.staged());
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(spark, quarantine,
                 List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
         ledger.put("files_quarantined_whole", wholeFiles);
@@ -92,17 +92,6 @@ public final class StageStep implements Tasklet {
         contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
         contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
         return RepeatStatus.FINISHED;
-    }
-
-    /** Re-admission's accounting: in the run summary and, per admit file, in the landing manifest. */
-    private void recordReadmission(Readmission readmission, HomeLayout layout, String runId, RunLedger ledger) {
-        List<Readmission.AdmitFileAccount> admitFiles = new ArrayList<>();
-        java.util.Set<String> quarantined = new java.util.HashSet<>();
-        new QuarantineRows(layout).ofRun(runId, null).forEach(r -> quarantined.add(r.quarantineId()));
-        ledger.put(Readmission.SECTION, readmission.finish(quarantined, admitFiles));
-        for (Readmission.AdmitFileAccount f : admitFiles) {
-            manifest.recordAccounted(runId, f.done().toString(), f.sha256(), f.bytes(), f.account());
-        }
     }
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */

@@ -1,0 +1,64 @@
+package io.shequ.jobs.pipeline.steps;
+
+import io.shequ.jobs.check.DataQualityGateException;
+import io.shequ.jobs.check.RuleOutcome;
+import io.shequ.jobs.check.history.AnomalyGate;
+import io.shequ.jobs.check.history.DqReport;
+import io.shequ.jobs.check.history.DqReportHtml;
+import io.shequ.jobs.check.history.LakeTableMetrics;
+import io.shequ.jobs.check.history.MetricHistory;
+import io.shequ.jobs.partition.RunScope;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.settings.PipelineSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The lake step's metric history: the conformed tables as they are about to be committed (after
+ * the lake tables' DQDL rules took their rows out) are measured as datasets {@code lake/<table>}
+ * and judged by the lake tables' anomaly rules against earlier runs. It runs before the commit, so
+ * an error-level anomaly leaves the lake, the grid watermarks and the warehouse as they were (exit 3);
+ * the blocked run's staged metrics are then withdrawn from the history as well.
+ */
+final class LakeTablesAnomalies {
+
+    private final PipelineSettings settings;
+    private final SparkSession spark;
+    private final MetricHistory history;
+
+    LakeTablesAnomalies(PipelineSettings settings, SparkSession spark, MetricHistory history) {
+        this.settings = settings;
+        this.spark = spark;
+        this.history = history;
+    }
+
+    void check(String runId) {
+        HomeLayout layout = new HomeLayout(settings.home());
+        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+        for (String table : LakeStep.TABLES) {
+            Path conformed = layout.conformed(runId).resolve(table);
+            if (Files.exists(conformed)) {
+                tables.put(table, spark.read().parquet(conformed.toString()));
+            }
+        }
+        AnomalyGate.Findings findings = new AnomalyGate(history, settings.ruleFolder())
+                .checkLake(runId, tables, RunScope.of(layout, runId) != null);
+        RunLedger ledger = new RunLedger(layout, runId);
+        ledger.put(DqReport.METRICS, LakeTableMetrics.replaceLake(ledger.get(DqReport.METRICS), findings.metrics()));
+        ledger.put(DqReport.ANOMALIES, LakeTableMetrics.replaceLake(ledger.get(DqReport.ANOMALIES), findings.anomalies()));
+        DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
+        List<RuleOutcome> blocking = findings.blocking().stream().map(a -> new RuleOutcome(a.dataset(), a.level(),
+                "Anomaly " + a.rule(), a.outcome(), a.reason())).toList();
+        if (!blocking.isEmpty()) {
+            history.reject(runId);
+            throw new DataQualityGateException(blocking);
+        }
+    }
+}
