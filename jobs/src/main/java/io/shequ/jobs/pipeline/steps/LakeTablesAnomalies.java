@@ -49,7 +49,7 @@ final class LakeTablesAnomalies {
             }
         }
         AnomalyGate.Findings findings = new AnomalyGate(history, settings.ruleFolder())
-                .checkLake(runId, tables, RunScope.of(layout, runId) != null);
+                .checkLake(runId, tables, RunScope.partial(RunScope.of(layout, runId)));
         RunLedger ledger = new RunLedger(layout, runId);
         ledger.put(DqReport.METRICS, LakeTableMetrics.replaceLake(ledger.get(DqReport.METRICS), findings.metrics()));
         ledger.put(DqReport.ANOMALIES, LakeTableMetrics.replaceLake(ledger.get(DqReport.ANOMALIES), findings.anomalies()));
