@@ -3,7 +3,6 @@ package io.shequ.orchestration.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.orchestration.cli.ShequMain;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +29,7 @@ import picocli.CommandLine;
  */
 class ClusteredSchedulerIT {
 
-    private static final String USER = "postgres";
+    private static final String USER = PostgresServer.USER;
     private static final long EVERY = 5_000;
     private static final long CHECKIN = 2_000;
 
@@ -40,11 +38,8 @@ class ClusteredSchedulerIT {
 
     @Test
     void eachFireRunsOnceAcrossTheClusterAndTheSurvivorKeepsFiring() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
-                sql.execute("CREATE DATABASE shequ_ops");
-            }
-            String url = postgres.getJdbcUrl(USER, "shequ_ops");
+        try (PostgresServer postgres = PostgresServer.start()) {
+            String url = postgres.createDatabase("shequ_ops");
             Path configA = node("a", url);
             Path configB = node("b", url);
 

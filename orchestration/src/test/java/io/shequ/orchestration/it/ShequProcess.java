@@ -105,8 +105,11 @@ final class ShequProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx3g");
-        // C1 only: a child lives a minute at most on tiny samples, where C2's compile work never pays back
+        // C1 only: a child lives a minute at most on tiny samples, where C2's compile work never pays back.
+        // Without tiers the JVM reserves only 48 MB of code cache, which Spark's generated classes fill
+        // ("Out of space in CodeCache for adapters" kills the SparkContext): reserve the tiered default.
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:ReservedCodeCacheSize=240m");
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+Ignore")
                     || flag.startsWith("-Djdk.reflect")) {
