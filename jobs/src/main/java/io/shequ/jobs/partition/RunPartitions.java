@@ -115,14 +115,17 @@ public final class RunPartitions {
                 own = slots.get(file.duplicateOf());
             }
             String rejected = wholeRejects.get(source + "|" + file.location());
+            SourceAccount account = accounts.get(source + "|" + file.location());
+            // the file's account, when it has a note, already says why it was quarantined whole
+            String reason = account != null && account.note() != null ? null : rejected;
             if (own == null && source.equals(ExtractStep.STREET_OFFICES)) {
-                own = slotsByName(file.location(), rejected);
+                own = slotsByName(file.location(), reason);
             }
             if (own == null) {
-                own = List.of(new FilePartitions.Slot("?/" + file.location(), null, null, null, rejected));
+                own = List.of(new FilePartitions.Slot("?/" + file.location(), null, null, null, reason));
             }
             String status = rejected != null ? Partition.QUARANTINED : completed ? Partition.LOADED : Partition.FAILED;
-            partitions.add(file, own, status, accounts.get(source + "|" + file.location()));
+            partitions.add(file, own, status, account);
         }
         return partitions.partitions(source, runId, runKind);
     }
