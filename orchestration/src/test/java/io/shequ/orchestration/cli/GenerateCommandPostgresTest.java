@@ -2,12 +2,11 @@ package io.shequ.orchestration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.shequ.orchestration.testing.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,17 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code shequ generate --grid-url} on a real PostgreSQL server, for a district and for a city. */
 class GenerateCommandPostgresTest {
 
-    private static final String USER = "postgres";
+    private static final String USER = PostgresServer.USER;
 
-    private static EmbeddedPostgres postgres;
+    private static PostgresServer postgres;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
-            sql.execute("CREATE DATABASE district_grid");
-            sql.execute("CREATE DATABASE city_grid");
-        }
+        postgres = PostgresServer.start();
+        postgres.createDatabase("district_grid");
+        postgres.createDatabase("city_grid");
     }
 
     @AfterAll
@@ -39,7 +36,7 @@ class GenerateCommandPostgresTest {
 
     @Test
     void aDistrictsGridDatabaseGoesToPostgres(@TempDir Path out) throws Exception {
-        String url = postgres.getJdbcUrl(USER, "district_grid");
+        String url = postgres.url("district_grid");
         GenerateRun run = GenerateRun.with(Map.of(), "--district", "370103", "--year", "2023", "--months", "1",
                 "--scale", "0.02", "--mess", "heavy", "--seed", "5", "--out", out.toString(),
                 "--grid-url", url, "--grid-user", USER);
@@ -53,7 +50,7 @@ class GenerateCommandPostgresTest {
 
     @Test
     void aCitysGridDatabaseGoesToPostgres(@TempDir Path out) throws Exception {
-        String url = postgres.getJdbcUrl(USER, "city_grid");
+        String url = postgres.url("city_grid");
         // 三沙市: the smallest city of the list, three districts
         GenerateRun run = GenerateRun.with(Map.of(), "--city", "4603", "--year", "2023", "--months", "1",
                 "--scale", "0.05", "--mess", "typical", "--seed", "5", "--out", out.toString(),

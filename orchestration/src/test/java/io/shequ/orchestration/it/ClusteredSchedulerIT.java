@@ -3,6 +3,7 @@ package io.shequ.orchestration.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.orchestration.cli.ShequMain;
+import io.shequ.orchestration.testing.PostgresServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

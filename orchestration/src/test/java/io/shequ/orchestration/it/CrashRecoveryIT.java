@@ -12,6 +12,7 @@ import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
+import io.shequ.orchestration.testing.PostgresServer;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.fault.PausePoint;
 import io.shequ.warehouse.WarehouseContent;

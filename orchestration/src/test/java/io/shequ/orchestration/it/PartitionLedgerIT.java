@@ -14,6 +14,7 @@ import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
+import io.shequ.orchestration.testing.PostgresServer;
 import io.shequ.schemas.division.Division;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;

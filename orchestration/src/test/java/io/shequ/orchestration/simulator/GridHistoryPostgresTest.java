@@ -1,14 +1,12 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.DivisionCode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.shequ.orchestration.testing.PostgresServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GridHistoryPostgresTest {
 
     private static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 21L, 1, 5, 0, Mess.level(Mess.Level.HEAVY));
-    private static final String USER = "postgres";
+    private static final String USER = PostgresServer.USER;
 
-    private static EmbeddedPostgres postgres;
+    private static PostgresServer postgres;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
-            sql.execute("CREATE DATABASE advanced");
-            sql.execute("CREATE DATABASE direct");
-        }
+        postgres = PostgresServer.start();
+        postgres.createDatabase("advanced");
+        postgres.createDatabase("direct");
     }
 
     @AfterAll
@@ -42,8 +38,8 @@ class GridHistoryPostgresTest {
     @Test
     void writtenAtT1AndAdvancedTwiceEqualsWrittenAtT3() throws Exception {
         GridHistory history = GridHistory.of(SPEC);
-        String advanced = postgres.getJdbcUrl(USER, "advanced");
-        String direct = postgres.getJdbcUrl(USER, "direct");
+        String advanced = postgres.url("advanced");
+        String direct = postgres.url("direct");
         LocalDateTime t1 = LocalDateTime.of(2023, 5, 10, 9, 0);
         LocalDateTime t2 = LocalDateTime.of(2023, 11, 3, 17, 45);
         LocalDateTime t3 = history.defaultAsOf().plusMonths(2);
@@ -66,7 +62,7 @@ class GridHistoryPostgresTest {
     @Test
     void theSimulatorWritesItsGridDatabaseToAnyJdbcUrl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
             throws Exception {
-        String url = postgres.getJdbcUrl(USER, "postgres");
+        String url = postgres.url("postgres");
         SimulationResult result = SourceSimulator.generate(SPEC, out, new GridConnection(url, USER, ""));
 
         assertThat(result.gridJdbcUrl()).isEqualTo(url);

