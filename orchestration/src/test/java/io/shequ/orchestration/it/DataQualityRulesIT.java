@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
-import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.SimulationResult;
-import io.shequ.orchestration.simulator.SimulationSpec;
-import io.shequ.orchestration.simulator.SourceSimulator;
-import io.shequ.schemas.division.DivisionCode;
 import io.shequ.warehouse.WarehousePublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +41,7 @@ class DataQualityRulesIT {
 
     @Test
     void errorRowsAreQuarantinedWarnRowsPublishAndADatasetErrorBlocks() throws Exception {
-        SimulationResult sample = SourceSimulator.generate(
-                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(1).withEventsPerCommunity(2)
-                        .withContracts(4).withMess(Mess.none()),
-                home.resolve("sources"));
+        SimulationResult sample = TinySample.cleanIn(home);
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
         // the street-office reports alone: the rules under test guard them, and the run stays short
         String reportsOnly = Files.readAllLines(config).stream()

@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
-import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.SimulationResult;
-import io.shequ.orchestration.simulator.SimulationSpec;
-import io.shequ.orchestration.simulator.SourceSimulator;
-import io.shequ.schemas.division.DivisionCode;
 import io.shequ.warehouse.WarehousePublisher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,10 +34,7 @@ class UnreadableFilesIT {
 
     @Test
     void unreadableFilesFailTheRunUnlessToleratedAndTheRestStillPublishes() throws Exception {
-        SimulationResult sample = SourceSimulator.generate(
-                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(1).withEventsPerCommunity(2)
-                        .withContracts(4).withMess(Mess.none()),
-                home.resolve("sources"));
+        SimulationResult sample = TinySample.cleanIn(home);
         Path offices = sample.streetOfficeFolder();
         Path street;
         try (Stream<Path> folders = Files.list(offices)) {
