@@ -56,11 +56,7 @@ public final class LakeStep implements Tasklet {
     private final DataQualityOutcomes dqOutcomes;
     private final MetricHistory metricHistory;
 
-    public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks, DataQualityOutcomes dqOutcomes) {
-        this(settings, spark, watermarks, dqOutcomes, null);
-    }
-
-    /** @param metricHistory where the lake tables' metrics go and their anomaly rules look; null: not measured */
+    /** @param metricHistory where the lake tables' metrics go and their anomaly rules look */
     public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks, DataQualityOutcomes dqOutcomes,
                     MetricHistory metricHistory) {
         this.settings = settings;
@@ -78,14 +74,10 @@ public final class LakeStep implements Tasklet {
         try {
             contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(runId));
         } catch (DataQualityGateException blocked) {
-            if (metricHistory != null) {
-                metricHistory.reject(runId);
-            }
+            metricHistory.reject(runId);
             throw blocked;
         }
-        if (metricHistory != null) {
-            new LakeTablesAnomalies(settings, spark, metricHistory).check(runId);
-        }
+        new LakeTablesAnomalies(settings, spark, metricHistory).check(runId);
         LakeWriter lake = new LakeWriter(spark);
         List<LakeTable> tables = new ArrayList<>();
         for (String table : TABLES) {
