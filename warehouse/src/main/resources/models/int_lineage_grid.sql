@@ -33,4 +33,3 @@ SELECT
     CAST(NULL AS DECIMAL(38, 10)) AS weight
 FROM grid_parts
 WHERE part.counts
-ORDER BY year, code, breakdown, fact_key

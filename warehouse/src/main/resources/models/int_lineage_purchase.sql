@@ -70,4 +70,3 @@ SELECT
     CAST(counted AS VARCHAR) AS counted,
     CAST(weight AS DECIMAL(38, 10)) AS weight
 FROM parts
-ORDER BY year, code, breakdown, fact_key

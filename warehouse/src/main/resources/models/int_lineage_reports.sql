@@ -94,4 +94,3 @@ SELECT
     CAST(NULL AS DECIMAL(38, 10)) AS weight
 FROM parts
 WHERE part.counts
-ORDER BY year, code, indicator, breakdown, fact_key

@@ -19,4 +19,3 @@ SELECT
     CAST(NULL AS DECIMAL(38, 10)) AS weight
 FROM int_units_at_year_end AS u, unnest(list_distinct(['', u.kind])) AS b (breakdown)
 WHERE b.breakdown IS NOT NULL
-ORDER BY year, code, breakdown

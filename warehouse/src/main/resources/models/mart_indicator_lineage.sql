@@ -1,32 +1,24 @@
 -- grain: one row per indicator value (year, division, indicator, breakdown) and fact row that contributes to it
+-- A view, derived by query from the fact-grain rows of the int_lineage_<subject> views: nothing
+-- is stored per value × row × level. Ask it for one value (year, division_code, indicator,
+-- breakdown) and, to read only that division's facts, also for starts_with(code, <its prefix>).
 -- Each fact row states what it adds to the numerator and to the denominator of the values it
 -- counts in, so that for every value of mart_indicators
 --   sum(numerator_part) = numerator and sum(denominator_part) = denominator.
--- The rows come from one int_lineage_<subject> model per int_indicators_<subject> model, at the
--- fact's own code; here each is placed in every division in scope that contains that code. Parts
--- that depend on the division are given here: a project or provider counts 1 on its first row in
--- the division (where its amount there is positive), and a median is carried by the middle row
--- (or half by each of the two middle rows) of the division's rows ordered by their weight.
-WITH contributions AS (
-    SELECT * FROM int_lineage_units
-    UNION ALL BY NAME
-    SELECT * FROM int_lineage_reports
-    UNION ALL BY NAME
-    SELECT * FROM int_lineage_purchase
-    UNION ALL BY NAME
-    SELECT * FROM int_lineage_grid
-    UNION ALL BY NAME
-    SELECT * FROM int_lineage_events
-),
-
-contribution_prefixes AS (
+-- The rows come from int_lineage_contributions (one int_lineage_<subject> view per
+-- int_indicators_<subject> model), at the fact's own code; here each is placed in every division
+-- in scope that contains that code. Parts that depend on the division are given here: a project
+-- or provider counts 1 on its first row in the division (where its amount there is positive), and
+-- a median is carried by the middle row (or half by each of the two middle rows) of the
+-- division's rows ordered by their weight.
+WITH contribution_prefixes AS (
     SELECT *, unnest(list_distinct([left(code, 4), left(code, 6), left(code, 9), code])) AS code_prefix
-    FROM contributions
+    FROM int_lineage_contributions
     WHERE code IS NOT NULL AND year IS NOT NULL
 ),
 
 in_divisions AS (
-    SELECT c.* EXCLUDE (code, code_prefix), d.division_code, d.division_level
+    SELECT c.* EXCLUDE (code_prefix), d.division_code, d.division_level
     FROM contribution_prefixes AS c
     JOIN int_division_scope AS d ON d.code_prefix = c.code_prefix
 ),
@@ -90,9 +82,8 @@ lineage AS (
 -- only values mart_indicators publishes (ratios with a zero denominator are not published)
 SELECT
     l.year, l.division_code, l.division_level, l.indicator, l.breakdown, l.fact_table, l.fact_key,
-    l.source, l.source_row, l.detail, l.numerator_part, l.denominator_part
+    l.source, l.source_row, l.detail, l.numerator_part, l.denominator_part, l.code
 FROM lineage AS l
 SEMI JOIN mart_indicators AS m
     ON m.year = l.year AND m.division_code = l.division_code
     AND m.indicator = l.indicator AND m.breakdown = l.breakdown
-ORDER BY year, division_code, indicator, breakdown, fact_table, source, try_cast(source_row AS INTEGER), source_row, fact_key

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The trail behind one published indicator value: the divisions containing it, and the fact rows
- * whose parts add up to its numerator and denominator.
+ * The trail behind one published indicator value: the divisions containing it, what its fact rows
+ * add up to, and the first of those rows (or all of them).
  *
  * @param value the published value from {@code mart_indicators}
  * @param divisionPath the current divisions containing the value's division, city first, itself last
- * @param rows the contributing fact rows; empty for a count or amount of 0
+ * @param summary the totals of all contributing rows, by source and by child division
+ * @param rows the contributing fact rows in source order, at most as many as asked for; empty for
+ *     a count or amount of 0
  */
-public record IndicatorTrail(IndicatorValue value, List<DivisionName> divisionPath, List<LineageRow> rows) {
+public record IndicatorTrail(IndicatorValue value, List<DivisionName> divisionPath, TrailSummary summary,
+        List<LineageRow> rows) {
 
     /** A division and its current name, for printing the path. */
     public record DivisionName(String code, String level, String name) {
@@ -20,22 +23,27 @@ public record IndicatorTrail(IndicatorValue value, List<DivisionName> divisionPa
 
     public IndicatorTrail {
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(summary, "summary");
         divisionPath = List.copyOf(divisionPath);
         rows = List.copyOf(rows);
     }
 
-    /** The sum of the rows' numerator parts (0 without rows). */
-    public BigDecimal numeratorSum() {
-        return rows.stream().map(LineageRow::numeratorPart).reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** Whether {@link #rows} holds every contributing row, not only the first. */
+    public boolean complete() {
+        return rows.size() == summary.rows();
     }
 
-    /** The sum of the rows' denominator parts, or null when the value is not a ratio. */
+    /** The sum of all contributing rows' numerator parts (0 without rows). */
+    public BigDecimal numeratorSum() {
+        return summary.numerator();
+    }
+
+    /** The sum of all contributing rows' denominator parts, or null when the value is not a ratio. */
     public BigDecimal denominatorSum() {
         if (value.denominator() == null) {
             return null;
         }
-        return rows.stream().map(LineageRow::denominatorPart).filter(Objects::nonNull)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return summary.denominator() == null ? BigDecimal.ZERO : summary.denominator();
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * The text {@code ./shequ explain} prints for an {@link IndicatorTrail}: the value and its
- * division path, one line per contributing fact row with its source file (or table) and row,
- * and the arithmetic from the rows' parts to the value.
+ * division path, what its rows add up to by source and by child division, one line per fact row
+ * shown with its source file (or table) and row, and the arithmetic from the parts to the value.
  */
 public final class IndicatorTrailText {
 
@@ -42,18 +42,54 @@ public final class IndicatorTrailText {
             out.append(", denominator ").append(plain(value.denominator()));
         }
         out.append(", value ").append(plain(value.value())).append(' ').append(value.unit()).append("\n\n");
-        appendRows(trail.rows(), value.denominator() != null, out);
+        boolean ratio = value.denominator() != null;
+        appendSummary(trail.summary(), ratio, out);
+        appendRows(trail, ratio, out);
         out.append('\n');
         appendArithmetic(trail, out);
         return out.toString();
     }
 
-    private static void appendRows(List<LineageRow> rows, boolean ratio, StringBuilder out) {
-        out.append(rows.size()).append(rows.size() == 1 ? " contributing row" : " contributing rows")
-                .append(rows.isEmpty() ? " (nothing happened here: the value is 0)\n" : ":\n");
+    private static void appendSummary(TrailSummary summary, boolean ratio, StringBuilder out) {
+        out.append(summary.rows()).append(summary.rows() == 1 ? " contributing row" : " contributing rows");
+        if (summary.rows() == 0) {
+            out.append(" (nothing happened here: the value is 0)\n");
+            return;
+        }
+        out.append(": numerator ").append(plain(summary.numerator()));
+        if (ratio) {
+            out.append(", denominator ").append(plain(summary.denominator()));
+        }
+        out.append('\n');
+        appendGroups("by source", summary.bySource(), ratio, out);
+        if (summary.byChild().size() > 1 || summary.byChild().stream().anyMatch(g -> g.name() != null)) {
+            appendGroups("by division", summary.byChild(), ratio, out);
+        }
+    }
+
+    private static void appendGroups(String title, List<TrailSummary.Group> groups, boolean ratio, StringBuilder out) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(title).append(":\n");
+        List<String[]> table = new ArrayList<>();
+        table.add(ratio ? new String[] {"", "", "rows", "numerator", "denominator"}
+                : new String[] {"", "", "rows", "numerator"});
+        for (TrailSummary.Group g : groups) {
+            String name = g.name() == null ? "" : g.name();
+            table.add(ratio ? new String[] {g.key(), name, String.valueOf(g.rows()), plain(g.numerator()), plain(g.denominator())}
+                    : new String[] {g.key(), name, String.valueOf(g.rows()), plain(g.numerator())});
+        }
+        appendTable(table, out);
+    }
+
+    private static void appendRows(IndicatorTrail trail, boolean ratio, StringBuilder out) {
+        List<LineageRow> rows = trail.rows();
         if (rows.isEmpty()) {
             return;
         }
+        out.append('\n').append(trail.complete() ? "rows:" : "first " + rows.size() + " of " + trail.summary().rows()
+                + " rows (--rows all or --format csv for every row):").append('\n');
         List<String[]> table = new ArrayList<>();
         table.add(ratio ? new String[] {"table", "key", "source", "row", "numerator", "denominator", "detail"}
                 : new String[] {"table", "key", "source", "row", "numerator", "detail"});
@@ -66,6 +102,10 @@ public final class IndicatorTrailText {
                     : new String[] {row.factTable(), row.factKey(), source, line, plain(row.numeratorPart()),
                             row.detail()});
         }
+        appendTable(table, out);
+    }
+
+    private static void appendTable(List<String[]> table, StringBuilder out) {
         int[] widths = new int[table.get(0).length];
         for (String[] cells : table) {
             for (int i = 0; i < cells.length; i++) {
@@ -85,13 +125,14 @@ public final class IndicatorTrailText {
     private static void appendArithmetic(IndicatorTrail trail, StringBuilder out) {
         IndicatorValue value = trail.value();
         BigDecimal numerator = trail.numeratorSum();
-        out.append("numerator   = ").append(sum(trail.rows().stream().map(LineageRow::numeratorPart).toList(), numerator))
-                .append('\n');
+        List<BigDecimal> numerators = trail.complete() ? trail.rows().stream().map(LineageRow::numeratorPart).toList()
+                : List.of();
+        out.append("numerator   = ").append(sum(numerators, trail.summary().rows(), numerator)).append('\n');
         if (value.denominator() != null) {
             BigDecimal denominator = trail.denominatorSum();
-            List<BigDecimal> parts = trail.rows().stream().map(LineageRow::denominatorPart)
-                    .filter(p -> p != null && p.signum() != 0).toList();
-            out.append("denominator = ").append(sum(parts, denominator)).append('\n');
+            List<BigDecimal> parts = trail.complete() ? trail.rows().stream().map(LineageRow::denominatorPart)
+                    .filter(p -> p != null && p.signum() != 0).toList() : List.of();
+            out.append("denominator = ").append(sum(parts, trail.summary().rows(), denominator)).append('\n');
             long scale = scale(numerator, denominator, value.value());
             out.append("value       = ").append(plain(numerator)).append(" / ").append(plain(denominator))
                     .append(scale == 1 ? "" : " × " + scale)
@@ -126,8 +167,12 @@ public final class IndicatorTrailText {
         return scale < 1_000_000 ? scale : 1;
     }
 
-    private static String sum(List<BigDecimal> parts, BigDecimal total) {
+    /** The sum spelled out term by term when there are few terms, else as a Σ over the rows. */
+    private static String sum(List<BigDecimal> parts, long rows, BigDecimal total) {
         List<BigDecimal> terms = parts.stream().filter(p -> p.signum() != 0).toList();
+        if (parts.isEmpty() && rows > 1) {
+            return "Σ of " + rows + " rows = " + plain(total);
+        }
         if (terms.size() < 2 || terms.size() > TERMS_SPELLED_OUT) {
             return (terms.size() > TERMS_SPELLED_OUT ? "Σ of " + terms.size() + " rows = " : "") + plain(total);
         }

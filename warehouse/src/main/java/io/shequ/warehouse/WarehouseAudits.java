@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The audits a built snapshot must pass before it may become current: referential integrity of
- * the facts, reconciliation of totals with the lake, coherence of every indicator value, and no
- * table shrinking beyond a bound since the previous current snapshot.
+ * the facts, reconciliation of totals with the lake, coherence of every indicator value, lineage
+ * parts that add up to every value, and no table shrinking beyond a bound since the previous
+ * current snapshot.
  */
 public final class WarehouseAudits {
 
@@ -23,13 +24,23 @@ public final class WarehouseAudits {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseAudits.class);
 
     private final double maxRowDrop;
+    private final DuckDbResources resources;
 
     /** @param maxRowDrop the largest fraction (0 to 1) of a table's rows that may vanish since the previous snapshot */
     public WarehouseAudits(double maxRowDrop) {
+        this(maxRowDrop, DuckDbResources.small());
+    }
+
+    /**
+     * @param maxRowDrop the largest fraction (0 to 1) of a table's rows that may vanish since the previous snapshot
+     * @param resources what the audits' queries may use
+     */
+    public WarehouseAudits(double maxRowDrop, DuckDbResources resources) {
         if (!(maxRowDrop >= 0 && maxRowDrop <= 1)) {
             throw new IllegalArgumentException("the largest row drop is a fraction from 0 to 1: " + maxRowDrop);
         }
         this.maxRowDrop = maxRowDrop;
+        this.resources = java.util.Objects.requireNonNull(resources, "resources");
     }
 
     /**
@@ -47,9 +58,9 @@ public final class WarehouseAudits {
             }
         }
         List<Audit> audits = List.of(new ReferentialIntegrityAudit(), new LakeReconciliationAudit(),
-                new IndicatorCoherenceAudit(), new RowDropAudit(maxRowDrop));
+                new IndicatorCoherenceAudit(), new LineageAudit(), new RowDropAudit(maxRowDrop));
         List<AuditOutcome> outcomes = new ArrayList<>();
-        try (Connection connection = WarehouseReader.openSandboxed(snapshot)) {
+        try (Connection connection = WarehouseReader.openSandboxed(snapshot, resources)) {
             AuditScope scope = AuditScope.of(connection, previousCounts);
             for (Audit audit : audits) {
                 outcomes.addAll(audit.run(connection, scope));

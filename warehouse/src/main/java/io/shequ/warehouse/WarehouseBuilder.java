@@ -27,27 +27,16 @@ public final class WarehouseBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseBuilder.class);
 
-    private final int threads;
-    private final String memoryLimit;
+    private final DuckDbResources resources;
 
-    /** Two threads and 1 GB: the build shares its machine with Spark. */
+    /** Two threads and 1 GiB: for tests on tiny data. */
     public WarehouseBuilder() {
-        this(2, "1GB");
+        this(DuckDbResources.small());
     }
 
-    /**
-     * @param threads DuckDB worker threads, at least 1
-     * @param memoryLimit a DuckDB size such as {@code "1GB"}; larger intermediates spill to disk
-     */
-    public WarehouseBuilder(int threads, String memoryLimit) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
-        }
-        if (!memoryLimit.matches("\\d+(\\.\\d+)?\\s*[KMGT]i?B")) {
-            throw new IllegalArgumentException("not a DuckDB memory size: " + memoryLimit);
-        }
-        this.threads = threads;
-        this.memoryLimit = memoryLimit;
+    /** @param resources the threads, memory and spill folder the build may use */
+    public WarehouseBuilder(DuckDbResources resources) {
+        this.resources = Objects.requireNonNull(resources, "resources");
     }
 
     /**
@@ -68,6 +57,8 @@ public final class WarehouseBuilder {
         long started = System.nanoTime();
         try {
             Files.createDirectories(file.getParent());
+            resources.prepareSpillFolder();
+            LOG.info("building warehouse {} with {}", file, resources);
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
                 configure(connection);
                 var loaded = LakeLoader.load(connection, lake);
@@ -91,8 +82,9 @@ public final class WarehouseBuilder {
 
     private void configure(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET threads = " + threads);
-            statement.execute("SET memory_limit = '" + memoryLimit + "'");
+            for (String setting : resources.settings()) {
+                statement.execute(setting);
+            }
             statement.execute("SET TimeZone = '" + TIME_ZONE + "'");
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads the current warehouse snapshot, read-only and sandboxed: SQL run on this connection
@@ -28,7 +29,6 @@ public final class WarehouseReader implements AutoCloseable {
     public static final Set<String> LEVELS = Set.of("city", "district", "street", "community");
 
     private static final String INDICATORS = ClasspathText.read("queries/indicators.sql");
-    private static final String LINEAGE = ClasspathText.read("queries/indicator_lineage.sql");
     private static final String DIVISION_PATH = ClasspathText.read("queries/division_path.sql");
 
     private final Path snapshot;
@@ -55,16 +55,30 @@ public final class WarehouseReader implements AutoCloseable {
 
     /** A read-only connection to {@code file} on which SQL cannot reach the file system. */
     static Connection openSandboxed(Path file) {
+        return openSandboxed(file, null);
+    }
+
+    /**
+     * A read-only connection to {@code file} on which SQL cannot reach the file system, bounded by
+     * {@code resources} (null: DuckDB's defaults) before its settings are locked.
+     */
+    static Connection openSandboxed(Path file, DuckDbResources resources) {
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
         try {
             Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
             try (Statement statement = connection.createStatement()) {
+                if (resources != null) {
+                    resources.prepareSpillFolder();
+                    for (String setting : resources.settings()) {
+                        statement.execute(setting);
+                    }
+                }
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
-            } catch (SQLException e) {
+            } catch (SQLException | java.io.IOException e) {
                 connection.close();
-                throw e;
+                throw new SQLException("bounding the connection: " + e.getMessage(), e);
             }
             return connection;
         } catch (SQLException e) {
@@ -134,20 +148,61 @@ public final class WarehouseReader implements AutoCloseable {
     }
 
     /**
-     * The trail behind one published value: its division path and the fact rows of
-     * {@code mart_indicator_lineage}, with the source file (or table) and row of each.
+     * The whole trail behind one published value: its division path, the totals of its fact rows
+     * and every row of {@code mart_indicator_lineage}, with the source file (or table) and row of each.
      *
      * @param breakdown {@code ""} for the headline figure
      * @return empty if {@code mart_indicators} has no such value
      */
     public Optional<IndicatorTrail> trail(String indicator, String divisionCode, int year, String breakdown) {
+        return trail(indicator, divisionCode, year, breakdown, Long.MAX_VALUE);
+    }
+
+    /**
+     * The trail behind one published value with only its first {@code firstRows} fact rows; the
+     * summary still covers all of them.
+     *
+     * @param breakdown {@code ""} for the headline figure
+     * @return empty if {@code mart_indicators} has no such value
+     */
+    public Optional<IndicatorTrail> trail(String indicator, String divisionCode, int year, String breakdown,
+            long firstRows) {
         List<IndicatorValue> values = indicators(null, year, divisionCode, indicator, breakdown);
         if (values.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode),
-                    lineage(indicator, divisionCode, year, breakdown)));
+            IndicatorTrailQuery query = new IndicatorTrailQuery(connection);
+            if (!query.gather(indicator, divisionCode, year, breakdown)) {
+                return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode), TrailSummary.empty(),
+                        List.of()));
+            }
+            List<LineageRow> rows = new ArrayList<>();
+            query.rows(firstRows, rows::add);
+            return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode), query.summary(), rows));
+        } catch (SQLException e) {
+            throw new WarehouseException("reading the lineage of " + indicator + " " + divisionCode + " " + year
+                    + " from " + snapshot, e);
+        }
+    }
+
+    /**
+     * Hands every fact row behind one published value to {@code sink}, in source order, without
+     * holding them all in memory (for {@code explain --format csv}).
+     *
+     * @return false if {@code mart_indicators} has no such value
+     */
+    public boolean eachTrailRow(String indicator, String divisionCode, int year, String breakdown,
+            Consumer<LineageRow> sink) {
+        if (indicators(null, year, divisionCode, indicator, breakdown).isEmpty()) {
+            return false;
+        }
+        try {
+            IndicatorTrailQuery query = new IndicatorTrailQuery(connection);
+            if (query.gather(indicator, divisionCode, year, breakdown)) {
+                query.rows(Long.MAX_VALUE, sink);
+            }
+            return true;
         } catch (SQLException e) {
             throw new WarehouseException("reading the lineage of " + indicator + " " + divisionCode + " " + year
                     + " from " + snapshot, e);
@@ -167,24 +222,6 @@ public final class WarehouseReader implements AutoCloseable {
             }
         }
         return path;
-    }
-
-    private List<LineageRow> lineage(String indicator, String divisionCode, int year, String breakdown)
-            throws SQLException {
-        List<LineageRow> lineage = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(LINEAGE)) {
-            statement.setString(1, indicator);
-            statement.setString(2, divisionCode);
-            statement.setInt(3, year);
-            statement.setString(4, breakdown);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    lineage.add(new LineageRow(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getBigDecimal(6), rows.getBigDecimal(7)));
-                }
-            }
-        }
-        return lineage;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.shequ.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -19,29 +20,31 @@ class MartIndicatorLineageTest extends PublishedFixtureTest {
             "volunteer_rate", "social_orgs", "space_per_100hh", "consult", "purchase", "grid", "events", "close_rate",
             "ontime_rate", "rework_rate", "satisfaction", "dispose_hours", "disputes");
     static final String STREET = "370103001000";
+    static final String DISTRICT = "370103000000";
 
     @Test
-    void everyTracedValueAddsBackUpFromItsRows() {
-        List<IndicatorValue> values = reader.indicators(null, null).stream()
-                .filter(v -> TRACED.contains(v.indicator())).toList();
+    void everyValueAddsBackUpFromItsRows() {
+        List<IndicatorValue> values = reader.indicators(null, null);
         assertThat(values.stream().map(IndicatorValue::indicator).distinct()).as("all 18 indicators have values")
                 .containsExactlyInAnyOrderElementsOf(TRACED);
-        int withRows = 0;
-        for (IndicatorValue v : values) {
-            IndicatorTrail trail = reader.trail(v.indicator(), v.divisionCode(), v.year(), v.breakdown()).orElseThrow();
-            String what = v.indicator() + "/" + v.breakdown() + " " + v.divisionCode() + " " + v.year();
-            assertThat(trail.numeratorSum().doubleValue()).as("numerator of " + what).isCloseTo(v.numerator(),
-                    org.assertj.core.api.Assertions.within(1e-6));
-            if (v.denominator() != null) {
-                assertThat(trail.denominatorSum().doubleValue()).as("denominator of " + what)
-                        .isEqualTo(v.denominator());
-            }
-            assertThat(trail.addsUp()).as(what).isTrue();
-            withRows += trail.rows().isEmpty() ? 0 : 1;
-        }
+        // the whole view at once, not the audit's shortcut through the fact-grain rows
+        List<List<Object>> off = reader.query("""
+                SELECT m.indicator, m.breakdown, m.division_code, m.numerator, l.numerator, m.denominator, l.denominator
+                FROM mart_indicators AS m
+                LEFT JOIN (SELECT year, division_code, indicator, breakdown, sum(numerator_part) AS numerator,
+                                  sum(denominator_part) AS denominator
+                           FROM mart_indicator_lineage GROUP BY ALL) AS l
+                    USING (year, division_code, indicator, breakdown)
+                WHERE abs(coalesce(l.numerator, 0) - m.numerator) > 1e-9 * greatest(1, abs(m.numerator))
+                   OR abs(coalesce(l.denominator, 0) - m.denominator) > 1e-9 * greatest(1, abs(m.denominator))""");
+        assertThat(off).as("values whose lineage parts do not add up to them").isEmpty();
+        long withRows = (Long) reader.query("SELECT count(*) FROM (SELECT DISTINCT year, division_code, indicator,"
+                + " breakdown FROM mart_indicator_lineage)").get(0).get(0);
         assertThat(withRows).as("most values have rows behind them").isGreaterThan(values.size() / 2);
         assertThat(reader.query("SELECT DISTINCT indicator FROM mart_indicator_lineage").stream()
                 .map(row -> (String) row.get(0))).as("lineage only of traced indicators").allMatch(TRACED::contains);
+        assertThat(reader.query(ClasspathText.read("queries/lineage_parts_add_up.sql")))
+                .as("the publish audit's own query agrees").isEmpty();
     }
 
     @Test
@@ -97,5 +100,51 @@ class MartIndicatorLineageTest extends PublishedFixtureTest {
     void aValueThatWasNotPublishedHasNoTrail() {
         assertThat(reader.trail("close_rate", STREET, 1999, "")).isEmpty();
         assertThat(reader.trail("no_such_indicator", STREET, 2023, "")).isEmpty();
+    }
+
+    @Test
+    void aTrailSumsAllItsRowsBySourceAndChildDivisionAndListsTheFirst() {
+        IndicatorTrail trail = reader.trail("close_rate", DISTRICT, 2023, "", 2).orElseThrow();
+
+        assertThat(trail.summary().rows()).as("E1, E2, E5, E7 registered in 2023; E3 voided, E4 not registered, E6 in 2024")
+                .isEqualTo(4);
+        assertThat(trail.numeratorSum()).as("E1, E5, E7 closed").isEqualByComparingTo("3");
+        assertThat(trail.denominatorSum()).isEqualByComparingTo("4");
+        assertThat(trail.summary().bySource())
+                .extracting(TrailSummary.Group::key, TrailSummary.Group::rows, g -> g.numerator().intValue(),
+                        g -> g.denominator().intValue())
+                .containsExactly(tuple("grid_system.event", 4L, 3, 4));
+        assertThat(trail.summary().byChild())
+                .extracting(TrailSummary.Group::key, TrailSummary.Group::rows, g -> g.numerator().intValue(),
+                        g -> g.denominator().intValue())
+                .as("E7 names only the district; E1, E2 are in 大观园街道, E5 in the town 370103100")
+                .containsExactly(tuple(DISTRICT, 1L, 1, 1), tuple(STREET, 2L, 1, 2), tuple("370103100000", 1L, 1, 1));
+        assertThat(trail.rows()).extracting(LineageRow::factKey).as("the first two in source order").containsExactly("E1", "E2");
+        assertThat(trail.complete()).isFalse();
+        assertThat(trail.addsUp()).as("the summary covers every row, not only those listed").isTrue();
+
+        String text = IndicatorTrailText.render(trail);
+        assertThat(text).as(text).contains("4 contributing rows: numerator 3, denominator 4")
+                .contains("first 2 of 4 rows").contains("numerator   = Σ of 4 rows = 3").doesNotContain("WARNING");
+    }
+
+    @Test
+    void theLineageIsDerivedByQueryAndNothingIsStoredPerValueAndRow() {
+        List<String> views = reader.query("SELECT view_name FROM duckdb_views() WHERE view_name LIKE '%lineage%'"
+                + " ORDER BY 1").stream().map(r -> (String) r.get(0)).toList();
+        assertThat(views).containsExactly("int_lineage_contributions", "int_lineage_events", "int_lineage_grid",
+                "int_lineage_purchase", "int_lineage_reports", "int_lineage_units", "mart_indicator_lineage");
+        assertThat(reader.query("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%lineage%'"))
+                .as("no lineage table").isEmpty();
+    }
+
+    @Test
+    void everyFactRowCountsAtMostOnceInAValue() {
+        assertThat(reader.query("SELECT year, division_code, indicator, breakdown, fact_table, fact_key, count(*)"
+                + " FROM mart_indicator_lineage GROUP BY ALL HAVING count(*) > 1")).isEmpty();
+        assertThat(reader.query("SELECT count(*) FROM mart_indicator_lineage").get(0).get(0))
+                .as("the fixture's lineage has rows at every level").isEqualTo(
+                        reader.query("SELECT count(*) FROM mart_indicator_lineage WHERE division_level IN"
+                                + " ('city', 'district', 'street', 'community')").get(0).get(0));
     }
 }

@@ -90,7 +90,20 @@ class WarehouseAuditsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("totals_reconcile:fct_grid_events",
                         "rows: warehouse 6, lake 7; rows: warehouse 6, lake snapshot states 7"));
         assertThat(failed(new WarehouseAudits(0.5).audit(smaller, Optional.empty())))
-                .extracting(AuditOutcome::name).containsExactly("totals_reconcile:fct_service_contracts");
+                .extracting(AuditOutcome::name).as("the signed amount's lineage reads the changed fact row too")
+                .containsExactly("totals_reconcile:fct_service_contracts", "lineage_adds_up:mart_indicator_lineage");
+    }
+
+    @Test
+    void aValueItsLineageRowsNoLongerAddUpToFailsTheLineageAudit() throws Exception {
+        Path flipped = broken("flipped", "UPDATE int_grid_events_counted SET is_closed = NOT is_closed"
+                + " WHERE event_id = (SELECT min(event_id) FROM int_grid_events_counted WHERE is_registered)");
+
+        List<AuditOutcome> failed = failed(new WarehouseAudits(0.5).audit(flipped, Optional.empty()));
+        assertThat(failed).extracting(AuditOutcome::name).as("only the lineage changed, not the facts or the values")
+                .containsExactly("lineage_adds_up:mart_indicator_lineage");
+        assertThat(failed.get(0).detail()).as("names a value of the flipped event's closure rate")
+                .contains("indicator=close_rate");
     }
 
     @Test
@@ -100,12 +113,14 @@ class WarehouseAuditsTest {
         Path negative = broken("negative", "UPDATE mart_indicators SET numerator = -1, value = -1"
                 + " WHERE rowid = (SELECT min(rowid) FROM mart_indicators WHERE denominator IS NULL)");
 
-        for (Path snapshot : List.of(wrongRatio, negative)) {
-            List<AuditOutcome> failed = failed(new WarehouseAudits(0.5).audit(snapshot, Optional.empty()));
-            assertThat(failed).extracting(AuditOutcome::name).as(snapshot.getFileName().toString())
-                    .containsExactly("indicators_coherent:mart_indicators");
-            assertThat(failed.get(0).detail()).startsWith("1 of ");
-        }
+        List<AuditOutcome> ratioFailed = failed(new WarehouseAudits(0.5).audit(wrongRatio, Optional.empty()));
+        assertThat(ratioFailed).extracting(AuditOutcome::name).as("numerator and denominator still add up")
+                .containsExactly("indicators_coherent:mart_indicators");
+        assertThat(ratioFailed.get(0).detail()).startsWith("1 of ");
+        List<AuditOutcome> negativeFailed = failed(new WarehouseAudits(0.5).audit(negative, Optional.empty()));
+        assertThat(negativeFailed).extracting(AuditOutcome::name).as("a numerator of -1 is not what its rows add up to")
+                .containsExactly("indicators_coherent:mart_indicators", "lineage_adds_up:mart_indicator_lineage");
+        assertThat(negativeFailed).allSatisfy(o -> assertThat(o.detail()).startsWith("1 of "));
     }
 
     @Test

@@ -23,7 +23,7 @@ class WarehouseBuilderTest {
     void twoBuildsFromTheSameLakeSnapshotHaveTheSameContent() throws Exception {
         LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
         Path first = new WarehouseBuilder().build(lake, dir.resolve("a.duckdb"));
-        Path second = new WarehouseBuilder(1, "512MB").build(lake, dir.resolve("b.duckdb"));
+        Path second = new WarehouseBuilder(new DuckDbResources(1, 512L << 20, dir.resolve("spill"), 1L << 30)).build(lake, dir.resolve("b.duckdb"));
 
         Map<String, List<List<Object>>> content = WarehouseContent.dump(first);
         assertThat(content.keySet()).as("lake tables, their warehouse tables and models, not the provenance table")

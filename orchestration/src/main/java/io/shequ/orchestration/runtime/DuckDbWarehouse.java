@@ -4,6 +4,7 @@ import io.shequ.jobs.pipeline.PublishGateException;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.warehouse.AuditOutcome;
+import io.shequ.warehouse.DuckDbResources;
 import io.shequ.warehouse.IndicatorValue;
 import io.shequ.warehouse.PublishBlockedException;
 import io.shequ.warehouse.WarehouseAudits;
@@ -35,8 +36,10 @@ public final class DuckDbWarehouse implements WarehousePort {
 
     @Override
     public Publication publish(String runId, LakeSnapshot lake) {
-        WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(), new WarehouseAudits(maxRowDrop),
-                keepSnapshots);
+        // sized when the publish starts: the heap and the machine are what they are now
+        DuckDbResources resources = DuckDbResources.fromMachine(home.resolve("work").resolve("duckdb-spill"));
+        WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(resources),
+                new WarehouseAudits(maxRowDrop, resources), keepSnapshots);
         try {
             WarehouseRelease.Published published = release.release(runId, lake);
             return new Publication(published.snapshot(), asMaps(published.audits()));

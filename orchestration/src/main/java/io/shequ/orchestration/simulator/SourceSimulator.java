@@ -64,8 +64,17 @@ public final class SourceSimulator {
      */
     public static SimulationResult generateCity(DivisionCode city, SimulationSpec template, Path out,
                                                 GridConnection grid) {
+        return generateDistricts(city, SimulatedDistrict.districtsOf(city), template, out, grid);
+    }
+
+    /**
+     * As {@link #generateCity(DivisionCode, SimulationSpec, Path, GridConnection)} for some of the
+     * city's districts only, laid out as for the whole city: a city at a small scale.
+     */
+    public static SimulationResult generateDistricts(DivisionCode city, List<DivisionCode> districts,
+                                                     SimulationSpec template, Path out, GridConnection grid) {
         List<SimulationSpec> specs = new ArrayList<>();
-        for (DivisionCode district : SimulatedDistrict.districtsOf(city)) {
+        for (DivisionCode district : districts) {
             specs.add(template.withDistrict(district, template.seed() * 1_000_003L + Long.parseLong(district.shortForm())));
         }
         try {
