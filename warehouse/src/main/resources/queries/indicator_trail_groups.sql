@@ -1,10 +1,12 @@
--- grain: one row for the whole trail, one per source (file or table) and one per child division of shequ_trail
--- The child of a fact row is the division one level below the traced one that contains its code
--- (? = the child's significant digits); a fact that names only the traced division itself (a
--- whole-street contract) is grouped under that division.
+-- grain: one row for the whole trail of one value, one per source (file or table) and one per child division
+-- The value's fact rows are placed in its division only (int_lineage_placed with its code prefix,
+-- so only its facts are read). The child of a fact row is the division one level below the traced
+-- one that contains its code (? = the child's significant digits); a fact that names only the
+-- traced division itself (a whole-street contract) is grouped under that division.
 WITH trail AS (
-    SELECT *, rpad(left(code, ?), 12, '0') AS child_code
-    FROM shequ_trail
+    SELECT source, numerator_part, denominator_part, rpad(left(code, ?), 12, '0') AS child_code
+    FROM int_lineage_placed(?, ?)
+    WHERE indicator = ? AND year = ? AND breakdown = ?
 ),
 
 grouped AS (

@@ -1,5 +1,5 @@
--- grain: one row per fact row of shequ_trail, in source order; the first ? of them
+-- grain: one row per fact row behind one value, in source order
+-- The caller appends a filter on fact_key (the keys of indicator_trail_keys.sql) or none (every row).
 SELECT fact_table, fact_key, source, source_row, detail, numerator_part, denominator_part
-FROM shequ_trail
-ORDER BY fact_table, source, try_cast(source_row AS INTEGER), source_row, fact_key
-LIMIT ?
+FROM int_lineage_placed(?, ?)
+WHERE indicator = ? AND year = ? AND breakdown = ?

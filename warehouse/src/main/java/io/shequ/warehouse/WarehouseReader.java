@@ -172,8 +172,8 @@ public final class WarehouseReader implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            IndicatorTrailQuery query = new IndicatorTrailQuery(connection);
-            if (!query.gather(indicator, divisionCode, year, breakdown)) {
+            IndicatorTrailQuery query = IndicatorTrailQuery.of(connection, indicator, divisionCode, year, breakdown);
+            if (query == null) {
                 return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode), TrailSummary.empty(),
                         List.of()));
             }
@@ -198,8 +198,8 @@ public final class WarehouseReader implements AutoCloseable {
             return false;
         }
         try {
-            IndicatorTrailQuery query = new IndicatorTrailQuery(connection);
-            if (query.gather(indicator, divisionCode, year, breakdown)) {
+            IndicatorTrailQuery query = IndicatorTrailQuery.of(connection, indicator, divisionCode, year, breakdown);
+            if (query != null) {
                 query.rows(Long.MAX_VALUE, sink);
             }
             return true;
