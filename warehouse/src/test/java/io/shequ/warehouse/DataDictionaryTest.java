@@ -42,15 +42,15 @@ class DataDictionaryTest {
         assertThat(md)
                 .contains("\n## mart_indicator_lineage\n")
                 .contains("grain 粒度: one row per indicator value (year, division, indicator, breakdown) and fact row")
-                .contains("| `numerator_part` | 对分子的贡献 | What the row adds to the numerator | not_null |")
-                .contains("Test: unique (year, division_code, indicator, breakdown, fact_table, fact_key)")
-                .contains("| `division_level` | 区划层级：city 市、district 区县、street 街道/乡镇、community 社区/村 |")
+                .contains("| `numerator_part` | 对分子的贡献 | What the row adds to the numerator |  |")
+                .contains("Test: unique (year, division_code, indicator, breakdown)")
+                .contains("| `numerator` | 分子（非比率指标即为数值本身，未舍入） | Numerator (for a non-ratio, the unrounded figure itself) | not_null |")
                 .contains("accepted_values [city, district, street, community]")
                 .contains("- [`dim_division`](#dim_division) — lake table 湖表: one row per division unit version");
         String html = dictionary.html();
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<h2 id=\"mart_indicator_lineage\">mart_indicator_lineage</h2>")
-                .contains("<td><code>numerator_part</code></td><td>对分子的贡献</td><td>What the row adds to the numerator</td><td>not_null</td>")
+                .contains("<td><code>numerator_part</code></td><td>对分子的贡献</td><td>What the row adds to the numerator</td><td></td>")
                 .doesNotContain("<script");
         assertThat(html.split("<h2 ", -1)).as("one section per model").hasSize(dictionary.names().size() + 1);
     }
