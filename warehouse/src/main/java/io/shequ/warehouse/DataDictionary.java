@@ -182,6 +182,9 @@ public final class DataDictionary {
         if (relative.startsWith("meta/")) {
             return "provenance table 来源记录";
         }
+        if ("macro".equals(spec.materialized())) {
+            return "table macro 表宏";
+        }
         boolean view = !spec.materialized().isEmpty() ? "view".equals(spec.materialized()) : spec.name().startsWith("stg_");
         return view ? "view 视图" : "table 表";
     }

@@ -17,6 +17,11 @@ record Model(String name, String sql, ModelSpec spec, String origin, Set<String>
                 : name.startsWith("stg_");
     }
 
+    /** A table macro (its SQL is the {@code CREATE MACRO} statement): no comments, no data tests. */
+    boolean isMacro() {
+        return spec != null && "macro".equals(spec.materialized());
+    }
+
     /** The statement that builds it: the SQL as written if it is a CREATE statement itself. */
     String createStatement() {
         String body = ModelReferences.withoutComments(sql).strip();

@@ -18,7 +18,7 @@ final class ModelComments {
 
     static void apply(Connection connection, Model model) throws SQLException {
         ModelSpec spec = model.spec();
-        if (spec == null) {
+        if (spec == null || model.isMacro()) {
             return;
         }
         String kind = model.isView() ? "VIEW" : "TABLE";
