@@ -7,13 +7,17 @@
 -- dim_division files), extracted_at (TIMESTAMP literal), ipad, opad (BLOB literals: the HMAC key
 -- XOR its pads), out (folder for the Parquet written, no quotes).
 
+-- official names end in a committee suffix, written names often in 社区 or 村 alone: 郑家村村民委员会 is 郑家
+CREATE OR REPLACE TEMP MACRO normalized_name(name) AS
+    regexp_replace(regexp_replace(name, '(居民委员会|村民委员会|居委会|村委会)$', ''), '(社区|村)$', '');
+
 CREATE OR REPLACE TEMP TABLE division AS
 SELECT
     division_code,
     division_name,
     level,
     parent_code,
-    regexp_replace(division_name, '(社区居民委员会|居民委员会|村民委员会|社区居委会|居委会|村委会|社区)$', '') AS name_normalized
+    normalized_name(division_name) AS name_normalized
 FROM read_parquet(${divisions})
 WHERE is_current;
 
@@ -190,8 +194,7 @@ resolved AS (
             ELSE (
                 SELECT min(c.division_code) FROM division AS c
                 WHERE c.level = 'village' AND left(c.division_code, 6) = left(d.district_code, 6)
-                  AND c.name_normalized = regexp_replace(p.part,
-                      '(社区居民委员会|居民委员会|村民委员会|社区居委会|居委会|村委会|社区)$', ''))
+                  AND c.name_normalized = normalized_name(p.part))
         END AS served_code
     FROM parts AS p
     LEFT JOIN districts AS d ON d.district_name = p.district_name

@@ -173,7 +173,7 @@ class SqlFloorTest {
     void scriptSplitsIntoStatementsAndEveryParameterIsBound() throws Exception {
         List<String> statements = SqlFloor.statements(SqlFloor.script());
         assertThat(SqlFloor.script().lines().findFirst().orElseThrow()).startsWith("-- grain:");
-        assertThat(statements).as("division, 4 tables, 4 copies").hasSize(9);
+        assertThat(statements).as("the name macro, division, 4 tables, 4 copies").hasSize(10);
         assertThat(statements).allSatisfy(s -> assertThat(s).doesNotEndWith(";"));
     }
 
