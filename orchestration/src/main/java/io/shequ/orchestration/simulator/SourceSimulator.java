@@ -86,6 +86,21 @@ public final class SourceSimulator {
         }
     }
 
+    /** The JDBC URL of the H2 grid database the simulator writes under {@code out} by default. */
+    public static String gridJdbcUrl(Path out) {
+        return GridDatabaseWriter.jdbcUrl(out);
+    }
+
+    /** The user of that database. */
+    public static String gridUser() {
+        return GridDatabaseWriter.USER;
+    }
+
+    /** The districts {@link #generateCity} writes a sample for: those of the city with village-level units. */
+    public static List<DivisionCode> districtsOf(DivisionCode city) {
+        return SimulatedDistrict.districtsOf(city);
+    }
+
     private static SimulationResult run(SimulationSpec spec, Path out, GridConnection gridTarget)
             throws IOException, SQLException {
         return run(List.of(spec), false, out, gridTarget);
