@@ -64,7 +64,7 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
     }
 
     /** The statements that apply these resources to a connection, in order. */
-    String[] settings() {
+    public String[] settings() {
         String spill = spillFolder == null ? null
                 : "SET temp_directory = '" + spillFolder.toAbsolutePath().toString().replace("'", "''") + "'";
         String[] base = {
@@ -79,7 +79,7 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
     }
 
     /** Creates the spill folder (owner-only) if one is set. */
-    void prepareSpillFolder() throws IOException {
+    public void prepareSpillFolder() throws IOException {
         if (spillFolder != null) {
             Files.createDirectories(spillFolder);
             if (Files.getFileStore(spillFolder).supportsFileAttributeView(PosixFileAttributeView.class)) {

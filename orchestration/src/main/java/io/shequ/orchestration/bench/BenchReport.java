@@ -38,7 +38,7 @@ public record BenchReport(String sample, Machine machine, RunFigures cold, long 
         }
         out.append(String.format(Locale.ROOT, "  %-25s %10s%n", "stage → publish", cold.stageToPublish().map(BenchReport::seconds).orElse("—")));
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "DuckDB floor (" + SqlFloor.THREADS + " threads, " + SqlFloor.MEMORY_LIMIT + ")",
+        out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "DuckDB floor (the publish's threads and memory)",
                 floor == null ? "—" : seconds(floor.elapsed()), ratio("stage → publish / floor", cold.stageToPublish(), floorTime())));
         out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "plain DuckDB load of the lake snapshot",
                 plainBuild == null ? "—" : seconds(plainBuild.elapsed()), ratio("publish / plain load", cold.completed("publish"), plainTime())));

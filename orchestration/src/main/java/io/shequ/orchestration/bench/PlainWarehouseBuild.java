@@ -2,6 +2,7 @@ package io.shequ.orchestration.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shequ.warehouse.DuckDbResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,11 @@ public final class PlainWarehouseBuild {
         long start = System.nanoTime();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + target.toAbsolutePath());
              Statement sql = db.createStatement()) {
-            sql.execute("SET threads = " + SqlFloor.THREADS);
-            sql.execute("SET memory_limit = '" + SqlFloor.MEMORY_LIMIT + "'");
+            DuckDbResources resources = SqlFloor.resources(target.toAbsolutePath().resolveSibling("spill"));
+            resources.prepareSpillFolder();
+            for (String setting : resources.settings()) {
+                sql.execute(setting);
+            }
             sql.execute("CREATE SCHEMA lake");
             for (LakeTable table : tables) {
                 if (table.dataFiles().isEmpty()) {

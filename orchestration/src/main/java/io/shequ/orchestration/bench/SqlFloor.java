@@ -1,5 +1,6 @@
 package io.shequ.orchestration.bench;
 
+import io.shequ.warehouse.DuckDbResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,10 @@ import java.util.stream.Collectors;
  */
 public final class SqlFloor {
 
-    /** The same as the warehouse build's (WarehouseBuilder's defaults), so the two compare fairly. */
-    public static final int THREADS = 2;
-    public static final String MEMORY_LIMIT = "1GB";
+    /** The same as the warehouse build's, sized from this machine, so the two compare fairly. */
+    public static DuckDbResources resources(Path spillFolder) {
+        return DuckDbResources.fromMachine(spillFolder);
+    }
 
     /** The tables floor.sql builds, each written to {@code <out>/<table>.parquet}. */
     public static final List<String> TABLES = List.of("grid_events", "community_reports", "service_contracts", "indicators");
@@ -61,8 +63,11 @@ public final class SqlFloor {
         Files.createDirectories(inputs.out());
         List<String> statements = statements(bind(script(), parameters(inputs)));
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
-            sql.execute("SET threads = " + THREADS);
-            sql.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+            DuckDbResources resources = resources(inputs.out().resolve("spill"));
+            resources.prepareSpillFolder();
+            for (String setting : resources.settings()) {
+                sql.execute(setting);
+            }
             long start = System.nanoTime();
             for (String statement : statements) {
                 sql.execute(statement);

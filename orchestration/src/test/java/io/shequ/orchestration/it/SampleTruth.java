@@ -224,13 +224,21 @@ final class SampleTruth {
     }
 
     /** Codes of the NBS reference file: villages (12 digits) or streets (9 digits, padded to 12) under the prefix. */
+    /** The 12-digit codes of {@code file} that start with {@code prefix}; each file is read once per JVM. */
     static List<String> divisions(String file, String prefix) throws Exception {
-        try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/nbs-divisions-2023/" + file);
-             BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-            return r.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).filter(c -> c.startsWith(prefix))
-                    .map(c -> (c + "000").substring(0, 12)).toList();
+        List<String> codes = CODES.get(file);
+        if (codes == null) {
+            try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/nbs-divisions-2023/" + file);
+                 BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+                codes = r.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).map(c -> (c + "000").substring(0, 12))
+                        .toList();
+            }
+            CODES.put(file, codes);
         }
+        return codes.stream().filter(c -> c.startsWith(prefix)).toList();
     }
+
+    private static final Map<String, List<String>> CODES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Double number(String clean) {
         return clean == null || clean.isEmpty() ? null : Double.valueOf(clean);
