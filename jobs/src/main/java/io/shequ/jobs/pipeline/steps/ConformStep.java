@@ -27,6 +27,7 @@ import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
@@ -70,6 +71,8 @@ public final class ConformStep implements Tasklet {
         Path staging = layout.staging(runId);
         Path conformed = layout.conformed(runId);
         Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
+        // the grid facts are rebuilt from the whole merged state, not only this run's increment
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), staging, layout.gridMirror());
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
         List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
