@@ -39,6 +39,6 @@ public final class DuplicateFlowsToRejects {
                 concat(lit("the same action and acted_at as seq "), col("_kept_seq").cast("string"),
                         lit(" of this event, which is kept")).as("reason"),
                 to_json(struct(raw)).as("raw"));
-        return new GridRowsToStaged.Split(kept, rejected, judged);
+        return new GridRowsToStaged.Split(kept, rejected);
     }
 }

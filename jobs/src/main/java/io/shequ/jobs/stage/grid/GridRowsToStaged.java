@@ -23,11 +23,8 @@ public final class GridRowsToStaged {
     public record Rule(String column, Column failing, RejectRule rule, String reason) {
     }
 
-    /**
-     * The staged rows and the rejected ones, in quarantine shape, both filtered from {@code judged}:
-     * persisting {@code judged} before writing both sides computes the judgement once.
-     */
-    public record Split(Dataset<Row> staged, Dataset<Row> rejected, Dataset<Row> judged) {
+    /** The staged rows and the rejected ones, in quarantine shape. */
+    public record Split(Dataset<Row> staged, Dataset<Row> rejected) {
     }
 
     private final String table;
@@ -65,6 +62,6 @@ public final class GridRowsToStaged {
                 col("_rule").as("rule"),
                 col("_reason").as("reason"),
                 to_json(struct(all)).as("raw"));
-        return new Split(staged, rejected, judged);
+        return new Split(staged, rejected);
     }
 }

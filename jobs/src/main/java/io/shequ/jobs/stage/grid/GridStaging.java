@@ -15,7 +15,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stages the landed increment of the grid-system tables: types are already the vendor's, so
@@ -83,14 +82,10 @@ public final class GridStaging {
             GridRowsToStaged.Split split = contract(table, extractedAt).apply(landed);
             Dataset<Row> staged = split.staged();
             Dataset<Row> rejected = split.rejected();
-            // the flows' duplicate steps are found by a window over every flow: persisted, so that
-            // the staged rows and the rejected ones come from one shuffle, not two
-            Dataset<Row> shuffled = null;
             if (table.equals("event")) {
                 staged = new ReporterIdentifiersToNullNotes().apply(staged);
             } else if (table.equals("event_flow")) {
                 GridRowsToStaged.Split deduplicated = new DuplicateFlowsToRejects().apply(staged);
-                shuffled = deduplicated.judged().persist(StorageLevel.MEMORY_AND_DISK());
                 staged = deduplicated.staged();
                 rejected = rejected.unionByName(deduplicated.rejected());
             }
@@ -98,9 +93,6 @@ public final class GridStaging {
             staged.write().mode("overwrite").parquet(target);
             long stagedRows = spark.read().parquet(target).count();
             long quarantined = quarantine.write(SOURCE + "_" + table, rejected);
-            if (shuffled != null) {
-                shuffled.unpersist();
-            }
             accounts.add(new SourceAccount(SOURCE, table, read, stagedRows, quarantined, null));
         }
         return accounts;

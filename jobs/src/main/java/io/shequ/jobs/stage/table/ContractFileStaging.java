@@ -21,7 +21,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stages the landed files of one file source under its contract: reads each file once, finds
@@ -136,15 +135,12 @@ public final class ContractFileStaging {
             }
         }
         RawRowsToTyped typer = new RawRowsToTyped(contract);
-        // typing every cell is the costly part: persisted, so the staged and the rejected rows share one pass
         Dataset<Row> typed = extraRules.apply(
-                typer.apply(spark.createDataFrame(raw, rawRows.schema()), List.of(contextSchema.fieldNames())))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                typer.apply(spark.createDataFrame(raw, rawRows.schema()), List.of(contextSchema.fieldNames())));
         RawRowsToTyped.Split split = RawRowsToTyped.split(typed, source);
         split.staged().write().mode("overwrite").parquet(target.toString());
         Dataset<Row> rejected = split.rejected().unionByName(spark.createDataFrame(fileRejects, Quarantine.SCHEMA));
         quarantine.write(target.getFileName().toString(), rejected);
-        typed.unpersist();
         return accounts(source, read, notes, target, quarantine, target.getFileName().toString());
     }
 
