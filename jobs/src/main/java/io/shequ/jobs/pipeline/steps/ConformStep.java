@@ -44,7 +44,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -126,14 +125,10 @@ public final class ConformStep implements Tasklet {
             GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
             write(new GridsToDimension().apply(merged.grids(), merged.events(),
                     lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);
-            // each surrogate key is looked up and joined back, so the facts' plan (milestones from
-            // every flow, the person UDFs) would run once per branch: persisted, it runs once
-            Dataset<Row> facts = r.facts().persist(StorageLevel.MEMORY_AND_DISK());
             write(new GridEventKeys(new GridEventKeys.Dims(read(conformed, GridsToDimension.TABLE), divisions,
                     read(conformed, TaxonomyToDimension.Kind.EVENT_CATEGORY.table),
-                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table))).apply(facts),
+                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table))).apply(r.facts()),
                     conformed, "fct_grid_events", counts);
-            facts.unpersist();
             factYears.add(read(conformed, "fct_grid_events").select(year(col("reported_at")).as("year")));
             counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", r.rejected()));
         }
