@@ -21,7 +21,6 @@ import io.shequ.jobs.conform.YearsToDates;
 import io.shequ.jobs.dimension.LakeDimensions;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
-import io.shequ.jobs.gridstate.GridStateMerge;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.run.HomeLayout;
@@ -120,8 +119,7 @@ public final class ConformStep implements Tasklet {
         if (Files.exists(staging.resolve(GridState.EVENT))) {
             // facts from the merged state, not the increment: complete whatever the extract pattern
             GridMirror mirror = new GridMirror(layout.gridMirror());
-            GridState merged = mirror.write(spark, runId,
-                    new GridStateMerge().apply(mirror.current(spark), GridState.read(spark, staging)));
+            GridState merged = mirror.merge(spark, runId, staging);
             GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
             write(new GridsToDimension().apply(merged.grids(), merged.events(),
                     lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);
