@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The check step's second half: measures each staged dataset in one pass, judges the anomaly rules
+ * The check step's second half: measures each staged dataset in two passes, judges the anomaly rules
  * against the metric history, and records this run's metrics and outcomes in the history.
  */
 public final class AnomalyGate {
