@@ -50,7 +50,6 @@ public final class CheckedFolder {
                 judgement.kept().write().mode("overwrite").parquet(folder.toString());
                 return;
             }
-            judgement.release();
             deleteRecursively(folder);
             Files.move(before, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

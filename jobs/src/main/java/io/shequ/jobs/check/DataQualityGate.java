@@ -44,7 +44,10 @@ public final class DataQualityGate {
 
     /**
      * Judges {@code data} by its rule files. The returned rows are {@code data}'s columns plus the two
-     * arrays of failed row-scoped rules; they are cached, and {@link Judgement#release()} frees them.
+     * arrays of failed row-scoped rules. They are not cached: building Spark's in-memory cache of
+     * every column cost several times the pass that judges the rows (26 s against 4 s for 430 k
+     * events), most runs use them once (to count failures, finding none), and a run that takes rows
+     * out judges them again for each use, which is still cheaper.
      */
     public Judgement judge(RuleStage stage, String dataset, Dataset<Row> data, Map<String, Dataset<Row>> references) {
         List<DqdlRuleset> rulesets = rulesets(stage, dataset).stream().filter(r -> !r.rules().isEmpty()).toList();
@@ -69,7 +72,6 @@ public final class DataQualityGate {
             }
             rows = result.apply(EvaluateDataQuality.ROW_LEVEL_OUTCOMES_KEY()).select(kept.toArray(Column[]::new));
         }
-        rows = rows.cache();
         Map<String, Long> failedRows = countFailures(rows, rules);
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < dqdlOutcomes.size(); i++) {

@@ -74,7 +74,6 @@ public final class DatasetCheck {
             warnedRows = warned.write(name, toQuarantine.apply(judgement.warned()));
         }
         checked.keep(judgement);
-        judgement.release();
         return new Result(judgement.outcomes(), byLocation, warnedRows);
     }
 }

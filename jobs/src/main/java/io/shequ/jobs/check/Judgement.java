@@ -53,8 +53,4 @@ public record Judgement(RuleStage stage, String dataset, List<RuleOutcome> outco
     public List<RuleOutcome> blocking() {
         return outcomes.stream().filter(RuleOutcome::blocks).toList();
     }
-
-    public void release() {
-        rows.unpersist();
-    }
 }

@@ -29,9 +29,16 @@ public final class StagedReportsToFacts {
     }
 
     public Result apply(Dataset<Row> staged) {
-        Dataset<Row> resolved = staged
-                .withColumn("street", call_udf(ResolverUdfs.STREET_IN_DISTRICT, col("street_hint"), col("district_hint")))
-                .withColumn("community", call_udf(ResolverUdfs.COMMUNITY, col("street.code"), col("community_name")))
+        // every month's report repeats the same names: each distinct name is resolved once (the
+        // resolver is a pure function of its arguments) and the resolution joined back to its rows
+        Dataset<Row> streets = staged.select(col("street_hint").as("_sh"), col("district_hint").as("_dh")).distinct()
+                .withColumn("street", call_udf(ResolverUdfs.STREET_IN_DISTRICT, col("_sh"), col("_dh")));
+        Dataset<Row> withStreet = staged.join(streets, col("street_hint").eqNullSafe(col("_sh"))
+                .and(col("district_hint").eqNullSafe(col("_dh"))), "left").drop("_sh", "_dh");
+        Dataset<Row> communities = withStreet.select(col("street.code").as("_sc"), col("community_name").as("_cn")).distinct()
+                .withColumn("community", call_udf(ResolverUdfs.COMMUNITY, col("_sc"), col("_cn")));
+        Dataset<Row> resolved = withStreet.join(communities, col("street.code").eqNullSafe(col("_sc"))
+                        .and(col("community_name").eqNullSafe(col("_cn"))), "left").drop("_sc", "_cn")
                 .withColumn("reason", coalesce(col("street.reason"), col("community.reason")))
                 .withColumn("resolution_failure", coalesce(col("street.failure"), col("community.failure")))
                 .cache();

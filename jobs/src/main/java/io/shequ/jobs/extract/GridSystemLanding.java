@@ -1,5 +1,7 @@
 package io.shequ.jobs.extract;
 
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import io.shequ.jobs.run.HomeLayout;
@@ -75,15 +77,17 @@ public final class GridSystemLanding {
             read(grid, window ? GridIncrementQuery.between(table, from, until) : GridIncrementQuery.of(table, readAfter))
                     .coalesce(1)
                     .write().mode("overwrite").parquet(target.toString());
+            // the landed rows' count and newest update in one pass
             Dataset<Row> rows = spark.read().parquet(target.toString());
-            long count = rows.count();
+            Row landedRows = GridIncrementQuery.hasWatermark(table)
+                    ? rows.agg(count(lit(1)), max("updated_at")).first() : rows.agg(count(lit(1))).first();
+            long count = landedRows.getLong(0);
             LocalDateTime candidate = null;
             if (GridIncrementQuery.hasWatermark(table) && window) {
                 candidate = committed.orElse(null);
             } else if (GridIncrementQuery.hasWatermark(table)) {
-                Row newest = rows.agg(max("updated_at")).first();
-                candidate = newest.isNullAt(0) ? committed.orElse(null)
-                        : earlier((LocalDateTime) newest.get(0), startedAt);
+                candidate = landedRows.isNullAt(1) ? committed.orElse(null)
+                        : earlier((LocalDateTime) landedRows.get(1), startedAt);
             }
             increments.add(new GridExtract.TableIncrement(table, window ? from : readAfter, count, candidate));
             landed.add(landedSource(table, target));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -50,6 +51,44 @@ public final class GridMirror {
     public GridState write(SparkSession spark, String runId, GridState merged) {
         Path folder = root.resolve(runId);
         merged.write(folder);
+        restrictToOwner(root);
+        return GridState.read(spark, folder);
+    }
+
+    /**
+     * Merges the staged increment in {@code staged} into the committed state ({@link GridStateMerge})
+     * as a run's merged state (not yet current), and reads it back from disk.
+     */
+    public GridState merge(SparkSession spark, String runId, Path staged) {
+        Optional<GridState> before = current(spark);
+        if (before.isEmpty()) {
+            return adopt(spark, runId, staged);
+        }
+        return write(spark, runId, new GridStateMerge().apply(before, GridState.read(spark, staged)));
+    }
+
+    /**
+     * With no earlier state the merge returns the increment unchanged: its Parquet files are
+     * copied rather than decoded and encoded again.
+     */
+    private GridState adopt(SparkSession spark, String runId, Path staged) {
+        Path folder = root.resolve(runId);
+        try {
+            for (String table : List.of(GridState.GRID, GridState.EVENT, GridState.EVENT_FLOW)) {
+                Path target = folder.resolve(table);
+                if (Files.exists(target)) {
+                    deleteTree(target);
+                }
+                Files.createDirectories(target);
+                try (Stream<Path> files = Files.list(staged.resolve(table))) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        Files.copy(file, target.resolve(file.getFileName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("copying the staged grid increment into " + folder, e);
+        }
         restrictToOwner(root);
         return GridState.read(spark, folder);
     }

@@ -17,6 +17,8 @@ public final class Pseudonymizer implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private final byte[] key;
+    /** Not serialized: each JVM the pseudonymizer reaches keys its own. */
+    private transient volatile ThreadLocal<Mac> macs;
 
     public Pseudonymizer(byte[] key) {
         if (key == null || key.length < 16) {
@@ -30,12 +32,26 @@ public final class Pseudonymizer implements Serializable {
         if (identifier == null || identifier.isBlank()) {
             return null;
         }
+        Mac mac = mac();
+        mac.update(kind.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        // doFinal resets the Mac to its keyed initial state, ready for the next identifier
+        return HexFormat.of().formatHex(mac.doFinal(identifier.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One keyed Mac per thread: looking up the provider and keying it anew for every row costs more than the hash. */
+    private Mac mac() {
+        if (macs == null) {
+            macs = ThreadLocal.withInitial(this::keyedMac);
+        }
+        return macs.get();
+    }
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(kind.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(identifier.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

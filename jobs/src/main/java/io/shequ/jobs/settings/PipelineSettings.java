@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param procurementFolder  folder of procurement ledgers, or null when not configured
  * @param grid               the grid system's database, or null when not configured
  * @param sparkMaster        Spark master URL, {@code local[*]} by default
- * @param shufflePartitions  Spark SQL shuffle partitions; small data wants few
+ * @param shufflePartitions  the least Spark SQL shuffle partitions; each step raises them by its input ({@link io.shequ.jobs.spark.ShufflePartitions})
  * @param pseudonymKey       the HMAC key for personal identifiers; never logged or stored
  * @param divisionReference  a folder holding a newer NBS release, or null for the bundled 2023 one
  * @param ruleFolder         a folder of DQDL rule files overriding the bundled ones, or null

@@ -30,6 +30,9 @@ public final class SparkSessionFactory {
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()))
                 .config("spark.sql.adaptive.enabled", "true")
+                // the shuffle partitions are an upper bound (ShufflePartitions sizes them by input):
+                // adaptive execution merges those a shuffle leaves small, keeping every core busy
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");

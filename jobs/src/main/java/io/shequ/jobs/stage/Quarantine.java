@@ -49,7 +49,8 @@ public final class Quarantine {
         rejected.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
                         .toArray(org.apache.spark.sql.Column[]::new))
                 .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
-                .coalesce(1).write().mode("overwrite").json(target.toString());
+                // one file, but the rows' plan still runs in parallel: only the rejected rows move to one task
+                .repartition(1).write().mode("overwrite").json(target.toString());
         restrictToOwner(target);
         return read(rejected.sparkSession(), dataset).count();
     }

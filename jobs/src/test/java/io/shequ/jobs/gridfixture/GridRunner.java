@@ -5,7 +5,6 @@ import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.gridstate.GridState;
-import io.shequ.jobs.gridstate.GridStateMerge;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
@@ -45,8 +44,7 @@ public final class GridRunner {
         List<SourceAccount> accounts = new GridStaging(spark).stage(layout.landingTables(runId), layout.staging(runId),
                 new Quarantine(layout.quarantine(runId), runId), landing.extract().startedAt());
         GridMirror mirror = new GridMirror(layout.gridMirror());
-        GridState merged = mirror.write(spark, runId,
-                new GridStateMerge().apply(mirror.current(spark), GridState.read(spark, layout.staging(runId))));
+        GridState merged = mirror.merge(spark, runId, layout.staging(runId));
         if (commit) {
             new GridRunCommit(mirror, watermarks).commit(runId, landing.extract());
         }

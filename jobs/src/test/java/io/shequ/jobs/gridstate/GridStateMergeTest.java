@@ -54,7 +54,7 @@ class GridStateMergeTest {
         LandedGridTables.write(spark, landed, grids, events, flows);
         new GridStaging(spark).stage(landed, staged, new Quarantine(dir.resolve("q").resolve(runId), runId), T.plusYears(1));
         GridMirror mirror = mirror();
-        GridState merged = mirror.write(spark, runId, new GridStateMerge().apply(mirror.current(spark), GridState.read(spark, staged)));
+        GridState merged = mirror.merge(spark, runId, staged);
         mirror.promote(runId);
         return new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
     }

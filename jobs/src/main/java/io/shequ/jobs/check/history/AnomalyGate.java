@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The check step's second half: measures each staged dataset with Deequ, judges the anomaly rules
+ * The check step's second half: measures each staged dataset in two passes, judges the anomaly rules
  * against the metric history, and records this run's metrics and outcomes in the history.
  */
 public final class AnomalyGate {
@@ -59,7 +59,7 @@ public final class AnomalyGate {
     public Findings checkLake(String runId, Map<String, Dataset<Row>> tables, boolean partial) {
         MetricProfile profile = MetricProfile.load(files);
         Map<String, Dataset<Row>> measured = new java.util.LinkedHashMap<>();
-        // a lake table costs a Deequ pass: measured when metrics.yml profiles it or an anomaly rule watches it
+        // a lake table costs a pass over its rows: measured when metrics.yml profiles it or an anomaly rule watches it
         LakeTableMetrics.named(tables).forEach((dataset, rows) -> {
             if (profile.profiles(dataset) || files.find("anomaly/" + dataset + ".error.yml").isPresent()
                     || files.find("anomaly/" + dataset + ".warn.yml").isPresent()) {

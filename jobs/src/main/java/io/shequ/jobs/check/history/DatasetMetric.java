@@ -1,7 +1,7 @@
 package io.shequ.jobs.check.history;
 
 /**
- * One measurement of one staged dataset in one run, as Deequ computed it.
+ * One measurement of one staged dataset in one run, by the definitions of Deequ's analyzers.
  *
  * @param dataset the rule-file dataset name (community_reports, service_contracts, grid_events, …)
  * @param metric  a {@link MetricName} in its written form ({@code row_count}, {@code completeness}, …)

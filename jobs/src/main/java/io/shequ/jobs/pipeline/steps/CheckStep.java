@@ -21,6 +21,7 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.QuarantinePurge;
 import io.shequ.jobs.stage.grid.GridStaging;
@@ -88,6 +89,7 @@ public final class CheckStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         RunLedger ledger = new RunLedger(layout, runId);
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.staging(runId), layout.beforeCheck(runId));
         // warned rows keep raw values like the quarantine, and go after the same number of days
         ledger.put("dq_warned_purge", new QuarantinePurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
                 .purge(settings.quarantineKeepDays(), runId));

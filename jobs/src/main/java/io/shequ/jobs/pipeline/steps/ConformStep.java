@@ -21,12 +21,12 @@ import io.shequ.jobs.conform.YearsToDates;
 import io.shequ.jobs.dimension.LakeDimensions;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
-import io.shequ.jobs.gridstate.GridStateMerge;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
@@ -69,6 +69,8 @@ public final class ConformStep implements Tasklet {
         Path staging = layout.staging(runId);
         Path conformed = layout.conformed(runId);
         Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
+        // the grid facts are rebuilt from the whole merged state, not only this run's increment
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), staging, layout.gridMirror());
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
         List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
@@ -117,8 +119,7 @@ public final class ConformStep implements Tasklet {
         if (Files.exists(staging.resolve(GridState.EVENT))) {
             // facts from the merged state, not the increment: complete whatever the extract pattern
             GridMirror mirror = new GridMirror(layout.gridMirror());
-            GridState merged = mirror.write(spark, runId,
-                    new GridStateMerge().apply(mirror.current(spark), GridState.read(spark, staging)));
+            GridState merged = mirror.merge(spark, runId, staging);
             GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
             write(new GridsToDimension().apply(merged.grids(), merged.events(),
                     lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);

@@ -13,6 +13,7 @@ import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.lake.LakeSnapshot;
@@ -70,6 +71,7 @@ public final class LakeStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.conformed(runId));
         // the lake tables' rules judge the rows before they are committed: a block leaves the lake as it was
         try {
             contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(runId));

@@ -6,15 +6,16 @@ import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.WholeFileRejects;
-import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
@@ -56,6 +57,7 @@ public final class StageStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         RunLedger ledger = new RunLedger(layout, runId);
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.landingTables(runId));
         Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(ledger.get("landed"),
                 new TypeReference<Map<String, List<LandedSource>>>() { });
         Path staging = layout.staging(runId);
