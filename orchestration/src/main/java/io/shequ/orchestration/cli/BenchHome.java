@@ -1,6 +1,5 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
@@ -9,9 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A fresh Shequ home for one benchmark: its own folder, secrets and shequ.yml (as the demo writes
@@ -47,36 +44,11 @@ final class BenchHome {
         Files.createDirectories(sources.resolve("grid-system"));
         Files.copy(data.resolve("grid-system").resolve(GRID_FILE), sources.resolve("grid-system").resolve(GRID_FILE),
                 StandardCopyOption.COPY_ATTRIBUTES);
-        Path secrets = home.resolve("secrets");
-        Files.createDirectories(secrets);
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
-        PseudonymKeys.createIfMissing(secrets.resolve("pseudonym.key"));
-        Path password = secrets.resolve("grid-password");
-        Files.copy(data.resolve("grid-system").resolve("password"), password);
-        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         String gridUrl = SourceSimulator.gridJdbcUrl(sources);
-        Files.writeString(home.resolve("shequ.yml"), """
-                # Written by `shequ bench`: a fresh home for one benchmark run.
-                home: .
-                districts: [%s]
-                sources:
-                  tolerate-unreadable-files: true
-                  street-offices: "%s"
-                  procurement: "%s"
-                  grid-system:
-                    url: "%s"
-                    user: %s
-                    password-file: secrets/grid-password
-                spark:
-                  master: "local[*]"
-                  shuffle-partitions: 4
-                pseudonymization:
-                  key-file: secrets/pseudonym.key
-                warehouse:
-                  keep-snapshots: 5
-                """.formatted(districts.stream().map(d -> "\"" + d.shortForm() + "\"").collect(Collectors.joining(", ")),
-                data.resolve("street-offices"), data.resolve("procurement"), gridUrl, SourceSimulator.gridUser())
-                + DemoFreshness.of(period));
+        Path config = DemoCommand.writeConfig(home, "shequ bench", districts.stream().map(DivisionCode::shortForm).toList(),
+                data.resolve("street-offices"), data.resolve("procurement"), gridUrl, SourceSimulator.gridUser(),
+                Files.readString(data.resolve("grid-system").resolve("password")).strip());
+        Files.writeString(config, Files.readString(config) + DemoFreshness.of(period));
         return gridUrl;
     }
 

@@ -95,22 +95,35 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Writes the demo home: secrets (owner-only) and shequ.yml pointing at the sample. */
     public static Path writeConfig(Path root, String district, SimulationResult sample) throws Exception {
+        return writeConfig(root, "shequ demo", java.util.List.of(district), sample.streetOfficeFolder(),
+                sample.procurementFolder(), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword());
+    }
+
+    /**
+     * Writes a home's secrets (owner-only: a new pseudonym key, the grid password) and a shequ.yml
+     * reading the given sources for {@code districts}; folders under {@code root} are written
+     * relative to it. The demo, the benchmark and the city test share it.
+     *
+     * @param writtenBy the command named in the file's first comment
+     */
+    public static Path writeConfig(Path root, String writtenBy, java.util.List<String> districts, Path streetOffices,
+            Path procurement, String gridUrl, String gridUser, String gridPassword) throws java.io.IOException {
         Path secrets = root.resolve("secrets");
         Files.createDirectories(secrets);
         Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
         PseudonymKeys.createIfMissing(secrets.resolve("pseudonym.key"));
-        Path gridPassword = secrets.resolve("grid-password");
-        Files.writeString(gridPassword, sample.gridPassword() + "\n");
-        Files.setPosixFilePermissions(gridPassword, PosixFilePermissions.fromString("rw-------"));
+        Path passwordFile = secrets.resolve("grid-password");
+        Files.writeString(passwordFile, gridPassword + "\n");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
         Path config = root.resolve("shequ.yml");
         Files.writeString(config, """
-                # Written by `shequ demo`. Relative paths are relative to this file's folder.
+                # Written by `%s`. Relative paths are relative to this file's folder.
                 home: .
-                districts: ["%s"]
+                districts: [%s]
                 sources:
                   tolerate-unreadable-files: true
-                  street-offices: %s
-                  procurement: %s
+                  street-offices: "%s"
+                  procurement: "%s"
                   grid-system:
                     url: "%s"
                     user: %s
@@ -125,9 +138,15 @@ public final class DemoCommand implements Callable<Integer> {
                   key-file: secrets/pseudonym.key
                 warehouse:
                   keep-snapshots: 5
-                """.formatted(district,
-                root.relativize(sample.streetOfficeFolder()), root.relativize(sample.procurementFolder()),
-                sample.gridJdbcUrl(), sample.gridUser()));
+                """.formatted(writtenBy,
+                districts.stream().map(d -> "\"" + d + "\"").collect(java.util.stream.Collectors.joining(", ")),
+                relative(root, streetOffices), relative(root, procurement), gridUrl, gridUser));
         return config;
+    }
+
+    private static Path relative(Path root, Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute) : absolute;
     }
 }

@@ -12,7 +12,6 @@ import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,8 @@ class CityPipelineIT {
                 Mess.typical());
         SimulationResult sample = SourceSimulator.generateDistricts(DivisionCode.parse(CITY),
                 DISTRICTS.stream().map(DivisionCode::parse).toList(), template, home.resolve("sources"), null);
-        Path config = DemoCommand.writeConfig(home, DISTRICTS.get(0), sample);
-        Files.writeString(config, Files.readString(config).replace("districts: [\"" + DISTRICTS.get(0) + "\"]",
-                "districts: [\"" + String.join("\", \"", DISTRICTS) + "\"]"));
+        Path config = DemoCommand.writeConfig(home, "CityPipelineIT", DISTRICTS, sample.streetOfficeFolder(),
+                sample.procurementFolder(), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword());
 
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome run = runtime.runOnce();
