@@ -5,5 +5,6 @@ CREATE TABLE meta_snapshot (
     committed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     table_name VARCHAR NOT NULL,
     iceberg_snapshot_id BIGINT NOT NULL,
-    row_count BIGINT NOT NULL
+    row_count BIGINT NOT NULL,
+    build_definition VARCHAR NOT NULL
 );

@@ -77,6 +77,21 @@ final class LakeLoader {
         return loaded;
     }
 
+    /**
+     * The lake tables {@link #load} records in {@code meta_snapshot}, with their snapshot ids: those
+     * of {@code lake} that have a DDL or data files.
+     */
+    static java.util.Map<String, Long> recorded(LakeSnapshot lake) {
+        Set<String> withDdl = ModelCatalog.lakeTablesWithDdl();
+        java.util.Map<String, Long> recorded = new java.util.TreeMap<>();
+        for (LakeTable table : lake.tables()) {
+            if (withDdl.contains(table.name()) || !table.dataFiles().isEmpty()) {
+                recorded.put(table.name(), table.snapshotId());
+            }
+        }
+        return recorded;
+    }
+
     private static String readParquet(LakeTable table) {
         String files = table.dataFiles().stream()
                 .map(file -> quote(localPath(file)))
@@ -130,13 +145,14 @@ final class LakeLoader {
     private static void recordSnapshot(Connection connection, LakeSnapshot lake, LakeTable table)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO meta_snapshot VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?)")) {
+                "INSERT INTO meta_snapshot VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?)")) {
             statement.setString(1, lake.catalog());
             statement.setString(2, lake.namespace());
             statement.setString(3, lake.committedAt().toString());
             statement.setString(4, table.name());
             statement.setLong(5, table.snapshotId());
             statement.setLong(6, table.rowCount());
+            statement.setString(7, WarehouseDefinition.fingerprint());
             statement.execute();
         }
     }

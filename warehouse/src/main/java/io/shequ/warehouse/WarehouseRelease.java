@@ -6,13 +6,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Write-audit-publish: builds a new snapshot from one lake snapshot (models and their tests),
  * audits it, and only if everything passed makes it current and drops snapshots beyond the
  * newest {@code keep}. A snapshot that fails is deleted and the current one stays current.
+ *
+ * <p>A lake that has not moved since the current snapshot was built (every table at the same
+ * Iceberg snapshot, see {@code LakeWriter}) and unchanged models leave the current snapshot
+ * current: nothing is built, and the outcome says so.
  *
  * <p>Idempotent for its run id, so a run restarted after a kill publishes the same way: a
  * snapshot file of the run left by a crash before the switch is deleted and built again; one
@@ -20,8 +32,13 @@ import java.util.Optional;
  */
 public final class WarehouseRelease {
 
-    /** A published snapshot and the audits it passed. */
-    public record Published(Path snapshot, List<AuditOutcome> audits) {
+    /**
+     * A published snapshot and the audits it passed.
+     *
+     * @param rebuilt false when the current snapshot was kept: it was built from the same lake
+     *     snapshots by the same models, so a new one would hold the same tables
+     */
+    public record Published(Path snapshot, List<AuditOutcome> audits, boolean rebuilt) {
     }
 
     private final WarehousePublisher publisher;
@@ -49,6 +66,13 @@ public final class WarehouseRelease {
         }
         // a crash before the switch leaves this run's file, possibly half-built: build it again
         removeLeftover(target);
+        Optional<Path> unchanged = publisher.current().filter(current -> builtFromTheSame(current, lake));
+        if (unchanged.isPresent()) {
+            publisher.retain(keep);
+            return new Published(unchanged.get(), List.of(AuditOutcome.passed("unchanged",
+                    "every lake table is at the snapshot " + unchanged.get().getFileName()
+                            + " was built from, and the models are the same: it stays current")), false);
+        }
         Path snapshot = builder.build(lake, target);
         List<AuditOutcome> outcomes;
         try {
@@ -73,7 +97,32 @@ public final class WarehouseRelease {
     private Published finish(Path snapshot, List<AuditOutcome> outcomes) {
         publisher.retain(keep);
         DataDictionary.ofShippedModels().writeTo(publisher.folder());
-        return new Published(snapshot, outcomes);
+        return new Published(snapshot, outcomes, true);
+    }
+
+    /**
+     * Whether {@code current} was built by the shipped models from exactly the lake snapshots of
+     * {@code lake}. A snapshot that cannot say (built before its {@code meta_snapshot} named its
+     * build definition, or unreadable) is not.
+     */
+    private static boolean builtFromTheSame(Path current, LakeSnapshot lake) {
+        Map<String, Long> recorded = new TreeMap<>();
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + current.toRealPath(), readOnly);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT table_name, iceberg_snapshot_id, build_definition FROM meta_snapshot")) {
+            while (rows.next()) {
+                if (!WarehouseDefinition.fingerprint().equals(rows.getString(3))) {
+                    return false;
+                }
+                recorded.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException | IOException e) {
+            return false;
+        }
+        return !recorded.isEmpty() && recorded.equals(LakeLoader.recorded(lake));
     }
 
     private boolean isCurrent(Path snapshot) {

@@ -4,6 +4,7 @@ import io.shequ.jobs.spark.SparkSessionFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionField;
@@ -20,13 +21,31 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import io.shequ.schemas.lake.LakeTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes conformed tables into the Iceberg lake: facts by dynamic partition overwrite (a rerun
  * replaces the partitions it carries and never duplicates), dimensions replaced whole. Each
  * write is one Iceberg commit; {@link #describe} reads back what the current snapshot holds.
+ *
+ * <p>Only what changed is committed. Every commit records the table's content fingerprints
+ * ({@link PartitionFingerprints}) in its snapshot summary; a write whose rows match them is not
+ * committed at all (the table keeps its snapshot, so publishing can see nothing changed), and a
+ * partitioned write commits only the partitions whose rows differ.
  */
 public final class LakeWriter {
+
+    /** What one write did: the partitions it committed ({@code ""} for a whole unpartitioned table), none when unchanged. */
+    public record Written(String table, List<String> partitions, boolean whole) {
+        public boolean committed() {
+            return whole || !partitions.isEmpty();
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakeWriter.class);
+    /** Iceberg's write option that puts a property into the commit's snapshot summary. */
+    private static final String SNAPSHOT_PROPERTY = "snapshot-property." + PartitionFingerprints.PROPERTY;
 
     private final SparkSession spark;
 
@@ -39,29 +58,85 @@ public final class LakeWriter {
         return SparkSessionFactory.CATALOG + "." + SparkSessionFactory.NAMESPACE + "." + table;
     }
 
-    /** Replaces the partitions of {@code table} that {@code rows} holds, creating the table if new. */
-    public void overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+    /**
+     * Replaces the partitions of {@code table} that {@code rows} holds and whose content changed,
+     * creating the table if new. Partitions {@code rows} does not hold keep their rows.
+     */
+    public Written overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
         String name = qualified(table);
+        PartitionFingerprints next = PartitionFingerprints.of(rows, partitionColumns);
         if (!spark.catalog().tableExists(name)) {
-            create(name, rows, partitionColumns);
-            return;
+            create(name, rows, partitionColumns, next);
+            return new Written(table, List.of(), true);
         }
         evolve(name, rows, partitionColumns);
-        rows.writeTo(name).overwritePartitions();
+        PartitionFingerprints held = fingerprints(name).orElse(new PartitionFingerprints(java.util.Map.of()));
+        List<String> changed = held.changedIn(next);
+        if (changed.isEmpty()) {
+            LOG.info("lake table {}: the {} partition(s) written hold the same rows, not committed", table,
+                    next.byPartition().size());
+            return new Written(table, List.of(), false);
+        }
+        only(rows, partitionColumns, changed, next).writeTo(name)
+                .option(SNAPSHOT_PROPERTY, held.overwrittenBy(next).toJson()).overwritePartitions();
+        return new Written(table, changed, false);
     }
 
     /**
      * Replaces every row of a partitioned {@code table}, creating it if new: for a fact rebuilt
-     * whole each run, where a partition that lost all its rows must not keep its old ones.
+     * whole each run, where a partition that lost all its rows must not keep its old ones. When
+     * no partition vanished, only the partitions whose rows changed are committed.
      */
-    public void replacePartitioned(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+    public Written replacePartitioned(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+        return replaceWith(table, rows, partitionColumns);
+    }
+
+    /** Replaces every row of {@code table}, creating it if new; not committed when its rows are the same. */
+    public Written replace(String table, Dataset<Row> rows) throws Exception {
+        return replaceWith(table, rows, List.of());
+    }
+
+    private Written replaceWith(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
         String name = qualified(table);
+        PartitionFingerprints next = PartitionFingerprints.of(rows, partitionColumns);
         if (!spark.catalog().tableExists(name)) {
-            create(name, rows, partitionColumns);
-            return;
+            create(name, rows, partitionColumns, next);
+            return new Written(table, List.of(), true);
         }
         evolve(name, rows, partitionColumns);
-        rows.writeTo(name).overwrite(functions.lit(true));
+        Optional<PartitionFingerprints> held = fingerprints(name);
+        if (held.isPresent() && held.get().equals(next)) {
+            LOG.info("lake table {}: the same rows, not committed", table);
+            return new Written(table, List.of(), false);
+        }
+        if (held.isPresent() && !partitionColumns.isEmpty() && held.get().vanishedIn(next).isEmpty()) {
+            List<String> changed = held.get().changedIn(next);
+            only(rows, partitionColumns, changed, next).writeTo(name)
+                    .option(SNAPSHOT_PROPERTY, next.toJson()).overwritePartitions();
+            return new Written(table, changed, false);
+        }
+        rows.writeTo(name).option(SNAPSHOT_PROPERTY, next.toJson()).overwrite(functions.lit(true));
+        return new Written(table, List.of(), true);
+    }
+
+    /** The rows of the {@code changed} partitions, or all of them when every partition changed. */
+    private static Dataset<Row> only(Dataset<Row> rows, List<String> partitionColumns, List<String> changed,
+                                     PartitionFingerprints next) {
+        if (changed.size() == next.byPartition().size()) {
+            return rows;
+        }
+        return rows.where(PartitionFingerprints.key(partitionColumns).isin(changed.toArray()));
+    }
+
+    /** The fingerprints the table's current snapshot recorded, if it recorded any. */
+    private Optional<PartitionFingerprints> fingerprints(String name) throws Exception {
+        Table iceberg = Spark3Util.loadIcebergTable(spark, name);
+        iceberg.refresh();
+        Snapshot current = iceberg.currentSnapshot();
+        if (current == null || current.summary() == null || !current.summary().containsKey(PartitionFingerprints.PROPERTY)) {
+            return Optional.empty();
+        }
+        return Optional.of(PartitionFingerprints.parse(current.summary().get(PartitionFingerprints.PROPERTY)));
     }
 
     /**
@@ -92,25 +167,16 @@ public final class LakeWriter {
         }
     }
 
-    private static void create(String name, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+    private static void create(String name, Dataset<Row> rows, List<String> partitionColumns,
+                               PartitionFingerprints fingerprints) throws Exception {
         Column[] partitions = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
-        var writer = rows.writeTo(name).tableProperty("format-version", "2");
+        var writer = rows.writeTo(name).tableProperty("format-version", "2")
+                .option(SNAPSHOT_PROPERTY, fingerprints.toJson());
         if (partitions.length > 0) {
             writer.partitionedBy(partitions[0], scala.collection.JavaConverters.asScalaBuffer(
                     java.util.Arrays.asList(java.util.Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
         }
         writer.create();
-    }
-
-    /** Replaces every row of {@code table}, creating it if new. */
-    public void replace(String table, Dataset<Row> rows) throws Exception {
-        String name = qualified(table);
-        if (!spark.catalog().tableExists(name)) {
-            rows.writeTo(name).tableProperty("format-version", "2").create();
-            return;
-        }
-        evolve(name, rows, List.of());
-        rows.writeTo(name).overwrite(functions.lit(true));
     }
 
     /** The table's current snapshot: its id, row count and data files. */

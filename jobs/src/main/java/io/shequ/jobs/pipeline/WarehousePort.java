@@ -11,13 +11,17 @@ import java.util.Map;
  */
 public interface WarehousePort {
 
-    /** A published snapshot and the audits it passed, each as {@code name, passed, detail}. */
-    record Publication(Path snapshot, List<Map<String, Object>> audits) {
+    /**
+     * A published snapshot and the audits it passed, each as {@code name, passed, detail}.
+     *
+     * @param rebuilt false when the current snapshot was kept because the lake had not moved since it was built
+     */
+    record Publication(Path snapshot, List<Map<String, Object>> audits, boolean rebuilt) {
     }
 
     /**
      * Builds a new snapshot from one consistent lake snapshot, tests and audits it, then makes
-     * it current atomically.
+     * it current atomically; keeps the current one when it was built from the same lake snapshot.
      *
      * @throws PublishGateException if a model test or an audit failed; the previous snapshot stays current
      */

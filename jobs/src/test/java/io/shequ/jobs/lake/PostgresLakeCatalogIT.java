@@ -93,6 +93,39 @@ class PostgresLakeCatalogIT {
         assertThat(content).containsExactly("[C1,2022,null,null]", "[C2,2023,6,2]");
     }
 
+    @Test
+    void onlyPartitionsWhoseRowsChangedAreCommitted() throws Exception {
+        LakeWriter writer = new LakeWriter(spark);
+        List<String> partitions = List.of("report_year", "report_month");
+        Dataset<Row> year = rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 0), fact("F3", 2023, 3, 0));
+        assertThat(writer.overwritePartitions("fct_flows", year, partitions).whole()).as("created").isTrue();
+        long created = writer.describe("fct_flows").snapshotId();
+
+        LakeWriter.Written again = writer.overwritePartitions("fct_flows", year, partitions);
+        assertThat(again.committed()).as("the same rows again: nothing committed").isFalse();
+        assertThat(writer.describe("fct_flows").snapshotId()).as("the table keeps its snapshot").isEqualTo(created);
+
+        LakeWriter.Written february = writer.overwritePartitions("fct_flows",
+                rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5), fact("F3", 2023, 3, 0)), partitions);
+        assertThat(february.partitions()).as("only the changed partition").containsExactly("2023/2");
+        var table = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_flows"));
+        table.refresh();
+        assertThat(table.currentSnapshot().summary().get("changed-partition-count")).isEqualTo("1");
+
+        // rebuilt whole: a partition with no rows left must lose its old ones
+        LakeWriter.Written rebuilt = writer.replacePartitioned("fct_flows",
+                rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5)), partitions);
+        assertThat(rebuilt.whole()).as("March vanished: the table is replaced").isTrue();
+        assertThat(spark.table(LakeWriter.qualified("fct_flows")).orderBy("event_id").collectAsList().stream()
+                .map(Row::toString).toList()).containsExactly("[F1,2023,1,0]", "[F2,2023,2,5]");
+        LakeWriter.Written dimension = writer.replace("dim_flows", rows(fact("D1", 2023, 1, 0)));
+        long dimensionSnapshot = writer.describe("dim_flows").snapshotId();
+        assertThat(dimension.whole()).isTrue();
+        assertThat(writer.replace("dim_flows", rows(fact("D1", 2023, 1, 0))).committed()).isFalse();
+        assertThat(writer.describe("dim_flows").snapshotId()).isEqualTo(dimensionSnapshot);
+        assertThat(writer.replace("dim_flows", rows(fact("D1", 2023, 1, 1))).whole()).as("a changed row").isTrue();
+    }
+
     private static List<String> catalogTables() throws Exception {
         List<String> tables = new ArrayList<>();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();

@@ -42,7 +42,7 @@ public final class DuckDbWarehouse implements WarehousePort {
                 new WarehouseAudits(maxRowDrop, resources), keepSnapshots);
         try {
             WarehouseRelease.Published published = release.release(runId, lake);
-            return new Publication(published.snapshot(), asMaps(published.audits()));
+            return new Publication(published.snapshot(), asMaps(published.audits()), published.rebuilt());
         } catch (PublishBlockedException e) {
             throw new PublishGateException(e.getMessage(), asMaps(e.outcomes()));
         }

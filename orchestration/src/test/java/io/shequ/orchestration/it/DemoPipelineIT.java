@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo pipeline in-process on the real stack: every indicator the demo prints equals the
  * value computed straight from the sample files; every file's rows are accounted for; a second
- * run on the same sources leaves the warehouse content identical.
+ * run on the same sources leaves the warehouse content identical. On the home the two runs leave,
+ * the lake's guarantees ({@link LakeGuarantees}): facts reconcile with the staged rows, both runs
+ * committed identical lake tables, and no ID number or mobile number is in any file under lake/
+ * or warehouse/.
  */
 class DemoPipelineIT {
 
@@ -59,6 +62,14 @@ class DemoPipelineIT {
             PipelineRuntime.Outcome rerun = runtime.runOnce();
             assertThat(rerun.exitCode()).as("a rerun on the same sources succeeds").isZero();
             assertThat(rerun.runId()).isNotEqualTo(run.runId());
+            JsonNode summary = new ObjectMapper().readTree(rerun.summary().toFile());
+            assertThat(summary.path("quarantine_purge").path("keepDays").asInt())
+                    .as("the purge of old quarantine is counted in the run summary").isEqualTo(30);
+            assertThat(summary.path("quarantine_purge").path("runs").asInt()).as("the first run's quarantine is fresh").isZero();
+            LakeGuarantees.assertFactsReconcile(home, run.runId());
+            LakeGuarantees.assertFactsReconcile(home, rerun.runId());
+            LakeGuarantees.assertSameLakeContents(home, run.runId(), rerun.runId());
+            LakeGuarantees.assertNoPersonalData(home);
         }
         Map<String, List<List<Object>>> second = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
         assertThat(second.keySet()).as("same tables after a rerun").isEqualTo(first.keySet());

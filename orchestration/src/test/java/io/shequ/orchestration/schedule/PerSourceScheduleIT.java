@@ -75,7 +75,9 @@ class PerSourceScheduleIT {
                 assertThat(offices.exitCode()).as("the per-source run").isZero();
                 assertThat(offices.firedAt()).as("the per-source fire came due during the pipeline-wide run and waited for it")
                         .isAfterOrEqualTo(everything.endedAt());
-                assertThat(everything.endedAt()).isAfter(offices.scheduledAt());
+                // the configured due time, not the fire log's: a trigger that misfires on a slow machine is rescheduled
+                assertThat(everything.endedAt()).as("the per-source trigger came due while the pipeline-wide run ran")
+                        .isAfter(Timestamp.from(at.plusSeconds(1).toInstant()));
 
                 JsonNode before = summary(everything.runId());
                 JsonNode after = summary(offices.runId());
@@ -95,8 +97,11 @@ class PerSourceScheduleIT {
                     assertThat(snapshotsAfter.get(table)).as(table + " keeps its snapshot").isNotNull()
                             .isEqualTo(snapshotsBefore.get(table));
                 }
-                assertThat(snapshotsAfter.get("fct_community_reports")).as("the offices' facts were rewritten")
-                        .isNotEqualTo(snapshotsBefore.get("fct_community_reports"));
+                assertThat(snapshotsAfter.get("fct_community_reports"))
+                        .as("the offices' facts, read again and unchanged, are not committed again")
+                        .isEqualTo(snapshotsBefore.get("fct_community_reports"));
+                assertThat(after.path("publish").path("status").asText())
+                        .as("nothing in the lake moved: the current warehouse stays current").isEqualTo("unchanged");
                 assertThat(lake(after, "rows").get("fct_community_reports")).as("every report read again, as a whole run")
                         .isEqualTo(lake(before, "rows").get("fct_community_reports"));
                 assertThat(warehouseRows(after.path("published").path("snapshot").asText()))

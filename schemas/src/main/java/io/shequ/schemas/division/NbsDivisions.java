@@ -62,11 +62,13 @@ public final class NbsDivisions {
         Predicate<DivisionCode> wanted = code -> scopeList.isEmpty()
                 || scopeList.stream().anyMatch(scope -> code.isWithin(scope) || scope.isWithin(code));
         Map<DivisionCode, Division> units = new LinkedHashMap<>();
-        readLevel(opener, "provinces.csv", wanted, units);
-        readLevel(opener, "cities.csv", wanted, units);
-        readLevel(opener, "areas.csv", wanted, units);
-        readLevel(opener, "streets.csv", wanted, units);
-        readLevel(opener, "villages.csv", wanted, units);
+        List<String> noPrefix = List.of();
+        readLevel(opener, "provinces.csv", wanted, noPrefix, units);
+        readLevel(opener, "cities.csv", wanted, noPrefix, units);
+        readLevel(opener, "areas.csv", wanted, noPrefix, units);
+        List<String> prefixes = districtPrefixes(scopeList);
+        readLevel(opener, "streets.csv", wanted, prefixes, units);
+        readLevel(opener, "villages.csv", wanted, prefixes, units);
         if (units.isEmpty()) {
             throw new IllegalStateException("no NBS division found under " + scopeList);
         }
@@ -74,10 +76,23 @@ public final class NbsDivisions {
     }
 
     /**
+     * The leading digits a township's or village's code must share with one of {@code scopes} to be
+     * wanted: a unit inside a scope starts with the scope's digits, and a scope inside a township or
+     * village starts with its 9 or more digits, so both share the scope's first digits up to the
+     * district's six. Lines without them are skipped before they are parsed (a city keeps 1 line in
+     * 300 of the villages file). Empty when every unit is wanted.
+     */
+    private static List<String> districtPrefixes(List<DivisionCode> scopes) {
+        return scopes.stream().map(scope -> scope.shortForm().substring(0, Math.min(6, scope.shortForm().length())))
+                .distinct().toList();
+    }
+
+    /**
      * Reads one level file. Columns are code,name then parent codes; the direct parent is the
      * longest parent column that is a strict prefix, so the column order of a release does not matter.
+     * A line whose code starts with none of {@code prefixes} (when there are any) is not wanted.
      */
-    private static void readLevel(Opener opener, String name, Predicate<DivisionCode> wanted,
+    private static void readLevel(Opener opener, String name, Predicate<DivisionCode> wanted, List<String> prefixes,
                                   Map<DivisionCode, Division> units) {
         try (InputStream in = openPlainOrGzip(opener, name)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
@@ -89,7 +104,7 @@ public final class NbsDivisions {
             int lineNo = 1;
             while ((line = reader.readLine()) != null) {
                 lineNo++;
-                if (line.isBlank()) {
+                if (line.isBlank() || !startsWithAny(line, prefixes)) {
                     continue;
                 }
                 String[] cells = splitCsv(line);
@@ -105,6 +120,19 @@ public final class NbsDivisions {
         } catch (IOException e) {
             throw new UncheckedIOException("reading NBS reference " + name, e);
         }
+    }
+
+    private static boolean startsWithAny(String line, List<String> prefixes) {
+        if (prefixes.isEmpty()) {
+            return true;
+        }
+        int start = line.startsWith("\"") ? 1 : 0;
+        for (String prefix : prefixes) {
+            if (line.startsWith(prefix, start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InputStream openPlainOrGzip(Opener opener, String name) throws IOException {

@@ -82,6 +82,7 @@ public final class LakeStep implements Tasklet {
         new LakeTablesAnomalies(settings, spark, metricHistory).check(runId);
         LakeWriter lake = new LakeWriter(spark);
         List<LakeTable> tables = new ArrayList<>();
+        Map<String, LakeWriter.Written> writes = new java.util.HashMap<>();
         for (String table : TABLES) {
             Path conformed = layout.conformed(runId).resolve(table);
             if (!Files.exists(conformed)) {
@@ -92,13 +93,15 @@ public final class LakeStep implements Tasklet {
                 continue;
             }
             var rows = spark.read().parquet(conformed.toString());
+            LakeWriter.Written written;
             if (REBUILT_WHOLE.contains(table)) {
-                lake.replacePartitioned(table, rows, FACTS.get(table));
+                written = lake.replacePartitioned(table, rows, FACTS.get(table));
             } else if (FACTS.containsKey(table)) {
-                lake.overwritePartitions(table, rows, FACTS.get(table));
+                written = lake.overwritePartitions(table, rows, FACTS.get(table));
             } else {
-                lake.replace(table, rows);
+                written = lake.replace(table, rows);
             }
+            writes.put(table, written);
             tables.add(lake.describe(table));
             if (table.equals("fct_community_reports")) {
                 PausePoint.reach(PausePoint.LAKE_COMMIT);
@@ -107,8 +110,7 @@ public final class LakeStep implements Tasklet {
         LakeSnapshot snapshot = new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE,
                 Instant.now(), tables);
         snapshot.write(layout.run(runId).resolve("lake-snapshot.json"));
-        new RunLedger(layout, runId).put("lake", tables.stream()
-                .map(t -> Map.of("table", t.name(), "snapshot_id", t.snapshotId(), "rows", t.rowCount())).toList());
+        new RunLedger(layout, runId).put("lake", tables.stream().map(t -> lakeEntry(t, writes.get(t.name()))).toList());
         JsonNode gridExtract = new RunLedger(layout, runId).get(ExtractStep.GRID_EXTRACT);
         if (gridExtract != null) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
@@ -117,5 +119,28 @@ public final class LakeStep implements Tasklet {
         }
         contribution.incrementWriteCount(tables.stream().mapToLong(LakeTable::rowCount).sum());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A table's line in the run's {@code lake} section: its snapshot and rows, and what this run
+     * committed to it: {@code whole}, the partitions it replaced, or {@code unchanged} (its rows
+     * were those the table held; not committed). A table this run did not write is {@code not_written}.
+     */
+    private static Map<String, Object> lakeEntry(LakeTable table, LakeWriter.Written written) {
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("table", table.name());
+        entry.put("snapshot_id", table.snapshotId());
+        entry.put("rows", table.rowCount());
+        if (written == null) {
+            entry.put("committed", "not_written");
+        } else if (written.whole()) {
+            entry.put("committed", "whole");
+        } else if (written.partitions().isEmpty()) {
+            entry.put("committed", "unchanged");
+        } else {
+            entry.put("committed", "partitions");
+            entry.put("partitions", written.partitions());
+        }
+        return entry;
     }
 }

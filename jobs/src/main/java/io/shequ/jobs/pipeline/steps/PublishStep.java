@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 6: write-audit-publish. Builds the DuckDB snapshot from the run's lake snapshot, audits
- * it and makes it current atomically. Every audit's outcome goes to the run's {@code publish}
+ * it and makes it current atomically, or keeps the current snapshot when the lake has not moved
+ * since it was built (status {@code unchanged}). Every audit's outcome goes to the run's {@code publish}
  * section, also when one failed and blocked publishing (the run then exits 3).
  */
 public final class PublishStep implements Tasklet {
@@ -49,7 +50,8 @@ public final class PublishStep implements Tasklet {
             throw e;
         }
         Map<String, Object> published = new LinkedHashMap<>();
-        published.put("status", "published");
+        // unchanged: the lake had not moved since the current snapshot was built, so it stays current
+        published.put("status", publication.rebuilt() ? "published" : "unchanged");
         published.put("snapshot", publication.snapshot().toString());
         published.put("current", current);
         published.put("audits", publication.audits());
