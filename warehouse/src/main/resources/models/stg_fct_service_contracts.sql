@@ -15,6 +15,7 @@ renamed AS (
         CAST(provider_name AS VARCHAR) AS provider_name,
         CAST(provider_credit_code AS VARCHAR) AS provider_credit_code,
         CAST(service_category AS VARCHAR) AS service_category,
+        CAST(service_category_raw AS VARCHAR) AS service_category_raw,
         CAST(served_code AS VARCHAR) AS served_code,
         CAST(served_level AS VARCHAR) AS served_level,
         CAST(allocation_rule AS VARCHAR) AS allocation_rule,

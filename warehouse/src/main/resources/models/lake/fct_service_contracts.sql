@@ -6,6 +6,7 @@ CREATE TABLE fct_service_contracts (
     provider_name VARCHAR,
     provider_credit_code VARCHAR,
     service_category VARCHAR,
+    service_category_raw VARCHAR,
     served_code VARCHAR,
     served_level VARCHAR,
     allocation_rule VARCHAR,

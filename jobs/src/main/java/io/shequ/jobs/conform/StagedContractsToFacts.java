@@ -48,6 +48,7 @@ public final class StagedContractsToFacts {
                 .selectExpr(
                         "project_no", "project_name", "purchaser", "provider_name", "provider_credit_code",
                         "service_category_code AS service_category",
+                        "service_category AS service_category_raw",
                         "served_code",
                         "served_divisions.level AS served_level",
                         "served_divisions.rule AS allocation_rule",

@@ -1,6 +1,7 @@
 package io.shequ.jobs.conform;
 
 import io.shequ.jobs.dimension.SurrogateKeys;
+import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.schemas.reference.Taxonomy;
 import io.shequ.schemas.reference.TaxonomyTerm;
 import java.util.ArrayList;
@@ -40,12 +41,24 @@ public final class TaxonomyToDimension {
         public Taxonomy load() {
             return Taxonomy.load(taxonomy);
         }
+
+        /** From the home's copy when there is one. */
+        public Taxonomy load(HomeTaxonomies home) {
+            return home.load(taxonomy);
+        }
     }
 
     private final SparkSession spark;
+    private final HomeTaxonomies home;
 
     public TaxonomyToDimension(SparkSession spark) {
+        this(spark, HomeTaxonomies.BUNDLED);
+    }
+
+    /** Terms from the home's copies of the taxonomies ({@code <home>/taxonomies/}) where there are any. */
+    public TaxonomyToDimension(SparkSession spark, HomeTaxonomies home) {
         this.spark = spark;
+        this.home = home;
     }
 
     public Dataset<Row> apply(Kind kind) {
@@ -55,7 +68,7 @@ public final class TaxonomyToDimension {
                 .add("name_zh", DataTypes.StringType, false)
                 .add("name_en", DataTypes.StringType, false);
         List<Row> rows = new ArrayList<>();
-        for (TaxonomyTerm term : kind.load().terms()) {
+        for (TaxonomyTerm term : kind.load(home).terms()) {
             rows.add(RowFactory.create(SurrogateKeys.of(kind.table, term.code(), null), term.code(), term.nameZh(),
                     term.nameEn()));
         }

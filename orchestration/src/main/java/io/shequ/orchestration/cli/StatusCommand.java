@@ -1,5 +1,7 @@
 package io.shequ.orchestration.cli;
 
+import io.shequ.jobs.stage.RunFindings;
+import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
@@ -36,6 +38,7 @@ public final class StatusCommand implements Callable<Integer> {
         Freshness.Report report = new Freshness(FreshnessConfig.read(shequ.file()))
                 .asOf(Instant.now(), ledger, ConfiguredSources.of(shequ));
         print(ledger, report, System.out);
+        printFindings(shequ.home().resolve("runs"), System.out);
         return 0;
     }
 
@@ -50,5 +53,16 @@ public final class StatusCommand implements Callable<Integer> {
         report.late().forEach(f -> out.println("late  " + f.source() + "  " + f.key() + "  due " + f.due() + "  arrived " + f.arrivedAt()));
         report.missing().forEach(f -> out.println("missing  " + f.source() + "  " + f.key() + "  due " + f.due()));
         out.println(report.late().size() + " late, " + report.missing().size() + " missing");
+    }
+
+    /** The last staging run's findings: headers read as variants or not read at all, schema drift, unmapped values. */
+    static void printFindings(Path runs, PrintStream out) {
+        RunFindings.latestStaged(runs).ifPresent(run -> {
+            List<SourceFinding> findings = RunFindings.read(run);
+            long warnings = findings.stream().filter(f -> !f.isNote()).count();
+            out.println("source findings of run " + run.getFileName() + ": " + warnings + " warning(s), "
+                    + (findings.size() - warnings) + " note(s)");
+            RunFindings.lines(findings).forEach(out::println);
+        });
     }
 }

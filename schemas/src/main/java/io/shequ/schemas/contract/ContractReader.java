@@ -24,7 +24,7 @@ final class ContractReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Set<String> CONTRACT_KEYS = Set.of("name", "fields");
+    private static final Set<String> CONTRACT_KEYS = Set.of("name", "fields", "word_classes", "unit_words", "ignored_headers");
     private static final Set<String> FIELD_KEYS = Set.of(
             "name", "aliases", "type", "required", "min", "max", "description_zh", "description_en");
 
@@ -63,7 +63,27 @@ final class ContractReader {
             }
             fields.add(field);
         }
-        return new SourceContract(name, fields);
+        return new SourceContract(name, fields, new HeaderVariants(wordClasses(root.get("word_classes")),
+                aliases(root.get("unit_words"), "unit_words"), aliases(root.get("ignored_headers"), "ignored_headers")));
+    }
+
+    private java.util.Map<String, List<String>> wordClasses(JsonNode node) {
+        java.util.Map<String, List<String>> classes = new java.util.LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return classes;
+        }
+        if (!node.isObject()) {
+            throw invalid("word_classes", "expected a mapping of class name to a list of words");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            List<String> words = aliases(node.get(name), "word_classes." + name);
+            if (words.isEmpty()) {
+                throw invalid("word_classes." + name, "expected a non-empty list of words");
+            }
+            classes.put(name, words);
+        }
+        return classes;
     }
 
     private FieldSpec field(JsonNode node, String key) {

@@ -39,7 +39,7 @@ public enum RejectRule {
     NOT_A_PERIOD,
     /** A unified social credit code failing the GB 32100 check character. */
     INVALID_CREDIT_CODE,
-    /** A service category outside the shipped taxonomy. */
+    /** No longer raised: a value outside a taxonomy counts under its {@code other} member and is reported (kept so that old quarantine files still read). */
     UNKNOWN_CATEGORY,
     /** A key column (id, code) is missing. */
     MISSING_KEY,

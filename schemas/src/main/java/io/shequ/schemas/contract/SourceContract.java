@@ -26,9 +26,14 @@ import java.util.Optional;
  *     max: 2000000              # optional, numeric types only
  *     description_zh: 户数       # optional
  *     description_en: households # optional
+ * word_classes:                 # optional: words offices swap for one another in headers
+ *   settled: [议定, 化解, 办结]   #   议定公共事务 and 办结公共事务 name the same field
+ * unit_words: [件, 户, 人]        # optional: trailing unit words a header may add or drop
+ * ignored_headers: [序号, 备注]   # optional: columns that carry no field, never reported
  * </pre>
+ * See {@link HeaderVariants} for how a header that no alias spells exactly is still matched.
  */
-public record SourceContract(String name, List<FieldSpec> fields) {
+public record SourceContract(String name, List<FieldSpec> fields, HeaderVariants variants) {
 
     public static final String STREET_OFFICE_REPORT = "contracts/street-office-report.yml";
     public static final String PROCUREMENT_LEDGER = "contracts/procurement-ledger.yml";
@@ -36,6 +41,12 @@ public record SourceContract(String name, List<FieldSpec> fields) {
     public SourceContract {
         Objects.requireNonNull(name, "name");
         fields = List.copyOf(fields);
+        variants = variants == null ? HeaderVariants.NONE : variants;
+    }
+
+    /** A contract that matches only its listed spellings. */
+    public SourceContract(String name, List<FieldSpec> fields) {
+        this(name, fields, HeaderVariants.NONE);
     }
 
     /**

@@ -54,6 +54,23 @@ public final class Taxonomy implements java.io.Serializable {
         }
     }
 
+    /**
+     * The taxonomy {@code name} from {@code folder} (a home's {@code taxonomies/}) when the folder
+     * holds {@code <name>.csv}, else the bundled one: an alias added to the home's copy maps a
+     * value from the next run on, without a rebuild.
+     */
+    public static Taxonomy load(String name, java.nio.file.Path folder) {
+        java.nio.file.Path file = folder == null ? null : folder.resolve(name + ".csv");
+        if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+            return load(name);
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(name, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading taxonomy " + file, e);
+        }
+    }
+
     static Taxonomy read(String name, InputStream in) throws IOException {
         Taxonomy taxonomy = new Taxonomy(name);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -119,6 +136,32 @@ public final class Taxonomy implements java.io.Serializable {
             text = text.substring(0, text.length() - SERVICE_SUFFIX.length());
         }
         return text;
+    }
+
+    /**
+     * The member a value outside the taxonomy counts under: the term coded {@code other} or
+     * {@code 99}, or named 其他.
+     *
+     * @throws IllegalStateException when the taxonomy has none: it could not keep such a value
+     */
+    public TaxonomyTerm other() {
+        return byCode.values().stream()
+                .filter(t -> t.code().equals("other") || t.code().equals("99") || t.nameZh().equals("其他"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("taxonomy " + name + " has no 'other' (其他) member"));
+    }
+
+    /** The code of the term {@code typed} names (by name, alias or code), else of {@link #other()}; null stays null. */
+    public String codeOrOther(String typed) {
+        if (typed == null || TypedText.compact(typed).isEmpty()) {
+            return null;
+        }
+        return byName(typed).or(() -> byCode(typed)).orElseGet(this::other).code();
+    }
+
+    /** True when {@code typed} is blank or names a term by name, alias or code. */
+    public boolean knows(String typed) {
+        return typed == null || TypedText.compact(typed).isEmpty() || byName(typed).or(() -> byCode(typed)).isPresent();
     }
 
     @Override

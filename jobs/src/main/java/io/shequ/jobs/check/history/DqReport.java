@@ -17,7 +17,14 @@ import java.util.List;
  * Rule outcomes are read loosely (any fields), so other sections of the ledger can grow.
  */
 public record DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
-                       List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics) {
+                       List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
+                       List<io.shequ.jobs.stage.SourceFinding> findings) {
+
+    /** A report without staging's findings. */
+    public DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
+                    List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics) {
+        this(runId, status, exitCode, rules, noRows, anomalies, metrics, List.of());
+    }
 
     /** Ledger section: this run's metrics. */
     public static final String METRICS = "dq_metrics";
@@ -51,7 +58,8 @@ public record DqReport(String runId, String status, Integer exitCode, List<RuleR
                 : RunLedger.JSON.convertValue(ledger.get(METRICS), new TypeReference<List<DatasetMetric>>() { });
         String status = summary == null ? "RUNNING or ended without a summary" : summary.path("status").asText();
         Integer exit = summary == null || !summary.has("exit_code") ? null : summary.path("exit_code").asInt();
-        return new DqReport(runId, status, exit, rules, noRows, anomalies, metrics);
+        return new DqReport(runId, status, exit, rules, noRows, anomalies, metrics,
+                io.shequ.jobs.stage.RunFindings.read(runFolder));
     }
 
     private static JsonNode json(Path file) {

@@ -51,6 +51,13 @@ public final class DqReportHtml {
             h.append("<p>No rows this run, not judged: ").append(esc(String.join(", ", report.noRows()))).append("</p>\n");
         }
 
+        h.append("<h2>Source findings 来源发现（表头、分类值）</h2>\n<table><tr><th>level</th><th>kind</th><th>source</th>"
+                + "<th>file</th><th>office</th><th>field</th><th>value</th><th>rows</th><th>amount</th><th>message</th></tr>\n");
+        report.findings().forEach(f -> h.append(row(!f.isNote(), f.isNote() ? "note" : "warn", f.kind(), f.source(),
+                String.valueOf(f.location()), String.valueOf(f.office()), String.valueOf(f.field()), String.valueOf(f.value()),
+                f.rows() == null ? "" : f.rows().toString(), f.amount() == null ? "" : f.amount().toPlainString(), f.message())));
+        h.append("</table>\n");
+
         h.append("<h2>Anomaly rules 异常检测</h2>\n<table><tr><th>outcome</th><th>level</th><th>dataset</th><th>rule</th>"
                 + "<th>this run</th><th>baseline</th><th>accepted</th><th>compared with (earlier accepted runs)</th><th>reason</th></tr>\n");
         for (AnomalyOutcome a : report.anomalies()) {

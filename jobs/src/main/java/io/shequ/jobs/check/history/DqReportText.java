@@ -26,6 +26,12 @@ public final class DqReportText {
             out.append("  no rows this run, not judged: ").append(String.join(", ", report.noRows())).append('\n');
         }
 
+        out.append("\nsource findings (").append(report.findings().size()).append(")\n");
+        if (report.findings().isEmpty()) {
+            out.append("  none\n");
+        }
+        io.shequ.jobs.stage.RunFindings.lines(report.findings()).forEach(l -> out.append(l).append('\n'));
+
         out.append("\nanomaly rules (").append(report.anomalies().size()).append(")\n");
         if (report.anomalies().isEmpty()) {
             out.append("  none recorded\n");

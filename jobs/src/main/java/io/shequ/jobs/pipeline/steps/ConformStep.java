@@ -90,7 +90,7 @@ public final class ConformStep implements Tasklet {
                 lakeDims.current(DivisionsToDimension.TABLE, DivisionsToDimension.KEY),
                 NbsRelease.date(settings.divisionReference(), runDate)), conformed, DivisionsToDimension.TABLE, counts);
         Dataset<Row> divisions = read(conformed, DivisionsToDimension.TABLE);
-        TaxonomyToDimension taxonomies = new TaxonomyToDimension(spark);
+        TaxonomyToDimension taxonomies = new TaxonomyToDimension(spark, io.shequ.jobs.stage.HomeTaxonomies.of(settings.home()));
         for (TaxonomyToDimension.Kind kind : TaxonomyToDimension.Kind.values()) {
             write(taxonomies.apply(kind), conformed, kind.table, counts);
         }
@@ -125,7 +125,8 @@ public final class ConformStep implements Tasklet {
                     lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);
             write(new GridEventKeys(new GridEventKeys.Dims(read(conformed, GridsToDimension.TABLE), divisions,
                     read(conformed, TaxonomyToDimension.Kind.EVENT_CATEGORY.table),
-                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table))).apply(r.facts()),
+                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table)),
+                    io.shequ.jobs.stage.HomeTaxonomies.of(settings.home())).apply(r.facts()),
                     conformed, "fct_grid_events", counts);
             factYears.add(read(conformed, "fct_grid_events").select(year(col("reported_at")).as("year")));
             counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", r.rejected()));

@@ -19,7 +19,13 @@ import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
+import io.shequ.jobs.stage.HomeTaxonomies;
+import io.shequ.jobs.stage.SourceFinding;
+import io.shequ.jobs.stage.UnmappedTaxonomyValues;
+import io.shequ.jobs.stage.table.ContractFieldHistory;
 import io.shequ.jobs.stage.table.RowCorrections;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.fault.PausePoint;
 import java.nio.file.Path;
@@ -66,20 +72,44 @@ public final class StageStep implements Tasklet {
         // corrected quarantine rows from the admit folder, staged in place of the rows they correct
         Readmission readmission = new Readmission(layout, admit.folder(), runId);
         RowCorrections corrections = readmission.begin();
+        List<SourceFinding> findings = new ArrayList<>();
+        HomeTaxonomies taxonomies = HomeTaxonomies.of(settings.home());
         if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
-            accounts.addAll(new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
-                    SourceContract.STREET_OFFICE_REPORT)).correcting(corrections).stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
+            StreetOfficeReportStaging reports = new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
+                    SourceContract.STREET_OFFICE_REPORT)).correcting(corrections)
+                    .comparingFields(fieldHistory(layout, StreetOfficeReportStaging.SOURCE, runId));
+            accounts.addAll(reports.stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
+            findings.addAll(reports.findings());
         }
         PausePoint.reach(PausePoint.STAGE_MIDWAY);
         if (landed.containsKey(ExtractStep.PROCUREMENT)) {
-            accounts.addAll(new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
-                    SourceContract.PROCUREMENT_LEDGER)).correcting(corrections).stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
+            ProcurementLedgerStaging ledgers = new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
+                    SourceContract.PROCUREMENT_LEDGER), taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
+                    .correcting(corrections)
+                    .comparingFields(fieldHistory(layout, ProcurementLedgerStaging.SOURCE, runId));
+            accounts.addAll(ledgers.stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
+            findings.addAll(ledgers.findings());
+            Dataset<Row> contracts = spark.read().parquet(staging.resolve(ProcurementLedgerStaging.DATASET).toString());
+            findings.addAll(new UnmappedTaxonomyValues(ProcurementLedgerStaging.SOURCE,
+                    taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES)).apply(contracts, "service_category", "contract_amount"));
+            findings.addAll(new UnmappedTaxonomyValues(ProcurementLedgerStaging.SOURCE,
+                    taxonomies.load("evaluation-grades")).apply(contracts, "evaluation_grade", "contract_amount"));
         }
         if (landed.containsKey(GridSystemLanding.SOURCE)) {
             GridExtract extract = RunLedger.JSON.convertValue(ledger.get(ExtractStep.GRID_EXTRACT), GridExtract.class);
             accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine,
                     extract.startedAt()));
+            Path events = staging.resolve("event");
+            if (java.nio.file.Files.exists(events)) {
+                Dataset<Row> staged = spark.read().parquet(events.toString());
+                findings.addAll(new UnmappedTaxonomyValues(GridStaging.SOURCE, taxonomies.load("event-categories"))
+                        .apply(staged, "category_code", null));
+                findings.addAll(new UnmappedTaxonomyValues(GridStaging.SOURCE, taxonomies.load("event-channels"))
+                        .apply(staged, "channel", null));
+            }
         }
+        writeFindings(staging.resolve(SourceFinding.DATASET), findings);
+        ledger.put(SourceFinding.DATASET, findings);
         manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
@@ -94,6 +124,25 @@ public final class StageStep implements Tasklet {
         contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
         contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
         return RepeatStatus.FINISHED;
+    }
+
+    /** The findings as a staged dataset for the check step's rule files; no folder when there are none. */
+    private void writeFindings(Path folder, List<SourceFinding> findings) throws java.io.IOException {
+        if (java.nio.file.Files.exists(folder)) {
+            try (var walk = java.nio.file.Files.walk(folder)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+        if (!findings.isEmpty()) {
+            spark.createDataFrame(SourceFinding.rows(findings), SourceFinding.SCHEMA).coalesce(1)
+                    .write().parquet(folder.toString());
+        }
+    }
+
+    private static ContractFieldHistory fieldHistory(HomeLayout layout, String source, String runId) {
+        return new ContractFieldHistory(layout.state().resolve("contract-fields").resolve(source + ".json"), runId);
     }
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */

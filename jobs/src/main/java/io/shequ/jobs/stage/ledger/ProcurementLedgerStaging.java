@@ -30,13 +30,16 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Stages procurement ledgers (政府购买服务台账): rows typed by the ledger contract, then the
  * provider's credit code normalised (case, spaces, full-width forms) and checked (GB 32100 check
- * character), the service category mapped to the shipped taxonomy, and the served communities
- * split into {@code served_parts}; a row failing a check is quarantined.
+ * character), the service category mapped to the taxonomy ({@code service_category_code}; a
+ * category the taxonomy does not know counts under its {@code other} member and is reported by
+ * {@link io.shequ.jobs.stage.UnmappedTaxonomyValues}, never quarantined), and the served
+ * communities split into {@code served_parts}; a row failing a check is quarantined.
  */
 public final class ProcurementLedgerStaging {
 
     public static final String SOURCE = "procurement_ledgers";
     public static final String DATASET = "service_contracts";
+    public static final String SERVICE_CATEGORIES = "service-categories";
     private static final String CATEGORY_UDF = "shequ_service_category";
     private static final String CREDIT_UDF = "shequ_credit_code_valid";
     private static final String CREDIT_NORMALIZE_UDF = "shequ_credit_code_normalize";
@@ -46,12 +49,26 @@ public final class ProcurementLedgerStaging {
     private final ContractFileStaging staging;
 
     public ProcurementLedgerStaging(SparkSession spark, SourceContract contract) {
+        this(spark, contract, Taxonomy.load(SERVICE_CATEGORIES));
+    }
+
+    public ProcurementLedgerStaging(SparkSession spark, SourceContract contract, Taxonomy categories) {
         this.staging = new ContractFileStaging(spark, contract, "project_no");
-        Taxonomy categories = Taxonomy.load("service-categories");
-        spark.udf().register(CATEGORY_UDF, (UDF1<String, String>) name ->
-                name == null ? null : categories.byName(name).map(t -> t.code()).orElse(null), DataTypes.StringType);
+        categories.other();
+        spark.udf().register(CATEGORY_UDF, (UDF1<String, String>) categories::codeOrOther, DataTypes.StringType);
         spark.udf().register(CREDIT_UDF, (UDF1<String, Boolean>) CreditCode::isValid, DataTypes.BooleanType);
         spark.udf().register(CREDIT_NORMALIZE_UDF, (UDF1<String, String>) CreditCode::normalize, DataTypes.StringType);
+    }
+
+    /** Compares each file's fields with those its office supplied in earlier runs (schema drift). */
+    public ProcurementLedgerStaging comparingFields(io.shequ.jobs.stage.table.ContractFieldHistory history) {
+        staging.comparingFields(history);
+        return this;
+    }
+
+    /** What the last stage noticed about the files' headers and fields. */
+    public List<io.shequ.jobs.stage.SourceFinding> findings() {
+        return staging.findings();
     }
 
     /** Stages corrected rows (re-admission) in place of the rows they correct. */
@@ -90,17 +107,12 @@ public final class ProcurementLedgerStaging {
                 call_udf(CATEGORY_UDF, col("service_category")));
         Column badCredit = col("reject_reason").isNull().and(col("provider_credit_code").isNotNull())
                 .and(call_udf(CREDIT_UDF, col("provider_credit_code")).equalTo(false));
-        Column badCategory = col("reject_reason").isNull().and(col("service_category").isNotNull())
-                .and(col("service_category_code").isNull());
         return withCategory
-                .withColumn("reject_column", when(badCredit, lit("provider_credit_code"))
-                        .when(badCategory, lit("service_category")).otherwise(col("reject_column")))
+                .withColumn("reject_column", when(badCredit, lit("provider_credit_code")).otherwise(col("reject_column")))
                 .withColumn("reject_rule", when(badCredit, lit(RejectRule.INVALID_CREDIT_CODE.code()))
-                        .when(badCategory, lit(RejectRule.UNKNOWN_CATEGORY.code())).otherwise(col("reject_rule")))
+                        .otherwise(col("reject_rule")))
                 .withColumn("reject_reason", coalesce(col("reject_reason"),
                         when(badCredit, concat(lit("统一社会信用代码 '"), col("provider_credit_code"),
-                                lit("' fails the GB 32100 check character"))),
-                        when(badCategory, concat(lit("服务类别 '"), col("service_category"),
-                                lit("' is not in the service-category taxonomy")))));
+                                lit("' fails the GB 32100 check character")))));
     }
 }

@@ -52,6 +52,17 @@ public final class StreetOfficeReportStaging {
                 DataTypes.StringType);
     }
 
+    /** Compares each file's fields with those its office supplied in earlier runs (schema drift). */
+    public StreetOfficeReportStaging comparingFields(io.shequ.jobs.stage.table.ContractFieldHistory history) {
+        staging.comparingFields(history);
+        return this;
+    }
+
+    /** What the last stage noticed about the files' headers and fields. */
+    public List<io.shequ.jobs.stage.SourceFinding> findings() {
+        return staging.findings();
+    }
+
     /** Stages corrected rows (re-admission) in place of the rows they correct. */
     public StreetOfficeReportStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
         staging.correcting(corrections);
@@ -76,6 +87,11 @@ public final class StreetOfficeReportStaging {
                 } catch (ReportIdentity.Unknown e) {
                     throw new ContractFileStaging.Rejected(e.rule(), e.getMessage());
                 }
+            }
+
+            @Override
+            public String office(List<Object> values) {
+                return (String) values.get(0);
             }
         }, stagingRoot.resolve(DATASET), quarantine, StreetOfficeReportStaging::normalizeNames);
     }

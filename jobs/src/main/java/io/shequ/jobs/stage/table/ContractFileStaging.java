@@ -6,6 +6,8 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.FileProgress;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.SourceFinding;
+import io.shequ.schemas.contract.HeaderIssue;
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
 import java.io.IOException;
@@ -35,6 +37,11 @@ public final class ContractFileStaging {
 
         /** Context values for the file; throws with a reason when the file as a whole is unusable. */
         List<Object> values(LandedSource file, LocatedTable table) throws Rejected;
+
+        /** The office that sent the file, from its context values; null when the source does not say. */
+        default String office(List<Object> values) {
+            return null;
+        }
     }
 
     /** A whole file refused, with the rule it broke. */
@@ -67,6 +74,8 @@ public final class ContractFileStaging {
     private final SourceContract contract;
     private final String keyField;
     private RowCorrections corrections = RowCorrections.NONE;
+    private ContractFieldHistory fieldHistory;
+    private final List<SourceFinding> findings = new ArrayList<>();
 
     public ContractFileStaging(SparkSession spark, SourceContract contract, String keyField) {
         this.spark = spark;
@@ -80,8 +89,20 @@ public final class ContractFileStaging {
         return this;
     }
 
+    /** Compares each office's fields with those it supplied in earlier runs (schema drift), and records them. */
+    public ContractFileStaging comparingFields(ContractFieldHistory history) {
+        this.fieldHistory = history;
+        return this;
+    }
+
+    /** What the last {@link #stage} noticed about the files' headers and fields. */
+    public List<SourceFinding> findings() {
+        return List.copyOf(findings);
+    }
+
     public List<SourceAccount> stage(String source, List<LandedSource> files, FileContext context, Path target,
                                      Quarantine quarantine, UnaryOperator<Dataset<Row>> extraRules) {
+        findings.clear();
         StructType contextSchema = BASE;
         for (var field : context.schema().fields()) {
             contextSchema = contextSchema.add(field);
@@ -115,6 +136,7 @@ public final class ContractFileStaging {
                 read.put(file.location(), (long) table.dataRows().size());
                 try {
                     List<Object> values = context.values(file, table);
+                    findings.addAll(headerFindings(source, file.location(), context.office(values), table));
                     raw.addAll(rawRows.rows(table, line -> {
                         List<Object> row = new ArrayList<>();
                         row.add(file.location());
@@ -134,6 +156,9 @@ public final class ContractFileStaging {
                 }
             }
         }
+        if (fieldHistory != null) {
+            fieldHistory.save();
+        }
         RawRowsToTyped typer = new RawRowsToTyped(contract);
         Dataset<Row> typed = extraRules.apply(
                 typer.apply(spark.createDataFrame(raw, rawRows.schema()), List.of(contextSchema.fieldNames())));
@@ -142,6 +167,27 @@ public final class ContractFileStaging {
         Dataset<Row> rejected = split.rejected().unionByName(spark.createDataFrame(fileRejects, Quarantine.SCHEMA));
         quarantine.write(target.getFileName().toString(), rejected);
         return accounts(source, read, notes, target, quarantine, target.getFileName().toString());
+    }
+
+    /** The header issues of one file as findings, and the fields its office supplied before and dropped. */
+    private List<SourceFinding> headerFindings(String source, String location, String office, LocatedTable table) {
+        List<SourceFinding> out = new ArrayList<>();
+        for (HeaderIssue issue : table.mapping().issues()) {
+            out.add(new SourceFinding(issue.kind().code(), source, location, office,
+                    issue.fields().isEmpty() ? null : String.join(",", issue.fields()), issue.header(), null, null,
+                    location + ": " + issue.message()));
+        }
+        if (fieldHistory != null) {
+            String sender = office == null ? source : office;
+            List<String> supplied = table.mapping().columns().values().stream().map(f -> f.name()).toList();
+            for (String field : fieldHistory.dropped(sender, supplied)) {
+                out.add(new SourceFinding(SourceFinding.SCHEMA_DRIFT, source, location, office, field, null, null, null,
+                        location + ": " + (office == null ? "the source" : office) + " supplied " + field
+                                + " in earlier files and not in this one"));
+            }
+            fieldHistory.record(sender, supplied);
+        }
+        return out;
     }
 
     private List<SourceAccount> accounts(String source, Map<String, Long> read, Map<String, String> notes, Path target,
