@@ -211,6 +211,29 @@ class StreetOfficeReportStagingTest {
     }
 
     @Test
+    void aNumberTypingWouldChangeIsNotedOrQuarantinedNeverAlteredSilently() throws IOException {
+        Outcome out = stage(csv("先锋路街道_2023年01月.csv", "社区名称,户数,办公服务用房面积(㎡)\n"
+                + "乐山社区,12,300.456\n"
+                + "兴胜社区,13,1e-320\n"
+                + "富强社区,14,0.004\n"
+                + "和平社区,1e999999999,300\n"
+                + "光明社区,15,300.5\n", StandardCharsets.UTF_8));
+
+        Row rounded = out.stagedNamed("乐山社区");
+        assertThat((BigDecimal) rounded.getAs("office_area_m2")).isEqualTo(new BigDecimal("300.46"));
+        assertThat((String) rounded.getAs("null_notes")).as("rounding is noted")
+                .contains("office_area_m2", "300.456", "300.46");
+        assertThat((String) out.stagedNamed("光明社区").getAs("null_notes")).as("an exact value has no rounding note")
+                .doesNotContain("office_area_m2");
+        assertThat(out.quarantined()).extracting(r -> r.getAs("line"), r -> r.getAs("column"), r -> r.getAs("rule"))
+                .as("1e-320 and 0.004 m² are never stored as 0; 1e999999999 households cannot exhaust memory")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("3", "office_area_m2", "out_of_range"),
+                        org.assertj.core.groups.Tuple.tuple("4", "office_area_m2", "out_of_range"),
+                        org.assertj.core.groups.Tuple.tuple("5", "households", "out_of_range"));
+    }
+
+    @Test
     void entriesRefusedAtLandingAreQuarantinedWholeAndListedWithTheirRule() throws IOException {
         LandedSource outside = LandedSource.refused(SOURCE, "先锋路街道/passwd.csv", 0, 1, 1,
                 new LandedSource.Refusal("outside_source", "'passwd.csv' links to /etc/passwd, outside the source folder: not followed"));
