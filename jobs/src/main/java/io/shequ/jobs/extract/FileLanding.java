@@ -1,6 +1,7 @@
 package io.shequ.jobs.extract;
 
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.schemas.contract.RejectRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +9,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Copies every report file of a source folder into the landing area, content-addressed by its
- * SHA-256, so landed bytes never change and the same bytes under two names are one landing.
+ * SHA-256, so landed bytes never change and the same bytes under two names are one landing. Every
+ * other entry of the folder ({@link SourceFolderEntries}) is accounted as refused, with its rule and
+ * reason, so that staging quarantines it whole instead of it vanishing. Empty files are never
+ * duplicates of each other: each is staged (and quarantined) as the empty file it is.
  */
 public final class FileLanding {
-
-    private static final List<String> EXTENSIONS = List.of(".xlsx", ".csv");
 
     private final HomeLayout layout;
 
@@ -33,31 +33,47 @@ public final class FileLanding {
         if (!Files.isDirectory(folder)) {
             throw new IOException("source folder " + folder + " for " + source + " does not exist");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).filter(FileLanding::isReport).sorted().toList();
-        }
         List<LandedSource> landed = new ArrayList<>();
         Map<String, String> firstBySha = new HashMap<>();
         // files first seen in the same landing arrive together; their modification times order them
         long arrival = System.currentTimeMillis();
-        for (Path file : files) {
-            String sha = Sha256.of(List.of(file));
+        for (SourceFolderEntries.Entry entry : SourceFolderEntries.of(folder)) {
+            Path file = entry.path();
             String location = folder.relativize(file).toString().replace('\\', '/');
-            Path target = layout.landingFiles().resolve(sha).resolve(file.getFileName().toString());
-            long arrived = arrivalOf(target.getParent(), arrival);
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path tmp = target.resolveSibling(target.getFileName() + ".part");
-                Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                target.toFile().setWritable(false, false);
+            if (entry.refusal() != null) {
+                landed.add(LandedSource.refused(source, location, SourceFolderEntries.sizeOf(file),
+                        SourceFolderEntries.modifiedOf(file), arrival, entry.refusal()));
+                continue;
             }
-            String duplicateOf = firstBySha.putIfAbsent(sha, location);
-            landed.add(new LandedSource(source, location, target.toString(), sha, Files.size(file),
-                    Files.getLastModifiedTime(file).toMillis(), duplicateOf, arrived));
+            try {
+                landed.add(landFile(source, file, location, arrival, firstBySha));
+            } catch (IOException e) {
+                // a file that vanished or failed to read midway is accounted, not a crashed extract
+                landed.add(LandedSource.refused(source, location, SourceFolderEntries.sizeOf(file),
+                        SourceFolderEntries.modifiedOf(file), arrival, new LandedSource.Refusal(
+                                RejectRule.UNREADABLE_FILE.code(), "'" + file.getFileName() + "' cannot be read: " + e)));
+            }
         }
         return landed;
+    }
+
+    private LandedSource landFile(String source, Path file, String location, long arrival,
+                                  Map<String, String> firstBySha) throws IOException {
+        String sha = Sha256.of(List.of(file));
+        Path target = layout.landingFiles().resolve(sha).resolve(file.getFileName().toString());
+        long arrived = arrivalOf(target.getParent(), arrival);
+        if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".part");
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            target.toFile().setWritable(false, false);
+        }
+        long bytes = Files.size(file);
+        // two empty files are two empty files, not one file sent twice
+        String duplicateOf = bytes == 0 ? null : firstBySha.putIfAbsent(sha, location);
+        return new LandedSource(source, location, target.toString(), sha, bytes,
+                Files.getLastModifiedTime(file).toMillis(), duplicateOf, arrived);
     }
 
     /**
@@ -74,10 +90,5 @@ public final class FileLanding {
         Files.writeString(tmp, Long.toString(now));
         Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return now;
-    }
-
-    private static boolean isReport(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith("~$") && !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 }

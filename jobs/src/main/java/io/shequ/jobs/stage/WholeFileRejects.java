@@ -13,7 +13,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The source files a run quarantined whole: unreadable, empty, without a recognisable header, or
- * whose street office or period could not be told. Read back from the run's quarantine by rule, so
+ * whose street office or period could not be told; and the entries refused at landing (hidden
+ * files, lock files, other file types, links outside the source folder or looping). Read back from the run's quarantine by rule, so
  * whatever staged them, the run summary and the exit code agree on the list.
  */
 public final class WholeFileRejects {
@@ -23,7 +24,9 @@ public final class WholeFileRejects {
     }
 
     public static final Set<RejectRule> RULES = Set.of(RejectRule.UNREADABLE_FILE, RejectRule.EMPTY_FILE,
-            RejectRule.NO_HEADER, RejectRule.UNKNOWN_STREET_OFFICE, RejectRule.UNKNOWN_PERIOD);
+            RejectRule.NO_HEADER, RejectRule.UNKNOWN_STREET_OFFICE, RejectRule.UNKNOWN_PERIOD,
+            RejectRule.HIDDEN_FILE, RejectRule.LOCK_FILE, RejectRule.UNSUPPORTED_FILE, RejectRule.OUTSIDE_SOURCE,
+            RejectRule.LINK_LOOP);
 
     private WholeFileRejects() {
     }

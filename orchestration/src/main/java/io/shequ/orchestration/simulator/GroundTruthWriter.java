@@ -116,7 +116,7 @@ final class GroundTruthWriter {
             csv-gbk, csv-gb18030), its file-level mess kinds (`;`-separated MessKind options), the rows staging \
             reads from it, and its `outcome`: `loaded`, `superseded` (`related` is the corrected resubmission, \
             later modified, that replaces it), `duplicate` (`related` is the file with the same bytes that \
-            comes first in path order and is loaded once) or `quarantined` whole (`rule`: unreadable_file, \
+            comes first in path order and is loaded once; never an empty file) or `quarantined` whole (`rule`: unreadable_file, \
             empty_file, no_header, unknown_street_office, unknown_period). `report-rows.csv` has one row per \
             community row staging reads from a report (duplicates and unreadable files have none; `file` \
             relative to the output folder; `sheet` the XLSX sheet holding the table; `line` the CSV line \

@@ -114,12 +114,16 @@ final class ReportTruth {
                 options(line.mess()));
     }
 
-    /** Each file mapped to the file with the same bytes that comes first in path order (itself if none). */
+    /**
+     * Each file mapped to the file with the same bytes that comes first in path order (itself if none);
+     * an empty file is always itself: two empty files are two empty files, not one sent twice.
+     */
     private Map<WrittenFile, WrittenFile> canonical() {
         Map<String, WrittenFile> firstByBytes = new HashMap<>();
         Map<WrittenFile, WrittenFile> canonical = new LinkedHashMap<>();
         for (WrittenFile file : sorted()) {
-            canonical.put(file, firstByBytes.computeIfAbsent(file.sha256(), k -> file));
+            canonical.put(file, file.report().damage() == Damage.EMPTY ? file
+                    : firstByBytes.computeIfAbsent(file.sha256(), k -> file));
         }
         return canonical;
     }

@@ -26,7 +26,8 @@ final class ContractReader {
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> CONTRACT_KEYS = Set.of("name", "fields", "word_classes", "unit_words", "ignored_headers");
     private static final Set<String> FIELD_KEYS = Set.of(
-            "name", "aliases", "type", "required", "min", "max", "description_zh", "description_en");
+            "name", "aliases", "type", "required", "min", "max", "description_zh", "description_en",
+            "earliest", "latest_years_after_run");
 
     private final String source;
 
@@ -104,7 +105,35 @@ final class ContractReader {
         }
         return new FieldSpec(name, aliases(node.get("aliases"), key + ".aliases"), type, required, min, max,
                 text(node, "description_zh", key + ".description_zh", false),
-                text(node, "description_en", key + ".description_en", false));
+                text(node, "description_en", key + ".description_en", false), dates(node, key, type));
+    }
+
+    /** {@code earliest} (an ISO day) and {@code latest_years_after_run} of a date field; null for defaults. */
+    private DateBounds dates(JsonNode node, String key, FieldType type) {
+        String earliest = text(node, "earliest", key + ".earliest", false);
+        JsonNode years = node.get("latest_years_after_run");
+        if (earliest == null && (years == null || years.isNull())) {
+            return null;
+        }
+        if (type != FieldType.DATE && type != FieldType.DATE_RANGE) {
+            throw invalid(key + ".earliest", "date bounds apply to DATE and DATE_RANGE fields, not " + type);
+        }
+        java.time.LocalDate from = DateBounds.DEFAULT.earliest();
+        if (earliest != null) {
+            try {
+                from = java.time.LocalDate.parse(earliest);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw invalid(key + ".earliest", "'" + earliest + "' is not a day written yyyy-mm-dd");
+            }
+        }
+        int after = DateBounds.DEFAULT.yearsAfterRun();
+        if (years != null && !years.isNull()) {
+            if (!years.canConvertToInt() || !years.isIntegralNumber() || years.intValue() < 0) {
+                throw invalid(key + ".latest_years_after_run", "expected a whole number of years, 0 or more, got '" + years.asText() + "'");
+            }
+            after = years.intValue();
+        }
+        return new DateBounds(from, after);
     }
 
     private List<String> aliases(JsonNode node, String key) {

@@ -9,17 +9,32 @@ import java.util.stream.Stream;
  * One field a source contract expects: its canonical name (the column name downstream), the
  * header spellings that name it in source files, how its cells are read, and its bounds.
  *
- * <p>{@code min} and {@code max} are inclusive; null means unbounded. The descriptions may be
- * null. The canonical name is itself accepted as a header, so a file written with canonical
+ * <p>{@code min} and {@code max} are inclusive; null means unbounded. {@code dates} bounds the
+ * dates of a DATE or DATE_RANGE field ({@link DateBounds#DEFAULT} unless the contract says otherwise)
+ * and is null for other types. The descriptions may be null. The canonical name is itself accepted as a header, so a file written with canonical
  * names matches without aliases.
  */
 public record FieldSpec(String name, List<String> aliases, FieldType type, boolean required,
-                        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn) {
+                        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn,
+                        DateBounds dates) {
+
+    /** A field with the default date bounds when it holds dates. */
+    public FieldSpec(String name, List<String> aliases, FieldType type, boolean required,
+                     BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn) {
+        this(name, aliases, type, required, min, max, descriptionZh, descriptionEn, null);
+    }
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         aliases = List.copyOf(aliases);
+        boolean dated = type == FieldType.DATE || type == FieldType.DATE_RANGE;
+        if (dates != null && !dated) {
+            throw new IllegalArgumentException(name + ": date bounds apply to DATE and DATE_RANGE fields, not " + type);
+        }
+        if (dated && dates == null) {
+            dates = DateBounds.DEFAULT;
+        }
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new IllegalArgumentException(name + ": min " + min + " is above max " + max);
         }

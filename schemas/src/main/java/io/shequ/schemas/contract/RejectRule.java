@@ -19,6 +19,16 @@ public enum RejectRule {
     UNKNOWN_STREET_OFFICE,
     /** The reporting period cannot be told from the file name, title or folder. */
     UNKNOWN_PERIOD,
+    /** A hidden entry under a source folder (its name starts with a dot): not read. */
+    HIDDEN_FILE,
+    /** An office lock file (~$报表.xlsx) an open workbook leaves beside itself: not read. */
+    LOCK_FILE,
+    /** An entry of a kind Shequ does not read (.xls, .txt, .docx; a device, socket or pipe): not read. */
+    UNSUPPORTED_FILE,
+    /** A symbolic link whose target lies outside the source folder: not followed. */
+    OUTSIDE_SOURCE,
+    /** A symbolic link that leads back into a folder it lies in: not followed. */
+    LINK_LOOP,
 
     // one row
     /** A required cell is empty. */
@@ -35,6 +45,12 @@ public enum RejectRule {
     INVALID_AMOUNT,
     /** A date cell that is not a date. */
     NOT_A_DATE,
+    /**
+     * A date that cannot be a real date in the source's context: before the contract's earliest
+     * date (1949-10-01), more years after the run than the contract allows, or no day of the
+     * calendar (2024-02-30), in a cell or in a file name.
+     */
+    IMPLAUSIBLE_DATE,
     /** A period cell that is not two dates in order. */
     NOT_A_PERIOD,
     /** A unified social credit code failing the GB 32100 check character. */

@@ -105,6 +105,27 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
                 .map(Found::period);
     }
 
+    private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})[-./年](\\d{1,2})[-./月](\\d{1,2})日?(?!\\d)");
+
+    /**
+     * A day written in {@code text} that the calendar does not have ("2024-02-30", "2023年2月29日"),
+     * or empty. Such a text names no period: its month is not to be read off a date gone wrong.
+     */
+    public static Optional<String> impossibleDay(String text) {
+        String folded = TypedText.compact(text);
+        if (folded == null) {
+            return Optional.empty();
+        }
+        return DAY.matcher(folded).results().filter(m -> {
+            try {
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                return false;
+            } catch (java.time.DateTimeException e) {
+                return true;
+            }
+        }).map(MatchResult::group).findFirst();
+    }
+
     private static Optional<ReportPeriod> monthOf(String year, String month) {
         int y = Integer.parseInt(year);
         int m = Integer.parseInt(month);

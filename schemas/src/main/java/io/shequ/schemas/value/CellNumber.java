@@ -29,6 +29,9 @@ public final class CellNumber {
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    /** No figure of a report or a ledger is below 10^-12 or beyond 10^18 in magnitude; nothing outside is typed. */
+    private static final int MIN_EXPONENT = -12;
+    private static final int MAX_EXPONENT = 18;
 
     private CellNumber() {
     }
@@ -70,9 +73,13 @@ public final class CellNumber {
             text = shorter;
         }
 
-        BigDecimal number = readDigits(text);
+        BigDecimal number = digits(text);
         if (number == null) {
             return ParsedNumber.invalid("'" + raw.strip() + "' is not a number");
+        }
+        if (!withinScale(number)) {
+            return ParsedNumber.outOfScale("'" + raw.strip() + "' is a magnitude no figure has (beyond 1e"
+                    + MIN_EXPONENT + " to 1e" + MAX_EXPONENT + ")");
         }
         if (tenThousands) {
             number = number.multiply(TEN_THOUSAND);
@@ -113,8 +120,26 @@ public final class CellNumber {
         return text;
     }
 
-    /** Null when the text is not a number; thousands separators must sit every three digits. */
+    /**
+     * Null when the text is not a number, or a number of a magnitude no figure has (1e-320, 1e400),
+     * which rounding would turn into 0 or a number too long to hold; thousands separators must sit
+     * every three digits.
+     */
     static BigDecimal readDigits(String text) {
+        BigDecimal number = digits(text);
+        return number == null || !withinScale(number) ? null : number;
+    }
+
+    /** Zero, or a magnitude between 10^MIN_EXPONENT and 10^MAX_EXPONENT. */
+    static boolean withinScale(BigDecimal number) {
+        if (number.signum() == 0) {
+            return true;
+        }
+        long exponent = (long) number.precision() - number.scale() - 1;
+        return exponent >= MIN_EXPONENT && exponent <= MAX_EXPONENT;
+    }
+
+    private static BigDecimal digits(String text) {
         String digits = text;
         if (text.indexOf(',') >= 0) {
             if (!GROUPED.matcher(text).matches()) {

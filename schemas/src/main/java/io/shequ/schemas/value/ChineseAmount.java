@@ -34,6 +34,15 @@ public final class ChineseAmount {
      * column header states. A unit written in the cell wins over the header's.
      */
     public static ParsedAmount parse(String raw, AmountUnit bareUnit) {
+        ParsedAmount exact = parseExact(raw, bareUnit);
+        return exact.isValid() ? ParsedAmount.of(exact.yuan().setScale(2, RoundingMode.HALF_UP)) : exact;
+    }
+
+    /**
+     * As {@link #parse}, but the yuan as written, not rounded to fen, so a caller can say when
+     * rounding changed it.
+     */
+    public static ParsedAmount parseExact(String raw, AmountUnit bareUnit) {
         if (raw == null || TypedText.compact(raw).isEmpty()) {
             return ParsedAmount.invalid("the amount is empty");
         }
@@ -66,7 +75,7 @@ public final class ChineseAmount {
         if (yuan.signum() < 0) {
             return ParsedAmount.invalid("'" + raw.strip() + "' is negative, a contract amount cannot be");
         }
-        return ParsedAmount.of(yuan.setScale(2, RoundingMode.HALF_UP));
+        return ParsedAmount.of(yuan);
     }
 
     /** Null when the text is not digits with an optional 元 / 万元 / 万. */

@@ -49,6 +49,18 @@ public final class LooseDate {
         }
     }
 
+    /**
+     * True when {@code raw} is written as a day or a month (2024-02-30, 2023年13月) that the calendar
+     * does not have: a date gone wrong, not text that is no date at all.
+     */
+    public static boolean isImpossibleDate(String raw) {
+        String text = TypedText.halfWidth(raw);
+        if (text == null || read(raw).isPresent()) {
+            return false;
+        }
+        return ONE.matcher(text).matches() || MONTH.matcher(text).matches();
+    }
+
     /** A period from its first to its last day, both inclusive. */
     public record Range(LocalDate start, LocalDate end) {
     }

@@ -20,7 +20,9 @@ public record ParsedNumber(BigDecimal value, Outcome outcome, String note) {
     public enum Outcome {
         VALUE,
         NULL_PLACEHOLDER,
-        INVALID
+        INVALID,
+        /** A number, but of a magnitude no figure has (1e-320, 1e400): typing it would round it away or blow it up. */
+        OUT_OF_SCALE
     }
 
     public ParsedNumber {
@@ -37,6 +39,10 @@ public record ParsedNumber(BigDecimal value, Outcome outcome, String note) {
 
     static ParsedNumber placeholder(String note) {
         return new ParsedNumber(null, Outcome.NULL_PLACEHOLDER, note);
+    }
+
+    static ParsedNumber outOfScale(String reason) {
+        return new ParsedNumber(null, Outcome.OUT_OF_SCALE, reason);
     }
 
     static ParsedNumber invalid(String reason) {

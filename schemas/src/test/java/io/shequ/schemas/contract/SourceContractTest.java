@@ -124,6 +124,25 @@ class SourceContractTest {
     }
 
     @Test
+    void datesAreBoundedByTheContractAndByDefault(@TempDir Path dir) throws IOException {
+        SourceContract ledger = SourceContract.load(SourceContract.PROCUREMENT_LEDGER);
+        assertThat(ledger.field("signed_date").orElseThrow().dates())
+                .isEqualTo(new DateBounds(java.time.LocalDate.of(1949, 10, 1), 1));
+        assertThat(ledger.field("service_period").orElseThrow().dates().latest(java.time.LocalDate.of(2024, 5, 1)))
+                .as("a service period may run ten years past the run's year").isEqualTo(java.time.LocalDate.of(2034, 12, 31));
+        assertThat(ledger.field("contract_amount").orElseThrow().dates()).as("no date bounds on an amount").isNull();
+        SourceContract own = SourceContract.load(write(dir, """
+                name: mine
+                fields:
+                  - {name: signed, type: DATE}
+                  - {name: opened, type: DATE, earliest: 1990-01-01, latest_years_after_run: 0}
+                """));
+        assertThat(own.field("signed").orElseThrow().dates()).as("a user's contract without bounds still has them")
+                .isEqualTo(DateBounds.DEFAULT);
+        assertThat(own.field("opened").orElseThrow().dates()).isEqualTo(new DateBounds(java.time.LocalDate.of(1990, 1, 1), 0));
+    }
+
+    @Test
     void aMissingResourceIsNamed() {
         assertThatThrownBy(() -> SourceContract.load("contracts/nope.yml"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contracts/nope.yml");

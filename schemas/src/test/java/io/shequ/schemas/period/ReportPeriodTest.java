@@ -94,4 +94,11 @@ class ReportPeriodTest {
     void theFirstPeriodInTheTextWins() {
         assertThat(ReportPeriod.find("2023年3月报表（2023-04-02修订）")).contains(ReportPeriod.month(2023, 3));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDayTheCalendarDoesNotHaveIsFoundSoItsMonthIsNotReadOffIt() {
+        org.assertj.core.api.Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02-30")).contains("2024-02-30");
+        org.assertj.core.api.Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02-29")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02")).isEmpty();
+    }
 }

@@ -156,4 +156,14 @@ class CellNumberTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ParsedNumber(null, Outcome.VALUE, null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e-320", "1e999999999", "1E+400", "0.0000000000001"})
+    void aMagnitudeNoFigureHasIsRefusedBeforeItCanBeRoundedAwayOrBlowUp(String raw) {
+        ParsedNumber parsed = CellNumber.parseArea(raw);
+        org.assertj.core.api.Assertions.assertThat(parsed.outcome()).as(raw).isEqualTo(Outcome.OUT_OF_SCALE);
+        org.assertj.core.api.Assertions.assertThat(parsed.note()).contains(raw);
+        org.assertj.core.api.Assertions.assertThat(CellNumber.parse("1e3").value()).isEqualByComparingTo("1000");
+        org.assertj.core.api.Assertions.assertThat(CellNumber.parse("0").value()).isEqualByComparingTo("0");
+    }
 }

@@ -98,4 +98,11 @@ class LooseDateTest {
         assertThat(LooseDate.Precision.DAY.code()).isEqualTo("day");
         assertThat(LooseDate.Precision.MONTH.code()).isEqualTo("month");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"2024-02-30,true", "2023年2月29日,true", "2023-13,true", "20231332,true",
+            "2024-02-29,false", "0000-01-01,false", "乐山社区,false", "2023年第一季度,false"})
+    void aDateTheCalendarDoesNotHaveIsToldFromTextThatIsNoDate(String raw, boolean impossible) {
+        org.assertj.core.api.Assertions.assertThat(LooseDate.isImpossibleDate(raw)).as(raw).isEqualTo(impossible);
+    }
 }

@@ -54,6 +54,13 @@ public record ReportIdentity(String streetHint, String districtHint, ReportPerio
         Optional<String> street = street(stem.contains("_") ? stem.substring(0, stem.indexOf('_')) : stem)
                 .or(() -> street(title))
                 .or(() -> street(folders));
+        for (String text : new String[] {stem, title, folders}) {
+            Optional<String> impossible = ReportPeriod.impossibleDay(text);
+            if (impossible.isPresent()) {
+                throw new Unknown(RejectRule.UNKNOWN_PERIOD, "'" + impossible.get() + "' in the file name, title or folder "
+                        + "is no day of the calendar: the reporting period cannot be told");
+            }
+        }
         Optional<ReportPeriod> period = ReportPeriod.find(stem)
                 .or(() -> ReportPeriod.find(title))
                 .or(() -> ReportPeriod.find(folders));

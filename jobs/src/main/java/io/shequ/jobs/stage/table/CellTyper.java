@@ -56,13 +56,38 @@ final class CellTyper {
             case COUNT -> number(field, raw, CellNumber.parseCount(raw), false);
             case AREA -> number(field, raw, CellNumber.parseArea(raw), true);
             case AMOUNT -> amount(field, raw, amountUnit);
-            case DATE -> blank ? Typed.nulls(2, null) : LooseDate.read(raw)
-                    .map(d -> Typed.value(Date.valueOf(d.date()), d.precision().code()))
-                    .orElseGet(() -> Typed.reject(2, RejectRule.NOT_A_DATE, "'" + raw + "' in " + field.header() + " is not a date"));
-            case DATE_RANGE -> blank ? Typed.nulls(3, null) : LooseDate.readRange(raw)
-                    .map(r -> Typed.value(Date.valueOf(r.start()), Date.valueOf(r.end()), r.precision().code()))
-                    .orElseGet(() -> Typed.reject(3, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates"));
+            case DATE -> blank ? Typed.nulls(2, null) : date(field, raw);
+            case DATE_RANGE -> blank ? Typed.nulls(3, null) : range(field, raw);
         };
+    }
+
+    private static Typed date(TypedField field, String raw) {
+        var read = LooseDate.read(raw);
+        if (read.isEmpty()) {
+            return LooseDate.isImpossibleDate(raw)
+                    ? Typed.reject(2, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + " is no day of the calendar")
+                    : Typed.reject(2, RejectRule.NOT_A_DATE, "'" + raw + "' in " + field.header() + " is not a date");
+        }
+        String implausible = field.implausible(read.get().date());
+        if (implausible != null) {
+            return Typed.reject(2, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + " " + implausible);
+        }
+        return Typed.value(Date.valueOf(read.get().date()), read.get().precision().code());
+    }
+
+    private static Typed range(TypedField field, String raw) {
+        var read = LooseDate.readRange(raw);
+        if (read.isEmpty()) {
+            return Typed.reject(3, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates");
+        }
+        String implausible = field.implausible(read.get().start());
+        if (implausible == null) {
+            implausible = field.implausible(read.get().end());
+        }
+        if (implausible != null) {
+            return Typed.reject(3, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + ": a date in it " + implausible);
+        }
+        return Typed.value(Date.valueOf(read.get().start()), Date.valueOf(read.get().end()), read.get().precision().code());
     }
 
     /** Why a numeric cell the parser refused is bad: negative, fractional for a count, or no number at all. */
@@ -78,14 +103,23 @@ final class CellTyper {
         return switch (parsed.outcome()) {
             case NULL_PLACEHOLDER -> Typed.nulls(1, field.name() + ": " + parsed.note());
             case INVALID -> Typed.reject(1, invalidRule(raw), field.header() + ": " + parsed.note());
+            case OUT_OF_SCALE -> Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + parsed.note());
             case VALUE -> {
                 BigDecimal value = parsed.value();
                 if (!field.inBounds(value)) {
                     yield Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + value.toPlainString() + " is outside "
                             + bounds(field));
                 }
-                Object typed = decimal ? value.setScale(2, RoundingMode.HALF_UP) : (Object) parsed.asLong();
-                yield new Typed(List.of(typed), parsed.isApproximate() ? field.name() + ": approximate" : null, null, null);
+                String note = parsed.isApproximate() ? field.name() + ": approximate" : null;
+                if (!decimal) {
+                    try {
+                        yield new Typed(List.of(parsed.asLong()), note, null, null);
+                    } catch (ArithmeticException e) {
+                        yield Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + value.toPlainString()
+                                + " does not fit a count");
+                    }
+                }
+                yield cents(field, raw, value, note);
             }
         };
     }
@@ -94,14 +128,31 @@ final class CellTyper {
         if (raw == null || raw.isBlank()) {
             return Typed.nulls(1, null);
         }
-        ParsedAmount parsed = ChineseAmount.parse(raw, unit);
+        ParsedAmount parsed = ChineseAmount.parseExact(raw, unit);
         if (!parsed.isValid()) {
             return Typed.reject(1, RejectRule.INVALID_AMOUNT, field.header() + ": " + parsed.reason());
         }
         if (!field.inBounds(parsed.yuan())) {
             return Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + parsed.yuan().toPlainString() + " is outside " + bounds(field));
         }
-        return Typed.value(parsed.yuan().setScale(2, RoundingMode.HALF_UP));
+        return cents(field, raw, parsed.yuan(), null);
+    }
+
+    /**
+     * A decimal kept to two places: rounding that changes the value is noted, and a value that
+     * would round to 0 is rejected, never stored as 0.
+     */
+    private static Typed cents(TypedField field, String raw, BigDecimal value, String note) {
+        BigDecimal kept = value.setScale(2, RoundingMode.HALF_UP);
+        if (kept.compareTo(value) == 0) {
+            return new Typed(List.of(kept), note, null, null);
+        }
+        if (kept.signum() == 0) {
+            return Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": '" + raw.strip()
+                    + "' is below 0.01, the smallest value kept; it would be stored as 0");
+        }
+        String rounded = field.name() + ": '" + raw.strip() + "' rounded to " + kept.toPlainString();
+        return new Typed(List.of(kept), note == null ? rounded : note + "; " + rounded, null, null);
     }
 
     private static String bounds(TypedField field) {

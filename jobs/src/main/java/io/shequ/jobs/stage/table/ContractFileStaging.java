@@ -116,6 +116,15 @@ public final class ContractFileStaging {
         try (FileProgress progress = FileProgress.start("stage " + source, files.size())) {
             for (LandedSource file : files) {
                 progress.starting(file.location());
+                if (file.isRefused()) {
+                    // refused at landing (hidden, a link outside the folder, another file type): never read
+                    RejectRule rule = RejectRule.ofCode(file.refusal().rule());
+                    read.put(file.location(), 0L);
+                    notes.put(file.location(), "quarantined whole (" + rule.code() + "): " + file.refusal().reason());
+                    fileRejects.add(RowFactory.create(source, file.location(), null, null, null, rule.code(),
+                            file.refusal().reason(), null));
+                    continue;
+                }
                 if (file.isDuplicate()) {
                     read.put(file.location(), 0L);
                     notes.put(file.location(), "same bytes as " + file.duplicateOf() + ": loaded once");

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.value.AmountUnit;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
@@ -20,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
  * Raw text rows of a contract table → typed rows. Context columns pass through; each field's
  * raw text becomes its typed column(s) by the contract's type and bounds (a date adds
  * {@code <field>_precision}, a period {@code <field>_start}, {@code _end} and {@code _precision}); {@code null_notes}
- * says which cells were placeholders; a row with a bad cell gets {@code reject_column} and
+ * says which cells were placeholders or were rounded; a row with a bad cell gets {@code reject_column} and
  * {@code reject_reason} (the first bad cell), and keeps every raw value in {@code raw}.
  *
  * <p>Input: context columns, then one string column per contract field (null when the file
@@ -35,7 +37,12 @@ public final class RawRowsToTyped {
     private final List<TypedField> fields;
 
     public RawRowsToTyped(SourceContract contract) {
-        this.fields = contract.fields().stream().map(TypedField::of).toList();
+        this(contract, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** @param runDay the day of the run, which the contract's latest plausible dates count from */
+    public RawRowsToTyped(SourceContract contract, LocalDate runDay) {
+        this.fields = contract.fields().stream().map(f -> TypedField.of(f, runDay)).toList();
     }
 
     public Dataset<Row> apply(Dataset<Row> raw, List<String> contextColumns) {

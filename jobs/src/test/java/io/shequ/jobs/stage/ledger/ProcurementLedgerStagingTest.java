@@ -127,4 +127,50 @@ class ProcurementLedgerStagingTest {
         assertThat(project("P2").<String>getList(project("P2").fieldIndex("served_parts"))).containsExactly("全区");
         assertThat(project("P3").<String>getList(project("P3").fieldIndex("served_parts"))).containsExactly("先锋路街道各社区");
     }
+
+    @Test
+    void aDateThatCannotBeRealIsQuarantinedNamedAndTheStageStillWritesItsRows() throws IOException {
+        String header = "项目编号,项目名称,承接主体,统一社会信用代码,服务类别,服务社区,合同金额(元),签订日期,服务期限\n";
+        String rest = ",养老," + "乐山社工站," + CODE + ",养老服务,乐山社区,";
+        String csv = header
+                + "D1" + rest + "1000,0000-01-01,2023-01-01至2023-12-31\n"
+                + "D2" + rest + "1000,9999-12-31,2023-01-01至2023-12-31\n"
+                + "D3" + rest + "1000,1900-01-01,2023-01-01至2023-12-31\n"
+                + "D4" + rest + "1000,2024-02-30,2024-03-01至2024-12-31\n"
+                + "D5" + rest + "1000,2023-01-01,2023-01-01至9999-12-31\n"
+                + "D6" + rest + "1000.005,2023-01-01,2023-01-01至2023-12-31\n"
+                + "D7" + rest + "0.001,2023-01-01,2023-01-01至2023-12-31\n"
+                + "D8" + rest + "1e-320,2023-01-01,2023-01-01至2023-12-31\n"
+                + "D9" + rest + "1000,2023-01-01,2023-01-01至2023-12-31\n";
+        Path root = dir.resolve("implausible");
+        Path file = LandedFiles.write(root.resolve("landing"), "市中区2023年台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Quarantine quarantine = new Quarantine(root.resolve("quarantine"), "run-1");
+
+        List<SourceAccount> out = new ProcurementLedgerStaging(spark, SourceContract.load(SourceContract.PROCUREMENT_LEDGER)).stage(
+                List.of(landed(ProcurementLedgerStaging.SOURCE, file, "市中区2023年台账.csv", 1L, 2L)),
+                root.resolve("staging"), quarantine);
+
+        Map<String, Row> stagedRows = spark.read().parquet(root.resolve("staging").resolve(ProcurementLedgerStaging.DATASET).toString())
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("project_no"), Function.identity()));
+        Map<String, Row> rejected = quarantine.read(spark, ProcurementLedgerStaging.DATASET).collectAsList().stream()
+                .collect(Collectors.toMap(r -> ((String) r.getAs("raw")).replaceAll("(?s).*\"(D\\d)\".*", "$1"), Function.identity()));
+        assertThat(stagedRows.keySet()).as("only real dates and exact amounts are staged").containsExactlyInAnyOrder("D6", "D9");
+        for (String no : List.of("D1", "D2", "D3", "D4", "D5")) {
+            assertThat((String) rejected.get(no).getAs("rule")).as(no).isEqualTo("implausible_date");
+        }
+        assertThat((String) rejected.get("D1").getAs("reason")).as("the reason names the cell and the bound")
+                .contains("0000-01-01", "签订日期", "1949-10-01");
+        assertThat((String) rejected.get("D1").getAs("line")).isEqualTo("2");
+        assertThat((String) rejected.get("D1").getAs("column")).isEqualTo("signed_date");
+        assertThat((String) rejected.get("D5").getAs("column")).isEqualTo("service_period");
+        assertThat((String) rejected.get("D7").getAs("rule")).as("0.001 yuan is never stored as 0").isEqualTo("out_of_range");
+        assertThat((String) rejected.get("D8").getAs("rule")).as("1e-320 yuan is no amount").isEqualTo("invalid_amount");
+        assertThat((BigDecimal) stagedRows.get("D6").getAs("contract_amount")).isEqualTo(new BigDecimal("1000.01"));
+        assertThat((String) stagedRows.get("D6").getAs("null_notes")).as("rounding is said, not silent")
+                .contains("contract_amount", "1000.005", "1000.01");
+        assertThat(out).singleElement().satisfies(a -> {
+            assertThat(a.rowsRead()).isEqualTo(9L);
+            assertThat(a.rowsQuarantined()).isEqualTo(7L);
+        });
+    }
 }

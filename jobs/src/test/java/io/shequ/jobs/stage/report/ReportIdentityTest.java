@@ -42,7 +42,9 @@ class ReportIdentityTest {
             "reports/2023-01.csv|-|UNKNOWN_STREET_OFFICE|street office cannot",
             "先锋路街道_社区工作月报.xlsx|青山区先锋路街道社区工作报表|UNKNOWN_PERIOD|period cannot",
             "先锋路街道/报表.csv|-|UNKNOWN_PERIOD|period cannot",
-            "报表.xlsx|社区工作报表|UNKNOWN_STREET_OFFICE|neither the street office nor the period"})
+            "报表.xlsx|社区工作报表|UNKNOWN_STREET_OFFICE|neither the street office nor the period",
+            "先锋路街道_2024-02-30.csv|-|UNKNOWN_PERIOD|'2024-02-30' in the file name, title or folder is no day of the calendar",
+            "先锋路街道_报表.xlsx|先锋路街道2023年2月29日报表|UNKNOWN_PERIOD|is no day of the calendar"})
     void saysWhichPartCannotBeTold(String location, String title, RejectRule rule, String message) {
         assertThatThrownBy(() -> ReportIdentity.of(location, title == null ? "" : title))
                 .isInstanceOf(ReportIdentity.Unknown.class)

@@ -211,6 +211,59 @@ class StreetOfficeReportStagingTest {
     }
 
     @Test
+    void aNumberTypingWouldChangeIsNotedOrQuarantinedNeverAlteredSilently() throws IOException {
+        Outcome out = stage(csv("先锋路街道_2023年01月.csv", "社区名称,户数,办公服务用房面积(㎡)\n"
+                + "乐山社区,12,300.456\n"
+                + "兴胜社区,13,1e-320\n"
+                + "富强社区,14,0.004\n"
+                + "和平社区,1e999999999,300\n"
+                + "光明社区,15,300.5\n", StandardCharsets.UTF_8));
+
+        Row rounded = out.stagedNamed("乐山社区");
+        assertThat((BigDecimal) rounded.getAs("office_area_m2")).isEqualTo(new BigDecimal("300.46"));
+        assertThat((String) rounded.getAs("null_notes")).as("rounding is noted")
+                .contains("office_area_m2", "300.456", "300.46");
+        assertThat((String) out.stagedNamed("光明社区").getAs("null_notes")).as("an exact value has no rounding note")
+                .doesNotContain("office_area_m2");
+        assertThat(out.quarantined()).extracting(r -> r.getAs("line"), r -> r.getAs("column"), r -> r.getAs("rule"))
+                .as("1e-320 and 0.004 m² are never stored as 0; 1e999999999 households cannot exhaust memory")
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("3", "office_area_m2", "out_of_range"),
+                        org.assertj.core.groups.Tuple.tuple("4", "office_area_m2", "out_of_range"),
+                        org.assertj.core.groups.Tuple.tuple("5", "households", "out_of_range"));
+    }
+
+    @Test
+    void entriesRefusedAtLandingAreQuarantinedWholeAndListedWithTheirRule() throws IOException {
+        LandedSource outside = LandedSource.refused(SOURCE, "先锋路街道/passwd.csv", 0, 1, 1,
+                new LandedSource.Refusal("outside_source", "'passwd.csv' links to /etc/passwd, outside the source folder: not followed"));
+        LandedSource hidden = LandedSource.refused(SOURCE, "先锋路街道/.先锋路街道_2023年02月.csv", 30, 1, 1,
+                new LandedSource.Refusal("hidden_file", "'.先锋路街道_2023年02月.csv' is a hidden file: not read"));
+        Path landing = dir.resolve("landing");
+        LandedSource emptyOne = landed(SOURCE, write(landing, "a/先锋路街道_2023年03月.csv", new byte[0]), "a/先锋路街道_2023年03月.csv", 1, 1);
+        LandedSource emptyTwo = landed(SOURCE, write(landing, "b/先锋路街道_2023年04月.csv", new byte[0]), "b/先锋路街道_2023年04月.csv", 1, 1);
+
+        Outcome out = stage(outside, hidden, emptyOne, emptyTwo,
+                csv("先锋路街道_2023年06月.csv", "社区名称,户数\n乐山社区,10\n", StandardCharsets.UTF_8));
+
+        assertThat(out.ruleByLocation()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "先锋路街道/passwd.csv", "outside_source",
+                "先锋路街道/.先锋路街道_2023年02月.csv", "hidden_file",
+                "a/先锋路街道_2023年03月.csv", "empty_file",
+                "b/先锋路街道_2023年04月.csv", "empty_file"));
+        assertThat(out.byLocation().get("先锋路街道/passwd.csv").note())
+                .as("the manifest note names the rule and the entry").contains("outside_source", "passwd.csv");
+        assertThat(out.byLocation().get("先锋路街道/passwd.csv").rowsRead()).isZero();
+        assertThat(io.shequ.jobs.stage.WholeFileRejects.in(spark, new Quarantine(dir.resolve("quarantine"), "run-1"),
+                List.of(StreetOfficeReportStaging.DATASET)))
+                .as("the run summary's files_quarantined_whole lists refused entries like unreadable files")
+                .extracting(io.shequ.jobs.stage.WholeFileRejects.File::location, io.shequ.jobs.stage.WholeFileRejects.File::rule)
+                .contains(org.assertj.core.groups.Tuple.tuple("先锋路街道/passwd.csv", "outside_source"),
+                        org.assertj.core.groups.Tuple.tuple("先锋路街道/.先锋路街道_2023年02月.csv", "hidden_file"));
+        assertThat(out.staged()).extracting(r -> r.getAs("households")).containsExactly(10L);
+    }
+
+    @Test
     void theSameBytesUnderAnotherNameAreLoadedOnceAndArrivalTimesAreKept() throws IOException {
         LandedSource first = landed(SOURCE, write(dir.resolve("landing"), "先锋路街道_2023年01月.csv",
                 "社区名称,户数\n乐山社区,10\n兴胜社区,20\n".getBytes(StandardCharsets.UTF_8)), "先锋路街道_2023年01月.csv", 500L, 7_000L);
