@@ -8,13 +8,17 @@ import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.warehouse.WarehousePublisher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Files that cannot be read are quarantined whole while the others load and publish; the run
  * exits 1 and lists them unless the configuration tolerates them. Row accounting lands in the
  * run summary and in the operational table {@code shequ_landing_manifest}, and the two agree.
+ * A ledger sent again without one of its contracts: that contract leaves the lake and the
+ * published warehouse, whichever partition it lived in.
  */
 class UnreadableFilesIT {
 
@@ -76,18 +82,78 @@ class UnreadableFilesIT {
         }
 
         Files.writeString(config, tolerated);
+        // the ledger is sent again without its last contract: it must leave the lake and the warehouse
+        String removed = removeLastLedgerRow(sample.procurementFolder());
+        assertThat(publishedProjects()).as("published before the ledger is resent").contains(removed);
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome run = runtime.runOnce();
             assertThat(run.exitCode()).as("tolerated, the same sources exit 0").isZero();
             JsonNode summary = new ObjectMapper().readTree(run.summary().toFile());
             assertThat(summary.path("files_quarantined_whole")).hasSize(2);
             assertThat(summary.has("exit_reason")).isFalse();
+            LakeSnapshot lake = LakeSnapshot.read(run.summary().resolveSibling("lake-snapshot.json"));
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement sql = duckdb.createStatement();
+                    ResultSet rows = sql.executeQuery("SELECT count(*) FROM read_parquet(" + lake.table("fct_service_contracts")
+                            .orElseThrow().dataFiles().stream().map(f -> "'" + f.replaceFirst("^file:", "") + "'")
+                            .collect(java.util.stream.Collectors.joining(", ", "[", "]"))
+                            + ", union_by_name = true) WHERE project_no = '" + removed + "'")) {
+                rows.next();
+                assertThat(rows.getLong(1)).as("the removed contract %s in the lake", removed).isZero();
+            }
         }
+        assertThat(publishedProjects()).as("the removed contract left the published warehouse").doesNotContain(removed)
+                .isNotEmpty();
         try (Stream<Path> files = Files.walk(home)) {
             assertThat(files.map(Path::toString).filter(f -> f.endsWith(".lock.db")))
                     .as("closing the runtime closes its embedded databases, so the home can be removed")
                     .isEmpty();
         }
+    }
+
+    /** Removes the last row of the district's ledger workbook and returns that row's 项目编号. */
+    private static String removeLastLedgerRow(Path procurement) throws Exception {
+        Path ledger;
+        try (Stream<Path> files = Files.walk(procurement)) {
+            ledger = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+        }
+        String projectNo = null;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(ledger))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            org.apache.poi.ss.usermodel.Row last = sheet.getRow(sheet.getLastRowNum());
+            for (org.apache.poi.ss.usermodel.Cell cell : last) {
+                String text = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+                if (text.matches("[A-Z]+-\\d{4}-\\d+")) {
+                    projectNo = text;
+                }
+            }
+            sheet.removeRow(last);
+            try (var out = Files.newOutputStream(ledger)) {
+                book.write(out);
+            }
+        }
+        assertThat(projectNo).as("the ledger's last row names its project").isNotNull();
+        return projectNo;
+    }
+
+    private List<String> publishedProjects() throws Exception {
+        List<String> projects = new java.util.ArrayList<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"
+                + new WarehousePublisher(home).current().orElseThrow(), readOnly());
+                Statement sql = duckdb.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT DISTINCT project_no FROM fct_service_contracts")) {
+            while (rows.next()) {
+                projects.add(rows.getString(1));
+            }
+        }
+        return projects;
+    }
+
+    private static java.util.Properties readOnly() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        return properties;
     }
 
     private static void assertManifestAgreesWithSummary(PipelineRuntime runtime, String runId, JsonNode summary)

@@ -26,7 +26,10 @@ class TaxonomyTest {
     @Test
     void eventChannels() {
         Taxonomy channels = Taxonomy.load("event-channels");
-        assertThat(channels.terms()).extracting(TaxonomyTerm::code).containsExactly("patrol", "resident", "hotline", "department");
+        assertThat(channels.terms()).extracting(TaxonomyTerm::code).containsExactly("patrol", "resident", "hotline", "department",
+                "other");
+        assertThat(channels.byName("其他")).as("an unknown channel conforms to other").map(TaxonomyTerm::code)
+                .contains("other");
         assertThat(channels.byName("12345热线")).map(TaxonomyTerm::code).contains("hotline");
         assertThat(channels.byName("网格员巡查")).map(TaxonomyTerm::code).contains("patrol");
         assertThat(channels.byName("部门移交")).map(TaxonomyTerm::nameEn).contains("department referral");
@@ -57,7 +60,7 @@ class TaxonomyTest {
     @Test
     void evaluationGrades() {
         Taxonomy grades = Taxonomy.load("evaluation-grades");
-        assertThat(grades.terms()).extracting(TaxonomyTerm::nameZh).containsExactly("优秀", "良好", "合格", "不合格");
+        assertThat(grades.terms()).extracting(TaxonomyTerm::nameZh).containsExactly("优秀", "良好", "合格", "不合格", "其他");
         assertThat(grades.byName("合格")).map(TaxonomyTerm::code).as("合格 is pass").contains("pass");
         assertThat(grades.byName("不合格")).map(TaxonomyTerm::code).as("不合格 is not pass").contains("fail");
     }

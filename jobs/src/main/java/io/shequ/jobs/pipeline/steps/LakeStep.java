@@ -9,6 +9,7 @@ import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.lake.LakeWriter;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
@@ -47,6 +48,15 @@ public final class LakeStep implements Tasklet {
             "fct_service_contracts", List.of("sign_year", "sign_month"));
     /** Facts rebuilt whole every run (from the grid system's merged state): replaced, not by partition. */
     private static final Set<String> REBUILT_WHOLE = Set.of("fct_grid_events");
+    /**
+     * Facts from source files, by their source. A run that reads the source whole (a plain run, or
+     * a per-source run of it) conforms the whole current content of its files, so the table is
+     * replaced: a row no longer in a resent file leaves the lake whichever partition it lived in.
+     * A backfill or retry reads some files only and replaces only the partitions it carries.
+     */
+    private static final Map<String, String> FILE_FACT_SOURCES = Map.of(
+            "fct_community_reports", ExtractStep.STREET_OFFICES,
+            "fct_service_contracts", ExtractStep.PROCUREMENT);
     public static final List<String> TABLES = List.of(
             "dim_division", "dim_grid", "dim_organization", "dim_date", "dim_event_category", "dim_event_channel",
             "dim_service_category", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
@@ -81,6 +91,7 @@ public final class LakeStep implements Tasklet {
         }
         new LakeTablesAnomalies(settings, spark, metricHistory).check(runId);
         LakeWriter lake = new LakeWriter(spark);
+        RunScope scope = RunScope.of(layout, runId);
         List<LakeTable> tables = new ArrayList<>();
         Map<String, LakeWriter.Written> writes = new java.util.HashMap<>();
         for (String table : TABLES) {
@@ -94,7 +105,7 @@ public final class LakeStep implements Tasklet {
             }
             var rows = spark.read().parquet(conformed.toString());
             LakeWriter.Written written;
-            if (REBUILT_WHOLE.contains(table)) {
+            if (REBUILT_WHOLE.contains(table) || readsWhole(scope, FILE_FACT_SOURCES.get(table))) {
                 written = lake.replacePartitioned(table, rows, FACTS.get(table));
             } else if (FACTS.containsKey(table)) {
                 written = lake.overwritePartitions(table, rows, FACTS.get(table));
@@ -119,6 +130,11 @@ public final class LakeStep implements Tasklet {
         }
         contribution.incrementWriteCount(tables.stream().mapToLong(LakeTable::rowCount).sum());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Whether the run read {@code source} whole: a plain run reads every source whole. */
+    private static boolean readsWhole(RunScope scope, String source) {
+        return source != null && (scope == null || scope.readsWhole(source));
     }
 
     /**
