@@ -42,6 +42,7 @@ public final class QuarantineExport {
     public static void write(List<QuarantinedRow> rows, Format format, Path out) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        // a temporary file is created owner-only (rw-------), and the move keeps its mode
         Path tmp = Files.createTempFile(parent, ".quarantine-export", ".part");
         try {
             try (OutputStream stream = Files.newOutputStream(tmp)) {
@@ -51,7 +52,6 @@ public final class QuarantineExport {
                     xlsx(rows, stream);
                 }
             }
-            OwnerOnly.restrict(tmp);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

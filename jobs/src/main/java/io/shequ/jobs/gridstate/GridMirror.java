@@ -1,12 +1,12 @@
 package io.shequ.jobs.gridstate;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +51,6 @@ public final class GridMirror {
     public GridState write(SparkSession spark, String runId, GridState merged) {
         Path folder = root.resolve(runId);
         merged.write(folder);
-        restrictToOwner(root);
         return GridState.read(spark, folder);
     }
 
@@ -79,7 +78,7 @@ public final class GridMirror {
                 if (Files.exists(target)) {
                     deleteTree(target);
                 }
-                Files.createDirectories(target);
+                OwnerOnly.createDirectories(target);
                 try (Stream<Path> files = Files.list(staged.resolve(table))) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
                         Files.copy(file, target.resolve(file.getFileName()));
@@ -89,7 +88,6 @@ public final class GridMirror {
         } catch (IOException e) {
             throw new UncheckedIOException("copying the staged grid increment into " + folder, e);
         }
-        restrictToOwner(root);
         return GridState.read(spark, folder);
     }
 
@@ -112,9 +110,8 @@ public final class GridMirror {
         }
         try {
             Path tmp = root.resolve(CURRENT + ".tmp");
-            Files.writeString(tmp, runId + "\n", StandardCharsets.UTF_8);
+            OwnerOnly.writeString(tmp, runId + "\n");
             Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            restrictToOwner(root);
             Set<String> keep = previous.map(p -> Set.of(runId, p)).orElse(Set.of(runId));
             try (Stream<Path> folders = Files.list(root)) {
                 for (Path folder : folders.filter(Files::isDirectory).toList()) {
@@ -133,19 +130,6 @@ public final class GridMirror {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void restrictToOwner(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwx------" : "rw-------"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("restricting " + folder, e);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing finer to set
         }
     }
 }

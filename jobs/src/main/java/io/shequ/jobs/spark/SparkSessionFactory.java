@@ -35,9 +35,11 @@ public final class SparkSessionFactory {
                 .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                // staging, quarantine, landed grid tables and the lake are written owner-only
+                .config(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
         catalogProperties(settings.lakeCatalog(), layout.lake()).forEach(builder::config);
-        return builder.getOrCreate();
+        return OwnerOnlyHadoopFiles.apply(builder.getOrCreate());
     }
 
     /**

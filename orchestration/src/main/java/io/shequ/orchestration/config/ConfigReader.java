@@ -8,6 +8,7 @@ import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.warehouse.SnapshotReaders;
 import io.shequ.warehouse.WarehouseAudits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,22 @@ public final class ConfigReader {
                 positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days",
                         PipelineSettings.DEFAULT_QUARANTINE_KEEP_DAYS),
                 fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
-                        WarehouseAudits.DEFAULT_MAX_ROW_DROP));
+                        WarehouseAudits.DEFAULT_MAX_ROW_DROP),
+                snapshotReaders(root.path("warehouse")));
+    }
+
+    /** {@code warehouse.readers-group}: a group of this host that may read the published snapshots. */
+    private static SnapshotReaders snapshotReaders(JsonNode warehouse) {
+        if (!warehouse.hasNonNull("readers-group")) {
+            return SnapshotReaders.OWNER_ONLY;
+        }
+        String name = warehouse.get("readers-group").asText().strip();
+        try {
+            return SnapshotReaders.group(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("warehouse.readers-group", "the name of a group of this host (see `getent group`), but "
+                    + e.getMessage());
+        }
     }
 
     /** The lake's Iceberg catalog database, or null for the embedded H2 file under the home. */
@@ -174,8 +190,13 @@ public final class ConfigReader {
         return value;
     }
 
+    /**
+     * The text of a key or password file, refused (as ssh refuses such a key) when its group or
+     * others have any access to it.
+     */
     static String readSecret(Path file, String key) {
         try {
+            SecretFile.requireOwnerOnly(file, key);
             return Files.readString(file).strip();
         } catch (IOException e) {
             throw new ConfigException(key, "a readable file at " + file);

@@ -3,6 +3,7 @@ package io.shequ.orchestration.config;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.schemas.division.DivisionCode;
+import io.shequ.warehouse.SnapshotReaders;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public record ShequConfig(
         boolean tolerateUnreadableFiles,
         LakeCatalog lakeCatalog,
         int quarantineKeepDays,
-        double maxRowDrop) {
+        double maxRowDrop,
+        SnapshotReaders snapshotReaders) {
 
     public ShequConfig {
         districts = List.copyOf(districts);
@@ -39,7 +41,7 @@ public record ShequConfig(
     public ShequConfig withSchedules(List<Schedule> other) {
         return new ShequConfig(file, home, districts, streetOffices, procurement, grid, sparkMaster, shufflePartitions,
                 jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
-                tolerateUnreadableFiles, lakeCatalog, quarantineKeepDays, maxRowDrop);
+                tolerateUnreadableFiles, lakeCatalog, quarantineKeepDays, maxRowDrop, snapshotReaders);
     }
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */

@@ -24,7 +24,7 @@ class ConfigReaderLakeAndPrivacyTest {
 
     @Test
     void aTooShortKeyIsRefusedWithHowToMakeOne() throws Exception {
-        Files.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
+        io.shequ.schemas.home.OwnerOnly.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: short.key\n"));
         assertThatThrownBy(() -> PseudonymKeys.load(config.pseudonymKey())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("at least 32 characters").hasMessageContaining("openssl rand");

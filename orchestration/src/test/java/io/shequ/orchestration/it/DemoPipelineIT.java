@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run on the same sources leaves the warehouse content identical. On the home the two runs leave,
  * the lake's guarantees ({@link LakeGuarantees}): facts reconcile with the staged rows, both runs
  * committed identical lake tables, and no ID number or mobile number is in any file under lake/
- * or warehouse/.
+ * or warehouse/. Nothing under the home is open to its group or others.
  */
 class DemoPipelineIT {
 
@@ -76,6 +76,30 @@ class DemoPipelineIT {
         for (String table : first.keySet()) {
             assertThat(second.get(table)).as("table %s identical after a rerun", table).isEqualTo(first.get(table));
         }
+        assertNothingOpenToOthers(home);
+    }
+
+    /**
+     * After the demo no file or folder under the home (the sample, secrets, landing, staging,
+     * quarantine, state with its H2 files, runs, lake, warehouse) is open to its group or others;
+     * without {@code warehouse.readers-group} the snapshots are no exception. Symbolic links
+     * ({@code current.duckdb}) have no mode of their own.
+     */
+    static void assertNothingOpenToOthers(Path home) throws Exception {
+        List<String> open = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(home)) {
+            for (Path path : walk.toList()) {
+                if (java.nio.file.Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                if (!mode.endsWith("------")) {
+                    open.add(mode + " " + home.relativize(path));
+                }
+            }
+        }
+        assertThat(open).as("files and folders under the home readable by group or others").isEmpty();
     }
 
     /**
