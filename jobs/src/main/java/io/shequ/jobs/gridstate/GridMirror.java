@@ -1,5 +1,6 @@
 package io.shequ.jobs.gridstate;
 
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

@@ -1,5 +1,6 @@
 package io.shequ.jobs.retention;
 
+import io.shequ.jobs.pipeline.RunIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * Deletes the folders of past runs under one raw zone ({@code <home>/quarantine},
  * {@code <home>/staging}, {@code <home>/landing/tables}, …: one folder per run id) once they are
  * older than the configured number of days. A run's folder is as old as the newest file in it, so
- * a folder a restarted run wrote into again is kept for the full period from then.
+ * a folder a restarted run wrote into again is kept for the full period from then. A folder not
+ * named like a run id is no run's and is left alone ({@code work/duckdb-spill}).
  */
 public final class RunFolderPurge {
 
@@ -64,7 +66,7 @@ public final class RunFolderPurge {
         try (Stream<Path> children = Files.list(root)) {
             for (Path run : children.filter(Files::isDirectory).sorted().toList()) {
                 String runId = run.getFileName().toString();
-                if (runId.equals(currentRunId) || !newest(run).isBefore(cutoff)) {
+                if (!RunIds.isRunId(runId) || runId.equals(currentRunId) || !newest(run).isBefore(cutoff)) {
                     continue;
                 }
                 if (unfinished.contains(runId)) {

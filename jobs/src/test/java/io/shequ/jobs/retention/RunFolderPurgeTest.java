@@ -62,14 +62,16 @@ class RunFolderPurgeTest {
     @Test
     void anUnfinishedRunPastThePeriodIsKeptAndNamedSoARestartFindsItsFolders() throws IOException {
         quarantineOf("20240101T000000Z-ffff", Duration.ofDays(60), 2); // failed, restartable
-        quarantineOf("20240102T000000Z-gggg", Duration.ofDays(59), 1); // completed
+        quarantineOf("20240102T000000Z-abcd", Duration.ofDays(59), 1); // completed
+        quarantineOf("duckdb-spill", Duration.ofDays(90), 1); // no run's folder
 
         RunFolderPurge.Purged purged = new RunFolderPurge(root, Clock.fixed(NOW, ZoneOffset.UTC))
                 .purge(30, "now", Set.of("20240101T000000Z-ffff", "20240301T000000Z-fresh"));
 
         assertThat(purged).isEqualTo(new RunFolderPurge.Purged(30, 1, 1, List.of("20240101T000000Z-ffff")));
         assertThat(root.resolve("20240101T000000Z-ffff")).isDirectory();
-        assertThat(root.resolve("20240102T000000Z-gggg")).doesNotExist();
+        assertThat(root.resolve("20240102T000000Z-abcd")).doesNotExist();
+        assertThat(root.resolve("duckdb-spill")).as("not named like a run: left alone").isDirectory();
     }
 
     /** A run's quarantine with {@code files} JSON files, all last modified {@code age} ago. */
