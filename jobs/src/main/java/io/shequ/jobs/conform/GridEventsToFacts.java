@@ -1,7 +1,6 @@
 package io.shequ.jobs.conform;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -10,10 +9,10 @@ import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Column;
@@ -24,7 +23,7 @@ import org.apache.spark.sql.Row;
  * The merged grid state (events, flows, grids) → {@code fct_grid_events}, an accumulating snapshot
  * with one row per event: the milestones of its closed loop (by {@code acted_at}, whatever order
  * the vendor numbered the flow rows in), its deadline after extensions, rework and extension
- * counts, and the reporter as a pseudonym with the age band and sex read before hashing (milestones
+ * counts, and the reporter's pseudonym with the age band and sex read before hashing (milestones
  * by {@link EventFlowsToMilestones}). Rebuilt from the whole merged state each run, so an event's
  * row moves on in place as its loop does: the latest run's row is the only one.
  *
@@ -35,7 +34,8 @@ import org.apache.spark.sql.Row;
  * {@link RejectRule#UNRESOLVED_DIVISION}; it stays in the merged state, so a corrected grid
  * turns it into a fact.
  *
- * <p>Requires the UDFs of {@link PersonUdfs} registered on the session.
+ * <p>The events come from the grid mirror, whose reporters are already pseudonymized
+ * ({@link ReportersToPseudonyms}): the pseudonym, age band and sex are carried over as they are.
  */
 public final class GridEventsToFacts {
 
@@ -101,11 +101,9 @@ public final class GridEventsToFacts {
                         coalesce(col("rework_count"), lit(0)).as("rework_count"),
                         coalesce(col("extension_count"), lit(0)).as("extension_count"),
                         when(col("satisfaction").isin("满意", "基本满意", "不满意"), col("satisfaction")).as("satisfaction"),
-                        call_udf(PersonUdfs.PERSON_KEY, col("reporter_id_no"), col("reporter_phone"), col("reporter_name"))
-                                .as("reporter_key"),
-                        call_udf(PersonUdfs.AGE_BAND, col("reporter_id_no"), to_date(col("reported_at")))
-                                .as("reporter_age_band"),
-                        call_udf(PersonUdfs.SEX, col("reporter_id_no")).as("reporter_sex"));
+                        col(ReportersToPseudonyms.KEY),
+                        col(ReportersToPseudonyms.AGE_BAND),
+                        col(ReportersToPseudonyms.SEX));
         return new Result(facts, rejected);
     }
 }

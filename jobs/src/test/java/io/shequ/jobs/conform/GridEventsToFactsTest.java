@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.privacy.PersonAttributes;
 import io.shequ.jobs.privacy.Pseudonymizer;
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.spark.TestSpark;
 import io.shequ.schemas.code.ResidentIdNumber;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,6 @@ class GridEventsToFactsTest {
     @BeforeAll
     static void startSpark() {
         spark = TestSpark.session();
-        PersonUdfs.register(spark, new Pseudonymizer(KEY));
     }
 
     @Test
@@ -157,7 +157,7 @@ class GridEventsToFactsTest {
         Dataset<Row> grids = spark.createDataFrame(List.of(RowFactory.create("G1", COMMUNITY),
                 RowFactory.create("G2", "37010")), GRIDS);
         GridEventsToFacts.Result result = new GridEventsToFacts().apply(
-                spark.createDataFrame(List.of(event("E6", "G1", null), event("E8", "G2", null)), EVENTS),
+                mirrored(spark.createDataFrame(List.of(event("E6", "G1", null), event("E8", "G2", null)), EVENTS)),
                 spark.createDataFrame(List.of(flow("E6", 1, "上报", T), flow("E8", 1, "上报", T)), FLOWS), grids);
 
         assertThat(result.facts().collectAsList()).extracting(r -> r.getAs("event_id")).containsExactly("E6");
@@ -172,7 +172,13 @@ class GridEventsToFactsTest {
 
     private static GridEventsToFacts.Result apply(List<Row> events, List<Row> flows) {
         Dataset<Row> grids = spark.createDataFrame(List.of(RowFactory.create("G1", COMMUNITY)), GRIDS);
-        return new GridEventsToFacts().apply(spark.createDataFrame(events, EVENTS), spark.createDataFrame(flows, FLOWS), grids);
+        return new GridEventsToFacts().apply(mirrored(spark.createDataFrame(events, EVENTS)),
+                spark.createDataFrame(flows, FLOWS), grids);
+    }
+
+    /** Events as the grid mirror holds them: reporters pseudonymized. */
+    private static Dataset<Row> mirrored(Dataset<Row> staged) {
+        return new ReportersToPseudonyms(new Pseudonymizer(KEY)).apply(staged);
     }
 
     private static Row event(String id, String grid, String satisfaction) {

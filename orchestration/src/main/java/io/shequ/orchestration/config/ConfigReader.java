@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
-import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.settings.Retention;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.warehouse.SnapshotReaders;
@@ -23,7 +23,7 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "freshness",
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "raw", "freshness",
             "scheduler", "metrics");
 
     private ConfigReader() {
@@ -77,8 +77,7 @@ public final class ConfigReader {
                 optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"),
                 bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false),
                 lakeCatalog(root.path("lake")),
-                positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days",
-                        PipelineSettings.DEFAULT_QUARANTINE_KEEP_DAYS),
+                retention(root),
                 fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
                         WarehouseAudits.DEFAULT_MAX_ROW_DROP),
                 snapshotReaders(root.path("warehouse")));
@@ -96,6 +95,16 @@ public final class ConfigReader {
             throw new ConfigException("warehouse.readers-group", "the name of a group of this host (see `getent group`), but "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * {@code raw.keep-days} for every raw zone; {@code quarantine.keep-days}, the older key, still
+     * sets the quarantine's own period (kept as an override, not deprecated: the quarantine waits
+     * for corrections and may need longer, or shorter, than the rest).
+     */
+    private static Retention retention(JsonNode root) {
+        int raw = positiveInt(root.path("raw"), "keep-days", "raw.keep-days", Retention.DEFAULT_KEEP_DAYS);
+        return new Retention(raw, positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days", raw));
     }
 
     /** The lake's Iceberg catalog database, or null for the embedded H2 file under the home. */

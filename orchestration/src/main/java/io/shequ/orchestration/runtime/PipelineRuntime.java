@@ -58,7 +58,7 @@ public final class PipelineRuntime implements AutoCloseable {
         this.settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
                 config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(),
                 PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
-                config.tolerateUnreadableFiles(), config.lakeCatalog(), config.quarantineKeepDays());
+                config.tolerateUnreadableFiles(), config.lakeCatalog(), config.retention());
         new HomeLayout(config.home()).createOwnerOnly();
         this.dataSource = dataSource(config.jobRepository());
         JobRepositorySchema.ensure(dataSource);

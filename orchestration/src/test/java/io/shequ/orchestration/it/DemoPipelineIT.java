@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run on the same sources leaves the warehouse content identical. On the home the two runs leave,
  * the lake's guarantees ({@link LakeGuarantees}): facts reconcile with the staged rows, both runs
  * committed identical lake tables, and no ID number or mobile number is in any file under lake/
- * or warehouse/. Nothing under the home is open to its group or others.
+ * or warehouse/; nor in the grid mirror under state/, which holds no reporter name either.
+ * Nothing under the home is open to its group or others.
  */
 class DemoPipelineIT {
 
@@ -70,6 +71,12 @@ class DemoPipelineIT {
             LakeGuarantees.assertFactsReconcile(home, rerun.runId());
             LakeGuarantees.assertSameLakeContents(home, run.runId(), rerun.runId());
             LakeGuarantees.assertNoPersonalData(home);
+            LakeGuarantees.assertMirrorHoldsNoPersonalData(home,
+                    LakeGuarantees.reporterNames(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword()));
+            assertThat(summary.path("raw_purge").path("staging").path("keepDays").asInt())
+                    .as("the purge of past runs' staging is counted in the run summary").isEqualTo(30);
+            assertThat(summary.path("raw_purge").path("landing_tables").path("runs").asInt())
+                    .as("the first run's landed grid tables are fresh: kept").isZero();
         }
         Map<String, List<List<Object>>> second = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
         assertThat(second.keySet()).as("same tables after a rerun").isEqualTo(first.keySet());
