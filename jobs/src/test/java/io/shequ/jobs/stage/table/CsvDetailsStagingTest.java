@@ -39,7 +39,7 @@ class CsvDetailsStagingTest {
                            List<Row> quarantined) {
     }
 
-    private Outcome stage(Path file, String location) {
+    private Outcome stage(Path file, String location) throws java.io.IOException {
         Quarantine quarantine = new Quarantine(dir.resolve("quarantine"), "run-1");
         StreetOfficeReportStaging staging = new StreetOfficeReportStaging(spark,
                 SourceContract.load(SourceContract.STREET_OFFICE_REPORT));
