@@ -136,6 +136,9 @@ public final class HeaderMatcher {
         HeaderSpan best = null;
         for (int start = 0; start < firstRows.size(); start++) {
             List<String> cells = cells(firstRows.get(start));
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue; // a header starts at a row with text
+            }
             HeaderMatch match = examine(cells);
             for (int rows = 1; ; rows++) {
                 HeaderSpan span = new HeaderSpan(start, rows, cells, match);
