@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Finds a contract's fields among the header cells of a source file, however each office spells
- * them, and finds the header row itself below any title rows.
+ * them, and finds the header itself (one row, or several: see {@link #findHeader}) below any title rows.
  *
  * <p>A header is first compared with the contract's spellings after {@link #normalizeHeader};
  * failing that, by the contract's {@link HeaderVariants} key (another word of a class, a unit,
@@ -22,6 +23,11 @@ import java.util.TreeMap;
  * the first wins. Unknown headers are reported too, except those the contract ignores.
  */
 public final class HeaderMatcher {
+
+    /** The most rows a header may span. */
+    public static final int MAX_HEADER_ROWS = 4;
+    /** A cell that is a figure, which no header row holds. */
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 
     private final SourceContract contract;
     /** Normalised spelling to the fields it names, in contract order. */
@@ -160,10 +166,6 @@ public final class HeaderMatcher {
         }
         return Optional.ofNullable(best);
     }
-
-    /** The most rows a header may span. */
-    public static final int MAX_HEADER_ROWS = 4;
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 
     private static boolean better(HeaderSpan a, HeaderSpan b) {
         int columns = Integer.compare(a.match().mapping().columns().size(), b.match().mapping().columns().size());
