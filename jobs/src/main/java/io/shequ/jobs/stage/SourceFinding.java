@@ -1,5 +1,6 @@
 package io.shequ.jobs.stage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -55,6 +56,7 @@ public record SourceFinding(String kind, String source, String location, String 
             .add("message", DataTypes.StringType, false);
 
     /** A warn-level finding by default (every kind but a header variant, a sheet without a table and a multi-row header, which are notes). */
+    @JsonIgnore // derived from kind: not a field of the run ledger's source_findings
     public boolean isNote() {
         return HEADER_VARIANT.equals(kind) || SHEET_WITHOUT_TABLE.equals(kind) || MULTI_ROW_HEADER.equals(kind);
     }
