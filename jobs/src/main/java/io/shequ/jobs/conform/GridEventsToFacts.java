@@ -30,9 +30,10 @@ import org.apache.spark.sql.Row;
  * <p>An event whose grid is not in the grid table yet is a fact without a community (its grid key
  * points at dim_grid's inferred member, completed in place when the grid arrives, so the key does
  * not change); it counts in no division until then, and the run after the grid arrives gives it
- * its community. An event on a known grid that names no valid 12-digit community is rejected with
- * {@link RejectRule#UNRESOLVED_DIVISION}; it stays in the merged state, so a corrected grid
- * turns it into a fact.
+ * its community. A grid's community is its own code or, when that is missing or no village-level
+ * code, the first one up its parent chain ({@link GridsToCommunities}); an event on a known grid
+ * whose whole chain names none is rejected with {@link RejectRule#UNRESOLVED_DIVISION}; it stays
+ * in the merged state, so a corrected grid turns it into a fact.
  *
  * <p>The events come from the grid mirror, whose reporters are already pseudonymized
  * ({@link ReportersToPseudonyms}): the pseudonym, age band and sex are carried over as they are.
@@ -45,16 +46,14 @@ public final class GridEventsToFacts {
 
     public Result apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
         Dataset<Row> milestones = new EventFlowsToMilestones().apply(flows);
-        Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"),
-                lit(true).as("g_known"));
+        Dataset<Row> gridCommunities = new GridsToCommunities().apply(grids).withColumn("g_known", lit(true));
         Column community = col("g_community");
         Column deadline = coalesce(col("extended_deadline"), col("deadline_at"));
         Column voided = coalesce(col("voided"), lit(0)).equalTo(1);
         Column closed = col("closed_at").isNotNull().and(voided.unary_$bang());
         Dataset<Row> located = events.join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left");
         // a grid not yet in the grid table is a late-arriving reference, not an error
-        Column unresolved = col("g_known").isNotNull()
-                .and(coalesce(col("g_community").rlike("^[0-9]{12}$"), lit(false)).unary_$bang());
+        Column unresolved = col("g_known").isNotNull().and(col("g_community").isNull());
         Dataset<Row> rejected = located.filter(unresolved).select(
                 lit(GridStaging.SOURCE).as("source"),
                 lit("event").as("location"),
@@ -62,8 +61,7 @@ public final class GridEventsToFacts {
                 col("event_id").cast("string").as("line"),
                 lit("grid_code").as("column"),
                 lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
-                concat(lit("grid "), col("grid_code"), lit(" names no 12-digit community code: "),
-                        coalesce(col("g_community"), lit("(empty)"))).as("reason"),
+                col("g_reason").as("reason"),
                 to_json(struct(col("event_id"), col("grid_code"), col("reported_at"), col("updated_at"))).as("raw"));
         Dataset<Row> facts = located.filter(unresolved.unary_$bang())
                 .join(milestones, located.col("event_id").equalTo(milestones.col("event_id")), "left")

@@ -148,7 +148,7 @@ class QuarantineExportTest {
         columns.put(0, contract.field("community_name").orElseThrow());
         columns.put(2, contract.field("households").orElseThrow());
         var table = new io.shequ.jobs.stage.table.LocatedTable("Sheet1", null,
-                new io.shequ.jobs.stage.table.SheetRow(3, List.of("社区名称", "备注", "总户数")),
+                new io.shequ.jobs.stage.table.SheetRow(3, List.of("社区名称", "备注", "总户数")), 1,
                 new io.shequ.schemas.contract.HeaderMapping(columns, List.of()),
                 List.of(new io.shequ.jobs.stage.table.SheetRow(9, List.of("六里山社区", "—", "812"))), 0);
         assertThat(CorrectedRows.correctedFields(table, table.dataRows().get(0), fix).cells())

@@ -165,6 +165,35 @@ class GridEventsToFactsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("E8", "unresolved_division"));
     }
 
+    @Test
+    void aGridWithoutItsOwnCommunityTakesTheOneUpItsParentChain() {
+        StructType chained = new StructType().add("grid_code", DataTypes.StringType).add("parent_code", DataTypes.StringType)
+                .add("community_code", DataTypes.StringType);
+        Dataset<Row> grids = spark.createDataFrame(List.of(
+                RowFactory.create("L1", null, COMMUNITY),
+                RowFactory.create("L2", "L1", ""),                 // empty: the community grid names it
+                RowFactory.create("L3", "L2", "370103001000"),     // a street's code is no community: up the chain
+                RowFactory.create("C1", "C2", null),               // a loop with no community in it
+                RowFactory.create("C2", "C1", "37010"),
+                RowFactory.create("O1", "L404", null)), chained);  // parent not in the grid table
+        List<Row> events = List.of(event("E2", "L2", null), event("E3", "L3", null), event("E4", "C1", null),
+                event("E5", "O1", null));
+        GridEventsToFacts.Result result = new GridEventsToFacts().apply(spark.createDataFrame(events, EVENTS),
+                spark.createDataFrame(events.stream().map(e -> flow(e.getString(0), 1, "上报", T)).toList(), FLOWS), grids);
+
+        Map<String, Row> facts = result.facts().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("event_id"), r -> r));
+        assertThat(facts).containsOnlyKeys("E2", "E3");
+        assertThat((String) facts.get("E2").getAs("community_code")).as("level 2 grid, parent names it").isEqualTo(COMMUNITY);
+        assertThat((String) facts.get("E3").getAs("community_code")).as("two levels up").isEqualTo(COMMUNITY);
+        assertThat((String) facts.get("E3").getAs("township_code")).isEqualTo("370103001000");
+        Map<String, String> reasons = result.rejected().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("line"), r -> r.getAs("reason")));
+        assertThat(reasons).containsOnlyKeys("E4", "E5");
+        assertThat(reasons.get("E4")).as("a cycle ends the walk, named").contains("C1 → C2 → C1", "cycle");
+        assertThat(reasons.get("E5")).contains("L404 is not in the grid table");
+    }
+
     private static Map<String, Row> facts(List<Row> events, List<Row> flows) {
         return apply(events, flows).facts().collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getAs("event_id"), r -> r));
