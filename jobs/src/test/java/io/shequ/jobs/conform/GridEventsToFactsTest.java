@@ -178,7 +178,7 @@ class GridEventsToFactsTest {
                 RowFactory.create("O1", "L404", null)), chained);  // parent not in the grid table
         List<Row> events = List.of(event("E2", "L2", null), event("E3", "L3", null), event("E4", "C1", null),
                 event("E5", "O1", null));
-        GridEventsToFacts.Result result = new GridEventsToFacts().apply(spark.createDataFrame(events, EVENTS),
+        GridEventsToFacts.Result result = new GridEventsToFacts().apply(mirrored(spark.createDataFrame(events, EVENTS)),
                 spark.createDataFrame(events.stream().map(e -> flow(e.getString(0), 1, "上报", T)).toList(), FLOWS), grids);
 
         Map<String, Row> facts = result.facts().collectAsList().stream()
