@@ -92,7 +92,7 @@ class WarehouseReaderTest {
             assertThat(bytes(settings.get(3).toString())).as("max_temp_directory_size: half the free disk (which moves)")
                     .isCloseTo(machine.maxSpillBytes(), org.assertj.core.data.Percentage.withPercentage(5));
             assertThatThrownBy(() -> reader.query("SET memory_limit = '100GB'")).as("locked")
-                    .isInstanceOf(WarehouseException.class);
+                    .isInstanceOf(WarehouseException.class).hasMessageContaining("lock");
         }
         assertThat(spill).as("removed when the reader closes").doesNotExist();
     }
