@@ -1,8 +1,8 @@
 package io.shequ.warehouse;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -68,7 +68,7 @@ public final class DataDictionary {
      */
     public List<Path> writeTo(Path folder) {
         try {
-            Files.createDirectories(folder);
+            OwnerOnly.createDirectories(folder);
             return List.of(replace(folder.resolve(MARKDOWN), markdown()), replace(folder.resolve(HTML), html()));
         } catch (IOException e) {
             throw new UncheckedIOException("writing the data dictionary into " + folder, e);
@@ -203,7 +203,7 @@ public final class DataDictionary {
     private static Path replace(Path file, String text) throws IOException {
         Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            OwnerOnly.writeString(temporary, text);
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);

@@ -1,11 +1,10 @@
 package io.shequ.warehouse;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -112,10 +111,8 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
     /** Creates the spill folder (owner-only) if one is set. */
     public void prepareSpillFolder() throws IOException {
         if (spillFolder != null) {
-            Files.createDirectories(spillFolder);
-            if (Files.getFileStore(spillFolder).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(spillFolder, PosixFilePermissions.fromString("rwx------"));
-            }
+            // DuckDB's spill files take the process's umask: the folder keeps them from others
+            OwnerOnly.restrict(OwnerOnly.createDirectories(spillFolder));
         }
     }
 

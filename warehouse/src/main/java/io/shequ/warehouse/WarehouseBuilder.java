@@ -1,6 +1,7 @@
 package io.shequ.warehouse;
 
 import io.shequ.schemas.fault.PausePoint;
+import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.schemas.lake.LakeSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,10 +62,13 @@ public final class WarehouseBuilder {
         }
         long started = System.nanoTime();
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             resources.prepareSpillFolder();
             LOG.info("building warehouse {} with {}", file, resources);
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file)) {
+                // DuckDB cannot be told a mode and creates the file with the process's umask; it is
+                // set right away, inside a folder that is owner-only already, before any row is in it
+                OwnerOnly.restrict(file);
                 configure(connection);
                 var loaded = LakeLoader.load(connection, lake);
                 PausePoint.reach(PausePoint.PUBLISH_BUILD);
@@ -72,6 +76,9 @@ public final class WarehouseBuilder {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }
+            }
+            if (Files.exists(wal(file))) {
+                OwnerOnly.restrict(wal(file));
             }
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(file, e);

@@ -1,5 +1,6 @@
 package io.shequ.warehouse;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,10 +36,20 @@ public final class WarehousePublisher {
     private static final Logger LOG = LoggerFactory.getLogger(WarehousePublisher.class);
 
     private final Path warehouse;
+    private final SnapshotReaders readers;
 
     /** @param home the Shequ home folder; the warehouse lives in its {@code warehouse/} folder */
     public WarehousePublisher(Path home) {
+        this(home, SnapshotReaders.OWNER_ONLY);
+    }
+
+    /**
+     * @param home the Shequ home folder; the warehouse lives in its {@code warehouse/} folder
+     * @param readers who besides the owner may read what is published ({@code warehouse.readers-group})
+     */
+    public WarehousePublisher(Path home, SnapshotReaders readers) {
         this.warehouse = home.toAbsolutePath().normalize().resolve("warehouse");
+        this.readers = readers;
     }
 
     /** The {@code <home>/warehouse/} folder. */
@@ -62,7 +73,7 @@ public final class WarehousePublisher {
         }
         Path snapshots = warehouse.resolve(SNAPSHOTS);
         try {
-            Files.createDirectories(snapshots);
+            OwnerOnly.createDirectories(snapshots);
         } catch (IOException e) {
             throw new UncheckedIOException("creating " + snapshots, e);
         }
@@ -83,6 +94,7 @@ public final class WarehousePublisher {
         }
         Path target = Path.of(SNAPSHOTS, file.getFileName().toString());
         Path temporary = warehouse.resolve("." + CURRENT + "." + UUID.randomUUID() + ".tmp");
+        grantReaders(file);
         try {
             Files.createSymbolicLink(temporary, target);
             Files.move(temporary, currentLink(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -95,6 +107,18 @@ public final class WarehousePublisher {
             throw new UncheckedIOException("publishing " + file, e);
         }
         LOG.info("published {} as {}", target, currentLink());
+    }
+
+    /**
+     * Grants the readers ({@code warehouse.readers-group}) read access to the published {@code snapshot}
+     * and the folders on its path; nothing when only the owner reads.
+     */
+    public void grantReaders(Path snapshot) {
+        try {
+            readers.grant(warehouse.getParent(), snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("granting " + readers + " read access to " + snapshot, e);
+        }
     }
 
     /** The real file {@code current.duckdb} points to, or empty before the first publish. */

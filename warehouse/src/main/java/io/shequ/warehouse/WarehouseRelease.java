@@ -45,7 +45,12 @@ public final class WarehouseRelease {
     private final int keep;
 
     public WarehouseRelease(Path home, WarehouseBuilder builder, WarehouseAudits audits, int keep) {
-        this.publisher = new WarehousePublisher(home);
+        this(home, builder, audits, keep, SnapshotReaders.OWNER_ONLY);
+    }
+
+    /** @param readers who besides the owner may read the published snapshots ({@code warehouse.readers-group}) */
+    public WarehouseRelease(Path home, WarehouseBuilder builder, WarehouseAudits audits, int keep, SnapshotReaders readers) {
+        this.publisher = new WarehousePublisher(home, readers);
         this.builder = builder;
         this.audits = audits;
         this.keep = keep;
@@ -66,6 +71,7 @@ public final class WarehouseRelease {
         removeLeftover(target);
         Optional<Path> unchanged = publisher.current().filter(current -> builtFromTheSame(current, lake));
         if (unchanged.isPresent()) {
+            publisher.grantReaders(unchanged.get());
             publisher.retain(keep);
             return new Published(unchanged.get(), List.of(AuditOutcome.passed("unchanged",
                     "every lake table is at the snapshot " + unchanged.get().getFileName()

@@ -3,7 +3,9 @@ package io.shequ.jobs.admit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +53,12 @@ public final class AdmissionRegister {
     /** Records an admit file as processed, atomically. */
     public void record(AdmitRecord admitted) {
         try {
-            Files.createDirectories(folder);
-            OwnerOnly.restrict(folder);
+            OwnerOnly.createDirectories(folder);
             Path target = folder.resolve(admitted.sha256() + ".json");
             Path tmp = folder.resolve(admitted.sha256() + ".json.part");
-            RunLedger.JSON.writeValue(tmp.toFile(), admitted);
-            OwnerOnly.restrict(tmp);
+            try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
+                RunLedger.JSON.writeValue(out, admitted);
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("recording admit file " + admitted.file(), e);
@@ -106,10 +108,8 @@ public final class AdmissionRegister {
                     .replace("\n", "")).append('\n');
         }
         try {
-            Files.createDirectories(folder);
-            Path log = folder.resolve(READMITTED);
-            Files.writeString(log, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            OwnerOnly.restrict(log);
+            OwnerOnly.createDirectories(folder);
+            OwnerOnly.writeString(folder.resolve(READMITTED), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("recording re-admitted rows", e);
         }

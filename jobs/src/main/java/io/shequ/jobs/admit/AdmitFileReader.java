@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Map;
  * {@link Correction}s. The identifying columns must be as exported: a row whose
  * {@code quarantine_id} no longer matches its source, file hash, sheet and line was edited where it
  * should not have been and is refused, as is a row of a file quarantined whole or of a source that
- * is not a file source. Every refusal names the admit file, its line and the column.
+ * is not a file source. Every refusal names the admit file, its line and the column. The cells of a
+ * CSV file lose the quote the export put before formula-leading cells ({@link FormulaGuard}).
  */
 public final class AdmitFileReader {
 
@@ -41,6 +43,11 @@ public final class AdmitFileReader {
             return new AdmitRecord(name, sha256, runId, 0, 0, corrections, refused);
         }
         List<SheetRow> rows = sheets.isEmpty() ? List.of() : sheets.get(0).rows();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            // the export quoted formula-leading cells; an XLSX export has text cells and no quotes to strip
+            rows = rows.stream().map(r -> new SheetRow(r.line(), r.cells().stream().map(FormulaGuard::unescape).toList()))
+                    .toList();
+        }
         if (rows.isEmpty()) {
             refused.add(new AdmitRecord.Refusal(0, null, name + ": empty, expected the header of a quarantine export"));
             return new AdmitRecord(name, sha256, runId, bytes, 0, corrections, refused);

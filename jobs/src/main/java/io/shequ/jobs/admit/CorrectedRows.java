@@ -49,7 +49,7 @@ public final class CorrectedRows implements RowCorrections {
             applied.add(new Applied(c, file.location()));
             changed = true;
         }
-        return changed ? new LocatedTable(table.sheet(), table.title(), table.header(), table.mapping(), rows,
+        return changed ? new LocatedTable(table.sheet(), table.title(), table.header(), table.headerRows(), table.mapping(), rows,
                 table.nonDataRows()) : table;
     }
 

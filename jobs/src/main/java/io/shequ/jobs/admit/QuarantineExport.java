@@ -21,8 +21,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes quarantined rows for a data engineer to correct: CSV in UTF-8 with a byte-order mark
- * (so Excel opens the Chinese text correctly) or XLSX with every cell as text (so Excel does not
- * turn 0012 into 12 or a credit code into a number). The file is written beside the target and
+ * (so Excel opens the Chinese text correctly), each cell that a spreadsheet would take for a
+ * formula quoted ({@link FormulaGuard}), or XLSX with every cell as a text cell (so Excel does not
+ * turn 0012 into 12 or a credit code into a number, and never evaluates {@code =...}: a text cell
+ * is no formula, so it needs no quote). The file is written beside the target and
  * moved into place, and made readable by its owner only: it holds raw values.
  */
 public final class QuarantineExport {
@@ -42,6 +44,7 @@ public final class QuarantineExport {
     public static void write(List<QuarantinedRow> rows, Format format, Path out) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        // a temporary file is created owner-only (rw-------), and the move keeps its mode
         Path tmp = Files.createTempFile(parent, ".quarantine-export", ".part");
         try {
             try (OutputStream stream = Files.newOutputStream(tmp)) {
@@ -51,7 +54,6 @@ public final class QuarantineExport {
                     xlsx(rows, stream);
                 }
             }
-            OwnerOnly.restrict(tmp);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -63,9 +65,10 @@ public final class QuarantineExport {
         Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180)) {
-            printer.printRecord(header);
+            // every cell, the headers too: a file's header and its name are as untrusted as its values
+            printer.printRecord(header.stream().map(FormulaGuard::escape).toList());
             for (QuarantinedRow row : rows) {
-                printer.printRecord(ExportColumns.cells(row, header));
+                printer.printRecord(ExportColumns.cells(row, header).stream().map(FormulaGuard::escape).toList());
             }
         }
     }

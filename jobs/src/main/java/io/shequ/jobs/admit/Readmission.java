@@ -2,6 +2,7 @@ package io.shequ.jobs.admit;
 
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.stage.table.RowCorrections;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -169,12 +170,12 @@ public final class Readmission {
             return target;
         }
         try {
-            Files.createDirectories(target.getParent());
-            OwnerOnly.restrict(admitFolder.resolve("done"));
+            OwnerOnly.createDirectories(target.getParent());
             if (Files.exists(target)) {
                 Files.deleteIfExists(dropped);
             } else if (Files.exists(dropped)) {
                 Files.move(dropped, target, StandardCopyOption.ATOMIC_MOVE);
+                // the user dropped this file with a mode of their choosing: it holds raw values now kept by Shequ
                 OwnerOnly.restrict(target);
             }
             return target;

@@ -1,5 +1,6 @@
 package io.shequ.jobs.check;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ public final class CheckedFolder {
     public Dataset<Row> input() {
         try {
             if (!Files.exists(before)) {
-                Files.createDirectories(before.getParent());
+                OwnerOnly.createDirectories(before.getParent());
                 Files.move(folder, before, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {

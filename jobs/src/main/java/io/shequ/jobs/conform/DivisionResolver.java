@@ -157,6 +157,20 @@ public final class DivisionResolver implements Serializable {
         return inStreet.resolved() ? inStreet : inDistrict;
     }
 
+    /**
+     * The street offices and towns of a district whose name, with or without its suffix, begins
+     * {@code name} ("舜玉路街道舜玉社区"), so a ledger bought by the district can name a community
+     * the way its street writes it.
+     */
+    public List<String> streetsBeginning(String districtCode, String name) {
+        NamePool streets = streetsByDistrict.get(districtCode);
+        if (streets == null) {
+            return List.of();
+        }
+        return streets.units().stream().filter(s -> DivisionNameNormalizer.startsWithStreet(name, s.name()))
+                .map(s -> s.code().value()).toList();
+    }
+
     /** The configured district whose name {@code text} mentions, or the only one configured. */
     public Resolution district(String text) {
         if (districtNames.size() == 1) {

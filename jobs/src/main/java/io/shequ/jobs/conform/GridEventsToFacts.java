@@ -1,7 +1,6 @@
 package io.shequ.jobs.conform;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -10,10 +9,10 @@ import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Column;
@@ -24,18 +23,20 @@ import org.apache.spark.sql.Row;
  * The merged grid state (events, flows, grids) → {@code fct_grid_events}, an accumulating snapshot
  * with one row per event: the milestones of its closed loop (by {@code acted_at}, whatever order
  * the vendor numbered the flow rows in), its deadline after extensions, rework and extension
- * counts, and the reporter as a pseudonym with the age band and sex read before hashing (milestones
+ * counts, and the reporter's pseudonym with the age band and sex read before hashing (milestones
  * by {@link EventFlowsToMilestones}). Rebuilt from the whole merged state each run, so an event's
  * row moves on in place as its loop does: the latest run's row is the only one.
  *
  * <p>An event whose grid is not in the grid table yet is a fact without a community (its grid key
  * points at dim_grid's inferred member, completed in place when the grid arrives, so the key does
  * not change); it counts in no division until then, and the run after the grid arrives gives it
- * its community. An event on a known grid that names no valid 12-digit community is rejected with
- * {@link RejectRule#UNRESOLVED_DIVISION}; it stays in the merged state, so a corrected grid
- * turns it into a fact.
+ * its community. A grid's community is its own code or, when that is missing or no village-level
+ * code, the first one up its parent chain ({@link GridsToCommunities}); an event on a known grid
+ * whose whole chain names none is rejected with {@link RejectRule#UNRESOLVED_DIVISION}; it stays
+ * in the merged state, so a corrected grid turns it into a fact.
  *
- * <p>Requires the UDFs of {@link PersonUdfs} registered on the session.
+ * <p>The events come from the grid mirror, whose reporters are already pseudonymized
+ * ({@link ReportersToPseudonyms}): the pseudonym, age band and sex are carried over as they are.
  */
 public final class GridEventsToFacts {
 
@@ -45,16 +46,14 @@ public final class GridEventsToFacts {
 
     public Result apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
         Dataset<Row> milestones = new EventFlowsToMilestones().apply(flows);
-        Dataset<Row> gridCommunities = grids.select(col("grid_code").as("g_code"), col("community_code").as("g_community"),
-                lit(true).as("g_known"));
+        Dataset<Row> gridCommunities = new GridsToCommunities().apply(grids).withColumn("g_known", lit(true));
         Column community = col("g_community");
         Column deadline = coalesce(col("extended_deadline"), col("deadline_at"));
         Column voided = coalesce(col("voided"), lit(0)).equalTo(1);
         Column closed = col("closed_at").isNotNull().and(voided.unary_$bang());
         Dataset<Row> located = events.join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left");
         // a grid not yet in the grid table is a late-arriving reference, not an error
-        Column unresolved = col("g_known").isNotNull()
-                .and(coalesce(col("g_community").rlike("^[0-9]{12}$"), lit(false)).unary_$bang());
+        Column unresolved = col("g_known").isNotNull().and(col("g_community").isNull());
         Dataset<Row> rejected = located.filter(unresolved).select(
                 lit(GridStaging.SOURCE).as("source"),
                 lit("event").as("location"),
@@ -62,8 +61,7 @@ public final class GridEventsToFacts {
                 col("event_id").cast("string").as("line"),
                 lit("grid_code").as("column"),
                 lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
-                concat(lit("grid "), col("grid_code"), lit(" names no 12-digit community code: "),
-                        coalesce(col("g_community"), lit("(empty)"))).as("reason"),
+                col("g_reason").as("reason"),
                 to_json(struct(col("event_id"), col("grid_code"), col("reported_at"), col("updated_at"))).as("raw"));
         Dataset<Row> facts = located.filter(unresolved.unary_$bang())
                 .join(milestones, located.col("event_id").equalTo(milestones.col("event_id")), "left")
@@ -101,11 +99,9 @@ public final class GridEventsToFacts {
                         coalesce(col("rework_count"), lit(0)).as("rework_count"),
                         coalesce(col("extension_count"), lit(0)).as("extension_count"),
                         when(col("satisfaction").isin("满意", "基本满意", "不满意"), col("satisfaction")).as("satisfaction"),
-                        call_udf(PersonUdfs.PERSON_KEY, col("reporter_id_no"), col("reporter_phone"), col("reporter_name"))
-                                .as("reporter_key"),
-                        call_udf(PersonUdfs.AGE_BAND, col("reporter_id_no"), to_date(col("reported_at")))
-                                .as("reporter_age_band"),
-                        call_udf(PersonUdfs.SEX, col("reporter_id_no")).as("reporter_sex"));
+                        col(ReportersToPseudonyms.KEY),
+                        col(ReportersToPseudonyms.AGE_BAND),
+                        col(ReportersToPseudonyms.SEX));
         return new Result(facts, rejected);
     }
 }

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a ledger's 服务社区 text: 全区 (the district), 全街道 or XX街道各社区 (that street, at
  * township level; the purchasing street office when the text names none), or a list of
- * communities split on 、，,;；/ and each resolved like a report's community name, within the
- * purchasing street office first. One part that cannot be resolved quarantines the whole row,
+ * communities split on punctuation, spaces and (where the pieces resolve) conjunctions, each
+ * resolved like a report's community name, within the purchasing street office first
+ * ({@link ServedCommunities}). One part that cannot be resolved quarantines the whole row,
  * with that part, the reason and its candidates: never a guess.
  */
 final class ServedDivisions {
@@ -21,7 +22,6 @@ final class ServedDivisions {
             "(.+?(?:街道办事处|街道办|街道|镇|乡))(?:辖区)?(?:各|所有|全部)(?:社区|村居|村|社区居委会)");
     /** A purchaser that is a street office or town government, not a district bureau (民政局). */
     private static final Pattern STREET_OFFICE = Pattern.compile("街道|办事处|镇|乡");
-    private static final Pattern SEPARATORS = Pattern.compile("[、,;；，/]+");
 
     private final DivisionResolver resolver;
 
@@ -54,22 +54,20 @@ final class ServedDivisions {
                     : Served.failed("服务社区 '" + servedText + "': " + street.reason(), street);
         }
         String streetCode = purchasingStreet.resolved() ? purchasingStreet.code() : null;
+        ServedCommunities.Outcome parts = new ServedCommunities(resolver, district.code(), streetCode).resolve(servedText);
+        if (parts.failure() != null) {
+            return Served.failed("服务社区 part '" + parts.failedPart() + "': " + parts.failure().reason(), parts.failure());
+        }
         TreeSet<String> codes = new TreeSet<>();
         Resolution.Method weakest = Resolution.Method.EXACT;
-        for (String name : SEPARATORS.split(text)) {
-            if (name.isEmpty()) {
-                continue;
-            }
-            Resolution part = resolver.communityNear(district.code(), streetCode, name);
-            if (!part.resolved()) {
-                return Served.failed("服务社区 part '" + name + "': " + part.reason(), part);
-            }
+        for (Resolution part : parts.parts()) {
             codes.add(part.code());
             weakest = weakest.compareTo(part.method()) >= 0 ? weakest : part.method();
         }
         return codes.isEmpty() ? Served.failed("服务社区 names no community", null)
                 : Served.resolved(List.copyOf(codes), "village", "equal_split", weakest);
     }
+
     /** The district the title or purchaser names, else the purchasing street's, else the only one configured. */
     private Resolution district(String title, String purchaser, Resolution purchasingStreet) {
         Resolution byTitle = resolver.district(title);

@@ -2,7 +2,9 @@ package io.shequ.jobs.extract;
 
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.schemas.contract.RejectRule;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,9 +65,12 @@ public final class FileLanding {
         Path target = layout.landingFiles().resolve(sha).resolve(file.getFileName().toString());
         long arrived = arrivalOf(target.getParent(), arrival);
         if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
+            OwnerOnly.createDirectories(target.getParent());
             Path tmp = target.resolveSibling(target.getFileName() + ".part");
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            // the landed copy is owner-only whatever the source file's mode
+            try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
+                Files.copy(file, out);
+            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             target.toFile().setWritable(false, false);
         }
@@ -85,9 +90,9 @@ public final class FileLanding {
         if (Files.exists(marker)) {
             return Long.parseLong(Files.readString(marker).strip());
         }
-        Files.createDirectories(contentFolder);
+        OwnerOnly.createDirectories(contentFolder);
         Path tmp = contentFolder.resolve(ARRIVAL_MARKER + ".part");
-        Files.writeString(tmp, Long.toString(now));
+        OwnerOnly.writeString(tmp, Long.toString(now));
         Files.move(tmp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return now;
     }

@@ -1,25 +1,31 @@
 package io.shequ.jobs.gridstate;
 
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The merged vendor state of the grid system on disk: {@code <root>/<run-id>/{grid,event,event_flow}}
  * as Parquet, one folder per run that merged, and a {@code CURRENT} file naming the folder of the
  * last committed run. CURRENT is replaced by an atomic rename, so a reader sees the previous state
- * or the next one. The state holds raw names, phones and ID numbers, so everything under the root
- * is readable by its owner only; it never goes to the lake or the warehouse.
+ * or the next one. The state is kept for good (it is what every later run merges into), so it holds
+ * no reporter in clear: events are written with the reporter's pseudonym, age band and sex only
+ * ({@link ReportersToPseudonyms}); a mirror an earlier release wrote with clear columns is rewritten
+ * by {@link ClearReporterMigration}. Everything under the root is readable by its owner only; it
+ * never goes to the lake or the warehouse.
  */
 public final class GridMirror {
 
@@ -47,39 +53,57 @@ public final class GridMirror {
         }
     }
 
-    /** Writes a run's merged state (not yet current) and reads it back from disk. */
+    /** The folder holding one merged state per run and the CURRENT pointer. */
+    Path root() {
+        return root;
+    }
+
+    /**
+     * Writes a run's merged state (not yet current) and reads it back from disk. Refuses events
+     * that still hold a reporter in clear: the mirror outlives every raw zone's retention.
+     */
     public GridState write(SparkSession spark, String runId, GridState merged) {
+        if (ReportersToPseudonyms.holdsClearIdentifiers(merged.events().schema())) {
+            throw new IllegalArgumentException("the grid mirror keeps reporters pseudonymized only; the events of run "
+                    + runId + " still hold " + ReportersToPseudonyms.CLEAR);
+        }
         Path folder = root.resolve(runId);
         merged.write(folder);
-        restrictToOwner(root);
         return GridState.read(spark, folder);
     }
 
     /**
      * Merges the staged increment in {@code staged} into the committed state ({@link GridStateMerge})
-     * as a run's merged state (not yet current), and reads it back from disk.
+     * as a run's merged state (not yet current), and reads it back from disk. The increment's
+     * reporters are pseudonymized first ({@code reporters}); staging keeps them in clear until the
+     * raw zones' retention purges it.
      */
-    public GridState merge(SparkSession spark, String runId, Path staged) {
+    public GridState merge(SparkSession spark, String runId, Path staged, ReportersToPseudonyms reporters) {
+        GridState increment = GridState.read(spark, staged);
+        Dataset<Row> events = reporters.apply(increment.events());
         Optional<GridState> before = current(spark);
         if (before.isEmpty()) {
-            return adopt(spark, runId, staged);
+            return adopt(spark, runId, staged, events);
         }
-        return write(spark, runId, new GridStateMerge().apply(before, GridState.read(spark, staged)));
+        return write(spark, runId, new GridStateMerge().apply(before,
+                new GridState(increment.grids(), events, increment.flows())));
     }
 
     /**
-     * With no earlier state the merge returns the increment unchanged: its Parquet files are
-     * copied rather than decoded and encoded again.
+     * With no earlier state the merge returns the increment unchanged: the grid and flow Parquet
+     * files (no personal data in them) are copied rather than decoded and encoded again; the
+     * events are written pseudonymized.
      */
-    private GridState adopt(SparkSession spark, String runId, Path staged) {
+    private GridState adopt(SparkSession spark, String runId, Path staged, Dataset<Row> events) {
         Path folder = root.resolve(runId);
+        events.write().mode("overwrite").parquet(folder.resolve(GridState.EVENT).toString());
         try {
-            for (String table : List.of(GridState.GRID, GridState.EVENT, GridState.EVENT_FLOW)) {
+            for (String table : List.of(GridState.GRID, GridState.EVENT_FLOW)) {
                 Path target = folder.resolve(table);
                 if (Files.exists(target)) {
                     deleteTree(target);
                 }
-                Files.createDirectories(target);
+                OwnerOnly.createDirectories(target);
                 try (Stream<Path> files = Files.list(staged.resolve(table))) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
                         Files.copy(file, target.resolve(file.getFileName()));
@@ -89,7 +113,6 @@ public final class GridMirror {
         } catch (IOException e) {
             throw new UncheckedIOException("copying the staged grid increment into " + folder, e);
         }
-        restrictToOwner(root);
         return GridState.read(spark, folder);
     }
 
@@ -112,9 +135,8 @@ public final class GridMirror {
         }
         try {
             Path tmp = root.resolve(CURRENT + ".tmp");
-            Files.writeString(tmp, runId + "\n", StandardCharsets.UTF_8);
+            OwnerOnly.writeString(tmp, runId + "\n");
             Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            restrictToOwner(root);
             Set<String> keep = previous.map(p -> Set.of(runId, p)).orElse(Set.of(runId));
             try (Stream<Path> folders = Files.list(root)) {
                 for (Path folder : folders.filter(Files::isDirectory).toList()) {
@@ -128,24 +150,11 @@ public final class GridMirror {
         }
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static void restrictToOwner(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwx------" : "rw-------"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("restricting " + folder, e);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing finer to set
         }
     }
 }

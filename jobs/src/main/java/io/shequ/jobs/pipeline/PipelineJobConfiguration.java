@@ -14,6 +14,7 @@ import io.shequ.jobs.pipeline.steps.IndicatorsStep;
 import io.shequ.jobs.pipeline.steps.LakeStep;
 import io.shequ.jobs.pipeline.steps.PublishStep;
 import io.shequ.jobs.pipeline.steps.StageStep;
+import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -81,7 +82,8 @@ public class PipelineJobConfiguration {
                 // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
                 .listener(new PartitionLedgerListener(settings, spark, partitions,
                         freshness.getIfAvailable(FreshnessWindows::defaults)))
-                .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks), repository, transactions))
+                .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks,
+                        new UnfinishedRuns(repository, JOB_NAME)), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest,
                         admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))), repository, transactions))
                 .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))

@@ -1,8 +1,9 @@
 package io.shequ.jobs.pipeline;
 
+import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.PipelineSettings;
-import io.shequ.jobs.stage.QuarantinePurge;
+import io.shequ.jobs.retention.RawZonePurge;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,10 +15,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A second, small job beside the pipeline: deletes past runs' quarantine once older than
- * {@code quarantine.keep-days}. The pipeline purges at the start of each run too; this job lets a
- * schedule purge on days without runs, so raw personal data never outlives its period because
- * the sources went quiet. Registered next to {@link PipelineJobConfiguration}, whose
+ * A second, small job beside the pipeline: deletes past runs' raw zones once older than their
+ * period ({@link RawZonePurge}: landed grid tables, staging and work after {@code raw.keep-days},
+ * quarantine after {@code quarantine.keep-days}). The pipeline purges at the start of each run too;
+ * this job lets a schedule purge on days without runs, so raw personal data never outlives its
+ * period because the sources went quiet. It may run beside the pipeline: a running pipeline run is
+ * unfinished, so its folders are kept. Registered next to {@link PipelineJobConfiguration}, whose
  * {@code @EnableBatchProcessing} it shares.
  */
 @Configuration
@@ -31,10 +34,11 @@ public class QuarantinePurgeJobConfiguration {
         return new JobBuilder(JOB_NAME, repository)
                 .start(new StepBuilder("purge", repository).tasklet((contribution, chunk) -> {
                     String runId = RunIds.of(chunk);
-                    QuarantinePurge.Purged purged = new QuarantinePurge(
-                            new HomeLayout(settings.home()).quarantine(runId).getParent(), Clock.systemUTC())
-                            .purge(settings.quarantineKeepDays(), runId);
-                    contribution.incrementWriteCount(purged.files());
+                    RawZonePurge.Result purged = new RawZonePurge(new HomeLayout(settings.home()), settings.retention(),
+                            Clock.systemUTC()).purge(runId,
+                            new UnfinishedRuns(repository, PipelineJobConfiguration.JOB_NAME).runIds());
+                    contribution.incrementWriteCount(purged.landingTables().files() + purged.staging().files()
+                            + purged.work().files() + purged.quarantine().files());
                     return RepeatStatus.FINISHED;
                 }, transactions).build())
                 .build();

@@ -19,6 +19,11 @@ public final class RunIds {
         return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
+    /** True for a name {@link #next()} could have made, so a folder named so is a run's. */
+    public static boolean isRunId(String name) {
+        return name.matches("\\d{8}T\\d{6}Z-[0-9a-f]{4}");
+    }
+
     public static String of(ChunkContext context) {
         Object id = context.getStepContext().getJobParameters().get(PARAMETER);
         if (id == null) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class RunSummaryWriter implements JobExecutionListener {
             step.getFailureExceptions().stream().findFirst().ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
         });
         ObjectNode ledger = new RunLedger(layout, runId).read();
-        for (String section : new String[] {"quarantine_purge", "sources", "source_findings", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "data_quality_rows", "dq_warned_purge", "conform", "lake", "publish", "published", "indicators", "scope", "partitions", "freshness"}) {
+        for (String section : new String[] {"quarantine_purge", "raw_purge", "sources", "source_findings", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "data_quality_rows", "dq_warned_purge", "conform", "lake", "publish", "published", "indicators", "scope", "partitions", "freshness"}) {
             if (ledger.has(section)) {
                 summary.set(section, ledger.get(section));
             }
@@ -73,8 +75,10 @@ public final class RunSummaryWriter implements JobExecutionListener {
                 .ifPresent(e -> summary.put("error", String.valueOf(e.getMessage())));
         try {
             Path file = layout.run(runId).resolve("summary.json");
-            Files.createDirectories(file.getParent());
-            RunLedger.JSON.writeValue(file.toFile(), summary);
+            OwnerOnly.createDirectories(file.getParent());
+            try (OutputStream out = OwnerOnly.newOutputStream(file)) {
+                RunLedger.JSON.writeValue(out, summary);
+            }
             if (Files.exists(layout.run(runId).resolve("dq.html"))) {
                 // rewritten now that the run's status and exit code are known
                 io.shequ.jobs.check.history.DqReportHtml.write(io.shequ.jobs.check.history.DqReport.read(layout.run(runId)),

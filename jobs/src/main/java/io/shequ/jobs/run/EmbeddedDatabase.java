@@ -1,9 +1,14 @@
 package io.shequ.jobs.run;
 
+import io.shequ.schemas.home.OwnerOnly;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.Stream;
 
 /**
  * Closes an embedded H2 database when its owner is done with it. Pools that are never closed
@@ -20,6 +25,33 @@ public final class EmbeddedDatabase {
     public static boolean isEmbeddedH2(String url) {
         return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
                 && !url.startsWith("jdbc:h2:ssl:");
+    }
+
+    /**
+     * Sets the files of an embedded H2 file database owner-only: the database, its lock file
+     * ({@code *.lock.db}, which names the AUTO_SERVER port) and trace file. H2 cannot be told a
+     * mode and creates them with the process's umask, inside {@code state/}, a folder that is
+     * owner-only already; nothing for other databases.
+     */
+    public static void restrictFiles(String url) throws IOException {
+        if (!isEmbeddedH2(url) || !url.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        Path base = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
+        if (!Files.isDirectory(base.getParent())) {
+            return;
+        }
+        String prefix = base.getFileName() + ".";
+        try (Stream<Path> files = Files.list(base.getParent())) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && f.getFileName().toString().endsWith(".db")).toList()) {
+                try {
+                    OwnerOnly.restrict(file);
+                } catch (java.nio.file.NoSuchFileException closedMeanwhile) {
+                    // a lock file removed as its database closed
+                }
+            }
+        }
     }
 
     /**

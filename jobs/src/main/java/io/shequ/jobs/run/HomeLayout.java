@@ -1,6 +1,9 @@
 package io.shequ.jobs.run;
 
+import io.shequ.schemas.home.OwnerOnly;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where each area of a Shequ home lives on disk. One place, so no step invents a path. */
 public record HomeLayout(Path home) {
@@ -8,6 +11,22 @@ public record HomeLayout(Path home) {
     public HomeLayout {
         home = home.toAbsolutePath().normalize();
     }
+
+    /**
+     * Creates the home and its areas owner-only where they are missing, before any step, engine
+     * or database writes into them; folders already there keep their mode.
+     */
+    public HomeLayout createOwnerOnly() throws IOException {
+        OwnerOnly.createDirectories(home);
+        for (String area : AREAS) {
+            OwnerOnly.createDirectories(home.resolve(area));
+        }
+        return this;
+    }
+
+    /** The home's top folders, each owner-only. */
+    static final List<String> AREAS = List.of("landing", "staging", "quarantine", "dq-warned", "work", "runs", "state",
+            "lake", "warehouse");
 
     public Path landingFiles() {
         return home.resolve("landing/files");

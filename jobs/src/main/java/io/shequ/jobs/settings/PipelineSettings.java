@@ -22,8 +22,8 @@ import java.util.Optional;
  *                           no header, office or period unknown) makes the run end with exit code 1, after the
  *                           other files have loaded and published; when true the run still reports it but exits 0
  * @param lakeCatalog        the database of the lake's Iceberg catalog; null for the H2 file under the home
- * @param quarantineKeepDays quarantine folders (raw values, personal data among them) older than this many days
- *                           are purged at the start of each run
+ * @param retention          how many days past runs' raw zones (landed grid tables, staging, quarantine; personal
+ *                           data among them) are kept; older ones are purged at the start of each run
  */
 public record PipelineSettings(
         Path home,
@@ -38,18 +38,15 @@ public record PipelineSettings(
         Path ruleFolder,
         boolean tolerateUnreadableFiles,
         LakeCatalog lakeCatalog,
-        int quarantineKeepDays) {
-
-    /** How long quarantined rows are kept when the configuration does not say. */
-    public static final int DEFAULT_QUARANTINE_KEEP_DAYS = 30;
+        Retention retention) {
 
     public PipelineSettings {
         districts = List.copyOf(districts);
         if (lakeCatalog == null) {
             lakeCatalog = LakeCatalog.embedded(new io.shequ.jobs.run.HomeLayout(home));
         }
-        if (quarantineKeepDays < 1) {
-            throw new IllegalArgumentException("quarantine files are kept at least one day, got " + quarantineKeepDays);
+        if (retention == null) {
+            retention = Retention.defaults();
         }
     }
 

@@ -36,14 +36,16 @@ public final class SparkSessionFactory {
                 .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
                 .config("spark.sql.session.timeZone", "Asia/Shanghai")
                 .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                // staging, quarantine, landed grid tables and the lake are written owner-only
+                .config(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
         if (isLocal(settings.sparkMaster())) {
             // the driver's RPC server and block manager listen on loopback only; on a cluster the
             // user sets where they listen (and spark.authenticate, see the README)
             builder.config("spark.driver.bindAddress", LOOPBACK).config("spark.driver.host", LOOPBACK);
         }
         catalogProperties(settings.lakeCatalog(), layout.lake()).forEach(builder::config);
-        return builder.getOrCreate();
+        return OwnerOnlyHadoopFiles.apply(builder.getOrCreate());
     }
 
     /** Whether {@code master} runs Spark inside this process ({@code local}, {@code local[*]}, {@code local[4,2]}). */

@@ -1,11 +1,6 @@
 package io.shequ.jobs.stage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -14,8 +9,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes rejected rows, with their raw values and the reason, as JSON lines under
- * {@code quarantine/<run-id>/<dataset>/}. The files hold raw personal data, so they are made
- * readable by their owner only.
+ * {@code quarantine/<run-id>/<dataset>/}. The files hold raw personal data: Spark writes them
+ * owner-only (the session's Hadoop umask 077, {@link io.shequ.jobs.spark.OwnerOnlyHadoopFiles}).
  *
  * <p>Expected columns ({@link #SCHEMA}): source, location (file or table), sheet (the workbook
  * sheet, or null), line (row number or key; null when the whole file is quarantined), column (the
@@ -51,7 +46,6 @@ public final class Quarantine {
                 .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
                 // one file, but the rows' plan still runs in parallel: only the rejected rows move to one task
                 .repartition(1).write().mode("overwrite").json(target.toString());
-        restrictToOwner(target);
         return read(rejected.sparkSession(), dataset).count();
     }
 
@@ -63,19 +57,5 @@ public final class Quarantine {
     /** Reads back what {@link #write} wrote for {@code dataset}. */
     public Dataset<Row> read(SparkSession spark, String dataset) {
         return spark.read().schema(STORED).json(root.resolve(dataset).toString());
-    }
-
-    static void restrictToOwner(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwx------" : "rw-------"));
-            }
-            Files.setPosixFilePermissions(folder.getParent(), PosixFilePermissions.fromString("rwx------"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("restricting " + folder, e);
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing finer to set
-        }
     }
 }

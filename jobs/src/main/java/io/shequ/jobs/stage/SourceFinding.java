@@ -1,5 +1,6 @@
 package io.shequ.jobs.stage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -17,7 +18,9 @@ import org.apache.spark.sql.types.StructType;
  * only warn and which block publishing.
  *
  * @param kind     {@code header_variant}, {@code unknown_header}, {@code ambiguous_header},
- *                 {@code duplicate_column}, {@code schema_drift} or {@code unmapped_value}
+ *                 {@code duplicate_column}, {@code schema_drift}, {@code unmapped_value},
+ *                 {@code sheet_without_table}, {@code incomplete_table}, {@code multi_row_header} or
+ *                 {@code cells_without_header}
  * @param location the file (or grid-system table) concerned
  * @param office   the street office (or other sender) the file came from; null when not known
  * @param field    the contract field(s) or the taxonomy concerned; null for an unknown header
@@ -32,6 +35,14 @@ public record SourceFinding(String kind, String source, String location, String 
     public static final String HEADER_VARIANT = "header_variant";
     public static final String SCHEMA_DRIFT = "schema_drift";
     public static final String UNMAPPED_VALUE = "unmapped_value";
+    /** A sheet with no row naming any contract field (notes, instructions, empty): a note. */
+    public static final String SHEET_WITHOUT_TABLE = "sheet_without_table";
+    /** A sheet with a row naming some contract fields but not every required one: its rows are not read. */
+    public static final String INCOMPLETE_TABLE = "incomplete_table";
+    /** Non-blank cells beyond the header's width or under a blank header: not read. */
+    public static final String CELLS_WITHOUT_HEADER = "cells_without_header";
+    /** A header spanning several rows (group heading, sub-headings, unit row): a note. */
+    public static final String MULTI_ROW_HEADER = "multi_row_header";
 
     public static final StructType SCHEMA = new StructType()
             .add("kind", DataTypes.StringType, false)
@@ -44,9 +55,10 @@ public record SourceFinding(String kind, String source, String location, String 
             .add("amount", DataTypes.createDecimalType(18, 2), true)
             .add("message", DataTypes.StringType, false);
 
-    /** A warn-level finding by default (every kind but a header variant, which is a note). */
+    /** A warn-level finding by default (every kind but a header variant, a sheet without a table and a multi-row header, which are notes). */
+    @JsonIgnore // derived from kind: not a field of the run ledger's source_findings
     public boolean isNote() {
-        return HEADER_VARIANT.equals(kind);
+        return HEADER_VARIANT.equals(kind) || SHEET_WITHOUT_TABLE.equals(kind) || MULTI_ROW_HEADER.equals(kind);
     }
 
     public Row toRow() {

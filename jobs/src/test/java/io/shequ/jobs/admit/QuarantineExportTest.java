@@ -148,12 +148,72 @@ class QuarantineExportTest {
         columns.put(0, contract.field("community_name").orElseThrow());
         columns.put(2, contract.field("households").orElseThrow());
         var table = new io.shequ.jobs.stage.table.LocatedTable("Sheet1", null,
-                new io.shequ.jobs.stage.table.SheetRow(3, List.of("社区名称", "备注", "总户数")),
+                new io.shequ.jobs.stage.table.SheetRow(3, List.of("社区名称", "备注", "总户数")), 1,
                 new io.shequ.schemas.contract.HeaderMapping(columns, List.of()),
                 List.of(new io.shequ.jobs.stage.table.SheetRow(9, List.of("六里山社区", "—", "812"))), 0);
         assertThat(CorrectedRows.correctedFields(table, table.dataRows().get(0), fix).cells())
                 .as("the corrected value goes into the column the file holds households in")
                 .containsExactly("六里山社区", "—", "612");
+    }
+
+    /** A report row whose cells (and one header) are the classic CSV-injection payloads and values that look like them. */
+    private static QuarantinedRow hostile() {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (int i = 0; i < FormulaGuardTest.PAYLOADS.size(); i++) {
+            raw.put("payload_" + i, FormulaGuardTest.PAYLOADS.get(i));
+        }
+        raw.put("户数", "-5");
+        raw.put("备注", "'abc");
+        raw.put("常住人口", "'=1+1");
+        raw.put("=HEADER()", "12");
+        return new QuarantinedRow(QuarantineRowId.of("street_office_reports", SHA_A, "Sheet1", "8"), "run1",
+                "street_office_reports", "@六里山街道/2023年11月.xlsx", SHA_A, "Sheet1", "8", "households",
+                "negative_value", "-5 is negative", raw);
+    }
+
+    @Test
+    void csvCellsAFormulaCouldStartWithAreQuotedOnExport() throws Exception {
+        Path out = dir.resolve("hostile.csv");
+        QuarantineExport.write(List.of(hostile()), QuarantineExport.Format.CSV, out);
+
+        String text = Files.readString(out, StandardCharsets.UTF_8).substring(1);
+        List<String> cells;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(text, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            var records = parser.getRecords();
+            assertThat(records.get(0).toList()).as("a header is quoted like any cell").contains("'=HEADER()");
+            cells = records.get(1).toList();
+        }
+        for (String payload : FormulaGuardTest.PAYLOADS) {
+            assertThat(cells).as("%s", payload).contains("'" + payload).doesNotContain(payload);
+        }
+        assertThat(cells).as("location, reason and values: every cell")
+                .contains("'@六里山街道/2023年11月.xlsx", "'-5 is negative", "'-5", "''abc", "''=1+1", "12");
+        assertThat(cells.stream().filter(c -> !c.isEmpty()).map(c -> c.charAt(0)))
+                .as("no cell starts with a character a spreadsheet would evaluate").doesNotContain('=', '+', '-', '@', '\t', '\r');
+    }
+
+    @Test
+    void aQuotedCsvExportIsReadBackExactlyAsExportedAndXlsxStaysTextUnquoted() throws Exception {
+        QuarantinedRow hostile = hostile();
+        for (QuarantineExport.Format format : QuarantineExport.Format.values()) {
+            Path out = dir.resolve("round-trip." + format.name().toLowerCase());
+            QuarantineExport.write(List.of(hostile), format, out);
+
+            AdmitRecord record = AdmitFileReader.read(out, "f".repeat(64), "run2");
+
+            assertThat(record.refused()).as(format + ": the identifying columns read back intact").isEmpty();
+            assertThat(record.corrections()).singleElement().satisfies(c -> assertThat(c.values())
+                    .as(format + ": every cell, payloads, -5 and 'abc among them, exactly as exported")
+                    .isEqualTo(hostile.raw()));
+        }
+        try (InputStream in = Files.newInputStream(dir.resolve("round-trip.xlsx")); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            var row = workbook.getSheetAt(0).getRow(1);
+            for (int c = 0; c < row.getLastCellNum(); c++) {
+                assertThat(row.getCell(c).getCellType()).as("cell %d is text, never a formula", c).isEqualTo(CellType.STRING);
+            }
+            assertThat(row.getCell(11).getStringCellValue()).as("a text cell needs no quote")
+                    .isEqualTo(FormulaGuardTest.PAYLOADS.get(0));
+        }
     }
 
     @Test

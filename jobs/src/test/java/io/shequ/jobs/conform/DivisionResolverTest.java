@@ -117,4 +117,35 @@ class DivisionResolverTest {
         assertThat(bad.failure()).isEqualTo(Resolution.Failure.AMBIGUOUS);
         assertThat(bad.reason()).contains("迎宾社区");
     }
+
+    @Test
+    void servedCellsSplitOnEverySeparatorPeopleUse() {
+        assertThat(qingshan.served("北嘉社区和光荣社区", "青山区民政局", null).codes()).as("和 between two names")
+                .containsExactly("150204001021", "150204001024");
+        assertThat(qingshan.served("北嘉社区及青园社区与光荣社区", "青山区民政局", null).codes()).as("及 and 与 in one cell")
+                .containsExactly("150204001021", "150204001022", "150204001024");
+        assertThat(qingshan.served("北嘉社区 青园社区／光荣社区", "青山区民政局", null).codes()).as("a space and a full-width slash")
+                .containsExactly("150204001021", "150204001022", "150204001024");
+        assertThat(qingshan.served("永和窑子村、青园社区", "青山区民政局", null).codes()).as("和 inside a real name stays")
+                .containsExactly("150204001022", "150204101201");
+
+        Served unknown = qingshan.served("北嘉社区 火星社区", "青山区民政局", null);
+        assertThat(unknown.codes()).isEmpty();
+        assertThat(unknown.reason()).as("the part that does not resolve is named").contains("'火星社区'");
+        Served unknownAfterAnd = qingshan.served("北嘉社区和火星社区", "青山区民政局", null);
+        assertThat(unknownAfterAnd.codes()).as("a split is taken only when every piece resolves").isEmpty();
+        assertThat(unknownAfterAnd.reason()).contains("北嘉社区和火星社区");
+    }
+
+    @Test
+    void aServedNameCarryingItsStreetsNameResolves() {
+        assertThat(qingshan.served("先锋道街道北嘉社区", "青山区民政局", null).codes()).as("street prefix, district purchaser")
+                .containsExactly("150204001021");
+        assertThat(qingshan.served("先锋道北嘉社区、幸福路街道阳光社区", "青山区民政局", null).codes())
+                .as("prefix without 街道, and two streets in one cell").containsExactly("150204001021", "150204002021");
+        assertThat(qingshan.served("兴胜镇兴胜窑子村", "青山区民政局", null).codes()).as("a town's name as prefix")
+                .containsExactly("150204101208");
+        assertThat(qingshan.served("幸福路街道阳光社区", "幸福路街道办事处", null).codes()).as("the purchasing street's own name")
+                .containsExactly("150204002021");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.privacy.PersonAttributes;
 import io.shequ.jobs.privacy.Pseudonymizer;
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.spark.TestSpark;
 import io.shequ.schemas.code.ResidentIdNumber;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,6 @@ class GridEventsToFactsTest {
     @BeforeAll
     static void startSpark() {
         spark = TestSpark.session();
-        PersonUdfs.register(spark, new Pseudonymizer(KEY));
     }
 
     @Test
@@ -157,12 +157,41 @@ class GridEventsToFactsTest {
         Dataset<Row> grids = spark.createDataFrame(List.of(RowFactory.create("G1", COMMUNITY),
                 RowFactory.create("G2", "37010")), GRIDS);
         GridEventsToFacts.Result result = new GridEventsToFacts().apply(
-                spark.createDataFrame(List.of(event("E6", "G1", null), event("E8", "G2", null)), EVENTS),
+                mirrored(spark.createDataFrame(List.of(event("E6", "G1", null), event("E8", "G2", null)), EVENTS)),
                 spark.createDataFrame(List.of(flow("E6", 1, "上报", T), flow("E8", 1, "上报", T)), FLOWS), grids);
 
         assertThat(result.facts().collectAsList()).extracting(r -> r.getAs("event_id")).containsExactly("E6");
         assertThat(result.rejected().collectAsList()).extracting(r -> r.getAs("line"), r -> r.getAs("rule"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("E8", "unresolved_division"));
+    }
+
+    @Test
+    void aGridWithoutItsOwnCommunityTakesTheOneUpItsParentChain() {
+        StructType chained = new StructType().add("grid_code", DataTypes.StringType).add("parent_code", DataTypes.StringType)
+                .add("community_code", DataTypes.StringType);
+        Dataset<Row> grids = spark.createDataFrame(List.of(
+                RowFactory.create("L1", null, COMMUNITY),
+                RowFactory.create("L2", "L1", ""),                 // empty: the community grid names it
+                RowFactory.create("L3", "L2", "370103001000"),     // a street's code is no community: up the chain
+                RowFactory.create("C1", "C2", null),               // a loop with no community in it
+                RowFactory.create("C2", "C1", "37010"),
+                RowFactory.create("O1", "L404", null)), chained);  // parent not in the grid table
+        List<Row> events = List.of(event("E2", "L2", null), event("E3", "L3", null), event("E4", "C1", null),
+                event("E5", "O1", null));
+        GridEventsToFacts.Result result = new GridEventsToFacts().apply(spark.createDataFrame(events, EVENTS),
+                spark.createDataFrame(events.stream().map(e -> flow(e.getString(0), 1, "上报", T)).toList(), FLOWS), grids);
+
+        Map<String, Row> facts = result.facts().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("event_id"), r -> r));
+        assertThat(facts).containsOnlyKeys("E2", "E3");
+        assertThat((String) facts.get("E2").getAs("community_code")).as("level 2 grid, parent names it").isEqualTo(COMMUNITY);
+        assertThat((String) facts.get("E3").getAs("community_code")).as("two levels up").isEqualTo(COMMUNITY);
+        assertThat((String) facts.get("E3").getAs("township_code")).isEqualTo("370103001000");
+        Map<String, String> reasons = result.rejected().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("line"), r -> r.getAs("reason")));
+        assertThat(reasons).containsOnlyKeys("E4", "E5");
+        assertThat(reasons.get("E4")).as("a cycle ends the walk, named").contains("C1 → C2 → C1", "cycle");
+        assertThat(reasons.get("E5")).contains("L404 is not in the grid table");
     }
 
     private static Map<String, Row> facts(List<Row> events, List<Row> flows) {
@@ -172,7 +201,13 @@ class GridEventsToFactsTest {
 
     private static GridEventsToFacts.Result apply(List<Row> events, List<Row> flows) {
         Dataset<Row> grids = spark.createDataFrame(List.of(RowFactory.create("G1", COMMUNITY)), GRIDS);
-        return new GridEventsToFacts().apply(spark.createDataFrame(events, EVENTS), spark.createDataFrame(flows, FLOWS), grids);
+        return new GridEventsToFacts().apply(mirrored(spark.createDataFrame(events, EVENTS)),
+                spark.createDataFrame(flows, FLOWS), grids);
+    }
+
+    /** Events as the grid mirror holds them: reporters pseudonymized. */
+    private static Dataset<Row> mirrored(Dataset<Row> staged) {
+        return new ReportersToPseudonyms(new Pseudonymizer(KEY)).apply(staged);
     }
 
     private static Row event(String id, String grid, String satisfaction) {

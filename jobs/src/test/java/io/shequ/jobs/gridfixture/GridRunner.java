@@ -5,6 +5,8 @@ import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.gridstate.GridState;
+import io.shequ.jobs.privacy.Pseudonymizer;
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
@@ -25,6 +27,9 @@ public final class GridRunner {
     public record RunResult(GridSystemLanding.Landing landing, List<SourceAccount> accounts, GridState merged) {
     }
 
+    private static final ReportersToPseudonyms REPORTERS = new ReportersToPseudonyms(new Pseudonymizer(
+            "a test key that is long enough to be used".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
     private final SparkSession spark;
     private final HomeLayout layout;
     private final GridWatermarks watermarks;
@@ -44,7 +49,7 @@ public final class GridRunner {
         List<SourceAccount> accounts = new GridStaging(spark).stage(layout.landingTables(runId), layout.staging(runId),
                 new Quarantine(layout.quarantine(runId), runId), landing.extract().startedAt());
         GridMirror mirror = new GridMirror(layout.gridMirror());
-        GridState merged = mirror.merge(spark, runId, layout.staging(runId));
+        GridState merged = mirror.merge(spark, runId, layout.staging(runId), REPORTERS);
         if (commit) {
             new GridRunCommit(mirror, watermarks).commit(runId, landing.extract());
         }

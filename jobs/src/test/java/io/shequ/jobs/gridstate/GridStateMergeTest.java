@@ -4,14 +4,16 @@ import static io.shequ.jobs.gridfixture.VendorRows.COMMUNITY;
 import static io.shequ.jobs.gridfixture.VendorRows.event;
 import static io.shequ.jobs.gridfixture.VendorRows.flow;
 import static io.shequ.jobs.gridfixture.VendorRows.grid;
+import static io.shequ.jobs.gridfixture.VendorRows.validId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.shequ.jobs.conform.GridEventsToFacts;
-import io.shequ.jobs.conform.PersonUdfs;
 import io.shequ.jobs.gridfixture.LandedGridTables;
 import io.shequ.jobs.gridfixture.VendorGridDatabase;
 import io.shequ.jobs.privacy.Pseudonymizer;
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.spark.TestSpark;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.grid.GridStaging;
@@ -24,6 +26,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +38,10 @@ class GridStateMergeTest {
 
     private static final LocalDateTime T = LocalDateTime.of(2023, 5, 1, 9, 0);
 
+    private static final Pseudonymizer KEYED = new Pseudonymizer(
+            "a test key that is long enough to be used".getBytes(StandardCharsets.UTF_8));
+    private static final ReportersToPseudonyms REPORTERS = new ReportersToPseudonyms(KEYED);
+
     private static SparkSession spark;
 
     @TempDir
@@ -43,20 +50,25 @@ class GridStateMergeTest {
     @BeforeAll
     static void startSpark() {
         spark = TestSpark.session();
-        PersonUdfs.register(spark, new Pseudonymizer("a test key that is long enough to be used".getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Stages one increment, merges it into the mirror, promotes it, and returns the facts and rejects. */
     private GridEventsToFacts.Result run(String runId, List<VendorGridDatabase.Grid> grids,
                                          List<VendorGridDatabase.Event> events, List<VendorGridDatabase.Flow> flows) {
+        Path staged = stage(runId, grids, events, flows);
+        GridMirror mirror = mirror();
+        GridState merged = mirror.merge(spark, runId, staged, REPORTERS);
+        mirror.promote(runId);
+        return new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
+    }
+
+    private Path stage(String runId, List<VendorGridDatabase.Grid> grids, List<VendorGridDatabase.Event> events,
+                       List<VendorGridDatabase.Flow> flows) {
         Path landed = dir.resolve("landed").resolve(runId);
         Path staged = dir.resolve("staged").resolve(runId);
         LandedGridTables.write(spark, landed, grids, events, flows);
         new GridStaging(spark).stage(landed, staged, new Quarantine(dir.resolve("q").resolve(runId), runId), T.plusYears(1));
-        GridMirror mirror = mirror();
-        GridState merged = mirror.merge(spark, runId, staged);
-        mirror.promote(runId);
-        return new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
+        return staged;
     }
 
     private GridMirror mirror() {
@@ -139,12 +151,79 @@ class GridStateMergeTest {
     void theMirrorIsOwnerOnlyAndOnlyTheCommittedRunIsCurrent() throws Exception {
         run("r1", List.of(grid("G1", COMMUNITY, T)), List.of(event("E1", "G1", "已上报", T, T)), List.of());
         GridMirror mirror = mirror();
-        mirror.write(spark, "r2", GridState.read(spark, dir.resolve("staged/r1")));
+        mirror.write(spark, "r2", GridState.read(spark, dir.resolve("state/grid-mirror/r1")));
 
         assertThat(mirror.currentRun()).as("r2 has merged but not committed").contains("r1");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state/grid-mirror/r2/event"))))
                 .isEqualTo("rwx------");
         mirror.promote("r2");
         assertThat(Files.readString(dir.resolve("state/grid-mirror/CURRENT")).strip()).isEqualTo("r2");
+    }
+
+    @Test
+    void theMirrorKeepsTheReportersPseudonymAgeBandAndSexNeverTheClearIdentifiers() {
+        // the first run adopts the increment, the second merges into it: both paths write the mirror
+        GridEventsToFacts.Result first = run("r1", List.of(grid("G1", COMMUNITY, T)),
+                List.of(event("E1", "G1", "已上报", T, T)), List.of(flow("E1", 1, "上报", T)));
+        run("r2", List.of(), List.of(event("E2", "G1", "已上报", T, T)), List.of(flow("E2", 1, "上报", T)));
+
+        for (String runId : List.of("r1", "r2")) {
+            Dataset<Row> events = spark.read().parquet(dir.resolve("state/grid-mirror").resolve(runId).resolve("event").toString());
+            assertThat(events.columns()).as("mirror events of %s", runId)
+                    .doesNotContain("reporter_name", "reporter_phone", "reporter_id_no")
+                    .contains("reporter_key", "reporter_age_band", "reporter_sex");
+            assertThat(events.collectAsList().toString()).as("no clear value left in any column of %s", runId)
+                    .doesNotContain("张三", "13812345678", validId("37010319800101123"));
+        }
+        Row fact = first.facts().collectAsList().get(0);
+        assertThat((String) fact.getAs("reporter_key")).as("the person key is the ID number's pseudonym, as before")
+                .isEqualTo(KEYED.pseudonym("id", validId("37010319800101123")));
+        assertThat((String) fact.getAs("reporter_age_band")).as("born 1980, reported 2023").isEqualTo("35-59");
+        assertThat((String) fact.getAs("reporter_sex")).as("sequence 123 is odd").isEqualTo("male");
+    }
+
+    @Test
+    void aMirrorWithClearIdentifiersIsRewrittenOnceAndItsFactsDoNotChange() throws Exception {
+        // an earlier release's mirror: the staged events, clear columns and all, made current as r0
+        Path staged = stage("r0", List.of(grid("G1", COMMUNITY, T)), List.of(event("E1", "G1", "已结案", T, T.plusDays(1))),
+                List.of(flow("E1", 1, "上报", T), flow("E1", 2, "结案", T.plusDays(1))));
+        Path old = dir.resolve("state/grid-mirror/r0");
+        GridState.read(spark, staged).write(old);
+        Files.writeString(dir.resolve("state/grid-mirror/CURRENT"), "r0\n");
+        GridState clear = mirror().current(spark).orElseThrow();
+        List<Row> expected = new GridEventsToFacts().apply(REPORTERS.apply(clear.events()), clear.flows(), clear.grids())
+                .facts().collectAsList();
+
+        List<String> rewritten = new ClearReporterMigration(spark, REPORTERS).migrate(mirror());
+
+        assertThat(rewritten).containsExactly("r0");
+        GridState migrated = mirror().current(spark).orElseThrow();
+        assertThat(migrated.events().columns()).doesNotContain("reporter_name", "reporter_phone", "reporter_id_no");
+        assertThat(new GridEventsToFacts().apply(migrated.events(), migrated.flows(), migrated.grids()).facts().collectAsList())
+                .as("facts from the migrated mirror are those from the clear one").isEqualTo(expected);
+        assertThat(new ClearReporterMigration(spark, REPORTERS).migrate(mirror())).as("nothing left to rewrite").isEmpty();
+        assertThat(old.resolve("event.clear")).doesNotExist();
+    }
+
+    @Test
+    void aMigrationKilledBetweenItsRenamesIsFinishedByTheNextRun() throws Exception {
+        Path staged = stage("r0", List.of(grid("G1", COMMUNITY, T)), List.of(event("E1", "G1", "已上报", T, T)), List.of());
+        Path old = dir.resolve("state/grid-mirror/r0");
+        GridState.read(spark, staged).write(old);
+        Files.writeString(dir.resolve("state/grid-mirror/CURRENT"), "r0\n");
+        // killed after the clear table was renamed away and before the new one was renamed in
+        Files.move(old.resolve("event"), old.resolve("event.clear"));
+
+        assertThat(new ClearReporterMigration(spark, REPORTERS).migrate(mirror())).containsExactly("r0");
+        assertThat(old.resolve("event.clear")).doesNotExist();
+        assertThat(mirror().current(spark).orElseThrow().events().collectAsList()).extracting(r -> r.getAs("event_id"))
+                .as("the event is back, pseudonymized").containsExactly("E1");
+    }
+
+    @Test
+    void writingEventsWithAClearReporterIsRefused() {
+        Path staged = stage("r1", List.of(grid("G1", COMMUNITY, T)), List.of(event("E1", "G1", "已上报", T, T)), List.of());
+        assertThatThrownBy(() -> mirror().write(spark, "r1", GridState.read(spark, staged)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reporter_id_no");
     }
 }

@@ -9,17 +9,14 @@ import static io.shequ.jobs.gridfixture.VendorRows.invalidId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.conform.GridEventsToFacts;
-import io.shequ.jobs.conform.PersonUdfs;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridfixture.GridRunner;
 import io.shequ.jobs.gridfixture.VendorGridDatabase;
-import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.spark.TestSpark;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -55,7 +52,6 @@ class IncrementalGridExtractIT {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.start();
         spark = TestSpark.session();
-        PersonUdfs.register(spark, new Pseudonymizer("a test key that is long enough to be used".getBytes(StandardCharsets.UTF_8)));
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,31 @@ class EmbeddedDatabaseTest {
         assertThat(leaked.isClosed() || !leaked.isValid(1)).isTrue();
         assertThat(Files.exists(folder.resolve("catalog.lock.db"))).as("the lock file is gone").isFalse();
         assertThat(EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD)).as("reopens it only to close it again").isTrue();
+    }
+
+    @Test
+    void theDatabaseAndItsLockFileAreSetOwnerOnlyAndOtherFilesAreLeftAlone() throws Exception {
+        String url = "jdbc:h2:file:" + folder.resolve("jobs") + ";AUTO_SERVER=TRUE";
+        Path neighbour = Files.writeString(folder.resolve("jobs-notes.txt"), "not H2's");
+        try (Connection open = DriverManager.getConnection(url, "sa", "")) {
+            open.createStatement().execute("CREATE TABLE t (x INT)");
+            for (Path file : new Path[] {folder.resolve("jobs.mv.db"), folder.resolve("jobs.lock.db"), neighbour}) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+
+            EmbeddedDatabase.restrictFiles(url);
+
+            assertThat(mode(folder.resolve("jobs.mv.db"))).isEqualTo("rw-------");
+            assertThat(mode(folder.resolve("jobs.lock.db"))).as("names the AUTO_SERVER port").isEqualTo("rw-------");
+            assertThat(mode(neighbour)).as("not one of the database's files").isEqualTo("rw-r--r--");
+        } finally {
+            EmbeddedDatabase.shutdown(url, "sa", "");
+        }
+        EmbeddedDatabase.restrictFiles("jdbc:postgresql://db/shequ");
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
     @Test

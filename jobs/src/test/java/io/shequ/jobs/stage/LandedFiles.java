@@ -14,12 +14,7 @@ public final class LandedFiles {
 
     /** The test class's local session: two threads, two shuffle partitions, no UI. */
     public static SparkSession localSpark() {
-        return SparkSession.builder().master("local[2]").appName("shequ-test")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .getOrCreate();
+        return io.shequ.jobs.spark.TestSpark.session();
     }
 
     /** A file landed from {@code location} (relative to its source folder), arriving and modified at the given times. */

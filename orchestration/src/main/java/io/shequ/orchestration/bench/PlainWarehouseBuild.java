@@ -2,6 +2,7 @@ package io.shequ.orchestration.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.warehouse.DuckDbResources;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,11 +38,13 @@ public final class PlainWarehouseBuild {
     public static Result build(Path lakeSnapshot, Path target) throws IOException, SQLException {
         List<LakeTable> tables = tables(lakeSnapshot);
         Files.deleteIfExists(target);
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        OwnerOnly.createDirectories(target.toAbsolutePath().getParent());
         long rows = 0;
         long start = System.nanoTime();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + target.toAbsolutePath());
              Statement sql = db.createStatement()) {
+            // DuckDB created the file with the process's umask, in an owner-only folder
+            OwnerOnly.restrict(target);
             DuckDbResources resources = SqlFloor.resources(target.toAbsolutePath().resolveSibling("spill"));
             resources.prepareSpillFolder();
             for (String setting : resources.settings()) {

@@ -1,10 +1,10 @@
 package io.shequ.orchestration.bench;
 
+import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.warehouse.DuckDbResources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,7 +60,7 @@ public final class SqlFloor {
     }
 
     public static Result run(Inputs inputs) throws IOException, SQLException {
-        Files.createDirectories(inputs.out());
+        OwnerOnly.createDirectories(inputs.out());
         List<String> statements = statements(bind(script(), parameters(inputs)));
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
             DuckDbResources resources = resources(inputs.out().resolve("spill"));

@@ -4,6 +4,7 @@ import io.shequ.orchestration.simulator.Mess;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +40,16 @@ final class BenchHome {
         if (Files.exists(home)) {
             throw new IllegalStateException(home + " exists: a benchmark runs in a fresh home");
         }
-        Files.createDirectories(home);
+        OwnerOnly.createDirectories(home);
         Path sources = home.resolve("sources");
-        Files.createDirectories(sources.resolve("grid-system"));
+        OwnerOnly.createDirectories(sources.resolve("grid-system"));
         Files.copy(data.resolve("grid-system").resolve(GRID_FILE), sources.resolve("grid-system").resolve(GRID_FILE),
                 StandardCopyOption.COPY_ATTRIBUTES);
         String gridUrl = SourceSimulator.gridJdbcUrl(sources);
         Path config = DemoCommand.writeConfig(home, "shequ bench", districts.stream().map(DivisionCode::shortForm).toList(),
                 data.resolve("street-offices"), data.resolve("procurement"), gridUrl, SourceSimulator.gridUser(),
                 Files.readString(data.resolve("grid-system").resolve("password")).strip());
-        Files.writeString(config, Files.readString(config) + DemoFreshness.of(period));
+        OwnerOnly.writeString(config, Files.readString(config) + DemoFreshness.of(period));
         return gridUrl;
     }
 

@@ -9,10 +9,10 @@ import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.warehouse.WarehouseReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (code.level() != DivisionLevel.DISTRICT) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--district needs a 6-digit district code");
         }
+        OwnerOnly.createDirectories(root);
         System.out.println("generating the sample for " + district + " " + year + " into " + root.resolve("sources"));
         SimulationSpec spec = SimulationSpec.demo(code, year, seed);
         SimulationResult sample = SourceSimulator.generate(spec, root.resolve("sources"));
@@ -89,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     public static Path writeConfig(Path root, String district, SimulationResult sample, SimulationSpec spec) throws Exception {
         Path config = writeConfig(root, district, sample);
-        Files.writeString(config, Files.readString(config) + DemoFreshness.of(spec));
+        OwnerOnly.writeString(config, Files.readString(config) + DemoFreshness.of(spec));
         return config;
     }
 
@@ -108,15 +109,11 @@ public final class DemoCommand implements Callable<Integer> {
      */
     public static Path writeConfig(Path root, String writtenBy, java.util.List<String> districts, Path streetOffices,
             Path procurement, String gridUrl, String gridUser, String gridPassword) throws java.io.IOException {
-        Path secrets = root.resolve("secrets");
-        Files.createDirectories(secrets);
-        Files.setPosixFilePermissions(secrets, PosixFilePermissions.fromString("rwx------"));
+        Path secrets = OwnerOnly.createDirectories(root.resolve("secrets"));
         PseudonymKeys.createIfMissing(secrets.resolve("pseudonym.key"));
-        Path passwordFile = secrets.resolve("grid-password");
-        Files.writeString(passwordFile, gridPassword + "\n");
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        OwnerOnly.writeString(secrets.resolve("grid-password"), gridPassword + "\n");
         Path config = root.resolve("shequ.yml");
-        Files.writeString(config, """
+        OwnerOnly.writeString(config, """
                 # Written by `%s`. Relative paths are relative to this file's folder.
                 home: .
                 districts: [%s]

@@ -8,11 +8,11 @@ import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -156,11 +156,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** The grid password in {@code <out>/grid-system/password}, readable by the owner only. */
     private static Path writePassword(Path folder, SimulationResult result) throws IOException {
-        Path dir = Files.createDirectories(folder.resolve("grid-system"));
+        Path dir = OwnerOnly.createDirectories(folder.resolve("grid-system"));
         Path file = dir.resolve("password");
         Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, result.gridPassword() + "\n");
+        OwnerOnly.writeString(file, result.gridPassword() + "\n");
         return file;
     }
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
-import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.settings.Retention;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
+import io.shequ.warehouse.SnapshotReaders;
 import io.shequ.warehouse.WarehouseAudits;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.quartz.CronExpression;
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "freshness",
+            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "raw", "freshness",
             "scheduler", "metrics");
 
     private ConfigReader() {
@@ -71,10 +72,34 @@ public final class ConfigReader {
                 optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"),
                 bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false),
                 lakeCatalog(root.path("lake"), base),
-                positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days",
-                        PipelineSettings.DEFAULT_QUARANTINE_KEEP_DAYS),
+                retention(root),
                 fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
-                        WarehouseAudits.DEFAULT_MAX_ROW_DROP));
+                        WarehouseAudits.DEFAULT_MAX_ROW_DROP),
+                snapshotReaders(root.path("warehouse")));
+    }
+
+    /** {@code warehouse.readers-group}: a group of this host that may read the published snapshots. */
+    private static SnapshotReaders snapshotReaders(JsonNode warehouse) {
+        if (!warehouse.hasNonNull("readers-group")) {
+            return SnapshotReaders.OWNER_ONLY;
+        }
+        String name = warehouse.get("readers-group").asText().strip();
+        try {
+            return SnapshotReaders.group(name);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("warehouse.readers-group", "the name of a group of this host (see `getent group`), but "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code raw.keep-days} for every raw zone; {@code quarantine.keep-days}, the older key, still
+     * sets the quarantine's own period (kept as an override, not deprecated: the quarantine waits
+     * for corrections and may need longer, or shorter, than the rest).
+     */
+    private static Retention retention(JsonNode root) {
+        int raw = positiveInt(root.path("raw"), "keep-days", "raw.keep-days", Retention.DEFAULT_KEEP_DAYS);
+        return new Retention(raw, positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days", raw));
     }
 
     /** The configured job repository database, or the embedded H2 file under the home. */
@@ -196,8 +221,13 @@ public final class ConfigReader {
         return value;
     }
 
+    /**
+     * The text of a key or password file, refused (as ssh refuses such a key) when its group or
+     * others have any access to it.
+     */
     static String readSecret(Path file, String key) {
         try {
+            SecretFile.requireOwnerOnly(file, key);
             return Files.readString(file).strip();
         } catch (IOException e) {
             throw new ConfigException(key, "a readable file at " + file);

@@ -1,10 +1,10 @@
 package io.shequ.orchestration.config;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -34,10 +34,9 @@ public final class PseudonymKeys {
         if (Files.exists(file)) {
             return;
         }
-        Files.createDirectories(file.getParent());
+        OwnerOnly.createDirectories(file.getParent());
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        OwnerOnly.writeString(file, HexFormat.of().formatHex(random) + "\n");
     }
 }

@@ -4,7 +4,9 @@ import io.shequ.jobs.run.EmbeddedH2;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.settings.Retention;
 import io.shequ.schemas.division.DivisionCode;
+import io.shequ.warehouse.SnapshotReaders;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,8 +31,9 @@ public record ShequConfig(
         Path ruleFolder,
         boolean tolerateUnreadableFiles,
         LakeCatalog lakeCatalog,
-        int quarantineKeepDays,
-        double maxRowDrop) {
+        Retention retention,
+        double maxRowDrop,
+        SnapshotReaders snapshotReaders) {
 
     public ShequConfig {
         districts = List.copyOf(districts);
@@ -41,7 +44,7 @@ public record ShequConfig(
     public ShequConfig withSchedules(List<Schedule> other) {
         return new ShequConfig(file, home, districts, streetOffices, procurement, grid, sparkMaster, shufflePartitions,
                 jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
-                tolerateUnreadableFiles, lakeCatalog, quarantineKeepDays, maxRowDrop);
+                tolerateUnreadableFiles, lakeCatalog, retention, maxRowDrop, snapshotReaders);
     }
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */
@@ -87,7 +90,7 @@ public record ShequConfig(
 
         /** The whole pipeline: extract, stage, check, conform, lake, publish, indicators. */
         public static final String PIPELINE = "pipeline";
-        /** Deleting past runs' quarantine older than {@code quarantine.keep-days}. */
+        /** Deleting past runs' raw zones (landed grid tables, staging, work, quarantine) older than their period. */
         public static final String QUARANTINE_PURGE = "quarantine-purge";
         public static final List<String> JOBS = List.of(PIPELINE, QUARANTINE_PURGE);
 

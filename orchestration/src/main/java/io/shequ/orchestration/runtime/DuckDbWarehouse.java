@@ -7,6 +7,7 @@ import io.shequ.warehouse.AuditOutcome;
 import io.shequ.warehouse.DuckDbResources;
 import io.shequ.warehouse.IndicatorValue;
 import io.shequ.warehouse.PublishBlockedException;
+import io.shequ.warehouse.SnapshotReaders;
 import io.shequ.warehouse.WarehouseAudits;
 import io.shequ.warehouse.WarehouseBuilder;
 import io.shequ.warehouse.WarehouseReader;
@@ -22,16 +23,19 @@ public final class DuckDbWarehouse implements WarehousePort {
     private final Path home;
     private final int keepSnapshots;
     private final double maxRowDrop;
+    private final SnapshotReaders readers;
 
     /**
      * @param keepSnapshots published snapshots to keep ({@code warehouse.keep-snapshots})
      * @param maxRowDrop largest fraction of a table's rows that may vanish since the previous
      *     snapshot ({@code warehouse.max-row-drop})
+     * @param readers who besides the owner may read the published snapshots ({@code warehouse.readers-group})
      */
-    public DuckDbWarehouse(Path home, int keepSnapshots, double maxRowDrop) {
+    public DuckDbWarehouse(Path home, int keepSnapshots, double maxRowDrop, SnapshotReaders readers) {
         this.home = home;
         this.keepSnapshots = keepSnapshots;
         this.maxRowDrop = maxRowDrop;
+        this.readers = readers;
     }
 
     @Override
@@ -39,7 +43,7 @@ public final class DuckDbWarehouse implements WarehousePort {
         // sized when the publish starts: the heap and the machine are what they are now
         DuckDbResources resources = DuckDbResources.fromMachine(DuckDbResources.publishSpill(home));
         WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(resources),
-                new WarehouseAudits(maxRowDrop, resources), keepSnapshots);
+                new WarehouseAudits(maxRowDrop, resources), keepSnapshots, readers);
         try {
             WarehouseRelease.Published published = release.release(runId, lake);
             return new Publication(published.snapshot(), asMaps(published.audits()), published.rebuilt());

@@ -23,7 +23,6 @@ import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.metrics.MeterRegistries;
 import io.shequ.orchestration.metrics.RunMetrics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
@@ -59,10 +58,11 @@ public final class PipelineRuntime implements AutoCloseable {
         this.settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
                 config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(),
                 PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
-                config.tolerateUnreadableFiles(), config.lakeCatalog(), config.quarantineKeepDays());
-        Files.createDirectories(config.home().resolve("state"));
+                config.tolerateUnreadableFiles(), config.lakeCatalog(), config.retention());
+        new HomeLayout(config.home()).createOwnerOnly();
         this.dataSource = dataSource(config.jobRepository());
         JobRepositorySchema.ensure(dataSource);
+        restrictDatabaseFiles();
         this.spark = SparkSessionFactory.create(settings);
         this.context = new AnnotationConfigApplicationContext();
         context.registerBean("jobRepositoryDataSource", DataSource.class, () -> dataSource);
@@ -72,7 +72,8 @@ public final class PipelineRuntime implements AutoCloseable {
         context.registerBean(SparkSession.class, () -> spark);
         AdmitSettings admit = AdmitFolderConfig.read(config);
         context.registerBean(AdmitSettings.class, () -> admit);
-        context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop()));
+        context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop(),
+                config.snapshotReaders()));
         context.registerBean(io.shequ.jobs.partition.FreshnessWindows.class,
                 () -> io.shequ.orchestration.config.FreshnessConfig.read(config.file()));
         context.register(PipelineJobConfiguration.class);
@@ -119,6 +120,7 @@ public final class PipelineRuntime implements AutoCloseable {
                 .addString(RunIds.PARAMETER, runId).toJobParameters());
         Path summary = config.home().resolve("runs").resolve(runId).resolve("summary.json");
         recordMetrics(runId, execution, summary);
+        restrictDatabaseFiles();
         return new Outcome(runId, ExitCodes.of(execution), summary);
     }
 
@@ -135,6 +137,7 @@ public final class PipelineRuntime implements AutoCloseable {
                 context.getBean(QuarantinePurgeJobConfiguration.JOB_NAME, Job.class),
                 new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters());
         recordMetrics(runId, execution, null);
+        restrictDatabaseFiles();
         return new Outcome(runId, ExitCodes.of(execution), null);
     }
 
@@ -193,5 +196,16 @@ public final class PipelineRuntime implements AutoCloseable {
         ShequConfig.JobRepository repository = config.jobRepository();
         dataSource.close();
         EmbeddedDatabase.shutdown(repository.url(), repository.user(), repository.password());
+        try {
+            restrictDatabaseFiles();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("restricting the embedded databases' files", e);
+        }
+    }
+
+    /** The embedded H2 files of the job repository and the Iceberg catalog, made owner-only once H2 created them. */
+    private void restrictDatabaseFiles() throws java.io.IOException {
+        EmbeddedDatabase.restrictFiles(config.jobRepository().url());
+        EmbeddedDatabase.restrictFiles(settings.lakeCatalog().url());
     }
 }

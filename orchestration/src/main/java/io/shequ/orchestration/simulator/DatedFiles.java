@@ -1,5 +1,6 @@
 package io.shequ.orchestration.simulator;
 
+import io.shequ.schemas.home.OwnerOnly;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -30,7 +31,7 @@ final class DatedFiles {
      * with that date on every entry: POI stamps entries with the current time otherwise.
      */
     static void save(XSSFWorkbook workbook, Path file, LocalDateTime dated) throws IOException {
-        try (OutputStream fileOut = Files.newOutputStream(file)) {
+        try (OutputStream fileOut = OwnerOnly.newOutputStream(file)) {
             save(workbook, fileOut, dated);
         }
         stamp(file, dated);

@@ -1,8 +1,7 @@
 package io.shequ.orchestration.simulator;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -155,10 +154,10 @@ final class GroundTruthWriter {
     }
 
     static void write(Path out, int year, List<ReportRow> reports, List<ContractRow> contracts) throws IOException {
-        Path folder = Files.createDirectories(out.resolve(FOLDER));
+        Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
         writeCsv(folder.resolve("report-rows.csv"), REPORT_HEADER, reports.stream().map(ReportRow::cells));
         writeCsv(folder.resolve("contracts.csv"), CONTRACT_HEADER, contracts.stream().map(ContractRow::cells));
-        Files.writeString(folder.resolve("README.md"), README, StandardCharsets.UTF_8);
+        OwnerOnly.writeString(folder.resolve("README.md"), README);
         LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
         for (String name : List.of("report-rows.csv", "contracts.csv", "README.md")) {
             DatedFiles.stamp(folder.resolve(name), dated);
@@ -167,7 +166,7 @@ final class GroundTruthWriter {
 
     /** Writes {@code files.csv}, dated like the other truth files. */
     static void writeFiles(Path out, int year, List<FileRow> files) throws IOException {
-        Path folder = Files.createDirectories(out.resolve(FOLDER));
+        Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
         writeCsv(folder.resolve("files.csv"), FILE_HEADER, files.stream().map(FileRow::cells));
         DatedFiles.stamp(folder.resolve("files.csv"), LocalDate.of(year + 1, 1, 1).atStartOfDay());
     }
@@ -175,7 +174,7 @@ final class GroundTruthWriter {
     /** Writes {@code grid-events.csv} and {@code grid-flow-rejects.csv}, dated like the other truth files. */
     static void writeGridEvents(Path out, int year, List<GridEventRow> events, List<FlowRejectRow> flowRejects)
             throws IOException {
-        Path folder = Files.createDirectories(out.resolve(FOLDER));
+        Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
         writeCsv(folder.resolve("grid-events.csv"), GRID_EVENT_HEADER, events.stream().map(GridEventRow::cells));
         writeCsv(folder.resolve("grid-flow-rejects.csv"), FLOW_REJECT_HEADER,
                 flowRejects.stream().map(FlowRejectRow::cells));
@@ -189,7 +188,7 @@ final class GroundTruthWriter {
         String body = Stream.concat(Stream.of(header), rows)
                 .map(cells -> cells.stream().map(GroundTruthWriter::quote).collect(Collectors.joining(",")))
                 .collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(file, body, StandardCharsets.UTF_8);
+        OwnerOnly.writeString(file, body);
     }
 
     private static String quote(String value) {

@@ -1,5 +1,6 @@
 package io.shequ.orchestration.simulator;
 
+import io.shequ.schemas.home.OwnerOnly;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -12,7 +13,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.RoundingMode;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ final class LedgerWriter {
 
     /** Writes every file into {@code out/procurement} and says what each of their rows means. */
     static List<GroundTruthWriter.ContractRow> write(Path out, List<LedgerFile> files) throws IOException {
-        Path folder = Files.createDirectories(out.resolve(FOLDER));
+        Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
         List<GroundTruthWriter.ContractRow> truth = new ArrayList<>();
         for (LedgerFile ledger : files) {
             Path file = folder.resolve(ledger.name());
@@ -120,7 +120,7 @@ final class LedgerWriter {
         if (!charset.newEncoder().canEncode(text)) {
             charset = Charset.forName("GB18030");  // a rare character outside GBK
         }
-        try (OutputStream stream = Files.newOutputStream(file);
+        try (OutputStream stream = OwnerOnly.newOutputStream(file);
              Writer writer = new OutputStreamWriter(stream, charset)) {
             if (ledger.format().bom()) {
                 stream.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

@@ -4,6 +4,7 @@ import io.shequ.orchestration.simulator.StreetReport.Cell;
 import io.shequ.orchestration.simulator.StreetReport.Damage;
 import io.shequ.orchestration.simulator.StreetReport.Line;
 
+import io.shequ.schemas.home.OwnerOnly;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -13,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -81,8 +81,8 @@ final class ReportWriter {
     private WrittenFile save(String relative, byte[] bytes, LocalDateTime dated, StreetReport report, int firstLine,
                              String sheet) throws IOException {
         Path file = out.resolve(relative);
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        OwnerOnly.createDirectories(file.getParent());
+        OwnerOnly.write(file, bytes);
         DatedFiles.stamp(file, dated);
         return new WrittenFile(relative, sha256(bytes), report, firstLine, sheet);
     }

@@ -2,6 +2,7 @@ package io.shequ.orchestration.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,9 @@ public record ResolutionAgainstTruth(ResolutionScore reports, ResolutionScore co
         ObjectNode root = (ObjectNode) RunLedger.JSON.readTree(summaryFile.toFile());
         root.set(SUMMARY_KEY, RunLedger.JSON.valueToTree(summary()));
         Path tmp = summaryFile.resolveSibling(summaryFile.getFileName() + ".tmp");
-        RunLedger.JSON.writeValue(tmp.toFile(), root);
+        try (java.io.OutputStream stream = OwnerOnly.newOutputStream(tmp)) {
+            RunLedger.JSON.writeValue(stream, root);
+        }
         Files.move(tmp, summaryFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

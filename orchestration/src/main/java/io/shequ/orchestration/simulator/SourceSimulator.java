@@ -2,6 +2,7 @@ package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.DivisionCode;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,6 +113,8 @@ public final class SourceSimulator {
                 GroundTruthWriter.FOLDER)) {
             deleteRecursively(out.resolve(folder));
         }
+        // simulated sources hold names, phones and ID numbers as real ones do: owner-only like a home
+        OwnerOnly.createDirectories(out);
         SimulationSpec first = specs.get(0);
         ReportTruth reportTruth = new ReportTruth();
         List<GroundTruthWriter.ContractRow> contractTruth = new ArrayList<>();
@@ -133,10 +136,14 @@ public final class SourceSimulator {
         GridConnection target = gridTarget != null ? gridTarget : new GridConnection(GridDatabaseWriter.jdbcUrl(out),
                 GridDatabaseWriter.USER, GridDatabaseWriter.password(first.random("grid-password")));
         if (gridTarget == null) {
-            Files.createDirectories(out.resolve(GridDatabaseWriter.FOLDER));
+            OwnerOnly.createDirectories(out.resolve(GridDatabaseWriter.FOLDER));
         }
         GridSnapshot gridState = grid.snapshot(grid.defaultAsOf());
         GridDatabaseWriter.write(target.jdbcUrl(), target.user(), target.password(), gridState);
+        if (gridTarget == null) {
+            // H2 creates its files with the process's umask; the folder is owner-only already
+            OwnerOnly.restrictTree(out.resolve(GridDatabaseWriter.FOLDER));
+        }
         GridTruth gridTruth = new GridTruth(gridState);
         GroundTruthWriter.writeGridEvents(out, first.year(), gridTruth.events(), gridTruth.flowRejects());
 

@@ -3,7 +3,7 @@ package io.shequ.orchestration.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.settings.Retention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ConfigReaderLakeAndPrivacyTest {
 
     @Test
     void aTooShortKeyIsRefusedWithHowToMakeOne() throws Exception {
-        Files.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
+        io.shequ.schemas.home.OwnerOnly.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: short.key\n"));
         assertThatThrownBy(() -> PseudonymKeys.load(config.pseudonymKey())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("at least 32 characters").hasMessageContaining("openssl rand");
@@ -34,7 +34,8 @@ class ConfigReaderLakeAndPrivacyTest {
     void defaultsAreTheEmbeddedCatalogAndThirtyDaysOfQuarantine() throws Exception {
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"));
         assertThat(config.lakeCatalog()).as("null: PipelineSettings falls back to the H2 file").isNull();
-        assertThat(config.quarantineKeepDays()).isEqualTo(PipelineSettings.DEFAULT_QUARANTINE_KEEP_DAYS).isEqualTo(30);
+        assertThat(config.retention()).as("every raw zone, the quarantine among them, 30 days")
+                .isEqualTo(new Retention(30, 30)).isEqualTo(Retention.defaults());
     }
 
     @Test
@@ -45,7 +46,16 @@ class ConfigReaderLakeAndPrivacyTest {
         assertThat(config.lakeCatalog().url()).isEqualTo("jdbc:postgresql://db/shequ_lake");
         assertThat(config.lakeCatalog().user()).isEqualTo("lake");
         assertThat(config.lakeCatalog().toString()).contains("password=***");
-        assertThat(config.quarantineKeepDays()).isEqualTo(7);
+        assertThat(config.retention()).as("quarantine.keep-days alone still sets the quarantine's period")
+                .isEqualTo(new Retention(30, 7));
+        assertThat(ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "raw:\n  keep-days: 14\n")).retention()).as("raw.keep-days alone: the quarantine follows it")
+                .isEqualTo(new Retention(14, 14));
+        assertThat(ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "raw:\n  keep-days: 14\nquarantine:\n  keep-days: 60\n")).retention())
+                .as("both: quarantine.keep-days overrides for the quarantine").isEqualTo(new Retention(14, 60));
+        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "raw:\n  keep-days: none\n"))).hasMessageContaining("raw.keep-days");
 
         assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
                 + "quarantine:\n  keep-days: 0\n"))).hasMessageContaining("quarantine.keep-days");
@@ -58,8 +68,10 @@ class ConfigReaderLakeAndPrivacyTest {
 
     @Test
     void databasePasswordsComeFromAFileOrAnEnvironmentVariableNeverBoth() throws Exception {
-        Files.writeString(dir.resolve("ops.password"), "from-the-file\n");
-        Files.writeString(dir.resolve("lake.password"), "lake-secret\n");
+        for (String file : new String[] {"ops.password", "lake.password"}) {
+            Files.writeString(dir.resolve(file), file.equals("ops.password") ? "from-the-file\n" : "lake-secret\n");
+            Files.setPosixFilePermissions(dir.resolve(file), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
                 + "job-repository:\n  url: jdbc:postgresql://db/shequ_ops\n  user: shequ\n  password-file: ops.password\n"
                 + "lake:\n  catalog-url: jdbc:postgresql://db/shequ_lake\n  catalog-password-file: lake.password\n"));

@@ -125,7 +125,7 @@ class ClusteredSchedulerIT {
         Files.setLastModifiedTime(expired.getParent(), old);
         Files.setLastModifiedTime(expired.getParent().getParent(), old);
         Path key = home.resolve("pseudonym.key");
-        Files.writeString(key, "cluster-test-key-0123456789abcdef0123456789");
+        io.shequ.schemas.home.OwnerOnly.writeString(key, "cluster-test-key-0123456789abcdef0123456789");
         Path config = home.resolve("shequ.yml");
         Files.writeString(config, """
                 home: .

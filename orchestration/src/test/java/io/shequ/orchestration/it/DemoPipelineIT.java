@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run on the same sources leaves the warehouse content identical. On the home the two runs leave,
  * the lake's guarantees ({@link LakeGuarantees}): facts reconcile with the staged rows, both runs
  * committed identical lake tables, and no ID number or mobile number is in any file under lake/
- * or warehouse/.
+ * or warehouse/; nor in the grid mirror under state/, which holds no reporter name either.
+ * Nothing under the home is open to its group or others.
  */
 class DemoPipelineIT {
 
@@ -70,12 +71,42 @@ class DemoPipelineIT {
             LakeGuarantees.assertFactsReconcile(home, rerun.runId());
             LakeGuarantees.assertSameLakeContents(home, run.runId(), rerun.runId());
             LakeGuarantees.assertNoPersonalData(home);
+            LakeGuarantees.assertMirrorHoldsNoPersonalData(home,
+                    LakeGuarantees.reporterNames(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword()));
+            assertThat(summary.path("raw_purge").path("staging").path("keepDays").asInt())
+                    .as("the purge of past runs' staging is counted in the run summary").isEqualTo(30);
+            assertThat(summary.path("raw_purge").path("landing_tables").path("runs").asInt())
+                    .as("the first run's landed grid tables are fresh: kept").isZero();
         }
         Map<String, List<List<Object>>> second = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
         assertThat(second.keySet()).as("same tables after a rerun").isEqualTo(first.keySet());
         for (String table : first.keySet()) {
             assertThat(second.get(table)).as("table %s identical after a rerun", table).isEqualTo(first.get(table));
         }
+        assertNothingOpenToOthers(home);
+    }
+
+    /**
+     * After the demo no file or folder under the home (the sample, secrets, landing, staging,
+     * quarantine, state with its H2 files, runs, lake, warehouse) is open to its group or others;
+     * without {@code warehouse.readers-group} the snapshots are no exception. Symbolic links
+     * ({@code current.duckdb}) have no mode of their own.
+     */
+    static void assertNothingOpenToOthers(Path home) throws Exception {
+        List<String> open = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(home)) {
+            for (Path path : walk.toList()) {
+                if (java.nio.file.Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                String mode = java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                if (!mode.endsWith("------")) {
+                    open.add(mode + " " + home.relativize(path));
+                }
+            }
+        }
+        assertThat(open).as("files and folders under the home readable by group or others").isEmpty();
     }
 
     /**

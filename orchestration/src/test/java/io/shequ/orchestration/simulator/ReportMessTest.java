@@ -205,7 +205,7 @@ class ReportMessTest {
     }
 
     private static LocatedTable table(Path file) throws java.io.IOException, ContractTableLocator.TableNotFound {
-        return new ContractTableLocator(CONTRACT).locate(TableFileReader.read(file), "community_name");
+        return new ContractTableLocator(CONTRACT).locateAll(TableFileReader.read(file), "community_name").tables().get(0);
     }
 
     private static String firstSheet(Path file) throws Exception {

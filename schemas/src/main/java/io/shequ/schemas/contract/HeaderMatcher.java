@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Finds a contract's fields among the header cells of a source file, however each office spells
- * them, and finds the header row itself below any title rows.
+ * them, and finds the header itself (one row, or several: see {@link #findHeader}) below any title rows.
  *
  * <p>A header is first compared with the contract's spellings after {@link #normalizeHeader};
  * failing that, by the contract's {@link HeaderVariants} key (another word of a class, a unit,
@@ -23,6 +23,11 @@ import java.util.TreeMap;
  * the first wins. Unknown headers are reported too, except those the contract ignores.
  */
 public final class HeaderMatcher {
+
+    /** The most rows a header may span. */
+    public static final int MAX_HEADER_ROWS = 4;
+    /** A cell that is a figure, which no header row holds. */
+    private static final Pattern NUMBER = Pattern.compile("^[-+]?[0-9][0-9,.]*%?$");
 
     private final SourceContract contract;
     /** Normalised spelling to the fields it names, in contract order. */
@@ -124,16 +129,111 @@ public final class HeaderMatcher {
     }
 
     /**
-     * The index of the first row that holds every required field, so that title rows such as
-     * "2023年第一季度社区基本情况统计表" above the header are skipped; empty when no row does.
+     * The header among a sheet's first rows, so that title rows such as
+     * "2023年第一季度社区基本情况统计表" above it are skipped; empty when no rows name every
+     * required field. The header may span up to {@value #MAX_HEADER_ROWS} rows: a row below it
+     * that holds only text (no number) continues it when joining its texts to the columns' loses
+     * no column or field already read, so a group heading "矛盾纠纷" over "化解数" reads as
+     * "矛盾纠纷化解数" and a unit row "(件)" is read as part of the header, not as data. Of the
+     * candidates that name every required field, the one reading the most columns wins, then the
+     * one with the fewest issues, then the one spanning the most rows, then the first.
      */
-    public OptionalInt findHeaderRow(List<List<String>> firstRows) {
-        for (int row = 0; row < firstRows.size(); row++) {
-            List<String> cells = firstRows.get(row);
-            if (cells != null && examine(cells).isComplete()) {
-                return OptionalInt.of(row);
+    public Optional<HeaderSpan> findHeader(List<List<String>> firstRows) {
+        HeaderSpan best = null;
+        for (int start = 0; start < firstRows.size(); start++) {
+            List<String> cells = cells(firstRows.get(start));
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue; // a header starts at a row with text
+            }
+            HeaderMatch match = examine(cells);
+            for (int rows = 1; ; rows++) {
+                HeaderSpan span = new HeaderSpan(start, rows, cells, match);
+                if (match.isComplete() && (best == null || better(span, best))) {
+                    best = span;
+                }
+                int next = start + rows;
+                if (rows == MAX_HEADER_ROWS || next >= firstRows.size() || !continuesHeader(cells(firstRows.get(next)))) {
+                    break;
+                }
+                List<String> joined = joined(cells, cells(firstRows.get(next)));
+                HeaderMatch joinedMatch = examine(joined);
+                if (!keepsColumns(match, joinedMatch)) {
+                    break;
+                }
+                cells = joined;
+                match = joinedMatch;
             }
         }
-        return OptionalInt.empty();
+        return Optional.ofNullable(best);
+    }
+
+    private static boolean better(HeaderSpan a, HeaderSpan b) {
+        int columns = Integer.compare(a.match().mapping().columns().size(), b.match().mapping().columns().size());
+        if (columns != 0) {
+            return columns > 0;
+        }
+        int issues = Long.compare(faults(a), faults(b));
+        if (issues != 0) {
+            return issues < 0;
+        }
+        return a.rows() > b.rows();
+    }
+
+    /** Issues other than a variant note (a unit row makes "户数" read as the variant "户数(件)"). */
+    private static long faults(HeaderSpan span) {
+        return span.match().mapping().issues().stream().filter(i -> i.kind() != HeaderIssue.Kind.HEADER_VARIANT).count();
+    }
+
+    private static List<String> cells(List<String> row) {
+        List<String> out = new ArrayList<>(row == null ? 0 : row.size());
+        if (row != null) {
+            row.forEach(c -> out.add(c == null ? "" : c));
+        }
+        return out;
+    }
+
+    /** A row that may continue a header: some text, and no cell that reads as a number. */
+    private static boolean continuesHeader(List<String> row) {
+        boolean text = false;
+        for (String cell : row) {
+            String compact = TypedText.compact(cell);
+            if (compact == null || compact.isEmpty()) {
+                continue;
+            }
+            if (NUMBER.matcher(compact).matches()) {
+                return false;
+            }
+            text = true;
+        }
+        return text;
+    }
+
+    /** Each column's text above joined to its text below; a text equal to the one above (a vertical merge) is not repeated. */
+    private static List<String> joined(List<String> above, List<String> below) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < Math.max(above.size(), below.size()); c++) {
+            String top = c < above.size() ? above.get(c) : "";
+            String bottom = c < below.size() ? below.get(c) : "";
+            String lastTop = top.contains("\n") ? top.substring(top.lastIndexOf('\n') + 1) : top;
+            if (bottom.isBlank() || normalizeHeader(bottom).equals(normalizeHeader(lastTop))) {
+                out.add(top);
+            } else if (top.isBlank()) {
+                out.add(bottom);
+            } else {
+                out.add(top + "\n" + bottom);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code after} still reads every column and every field {@code before} reads; a
+     * column may change field ("协商议事" alone is a variant of 协商议事次数, "协商议事平台数" is exact).
+     */
+    private static boolean keepsColumns(HeaderMatch before, HeaderMatch after) {
+        var columns = after.mapping().columns();
+        return columns.keySet().containsAll(before.mapping().columns().keySet())
+                && columns.values().stream().map(FieldSpec::name).toList()
+                        .containsAll(before.mapping().columns().values().stream().map(FieldSpec::name).toList());
     }
 }

@@ -3,6 +3,7 @@ package io.shequ.schemas.lake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,8 +31,8 @@ public record LakeSnapshot(String catalog, String namespace, Instant committedAt
     }
 
     public void write(Path file) {
-        try {
-            JSON.writeValue(file.toFile(), this);
+        try (java.io.OutputStream out = OwnerOnly.newOutputStream(file)) {
+            JSON.writeValue(out, this);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
         }

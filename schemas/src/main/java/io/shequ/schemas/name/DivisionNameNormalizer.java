@@ -87,7 +87,26 @@ public final class DivisionNameNormalizer {
         if ((core.endsWith("镇") || core.endsWith("乡")) && core.length() > 1) {
             bare = core.substring(0, core.length() - 1);
         }
-        return List.of(street, core, bare).stream().distinct().toList();
+        List<String> prefixes = new java.util.ArrayList<>(List.of(street, core, bare));
+        if (!core.equals(street)) {
+            // a street office written with another of its suffixes: 舜玉路街道办事处 as 舜玉路街道, 舜玉路办事处
+            STREET_SUFFIXES.forEach(suffix -> prefixes.add(core + suffix));
+        }
+        return prefixes.stream().distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /**
+     * True when {@code raw} begins with the street's (or town's) name, with or without its suffix,
+     * and something that names a community is left after it ("舜玉路街道舜玉社区", "兴隆兴隆村").
+     */
+    public static boolean startsWithStreet(String raw, String streetName) {
+        String text = TypedText.compact(raw);
+        String street = TypedText.compact(streetName);
+        if (text == null || street == null || street.isEmpty()) {
+            return false;
+        }
+        return streetPrefixes(street).stream()
+                .anyMatch(p -> text.startsWith(p) && !stripSuffixes(text.substring(p.length()), true).isEmpty());
     }
 
     /** Strips to a fixed point; {@code allowEmpty} only for asking whether anything would be left. */

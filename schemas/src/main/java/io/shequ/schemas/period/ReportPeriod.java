@@ -106,9 +106,11 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
     }
 
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})[-./年](\\d{1,2})[-./月](\\d{1,2})日?(?!\\d)");
+    /** 20240230: only a year 19xx/20xx, a month 01-12 and a day 01-31 read as a day, so other 8-digit numbers stay numbers. */
+    private static final Pattern COMPACT_DAY = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?!\\d)");
 
     /**
-     * A day written in {@code text} that the calendar does not have ("2024-02-30", "2023年2月29日"),
+     * A day written in {@code text} that the calendar does not have ("2024-02-30", "2023年2月29日", "20240230"),
      * or empty. Such a text names no period: its month is not to be read off a date gone wrong.
      */
     public static Optional<String> impossibleDay(String text) {
@@ -116,7 +118,7 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
         if (folded == null) {
             return Optional.empty();
         }
-        return DAY.matcher(folded).results().filter(m -> {
+        return java.util.stream.Stream.concat(DAY.matcher(folded).results(), COMPACT_DAY.matcher(folded).results()).filter(m -> {
             try {
                 LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 return false;

@@ -187,9 +187,50 @@ class HeaderMatcherTest {
                 List.of(),
                 Arrays.asList("社区名称", "户数", null, "常住人口"),
                 List.of("乐山小区社区", "1,234", "", "3000"));
-        assertThat(report.findHeaderRow(rows)).as("row 3 is the header").hasValue(3);
-        assertThat(report.findHeaderRow(rows.subList(0, 3))).as("no header among titles").isEmpty();
-        assertThat(report.findHeaderRow(List.of())).isEmpty();
+        assertThat(report.findHeader(rows)).as("row 3 is the header, alone").hasValueSatisfying(span -> {
+            assertThat(span.start()).isEqualTo(3);
+            assertThat(span.rows()).isEqualTo(1);
+        });
+        assertThat(report.findHeader(rows.subList(0, 3))).as("no header among titles").isEmpty();
+        assertThat(report.findHeader(List.of())).isEmpty();
+    }
+
+    @Test
+    void readsAGroupHeadingOverItsSubColumnsAsOneHeader() {
+        // 社区名称 and 户数 merged over two rows (filled into both), 协商议事 and 矛盾纠纷 merged across their sub-columns
+        List<List<String>> rows = List.of(
+                List.of("七里山街道2023年第一季度社区基本情况统计表"),
+                List.of("社区名称", "户数", "协商议事", "协商议事", "矛盾纠纷"),
+                List.of("社区名称", "户数", "平台数", "会议次数", "化解数"),
+                List.of("乐山小区社区", "1,234", "2", "5", "3"));
+        HeaderSpan span = report.findHeader(rows).orElseThrow();
+        assertThat(span.start()).as("starts at the group heading").isEqualTo(1);
+        assertThat(span.rows()).as("group heading and sub-headings").isEqualTo(2);
+        assertThat(span.match().mapping().columnOf("consult_platforms")).as("协商议事 + 平台数").hasValue(2);
+        assertThat(span.match().mapping().columnOf("consult_meetings")).as("协商议事 + 会议次数").hasValue(3);
+        assertThat(span.match().mapping().columnOf("matters_disputes")).as("矛盾纠纷 + 化解数").hasValue(4);
+        assertThat(span.match().mapping().columnOf("households")).as("a vertical merge is not doubled").hasValue(1);
+    }
+
+    @Test
+    void readsAUnitRowUnderTheHeaderAsPartOfIt() {
+        List<List<String>> rows = List.of(
+                List.of("社区名称", "户数", "常住人口"),
+                List.of("", "(户)", "(人)"),
+                List.of("乐山小区社区", "1234", "3000"));
+        HeaderSpan span = report.findHeader(rows).orElseThrow();
+        assertThat(span.rows()).as("the unit row continues the header").isEqualTo(2);
+        assertThat(span.match().mapping().columnOf("resident_population")).hasValue(2);
+    }
+
+    @Test
+    void neverReadsADataRowAsHeader() {
+        List<List<String>> rows = List.of(
+                List.of("社区名称", "户数", "常住人口"),
+                List.of("乐山小区社区", "暂无", "约3000"),
+                List.of("英雄山社区", "1234", "3000"));
+        HeaderSpan span = report.findHeader(rows).orElseThrow();
+        assertThat(span.rows()).as("a text-only data row breaks the header's columns").isEqualTo(1);
     }
 
     @Test

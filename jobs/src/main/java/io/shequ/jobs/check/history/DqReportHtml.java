@@ -1,8 +1,8 @@
 package io.shequ.jobs.check.history;
 
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -18,9 +18,9 @@ public final class DqReportHtml {
 
     public static void write(DqReport report, Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, render(report), StandardCharsets.UTF_8);
+            OwnerOnly.writeString(tmp, render(report));
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);

@@ -23,7 +23,7 @@ import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
-import io.shequ.jobs.stage.QuarantinePurge;
+import io.shequ.jobs.retention.RunFolderPurge;
 import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
@@ -36,6 +36,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,8 +96,8 @@ public final class CheckStep implements Tasklet {
         RunLedger ledger = new RunLedger(layout, runId);
         ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.staging(runId), layout.beforeCheck(runId));
         // warned rows keep raw values like the quarantine, and go after the same number of days
-        ledger.put("dq_warned_purge", new QuarantinePurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
-                .purge(settings.quarantineKeepDays(), runId));
+        ledger.put("dq_warned_purge", new RunFolderPurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
+                .purge(settings.retention().quarantineKeepDays(), runId, Set.of()));
         DatasetCheck check = new DatasetCheck(spark, new DataQualityGate(settings.ruleFolder()),
                 new Quarantine(layout.quarantine(runId), runId), new Quarantine(layout.dqWarned(runId), runId),
                 layout.beforeCheck(runId));

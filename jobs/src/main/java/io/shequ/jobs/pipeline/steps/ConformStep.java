@@ -10,7 +10,6 @@ import io.shequ.jobs.conform.GridEventKeys;
 import io.shequ.jobs.conform.GridEventsToFacts;
 import io.shequ.jobs.conform.GridsToDimension;
 import io.shequ.jobs.conform.NbsRelease;
-import io.shequ.jobs.conform.PersonUdfs;
 import io.shequ.jobs.conform.ProvidersToOrganizations;
 import io.shequ.jobs.conform.ResolverUdfs;
 import io.shequ.jobs.conform.ServiceContractKeys;
@@ -19,10 +18,12 @@ import io.shequ.jobs.conform.StagedReportsToFacts;
 import io.shequ.jobs.conform.TaxonomyToDimension;
 import io.shequ.jobs.conform.YearsToDates;
 import io.shequ.jobs.dimension.LakeDimensions;
+import io.shequ.jobs.gridstate.ClearReporterMigration;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.privacy.Pseudonymizer;
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -79,11 +80,14 @@ public final class ConformStep implements Tasklet {
         // the curated aliases, with the user's confirmed names in <home>/reference/ on top
         DivisionAliases aliases = DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME));
         ResolverUdfs.register(spark, new DivisionResolver(nbs, settings.districts(), aliases));
-        PersonUdfs.register(spark, new Pseudonymizer(settings.pseudonymKey()));
+        ReportersToPseudonyms reporters = new ReportersToPseudonyms(new Pseudonymizer(settings.pseudonymKey()));
 
         Map<String, Object> counts = new LinkedHashMap<>();
         Map<String, Object> resolution = new LinkedHashMap<>();
         counts.put("resolution", resolution);
+        // a mirror an earlier release wrote keeps reporters in clear: rewritten on the first run, grid or not
+        GridMirror mirror = new GridMirror(layout.gridMirror());
+        counts.put("grid_mirror_pseudonymized", new ClearReporterMigration(spark, reporters).migrate(mirror));
         LocalDate runDate = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LakeDimensions lakeDims = new LakeDimensions(spark);
         write(new DivisionsToDimension(spark).apply(nbs, cities,
@@ -118,8 +122,7 @@ public final class ConformStep implements Tasklet {
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {
             // facts from the merged state, not the increment: complete whatever the extract pattern
-            GridMirror mirror = new GridMirror(layout.gridMirror());
-            GridState merged = mirror.merge(spark, runId, staging);
+            GridState merged = mirror.merge(spark, runId, staging, reporters);
             GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
             write(new GridsToDimension().apply(merged.grids(), merged.events(),
                     lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);

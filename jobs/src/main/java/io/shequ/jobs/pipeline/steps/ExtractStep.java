@@ -6,10 +6,11 @@ import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.recovery.UnfinishedRuns;
+import io.shequ.jobs.retention.RawZonePurge;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
-import io.shequ.jobs.stage.QuarantinePurge;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class ExtractStep implements Tasklet {
     public static final String PROCUREMENT = "procurement_ledgers";
     /** The run-ledger section counting the past runs' quarantine purged at the start of this run. */
     public static final String QUARANTINE_PURGE = "quarantine_purge";
+    /** The run-ledger section counting the past runs' landed grid tables, staging and work folders purged. */
+    public static final String RAW_PURGE = "raw_purge";
     /** The run-ledger section holding the grid system's {@link io.shequ.jobs.extract.GridExtract}. */
     public static final String GRID_EXTRACT = "grid_extract";
 
@@ -34,21 +37,30 @@ public final class ExtractStep implements Tasklet {
     private final SparkSession spark;
     private final LandingManifest manifest;
     private final GridWatermarks watermarks;
+    private final UnfinishedRuns unfinished;
 
-    public ExtractStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest, GridWatermarks watermarks) {
+    public ExtractStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
+                       UnfinishedRuns unfinished) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
         this.watermarks = watermarks;
+        this.unfinished = unfinished;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
-        // quarantine holds raw personal data: past runs' is deleted once older than the configured days
-        new RunLedger(layout, runId).put(QUARANTINE_PURGE, new QuarantinePurge(layout.quarantine(runId).getParent(),
-                Clock.systemUTC()).purge(settings.quarantineKeepDays(), runId));
+        // the raw zones hold personal data: past runs' are deleted once older than the configured days
+        RawZonePurge.Result purged = new RawZonePurge(layout, settings.retention(), Clock.systemUTC())
+                .purge(runId, unfinished.runIds());
+        new RunLedger(layout, runId).put(QUARANTINE_PURGE, purged.quarantine());
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("landing_tables", purged.landingTables());
+        raw.put("staging", purged.staging());
+        raw.put("work", purged.work());
+        new RunLedger(layout, runId).put(RAW_PURGE, raw);
         FileLanding files = new FileLanding(layout);
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything

@@ -5,6 +5,7 @@ import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.schemas.home.OwnerOnly;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -31,7 +32,9 @@ public final class IndicatorsStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         List<Map<String, Object>> indicators = warehouse.indicators();
-        RunLedger.JSON.writeValue(layout.run(runId).resolve("indicators.json").toFile(), indicators);
+        try (java.io.OutputStream out = OwnerOnly.newOutputStream(layout.run(runId).resolve("indicators.json"))) {
+            RunLedger.JSON.writeValue(out, indicators);
+        }
         new RunLedger(layout, runId).put("indicators", Map.of("rows", indicators.size()));
         contribution.incrementWriteCount(indicators.size());
         return RepeatStatus.FINISHED;

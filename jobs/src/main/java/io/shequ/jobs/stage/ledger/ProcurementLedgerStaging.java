@@ -43,8 +43,8 @@ public final class ProcurementLedgerStaging {
     private static final String CATEGORY_UDF = "shequ_service_category";
     private static final String CREDIT_UDF = "shequ_credit_code_valid";
     private static final String CREDIT_NORMALIZE_UDF = "shequ_credit_code_normalize";
-    /** The separators offices put between served communities: 、，,;；. */
-    private static final String SERVED_SEPARATORS = "[、，,;；]";
+    /** The separators offices put between served communities: 、，,;；/／ (conform also splits at spaces and 和/与/及). */
+    private static final String SERVED_SEPARATORS = "[、，,;；/／]";
 
     private final ContractFileStaging staging;
 
@@ -92,7 +92,7 @@ public final class ProcurementLedgerStaging {
     }
 
     /**
-     * {@code served_parts}: the served text split on 、，,;； into its trimmed, non-empty parts,
+     * {@code served_parts}: the served text split on 、，,;；/／ into its trimmed, non-empty parts,
      * each kept as written (全区, 全街道, XX街道各社区 included) for conform to resolve.
      */
     private static Dataset<Row> splitServed(Dataset<Row> typed) {

@@ -2,7 +2,9 @@ package io.shequ.jobs.stage.table;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +53,11 @@ public final class ContractFieldHistory {
 
     public void save() {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            RunLedger.JSON.writeValue(tmp.toFile(), firstRunByOfficeAndField);
+            try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
+                RunLedger.JSON.writeValue(out, firstRunByOfficeAndField);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);

@@ -130,9 +130,9 @@ public final class ContractFileStaging {
                     notes.put(file.location(), "same bytes as " + file.duplicateOf() + ": loaded once");
                     continue;
                 }
-                LocatedTable table;
+                LocatedTables located;
                 try {
-                    table = corrections.apply(source, file, locator.locate(TableFileReader.read(Path.of(file.landed())), keyField));
+                    located = locator.locateAll(TableFileReader.read(Path.of(file.landed())), keyField);
                 } catch (IOException | ContractTableLocator.TableNotFound e) {
                     RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
                             ? missing.rule() : RejectRule.UNREADABLE_FILE;
@@ -142,26 +142,41 @@ public final class ContractFileStaging {
                             e.getMessage(), null));
                     continue;
                 }
-                read.put(file.location(), (long) table.dataRows().size());
-                try {
-                    List<Object> values = context.values(file, table);
-                    findings.addAll(headerFindings(source, file.location(), context.office(values), table));
-                    raw.addAll(rawRows.rows(table, line -> {
-                        List<Object> row = new ArrayList<>();
-                        row.add(file.location());
-                        row.add(table.sheet());
-                        row.add(line);
-                        row.add(file.modifiedMillis());
-                        row.add(file.arrivedMillis());
-                        row.addAll(values);
-                        return row;
-                    }));
-                } catch (Rejected e) {
-                    notes.put(file.location(), "quarantined whole (" + e.rule().code() + "): " + e.getMessage());
-                    for (SheetRow row : table.dataRows()) {
-                        fileRejects.add(RowFactory.create(source, file.location(), table.sheet(), Integer.toString(row.line()),
-                                null, e.rule().code(), e.getMessage(), RawTableRows.rawJson(table.header(), row)));
+                read.put(file.location(), located.dataRows());
+                List<String> rejectedSheets = new ArrayList<>();
+                String office = null;
+                for (LocatedTable found : located.tables()) {
+                    LocatedTable table = corrections.apply(source, file, found);
+                    try {
+                        List<Object> values = context.values(file, table);
+                        office = office == null ? context.office(values) : office;
+                        findings.addAll(headerFindings(source, file.location(), context.office(values), table));
+                        HeaderlessCells.of(source, file.location(), context.office(values), table).ifPresent(findings::add);
+                        raw.addAll(rawRows.rows(table, line -> {
+                            List<Object> row = new ArrayList<>();
+                            row.add(file.location());
+                            row.add(table.sheet());
+                            row.add(line);
+                            row.add(file.modifiedMillis());
+                            row.add(file.arrivedMillis());
+                            row.addAll(values);
+                            return row;
+                        }));
+                    } catch (Rejected e) {
+                        rejectedSheets.add((located.tables().size() > 1 ? "sheet '" + table.sheet() + "' " : "")
+                                + "quarantined whole (" + e.rule().code() + "): " + e.getMessage());
+                        for (SheetRow row : table.dataRows()) {
+                            fileRejects.add(RowFactory.create(source, file.location(), table.sheet(),
+                                    Integer.toString(row.line()), null, e.rule().code(), e.getMessage(),
+                                    RawTableRows.rawJson(table.header(), row)));
+                        }
                     }
+                }
+                findings.addAll(sheetFindings(source, file.location(), office, located));
+                List<String> fileNotes = new ArrayList<>(rejectedSheets);
+                located.sheetsWithoutTable().forEach(m -> fileNotes.add(m.message() + ": not read"));
+                if (!fileNotes.isEmpty()) {
+                    notes.put(file.location(), String.join("; ", fileNotes));
                 }
             }
         }
@@ -195,6 +210,24 @@ public final class ContractFileStaging {
                                 + " in earlier files and not in this one"));
             }
             fieldHistory.record(sender, supplied);
+        }
+        return out;
+    }
+
+    /** The sheets of a file that hold no table, and the tables whose header spans several rows. */
+    private static List<SourceFinding> sheetFindings(String source, String location, String office, LocatedTables located) {
+        List<SourceFinding> out = new ArrayList<>();
+        for (LocatedTables.SheetWithoutTable sheet : located.sheetsWithoutTable()) {
+            out.add(new SourceFinding(sheet.namesFields() ? SourceFinding.INCOMPLETE_TABLE : SourceFinding.SHEET_WITHOUT_TABLE,
+                    source, location, office, null, sheet.sheet(), null, null,
+                    location + ": " + sheet.message() + "; its rows are not read"));
+        }
+        for (LocatedTable table : located.tables()) {
+            if (table.headerRows() > 1) {
+                out.add(new SourceFinding(SourceFinding.MULTI_ROW_HEADER, source, location, office, null, table.sheet(), null,
+                        null, location + ": the header of sheet '" + table.sheet() + "' spans " + table.headerRows()
+                        + " rows from row " + table.header().line() + "; each column's header cells are read together"));
+            }
         }
         return out;
     }

@@ -2,17 +2,18 @@ package io.shequ.jobs.stage.table;
 
 import io.shequ.schemas.contract.HeaderMatch;
 import io.shequ.schemas.contract.HeaderMatcher;
+import io.shequ.schemas.contract.HeaderSpan;
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.text.TypedText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Finds a source contract's table in the sheets of a file: the first sheet with a header row
- * (within its first rows, under any title rows) that names every required field.
+ * Finds a source contract's tables in the sheets of a file: each sheet with a header (within its
+ * first rows, under any title rows, over one or several rows) that names every required field.
  */
 public final class ContractTableLocator {
 
@@ -43,49 +44,63 @@ public final class ContractTableLocator {
         }
     }
 
-    public LocatedTable locate(List<Sheet> sheets, String keyField) throws TableNotFound {
-        List<String> misses = new ArrayList<>();
+    /**
+     * The contract's tables in every sheet of a file, in sheet order, and the sheets that hold
+     * none (with what each lacks), so that no sheet is passed over without a word. Throws when
+     * no sheet holds a table.
+     */
+    public LocatedTables locateAll(List<Sheet> sheets, String keyField) throws TableNotFound {
+        List<LocatedTable> tables = new ArrayList<>();
+        List<LocatedTables.SheetWithoutTable> misses = new ArrayList<>();
         for (Sheet sheet : sheets) {
             List<List<String>> firstRows = sheet.rows().stream().limit(HEADER_SEARCH_ROWS).map(SheetRow::cells).toList();
-            OptionalInt headerIndex = matcher.findHeaderRow(firstRows);
-            if (headerIndex.isEmpty()) {
+            Optional<HeaderSpan> header = matcher.findHeader(firstRows);
+            if (header.isPresent()) {
+                tables.add(split(sheet, header.get(), keyField));
+            } else {
                 misses.add(describeMiss(sheet, firstRows));
-                continue;
             }
-            return split(sheet, headerIndex.getAsInt(), keyField);
+        }
+        if (!tables.isEmpty()) {
+            return new LocatedTables(tables, misses);
         }
         boolean empty = sheets.stream().allMatch(s -> s.rows().stream().allMatch(SheetRow::isBlank));
         if (empty) {
             throw new TableNotFound(RejectRule.EMPTY_FILE, "the file holds no rows");
         }
         throw new TableNotFound(RejectRule.NO_HEADER, "no header row with the required columns of " + contract.name() + " in "
-                + (sheets.isEmpty() ? "an empty file" : String.join("; ", misses)));
+                + String.join("; ", misses.stream().map(LocatedTables.SheetWithoutTable::message).toList()));
     }
 
-    private String describeMiss(Sheet sheet, List<List<String>> firstRows) {
+    private LocatedTables.SheetWithoutTable describeMiss(Sheet sheet, List<List<String>> firstRows) {
         HeaderMatch best = null;
         for (List<String> row : firstRows) {
             HeaderMatch match = matcher.examine(row);
-            if (best == null || match.missingRequired().size() < best.missingRequired().size()) {
+            if (best == null || match.missingRequired().size() < best.missingRequired().size()
+                    || match.missingRequired().size() == best.missingRequired().size()
+                    && match.mapping().columns().size() > best.mapping().columns().size()) {
                 best = match;
             }
         }
+        boolean blank = sheet.rows().stream().allMatch(SheetRow::isBlank);
+        int fields = best == null ? 0 : best.mapping().columns().size();
         String missing = best == null ? "every required column" : String.join(", ", best.missingNames());
-        return "sheet '" + sheet.name() + "' lacks " + missing;
+        String message = "sheet '" + sheet.name() + "' " + (blank ? "is empty" : "lacks " + missing);
+        return new LocatedTables.SheetWithoutTable(sheet.name(), !blank && fields > 0, message);
     }
 
-    private LocatedTable split(Sheet sheet, int headerIndex, String keyField) {
+    private LocatedTable split(Sheet sheet, HeaderSpan span, String keyField) {
         List<SheetRow> rows = sheet.rows();
-        SheetRow header = rows.get(headerIndex);
-        var mapping = matcher.match(header.cells()).orElseThrow();
+        SheetRow header = new SheetRow(rows.get(span.start()).line(), span.cells());
+        var mapping = span.match().mapping();
         StringBuilder title = new StringBuilder();
-        for (int i = 0; i < headerIndex; i++) {
+        for (int i = 0; i < span.start(); i++) {
             rows.get(i).cells().stream().filter(c -> !c.isBlank()).findFirst().ifPresent(c -> title.append(c).append(' '));
         }
         int keyColumn = mapping.columnOf(keyField).orElseThrow();
         List<SheetRow> data = new ArrayList<>();
         int nonData = 0;
-        for (int i = headerIndex + 1; i < rows.size(); i++) {
+        for (int i = span.end(); i < rows.size(); i++) {
             SheetRow row = rows.get(i);
             if (isNonData(row, keyColumn)) {
                 nonData++;
@@ -93,7 +108,7 @@ public final class ContractTableLocator {
                 data.add(row);
             }
         }
-        return new LocatedTable(sheet.name(), title.toString().strip(), header, mapping, data, nonData);
+        return new LocatedTable(sheet.name(), title.toString().strip(), header, span.rows(), mapping, data, nonData);
     }
 
     private static boolean isNonData(SheetRow row, int keyColumn) {

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * The contract table found in a file: the sheet it sits in, the text above its header (titles),
- * the header row, which column holds which field, the data rows, and how many rows were set
+ * the header (its rows' texts joined per column, on the line of its first row, spanning
+ * {@code headerRows} rows), which column holds which field, the data rows, and how many rows were set
  * aside as not data (blank, 合计 totals, 填报人 footers).
  */
-public record LocatedTable(String sheet, String title, SheetRow header, HeaderMapping mapping, List<SheetRow> dataRows,
+public record LocatedTable(String sheet, String title, SheetRow header, int headerRows, HeaderMapping mapping,
+                           List<SheetRow> dataRows,
                            int nonDataRows) {
 
     public LocatedTable {

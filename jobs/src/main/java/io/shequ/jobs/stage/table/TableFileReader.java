@@ -51,10 +51,16 @@ public final class TableFileReader {
         return new Sheet(file.getFileName().toString(), rows, decoded.charset());
     }
 
+    /** Line breaks inside the cells, counted as the parser counts lines: CRLF, a lone CR and a lone LF are one each. */
     private static int countNewlines(List<String> cells) {
         int n = 0;
         for (String cell : cells) {
-            n += (int) cell.chars().filter(c -> c == '\n').count();
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\n' || c == '\r' && (i + 1 == cell.length() || cell.charAt(i + 1) != '\n')) {
+                    n++;
+                }
+            }
         }
         return n;
     }

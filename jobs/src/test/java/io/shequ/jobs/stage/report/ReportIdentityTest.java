@@ -44,6 +44,9 @@ class ReportIdentityTest {
             "先锋路街道/报表.csv|-|UNKNOWN_PERIOD|period cannot",
             "报表.xlsx|社区工作报表|UNKNOWN_STREET_OFFICE|neither the street office nor the period",
             "先锋路街道_2024-02-30.csv|-|UNKNOWN_PERIOD|'2024-02-30' in the file name, title or folder is no day of the calendar",
+            "先锋路街道_2024年2月30日.csv|-|UNKNOWN_PERIOD|is no day of the calendar",
+            "先锋路街道_20240230.csv|-|UNKNOWN_PERIOD|is no day of the calendar",
+            "2024-02-30/先锋路街道.csv|-|UNKNOWN_PERIOD|is no day of the calendar",
             "先锋路街道_报表.xlsx|先锋路街道2023年2月29日报表|UNKNOWN_PERIOD|is no day of the calendar"})
     void saysWhichPartCannotBeTold(String location, String title, RejectRule rule, String message) {
         assertThatThrownBy(() -> ReportIdentity.of(location, title == null ? "" : title))

@@ -54,6 +54,20 @@ class TableFileReaderTest {
                 .containsExactly("兴胜社区", "12345678901", "300", "2023-02-03");
     }
 
+    @ParameterizedTest(name = "[{index}] break {0}")
+    @ValueSource(strings = {"\r", "\r\n", "\n"})
+    void aLineBreakInsideAQuotedCellStaysInTheCellAndLinesStayRight(String lineBreak) throws IOException {
+        String text = "社区名称,户数\r\n\"乐山" + lineBreak + "社区\",12\r\n兴胜社区,13\r\n\"富强\r\n" + lineBreak + "社区\",14\r\n";
+        Path file = Files.writeString(dir.resolve("break.csv"), text, StandardCharsets.UTF_8);
+
+        List<SheetRow> rows = TableFileReader.read(file).get(0).rows();
+
+        assertThat(rows).as("no phantom row").hasSize(4);
+        assertThat(rows.get(1).cells()).containsExactly("乐山" + lineBreak + "社区", "12");
+        assertThat(rows).extracting(SheetRow::line).as("each record on the physical line it starts on")
+                .containsExactly(1, 2, 4, 5);
+    }
+
     @Test
     void aTruncatedWorkbookIsUnreadable() throws IOException {
         Path whole = new TestWorkbook().sheet("表", List.of(row("社区名称", "户数"), row("乐山", 1)))
