@@ -55,6 +55,20 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
         return sized(Runtime.getRuntime().availableProcessors(), physical, heap, spillFolder, usableDisk(spillFolder));
     }
 
+    /** Where the publish's DuckDB spills: {@code <home>/work/duckdb-spill}. */
+    public static Path publishSpill(Path home) {
+        return home.resolve("work").resolve("duckdb-spill");
+    }
+
+    /**
+     * Where readers spill: {@code <home>/work/reader-spill}, one folder per connection under it
+     * (DuckDB's temporary file names are not unique across processes); never beside a snapshot,
+     * whose folder other readers and the publish share.
+     */
+    public static Path readerSpill(Path home) {
+        return home.resolve("work").resolve("reader-spill");
+    }
+
     static DuckDbResources sized(int cores, long physical, long heap, Path spillFolder, long usableDisk) {
         long free = physical - heap - JVM_RESERVE;
         long memory = Math.max(MIN_MEMORY, free / SHARE_OF_FREE);
@@ -75,6 +89,23 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
             return base;
         }
         return new String[] {base[0], base[1], spill, base[2]};
+    }
+
+    /**
+     * These resources as DuckDB JDBC URL settings ({@code ;threads=2;memory_limit=1024MiB;...}), which
+     * bound the database from the moment it opens, before any SQL runs.
+     */
+    public String urlSettings() {
+        StringBuilder url = new StringBuilder();
+        url.append(";threads=").append(threads).append(";memory_limit=").append(memoryBytes / MIB).append("MiB");
+        if (spillFolder != null) {
+            String folder = spillFolder.toAbsolutePath().toString();
+            if (folder.contains(";")) {
+                throw new IllegalStateException("a DuckDB JDBC URL cannot name a path with ';': " + folder);
+            }
+            url.append(";temp_directory=").append(folder);
+        }
+        return url.append(";max_temp_directory_size=").append(maxSpillBytes / MIB).append("MiB").toString();
     }
 
     /** Creates the spill folder (owner-only) if one is set. */

@@ -51,7 +51,7 @@ public final class WarehouseAudits {
     public List<AuditOutcome> audit(Path snapshot, Optional<Path> previous) {
         Map<String, Long> previousCounts = Map.of();
         if (previous.isPresent()) {
-            try (Connection connection = WarehouseReader.openSandboxed(previous.get())) {
+            try (Connection connection = WarehouseReader.openSandboxed(previous.get(), resources)) {
                 previousCounts = AuditScope.rowCounts(connection);
             } catch (SQLException e) {
                 throw new WarehouseException("counting the rows of the previous snapshot " + previous.get(), e);

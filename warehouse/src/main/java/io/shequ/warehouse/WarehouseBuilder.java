@@ -40,6 +40,11 @@ public final class WarehouseBuilder {
         this.resources = Objects.requireNonNull(resources, "resources");
     }
 
+    /** The threads, memory and spill folder the build (and the publish's reads) may use. */
+    DuckDbResources resources() {
+        return resources;
+    }
+
     /**
      * Builds the snapshot file {@code target} from {@code lake}.
      *

@@ -1,5 +1,6 @@
 package io.shequ.warehouse;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,26 +32,40 @@ public final class WarehouseReader implements AutoCloseable {
     private static final String INDICATORS = ClasspathText.read("queries/indicators.sql");
     private static final String DIVISION_PATH = ClasspathText.read("queries/division_path.sql");
 
+    private final Path home;
     private final Path snapshot;
     private final Path currentLink;
+    private final Path spill;
     private final Connection connection;
 
-    private WarehouseReader(Path snapshot, Path currentLink, Connection connection) {
+    private WarehouseReader(Path home, Path snapshot, Path currentLink, Path spill, Connection connection) {
+        this.home = home;
         this.snapshot = snapshot;
         this.currentLink = currentLink;
+        this.spill = spill;
         this.connection = connection;
     }
 
     /**
-     * Opens the snapshot that is current in {@code <home>/warehouse/}.
+     * Opens the snapshot that is current in {@code <home>/warehouse/}, bounded like the publish
+     * ({@link DuckDbResources#fromMachine}: threads, memory, a capped spill) and spilling to a
+     * folder of its own under {@link DuckDbResources#readerSpill}, removed when it is closed.
      *
      * @throws IllegalStateException if nothing was published yet
      */
     public static WarehouseReader open(Path home) {
-        WarehousePublisher publisher = new WarehousePublisher(home);
+        Path root = home.toAbsolutePath().normalize();
+        WarehousePublisher publisher = new WarehousePublisher(root);
         Path snapshot = publisher.current()
                 .orElseThrow(() -> new IllegalStateException("no warehouse published in " + publisher.folder()));
-        return new WarehouseReader(snapshot, publisher.currentLink(), openSandboxed(snapshot));
+        Path spill = ReaderSpill.create(root);
+        try {
+            return new WarehouseReader(root, snapshot, publisher.currentLink(), spill,
+                    openSandboxed(snapshot, DuckDbResources.fromMachine(spill)));
+        } catch (RuntimeException e) {
+            ReaderSpill.delete(spill);
+            throw e;
+        }
     }
 
     /** A read-only connection to {@code file} on which SQL cannot reach the file system. */
@@ -93,19 +108,27 @@ public final class WarehouseReader implements AutoCloseable {
 
     /**
      * The JDBC URL a BI tool should use: the current link, read-only and sandboxed like this
-     * reader. DuckDB's driver takes settings after {@code ;} in the URL; a {@code ?} would become
-     * part of the file name.
+     * reader, and bounded like it, sized from this machine, spilling to {@code <home>/work/bi-spill}
+     * (created owner-only). DuckDB's driver takes settings after {@code ;} in the URL; a {@code ?}
+     * would become part of the file name.
      */
     public String jdbcUrl() {
-        return jdbcUrl(currentLink);
+        DuckDbResources resources = DuckDbResources.fromMachine(home.resolve("work").resolve("bi-spill"));
+        try {
+            resources.prepareSpillFolder();
+        } catch (IOException e) {
+            throw new WarehouseException("creating the BI spill folder " + resources.spillFolder(), e);
+        }
+        return jdbcUrl(currentLink, resources);
     }
 
-    static String jdbcUrl(Path currentLink) {
+    static String jdbcUrl(Path currentLink, DuckDbResources resources) {
         String path = currentLink.toString();
         if (path.contains(";")) {
             throw new IllegalStateException("a DuckDB JDBC URL cannot name a path with ';': " + path);
         }
-        return "jdbc:duckdb:" + path + ";duckdb.read_only=true;enable_external_access=false;lock_configuration=true";
+        return "jdbc:duckdb:" + path + ";duckdb.read_only=true" + resources.urlSettings()
+                + ";enable_external_access=false;lock_configuration=true";
     }
 
     /**
@@ -248,6 +271,8 @@ public final class WarehouseReader implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new WarehouseException("closing " + snapshot, e);
+        } finally {
+            ReaderSpill.delete(spill);
         }
     }
 }

@@ -7,14 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -111,11 +109,9 @@ public final class WarehouseRelease {
      * {@code lake}. A snapshot that cannot say (built before its {@code meta_snapshot} named its
      * build definition, or unreadable) is not.
      */
-    private static boolean builtFromTheSame(Path current, LakeSnapshot lake) {
+    private boolean builtFromTheSame(Path current, LakeSnapshot lake) {
         Map<String, Long> recorded = new TreeMap<>();
-        Properties readOnly = new Properties();
-        readOnly.setProperty("duckdb.read_only", "true");
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + current.toRealPath(), readOnly);
+        try (Connection connection = WarehouseReader.openSandboxed(current.toRealPath(), builder.resources());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "SELECT table_name, iceberg_snapshot_id, build_definition FROM meta_snapshot")) {
@@ -125,7 +121,7 @@ public final class WarehouseRelease {
                 }
                 recorded.put(rows.getString(1), rows.getLong(2));
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException | IOException | WarehouseException e) {
             return false;
         }
         return !recorded.isEmpty() && recorded.equals(LakeLoader.recorded(lake));

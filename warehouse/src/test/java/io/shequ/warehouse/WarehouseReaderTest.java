@@ -78,6 +78,70 @@ class WarehouseReaderTest {
     }
 
     @Test
+    void aReaderIsBoundedInThreadsMemoryAndSpillOutsideTheSnapshotFolder() throws Exception {
+        DuckDbResources machine = DuckDbResources.fromMachine(home);
+        Path spill;
+        try (WarehouseReader reader = WarehouseReader.open(home)) {
+            List<Object> settings = reader.query("SELECT current_setting('threads'), current_setting('memory_limit'),"
+                    + " current_setting('temp_directory'), current_setting('max_temp_directory_size')").get(0);
+            assertThat(((Number) settings.get(0)).intValue()).as("threads").isEqualTo(machine.threads());
+            assertThat(settings.get(1)).as("memory_limit, sized from the machine").isEqualTo(shown(machine));
+            spill = Path.of(settings.get(2).toString());
+            assertThat(spill).as("temp_directory: a folder of this reader's own, outside the snapshots")
+                    .startsWith(home.toAbsolutePath().resolve("work/reader-spill")).isDirectory();
+            assertThat(bytes(settings.get(3).toString())).as("max_temp_directory_size: half the free disk (which moves)")
+                    .isCloseTo(machine.maxSpillBytes(), org.assertj.core.data.Percentage.withPercentage(5));
+            assertThatThrownBy(() -> reader.query("SET memory_limit = '100GB'")).as("locked")
+                    .isInstanceOf(WarehouseException.class).hasMessageContaining("lock");
+        }
+        assertThat(spill).as("removed when the reader closes").doesNotExist();
+    }
+
+    @Test
+    void theBiJdbcUrlIsBoundedAsSizedForThisMachine() throws Exception {
+        DuckDbResources machine = DuckDbResources.fromMachine(home);
+        String url;
+        try (WarehouseReader reader = WarehouseReader.open(home)) {
+            url = reader.jdbcUrl();
+        }
+        Path biSpill = home.toAbsolutePath().resolve("work/bi-spill");
+        assertThat(url).contains(";threads=" + machine.threads() + ";", ";memory_limit=", ";max_temp_directory_size=",
+                ";temp_directory=" + biSpill + ";");
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT current_setting('threads'), current_setting('memory_limit'),"
+                        + " current_setting('temp_directory'), current_setting('max_temp_directory_size')")) {
+            rows.next();
+            assertThat(rows.getInt(1)).as("threads").isEqualTo(machine.threads());
+            assertThat(rows.getString(2)).as("memory_limit").isEqualTo(shown(machine));
+            assertThat(rows.getString(3)).as("temp_directory").isEqualTo(biSpill.toString());
+            assertThat(bytes(rows.getString(4))).as("max_temp_directory_size: half the free disk (which moves)")
+                    .isCloseTo(machine.maxSpillBytes(), org.assertj.core.data.Percentage.withPercentage(5));
+            assertThatThrownBy(() -> statement.execute("SET threads = 64")).as("locked").hasMessageContaining("locked");
+        }
+        assertThat(biSpill).as("created, owner-only").isDirectory();
+    }
+
+    /** memory_limit as DuckDB shows it once set to {@code resources}' (e.g. {@code 3.7 GiB}). */
+    private static String shown(DuckDbResources resources) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+            s.execute(resources.settings()[1]);
+            try (var rows = s.executeQuery("SELECT current_setting('memory_limit')")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /** A size as DuckDB shows it ({@code 93.1 GiB}) in bytes. */
+    private static double bytes(String shown) {
+        String[] parts = shown.trim().split(" ");
+        int power = List.of("bytes", "KiB", "MiB", "GiB", "TiB", "PiB").indexOf(parts[1]);
+        assertThat(power).as("a unit DuckDB uses: " + shown).isNotNegative();
+        return Double.parseDouble(parts[0]) * Math.pow(1024, power);
+    }
+
+    @Test
     void refusesToOpenBeforeAnythingIsPublished(@TempDir Path empty) {
         assertThatThrownBy(() -> WarehouseReader.open(empty)).isInstanceOf(IllegalStateException.class);
     }

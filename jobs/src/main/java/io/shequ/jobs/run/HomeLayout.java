@@ -82,6 +82,16 @@ public record HomeLayout(Path home) {
         return state().resolve("iceberg");
     }
 
+    /** The password of user sa of the embedded H2 databases (owner-only, generated on first use). */
+    public Path embeddedDbPassword() {
+        return home.resolve("secrets").resolve("embedded-db.password");
+    }
+
+    /** The H2 file of the job repository (when no other database is configured). */
+    public Path jobRepository() {
+        return state().resolve("jobs");
+    }
+
     public Path lake() {
         return home.resolve("lake");
     }

@@ -17,6 +17,7 @@ public final class SparkSessionFactory {
     /** The Iceberg catalog name; plain-Java readers of the catalog must use the same one. */
     public static final String CATALOG = "shequ";
     public static final String NAMESPACE = "lake";
+    static final String LOOPBACK = "127.0.0.1";
 
     private SparkSessionFactory() {
     }
@@ -38,8 +39,18 @@ public final class SparkSessionFactory {
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 // staging, quarantine, landed grid tables and the lake are written owner-only
                 .config(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
+        if (isLocal(settings.sparkMaster())) {
+            // the driver's RPC server and block manager listen on loopback only; on a cluster the
+            // user sets where they listen (and spark.authenticate, see the README)
+            builder.config("spark.driver.bindAddress", LOOPBACK).config("spark.driver.host", LOOPBACK);
+        }
         catalogProperties(settings.lakeCatalog(), layout.lake()).forEach(builder::config);
         return OwnerOnlyHadoopFiles.apply(builder.getOrCreate());
+    }
+
+    /** Whether {@code master} runs Spark inside this process ({@code local}, {@code local[*]}, {@code local[4,2]}). */
+    static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     /**
@@ -56,10 +67,5 @@ public final class SparkSessionFactory {
         properties.put(prefix + ".jdbc.password", catalog.password());
         properties.put(prefix + ".warehouse", lakeFolder.toString());
         return properties;
-    }
-
-    /** The embedded catalog's URL (STACK.md: H2 needs DATABASE_TO_LOWER and AUTO_SERVER). */
-    public static String icebergCatalogUrl(HomeLayout layout) {
-        return LakeCatalog.embedded(layout).url();
     }
 }

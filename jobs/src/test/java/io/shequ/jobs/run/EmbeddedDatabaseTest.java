@@ -12,21 +12,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedDatabaseTest {
 
+    private static final String PASSWORD = "a-generated-password";
+
     @TempDir
     Path folder;
 
     @Test
     void shutdownClosesAnAutoServerFileEvenWhileAPoolStillHoldsAConnection() throws Exception {
-        String url = "jdbc:h2:file:" + folder.resolve("catalog") + ";AUTO_SERVER=TRUE";
-        Connection leaked = DriverManager.getConnection(url, "sa", "");
+        String url = EmbeddedH2.url(folder.resolve("catalog"), ";AUTO_SERVER=TRUE");
+        Connection leaked = DriverManager.getConnection(url, EmbeddedH2.USER, PASSWORD);
         leaked.createStatement().execute("CREATE TABLE t (x INT)");
         assertThat(Files.exists(folder.resolve("catalog.lock.db"))).as("AUTO_SERVER keeps a lock file").isTrue();
 
-        assertThat(EmbeddedDatabase.shutdown(url, "sa", "")).isTrue();
+        assertThat(EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD)).isTrue();
 
         assertThat(leaked.isClosed() || !leaked.isValid(1)).isTrue();
         assertThat(Files.exists(folder.resolve("catalog.lock.db"))).as("the lock file is gone").isFalse();
-        assertThat(EmbeddedDatabase.shutdown(url, "sa", "")).as("reopens it only to close it again").isTrue();
+        assertThat(EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD)).as("reopens it only to close it again").isTrue();
     }
 
     @Test

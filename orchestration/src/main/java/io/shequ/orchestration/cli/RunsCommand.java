@@ -57,7 +57,7 @@ public final class RunsCommand implements Callable<Integer> {
             repository = cfg.jobRepository();
         } else {
             home = where.home.toAbsolutePath().normalize();
-            repository = new ShequConfig.JobRepository("jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE", "sa", "");
+            repository = ShequConfig.JobRepository.embedded(home);
         }
         String url = repository.url();
         if (url.startsWith("jdbc:h2:file:")) {

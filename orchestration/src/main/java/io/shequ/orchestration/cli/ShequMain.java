@@ -1,6 +1,7 @@
 package io.shequ.orchestration.cli;
 
 import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.EmbeddedH2;
 import io.shequ.orchestration.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class, PublishCommand.class,
                 ExplainCommand.class, DictionaryCommand.class,
                 DqCommand.class, BackfillCommand.class, RetryCommand.class, StatusCommand.class, RunsCommand.class,
-                RestartCommand.class, QuarantineCommand.class, BenchCommand.class},
+                RestartCommand.class, QuarantineCommand.class, BenchCommand.class, BiUrlCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
 public final class ShequMain implements Runnable {
@@ -20,6 +21,8 @@ public final class ShequMain implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // before any H2 class loads: the embedded databases' servers listen on loopback only
+        EmbeddedH2.loopbackOnly();
         System.exit(execute(args));
     }
 
@@ -40,6 +43,6 @@ public final class ShequMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule, publish, dq, status, backfill, retry, runs, restart, quarantine or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule, publish, dq, status, backfill, retry, runs, restart, quarantine, bench or bi-url");
     }
 }

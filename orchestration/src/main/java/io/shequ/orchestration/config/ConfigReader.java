@@ -55,10 +55,6 @@ public final class ConfigReader {
         JsonNode grid = sources.path("grid-system");
         JsonNode spark = root.path("spark");
         JsonNode repo = root.path("job-repository");
-        String repoUrl = repo.hasNonNull("url") ? repo.get("url").asText()
-                // WRITE_DELAY=0 narrows, but does not close, H2's window for losing a killed process's last
-                // commits (CrashRecoveryIT saw it); steps are idempotent, and production uses PostgreSQL
-                : "jdbc:h2:file:" + home.resolve("state/jobs") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         return new ShequConfig(
                 config,
                 home,
@@ -68,15 +64,14 @@ public final class ConfigReader {
                 grid.isMissingNode() ? null : gridSource(base, grid),
                 spark.path("master").asText("local[*]"),
                 positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
-                new ShequConfig.JobRepository(repoUrl, repo.path("user").asText("sa"), repo.hasNonNull("password-env")
-                        ? env(repo.get("password-env").asText(), "job-repository.password-env") : repo.path("password").asText("")),
+                jobRepository(repo, home, base),
                 schedules(root.path("schedules"), sources),
                 keySource(base, root.path("pseudonymization")),
                 positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
                 optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
                 optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"),
                 bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false),
-                lakeCatalog(root.path("lake")),
+                lakeCatalog(root.path("lake"), base),
                 retention(root),
                 fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
                         WarehouseAudits.DEFAULT_MAX_ROW_DROP),
@@ -107,10 +102,38 @@ public final class ConfigReader {
         return new Retention(raw, positiveInt(root.path("quarantine"), "keep-days", "quarantine.keep-days", raw));
     }
 
+    /** The configured job repository database, or the embedded H2 file under the home. */
+    private static ShequConfig.JobRepository jobRepository(JsonNode repo, Path home, Path base) {
+        if (!repo.hasNonNull("url")) {
+            return ShequConfig.JobRepository.embedded(home);
+        }
+        return new ShequConfig.JobRepository(repo.get("url").asText(), repo.path("user").asText("sa"),
+                password(repo, "password", "job-repository.", base, repo.path("password").asText("")));
+    }
+
+    /**
+     * A password from the environment variable named in {@code <field>-env} or the file named in
+     * {@code <field>-file} (relative to the configuration's folder; its content, stripped), else {@code fallback}.
+     */
+    static String password(JsonNode node, String field, String prefix, Path base, String fallback) {
+        if (node.hasNonNull(field + "-env") && node.hasNonNull(field + "-file")) {
+            throw new ConfigException(prefix + field + "-file", "either " + prefix + field + "-env or " + prefix + field
+                    + "-file, not both");
+        }
+        if (node.hasNonNull(field + "-env")) {
+            return env(node.get(field + "-env").asText(), prefix + field + "-env");
+        }
+        if (node.hasNonNull(field + "-file")) {
+            return readSecret(base.resolve(node.get(field + "-file").asText()).toAbsolutePath().normalize(),
+                    prefix + field + "-file");
+        }
+        return fallback;
+    }
+
     /** The lake's Iceberg catalog database, or null for the embedded H2 file under the home. */
-    private static LakeCatalog lakeCatalog(JsonNode lake) {
+    private static LakeCatalog lakeCatalog(JsonNode lake, Path base) {
         if (!lake.hasNonNull("catalog-url")) {
-            for (String field : new String[] {"catalog-user", "catalog-password-env"}) {
+            for (String field : new String[] {"catalog-user", "catalog-password-env", "catalog-password-file"}) {
                 if (lake.hasNonNull(field)) {
                     throw new ConfigException("lake." + field, "lake.catalog-url as well (without it the embedded H2 catalog is used)");
                 }
@@ -121,8 +144,7 @@ public final class ConfigReader {
         if (!url.startsWith("jdbc:")) {
             throw new ConfigException("lake.catalog-url", "a JDBC URL starting with jdbc:, got '" + url + "'");
         }
-        String password = lake.hasNonNull("catalog-password-env")
-                ? env(lake.get("catalog-password-env").asText(), "lake.catalog-password-env") : "";
+        String password = password(lake, "catalog-password", "lake.", base, "");
         return new LakeCatalog(url, lake.path("catalog-user").asText(""), password);
     }
 

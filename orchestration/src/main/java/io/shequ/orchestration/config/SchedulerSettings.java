@@ -32,7 +32,7 @@ public record SchedulerSettings(String storeUrl, String storeUser, String storeP
     public static SchedulerSettings of(ShequConfig config) {
         JsonNode node = YamlBlock.read(config.file(), "scheduler");
         ShequConfig.JobRepository repo = config.jobRepository();
-        for (String field : new String[] {"store-user", "store-password-env"}) {
+        for (String field : new String[] {"store-user", "store-password-env", "store-password-file"}) {
             if (node.hasNonNull(field) && !node.hasNonNull("store-url")) {
                 throw new ConfigException("scheduler." + field, "scheduler.store-url as well (without it the job repository is the store)");
             }
@@ -42,9 +42,8 @@ public record SchedulerSettings(String storeUrl, String storeUser, String storeP
             throw new ConfigException("scheduler.store-url", "a JDBC URL starting with jdbc:, got '" + url + "'");
         }
         String user = node.hasNonNull("store-url") ? node.path("store-user").asText("") : repo.user();
-        String password = node.hasNonNull("store-password-env")
-                ? ConfigReader.env(node.get("store-password-env").asText(), "scheduler.store-password-env")
-                : node.hasNonNull("store-url") ? "" : repo.password();
+        String password = ConfigReader.password(node, "store-password", "scheduler.", config.file().getParent(),
+                node.hasNonNull("store-url") ? "" : repo.password());
         boolean postgres = url.startsWith("jdbc:postgresql");
         JsonNode clustered = node.path("clustered");
         if (!clustered.isMissingNode() && !clustered.isNull() && !clustered.isBoolean()) {

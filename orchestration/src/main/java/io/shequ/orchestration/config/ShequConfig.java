@@ -1,5 +1,7 @@
 package io.shequ.orchestration.config;
 
+import io.shequ.jobs.run.EmbeddedH2;
+import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.Retention;
@@ -47,6 +49,21 @@ public record ShequConfig(
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */
     public record JobRepository(String url, String user, String password) {
+
+        /**
+         * The embedded default: the H2 file {@code <home>/state/jobs}, loopback-only AUTO_SERVER, user sa
+         * with the home's generated password ({@link EmbeddedH2}). WRITE_DELAY=0 narrows, but does not
+         * close, H2's window for losing a killed process's last commits (CrashRecoveryIT saw it); steps
+         * are idempotent, and production uses PostgreSQL.
+         */
+        public static JobRepository embedded(Path home) {
+            HomeLayout layout = new HomeLayout(home);
+            String url = EmbeddedH2.url(layout.jobRepository(), ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+            String password = EmbeddedH2.password(layout);
+            EmbeddedH2.requirePassword(url, layout.jobRepository(), password);
+            return new JobRepository(url, EmbeddedH2.USER, password);
+        }
+
         @Override
         public String toString() {
             return "JobRepository[url=" + url + ", user=" + user + ", password=***]";

@@ -41,7 +41,7 @@ public final class DuckDbWarehouse implements WarehousePort {
     @Override
     public Publication publish(String runId, LakeSnapshot lake) {
         // sized when the publish starts: the heap and the machine are what they are now
-        DuckDbResources resources = DuckDbResources.fromMachine(home.resolve("work").resolve("duckdb-spill"));
+        DuckDbResources resources = DuckDbResources.fromMachine(DuckDbResources.publishSpill(home));
         WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(resources),
                 new WarehouseAudits(maxRowDrop, resources), keepSnapshots, readers);
         try {

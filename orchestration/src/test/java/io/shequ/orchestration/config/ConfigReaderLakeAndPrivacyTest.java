@@ -66,6 +66,38 @@ class ConfigReaderLakeAndPrivacyTest {
                 .hasMessageContaining("lake.catalog-password-env").hasMessageContaining("SHEQU_NO_SUCH_VARIABLE_SET");
     }
 
+    @Test
+    void databasePasswordsComeFromAFileOrAnEnvironmentVariableNeverBoth() throws Exception {
+        for (String file : new String[] {"ops.password", "lake.password"}) {
+            Files.writeString(dir.resolve(file), file.equals("ops.password") ? "from-the-file\n" : "lake-secret\n");
+            Files.setPosixFilePermissions(dir.resolve(file), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "job-repository:\n  url: jdbc:postgresql://db/shequ_ops\n  user: shequ\n  password-file: ops.password\n"
+                + "lake:\n  catalog-url: jdbc:postgresql://db/shequ_lake\n  catalog-password-file: lake.password\n"));
+        assertThat(config.jobRepository().password()).isEqualTo("from-the-file");
+        assertThat(config.lakeCatalog().password()).isEqualTo("lake-secret");
+        assertThat(SchedulerSettings.of(config).storePassword()).as("the store is the job repository").isEqualTo("from-the-file");
+        assertThat(config.jobRepository().toString()).doesNotContain("from-the-file");
+
+        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "job-repository:\n  url: jdbc:postgresql://db/x\n  password-file: ops.password\n  password-env: HOME\n")))
+                .hasMessageContaining("job-repository.password-file").hasMessageContaining("not both");
+        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
+                + "lake:\n  catalog-url: jdbc:postgresql://db/x\n  catalog-password-file: missing.password\n")))
+                .hasMessageContaining("lake.catalog-password-file");
+    }
+
+    @Test
+    void theEmbeddedJobRepositoryHasTheHomesGeneratedPassword() throws Exception {
+        ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"));
+        assertThat(config.jobRepository().user()).isEqualTo("sa");
+        assertThat(config.jobRepository().password()).as("generated, never empty")
+                .isEqualTo(Files.readString(dir.resolve("h/secrets/embedded-db.password")).strip()).isNotEmpty();
+        assertThat(config.jobRepository().url()).startsWith("jdbc:h2:file:" + dir.resolve("h/state/jobs"))
+                .contains("AUTO_SERVER=TRUE");
+    }
+
     private static String base() {
         return "home: h\ndistricts: [\"370103\"]\n";
     }

@@ -1,6 +1,7 @@
 package io.shequ.orchestration.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
@@ -25,8 +26,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -73,7 +77,8 @@ class CrashRecoveryIT {
         ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "crash-recovery-it")));
         List<Long> killed = new ArrayList<>();
 
-        assertThat(shequ.run("run", "--config", config(baseline))).as("the uninterrupted run").isZero();
+        assertThat(watchedRun(shequ, baseline)).as("the uninterrupted run").isZero();
+        assertRefusesEmptyPassword(baseline);
 
         killed.add(shequ.killAt(PausePoint.STAGE_MIDWAY, "run", "--config", config(crashed)));
         String runId = onlyRun(crashed);
@@ -113,6 +118,82 @@ class CrashRecoveryIT {
         try (Stream<Path> state = Files.list(crashed.resolve("state"))) {
             assertThat(state.map(p -> p.getFileName().toString())).as("no embedded H2 database in the crashed home")
                     .noneMatch(name -> name.endsWith(".mv.db"));
+        }
+    }
+
+    /**
+     * The uninterrupted run on the embedded H2 files, watched while it runs: every socket it (and a
+     * scheduler started beside it) listens on is on loopback, sampled from /proc all along; the job
+     * repository's lock file advertises loopback; {@code shequ runs} and {@code shequ schedule} open
+     * the job repository the run holds (H2's AUTO_SERVER, with the home's password).
+     */
+    private static int watchedRun(ShequProcess shequ, Path home) throws Exception {
+        ShequProcess.Child run = shequ.launch("run", "--config", config(home));
+        Set<ListeningSockets.Listener> listened = new HashSet<>();
+        Set<ListeningSockets.Listener> schedulerListened = new HashSet<>();
+        String runsBeside = null;
+        ShequProcess.Child scheduler = null;
+        String advertised = null;
+        while (run.process().isAlive()) {
+            listened.addAll(ListeningSockets.of(run.process().pid()));
+            if (advertised == null) {
+                advertised = lockFileServer(home.resolve("state/jobs.lock.db"));
+            }
+            if (runsBeside == null && hasARun(home)) {
+                scheduler = shequ.launch("schedule", "--config", config(home));
+                runsBeside = shequ.output(0, "runs", "--home", home.toString());
+                assertThat(run.process().isAlive()).as("the pipeline was still running when `shequ runs` read").isTrue();
+            }
+            if (scheduler != null && scheduler.process().isAlive()) {
+                schedulerListened.addAll(ListeningSockets.of(scheduler.process().pid()));
+            }
+            Thread.sleep(250);
+        }
+        assertThat(runsBeside).as("`shequ runs` beside the running pipeline lists its run, still STARTED")
+                .isNotNull().contains("shequPipeline").contains("STARTED");
+        assertThat(scheduler.awaitOutput("scheduler running")).as("a scheduler starts beside the running pipeline; "
+                + scheduler.log()).isTrue();
+        schedulerListened.addAll(ListeningSockets.of(scheduler.process().pid()));
+        scheduler.kill();
+        assertThat(listened).as("the pipeline listened (H2's AUTO_SERVER, Spark's driver)").isNotEmpty();
+        assertThat(ListeningSockets.exposed(listened)).as("sockets of the pipeline not on loopback").isEmpty();
+        assertThat(ListeningSockets.exposed(schedulerListened)).as("sockets of the scheduler not on loopback").isEmpty();
+        assertThat(advertised).as("the job repository's lock file advertises its server on loopback")
+                .matches("(localhost|127\\.0\\.0\\.1):\\d+");
+        int port = Integer.parseInt(advertised.substring(advertised.indexOf(':') + 1));
+        assertThat(listened).as("the advertised AUTO_SERVER port is one the pipeline listened on, on loopback")
+                .anyMatch(l -> l.port() == port && l.loopback());
+        return run.exitCode();
+    }
+
+    private static boolean hasARun(Path home) throws Exception {
+        if (!Files.isDirectory(home.resolve("runs"))) {
+            return false;
+        }
+        try (Stream<Path> runs = Files.list(home.resolve("runs"))) {
+            return runs.findAny().isPresent();
+        }
+    }
+
+    /** The {@code server} property of an H2 lock file (host:port of its AUTO_SERVER), or null while it has none. */
+    private static String lockFileServer(Path lockFile) {
+        Properties lock = new Properties();
+        try (var in = Files.newInputStream(lockFile)) {
+            lock.load(in);
+        } catch (Exception absentOrBeingWritten) {
+            return null;
+        }
+        return lock.getProperty("server");
+    }
+
+    /** Neither embedded H2 file of the home opens for user sa with an empty password. */
+    private static void assertRefusesEmptyPassword(Path home) {
+        for (String file : List.of("state/jobs", "state/iceberg")) {
+            assertThat(home.resolve(file + ".mv.db")).exists();
+            String url = "jdbc:h2:file:" + home.resolve(file) + ";IFEXISTS=TRUE";
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
+                    .as("%s opened with user sa and an empty password", file)
+                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("Wrong user name or password");
         }
     }
 

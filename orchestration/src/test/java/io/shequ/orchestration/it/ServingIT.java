@@ -183,6 +183,27 @@ class ServingIT {
         assertThat(Files.readString(out.resolve("dictionary.md"))).isEqualTo(Files.readString(md));
     }
 
+    @Test
+    void biUrlPrintsABoundedSandboxedUrlAndReadersSpillOutsideTheSnapshots() throws Exception {
+        Result printed = shequ("bi-url", "--home", home.toString());
+        assertThat(printed.exitCode()).as(printed.out()).isZero();
+        String url = printed.out().strip();
+        assertThat(url).startsWith("jdbc:duckdb:" + home.resolve("warehouse/current.duckdb") + ";duckdb.read_only=true;threads=")
+                .contains(";memory_limit=", ";temp_directory=" + home.resolve("work/bi-spill") + ";", ";max_temp_directory_size=")
+                .endsWith(";enable_external_access=false;lock_configuration=true");
+        try (java.sql.Connection bi = java.sql.DriverManager.getConnection(url);
+                java.sql.ResultSet rows = bi.createStatement().executeQuery("SELECT count(*) FROM mart_indicators")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("the BI URL opens the current snapshot").isPositive();
+        }
+        try (Stream<Path> spills = Files.list(home.resolve("work/reader-spill"))) {
+            assertThat(spills).as("every reader (the run's indicators, stats, explain) removed its spill folder").isEmpty();
+        }
+        try (Stream<Path> snapshots = Files.list(home.resolve("warehouse/snapshots"))) {
+            assertThat(snapshots).as("no spill beside the snapshots").allMatch(p -> p.toString().endsWith(".duckdb"));
+        }
+    }
+
     private record Result(int exitCode, String out) {
     }
 

@@ -39,6 +39,46 @@ final class ShequProcess {
         return process.exitValue();
     }
 
+    /** A child started by {@link #launch}: still running, its output going to {@code log}. */
+    record Child(Process process, Path log) {
+
+        /** Waits for the child's end and returns its exit code. */
+        int exitCode() throws InterruptedException {
+            if (!process.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("shequ did not end within " + LIMIT + "; see " + log);
+            }
+            return process.exitValue();
+        }
+
+        /** Waits until the child's output holds {@code text}, and says whether it does (false: it ended first). */
+        boolean awaitOutput(String text) throws Exception {
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                boolean ended = !process.isAlive();
+                if (Files.readString(log).contains(text)) {
+                    return true;
+                }
+                if (ended) {
+                    return false;
+                }
+                Thread.sleep(200);
+            }
+            return false;
+        }
+
+        /** Kills the child (SIGKILL) and waits until it is gone. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts the command and returns at once, for a test that watches it while it runs. */
+    Child launch(String... args) throws IOException {
+        Process process = start(null, args);
+        return new Child(process, lastLog);
+    }
+
     /**
      * Runs the command until it pauses at {@code point}, then kills it (SIGKILL: no shutdown
      * hook, no finally block runs) and waits until it is gone. Returns the killed process's pid.
