@@ -28,6 +28,14 @@ public record HomeLayout(Path home) {
     static final List<String> AREAS = List.of("landing", "staging", "quarantine", "dq-warned", "work", "runs", "state",
             "lake", "warehouse");
 
+    /**
+     * Spark's scratch space in local mode ({@code spark.local.dir}: shuffle and spill files, which
+     * hold staged rows with personal data in clear): inside the owner-only home, not in /tmp.
+     */
+    public Path sparkScratch() {
+        return home.resolve("work").resolve("spark-scratch");
+    }
+
     public Path landingFiles() {
         return home.resolve("landing/files");
     }

@@ -3,6 +3,9 @@ package io.shequ.jobs.spark;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.schemas.home.OwnerOnly;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,10 +45,21 @@ public final class SparkSessionFactory {
         if (isLocal(settings.sparkMaster())) {
             // the driver's RPC server and block manager listen on loopback only; on a cluster the
             // user sets where they listen (and spark.authenticate, see the README)
-            builder.config("spark.driver.bindAddress", LOOPBACK).config("spark.driver.host", LOOPBACK);
+            builder.config("spark.driver.bindAddress", LOOPBACK).config("spark.driver.host", LOOPBACK)
+                    // shuffle and spill files hold staged rows, personal data among them: in the
+                    // owner-only home, never in a world-readable /tmp/blockmgr-* (a killed run leaves them)
+                    .config("spark.local.dir", ownerOnlyScratch(layout).toString());
         }
         catalogProperties(settings.lakeCatalog(), layout.lake()).forEach(builder::config);
         return OwnerOnlyHadoopFiles.apply(builder.getOrCreate());
+    }
+
+    private static Path ownerOnlyScratch(HomeLayout layout) {
+        try {
+            return OwnerOnly.createDirectories(layout.sparkScratch());
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating Spark's scratch folder " + layout.sparkScratch(), e);
+        }
     }
 
     /** Whether {@code master} runs Spark inside this process ({@code local}, {@code local[*]}, {@code local[4,2]}). */
