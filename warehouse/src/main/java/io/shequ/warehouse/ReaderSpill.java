@@ -1,12 +1,10 @@
 package io.shequ.warehouse;
 
+import io.shequ.schemas.home.FileTrees;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One reader connection's spill folder under {@link DuckDbResources#readerSpill}: its own, since
@@ -20,10 +18,8 @@ final class ReaderSpill {
 
     static Path create(Path home) {
         try {
-            Path area = Files.createDirectories(DuckDbResources.readerSpill(home));
-            if (Files.getFileStore(area).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(area, PosixFilePermissions.fromString("rwx------"));
-            }
+            Path area = OwnerOnly.restrict(OwnerOnly.createDirectories(DuckDbResources.readerSpill(home)));
+            // a temporary directory is created rwx------ by the JDK
             return Files.createTempDirectory(area, "reader-");
         } catch (IOException e) {
             throw new WarehouseException("creating a spill folder in " + DuckDbResources.readerSpill(home), e);
@@ -31,10 +27,8 @@ final class ReaderSpill {
     }
 
     static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileTrees.delete(folder);
         } catch (IOException leftBehind) {
             // a spill folder left behind holds nothing of value; the next reader makes its own
         }

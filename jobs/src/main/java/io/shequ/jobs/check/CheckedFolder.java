@@ -1,5 +1,6 @@
 package io.shequ.jobs.check;
 
+import io.shequ.schemas.home.FileTrees;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,21 +52,10 @@ public final class CheckedFolder {
                 judgement.kept().write().mode("overwrite").parquet(folder.toString());
                 return;
             }
-            deleteRecursively(folder);
+            FileTrees.delete(folder);
             Files.move(before, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the checked rows of " + folder, e);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.gridstate;
 
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
+import io.shequ.schemas.home.FileTrees;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class ClearReporterMigration {
         Path next = folder.resolve(GridState.EVENT + NEXT_SUFFIX);
         if (Files.isDirectory(clear)) {
             if (Files.isDirectory(events)) {
-                GridMirror.deleteTree(clear);
+                FileTrees.delete(clear);
             } else {
                 Files.move(clear, events, StandardCopyOption.ATOMIC_MOVE);
             }
@@ -78,12 +79,12 @@ public final class ClearReporterMigration {
             return false;
         }
         if (Files.exists(next)) {
-            GridMirror.deleteTree(next);
+            FileTrees.delete(next);
         }
         reporters.apply(spark.read().parquet(events.toString())).write().parquet(next.toString());
         Files.move(events, clear, StandardCopyOption.ATOMIC_MOVE);
         Files.move(next, events, StandardCopyOption.ATOMIC_MOVE);
-        GridMirror.deleteTree(clear);
+        FileTrees.delete(clear);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.gridstate;
 
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
+import io.shequ.schemas.home.FileTrees;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,7 +101,7 @@ public final class GridMirror {
             for (String table : List.of(GridState.GRID, GridState.EVENT_FLOW)) {
                 Path target = folder.resolve(table);
                 if (Files.exists(target)) {
-                    deleteTree(target);
+                    FileTrees.delete(target);
                 }
                 OwnerOnly.createDirectories(target);
                 try (Stream<Path> files = Files.list(staged.resolve(table))) {
@@ -141,20 +141,12 @@ public final class GridMirror {
             try (Stream<Path> folders = Files.list(root)) {
                 for (Path folder : folders.filter(Files::isDirectory).toList()) {
                     if (!keep.contains(folder.getFileName().toString())) {
-                        deleteTree(folder);
+                        FileTrees.delete(folder);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("promoting the grid state of " + runId, e);
-        }
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.retention;
 
 import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.schemas.home.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -73,7 +73,7 @@ public final class RunFolderPurge {
                     keptUnfinished.add(runId);
                     continue;
                 }
-                files += delete(run);
+                files += FileTrees.delete(run);
                 runs++;
             }
         } catch (IOException e) {
@@ -95,19 +95,4 @@ public final class RunFolderPurge {
         }
     }
 
-    /** Deletes {@code run} and all in it; returns the regular files deleted. */
-    private static long delete(Path run) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(run)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        long files = 0;
-        for (Path p : paths) {
-            if (Files.isRegularFile(p)) {
-                files++;
-            }
-            Files.delete(p);
-        }
-        return files;
-    }
 }

@@ -2,16 +2,14 @@ package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.DivisionCode;
 
+import io.shequ.schemas.home.FileTrees;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes a deterministic sample of the three source kinds for one district and year, with the
@@ -111,7 +109,7 @@ public final class SourceSimulator {
             throws IOException, SQLException {
         for (String folder : List.of(ReportWriter.FOLDER, LedgerWriter.FOLDER, GridDatabaseWriter.FOLDER,
                 GroundTruthWriter.FOLDER)) {
-            deleteRecursively(out.resolve(folder));
+            FileTrees.delete(out.resolve(folder));
         }
         // simulated sources hold names, phones and ID numbers as real ones do: owner-only like a home
         OwnerOnly.createDirectories(out);
@@ -156,16 +154,5 @@ public final class SourceSimulator {
                 target.jdbcUrl(), target.user(), target.password(),
                 out.resolve(GroundTruthWriter.FOLDER), reportTruth.fileCount(), reportRows.size(), grid.eventCount(),
                 contractTruth.size());
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

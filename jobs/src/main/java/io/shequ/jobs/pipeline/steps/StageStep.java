@@ -24,6 +24,7 @@ import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.stage.UnmappedTaxonomyValues;
 import io.shequ.jobs.stage.table.ContractFieldHistory;
 import io.shequ.jobs.stage.table.RowCorrections;
+import io.shequ.schemas.home.FileTrees;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import io.shequ.schemas.contract.SourceContract;
@@ -128,13 +129,7 @@ public final class StageStep implements Tasklet {
 
     /** The findings as a staged dataset for the check step's rule files; no folder when there are none. */
     private void writeFindings(Path folder, List<SourceFinding> findings) throws java.io.IOException {
-        if (java.nio.file.Files.exists(folder)) {
-            try (var walk = java.nio.file.Files.walk(folder)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
-        }
+        FileTrees.delete(folder);
         if (!findings.isEmpty()) {
             spark.createDataFrame(SourceFinding.rows(findings), SourceFinding.SCHEMA).coalesce(1)
                     .write().parquet(folder.toString());
