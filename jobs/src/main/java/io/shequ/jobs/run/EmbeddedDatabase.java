@@ -21,6 +21,13 @@ public final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
+    /**
+     * H2's trace to the application log instead of a {@code *.trace.db} file: H2 writes one when an
+     * error occurs, created with the process's umask (world-readable in a JVM not started by the
+     * launcher) and holding the failing SQL, which may carry personal data.
+     */
+    public static final String TRACE_TO_LOG = ";TRACE_LEVEL_FILE=4";
+
     /** True for URLs of an H2 database this process may own: file or memory, not a TCP client. */
     public static boolean isEmbeddedH2(String url) {
         return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")

@@ -60,7 +60,7 @@ public final class EmbeddedH2 {
             throw new IllegalStateException("H2 loaded before Shequ bound its servers to loopback (h2.bindAddress is "
                     + bound + "); start the JVM with -D" + BIND_ADDRESS_PROPERTY + "=" + LOOPBACK);
         }
-        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + settings;
+        return "jdbc:h2:file:" + file.toAbsolutePath().normalize() + settings + EmbeddedDatabase.TRACE_TO_LOG;
     }
 
     /**

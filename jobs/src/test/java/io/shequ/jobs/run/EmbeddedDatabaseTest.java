@@ -1,6 +1,7 @@
 package io.shequ.jobs.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,24 @@ class EmbeddedDatabaseTest {
 
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    @Test
+    void anErrorInsideTheDatabaseGoesToTheLogNotToATraceFileBesideIt() throws Exception {
+        String url = EmbeddedH2.url(folder.resolve("catalog"), ";AUTO_SERVER=TRUE");
+        try (Connection open = DriverManager.getConnection(url, EmbeddedH2.USER, PASSWORD)) {
+            open.createStatement().execute("CREATE TABLE t (x INT)");
+            open.createStatement().execute("INSERT INTO t VALUES (1)");
+            assertThatThrownBy(() -> open.createStatement().execute("INSERT INTO t SELECT x / 0 FROM t"))
+                    .isInstanceOf(java.sql.SQLException.class);
+        } finally {
+            EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD);
+        }
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("H2 writes <name>.trace.db with the process's umask when not told otherwise")
+                    .contains("catalog.mv.db").noneMatch(name -> name.endsWith(".trace.db"));
+        }
     }
 
     @Test

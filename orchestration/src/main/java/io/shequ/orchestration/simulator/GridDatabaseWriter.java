@@ -1,5 +1,6 @@
 package io.shequ.orchestration.simulator;
 
+import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.orchestration.simulator.GridEvent.Flow;
 import io.shequ.orchestration.simulator.GridLayout.Grid;
 
@@ -65,7 +66,7 @@ final class GridDatabaseWriter {
     /** The default target: an H2 file under the output folder. */
     static String jdbcUrl(Path out) {
         return "jdbc:h2:file:" + out.toAbsolutePath().normalize().resolve(FOLDER).resolve("grid").toString()
-                .replace('\\', '/');
+                .replace('\\', '/') + EmbeddedDatabase.TRACE_TO_LOG;
     }
 
     /** A password the simulated vendor handed out: the same for the same seed, never written to a file. */

@@ -32,7 +32,7 @@ class GridDatabaseWriterTest {
     void connectsWithTheReturnedCredentials() {
         assertThat(result.gridUser()).isEqualTo("grid_reader");
         assertThat(result.gridJdbcUrl()).as("a file database under the output folder")
-                .isEqualTo("jdbc:h2:file:" + out.toAbsolutePath() + "/grid-system/grid");
+                .isEqualTo("jdbc:h2:file:" + out.toAbsolutePath() + "/grid-system/grid;TRACE_LEVEL_FILE=4");
         assertThat(out.resolve("grid-system/grid.mv.db")).exists();
     }
 
