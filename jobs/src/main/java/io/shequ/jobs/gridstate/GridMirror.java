@@ -30,6 +30,19 @@ import org.apache.spark.sql.SparkSession;
 public final class GridMirror {
 
     static final String CURRENT = "CURRENT";
+    /** The keyed grid facts a run built from its merged state, kept beside it for the next run to merge into. */
+    static final String FACTS = "fct_grid_events";
+    /** What those facts' keys were built on besides the state ({@code GridFactsBasis}). */
+    static final String FACTS_BASIS = "fct_grid_events.basis";
+
+    /**
+     * The grid facts a run built from its merged state, and their basis.
+     *
+     * @param facts {@code fct_grid_events} as conform wrote it, before the lake's checks
+     * @param basis what the keys were built on besides the state; facts on another basis are rebuilt
+     */
+    public record Facts(Dataset<Row> facts, String basis) {
+    }
 
     private final Path root;
 
@@ -40,6 +53,50 @@ public final class GridMirror {
     /** The committed merged state, or empty before the first committed run. */
     public Optional<GridState> current(SparkSession spark) {
         return currentRun().map(run -> GridState.read(spark, root.resolve(run)));
+    }
+
+    /**
+     * The grid facts built from the current merged state, or empty when the state's run kept none
+     * (a release before facts were kept, or no committed run): then the facts are rebuilt whole.
+     */
+    public Optional<Facts> currentFacts(SparkSession spark) {
+        Optional<Path> folder = currentRun().map(root::resolve);
+        if (folder.isEmpty() || !Files.isDirectory(folder.get().resolve(FACTS))
+                || !Files.isRegularFile(folder.get().resolve(FACTS_BASIS))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Facts(spark.read().parquet(folder.get().resolve(FACTS).toString()),
+                    Files.readString(folder.get().resolve(FACTS_BASIS), StandardCharsets.UTF_8).strip()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the grid facts of " + folder.get(), e);
+        }
+    }
+
+    /**
+     * Keeps a copy of the facts a run built from its merged state (not yet current: they become
+     * current with the state, by {@link #promote}). The Parquet files are copied, the basis written
+     * after them, so a run killed half-way leaves no basis and is rebuilt whole, never merged into.
+     */
+    public void keepFacts(String runId, Path facts, String basis) {
+        Path folder = root.resolve(runId);
+        Path target = folder.resolve(FACTS);
+        try {
+            Files.deleteIfExists(folder.resolve(FACTS_BASIS));
+            if (Files.exists(target)) {
+                FileTrees.delete(target);
+            }
+            OwnerOnly.createDirectories(target);
+            try (Stream<Path> files = Files.list(facts)) {
+                for (Path file : files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))
+                        .toList()) {
+                    OwnerOnly.restrict(Files.copy(file, target.resolve(file.getFileName())));
+                }
+            }
+            OwnerOnly.writeString(folder.resolve(FACTS_BASIS), basis + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("keeping the grid facts of " + runId + " in " + folder, e);
+        }
     }
 
     /** The run whose merged state is current. */

@@ -20,9 +20,15 @@ public final class GridRunCommit {
         this.watermarks = watermarks;
     }
 
-    /** Fails, committing nothing, when the run wrote no merged state: moving the watermarks would lose rows. */
-    public void commit(String runId, GridExtract extract) {
-        mirror.promote(runId);
+    /**
+     * Fails, committing nothing, when the run wrote no merged state: moving the watermarks would lose
+     * rows. A run whose increment changed nothing in the state ({@code stateUnchanged}) wrote none
+     * and needs none: the current state already holds every row it read.
+     */
+    public void commit(String runId, GridExtract extract, boolean stateUnchanged) {
+        if (!stateUnchanged) {
+            mirror.promote(runId);
+        }
         PausePoint.reach(PausePoint.GRID_COMMIT);
         watermarks.commit(runId, extract.watermarkCandidates());
     }

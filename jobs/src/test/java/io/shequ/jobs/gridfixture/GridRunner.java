@@ -51,7 +51,7 @@ public final class GridRunner {
         GridMirror mirror = new GridMirror(layout.gridMirror());
         GridState merged = mirror.merge(spark, runId, layout.staging(runId), REPORTERS);
         if (commit) {
-            new GridRunCommit(mirror, watermarks).commit(runId, landing.extract());
+            new GridRunCommit(mirror, watermarks).commit(runId, landing.extract(), false);
         }
         return new RunResult(landing, accounts, merged);
     }

@@ -63,9 +63,16 @@ final class FactReconciliation implements AutoCloseable {
     }
 
     /** Events in the merged grid state of the run (the increment merged into what came before). */
-    long mergedEvents() throws SQLException {
+    long mergedEvents() throws SQLException, IOException {
         return number("SELECT count(DISTINCT event_id) FROM read_parquet('"
-                + home.resolve("state/grid-mirror").resolve(runId).resolve("event") + "/*.parquet')");
+                + mergedState().resolve("event") + "/*.parquet')");
+    }
+
+    /** The run's merged grid state: the one it wrote, or the current one when its increment changed nothing. */
+    private Path mergedState() throws IOException {
+        Path mirror = home.resolve("state/grid-mirror");
+        return Files.isDirectory(mirror.resolve(runId)) ? mirror.resolve(runId)
+                : mirror.resolve(Files.readString(mirror.resolve("CURRENT")).strip());
     }
 
     long factEvents() throws SQLException {

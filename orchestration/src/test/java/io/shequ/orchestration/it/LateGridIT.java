@@ -2,6 +2,9 @@ package io.shequ.orchestration.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.lake.LakeWriter;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
@@ -12,6 +15,7 @@ import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.warehouse.WarehousePublisher;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -81,9 +85,37 @@ class LateGridIT {
             warehouseBefore = warehouse(orphans.keySet());
 
             history.advanceTo(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword(), AFTER_THE_GRIDS);
-            assertThat(runtime.runOnce().exitCode()).as("the run after the grids arrive succeeds").isZero();
+            var increment = runtime.runOnce();
+            assertThat(increment.exitCode()).as("the run after the grids arrive succeeds").isZero();
+            assertThat(gridState(increment.runId())).as("the increment is merged into the kept facts").isEqualTo("merged");
             lakeAfter = lake(orphans.keySet());
             warehouseAfter = warehouse(orphans.keySet());
+
+            // nothing new in the vendor database: the grid facts are neither recomputed nor committed again
+            LakeWriter lakeTables = new LakeWriter(SparkSession.active());
+            long factsSnapshot = lakeTables.describe("fct_grid_events").snapshotId();
+            long gridsSnapshot = lakeTables.describe("dim_grid").snapshotId();
+            String mirrorRun = Files.readString(home.resolve("state/grid-mirror/CURRENT")).strip();
+            var rerun = runtime.runOnce();
+            assertThat(rerun.exitCode()).as("the rerun with no new data succeeds").isZero();
+            assertThat(gridState(rerun.runId())).isEqualTo("unchanged");
+            assertThat(lakeTables.describe("fct_grid_events").snapshotId())
+                    .as("a rerun with no new grid rows does not rewrite the grid facts").isEqualTo(factsSnapshot);
+            assertThat(lakeTables.describe("dim_grid").snapshotId()).as("nor dim_grid").isEqualTo(gridsSnapshot);
+            assertThat(Files.readString(home.resolve("state/grid-mirror/CURRENT")).strip())
+                    .as("nor writes a merged grid state").isEqualTo(mirrorRun);
+        }
+        // the increment merged into the kept facts publishes what a cold run over the same vendor data does
+        Map<String, List<String>> incremental = published(home);
+        Path coldHome = home.resolve("cold");
+        Path coldConfig = gridSystemOnly(DemoCommand.writeConfig(coldHome, DISTRICT, sample));
+        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(coldConfig))) {
+            assertThat(runtime.runOnce().exitCode()).as("the cold run succeeds").isZero();
+        }
+        Map<String, List<String>> cold = published(coldHome);
+        for (String table : cold.keySet()) {
+            assertThat(incremental.get(table)).as("published %s after the increment = a cold run's", table)
+                    .isEqualTo(cold.get(table)).isNotEmpty();
         }
 
         for (var where : List.of(Map.entry("lake", List.of(lakeBefore, lakeAfter)),
@@ -114,6 +146,55 @@ class LateGridIT {
                 assertThat(second.factCommunity()).as("%s: the fact gets its community", what).isEqualTo(community);
             });
         }
+    }
+
+    /**
+     * The published grid facts (every column but the surrogate and pseudonym keys, which each home
+     * draws for itself) and indicators, as sorted rows.
+     */
+    private static Map<String, List<String>> published(Path home) throws Exception {
+        Path current = new WarehousePublisher(home).current().orElseThrow();
+        Properties readOnly = new Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + current, readOnly);
+                Statement sql = duckdb.createStatement()) {
+            for (String table : List.of("fct_grid_events", "mart_indicators")) {
+                List<String> rows = new java.util.ArrayList<>();
+                try (ResultSet rs = sql.executeQuery("SELECT " + nonKeyColumns(sql, table) + " FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int c = 1; c <= columns; c++) {
+                            row.append(rs.getMetaData().getColumnName(c)).append('=').append(rs.getString(c)).append(';');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+                rows.sort(String::compareTo);
+                tables.put(table, rows);
+            }
+        }
+        return tables;
+    }
+
+    /** What the run's conform did with the grid state: rebuilt, merged or unchanged. */
+    private String gridState(String runId) {
+        return new RunLedger(new HomeLayout(home), runId).get("conform").path("grid_state").asText();
+    }
+
+    /** The table's columns but its keys, as a select list. */
+    private static String nonKeyColumns(Statement sql, String table) throws Exception {
+        List<String> columns = new java.util.ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                String name = rs.getMetaData().getColumnName(c);
+                if (!name.endsWith("_key")) {
+                    columns.add('"' + name + '"');
+                }
+            }
+        }
+        return String.join(", ", columns);
     }
 
     /** The demo's configuration without the file sources: the grid system is all this test is about. */

@@ -6,9 +6,6 @@ import static org.apache.spark.sql.functions.year;
 import io.shequ.jobs.conform.CommunityReportKeys;
 import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.conform.DivisionsToDimension;
-import io.shequ.jobs.conform.GridEventKeys;
-import io.shequ.jobs.conform.GridEventsToFacts;
-import io.shequ.jobs.conform.GridsToDimension;
 import io.shequ.jobs.conform.NbsRelease;
 import io.shequ.jobs.conform.ProvidersToOrganizations;
 import io.shequ.jobs.conform.ResolverUdfs;
@@ -70,7 +67,7 @@ public final class ConformStep implements Tasklet {
         Path staging = layout.staging(runId);
         Path conformed = layout.conformed(runId);
         Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
-        // the grid facts are rebuilt from the whole merged state, not only this run's increment
+        // the grid increment is merged into the whole mirror
         ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), staging, layout.gridMirror());
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
@@ -121,18 +118,13 @@ public final class ConformStep implements Tasklet {
             resolution.put("procurement_ledgers", r.resolution());
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {
-            // facts from the merged state, not the increment: complete whatever the extract pattern
-            GridState merged = mirror.merge(spark, runId, staging, reporters);
-            GridEventsToFacts.Result r = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
-            write(new GridsToDimension().apply(merged.grids(), merged.events(),
-                    lakeDims.current(GridsToDimension.TABLE, GridsToDimension.KEY)), conformed, GridsToDimension.TABLE, counts);
-            write(new GridEventKeys(new GridEventKeys.Dims(read(conformed, GridsToDimension.TABLE), divisions,
+            GridConform.Dims keyDims = new GridConform.Dims(divisions,
                     read(conformed, TaxonomyToDimension.Kind.EVENT_CATEGORY.table),
-                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table)),
-                    io.shequ.jobs.stage.HomeTaxonomies.of(settings.home())).apply(r.facts()),
-                    conformed, "fct_grid_events", counts);
-            factYears.add(read(conformed, "fct_grid_events").select(year(col("reported_at")).as("year")));
-            counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", r.rejected()));
+                    read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table));
+            if (new GridConform(spark, mirror, reporters, settings.home()).conform(runId, staging, conformed, keyDims,
+                    quarantine, (rows, table) -> write(rows, conformed, table, counts), counts)) {
+                factYears.add(read(conformed, GridConform.FACTS).select(year(col("reported_at")).as("year")));
+            }
         }
         // every day of every year a fact touches, now or in an earlier run, so date keys always resolve
         Dataset<Row> earlierDates = lakeDims.current(YearsToDates.TABLE, YearsToDates.KEY);

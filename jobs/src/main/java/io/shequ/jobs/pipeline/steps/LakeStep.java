@@ -46,7 +46,7 @@ public final class LakeStep implements Tasklet {
             "fct_community_reports", List.of("report_year", "report_month"),
             "fct_grid_events", List.of("report_year", "report_month"),
             "fct_service_contracts", List.of("sign_year", "sign_month"));
-    /** Facts rebuilt whole every run (from the grid system's merged state): replaced, not by partition. */
+    /** Facts conformed whole every run that changes the grid system's merged state: replaced, not by partition. */
     private static final Set<String> REBUILT_WHOLE = Set.of("fct_grid_events");
     /**
      * Facts from source files, by their source. A run that reads the source whole (a plain run, or
@@ -125,8 +125,10 @@ public final class LakeStep implements Tasklet {
         JsonNode gridExtract = new RunLedger(layout, runId).get(ExtractStep.GRID_EXTRACT);
         if (gridExtract != null) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
+            JsonNode conform = new RunLedger(layout, runId).get("conform");
+            boolean unchanged = conform != null && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
             new GridRunCommit(new GridMirror(layout.gridMirror()), watermarks)
-                    .commit(runId, RunLedger.JSON.convertValue(gridExtract, GridExtract.class));
+                    .commit(runId, RunLedger.JSON.convertValue(gridExtract, GridExtract.class), unchanged);
         }
         contribution.incrementWriteCount(tables.stream().mapToLong(LakeTable::rowCount).sum());
         return RepeatStatus.FINISHED;

@@ -1,0 +1,108 @@
+package io.shequ.jobs.pipeline.steps;
+
+import io.shequ.jobs.conform.GridEventKeys;
+import io.shequ.jobs.conform.GridEventsToFacts;
+import io.shequ.jobs.conform.GridFactsBasis;
+import io.shequ.jobs.conform.GridsToDimension;
+import io.shequ.jobs.conform.TouchedFactsMerge;
+import io.shequ.jobs.conform.TouchedGridEvents;
+import io.shequ.jobs.dimension.LakeDimensions;
+import io.shequ.jobs.gridstate.GridMirror;
+import io.shequ.jobs.gridstate.GridState;
+import io.shequ.jobs.gridstate.GridStateChanges;
+import io.shequ.jobs.privacy.ReportersToPseudonyms;
+import io.shequ.jobs.stage.HomeTaxonomies;
+import io.shequ.jobs.stage.Quarantine;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The conform step's grid part: the run's staged increment merged into the grid mirror →
+ * {@code dim_grid} and {@code fct_grid_events}. The facts are those of the whole merged state, but
+ * only the events the increment touches ({@link TouchedGridEvents}) are recomputed and merged into
+ * the facts kept with the current state ({@link TouchedFactsMerge}); the facts are rebuilt whole
+ * when none were kept or their basis ({@link GridFactsBasis}) changed. An increment that changes
+ * nothing in the state (rows read again) writes neither table nor a merged state: the lake keeps
+ * both tables at their current snapshot. The events without a community are quarantined every run.
+ */
+final class GridConform {
+
+    /** Ledger value of {@code grid_state} when the increment changed nothing: there is no merged state to commit. */
+    static final String UNCHANGED = "unchanged";
+    static final String FACTS = "fct_grid_events";
+
+    /** Writes a conformed table and counts it into the step's ledger entry. */
+    interface TableWriter {
+        void write(Dataset<Row> rows, String table);
+    }
+
+    /** The conformed dimensions the facts' keys come from. */
+    record Dims(Dataset<Row> divisions, Dataset<Row> categories, Dataset<Row> channels) {
+    }
+
+    private final SparkSession spark;
+    private final GridMirror mirror;
+    private final ReportersToPseudonyms reporters;
+    private final Path home;
+
+    GridConform(SparkSession spark, GridMirror mirror, ReportersToPseudonyms reporters, Path home) {
+        this.spark = spark;
+        this.mirror = mirror;
+        this.reporters = reporters;
+        this.home = home;
+    }
+
+    /** Returns whether the run wrote {@code fct_grid_events}. */
+    boolean conform(String runId, Path staging, Path conformed, Dims dims, Quarantine quarantine, TableWriter writer,
+                    Map<String, Object> counts) {
+        HomeTaxonomies taxonomies = HomeTaxonomies.of(home);
+        String basis = GridFactsBasis.of(dims.divisions(), dims.categories(), dims.channels(), home.resolve("taxonomies"));
+        Optional<GridState> before = mirror.current(spark);
+        Optional<GridMirror.Facts> kept = mirror.currentFacts(spark).filter(f -> f.basis().equals(basis));
+        GridStateChanges changes = null;
+        if (before.isPresent() && kept.isPresent()) {
+            GridState increment = GridState.read(spark, staging);
+            changes = GridStateChanges.between(before.get(),
+                    new GridState(increment.grids(), reporters.apply(increment.events()), increment.flows()));
+            if (changes.none()) {
+                changes.release();
+                counts.put("grid_state", UNCHANGED);
+                GridState current = before.get();
+                counts.put("grid_events_unresolved", quarantine.write("conform_grid_events",
+                        new GridEventsToFacts().apply(current.events(), current.flows(), current.grids()).rejected()));
+                return false;
+            }
+        }
+        GridState merged = mirror.merge(spark, runId, staging, reporters);
+        GridEventsToFacts.Result whole = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
+        writer.write(new GridsToDimension().apply(merged.grids(), merged.events(),
+                new LakeDimensions(spark).current(GridsToDimension.TABLE, GridsToDimension.KEY)), GridsToDimension.TABLE);
+        GridEventKeys keys = new GridEventKeys(new GridEventKeys.Dims(read(conformed, GridsToDimension.TABLE),
+                dims.divisions(), dims.categories(), dims.channels()), taxonomies);
+        if (changes == null) {
+            counts.put("grid_state", "rebuilt");
+            writer.write(keys.apply(whole.facts()), FACTS);
+        } else {
+            Dataset<Row> touched = new TouchedGridEvents().apply(changes, before.get().grids(), merged).cache();
+            GridEventsToFacts.Result recomputed = new GridEventsToFacts().apply(
+                    merged.events().join(touched, "event_id", "left_semi"),
+                    merged.flows().join(touched, "event_id", "left_semi"), merged.grids());
+            counts.put("grid_state", "merged");
+            counts.put("grid_events_recomputed", touched.count());
+            writer.write(new TouchedFactsMerge().apply(kept.get().facts(), touched, keys.apply(recomputed.facts())), FACTS);
+            touched.unpersist();
+            changes.release();
+        }
+        mirror.keepFacts(runId, conformed.resolve(FACTS), basis);
+        counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", whole.rejected()));
+        return true;
+    }
+
+    private Dataset<Row> read(Path folder, String table) {
+        return spark.read().parquet(folder.resolve(table).toString());
+    }
+}
