@@ -44,6 +44,8 @@ final class NovelHeaders {
             }
             out.set(column, written);
         }
+        // meetings held: a full-width space before the unit word, as typed in a Chinese input method
+        out.set(1 + ReportColumns.FIELDS.indexOf("consult_meetings"), "协商议事会议\u3000次数");
         for (int c = 1; c < out.size(); c++) {
             if (!out.get(c).equals(header.get(c))) {
                 truth.add(new GroundTruthWriter.HeaderRow("report", street, out.get(c),

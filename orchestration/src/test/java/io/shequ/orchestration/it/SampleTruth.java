@@ -199,7 +199,9 @@ final class SampleTruth {
                 long share = cents / codes.length + (i < cents % codes.length ? 1 : 0);
                 shares.add(new Share(codes[i], BigDecimal.valueOf(share, 2), LocalDate.parse(r.get("service_start")),
                         LocalDate.parse(r.get("service_end")), Integer.parseInt(r.get("signed_date").substring(0, 4)),
-                        categories.getOrDefault(r.get("category"), r.get("category")), r.get("project_no"),
+                        // a category outside the taxonomy counts under its other member, money kept
+                        "other".equals(r.get("category_outcome")) ? "other"
+                                : categories.getOrDefault(r.get("category"), r.get("category")), r.get("project_no"),
                         r.get("provider_credit_code")));
             }
         }
