@@ -88,6 +88,8 @@ public enum MessKind {
     LEDGER_SHEETS(0, "file"),
     /** The ledger is sent again later without two contracts (written under resent/); per ledger. */
     LEDGER_RESENT(0, "file"),
+    /** A community's unit grids (level 3) with an empty community_code: their block's chain names it; per community. */
+    DEEP_GRIDS(0, "community"),
     /** A hidden file, a link out of the source folder and a link loop in the procurement folder; per sample. */
     STRAY_ENTRIES(0, "sample");
 

@@ -67,7 +67,7 @@ class NovelMessIT {
         Mess mess = Mess.none().with(MessKind.NOVEL_HEADERS, 1).with(MessKind.NOVEL_CATEGORIES, 0.3)
                 .with(MessKind.IMPLAUSIBLE_DATES, 0.15).with(MessKind.SERVED_CONJUNCTIONS, 0.8)
                 .with(MessKind.MULTI_ROW_HEADER, 1).with(MessKind.LEDGER_SHEETS, 1)
-                .with(MessKind.LEDGER_RESENT, 1).with(MessKind.STRAY_ENTRIES, 1);
+                .with(MessKind.LEDGER_RESENT, 1).with(MessKind.STRAY_ENTRIES, 1).with(MessKind.DEEP_GRIDS, 0.5);
         Path sources = home.resolve("sources");
         SimulationResult sample = SourceSimulator.generate(SimulationSpec.demo(DivisionCode.parse(DISTRICT), YEAR, 13)
                 .withMonths(1).withEventsPerCommunity(2).withContracts(30).withMess(mess).withNovelties(novelties()),
