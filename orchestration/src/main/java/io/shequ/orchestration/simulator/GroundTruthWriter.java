@@ -159,7 +159,14 @@ final class GroundTruthWriter {
             category, the signed date at its precision (`signed_precision` day or month), the service period, \
             the provider's credit code normalised, `superseded_by` (the amendment file whose row with the same \
             项目编号 replaces this one; empty for the effective row) and the forms the row is written in \
-            (`amount_form`, `date_form`, `credit_code_form`, `served_form`). `grid-events.csv` has one \
+            (`amount_form`, `date_form`, `credit_code_form`, `served_form`), the XLSX `sheet` holding the row, \
+            `category_outcome` (`taxonomy`, or `other`: a category outside the taxonomy that must count under other \
+            with its money) and `signed_written` (an implausible signed date written instead of the true one, \
+            quarantined as implausible_date). `novel-headers.csv` (when headers were respelled) lists per street \
+            each header written and the field it must be read as (`variant`) or none (`unknown`: to be reported); \
+            `stray-entries.csv` lists entries of a source folder that are no source, with the rule that refuses \
+            each; `resent/` holds a ledger sent again later without two contracts and the truth after it: copy it \
+            over the output folder. `grid-events.csv` has one \
             row per grid event the database holds as of 1 January 00:00 of the next year (the default as-of): \
             the grid code as written, the 12-digit community code the grid stands for (also when the grid row \
             is missing), category, channel, the status the vendor derives from the latest flow in time, the \
