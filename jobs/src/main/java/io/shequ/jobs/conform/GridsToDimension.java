@@ -14,7 +14,10 @@ import org.apache.spark.sql.types.DataTypes;
  * The grid system's merged grid and event tables, and {@code dim_grid} as the lake holds it → the
  * new {@code dim_grid}: one row per version of each grid (name, level, parent grid, owning
  * community, retirement), a new version from the grid's {@code updated_at} when any of them
- * changes, the first version from its {@code created_at}.
+ * changes, the first version from its {@code created_at}. The owning community is the one the
+ * events follow ({@link GridsToCommunities}): the grid's own code when it is a village-level code,
+ * else the first up its parent chain, null when the chain names none; so a unit grid whose vendor
+ * row leaves it empty counts in its community, as its events do.
  *
  * <p>A grid that events reference before the grid table has it gets an inferred member
  * ({@code is_inferred}, attributes unknown, open at the start); when the grid arrives the member
@@ -38,12 +41,15 @@ public final class GridsToDimension {
      * @param existing dim_grid as the lake holds it, or null before the first run
      */
     public Dataset<Row> apply(Dataset<Row> grids, Dataset<Row> events, Dataset<Row> existing) {
-        Dataset<Row> known = grids.select(
+        Dataset<Row> communities = new GridsToCommunities().apply(grids).select(col("g_code"), col("g_community"));
+        Dataset<Row> known = grids.join(communities, grids.col(CODE).cast("string").equalTo(communities.col("g_code")),
+                        "left")
+                .select(
                 col(CODE).cast("string").as(CODE),
                 col("grid_name").cast("string").as("grid_name"),
                 col("grid_level").cast("int").as("grid_level"),
                 col("parent_code").cast("string").as("parent_grid_code"),
-                col("community_code").cast("string").as("community_code"),
+                col("g_community").as("community_code"),
                 col("retired_at").cast("timestamp_ntz").as("retired_at"),
                 col("updated_at").cast("timestamp_ntz").as(TypeTwoDimension.EFFECTIVE_FROM),
                 col("created_at").cast("timestamp_ntz").as(TypeTwoDimension.MEMBER_SINCE),

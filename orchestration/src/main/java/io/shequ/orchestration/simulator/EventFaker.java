@@ -80,7 +80,7 @@ final class EventFaker {
         LocalDateTime deadline = walk(loop, reported);
         String rating = random.nextDouble() < 0.8 ? SATISFACTION[weighted(SATISFACTION_WEIGHTS)] : null;
         boolean closes = loop.flows.get(loop.flows.size() - 1).action().equals("结案");
-        return new GridEvent(null, grid.code(), grid.communityCode(), CATEGORIES[category], channel, title, address,
+        return new GridEvent(null, grid.code(), layout.community().code().value(), CATEGORIES[category], channel, title, address,
                 reporter, reported, Duration.ZERO, deadline, closes ? rating : null, loop.flows, Set.of());
     }
 

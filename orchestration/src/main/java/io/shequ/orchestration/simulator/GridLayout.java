@@ -10,7 +10,8 @@ import java.util.Random;
 
 /**
  * The grids of one community: a level-1 grid for the community, two or three level-2 blocks under
- * it and one to three level-3 units under each block, all set up before the simulated year.
+ * it and one to three level-3 units under each block, all set up before the simulated year. Each
+ * grid names its community, unless the units leave it to their parent chain ({@link MessKind#DEEP_GRIDS}).
  */
 record GridLayout(Division community, List<Grid> grids) {
 
@@ -27,6 +28,11 @@ record GridLayout(Division community, List<Grid> grids) {
     }
 
     static GridLayout of(Division community, int year, Random random) {
+        return of(community, year, random, false);
+    }
+
+    /** @param deep true for {@link MessKind#DEEP_GRIDS}: the unit grids leave community_code empty */
+    static GridLayout of(Division community, int year, Random random, boolean deep) {
         String communityCode = community.code().value();
         String shortName = NameVariants.shortName(community);
         LocalDateTime yearStart = LocalDate.of(year, 1, 1).atStartOfDay();
@@ -43,7 +49,7 @@ record GridLayout(Division community, List<Grid> grids) {
             int units = 1 + random.nextInt(3);
             for (int u = 1; u <= units; u++) {
                 grids.add(new Grid(String.format("%s-%02d", block.code(), u), block.name() + u + "单元", 3,
-                        block.code(), communityCode, later(block.createdAt(), yearStart, random)));
+                        block.code(), deep ? "" : communityCode, later(block.createdAt(), yearStart, random)));
             }
         }
         return new GridLayout(community, List.copyOf(grids));

@@ -29,13 +29,15 @@ final class GridPlanner {
         Random layoutRandom = spec.random("grids");
         Random eventRandom = spec.random("events");
         Random orphanRandom = spec.random("grid-mess-orphans");
+        Random deepRandom = spec.random("grid-mess-deep");
         PersonFaker people = new PersonFaker(district.district().code().shortForm(), spec.random("people"));
         EventFaker faker = new EventFaker(spec.year(), district.fullName(), people, eventRandom);
         EventMess eventMess = new EventMess(spec.mess(), spec.random("grid-mess-events"));
         LateUnitGrids lateGrids = new LateUnitGrids(spec.random("grid-mess-late-grids"));
         List<GridEvent> unnumbered = new ArrayList<>();
         for (Division community : district.communities()) {
-            GridLayout layout = GridLayout.of(community, spec.year(), layoutRandom);
+            GridLayout layout = GridLayout.of(community, spec.year(), layoutRandom,
+                    spec.mess().hits(MessKind.DEEP_GRIDS, deepRandom));
             grids.addAll(layout.grids());
             List<Person> workers = new ArrayList<>();
             for (int w = 2 + layoutRandom.nextInt(3); w > 0; w--) {

@@ -63,11 +63,33 @@ final class GroundTruthWriter {
                        String servedWritten, String servedCodes, String servedLevel, String category,
                        String signedDate, String serviceStart, String serviceEnd, String providerCreditCode,
                        String supersededBy, String signedPrecision, String amountForm, String dateForm,
-                       String creditCodeForm, String servedForm) {
+                       String creditCodeForm, String servedForm, String sheet, String categoryOutcome,
+                       String signedWritten) {
         List<String> cells() {
             return List.of(file, String.valueOf(line), projectNo, outcome, nz(rule), nz(amountYuan), servedWritten,
                     servedCodes, servedLevel, category, signedDate, serviceStart, serviceEnd, providerCreditCode,
-                    nz(supersededBy), signedPrecision, amountForm, dateForm, creditCodeForm, servedForm);
+                    nz(supersededBy), signedPrecision, amountForm, dateForm, creditCodeForm, servedForm, nz(sheet),
+                    categoryOutcome, nz(signedWritten));
+        }
+    }
+
+    /**
+     * A header {@link MessKind#NOVEL_HEADERS} wrote in every file of a street: the contract field it must be
+     * read as ({@code variant}, with a note) or none ({@code unknown}: reported, its column not read).
+     */
+    record HeaderRow(String source, String street, String header, String field, String outcome) {
+        List<String> cells() {
+            return List.of(source, street, header, nz(field), outcome);
+        }
+    }
+
+    /**
+     * An entry of a source folder that is no source file ({@link MessKind#STRAY_ENTRIES}) and the rule that
+     * must refuse it: hidden_file, outside_source (a link out of the folder, never followed) or link_loop.
+     */
+    record StrayRow(String entry, String what, String rule) {
+        List<String> cells() {
+            return List.of(entry, what, rule);
         }
     }
 
@@ -99,7 +121,10 @@ final class GroundTruthWriter {
     private static final List<String> CONTRACT_HEADER = List.of("file", "line", "project_no", "outcome", "rule",
             "amount_yuan", "served_written", "served_codes", "served_level", "category", "signed_date",
             "service_start", "service_end", "provider_credit_code", "superseded_by", "signed_precision",
-            "amount_form", "date_form", "credit_code_form", "served_form");
+            "amount_form", "date_form", "credit_code_form", "served_form", "sheet", "category_outcome",
+            "signed_written");
+    private static final List<String> HEADER_HEADER = List.of("source", "street", "header", "field", "outcome");
+    private static final List<String> STRAY_HEADER = List.of("entry", "what", "rule");
 
     private static final List<String> GRID_EVENT_HEADER = List.of("event_id", "grid_code", "community_code",
             "category_code", "channel", "status", "reported_at", "closed_at", "is_registered", "is_closed",
@@ -134,7 +159,14 @@ final class GroundTruthWriter {
             category, the signed date at its precision (`signed_precision` day or month), the service period, \
             the provider's credit code normalised, `superseded_by` (the amendment file whose row with the same \
             项目编号 replaces this one; empty for the effective row) and the forms the row is written in \
-            (`amount_form`, `date_form`, `credit_code_form`, `served_form`). `grid-events.csv` has one \
+            (`amount_form`, `date_form`, `credit_code_form`, `served_form`), the XLSX `sheet` holding the row, \
+            `category_outcome` (`taxonomy`, or `other`: a category outside the taxonomy that must count under other \
+            with its money) and `signed_written` (an implausible signed date written instead of the true one, \
+            quarantined as implausible_date). `novel-headers.csv` (when headers were respelled) lists per street \
+            each header written and the field it must be read as (`variant`) or none (`unknown`: to be reported); \
+            `stray-entries.csv` lists entries of a source folder that are no source, with the rule that refuses \
+            each; `resent/` holds a ledger sent again later without two contracts and the truth after it: copy it \
+            over the output folder. `grid-events.csv` has one \
             row per grid event the database holds as of 1 January 00:00 of the next year (the default as-of): \
             the grid code as written, the 12-digit community code the grid stands for (also when the grid row \
             is missing), category, channel, the status the vendor derives from the latest flow in time, the \
@@ -161,6 +193,23 @@ final class GroundTruthWriter {
         LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
         for (String name : List.of("report-rows.csv", "contracts.csv", "README.md")) {
             DatedFiles.stamp(folder.resolve(name), dated);
+        }
+    }
+
+    /**
+     * Writes what the mess kinds the pipeline was never shown put in: {@code novel-headers.csv} and
+     * {@code stray-entries.csv}, dated like the other truth files; neither is written when empty.
+     */
+    static void writeNovelties(Path out, int year, List<HeaderRow> headers, List<StrayRow> strays) throws IOException {
+        Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
+        LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
+        if (!headers.isEmpty()) {
+            writeCsv(folder.resolve("novel-headers.csv"), HEADER_HEADER, headers.stream().map(HeaderRow::cells));
+            DatedFiles.stamp(folder.resolve("novel-headers.csv"), dated);
+        }
+        if (!strays.isEmpty()) {
+            writeCsv(folder.resolve("stray-entries.csv"), STRAY_HEADER, strays.stream().map(StrayRow::cells));
+            DatedFiles.stamp(folder.resolve("stray-entries.csv"), dated);
         }
     }
 

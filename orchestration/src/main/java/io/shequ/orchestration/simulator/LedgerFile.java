@@ -14,9 +14,21 @@ import java.util.List;
  * @param format     XLSX, or CSV in one charset
  * @param wanHeader  true when the amount column is headed 合同金额(万元): bare numbers are 万元
  * @param savedAt    the modification time, in China
+ * @param groupHeadings XLSX: a merged group heading row above the header ({@link MessKind#MULTI_ROW_HEADER})
+ * @param twoSheets  XLSX: the second half of the rows on a second sheet ({@link MessKind#LEDGER_SHEETS})
  */
 record LedgerFile(String name, Format format, String title, boolean wanHeader, LocalDateTime savedAt,
-                  List<LedgerRow> rows) {
+                  List<LedgerRow> rows, boolean groupHeadings, boolean twoSheets) {
+
+    LedgerFile(String name, Format format, String title, boolean wanHeader, LocalDateTime savedAt,
+               List<LedgerRow> rows) {
+        this(name, format, title, wanHeader, savedAt, rows, false, false);
+    }
+
+    /** The same file sent again later with other rows. */
+    LedgerFile resent(List<LedgerRow> otherRows, LocalDateTime later) {
+        return new LedgerFile(name, format, title, wanHeader, later, otherRows, groupHeadings, twoSheets);
+    }
 
     /** How the file is stored. */
     enum Format {

@@ -19,6 +19,8 @@ import java.util.Random;
 final class LedgerPlanner {
 
     static final String AMENDMENT_SUFFIX = "_更正";
+    /** Signed dates no contract of the year can have: {@link MessKind#IMPLAUSIBLE_DATES}. */
+    static final List<String> IMPLAUSIBLE_DATES = List.of("0000-01-01", "1900-01-01", "9999-12-31");
 
     private final SimulationSpec spec;
     private final SimulatedDistrict district;
@@ -50,8 +52,12 @@ final class LedgerPlanner {
                 amendedAt.add(i);
             }
         }
+        boolean xlsx = format == LedgerFile.Format.XLSX;
+        boolean groupHeadings = xlsx && mess.hits(MessKind.MULTI_ROW_HEADER, random);
+        boolean twoSheets = xlsx && rows.size() > 1 && mess.hits(MessKind.LEDGER_SHEETS, random);
         if (amendedAt.isEmpty()) {
-            return List.of(new LedgerFile(stem + "." + format.extension(), format, title, wanHeader, ledgerSaved, rows));
+            return List.of(new LedgerFile(stem + "." + format.extension(), format, title, wanHeader, ledgerSaved, rows,
+                    groupHeadings, twoSheets));
         }
         String amendmentName = stem + AMENDMENT_SUFFIX + "." + format.extension();
         boolean amendmentWanHeader = mess.hits(MessKind.AMOUNT_FORMS, random);
@@ -62,7 +68,8 @@ final class LedgerPlanner {
         }
         LocalDateTime amendmentSaved = LocalDate.of(spec.year() + 1, 1, 5).plusDays(random.nextInt(80)).atTime(10, 0);
         return List.of(
-                new LedgerFile(stem + "." + format.extension(), format, title, wanHeader, ledgerSaved, rows),
+                new LedgerFile(stem + "." + format.extension(), format, title, wanHeader, ledgerSaved, rows,
+                        groupHeadings, twoSheets),
                 new LedgerFile(amendmentName, format, title + "（更正）", amendmentWanHeader, amendmentSaved, amendments));
     }
 
@@ -87,6 +94,16 @@ final class LedgerPlanner {
         String separator = ServedForm.OTHER_SEPARATORS.get(random.nextInt(ServedForm.OTHER_SEPARATORS.size()));
         boolean bad = mess.hits(MessKind.BAD_LEDGER_ROW, random) && mayBeBad;
         boolean badCode = random.nextBoolean();
+        // the kinds the pipeline was never shown draw nothing at rate 0: the demo's rows do not shift
+        boolean novelCategory = mess.hits(MessKind.NOVEL_CATEGORIES, random)
+                && !spec.novelties().serviceCategories().isEmpty();
+        String implausible = mess.hits(MessKind.IMPLAUSIBLE_DATES, random) && mayBeBad && !bad
+                ? IMPLAUSIBLE_DATES.get(random.nextInt(IMPLAUSIBLE_DATES.size())) : null;
+        boolean conjunction = mess.hits(MessKind.SERVED_CONJUNCTIONS, random);
+        if (novelCategory) {
+            List<String> novel = spec.novelties().serviceCategories();
+            contract = contract.withCategory(novel.get(random.nextInt(novel.size())));
+        }
 
         String creditCode = contract.provider().creditCode();
         RejectRule rule = null;
@@ -97,9 +114,27 @@ final class LedgerPlanner {
             amountForm = AmountForm.PENDING;
             rule = RejectRule.INVALID_AMOUNT;
         }
+        if (implausible != null) {
+            rule = RejectRule.IMPLAUSIBLE_DATE;
+        }
         ServedForm servedForm = servedForm(contract, messyServed);
-        return new LedgerRow(contract, creditForm.write(creditCode), creditForm, served(contract, servedForm, separator),
-                servedForm, amountForm, dateForm, rule, null);
+        String served = served(contract, servedForm, separator);
+        if (conjunction && contract.servedNames().size() > 1) {
+            String word = ServedForm.CONJUNCTIONS.get(random.nextInt(ServedForm.CONJUNCTIONS.size()));
+            // a name holding the word itself (和平社区) is joined by a slash, as a clerk would
+            boolean clash = contract.servedNames().stream().anyMatch(n -> n.contains(word.strip()) && !word.isBlank());
+            servedForm = ServedForm.CONJUNCTION;
+            served = streetOf(contract.servedCodes().get(0)) + String.join(clash ? "／" : word, contract.servedNames());
+        }
+        return new LedgerRow(contract, creditForm.write(creditCode), creditForm, served,
+                servedForm, amountForm, dateForm, rule, null, implausible, novelCategory);
+    }
+
+    /** The name of the street office the community belongs to. */
+    private String streetOf(String communityCode) {
+        return district.streets().stream()
+                .filter(s -> s.communities().stream().anyMatch(c -> c.code().value().equals(communityCode)))
+                .map(SimulatedDistrict.Street::name).findFirst().orElseThrow();
     }
 
     private static ServedForm servedForm(ServiceContract contract, boolean messy) {
@@ -116,7 +151,7 @@ final class LedgerPlanner {
             case WHOLE_STREET -> "全街道";
             case STREET_COMMUNITIES -> contract.streetName() + "各社区";
             case SEPARATOR -> String.join(separator, contract.servedNames());
-            case LIST -> String.join("、", contract.servedNames());
+            case LIST, CONJUNCTION -> String.join("、", contract.servedNames());
         };
     }
 

@@ -32,12 +32,16 @@ final class LedgerWriter {
     static final int AMOUNT_COLUMN = 7;
     static final int SIGNED_COLUMN = 8;
     static final int PERIOD_COLUMN = 9;
-    /** XLSX: title on sheet row 1, header on row 2, the first contract on row 3. */
+    /** XLSX: title on sheet row 1, header on row 2, the first contract on row 3 (row 4 under group headings). */
     static final int XLSX_FIRST_ROW = 3;
     /** CSV: header on line 1, the first contract on line 2. */
     static final int CSV_FIRST_LINE = 2;
 
     private LedgerWriter() {
+    }
+
+    /** Where a row landed: the XLSX sheet (null for CSV) and its sheet row or CSV line, 1-based. */
+    private record Place(String sheet, int line) {
     }
 
     /** Writes every file into {@code out/procurement} and says what each of their rows means. */
@@ -46,19 +50,28 @@ final class LedgerWriter {
         List<GroundTruthWriter.ContractRow> truth = new ArrayList<>();
         for (LedgerFile ledger : files) {
             Path file = folder.resolve(ledger.name());
-            int first = ledger.format() == LedgerFile.Format.XLSX ? writeXlsx(ledger, file) : writeCsv(ledger, file);
+            List<Place> places;
+            if (ledger.format() == LedgerFile.Format.XLSX) {
+                places = writeXlsx(ledger, file);
+            } else {
+                int first = writeCsv(ledger, file);
+                places = new ArrayList<>();
+                for (int i = 0; i < ledger.rows().size(); i++) {
+                    places.add(new Place(null, first + i));
+                }
+            }
             DatedFiles.stamp(file, ledger.savedAt());
             for (int i = 0; i < ledger.rows().size(); i++) {
-                truth.add(truth(FOLDER + "/" + ledger.name(), first + i, ledger.rows().get(i)));
+                truth.add(truth(FOLDER + "/" + ledger.name(), places.get(i), ledger.rows().get(i)));
             }
         }
         return truth;
     }
 
-    private static GroundTruthWriter.ContractRow truth(String file, int line, LedgerRow row) {
+    private static GroundTruthWriter.ContractRow truth(String file, Place place, LedgerRow row) {
         ServiceContract c = row.contract();
         boolean pending = row.amountForm() == AmountForm.PENDING;
-        return new GroundTruthWriter.ContractRow(file, line, c.projectNo(),
+        return new GroundTruthWriter.ContractRow(file, place.line(), c.projectNo(),
                 row.rule() == null ? "staged" : "quarantined", row.rule() == null ? null : row.rule().code(),
                 pending ? null : c.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
                 row.servedWritten(), String.join(";", c.servedCodes()), c.servedLevel(), c.category(),
@@ -66,25 +79,70 @@ final class LedgerWriter {
                 row.normalisedCreditCode(),
                 row.supersededBy() == null ? null : FOLDER + "/" + row.supersededBy(),
                 row.dateForm().precision(), row.amountForm().code(), row.dateForm().code(),
-                row.creditCodeForm().code(), row.servedForm().code());
+                row.creditCodeForm().code(), row.servedForm().code(), place.sheet(),
+                row.novelCategory() ? "other" : "taxonomy", row.implausibleSigned());
     }
 
-    /** @return the sheet row number (1-based) of the first contract */
-    private static int writeXlsx(LedgerFile ledger, Path file) throws IOException {
+    /** Group headings over sub-columns of {@link MessKind#MULTI_ROW_HEADER}: first column, last column, heading. */
+    private static final List<Object[]> GROUPS = List.of(new Object[] {0, 1, "项目信息"},
+            new Object[] {3, 4, "承接主体信息"}, new Object[] {7, 9, "合同信息"});
+
+    /** @return where each row landed: sheet 台账 (and 台账(续) for the second half of two sheets) */
+    private static List<Place> writeXlsx(LedgerFile ledger, Path file) throws IOException {
         XSSFWorkbook workbook = new XSSFWorkbook();
         CellStyle dateStyle = workbook.createCellStyle();
         dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-        XSSFSheet sheet = workbook.createSheet("台账");
+        List<LedgerRow> rows = ledger.rows();
+        int split = ledger.twoSheets() ? (rows.size() + 1) / 2 : rows.size();
+        List<Place> places = new ArrayList<>();
+        places.addAll(writeSheet(workbook, "台账", ledger, rows.subList(0, split), dateStyle));
+        if (split < rows.size()) {
+            places.addAll(writeSheet(workbook, "台账(续)", ledger, rows.subList(split, rows.size()), dateStyle));
+        }
+        DatedFiles.save(workbook, file, ledger.savedAt());
+        return places;
+    }
+
+    private static List<Place> writeSheet(XSSFWorkbook workbook, String name, LedgerFile ledger, List<LedgerRow> rows,
+                                          CellStyle dateStyle) {
+        XSSFSheet sheet = workbook.createSheet(name);
         List<String> header = ledger.header();
         sheet.createRow(0).createCell(0).setCellValue(ledger.title());
         sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, header.size() - 1));
-        Row headerRow = sheet.createRow(1);
-        for (int c = 0; c < header.size(); c++) {
-            headerRow.createCell(c).setCellValue(header.get(c));
+        int next = 1;
+        if (ledger.groupHeadings()) {
+            // a heading over each group's sub-columns; every other column's header spans both rows
+            Row groups = sheet.createRow(next);
+            Row subs = sheet.createRow(next + 1);
+            boolean[] grouped = new boolean[header.size()];
+            for (Object[] group : GROUPS) {
+                int from = (Integer) group[0];
+                int to = (Integer) group[1];
+                groups.createCell(from).setCellValue((String) group[2]);
+                sheet.addMergedRegion(new CellRangeAddress(next, next, from, to));
+                for (int c = from; c <= to; c++) {
+                    grouped[c] = true;
+                    subs.createCell(c).setCellValue(header.get(c));
+                }
+            }
+            for (int c = 0; c < header.size(); c++) {
+                if (!grouped[c]) {
+                    groups.createCell(c).setCellValue(header.get(c));
+                    sheet.addMergedRegion(new CellRangeAddress(next, next + 1, c, c));
+                }
+            }
+            next += 2;
+        } else {
+            Row headerRow = sheet.createRow(next++);
+            for (int c = 0; c < header.size(); c++) {
+                headerRow.createCell(c).setCellValue(header.get(c));
+            }
         }
-        for (int i = 0; i < ledger.rows().size(); i++) {
-            Row row = sheet.createRow(XLSX_FIRST_ROW - 1 + i);
-            List<WrittenCell> cells = ledger.rows().get(i).cells();
+        List<Place> places = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = sheet.createRow(next + i);
+            places.add(new Place(name, next + i + 1));
+            List<WrittenCell> cells = rows.get(i).cells();
             for (int col = 0; col < cells.size(); col++) {
                 WrittenCell cell = cells.get(col);
                 switch (cell.kind()) {
@@ -103,8 +161,7 @@ final class LedgerWriter {
         }
         sheet.setColumnWidth(1, 40 * 256);
         sheet.setColumnWidth(3, 36 * 256);
-        DatedFiles.save(workbook, file, ledger.savedAt());
-        return XLSX_FIRST_ROW;
+        return places;
     }
 
     /** @return the line number (1-based, header = 1) of the first contract */

@@ -71,7 +71,27 @@ public enum MessKind {
     /** A malformed reporter phone number; per event. */
     MALFORMED_PHONE(0.02, "event"),
     /** A reported time later than the extraction; per event (rejected). */
-    FUTURE_TIMESTAMP(0.005, "event");
+    FUTURE_TIMESTAMP(0.005, "event"),
+
+    // mess the pipeline was never shown: off at every level, set a rate to write it
+    /** The matters columns with a verb, unit or spacing from {@link Novelties}, and a column naming no field; per street. */
+    NOVEL_HEADERS(0, "street"),
+    /** A service category from {@link Novelties} outside the taxonomy (counted under other, money kept); per row. */
+    NOVEL_CATEGORIES(0, "row"),
+    /** A signed date of 0000-01-01, 1900-01-01 or 9999-12-31 (rejected as implausible_date); per row. */
+    IMPLAUSIBLE_DATES(0, "row"),
+    /** Served names joined by 及, 和, 与, ／, ； or a space, the first with its street's name before it; per row. */
+    SERVED_CONJUNCTIONS(0, "row"),
+    /** An XLSX ledger with a merged group heading row over its sub-columns; per file. */
+    MULTI_ROW_HEADER(0, "file"),
+    /** An XLSX ledger with its contracts on two sheets; per file. */
+    LEDGER_SHEETS(0, "file"),
+    /** The ledger is sent again later without two contracts (written under resent/); per ledger. */
+    LEDGER_RESENT(0, "file"),
+    /** A community's unit grids (level 3) with an empty community_code: their block's chain names it; per community. */
+    DEEP_GRIDS(0, "community"),
+    /** A hidden file, a link out of the source folder and a link loop in the procurement folder; per sample. */
+    STRAY_ENTRIES(0, "sample");
 
     private final double typicalRate;
     private final String per;

@@ -38,6 +38,7 @@ final class ReportPlanner {
     private final SimulatedDistrict district;
     private final Mess mess;
     private int serial;
+    private final List<GroundTruthWriter.HeaderRow> novelHeaders = new ArrayList<>();
 
     ReportPlanner(SimulationSpec spec, SimulatedDistrict district) {
         this.spec = spec;
@@ -61,6 +62,11 @@ final class ReportPlanner {
                 streetMess.add(MessKind.QUARTERLY_REPORTS);
             }
             List<String> header = header(streets, streetMess);
+            if (mess.hits(MessKind.NOVEL_HEADERS, streets)) {
+                header = new NovelHeaders(spec.novelties(), spec.random("novel-headers:" + street.name()))
+                        .respell(header, street.name(), novelHeaders);
+                streetMess.add(MessKind.NOVEL_HEADERS);
+            }
             String clerk = clerks.name();
             for (ReportPeriod period : periods(quarterly)) {
                 List<Line> lines = new ArrayList<>();
@@ -129,6 +135,11 @@ final class ReportPlanner {
             case 2 -> new Format(false, Charset.forName("GBK"), false);
             default -> new Format(false, Charset.forName("GB18030"), false);
         };
+    }
+
+    /** The headers {@link MessKind#NOVEL_HEADERS} wrote, with what each must be read as. */
+    List<GroundTruthWriter.HeaderRow> novelHeaders() {
+        return List.copyOf(novelHeaders);
     }
 
     /** The template header, or the office's own spellings of it, all of them known to the contract. */

@@ -28,6 +28,12 @@ record ServiceContract(String projectNo, String projectName, String purchaser, P
                 servedLevel, streetName, amount, signed, serviceStart, serviceEnd, fundSource, grade);
     }
 
+    /** The same contract under another service category. */
+    ServiceContract withCategory(String otherCategory) {
+        return new ServiceContract(projectNo, projectName, purchaser, provider, otherCategory, servedNames, servedCodes,
+                servedLevel, streetName, amount, signed, serviceStart, serviceEnd, fundSource, grade);
+    }
+
     /** The same project restated by an amendment with another amount and service end. */
     ServiceContract amended(BigDecimal newAmount, LocalDate newEnd) {
         return new ServiceContract(projectNo, projectName, purchaser, provider, category, servedNames, servedCodes,

@@ -17,9 +17,10 @@ import java.util.Random;
  * @param eventsPerCommunity  grid events reported in each village-level unit over the year
  * @param contracts           rows of the procurement ledger
  * @param mess                how much of each kind of mess to write
+ * @param novelties           the spellings of the mess kinds that write what the pipeline was never shown
  */
 public record SimulationSpec(DivisionCode district, int year, long seed, int months,
-                             int eventsPerCommunity, int contracts, Mess mess) {
+                             int eventsPerCommunity, int contracts, Mess mess, Novelties novelties) {
 
     public static final int DEFAULT_MONTHS = 12;
     public static final int DEMO_EVENTS_PER_COMMUNITY = 24;
@@ -28,6 +29,7 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
     public SimulationSpec {
         Objects.requireNonNull(district, "district");
         Objects.requireNonNull(mess, "mess");
+        Objects.requireNonNull(novelties, "novelties");
         if (district.level() != DivisionLevel.DISTRICT) {
             throw new IllegalArgumentException("need a district code, got " + district + " (" + district.level() + ")");
         }
@@ -42,6 +44,11 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
         }
     }
 
+    public SimulationSpec(DivisionCode district, int year, long seed, int months, int eventsPerCommunity,
+                          int contracts, Mess mess) {
+        this(district, year, seed, months, eventsPerCommunity, contracts, mess, Novelties.NONE);
+    }
+
     /** The demo sample: twelve months, 24 events per community, 24 contracts, every kind of mess at its typical rate. */
     public static SimulationSpec demo(DivisionCode district, int year, long seed) {
         return new SimulationSpec(district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY,
@@ -50,23 +57,27 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
 
     /** The same sample for another district, drawn from its own seed (each district of a city gets one). */
     public SimulationSpec withDistrict(DivisionCode district, long seed) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess, novelties);
     }
 
     public SimulationSpec withMonths(int months) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess, novelties);
     }
 
     public SimulationSpec withEventsPerCommunity(int events) {
-        return new SimulationSpec(district, year, seed, months, events, contracts, mess);
+        return new SimulationSpec(district, year, seed, months, events, contracts, mess, novelties);
     }
 
     public SimulationSpec withContracts(int contracts) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess, novelties);
     }
 
     public SimulationSpec withMess(Mess mess) {
-        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess);
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess, novelties);
+    }
+
+    public SimulationSpec withNovelties(Novelties novelties) {
+        return new SimulationSpec(district, year, seed, months, eventsPerCommunity, contracts, mess, novelties);
     }
 
     /** An independent random stream for one part of the sample, so parts do not shift each other. */

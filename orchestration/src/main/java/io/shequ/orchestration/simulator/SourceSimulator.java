@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Writes a deterministic sample of the three source kinds for one district and year, with the
@@ -108,7 +109,7 @@ public final class SourceSimulator {
     private static SimulationResult run(List<SimulationSpec> specs, boolean city, Path out, GridConnection gridTarget)
             throws IOException, SQLException {
         for (String folder : List.of(ReportWriter.FOLDER, LedgerWriter.FOLDER, GridDatabaseWriter.FOLDER,
-                GroundTruthWriter.FOLDER)) {
+                GroundTruthWriter.FOLDER, LedgerResend.FOLDER)) {
             FileTrees.delete(out.resolve(folder));
         }
         // simulated sources hold names, phones and ID numbers as real ones do: owner-only like a home
@@ -117,15 +118,32 @@ public final class SourceSimulator {
         ReportTruth reportTruth = new ReportTruth();
         List<GroundTruthWriter.ContractRow> contractTruth = new ArrayList<>();
         List<GridHistory> grids = new ArrayList<>();
+        List<GroundTruthWriter.HeaderRow> novelHeaders = new ArrayList<>();
+        List<GroundTruthWriter.StrayRow> strays = new ArrayList<>();
+        List<GroundTruthWriter.ContractRow> resentTruth = new ArrayList<>();
+        boolean resent = false;
         for (SimulationSpec spec : specs) {
             SimulatedDistrict district = SimulatedDistrict.load(spec.district());
             ReportWriter reportWriter = new ReportWriter(out, district, city ? spec.district().shortForm() : "");
-            for (StreetReport report : new ReportPlanner(spec, district).plan()) {
+            ReportPlanner reportPlanner = new ReportPlanner(spec, district);
+            for (StreetReport report : reportPlanner.plan()) {
                 reportTruth.add(reportWriter.write(report));
             }
+            novelHeaders.addAll(reportPlanner.novelHeaders());
 
             List<ServiceContract> contracts = new ContractPlanner(spec, district).plan();
-            contractTruth.addAll(LedgerWriter.write(out, new LedgerPlanner(spec, district).plan(contracts)));
+            List<LedgerFile> ledgers = new LedgerPlanner(spec, district).plan(contracts);
+            List<GroundTruthWriter.ContractRow> written = LedgerWriter.write(out, ledgers);
+            contractTruth.addAll(written);
+            Random later = spec.random("later-mess");
+            List<GroundTruthWriter.ContractRow> afterResend = !ledgers.isEmpty()
+                    && spec.mess().hits(MessKind.LEDGER_RESENT, later)
+                    ? LedgerResend.write(out, ledgers, written, later) : List.of();
+            resent |= !afterResend.isEmpty();
+            resentTruth.addAll(afterResend.isEmpty() ? written : afterResend);
+            if (!ledgers.isEmpty() && strays.isEmpty() && spec.mess().hits(MessKind.STRAY_ENTRIES, later)) {
+                strays.addAll(StrayEntries.write(out, out.resolve(LedgerWriter.FOLDER).resolve(ledgers.get(0).name())));
+            }
 
             grids.add(GridHistory.of(spec, district));
         }
@@ -150,6 +168,11 @@ public final class SourceSimulator {
         List<GroundTruthWriter.FileRow> files = new ArrayList<>(reportTruth.files());
         files.addAll(ReportTruth.ledgerFiles(contractTruth));
         GroundTruthWriter.writeFiles(out, first.year(), files);
+        GroundTruthWriter.writeNovelties(out, first.year(), novelHeaders, strays);
+        if (resent) {
+            // the truth after the resent ledger arrives, beside it: copy resent/ over the output folder
+            GroundTruthWriter.write(out.resolve(LedgerResend.FOLDER), first.year(), reportRows, resentTruth);
+        }
         return new SimulationResult(out.resolve(ReportWriter.FOLDER), out.resolve(LedgerWriter.FOLDER),
                 target.jdbcUrl(), target.user(), target.password(),
                 out.resolve(GroundTruthWriter.FOLDER), reportTruth.fileCount(), reportRows.size(), grid.eventCount(),

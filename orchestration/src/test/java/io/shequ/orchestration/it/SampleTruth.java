@@ -169,18 +169,38 @@ final class SampleTruth {
         }
     }
 
-    /** Grids the vendor database holds that were created before the year ended and not retired by then. */
+    /**
+     * Grids the vendor database holds that were created before the year ended and not retired by then, in
+     * the community they name, or else the first their parent chain names; a grid whose chain names none is left out.
+     */
     private void readGrids(Connection grid, int year) throws Exception {
         Timestamp end = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
+        Map<String, String> parents = new HashMap<>();
+        Map<String, String> named = new HashMap<>();
+        List<Object[]> inForce = new ArrayList<>();
         try (Statement s = grid.createStatement();
              ResultSet rs = s.executeQuery("SELECT grid_code, grid_level, parent_code, community_code, created_at, retired_at FROM grid")) {
             while (rs.next()) {
+                parents.put(rs.getString(1), rs.getString(3));
+                String community = rs.getString(4);
+                if (community != null && !community.isBlank()) {
+                    named.put(rs.getString(1), community);
+                }
                 Timestamp created = rs.getTimestamp(5);
                 Timestamp retired = rs.getTimestamp(6);
-                if ((created == null || created.before(end)) && (retired == null || !retired.before(end))
-                        && rs.getString(4) != null) {
-                    grids.add(new Grid(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)));
+                if ((created == null || created.before(end)) && (retired == null || !retired.before(end))) {
+                    inForce.add(new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)});
                 }
+            }
+        }
+        for (Object[] g : inForce) {
+            String code = (String) g[0];
+            Set<String> seen = new HashSet<>();
+            while (code != null && !named.containsKey(code) && seen.add(code)) {
+                code = parents.get(code);
+            }
+            if (code != null && named.containsKey(code)) {
+                grids.add(new Grid((String) g[0], (Integer) g[1], (String) g[2], named.get(code)));
             }
         }
     }
@@ -199,7 +219,9 @@ final class SampleTruth {
                 long share = cents / codes.length + (i < cents % codes.length ? 1 : 0);
                 shares.add(new Share(codes[i], BigDecimal.valueOf(share, 2), LocalDate.parse(r.get("service_start")),
                         LocalDate.parse(r.get("service_end")), Integer.parseInt(r.get("signed_date").substring(0, 4)),
-                        categories.getOrDefault(r.get("category"), r.get("category")), r.get("project_no"),
+                        // a category outside the taxonomy counts under its other member, money kept
+                        "other".equals(r.get("category_outcome")) ? "other"
+                                : categories.getOrDefault(r.get("category"), r.get("category")), r.get("project_no"),
                         r.get("provider_credit_code")));
             }
         }
