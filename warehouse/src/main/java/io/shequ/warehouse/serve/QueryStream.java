@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Runs one served query on the snapshot current when it starts and streams its result as Arrow
  * straight from DuckDB ({@code arrowExportStream}), within the server's limits: a cap on queries
  * at once (beyond it: "busy"), a timeout that cancels the query in DuckDB, a maximum of result
- * rows. Every query leaves one log line: user, snapshot, rows, duration, outcome; the SQL at debug.
+ * rows (counted first: a result over it is refused whole, never cut). Every query leaves one log line: user, snapshot, rows, duration, outcome; the SQL at debug.
  */
 final class QueryStream implements AutoCloseable {
 
@@ -121,17 +121,18 @@ final class QueryStream implements AutoCloseable {
 
     private String send(Statement statement, String sql, ServerStreamListener listener, long[] rows)
             throws SQLException, java.io.IOException {
+        long total = count(statement, sql);
+        if (total > settings.maxResultRows()) {
+            // refused before the first row: the JDBC driver takes an error after some batches for the end of the result
+            listener.error(CallStatus.RESOURCE_EXHAUSTED.withDescription("the result has " + total + " rows, more than "
+                    + settings.maxResultRows() + " rows, the most this server returns: add a LIMIT or a filter")
+                    .toRuntimeException());
+            return "too many rows (" + total + ")";
+        }
         try (DuckDBResultSet result = statement.executeQuery(trimmed(sql)).unwrap(DuckDBResultSet.class);
                 ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, BATCH_ROWS)) {
             listener.start(reader.getVectorSchemaRoot());
             while (reader.loadNextBatch()) {
-                int batch = reader.getVectorSchemaRoot().getRowCount();
-                if (rows[0] + batch > settings.maxResultRows()) {
-                    listener.error(CallStatus.RESOURCE_EXHAUSTED.withDescription("the result has more than "
-                            + settings.maxResultRows() + " rows, the most this server returns: add a LIMIT or a filter")
-                            .toRuntimeException());
-                    return "too many rows";
-                }
                 while (!listener.isReady() && !listener.isCancelled()) {
                     LockSupport.parkNanos(200_000);
                 }
@@ -139,10 +140,21 @@ final class QueryStream implements AutoCloseable {
                     return "cancelled by the client";
                 }
                 listener.putNext();
-                rows[0] += batch;
+                rows[0] += reader.getVectorSchemaRoot().getRowCount();
             }
             listener.completed();
             return "ok";
+        }
+    }
+
+    /**
+     * The result's row count, counted by DuckDB before any row is sent (it prunes the columns a
+     * count does not need), so that a result over the cap is refused whole rather than cut.
+     */
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + trimmed(sql) + ") AS served")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 
