@@ -3,10 +3,16 @@ package io.shequ.warehouse.serve;
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.arrow.flight.Action;
+import org.apache.arrow.flight.ActionType;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
@@ -15,6 +21,7 @@ import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.BasicFlightSqlProducer;
+import org.apache.arrow.flight.sql.FlightSqlUtils;
 import org.apache.arrow.flight.sql.SqlInfoBuilder;
 import org.apache.arrow.flight.sql.impl.FlightSql;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
@@ -35,14 +42,20 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class WarehouseFlightProducer extends BasicFlightSqlProducer implements AutoCloseable {
 
+    /** The health check: an action answering {@code ok <snapshot>} once the current snapshot answers a query. */
+    static final String HEALTH = "health";
+
     private final UserLogins logins;
+    private final ServedSnapshots snapshots;
     private final QueryStream queries;
     private final CatalogMetadata catalog;
     private final SqlInfoBuilder sqlInfo;
     private final Map<ByteString, PreparedQuery> prepared = new ConcurrentHashMap<>();
 
-    WarehouseFlightProducer(UserLogins logins, QueryStream queries, CatalogMetadata catalog, ServeSettings settings) {
+    WarehouseFlightProducer(UserLogins logins, ServedSnapshots snapshots, QueryStream queries, CatalogMetadata catalog,
+            ServeSettings settings) {
         this.logins = logins;
+        this.snapshots = snapshots;
         this.queries = queries;
         this.catalog = catalog;
         this.sqlInfo = new SqlInfoBuilder()
@@ -197,6 +210,29 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     @Override
     public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
         catalog.primaryKeys(role(context), command, listener);
+    }
+
+    @Override
+    public void doAction(CallContext context, Action action, StreamListener<Result> listener) {
+        if (!HEALTH.equals(action.getType())) {
+            super.doAction(context, action, listener);
+            return;
+        }
+        try (ServedSnapshots.Lease lease = snapshots.lease(); Statement sql = lease.connection().createStatement();
+                ResultSet rows = sql.executeQuery("SELECT 1")) {
+            rows.next();
+            listener.onNext(new Result(("ok " + lease.snapshot().getFileName()).getBytes(StandardCharsets.UTF_8)));
+            listener.onCompleted();
+        } catch (SQLException | RuntimeException e) {
+            listener.onError(CallStatus.UNAVAILABLE.withDescription("unhealthy: " + e.getMessage()).toRuntimeException());
+        }
+    }
+
+    @Override
+    public void listActions(CallContext context, StreamListener<ActionType> listener) {
+        listener.onNext(new ActionType(HEALTH, "ok and the served snapshot's file name, once it answers a query"));
+        FlightSqlUtils.FLIGHT_SQL_ACTIONS.forEach(listener::onNext);
+        listener.onCompleted();
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class WarehouseFlightServer implements AutoCloseable {
             snapshots.lease().close();
             queries = new QueryStream(snapshots, allocator, settings);
             UserLogins logins = new UserLogins(users);
-            WarehouseFlightProducer producer = new WarehouseFlightProducer(logins, queries,
+            WarehouseFlightProducer producer = new WarehouseFlightProducer(logins, snapshots, queries,
                     new CatalogMetadata(snapshots, allocator), settings);
             Location location = settings.tls() ? Location.forGrpcTls(host, settings.port())
                     : Location.forGrpcInsecure(host, settings.port());

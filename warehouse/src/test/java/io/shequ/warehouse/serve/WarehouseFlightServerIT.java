@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.warehouse.PublishedWarehouses;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +14,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.Action;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +111,17 @@ class WarehouseFlightServerIT {
                 .as("unknown user").isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> rows(DriverManager.getConnection(url(null, null)), "SELECT 1"))
                 .as("no credentials").isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void theHealthCheckAnswersWithTheServedSnapshotAfterALogin() throws Exception {
+        try (BufferAllocator allocator = new RootAllocator();
+                FlightClient client = FlightClient.builder(allocator, Location.forGrpcTls("localhost", server.port()))
+                        .verifyServer(false).build()) {
+            CredentialCallOption login = client.authenticateBasicToken("eng", ENGINEER_PASSWORD).orElseThrow();
+            Iterator<Result> answer = client.doAction(new Action(WarehouseFlightProducer.HEALTH), login);
+            assertThat(new String(answer.next().getBody(), StandardCharsets.UTF_8)).as("health").startsWith("ok run-");
+        }
     }
 
     @Test
