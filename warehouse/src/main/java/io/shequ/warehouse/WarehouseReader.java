@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Reads the current warehouse snapshot, read-only and sandboxed: SQL run on this connection
@@ -54,14 +55,24 @@ public final class WarehouseReader implements AutoCloseable {
      * @throws IllegalStateException if nothing was published yet
      */
     public static WarehouseReader open(Path home) {
+        return open(home, 0, 0);
+    }
+
+    /**
+     * Opens the current snapshot like {@link #open(Path)}, with at most {@code threads} worker
+     * threads and {@code memoryBytes} of memory (0: sized from the machine).
+     */
+    public static WarehouseReader open(Path home, int threads, long memoryBytes) {
         Path root = home.toAbsolutePath().normalize();
         WarehousePublisher publisher = new WarehousePublisher(root);
         Path snapshot = publisher.current()
                 .orElseThrow(() -> new IllegalStateException("no warehouse published in " + publisher.folder()));
         Path spill = ReaderSpill.create(root);
         try {
-            return new WarehouseReader(root, snapshot, publisher.currentLink(), spill,
-                    openSandboxed(snapshot, DuckDbResources.fromMachine(spill)));
+            DuckDbResources machine = DuckDbResources.fromMachine(spill);
+            DuckDbResources resources = new DuckDbResources(threads > 0 ? threads : machine.threads(),
+                    memoryBytes > 0 ? memoryBytes : machine.memoryBytes(), spill, machine.maxSpillBytes());
+            return new WarehouseReader(root, snapshot, publisher.currentLink(), spill, openSandboxed(snapshot, resources));
         } catch (RuntimeException e) {
             ReaderSpill.delete(spill);
             throw e;
@@ -98,6 +109,19 @@ public final class WarehouseReader implements AutoCloseable {
             return connection;
         } catch (SQLException e) {
             throw new WarehouseException("opening " + file + " read-only", e);
+        }
+    }
+
+    /**
+     * A new connection to the same snapshot, sharing this reader's database and so its sandbox,
+     * bounds and locked settings; one per concurrent query (DuckDB runs them in parallel). The
+     * caller closes it, before this reader.
+     */
+    public Connection session() {
+        try {
+            return connection.unwrap(DuckDBConnection.class).duplicate();
+        } catch (SQLException e) {
+            throw new WarehouseException("opening a session on " + snapshot, e);
         }
     }
 

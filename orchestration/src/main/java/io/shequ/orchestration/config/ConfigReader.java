@@ -24,7 +24,7 @@ public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
             "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "raw", "freshness",
-            "scheduler", "metrics");
+            "scheduler", "metrics", "serve");
 
     private ConfigReader() {
     }

@@ -1,0 +1,20 @@
+package io.shequ.warehouse.serve;
+
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/** Argon2id password hashes, through Spring Security's encoder (its current recommended parameters). */
+final class PasswordHashes {
+
+    private static final Argon2PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+
+    private PasswordHashes() {
+    }
+
+    static String hash(char[] password) {
+        return ENCODER.encode(java.nio.CharBuffer.wrap(password));
+    }
+
+    static boolean matches(String password, String hash) {
+        return ENCODER.matches(password, hash);
+    }
+}
