@@ -105,4 +105,30 @@ class CsvDetailsStagingTest {
                 .containsExactly(Tuple.tuple("2", "households", "out_of_range"),
                         Tuple.tuple("3", "office_area_m2", "out_of_range"));
     }
+
+    @Test
+    void aTenThousandColumnFileIsStagedWithItsUnknownColumnsNamedAndNeverCrashes() throws Exception {
+        String location = "先锋路街道_2023年04月.csv";
+        int extra = 9_998;
+        StringBuilder header = new StringBuilder("社区名称,户数");
+        StringBuilder first = new StringBuilder("乐山社区,12");
+        StringBuilder second = new StringBuilder("兴胜社区,13");
+        for (int i = 1; i <= extra; i++) {
+            header.append(",附加列").append(i);
+            first.append(',').append(i);
+            second.append(',');
+        }
+        Path file = Files.writeString(dir.resolve(location), header + "\n" + first + "\n" + second + "\n",
+                StandardCharsets.UTF_8);
+
+        Outcome out = stage(file, location);
+
+        assertThat(out.accounts()).singleElement().satisfies(a -> assertThat(a.rowsRead()).isEqualTo(2L));
+        assertThat(out.staged()).extracting(r -> r.getAs("community_name"), r -> r.getAs("households"))
+                .as("the contract's columns staged whatever stands beside them")
+                .containsExactly(Tuple.tuple("乐山社区", 12L), Tuple.tuple("兴胜社区", 13L));
+        assertThat(out.staging().findings()).as("each column no field claims is named, none dropped silently")
+                .filteredOn(f -> f.kind().equals("unknown_header") && f.location().equals(location))
+                .hasSize(extra).extracting(SourceFinding::value).contains("附加列1", "附加列" + extra);
+    }
 }
