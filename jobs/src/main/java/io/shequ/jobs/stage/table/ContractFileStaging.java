@@ -197,7 +197,7 @@ public final class ContractFileStaging {
         if (fieldHistory != null) {
             fieldHistory.save();
         }
-        NumericReadings readings = new NumericReadings(contract.numericFields());
+        NumericReadings readings = new NumericReadings(contract.numericFields(), rawRows.schema());
         raw.forEach(readings::read);
         RawRowsToTyped typer = new RawRowsToTyped(contract);
         Dataset<Row> typed = extraRules.apply(

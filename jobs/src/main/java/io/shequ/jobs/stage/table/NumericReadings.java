@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The numbers in the numeric cells of a contract table's raw rows as the typer reads them, before
@@ -34,8 +35,16 @@ final class NumericReadings {
     private final Map<String, List<List<String>>> unparsedByFile = new HashMap<>();
     private final Map<String, BigDecimal[]> byRow = new HashMap<>();
 
-    NumericReadings(List<FieldSpec> numericFields) {
+    private final StructType schema;
+
+    /** @param schema the raw rows' columns (the rows themselves carry none) */
+    NumericReadings(List<FieldSpec> numericFields, StructType schema) {
         this.fields = List.copyOf(numericFields);
+        this.schema = schema;
+    }
+
+    private <T> T get(Row raw, String column) {
+        return raw.getAs(schema.fieldIndex(column));
     }
 
     boolean isEmpty() {
@@ -48,16 +57,16 @@ final class NumericReadings {
 
     /** Reads one raw row (columns {@code source_file}, {@code source_sheet}, {@code source_line}, the fields, {@code amount_unit}). */
     void read(Row raw) {
-        String file = raw.getAs("source_file");
-        String unitText = raw.getAs("amount_unit");
+        String file = get(raw, "source_file");
+        String unitText = get(raw, "amount_unit");
         AmountUnit unit = unitText == null ? AmountUnit.YUAN : AmountUnit.valueOf(unitText);
         BigDecimal[] sums = readByFile.computeIfAbsent(file, f -> zeros(fields.size()));
         BigDecimal[] values = new BigDecimal[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
-            String text = raw.getAs(fields.get(i).name());
+            String text = get(raw, fields.get(i).name());
             Reading reading = read(fields.get(i).type(), text, unit);
             if (reading.unreadable()) {
-                int line = raw.<Integer>getAs("source_line");
+                int line = this.<Integer>get(raw, "source_line");
                 unparsedByFile.computeIfAbsent(file, f -> empties(fields.size())).get(i)
                         .add(file + ":" + line + " '" + text.strip() + "'");
             } else if (reading.value() != null) {
@@ -65,7 +74,7 @@ final class NumericReadings {
                 sums[i] = sums[i].add(reading.value());
             }
         }
-        byRow.put(rowKey(file, raw.getAs("source_sheet"), String.valueOf(raw.<Integer>getAs("source_line"))), values);
+        byRow.put(rowKey(file, get(raw, "source_sheet"), String.valueOf(this.<Integer>get(raw, "source_line"))), values);
     }
 
     /**
