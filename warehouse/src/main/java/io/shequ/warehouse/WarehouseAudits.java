@@ -58,7 +58,7 @@ public final class WarehouseAudits {
             }
         }
         List<Audit> audits = List.of(new ReferentialIntegrityAudit(), new LakeReconciliationAudit(),
-                new IndicatorCoherenceAudit(), new LineageAudit(), new RowDropAudit(maxRowDrop));
+                new SourceValuesAudit(), new IndicatorCoherenceAudit(), new LineageAudit(), new RowDropAudit(maxRowDrop));
         List<AuditOutcome> outcomes = new ArrayList<>();
         try (Connection connection = WarehouseReader.openSandboxed(snapshot, resources)) {
             AuditScope scope = AuditScope.of(connection, previousCounts);

@@ -90,8 +90,10 @@ class WarehouseAuditsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("totals_reconcile:fct_grid_events",
                         "rows: warehouse 6, lake 7; rows: warehouse 6, lake snapshot states 7"));
         assertThat(failed(new WarehouseAudits(0.5).audit(smaller, Optional.empty())))
-                .extracting(AuditOutcome::name).as("the signed amount's lineage reads the changed fact row too")
-                .containsExactly("totals_reconcile:fct_service_contracts", "lineage_adds_up:mart_indicator_lineage");
+                .extracting(AuditOutcome::name).as("the file's published money differs from its lake money (value accounting);"
+                        + " the signed amount's lineage reads the changed fact row too")
+                .containsExactly("totals_reconcile:fct_service_contracts", "values_reconcile:fct_service_contracts",
+                        "lineage_adds_up:mart_indicator_lineage");
     }
 
     @Test

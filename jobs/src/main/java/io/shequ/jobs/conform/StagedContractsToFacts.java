@@ -28,8 +28,13 @@ public final class StagedContractsToFacts {
             + " + IF(share_pos < CAST(contract_amount * 100 AS BIGINT) % size(served_divisions.codes), 1, 0))"
             + " AS DECIMAL(20, 0)) / 100 AS DECIMAL(18, 2))";
 
-    /** Facts, rejected rows in quarantine shape, and how the served names were resolved ({@link ResolutionTally}). */
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution) {
+    /**
+     * Facts, rejected rows in quarantine shape, how the served names were resolved ({@link ResolutionTally}),
+     * and the staged rows an amendment replaced ({@code source_file}, {@code source_sheet}, {@code source_line},
+     * {@code superseded_by}).
+     */
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution,
+                         Dataset<Row> superseded) {
     }
 
     public Result apply(Dataset<Row> staged) {
@@ -63,7 +68,9 @@ public final class StagedContractsToFacts {
                         "evaluation_grade",
                         "source_file",
                         "source_line");
+        Dataset<Row> superseded = LatestSubmission.notLatest(staged, "project_no").select(col("source_file"),
+                col("source_sheet"), col("source_line"), col(LatestSubmission.SUPERSEDED_BY));
         return new Result(facts, rejected, ResolutionTally.of(latest,
-                col("served_divisions.method"), col("served_divisions.failure")));
+                col("served_divisions.method"), col("served_divisions.failure")), superseded);
     }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -24,8 +25,13 @@ public final class StagedReportsToFacts {
             "fulltime_staff", "social_workers", "office_area_m2", "volunteers", "social_orgs", "consult_platforms",
             "consult_meetings", "matters_public", "matters_livelihood", "matters_disputes"};
 
-    /** Facts, rejected rows in quarantine shape, and how the names were resolved ({@link ResolutionTally}). */
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution) {
+    /**
+     * Facts, rejected rows in quarantine shape, how the names were resolved ({@link ResolutionTally}), and the
+     * staged rows a later file or row replaced ({@code source_file}, {@code source_sheet}, {@code source_line},
+     * {@code superseded_by}).
+     */
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution,
+                         Dataset<Row> superseded) {
     }
 
     public Result apply(Dataset<Row> staged) {
@@ -50,12 +56,17 @@ public final class StagedReportsToFacts {
                 to_json(struct(col("street_hint"), col("district_hint"), col("period"), col("community_name"),
                         coalesce(col("street.candidates"), col("community.candidates")).as("candidates"))).as("raw"));
         // the latest file of each street office and period, then its last row of each community
-        Dataset<Row> latestFiles = LatestSubmission.latestFile(resolved.filter(col("reason").isNull())
+        Dataset<Row> keyed = resolved.filter(col("reason").isNull())
                 .withColumn("street_code", col("street.code"))
-                .withColumn("community_code", col("community.code")), "street_code", "period");
+                .withColumn("community_code", col("community.code"));
+        Dataset<Row> latestFiles = LatestSubmission.latestFile(keyed, "street_code", "period");
         Dataset<Row> latest = LatestSubmission.of(latestFiles, "community_code", "period");
         Dataset<Row> facts = latest.selectExpr(buildColumns());
-        return new Result(facts, rejected, ResolutionTally.of(resolved, col("community.method"), col("resolution_failure")));
+        Column[] named = {col("source_file"), col("source_sheet"), col("source_line"), col(LatestSubmission.SUPERSEDED_BY)};
+        Dataset<Row> superseded = LatestSubmission.notLatestFile(keyed, "street_code", "period").select(named)
+                .unionByName(LatestSubmission.notLatest(latestFiles, "community_code", "period").select(named));
+        return new Result(facts, rejected, ResolutionTally.of(resolved, col("community.method"), col("resolution_failure")),
+                superseded);
     }
 
     private static String[] buildColumns() {

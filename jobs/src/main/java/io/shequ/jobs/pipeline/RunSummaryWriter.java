@@ -54,7 +54,7 @@ public final class RunSummaryWriter implements JobExecutionListener {
             step.getFailureExceptions().stream().findFirst().ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
         });
         ObjectNode ledger = new RunLedger(layout, runId).read();
-        for (String section : new String[] {"quarantine_purge", "raw_purge", "sources", "source_findings", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "data_quality_rows", "dq_warned_purge", "conform", "lake", "publish", "published", "indicators", "scope", "partitions", "freshness"}) {
+        for (String section : new String[] {"quarantine_purge", "raw_purge", "sources", "value_accounting", "source_findings", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "data_quality_rows", "dq_warned_purge", "conform", "lake", "publish", "published", "indicators", "scope", "partitions", "freshness"}) {
             if (ledger.has(section)) {
                 summary.set(section, ledger.get(section));
             }

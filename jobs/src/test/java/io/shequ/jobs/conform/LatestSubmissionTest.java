@@ -58,6 +58,30 @@ class LatestSubmissionTest {
     }
 
     @Test
+    void theRowsLeftOutAreNamedWithTheSubmissionThatReplacesThem() {
+        Dataset<Row> staged = spark.createDataFrame(List.of(
+                report("A", "A1", 10, 100, 900, "a-first.csv", 2),
+                report("A", "A2", 20, 100, 900, "a-first.csv", 3),
+                report("A", "A1", 11, 200, 100, "a-corrected.csv", 2),
+                report("C", "C1", 41, 300, 400, "c-2.csv", 2),
+                report("C", "C1", 42, 300, 400, "c-2.csv", 5)), REPORTS);
+
+        Dataset<Row> latestFiles = LatestSubmission.latestFile(staged, "street_code", "period");
+        assertThat(LatestSubmission.notLatestFile(staged, "street_code", "period").orderBy("source_line").collectAsList())
+                .as("the earlier file's rows, the one the correction dropped too")
+                .extracting(r -> r.getAs("source_file"), r -> r.getAs("source_line"), r -> r.getAs(LatestSubmission.SUPERSEDED_BY))
+                .containsExactly(tuple("a-first.csv", 2, "a-corrected.csv"), tuple("a-first.csv", 3, "a-corrected.csv"));
+        assertThat(LatestSubmission.notLatest(latestFiles, "community_code", "period").collectAsList())
+                .as("an earlier row of the same community in the kept file")
+                .extracting(r -> r.getAs("source_file"), r -> r.getAs("source_line"), r -> r.getAs(LatestSubmission.SUPERSEDED_BY))
+                .containsExactly(tuple("c-2.csv", 2, "c-2.csv:5"));
+        assertThat(LatestSubmission.notLatestFile(staged, "street_code", "period").count()
+                + LatestSubmission.notLatest(latestFiles, "community_code", "period").count()
+                + LatestSubmission.of(latestFiles, "community_code", "period").count())
+                .as("kept and left out add up to the staged rows").isEqualTo(staged.count());
+    }
+
+    @Test
     void anAmendmentRowReplacesTheOriginalProject() {
         StructType ledger = new StructType().add("project_no", DataTypes.StringType).add("amount", DataTypes.LongType)
                 .add("arrived_millis", DataTypes.LongType).add("modified_millis", DataTypes.LongType)

@@ -5,6 +5,7 @@ import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.jobs.value.RunValues;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.FreshnessConfig;
 import io.shequ.orchestration.config.ShequConfig;
@@ -21,7 +22,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The partition ledger at a glance: per source the partitions by status, then the failed, late and missing ones as of now. */
+/**
+ * The partition ledger at a glance: per source the partitions by status, then the failed, late and missing ones as of
+ * now; the last staging run's findings and the last run's value accounting.
+ */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Partitions by source and status; failed, quarantined, late and missing partitions as of now.")
 public final class StatusCommand implements Callable<Integer> {
@@ -39,6 +43,7 @@ public final class StatusCommand implements Callable<Integer> {
                 .asOf(Instant.now(), ledger, ConfiguredSources.of(shequ));
         print(ledger, report, System.out);
         printFindings(shequ.home().resolve("runs"), System.out);
+        RunValues.latest(shequ.home().resolve("runs")).ifPresent(run -> RunValues.lines(run).forEach(System.out::println));
         return 0;
     }
 

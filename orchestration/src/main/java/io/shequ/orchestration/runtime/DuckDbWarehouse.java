@@ -58,6 +58,9 @@ public final class DuckDbWarehouse implements WarehousePort {
             m.put("name", o.name());
             m.put("passed", o.passed());
             m.put("detail", o.detail());
+            if (!o.figures().isEmpty()) {
+                m.put("figures", o.figures());
+            }
             return m;
         }).toList();
     }

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the lake's guarantees ({@link LakeGuarantees}): facts reconcile with the staged rows, both runs
  * committed identical lake tables, and no ID number or mobile number is in any file under lake/
  * or warehouse/; nor in the grid mirror under state/, which holds no reporter name either.
- * Nothing under the home is open to its group or others.
+ * Nothing under the home is open to its group or others. The ledgers' contract money is accounted
+ * for from the cells to the published {@code purchase} ({@link LedgerMoney}).
  */
 class DemoPipelineIT {
 
@@ -54,6 +55,7 @@ class DemoPipelineIT {
             assertThat(run.exitCode()).as("the demo run succeeds").isZero();
             assertRowsAccountedFor(run.summary(), sample);
             assertNamesResolvedAsTheTruthSays(run, sample);
+            LedgerMoney.assertAccountedFor(run.summary(), home, sample.groundTruthFolder(), DISTRICT);
             first = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
 
             PublishedIndicators.assertMatchTruth(home, new SampleTruth(home.resolve("sources"), sample.gridJdbcUrl(),

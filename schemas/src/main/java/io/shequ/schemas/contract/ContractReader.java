@@ -27,7 +27,7 @@ final class ContractReader {
     private static final Set<String> CONTRACT_KEYS = Set.of("name", "fields", "word_classes", "unit_words", "ignored_headers");
     private static final Set<String> FIELD_KEYS = Set.of(
             "name", "aliases", "type", "required", "min", "max", "description_zh", "description_en",
-            "earliest", "latest_years_after_run");
+            "earliest", "latest_years_after_run", "lake_column");
 
     private final String source;
 
@@ -105,7 +105,8 @@ final class ContractReader {
         }
         return new FieldSpec(name, aliases(node.get("aliases"), key + ".aliases"), type, required, min, max,
                 text(node, "description_zh", key + ".description_zh", false),
-                text(node, "description_en", key + ".description_en", false), dates(node, key, type));
+                text(node, "description_en", key + ".description_en", false), dates(node, key, type),
+                text(node, "lake_column", key + ".lake_column", false));
     }
 
     /** {@code earliest} (an ISO day) and {@code latest_years_after_run} of a date field; null for defaults. */

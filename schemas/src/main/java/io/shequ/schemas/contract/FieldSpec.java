@@ -11,22 +11,25 @@ import java.util.stream.Stream;
  *
  * <p>{@code min} and {@code max} are inclusive; null means unbounded. {@code dates} bounds the
  * dates of a DATE or DATE_RANGE field ({@link DateBounds#DEFAULT} unless the contract says otherwise)
- * and is null for other types. The descriptions may be null. The canonical name is itself accepted as a header, so a file written with canonical
+ * and is null for other types. The descriptions may be null. {@code lakeColumn} is the lake fact
+ * column that carries a numeric field's value on to the lake (its sum per source file is reconciled
+ * with the sum read: value accounting); it defaults to the field's name. The canonical name is itself accepted as a header, so a file written with canonical
  * names matches without aliases.
  */
 public record FieldSpec(String name, List<String> aliases, FieldType type, boolean required,
                         BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn,
-                        DateBounds dates) {
+                        DateBounds dates, String lakeColumn) {
 
     /** A field with the default date bounds when it holds dates. */
     public FieldSpec(String name, List<String> aliases, FieldType type, boolean required,
                      BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn) {
-        this(name, aliases, type, required, min, max, descriptionZh, descriptionEn, null);
+        this(name, aliases, type, required, min, max, descriptionZh, descriptionEn, null, null);
     }
 
     public FieldSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+        lakeColumn = lakeColumn == null ? name : lakeColumn;
         aliases = List.copyOf(aliases);
         boolean dated = type == FieldType.DATE || type == FieldType.DATE_RANGE;
         if (dates != null && !dated) {

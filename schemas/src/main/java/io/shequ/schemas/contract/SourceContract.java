@@ -86,6 +86,11 @@ public record SourceContract(String name, List<FieldSpec> fields, HeaderVariants
         return fields.stream().filter(f -> f.name().equals(fieldName)).findFirst();
     }
 
+    /** The fields whose values are numbers (counts, areas, amounts): those value accounting sums. */
+    public List<FieldSpec> numericFields() {
+        return fields.stream().filter(f -> f.type().isNumeric()).toList();
+    }
+
     public List<FieldSpec> requiredFields() {
         return fields.stream().filter(FieldSpec::required).toList();
     }

@@ -18,7 +18,18 @@ import java.util.List;
  */
 public record DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
                        List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
-                       List<io.shequ.jobs.stage.SourceFinding> findings) {
+                       List<io.shequ.jobs.stage.SourceFinding> findings, List<ValueLine> values) {
+
+    /** One line of the run's value accounting: a source's numeric field summed at each stage (null: not reached). */
+    public record ValueLine(String source, String field, String read, String staged, String quarantined, String lake,
+                            String published) {
+    }
+
+    public DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
+                    List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
+                    List<io.shequ.jobs.stage.SourceFinding> findings) {
+        this(runId, status, exitCode, rules, noRows, anomalies, metrics, findings, List.of());
+    }
 
     /** A report without staging's findings. */
     public DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
@@ -58,8 +69,19 @@ public record DqReport(String runId, String status, Integer exitCode, List<RuleR
                 : RunLedger.JSON.convertValue(ledger.get(METRICS), new TypeReference<List<DatasetMetric>>() { });
         String status = summary == null ? "RUNNING or ended without a summary" : summary.path("status").asText();
         Integer exit = summary == null || !summary.has("exit_code") ? null : summary.path("exit_code").asInt();
+        JsonNode valueSource = ledger != null && ledger.has("value_accounting") ? ledger : summary;
+        List<ValueLine> values = new ArrayList<>();
+        if (valueSource != null) {
+            valueSource.path("value_accounting").path("run").forEach(v -> values.add(new ValueLine(v.path("source").asText(),
+                    v.path("field").asText(), sum(v, "read"), sum(v, "staged"), sum(v, "quarantined"), sum(v, "lake"),
+                    sum(v, "published"))));
+        }
         return new DqReport(runId, status, exit, rules, noRows, anomalies, metrics,
-                io.shequ.jobs.stage.RunFindings.read(runFolder));
+                io.shequ.jobs.stage.RunFindings.read(runFolder), values);
+    }
+
+    private static String sum(JsonNode line, String side) {
+        return line.has(side) ? line.get(side).decimalValue().toPlainString() : "-";
     }
 
     private static JsonNode json(Path file) {

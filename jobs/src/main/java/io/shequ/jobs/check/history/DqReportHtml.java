@@ -51,6 +51,12 @@ public final class DqReportHtml {
             h.append("<p>No rows this run, not judged: ").append(esc(String.join(", ", report.noRows()))).append("</p>\n");
         }
 
+        h.append("<h2>Value accounting 数值核算</h2>\n<table><tr><th>source</th><th>field</th><th>read</th><th>staged</th>"
+                + "<th>quarantined</th><th>lake</th><th>published</th></tr>\n");
+        report.values().forEach(v -> h.append(row(false, v.source(), v.field(), v.read(), v.staged(), v.quarantined(), v.lake(),
+                v.published())));
+        h.append("</table>\n");
+
         h.append("<h2>Source findings 来源发现（表头、分类值）</h2>\n<table><tr><th>level</th><th>kind</th><th>source</th>"
                 + "<th>file</th><th>office</th><th>field</th><th>value</th><th>rows</th><th>amount</th><th>message</th></tr>\n");
         report.findings().forEach(f -> h.append(row(!f.isNote(), f.isNote() ? "note" : "warn", f.kind(), f.source(),

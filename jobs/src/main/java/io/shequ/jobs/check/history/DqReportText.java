@@ -32,6 +32,13 @@ public final class DqReportText {
         }
         io.shequ.jobs.stage.RunFindings.lines(report.findings()).forEach(l -> out.append(l).append('\n'));
 
+        out.append("\nvalue accounting (per source and numeric field: read = staged + quarantined; lake; published)\n");
+        if (report.values().isEmpty()) {
+            out.append("  none recorded\n");
+        }
+        report.values().forEach(v -> out.append(String.format("  %-22s %-22s read %s, staged %s, quarantined %s, lake %s, published %s%n",
+                v.source(), v.field(), v.read(), v.staged(), v.quarantined(), v.lake(), v.published())));
+
         out.append("\nanomaly rules (").append(report.anomalies().size()).append(")\n");
         if (report.anomalies().isEmpty()) {
             out.append("  none recorded\n");

@@ -27,6 +27,9 @@ import io.shequ.jobs.retention.RunFolderPurge;
 import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
+import io.shequ.jobs.value.CheckedValues;
+import io.shequ.jobs.value.ValueAccount;
+import io.shequ.jobs.value.ValueLedger;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +109,9 @@ public final class CheckStep implements Tasklet {
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Object> rows = new LinkedHashMap<>();
         Map<String, Dataset<Row>> measured = new HashMap<>();
+        ValueLedger valueLedger = new ValueLedger(ledger);
+        List<ValueAccount> values = valueLedger.readAsOf("check");
+        Quarantine checkQuarantine = new Quarantine(layout.quarantine(runId), runId);
         for (CheckedDataset dataset : DATASETS) {
             Path staged = layout.staging(runId).resolve(dataset.folder());
             Path before = layout.beforeCheck(runId).resolve(RuleStage.STAGED.folder()).resolve(dataset.dataset());
@@ -128,12 +134,19 @@ public final class CheckStep implements Tasklet {
             Map<String, Long> taken = dataset.dataset().equals(SourceFinding.DATASET) ? Map.of() : result.quarantinedByLocation();
             taken.forEach((location, n) ->
                     quarantined.merge(StagedAccounts.key(dataset.source(), location), n, Long::sum));
+            if (!taken.isEmpty()) {
+                values = CheckedValues.afterCheck(values, dataset.source(), spark.read().parquet(staged.toString()),
+                        checkQuarantine.read(spark, "dq_" + RuleStage.STAGED.folder() + "_" + dataset.dataset()));
+            }
             rows.put(dataset.dataset(), Map.of("quarantined", result.quarantinedByLocation().values().stream()
                     .mapToLong(Long::longValue).sum(), "warned", result.warnedRows()));
         }
         List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(ledger), quarantined);
         manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
+        // a difference in the value accounting that no quarantined row explains blocks like an error-level rule
+        valueLedger.write(values);
+        outcomes.addAll(ValueLedger.findings(values, RuleStage.STAGED));
         ledger.put("data_quality", outcomes);
         ledger.put("data_quality_no_rows", empty);
         ledger.put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));

@@ -12,6 +12,7 @@ import io.shequ.jobs.conform.ResolverUdfs;
 import io.shequ.jobs.conform.ServiceContractKeys;
 import io.shequ.jobs.conform.StagedContractsToFacts;
 import io.shequ.jobs.conform.StagedReportsToFacts;
+import io.shequ.jobs.value.LakeValues;
 import io.shequ.jobs.conform.TaxonomyToDimension;
 import io.shequ.jobs.conform.YearsToDates;
 import io.shequ.jobs.dimension.LakeDimensions;
@@ -101,6 +102,7 @@ public final class ConformStep implements Tasklet {
             write(new CommunityReportKeys(divisions).apply(r.facts()), conformed, "fct_community_reports", counts);
             factYears.add(read(conformed, "fct_community_reports").select(year(col("period_end")).as("year")));
             counts.put("community_reports_unresolved", quarantine.write("conform_community_reports", r.rejected()));
+            r.superseded().write().mode("overwrite").parquet(conformed.resolve(LakeValues.superseded("community_reports")).toString());
             resolution.put("street_office_reports", r.resolution());
         }
         if (Files.exists(staging.resolve("service_contracts"))) {
@@ -115,6 +117,7 @@ public final class ConformStep implements Tasklet {
             facts.unpersist();
             factYears.add(read(conformed, "fct_service_contracts").select(year(col("signed_date")).as("year")));
             counts.put("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
+            r.superseded().write().mode("overwrite").parquet(conformed.resolve(LakeValues.superseded("service_contracts")).toString());
             resolution.put("procurement_ledgers", r.resolution());
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {

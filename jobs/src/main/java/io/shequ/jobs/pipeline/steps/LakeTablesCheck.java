@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.check.CheckedDataset;
 import io.shequ.jobs.check.DataQualityGate;
 import io.shequ.jobs.check.DataQualityGateException;
+import io.shequ.jobs.value.LakeValues;
+import io.shequ.jobs.value.ValueAccount;
+import io.shequ.jobs.value.ValueLedger;
 import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
@@ -80,6 +83,12 @@ public final class LakeTablesCheck {
                 rows.put(table, Map.of("quarantined", taken, "warned", result.warnedRows()));
             }
         }
+        // the values the facts carry to the lake, reconciled per file with the staged values (value accounting)
+        ValueLedger values = new ValueLedger(ledger);
+        List<ValueAccount> reconciled = new LakeValues(spark, layout.staging(runId), conformed,
+                new Quarantine(layout.quarantine(runId), runId)).reconcile(values.readAsOf("lake"));
+        values.write(reconciled);
+        outcomes.addAll(ValueLedger.findings(reconciled, RuleStage.LAKE));
         ledger.put("data_quality", withStage(ledger.get("data_quality"), outcomes));
         Map<String, Object> rowSection = new LinkedHashMap<>();
         JsonNode earlier = ledger.get(CheckStep.DATA_QUALITY_ROWS);

@@ -2,6 +2,7 @@ package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.pipeline.PublishGateException;
 import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.value.PublishedValues;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
@@ -45,7 +46,7 @@ public final class PublishStep implements Tasklet {
             blocked.put("status", "blocked");
             blocked.put("reason", e.getMessage());
             blocked.put("current", current);
-            blocked.put("audits", e.audits());
+            blocked.put("audits", PublishedValues.record(ledger, e.audits()));
             ledger.put("publish", blocked);
             throw e;
         }
@@ -54,7 +55,7 @@ public final class PublishStep implements Tasklet {
         published.put("status", publication.rebuilt() ? "published" : "unchanged");
         published.put("snapshot", publication.snapshot().toString());
         published.put("current", current);
-        published.put("audits", publication.audits());
+        published.put("audits", PublishedValues.record(ledger, publication.audits()));
         ledger.put("publish", published);
         ledger.put("published", Map.of("snapshot", publication.snapshot().toString(), "current", current));
         return RepeatStatus.FINISHED;

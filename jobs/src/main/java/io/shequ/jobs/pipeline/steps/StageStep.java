@@ -74,6 +74,7 @@ public final class StageStep implements Tasklet {
         Readmission readmission = new Readmission(layout, admit.folder(), runId);
         RowCorrections corrections = readmission.begin();
         List<SourceFinding> findings = new ArrayList<>();
+        List<io.shequ.jobs.value.ValueAccount> values = new ArrayList<>();
         HomeTaxonomies taxonomies = HomeTaxonomies.of(settings.home());
         if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
             StreetOfficeReportStaging reports = new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
@@ -81,6 +82,7 @@ public final class StageStep implements Tasklet {
                     .comparingFields(fieldHistory(layout, StreetOfficeReportStaging.SOURCE, runId));
             accounts.addAll(reports.stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
             findings.addAll(reports.findings());
+            values.addAll(reports.values());
         }
         PausePoint.reach(PausePoint.STAGE_MIDWAY);
         if (landed.containsKey(ExtractStep.PROCUREMENT)) {
@@ -90,6 +92,7 @@ public final class StageStep implements Tasklet {
                     .comparingFields(fieldHistory(layout, ProcurementLedgerStaging.SOURCE, runId));
             accounts.addAll(ledgers.stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
             findings.addAll(ledgers.findings());
+            values.addAll(ledgers.values());
             Dataset<Row> contracts = spark.read().parquet(staging.resolve(ProcurementLedgerStaging.DATASET).toString());
             findings.addAll(new UnmappedTaxonomyValues(ProcurementLedgerStaging.SOURCE,
                     taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES)).apply(contracts, "service_category", "contract_amount"));
@@ -113,6 +116,7 @@ public final class StageStep implements Tasklet {
         ledger.put(SourceFinding.DATASET, findings);
         manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
+        new io.shequ.jobs.value.ValueLedger(ledger).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
         ledger.put(Readmission.STAGED, readmission.staged());
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(spark, quarantine,

@@ -71,6 +71,11 @@ public final class ProcurementLedgerStaging {
         return staging.findings();
     }
 
+    /** The value accounting of the last stage: per file and numeric field, as read, staged and quarantined. */
+    public List<io.shequ.jobs.value.ValueAccount> values() {
+        return staging.values();
+    }
+
     /** Stages corrected rows (re-admission) in place of the rows they correct. */
     public ProcurementLedgerStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
         staging.correcting(corrections);

@@ -63,6 +63,11 @@ public final class StreetOfficeReportStaging {
         return staging.findings();
     }
 
+    /** The value accounting of the last stage: per file and numeric field, as read, staged and quarantined. */
+    public List<io.shequ.jobs.value.ValueAccount> values() {
+        return staging.values();
+    }
+
     /** Stages corrected rows (re-admission) in place of the rows they correct. */
     public StreetOfficeReportStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
         staging.correcting(corrections);

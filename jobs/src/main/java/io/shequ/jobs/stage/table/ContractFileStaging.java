@@ -1,22 +1,29 @@
 package io.shequ.jobs.stage.table;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.FileProgress;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.SourceFinding;
+import io.shequ.jobs.value.ValueAccount;
 import io.shequ.schemas.contract.HeaderIssue;
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -76,6 +83,7 @@ public final class ContractFileStaging {
     private RowCorrections corrections = RowCorrections.NONE;
     private ContractFieldHistory fieldHistory;
     private final List<SourceFinding> findings = new ArrayList<>();
+    private final List<ValueAccount> values = new ArrayList<>();
 
     public ContractFileStaging(SparkSession spark, SourceContract contract, String keyField) {
         this.spark = spark;
@@ -100,9 +108,15 @@ public final class ContractFileStaging {
         return List.copyOf(findings);
     }
 
+    /** The value accounting of the last {@link #stage}: per file and numeric field, as read, staged and quarantined. */
+    public List<ValueAccount> values() {
+        return List.copyOf(values);
+    }
+
     public List<SourceAccount> stage(String source, List<LandedSource> files, FileContext context, Path target,
                                      Quarantine quarantine, UnaryOperator<Dataset<Row>> extraRules) {
         findings.clear();
+        values.clear();
         StructType contextSchema = BASE;
         for (var field : context.schema().fields()) {
             contextSchema = contextSchema.add(field);
@@ -183,6 +197,8 @@ public final class ContractFileStaging {
         if (fieldHistory != null) {
             fieldHistory.save();
         }
+        NumericReadings readings = new NumericReadings(contract.numericFields(), rawRows.schema());
+        raw.forEach(readings::read);
         RawRowsToTyped typer = new RawRowsToTyped(contract);
         Dataset<Row> typed = extraRules.apply(
                 typer.apply(spark.createDataFrame(raw, rawRows.schema()), List.of(contextSchema.fieldNames())));
@@ -190,7 +206,7 @@ public final class ContractFileStaging {
         split.staged().write().mode("overwrite").parquet(target.toString());
         Dataset<Row> rejected = split.rejected().unionByName(spark.createDataFrame(fileRejects, Quarantine.SCHEMA));
         quarantine.write(target.getFileName().toString(), rejected);
-        return accounts(source, read, notes, target, quarantine, target.getFileName().toString());
+        return accounts(source, read, notes, target, quarantine, target.getFileName().toString(), readings);
     }
 
     /** The header issues of one file as findings, and the fields its office supplied before and dropped. */
@@ -232,26 +248,39 @@ public final class ContractFileStaging {
         return out;
     }
 
+    /** Rows and values per file, from the staged and quarantined outputs in one pass each. */
     private List<SourceAccount> accounts(String source, Map<String, Long> read, Map<String, String> notes, Path target,
-                                         Quarantine quarantine, String dataset) {
-        Map<String, Long> staged = countBy(spark.read().parquet(target.toString()), "source_file");
+                                         Quarantine quarantine, String dataset, NumericReadings readings) {
+        Map<String, Long> staged = new HashMap<>();
+        Map<String, BigDecimal[]> stagedSums = new HashMap<>();
+        Dataset<Row> stagedRows = spark.read().parquet(target.toString());
+        if (stagedRows.columns().length > 0) {
+            List<Column> aggregates = new ArrayList<>(List.of(count(lit(1))));
+            readings.fieldNames().forEach(f -> aggregates.add(coalesce(sum(col(f)).cast("decimal(38,2)"), lit(0))));
+            for (Row r : stagedRows.groupBy("source_file").agg(aggregates.get(0),
+                    aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).collectAsList()) {
+                staged.put(r.getString(0), r.getLong(1));
+                BigDecimal[] sums = new BigDecimal[readings.fieldNames().size()];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = r.getDecimal(i + 2);
+                }
+                stagedSums.put(r.getString(0), sums);
+            }
+        }
         Dataset<Row> quarantined = quarantine.read(spark, dataset).filter(col("line").isNotNull());
-        Map<String, Long> rejected = countBy(quarantined, "location");
+        Map<String, Long> rejected = new HashMap<>();
+        List<NumericReadings.QuarantinedRow> rejectedRows = new ArrayList<>();
+        if (quarantined.columns().length > 0) {
+            for (Row r : quarantined.select("location", "sheet", "line", "rule").collectAsList()) {
+                rejected.merge(r.getString(0), 1L, Long::sum);
+                rejectedRows.add(new NumericReadings.QuarantinedRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+            }
+        }
+        values.addAll(readings.isEmpty() ? List.of() : readings.accounts(source, stagedSums, rejectedRows));
         List<SourceAccount> accounts = new ArrayList<>();
         read.keySet().stream().sorted().forEach(location -> accounts.add(new SourceAccount(source, location,
                 read.get(location), staged.getOrDefault(location, 0L), rejected.getOrDefault(location, 0L),
                 notes.get(location))));
         return accounts;
-    }
-
-    private static Map<String, Long> countBy(Dataset<Row> rows, String column) {
-        Map<String, Long> counts = new HashMap<>();
-        if (rows.columns().length == 0) {
-            return counts;
-        }
-        for (Row r : rows.groupBy(column).count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
-        }
-        return counts;
     }
 }
