@@ -12,10 +12,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * What a run has found out so far, kept on disk in {@code runs/<run-id>/ledger.json} so that a
- * restarted run still knows what its earlier steps recorded. Each step writes its own section.
+ * What a run has found out so far, kept on disk in {@code runs/<run-id>/ledger/} so that a
+ * restarted run still knows what its earlier steps recorded. Each step writes its own sections,
+ * one file per section ({@code ledger/<section>.json}, replaced atomically): writing or reading a
+ * section costs its own size, not the whole ledger's, which at city scale holds megabytes of
+ * per-file value accounting. Runs of earlier versions kept every section in one
+ * {@code ledger.json}; it is still read, never written.
  */
 public final class RunLedger {
 
@@ -24,44 +31,99 @@ public final class RunLedger {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Path file;
+    private static final Pattern SECTION_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final String SUFFIX = ".json";
+
+    private final Path folder;
+    private final Path legacy;
 
     public RunLedger(HomeLayout layout, String runId) {
-        this.file = layout.run(runId).resolve("ledger.json");
+        this(layout.run(runId));
     }
 
-    /** Replaces one section (e.g. "sources.community_reports") with {@code value}. */
+    /** The ledger of the run whose folder is {@code runFolder} ({@code <home>/runs/<run-id>}). */
+    public RunLedger(Path runFolder) {
+        this.folder = runFolder.resolve("ledger");
+        this.legacy = runFolder.resolve("ledger.json");
+    }
+
+    /** Whether the run has recorded anything yet. */
+    public boolean exists() {
+        return Files.isDirectory(folder) || Files.isRegularFile(legacy);
+    }
+
+    /** Whether the run recorded {@code section}. */
+    public boolean has(String section) {
+        if (Files.isDirectory(folder)) {
+            return Files.isRegularFile(file(section));
+        }
+        JsonNode all = readLegacy();
+        return all != null && all.has(section);
+    }
+
+    /** Replaces one section (e.g. "sources") with {@code value}. */
     public synchronized void put(String section, Object value) {
-        ObjectNode root = read();
-        root.set(section, JSON.valueToTree(value));
-        write(root);
-    }
-
-    public synchronized JsonNode get(String section) {
-        return read().get(section);
-    }
-
-    public synchronized ObjectNode read() {
+        Path target = file(section);
         try {
-            if (!Files.exists(file)) {
-                return JSON.createObjectNode();
+            OwnerOnly.createDirectories(folder);
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
+                JSON.writeValue(out, JSON.valueToTree(value));
             }
-            return (ObjectNode) JSON.readTree(file.toFile());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            throw new UncheckedIOException("writing " + target, e);
         }
     }
 
-    private void write(ObjectNode root) {
-        try {
-            OwnerOnly.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = OwnerOnly.newOutputStream(tmp)) {
-                JSON.writeValue(out, root);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** The section as recorded, or {@code null} when the run has not recorded it. */
+    public synchronized JsonNode get(String section) {
+        if (Files.isDirectory(folder)) {
+            Path source = file(section);
+            return Files.isRegularFile(source) ? readTree(source) : null;
+        }
+        JsonNode all = readLegacy();
+        return all == null ? null : all.get(section);
+    }
+
+    /** Every section, by name. */
+    public synchronized ObjectNode read() {
+        ObjectNode root = JSON.createObjectNode();
+        if (!Files.isDirectory(folder)) {
+            JsonNode all = readLegacy();
+            return all instanceof ObjectNode legacyRoot ? legacyRoot : root;
+        }
+        for (Path section : sectionFiles()) {
+            String name = section.getFileName().toString();
+            root.set(name.substring(0, name.length() - SUFFIX.length()), readTree(section));
+        }
+        return root;
+    }
+
+    private List<Path> sectionFiles() {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + file, e);
+            throw new UncheckedIOException("listing " + folder, e);
+        }
+    }
+
+    private Path file(String section) {
+        if (!SECTION_NAME.matcher(section).matches()) {
+            throw new IllegalArgumentException("a ledger section is named by letters, digits, '_', '.' or '-': " + section);
+        }
+        return folder.resolve(section + SUFFIX);
+    }
+
+    private JsonNode readLegacy() {
+        return Files.isRegularFile(legacy) ? readTree(legacy) : null;
+    }
+
+    private static JsonNode readTree(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + file, e);
         }
     }
 }

@@ -12,24 +12,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A run's {@link SourceFinding}s as its run folder holds them ({@code ledger.json}, section {@code source_findings}). */
+/** A run's {@link SourceFinding}s as its run folder holds them (its ledger's section {@code source_findings}). */
 public final class RunFindings {
 
     private RunFindings() {
     }
 
     public static List<SourceFinding> read(Path runFolder) {
-        Path ledger = runFolder.resolve("ledger.json");
-        if (!Files.isRegularFile(ledger)) {
-            return List.of();
-        }
-        try {
-            JsonNode section = RunLedger.JSON.readTree(ledger.toFile()).get(SourceFinding.DATASET);
-            return section == null ? List.of()
-                    : RunLedger.JSON.convertValue(section, new TypeReference<List<SourceFinding>>() { });
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + ledger, e);
-        }
+        JsonNode section = new RunLedger(runFolder).get(SourceFinding.DATASET);
+        return section == null ? List.of()
+                : RunLedger.JSON.convertValue(section, new TypeReference<List<SourceFinding>>() { });
     }
 
     /** The newest run folder under {@code <home>/runs/} that staged anything, if any (run ids sort by time). */
@@ -38,14 +30,7 @@ public final class RunFindings {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(runsFolder)) {
-            return runs.filter(r -> {
-                        try {
-                            return Files.isRegularFile(r.resolve("ledger.json"))
-                                    && RunLedger.JSON.readTree(r.resolve("ledger.json").toFile()).has(SourceFinding.DATASET);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
+            return runs.filter(r -> new RunLedger(r).has(SourceFinding.DATASET))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + runsFolder, e);

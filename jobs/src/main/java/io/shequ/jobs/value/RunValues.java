@@ -26,7 +26,7 @@ public final class RunValues {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(runsFolder)) {
-            return runs.filter(r -> section(r) != null).max(Comparator.comparing(p -> p.getFileName().toString()));
+            return runs.filter(r -> new RunLedger(r).has(ValueLedger.SECTION)).max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + runsFolder, e);
         }
@@ -55,14 +55,10 @@ public final class RunValues {
     }
 
     private static JsonNode section(Path run) {
-        Path ledger = run.resolve("ledger.json");
-        if (!Files.isRegularFile(ledger)) {
-            return null;
-        }
         try {
-            JsonNode section = RunLedger.JSON.readTree(ledger.toFile()).get(ValueLedger.SECTION);
+            JsonNode section = new RunLedger(run).get(ValueLedger.SECTION);
             return section == null || section.isNull() ? null : section;
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             return null;
         }
     }

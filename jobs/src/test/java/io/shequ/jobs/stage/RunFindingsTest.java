@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shequ.jobs.run.RunLedger;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +17,9 @@ class RunFindingsTest {
     void findingsWrittenToTheRunLedgerReadBack() throws Exception {
         SourceFinding finding = new SourceFinding(SourceFinding.SHEET_WITHOUT_TABLE, "street_office_reports", "a.xlsx", null,
                 null, "填表说明", null, null, "a.xlsx: sheet '填表说明' lacks community_name; its rows are not read");
-        RunLedger.JSON.writeValue(run.resolve("ledger.json").toFile(), Map.of(SourceFinding.DATASET, List.of(finding)));
+        new RunLedger(run).put(SourceFinding.DATASET, List.of(finding));
 
         assertThat(RunFindings.read(run)).as("the derived note flag is not a field that breaks reading").containsExactly(finding);
+        assertThat(RunFindings.latestStaged(run.getParent())).contains(run);
     }
 }

@@ -3,6 +3,7 @@ package io.shequ.orchestration.cli;
 import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportText;
 import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.RunLedger;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ public final class DqCommand implements Callable<Integer> {
             return Optional.empty();
         }
         try (Stream<Path> folders = Files.list(runs)) {
-            return folders.filter(f -> Files.exists(f.resolve("ledger.json")) || Files.exists(f.resolve("summary.json")))
+            return folders.filter(f -> new RunLedger(f).exists() || Files.exists(f.resolve("summary.json")))
                     .max(Path::compareTo);
         }
     }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A run's data-quality outcomes as its run folder holds them: the DQDL rule outcomes, the
  * datasets without rows, the anomaly outcomes with their history, and the metrics. Read from
- * {@code ledger.json} (written as the steps go) and, once the run has ended, {@code summary.json}.
+ * its ledger (written as the steps go) and, once the run has ended, {@code summary.json}.
  * Rule outcomes are read loosely (any fields), so other sections of the ledger can grow.
  */
 public record DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
@@ -51,10 +51,11 @@ public record DqReport(String runId, String status, Integer exitCode, List<RuleR
 
     public static DqReport read(Path runFolder) {
         String runId = runFolder.getFileName().toString();
-        JsonNode ledger = json(runFolder.resolve("ledger.json"));
+        RunLedger runLedger = new RunLedger(runFolder);
+        JsonNode ledger = runLedger.exists() ? runLedger.read() : null;
         JsonNode summary = json(runFolder.resolve("summary.json"));
         if (ledger == null && summary == null) {
-            throw new IllegalArgumentException("no run in " + runFolder + " (neither ledger.json nor summary.json)");
+            throw new IllegalArgumentException("no run in " + runFolder + " (neither a ledger nor summary.json)");
         }
         JsonNode source = ledger != null && ledger.has("data_quality") ? ledger : summary == null ? ledger : summary;
         List<RuleRow> rules = new ArrayList<>();
