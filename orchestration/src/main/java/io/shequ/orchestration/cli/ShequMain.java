@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shequ", mixinStandardHelpOptions = true, version = "shequ 0.1.0",
         description = "Batch pipeline and warehouse for community-governance statistics (社区治理统计).",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class, PublishCommand.class,
-                ExplainCommand.class, DictionaryCommand.class,
+                ExplainCommand.class, DictionaryCommand.class, BulletinCommand.class,
                 DqCommand.class, BackfillCommand.class, RetryCommand.class, StatusCommand.class, RunsCommand.class,
                 RestartCommand.class, QuarantineCommand.class, BenchCommand.class, BiUrlCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -43,6 +43,6 @@ public final class ShequMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, schedule, publish, dq, status, backfill, retry, runs, restart, quarantine, bench, bi-url or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, bulletin, schedule, publish, dq, status, backfill, retry, runs, restart, quarantine, bench, bi-url or serve");
     }
 }

@@ -16,6 +16,7 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.orchestration.bulletin.BulletinPublication;
 import io.shequ.orchestration.config.AdmitFolderConfig;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.orchestration.config.MetricsSettings;
@@ -33,12 +34,16 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one process needs to run the pipeline: the job repository database, the Spark
  * session, the Spring context holding the job. Opened once, used for any number of runs.
  */
 public final class PipelineRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRuntime.class);
 
     /** How a run ended. */
     public record Outcome(String runId, int exitCode, Path summary) {
@@ -121,7 +126,20 @@ public final class PipelineRuntime implements AutoCloseable {
         Path summary = config.home().resolve("runs").resolve(runId).resolve("summary.json");
         recordMetrics(runId, execution, summary);
         restrictDatabaseFiles();
-        return new Outcome(runId, ExitCodes.of(execution), summary);
+        return bulletin(new Outcome(runId, ExitCodes.of(execution), summary));
+    }
+
+    /**
+     * Writes the statistical bulletin when the run published (or kept) the warehouse; a failure to
+     * write it is logged as an error and leaves the run's outcome, which the publish decided.
+     */
+    private Outcome bulletin(Outcome outcome) {
+        try {
+            BulletinPublication.afterRun(config.home(), outcome.runId(), outcome.summary(), config.districts());
+        } catch (Exception e) {
+            LOG.error("run {}: the statistical bulletin could not be written", outcome.runId(), e);
+        }
+        return outcome;
     }
 
     /** One run of the scheduled job named {@code job} ({@link ShequConfig.Schedule#JOBS}). */
@@ -167,7 +185,7 @@ public final class PipelineRuntime implements AutoCloseable {
      * since. Returns how the restarted runs ended (none, usually).
      */
     public synchronized List<Outcome> resumeInterrupted() throws Exception {
-        return recovery().resumeDead();
+        return recovery().resumeDead().stream().map(this::bulletin).toList();
     }
 
     /**
@@ -177,7 +195,7 @@ public final class PipelineRuntime implements AutoCloseable {
      * @throws RestartRefusedException if there is no such run or it cannot be restarted
      */
     public synchronized Outcome restart(String id) throws Exception {
-        return recovery().restart(id);
+        return bulletin(recovery().restart(id));
     }
 
     private RunRecovery recovery() {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * committed identical lake tables, and no ID number or mobile number is in any file under lake/
  * or warehouse/; nor in the grid mirror under state/, which holds no reporter name either.
  * Nothing under the home is open to its group or others. The ledgers' contract money is accounted
- * for from the cells to the published {@code purchase} ({@link LedgerMoney}).
+ * for from the cells to the published {@code purchase} ({@link LedgerMoney}). The statistical bulletin
+ * the publish wrote opens in headless Chromium with the published figures ({@link BulletinInBrowser}).
  */
 class DemoPipelineIT {
 
@@ -61,6 +62,9 @@ class DemoPipelineIT {
             PublishedIndicators.assertMatchTruth(home, new SampleTruth(home.resolve("sources"), sample.gridJdbcUrl(),
                     sample.gridUser(), sample.gridPassword(), YEAR), YEAR, List.of(DISTRICT));
             PublishedIndicators.assertLineageAddsUp(home, YEAR);
+            BulletinInBrowser.assertRendersThePublishedFigures(home,
+                    home.resolve("warehouse/bulletin/" + YEAR + "/" + DISTRICT + "000000/index.html"),
+                    DISTRICT + "000000", YEAR, Path.of("target", "bulletin-" + DISTRICT + "-" + YEAR + ".png"));
 
             PipelineRuntime.Outcome rerun = runtime.runOnce();
             assertThat(rerun.exitCode()).as("a rerun on the same sources succeeds").isZero();

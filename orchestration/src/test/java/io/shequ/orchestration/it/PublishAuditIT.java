@@ -50,6 +50,14 @@ class PublishAuditIT {
                 assertThat(audit.path("passed").asBoolean()).as(audit.toString()).isTrue();
             }
             Path previous = publisher.current().orElseThrow();
+            Path bulletins = home.resolve("warehouse").resolve("bulletin");
+            try (var pages = Files.walk(bulletins)) {
+                assertThat(pages.filter(p -> p.getFileName().toString().equals("index.html"))
+                        .map(p -> bulletins.relativize(p).getName(1).toString()))
+                        .as("the publishing run wrote the district's bulletin").isNotEmpty()
+                        .allMatch(division -> division.equals(DISTRICT + "000000"));
+            }
+            deleteTree(bulletins);
 
             // As if the previous run had seen four times the reports (a source that has since lost
             // most of its files): this run's full set is a 75% drop, beyond the default 50%.
@@ -73,6 +81,7 @@ class PublishAuditIT {
 
             assertThat(publisher.current()).as("the previous snapshot stays current").contains(previous);
             assertThat(publisher.newSnapshotPath(second.runId())).as("the failed snapshot is discarded").doesNotExist();
+            assertThat(bulletins).as("a run whose audit failed writes no bulletin").doesNotExist();
             assertThat(publisher.snapshots()).containsExactly(previous);
         }
     }
@@ -99,6 +108,14 @@ class PublishAuditIT {
             statement.execute("UPDATE meta_snapshot SET iceberg_snapshot_id = iceberg_snapshot_id + 1"
                     + " WHERE table_name = 'fct_community_reports'");
             return reports;
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -1,0 +1,125 @@
+package io.shequ.warehouse.bulletin;
+
+import io.shequ.warehouse.IndicatorValue;
+import io.shequ.warehouse.WarehouseException;
+import io.shequ.warehouse.WarehouseReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Selects one bulletin's figures from the published warehouse, through a {@link WarehouseReader}. */
+public final class BulletinQueries {
+
+    private final WarehouseReader reader;
+
+    public BulletinQueries(WarehouseReader reader) {
+        this.reader = reader;
+    }
+
+    /**
+     * The figures of {@code divisionCode} (a city or district) in {@code year}.
+     *
+     * @throws IllegalArgumentException if {@code mart_indicators} has nothing for that division and year
+     */
+    public BulletinFigures figures(String divisionCode, int year, Optional<RunRecord> runRecord) {
+        List<IndicatorValue> values = reader.indicators(null, null).stream()
+                .filter(v -> v.divisionCode().equals(divisionCode)).toList();
+        IndicatorValue any = values.stream().filter(v -> v.year() == year).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the published warehouse has no indicators for "
+                        + divisionCode + " in " + year));
+        String childLevel = "city".equals(any.divisionLevel()) ? "district" : "street";
+        String prefix = BulletinFigures.prefix(divisionCode);
+        List<IndicatorValue> children = reader.indicators(childLevel, year).stream()
+                .filter(v -> v.divisionCode().startsWith(prefix)).toList();
+        try (Connection session = reader.session()) {
+            return new BulletinFigures(divisionCode, any.divisionName(), any.divisionLevel(), year, values, children,
+                    definitions(session), months(session, year, divisionCode),
+                    completeness(session, year, prefix), categoryNames(session), runRecord);
+        } catch (SQLException e) {
+            throw new WarehouseException("reading the bulletin of " + divisionCode + " " + year, e);
+        }
+    }
+
+    /** The years {@code mart_indicators} holds for {@code divisionCode}, in order. */
+    public List<Integer> years(String divisionCode) {
+        return reader.indicators(null, null).stream().filter(v -> v.divisionCode().equals(divisionCode))
+                .map(IndicatorValue::year).distinct().sorted().toList();
+    }
+
+    private static List<BulletinFigures.Definition> definitions(Connection session) throws SQLException {
+        List<BulletinFigures.Definition> out = new ArrayList<>();
+        try (PreparedStatement statement = session.prepareStatement(sql("definitions"));
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                out.add(new BulletinFigures.Definition(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4)));
+            }
+        }
+        return out;
+    }
+
+    private static List<BulletinFigures.MonthlyEvents> months(Connection session, int year, String division)
+            throws SQLException {
+        List<BulletinFigures.MonthlyEvents> out = new ArrayList<>();
+        try (PreparedStatement statement = session.prepareStatement(sql("events_monthly"))) {
+            statement.setInt(1, year);
+            statement.setString(2, division);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new BulletinFigures.MonthlyEvents(rows.getInt(1), rows.getLong(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<BulletinFigures.ReportCompleteness> completeness(Connection session, int year, String prefix)
+            throws SQLException {
+        List<BulletinFigures.ReportCompleteness> out = new ArrayList<>();
+        try (PreparedStatement statement = session.prepareStatement(sql("completeness"))) {
+            statement.setInt(1, year);
+            statement.setString(2, prefix);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    out.add(new BulletinFigures.ReportCompleteness(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getString(8),
+                            rows.getBoolean(9)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> categoryNames(Connection session) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (PreparedStatement statement = session.prepareStatement(sql("category_names"));
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                out.put(rows.getString(1) + "/" + rows.getString(2), rows.getString(3) + " " + rows.getString(4));
+            }
+        }
+        return out;
+    }
+
+    private static String sql(String name) {
+        String path = "queries/bulletin/" + name + ".sql";
+        try (InputStream in = BulletinQueries.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
