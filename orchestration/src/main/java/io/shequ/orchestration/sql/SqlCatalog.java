@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,16 +29,20 @@ final class SqlCatalog {
         this.source = source;
     }
 
-    /** Every table and view, ordered by schema and name. */
+    /** Every table and view but the system's, {@code main}'s first, then by schema and name. */
     List<Table> tables() throws SQLException {
         List<Table> tables = new ArrayList<>();
         try (ResultSet result = metadata().getTables(null, null, "%", null)) {
             while (result.next()) {
-                tables.add(new Table(result.getString("TABLE_SCHEM"), result.getString("TABLE_NAME"),
-                        result.getString("TABLE_TYPE")));
+                Table table = new Table(result.getString("TABLE_SCHEM"), result.getString("TABLE_NAME"),
+                        result.getString("TABLE_TYPE"));
+                if (table.type() == null || !table.type().startsWith("SYSTEM")) {
+                    tables.add(table);
+                }
             }
         }
-        tables.sort((a, b) -> a.qualified().compareTo(b.qualified()));
+        tables.sort(Comparator.comparing((Table t) -> !"main".equals(t.schema()))
+                .thenComparing(t -> String.valueOf(t.schema())).thenComparing(Table::name));
         return tables;
     }
 
