@@ -98,6 +98,7 @@ public final class SqlCommand implements Callable<Integer> {
         if (user == null) {
             throw new IllegalArgumentException("--url needs --user");
         }
+        SqlSource.requireNoPassword(url);
         char[] password = SqlPassword.read(user, passwordEnv, passwordFile);
         try {
             return SqlSource.flight(url, user, password, limits.maxResultRows());

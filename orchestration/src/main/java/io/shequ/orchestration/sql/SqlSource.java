@@ -58,16 +58,24 @@ public final class SqlSource implements AutoCloseable {
      * @throws IllegalArgumentException if the URL holds a password
      */
     public static SqlSource flight(String url, String user, char[] password, long maxRows) throws SQLException {
-        if (PASSWORD_IN_URL.matcher(url).find()) {
-            throw new IllegalArgumentException("the password never goes in the URL: use --password-env, --password-file"
-                    + " or the terminal prompt");
-        }
+        requireNoPassword(url);
         Properties login = new Properties();
         login.setProperty("user", user);
         login.setProperty("password", new String(password));
         Connection connection = DriverManager.getConnection(url, login);
         int query = url.indexOf('?');
         return new SqlSource((query < 0 ? url : url.substring(0, query)) + " as " + user, connection, null, null, maxRows);
+    }
+
+    /**
+     * @throws IllegalArgumentException if {@code url} holds a password, which the command line
+     *     would show to everyone on the machine
+     */
+    public static void requireNoPassword(String url) {
+        if (PASSWORD_IN_URL.matcher(url).find()) {
+            throw new IllegalArgumentException("the password never goes in the URL: use --password-env, --password-file"
+                    + " or the terminal prompt");
+        }
     }
 
     /** What this source reads, for the banner. */

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shequ.jobs.admit.FormulaGuard;
 import io.shequ.orchestration.cli.ShequMain;
 import io.shequ.warehouse.PublishedWarehouses;
+import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.warehouse.WarehouseReader;
+import io.shequ.warehouse.serve.Role;
+import io.shequ.warehouse.serve.ServeSettings;
+import io.shequ.warehouse.serve.ServeUsers;
+import io.shequ.warehouse.serve.WarehouseFlightServer;
+import java.time.Duration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -112,6 +118,28 @@ class SqlShellTest {
         assertThat(sql("SELECT * FROM range(11);\nSELECT * FROM range(10);\n", "--config", config.toString())).isEqualTo(1);
         assertThat(errors()).contains("more than 10 rows");
         assertThat(output()).contains("(10 rows, ").doesNotContain("(11 rows");
+    }
+
+    @Test
+    void overAFlightSqlServerTheShellLogsInAndTheServersRoleApplies() throws Exception {
+        ServeUsers.read(ServeUsers.defaultFile(home)).put("ana", Role.ANALYST, "statistics-2023".toCharArray());
+        Path password = OwnerOnly.writeString(home.resolve("ana.password"), "statistics-2023\n");
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, null, null, true, ServeUsers.defaultFile(home),
+                Duration.ofSeconds(30), 2, 1000, 1, 256L << 20);
+        try (WarehouseFlightServer server = WarehouseFlightServer.start(home, settings)) {
+            String url = "jdbc:arrow-flight-sql://localhost:" + server.port() + "/?useEncryption=false";
+            assertThat(sql("SELECT min(iceberg_snapshot_id) AS first_id FROM meta_snapshot;\nSELECT count(*) FROM lake.dim_grid;\n\\d\n",
+                    "--url", url, "--user", "ana", "--password-file", password.toString()))
+                    .as("the lake query is refused: " + errors()).isEqualTo(1);
+            assertThat(output()).as("read over Flight SQL").contains(" 1101", "(1 row, ").contains("mart_indicators")
+                    .as("the analyst's \\d has no lake").doesNotContain("lake ");
+            assertThat(errors()).contains("lake.dim_grid");
+            out.reset();
+            err.reset();
+            assertThat(sql("", "--url", url + "&password=statistics-2023", "--user", "ana", "-c", "SELECT 1"))
+                    .as("a password in the URL is refused").isEqualTo(2);
+            assertThat(errors()).contains("never goes in the URL");
+        }
     }
 
     @Test
