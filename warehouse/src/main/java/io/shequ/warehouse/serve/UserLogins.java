@@ -3,7 +3,7 @@ package io.shequ.warehouse.serve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Objects;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.auth2.BasicCallHeaderAuthenticator;
@@ -27,7 +27,7 @@ final class UserLogins implements BasicCallHeaderAuthenticator.CredentialValidat
 
     private final Path file;
     private ServeUsers users;
-    private FileTime readAt;
+    private List<Object> readAt;
 
     UserLogins(Path file, ServeUsers users) {
         this.file = file;
@@ -37,7 +37,7 @@ final class UserLogins implements BasicCallHeaderAuthenticator.CredentialValidat
 
     /** The users as the file says now. */
     synchronized ServeUsers users() {
-        FileTime now = modified(file);
+        List<Object> now = modified(file);
         if (!Objects.equals(now, readAt)) {
             try {
                 users = ServeUsers.read(file);
@@ -50,11 +50,12 @@ final class UserLogins implements BasicCallHeaderAuthenticator.CredentialValidat
         return users;
     }
 
-    private static FileTime modified(Path file) {
+    /** The file's time and size: what tells a rewritten file (two writes in one clock tick differ in size). */
+    private static List<Object> modified(Path file) {
         try {
-            return Files.getLastModifiedTime(file);
+            return List.of(Files.getLastModifiedTime(file), Files.size(file));
         } catch (IOException e) {
-            return null;
+            return List.of();
         }
     }
 
