@@ -324,7 +324,7 @@ class WarehouseFlightServerIT {
                             long start = System.nanoTime();
                             List<List<Object>> parts = rows(db, PublishedWarehouses.GENERATIONS);
                             reads.add(new Read(client, start, System.nanoTime(), parts));
-                            Thread.sleep(20);
+                            Thread.sleep(100);
                         }
                     } catch (SQLException | RuntimeException | InterruptedException e) {
                         failures.add("client " + client + ": " + e);
