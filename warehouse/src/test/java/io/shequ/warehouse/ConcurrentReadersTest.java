@@ -3,7 +3,6 @@ package io.shequ.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.schemas.lake.LakeSnapshot;
-import io.shequ.schemas.lake.LakeTable;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ class ConcurrentReadersTest {
         WarehousePublisher publisher = new WarehousePublisher(home);
         TestLake lake = new TestLake(home.resolve("lake"));
         LakeSnapshot standard = lake.standard();
-        publisher.publish(new WarehouseBuilder().build(snapshot(lake, standard, 0), publisher.newSnapshotPath("run-0")));
+        publisher.publish(new WarehouseBuilder().build(PublishedWarehouses.snapshot(lake, standard, 0), publisher.newSnapshotPath("run-0")));
 
         Path stop = home.resolve("stop");
         Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,7 +54,7 @@ class ConcurrentReadersTest {
         try {
             awaitRead(lines, 0, reader);
             for (int n = 1; n <= PUBLISHES; n++) {
-                Path file = new WarehouseBuilder().build(snapshot(lake, standard, n), publisher.newSnapshotPath("run-" + n));
+                Path file = new WarehouseBuilder().build(PublishedWarehouses.snapshot(lake, standard, n), publisher.newSnapshotPath("run-" + n));
                 publisher.publish(file);
                 publisher.retain(3);
                 awaitRead(lines, n, reader);
@@ -85,26 +84,5 @@ class ConcurrentReadersTest {
         }
         assertThat(lines).as("the reader read snapshot " + n + ": " + lines.subList(Math.max(0, lines.size() - 5), lines.size()))
                 .contains("read " + n);
-    }
-
-    /** The standard lake with snapshot ids 100 n + i and a 2024 report of 1000 × n staff from file snapshot-n.csv. */
-    private static LakeSnapshot snapshot(TestLake lake, LakeSnapshot standard, int n) throws Exception {
-        Path marker = lake.parquet("fct_community_reports", """
-                community_code,township_code,district_code,period,period_end,report_year,fulltime_staff,source_file,source_line
-                370103100201,370103100000,370103000000,2024-06,2024-06-30,2024,%d,snapshot-%d.csv,2
-                """.formatted(1000 * n, n));
-        List<LakeTable> tables = new ArrayList<>();
-        int i = 0;
-        for (LakeTable table : standard.tables()) {
-            long id = 100L * n + ++i;
-            if (table.name().equals("fct_community_reports")) {
-                List<Path> files = new ArrayList<>(table.dataFiles().stream().map(f -> Path.of(LakeLoader.localPath(f))).toList());
-                files.add(marker);
-                tables.add(TestLake.table(table.name(), id, files.toArray(Path[]::new)));
-            } else {
-                tables.add(new LakeTable(table.name(), id, table.rowCount(), table.dataFiles()));
-            }
-        }
-        return TestLake.snapshot(tables);
     }
 }

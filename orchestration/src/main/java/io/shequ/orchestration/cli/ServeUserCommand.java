@@ -11,11 +11,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manages the logins of the Flight SQL server.")
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Manages the logins of the Flight SQL server: add, list, remove.")
 public final class ServeUserCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -28,7 +29,7 @@ public final class ServeUserCommand {
             Path home,
             @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)")
             Path users) throws IOException {
-        Path file = users != null ? users : ServeUsers.defaultFile(home.toAbsolutePath().normalize());
+        Path file = usersFile(home, users);
         char[] password = null;
         try {
             Role parsed = Role.of(role);
@@ -44,6 +45,53 @@ public final class ServeUserCommand {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Lists the users and their roles (never their hashes).")
+    int list(@Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
+            Path home,
+            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)")
+            Path users) throws IOException {
+        Path file = usersFile(home, users);
+        try {
+            List<ServeUser> all = ServeUsers.read(file).all();
+            if (all.isEmpty()) {
+                System.out.println("no users in " + file + " (./shequ serve user add NAME --role analyst|engineer)");
+            }
+            for (ServeUser user : all) {
+                System.out.println(user.name() + "\t" + user.role());
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("shequ serve user list: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Removes a user; a running server refuses its next login and its next query.")
+    int remove(@Parameters(paramLabel = "NAME", description = "the user name") String name,
+            @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
+            Path home,
+            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)")
+            Path users) throws IOException {
+        Path file = usersFile(home, users);
+        try {
+            if (!ServeUsers.read(file).remove(name)) {
+                System.err.println("shequ serve user remove: no user '" + name + "' in " + file);
+                return ExitCodes.FAILURE;
+            }
+            System.out.println("user " + name + " removed from " + file);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("shequ serve user remove: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private static Path usersFile(Path home, Path users) {
+        return users != null ? users : ServeUsers.defaultFile(home.toAbsolutePath().normalize());
     }
 
     private static char[] readPassword(String name) throws IOException {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, StatsCommand.class, ScheduleCommand.class, PublishCommand.class,
                 ExplainCommand.class, DictionaryCommand.class, BulletinCommand.class,
                 DqCommand.class, BackfillCommand.class, RetryCommand.class, StatusCommand.class, RunsCommand.class,
-                RestartCommand.class, QuarantineCommand.class, BenchCommand.class, BiUrlCommand.class, ServeCommand.class},
+                RestartCommand.class, QuarantineCommand.class, BenchCommand.class, BiUrlCommand.class, ServeCommand.class, SqlCommand.class, BenchServeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad usage or configuration", "3:a data-quality gate blocked publishing"})
 public final class ShequMain implements Runnable {
@@ -43,6 +43,6 @@ public final class ShequMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, bulletin, schedule, publish, dq, status, backfill, retry, runs, restart, quarantine, bench, bi-url or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: demo, generate, run, stats, explain, dictionary, bulletin, schedule, publish, dq, status, backfill, retry, runs, restart, quarantine, bench, bench-serve, bi-url, serve or sql");
     }
 }

@@ -3,6 +3,8 @@ package io.shequ.orchestration.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,34 @@ class ServeCommandTest {
         assertThat(Files.getPosixFilePermissions(users)).as("owner-only")
                 .allMatch(p -> p.name().startsWith("OWNER"));
         assertThat(addUser("bob", "admin", "whatever-pass")).as("an unknown role").isEqualTo(2);
+    }
+
+    @Test
+    void userListShowsNamesAndRolesAndRemoveTakesOneOut() throws Exception {
+        addUser("ana", "analyst", "statistics-2023");
+        addUser("eng", "engineer", "pipeline-2023");
+        assertThat(captured(() -> ShequMain.execute("serve", "user", "list", "--home", home.toString())))
+                .as("both users with their roles, no hash").contains("ana\tanalyst", "eng\tengineer").doesNotContain("argon2");
+
+        assertThat(ShequMain.execute("serve", "user", "remove", "ana", "--home", home.toString())).as("remove").isZero();
+        assertThat(captured(() -> ShequMain.execute("serve", "user", "list", "--home", home.toString())))
+                .as("ana is gone, eng stays").doesNotContain("ana").contains("eng\tengineer");
+        assertThat(Files.readString(home.resolve("secrets").resolve("serve-users"))).as("the file")
+                .doesNotContain("ana:").contains("eng:engineer:$argon2id$");
+        assertThat(ShequMain.execute("serve", "user", "remove", "ana", "--home", home.toString()))
+                .as("removing an unknown user fails").isEqualTo(1);
+    }
+
+    private static String captured(java.util.function.IntSupplier command) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertThat(command.getAsInt()).as("exit code").isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

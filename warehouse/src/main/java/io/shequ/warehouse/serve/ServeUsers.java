@@ -80,6 +80,30 @@ public final class ServeUsers {
         }
         ServeUser user = new ServeUser(name, role, PasswordHashes.hash(password));
         users.put(name, user);
+        write();
+        return user;
+    }
+
+    /** Every user, in the file's order. */
+    public List<ServeUser> all() {
+        return List.copyOf(users.values());
+    }
+
+    /**
+     * Removes {@code name} and rewrites the file owner-only, atomically; a server already running
+     * refuses the user's next login.
+     *
+     * @return false if there is no such user (the file is left as it is)
+     */
+    public boolean remove(String name) throws IOException {
+        if (users.remove(name) == null) {
+            return false;
+        }
+        write();
+        return true;
+    }
+
+    private void write() throws IOException {
         StringBuilder text = new StringBuilder("# Shequ Flight SQL users: name:role:argon2id hash (./shequ serve user add)\n");
         for (ServeUser u : users.values()) {
             text.append(u.name()).append(':').append(u.role()).append(':').append(u.passwordHash()).append('\n');
@@ -88,6 +112,5 @@ public final class ServeUsers {
         Path next = file.resolveSibling(file.getFileName() + ".next");
         OwnerOnly.writeString(next, text);
         Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return user;
     }
 }

@@ -64,7 +64,7 @@ public final class WarehouseFlightServer implements AutoCloseable {
         try {
             snapshots.lease().close();
             queries = new QueryStream(snapshots, allocator, settings);
-            UserLogins logins = new UserLogins(users);
+            UserLogins logins = new UserLogins(settings.usersFile(), users);
             WarehouseFlightProducer producer = new WarehouseFlightProducer(logins, snapshots, queries,
                     new CatalogMetadata(snapshots, allocator), settings);
             Location location = settings.tls() ? Location.forGrpcTls(host, settings.port())

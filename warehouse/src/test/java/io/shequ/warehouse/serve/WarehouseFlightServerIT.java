@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.Location;
@@ -44,6 +46,8 @@ class WarehouseFlightServerIT {
 
     private Path home;
 
+    private SelfSignedTls tls;
+
     private WarehouseFlightServer server;
 
     @BeforeAll
@@ -53,7 +57,7 @@ class WarehouseFlightServerIT {
         ServeUsers users = ServeUsers.read(ServeUsers.defaultFile(home));
         users.put("ana", Role.ANALYST, ANALYST_PASSWORD.toCharArray());
         users.put("eng", Role.ENGINEER, ENGINEER_PASSWORD.toCharArray());
-        SelfSignedTls tls = SelfSignedTls.write(Files.createDirectories(home.resolve("tls")));
+        tls = SelfSignedTls.write(Files.createDirectories(home.resolve("tls")));
         server = WarehouseFlightServer.start(home, new ServeSettings("127.0.0.1", 0, tls.cert(), tls.key(), false,
                 ServeUsers.defaultFile(home), TIMEOUT, 2, 100_000, 2, 512L << 20));
     }
@@ -258,6 +262,137 @@ class WarehouseFlightServerIT {
         assertThat(refusal).as("a third query while two run is told the server is busy").contains("busy");
         for (CompletableFuture<Object> runaway : runaways) {
             runaway.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aClientTrustingTheSelfSignedCertificateConnectsWithVerificationOn() throws Exception {
+        String verified = "jdbc:arrow-flight-sql://localhost:" + server.port()
+                + "/?useEncryption=true&disableCertificateVerification=false";
+        try (Connection db = DriverManager.getConnection(verified + "&tlsRootCerts=" + tls.cert() + "&user=ana&password="
+                + ANALYST_PASSWORD)) {
+            assertThat(rows(db, "SELECT 42")).as("the certificate verified against the trusted root").containsExactly(List.of(42));
+        }
+        assertThat(tls.cert()).as("the test trusts a certificate that exists").exists();
+        assertThatThrownBy(() -> rows(DriverManager.getConnection(verified + "&user=ana&password=" + ANALYST_PASSWORD), "SELECT 1"))
+                .as("without trusting it, verification refuses the self-signed certificate").isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void aRemovedUserIsRefusedByTheRunningServer() throws Exception {
+        ServeUsers users = ServeUsers.read(ServeUsers.defaultFile(home));
+        users.put("temp", Role.ANALYST, "temporary-2023".toCharArray());
+        try (Connection db = DriverManager.getConnection(url("temp", "temporary-2023"))) {
+            assertThat(rows(db, "SELECT 1")).as("a user added while the server runs logs in").hasSize(1);
+            assertThat(ServeUsers.read(ServeUsers.defaultFile(home)).remove("temp")).isTrue();
+            assertThatThrownBy(() -> rows(db, "SELECT 1")).as("its open session's next query").isInstanceOf(SQLException.class);
+        }
+        assertThatThrownBy(() -> rows(DriverManager.getConnection(url("temp", "temporary-2023")), "SELECT 1"))
+                .as("its next login").isInstanceOf(SQLException.class);
+        try (Connection db = analyst()) {
+            assertThat(rows(db, "SELECT 1")).as("the others still log in").hasSize(1);
+        }
+    }
+
+    /**
+     * The issue's publishing test: 4 clients query in a loop while the real build and switch
+     * publish 10 new generations. No query fails; a query started after a switch reads the new
+     * generation, one ended before the next switch began reads that generation, and no result
+     * mixes rows of two. A server of its own, so that the 4 clients fit under its query cap.
+     */
+    @Test
+    void fourClientsQueryingThroughTenPublishesSeeEachNewSnapshotAndNeverTwoAtOnce() throws Exception {
+        int clients = 4;
+        int publishes = 10;
+        int first = 21;
+        PublishedWarehouses.Republisher republisher = new PublishedWarehouses.Republisher(home);
+        republisher.publish(first - 1);
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, tls.cert(), tls.key(), false, ServeUsers.defaultFile(home),
+                Duration.ofSeconds(60), 8, 100_000, 2, 512L << 20);
+        try (WarehouseFlightServer own = WarehouseFlightServer.start(home, settings)) {
+            String url = "jdbc:arrow-flight-sql://localhost:" + own.port() + "/?useEncryption=true&tlsRootCerts=" + tls.cert()
+                    + "&user=ana&password=" + ANALYST_PASSWORD;
+            List<Read> reads = new CopyOnWriteArrayList<>();
+            List<String> failures = new CopyOnWriteArrayList<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                Thread thread = new Thread(() -> {
+                    try (Connection db = DriverManager.getConnection(url)) {
+                        while (!stop.get()) {
+                            long start = System.nanoTime();
+                            List<List<Object>> parts = rows(db, PublishedWarehouses.GENERATIONS);
+                            reads.add(new Read(client, start, System.nanoTime(), parts));
+                            Thread.sleep(100);
+                        }
+                    } catch (SQLException | RuntimeException | InterruptedException e) {
+                        failures.add("client " + client + ": " + e);
+                    }
+                }, "client-" + c);
+                thread.start();
+                threads.add(thread);
+            }
+            long[] switched = new long[publishes + 1];
+            long[] switching = new long[publishes + 1];
+            try {
+                awaitEveryClient(reads, failures, clients, System.nanoTime());
+                for (int k = 0; k < publishes; k++) {
+                    switching[k] = System.nanoTime();
+                    republisher.publish(first + k);
+                    switched[k] = System.nanoTime();
+                    awaitEveryClient(reads, failures, clients, switched[k]);
+                }
+            } finally {
+                stop.set(true);
+                for (Thread thread : threads) {
+                    thread.join(60_000);
+                }
+            }
+            switching[publishes] = Long.MAX_VALUE;
+            assertThat(failures).as("no client query failed").isEmpty();
+            for (Read read : reads) {
+                assertThat(read.single()).as("one generation in every part of one result: " + read.parts()).isTrue();
+                for (int k = 0; k < publishes; k++) {
+                    if (read.start() > switched[k] && read.end() < switching[k + 1]) {
+                        assertThat(read.generation()).as("client " + read.client() + " after switch " + k).isEqualTo(first + k);
+                    }
+                }
+            }
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                List<Long> seen = reads.stream().filter(r -> r.client() == client).map(Read::generation).toList();
+                assertThat(seen).as("client " + c + " never goes back to an older snapshot").isSorted();
+                assertThat(seen.stream().distinct()).as("client " + c + " saw every new generation")
+                        .containsAll(java.util.stream.LongStream.range(first, first + publishes).boxed().toList());
+            }
+        }
+    }
+
+    /** Waits until every client has finished a query it started after {@code since}. */
+    private static void awaitEveryClient(List<Read> reads, List<String> failures, int clients, long since)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (failures.isEmpty() && System.nanoTime() < deadline
+                && reads.stream().filter(r -> r.start() > since).map(Read::client).distinct().count() < clients) {
+            Thread.sleep(10);
+        }
+        assertThat(failures).as("client failures").isEmpty();
+        assertThat(reads.stream().filter(r -> r.start() > since).map(Read::client).distinct().count())
+                .as("every client queried after the switch").isEqualTo(clients);
+    }
+
+    /** One client query: when it ran and, per part of the warehouse, the generations its rows carry. */
+    private record Read(int client, long start, long end, List<List<Object>> parts) {
+
+        long generation() {
+            return ((Number) parts.get(0).get(1)).longValue();
+        }
+
+        boolean single() {
+            long generation = generation();
+            return parts.size() == 3 && parts.stream().allMatch(p -> ((Number) p.get(1)).longValue() == generation
+                    && ((Number) p.get(2)).longValue() == generation);
         }
     }
 }
