@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline with its Spark executors in other JVMs: {@code local-cluster[2,1,1024]} starts two
@@ -31,11 +30,10 @@ class ClusterPipelineIT {
 
     private static final String CLUSTER = "local-cluster[2,1,1024]";
 
-    @TempDir
-    Path root;
-
     @Test
     void theWarehouseBuiltByExecutorsInOtherJvmsEqualsTheLocalOne() throws Exception {
+        // kept after the test for a look: both homes, the children's logs, the executors' work folders
+        Path root = ShequProcess.cleanFolder(Path.of("target", "cluster-pipeline-it"));
         Path sources = root.resolve("sample");
         SimulationResult sample = TinySample.cleanIn(sources);
         Path localHome = Files.createDirectories(root.resolve("local"));
@@ -49,17 +47,15 @@ class ClusterPipelineIT {
                         + " -XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false\""));
 
         Path sparkHome = Files.createDirectories(root.resolve("spark-home").resolve("jars")).getParent();
-        Path logs = ShequProcess.cleanFolder(Path.of("target", "cluster-pipeline-it"));
-        ShequProcess local = new ShequProcess(logs);
+        Path logs = Files.createDirectories(root.resolve("logs"));
+        ShequProcess local = new ShequProcess(Files.createDirectories(logs.resolve("local")));
         assertThat(local.run("run", "--config", localConfig.toString())).as("the local[*] run succeeds").isZero();
 
-        ShequProcess cluster = new ShequProcess(logs, Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12"));
+        ShequProcess cluster = new ShequProcess(Files.createDirectories(logs.resolve("cluster")), Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12"));
         ShequProcess.Child driver = cluster.launch("run", "--config", clusterConfig.toString());
         Set<Long> executors = new TreeSet<>();
         while (driver.process().isAlive()) {
-            driver.process().descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
-                    .forEach(p -> executors.add(p.pid()));
+            driver.process().descendants().filter(ClusterPipelineIT::isExecutor).forEach(p -> executors.add(p.pid()));
             Thread.sleep(250);
         }
         assertThat(driver.exitCode()).as("the run on %s succeeds; see %s", CLUSTER, driver.log()).isZero();
@@ -80,6 +76,16 @@ class ClusterPipelineIT {
         for (String table : onLocal.keySet()) {
             assertThat(onCluster.get(table)).as("table %s built on the cluster as on local[*]", table)
                     .containsExactlyElementsOf(onLocal.get(table));
+        }
+    }
+
+    /** An executor's command line is longer than {@link ProcessHandle.Info} reports: read it whole from /proc. */
+    private static boolean isExecutor(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                    .contains("CoarseGrainedExecutorBackend");
+        } catch (java.io.IOException e) {
+            return false; // it ended meanwhile
         }
     }
 
