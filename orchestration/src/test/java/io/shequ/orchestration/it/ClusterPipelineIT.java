@@ -30,6 +30,19 @@ class ClusterPipelineIT {
 
     private static final String CLUSTER = "local-cluster[2,1,1024]";
 
+    /** The executors log each task they finish, so the test can tell that they, not the driver, ran tasks. */
+    private static final String EXECUTOR_LOGGING = """
+            rootLogger.level = warn
+            rootLogger.appenderRef.console.ref = console
+            appender.console.type = Console
+            appender.console.name = console
+            appender.console.target = SYSTEM_ERR
+            appender.console.layout.type = PatternLayout
+            appender.console.layout.pattern = %d{HH:mm:ss} %-5p %c{1} - %m%n
+            logger.executor.name = org.apache.spark.executor.Executor
+            logger.executor.level = info
+            """;
+
     @Test
     void theWarehouseBuiltByExecutorsInOtherJvmsEqualsTheLocalOne() throws Exception {
         // kept after the test for a look: both homes, the children's logs, the executors' work folders
@@ -44,14 +57,17 @@ class ClusterPipelineIT {
         Path clusterConfig = config(clusterHome, sample);
         Files.writeString(clusterConfig, Files.readString(clusterConfig).replace("master: \"local[*]\"",
                 "master: \"" + CLUSTER + "\"\n  conf:\n    spark.executor.memory: 1g\n    spark.executor.extraJavaOptions: \"-XX:TieredStopAtLevel=1"
-                        + " -XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false\""));
+                        + " -XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
+                        + " -Dlog4j2.configurationFile=" + root.resolve("executor-log4j2.properties") + "\""));
 
         Path sparkHome = Files.createDirectories(root.resolve("spark-home").resolve("jars")).getParent();
+        Files.writeString(root.resolve("executor-log4j2.properties"), EXECUTOR_LOGGING);
         Path logs = Files.createDirectories(root.resolve("logs"));
         ShequProcess local = new ShequProcess(Files.createDirectories(logs.resolve("local")));
         assertThat(local.run("run", "--config", localConfig.toString())).as("the local[*] run succeeds").isZero();
 
-        ShequProcess cluster = new ShequProcess(Files.createDirectories(logs.resolve("cluster")), Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12"));
+        ShequProcess cluster = new ShequProcess(Files.createDirectories(logs.resolve("cluster")), Map.of("SPARK_HOME",
+                sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12", "SPARK_LOCAL_IP", "127.0.0.1"));
         ShequProcess.Child driver = cluster.launch("run", "--config", clusterConfig.toString());
         Set<Long> executors = new TreeSet<>();
         while (driver.process().isAlive()) {

@@ -20,10 +20,11 @@ import java.util.TreeMap;
 final class PublishedTables {
 
     /**
-     * Columns that name or time the run, not the data: a second home runs under another run id
-     * at another moment. Everything else must be equal.
+     * Columns that time or identify the lake commit, not the data: {@code meta_snapshot} records when
+     * the run committed the lake and Iceberg's snapshot id, a random number. Every other column of
+     * every table must be equal.
      */
-    static final Set<String> RUN_SPECIFIC = Set.of();
+    static final Map<String, Set<String>> RUN_SPECIFIC = Map.of("meta_snapshot", Set.of("committed_at", "iceberg_snapshot_id"));
 
     private PublishedTables() {
     }
@@ -48,7 +49,7 @@ final class PublishedTables {
                         + "current_database() AND schema_name = '" + name[0] + "' AND table_name = '" + name[1]
                         + "' ORDER BY column_index")) {
                     while (rows.next()) {
-                        if (!RUN_SPECIFIC.contains(rows.getString(1))) {
+                        if (!RUN_SPECIFIC.getOrDefault(table, Set.of()).contains(rows.getString(1))) {
                             columns.add('"' + rows.getString(1) + '"');
                         }
                     }
