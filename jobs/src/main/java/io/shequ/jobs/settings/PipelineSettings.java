@@ -2,7 +2,10 @@ package io.shequ.jobs.settings;
 
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +18,8 @@ import java.util.Optional;
  * @param grid               the grid system's database, or null when not configured
  * @param sparkMaster        Spark master URL, {@code local[*]} by default
  * @param shufflePartitions  the least Spark SQL shuffle partitions; each step raises them by its input ({@link io.shequ.jobs.spark.ShufflePartitions})
+ * @param sparkConf          further {@code spark.*} settings (executors, jars, a cluster's addresses), passed to the
+ *                           session as they are and over Shequ's own defaults
  * @param pseudonymKey       the HMAC key for personal identifiers; never logged or stored
  * @param divisionReference  a folder holding a newer NBS release, or null for the bundled 2023 one
  * @param ruleFolder         a folder of DQDL rule files overriding the bundled ones, or null
@@ -33,6 +38,7 @@ public record PipelineSettings(
         GridSource grid,
         String sparkMaster,
         int shufflePartitions,
+        Map<String, String> sparkConf,
         byte[] pseudonymKey,
         Path divisionReference,
         Path ruleFolder,
@@ -42,6 +48,7 @@ public record PipelineSettings(
 
     public PipelineSettings {
         districts = List.copyOf(districts);
+        sparkConf = sparkConf == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
         if (lakeCatalog == null) {
             lakeCatalog = LakeCatalog.embedded(new io.shequ.jobs.run.HomeLayout(home));
         }

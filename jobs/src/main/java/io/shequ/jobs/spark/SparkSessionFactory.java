@@ -26,32 +26,47 @@ public final class SparkSessionFactory {
     }
 
     public static SparkSession create(PipelineSettings settings) {
+        SparkSession.Builder builder = SparkSession.builder().appName("shequ");
+        settings(settings).forEach(builder::config);
+        return OwnerOnlyHadoopFiles.apply(builder.getOrCreate());
+    }
+
+    /**
+     * Every setting the session is built with: Shequ's defaults, then the configured
+     * {@code spark.*} settings as they are (they win over the defaults), then the lake's catalog.
+     */
+    static Map<String, String> settings(PipelineSettings settings) {
         HomeLayout layout = new HomeLayout(settings.home());
-        SparkSession.Builder builder = SparkSession.builder()
-                .appName("shequ")
-                .master(settings.sparkMaster())
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()))
-                .config("spark.sql.adaptive.enabled", "true")
-                // the shuffle partitions are an upper bound (ShufflePartitions sizes them by input):
-                // adaptive execution merges those a shuffle leaves small, keeping every core busy
-                .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
-                .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-                // staging, quarantine, landed grid tables and the lake are written owner-only
-                .config(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
-        if (isLocal(settings.sparkMaster())) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.master", settings.sparkMaster());
+        conf.put("spark.ui.enabled", "false");
+        conf.put("spark.ui.showConsoleProgress", "false");
+        conf.put("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
+        conf.put("spark.sql.adaptive.enabled", "true");
+        // the shuffle partitions are an upper bound (ShufflePartitions sizes them by input):
+        // adaptive execution merges those a shuffle leaves small, keeping every core busy
+        conf.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+        conf.put("spark.sql.session.timeZone", "Asia/Shanghai");
+        conf.put("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        conf.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+        // staging, quarantine, landed grid tables and the lake are written owner-only
+        conf.put(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
+        if (onThisMachine(settings.sparkMaster())) {
             // the driver's RPC server and block manager listen on loopback only; on a cluster the
             // user sets where they listen (and spark.authenticate, see the README)
-            builder.config("spark.driver.bindAddress", LOOPBACK).config("spark.driver.host", LOOPBACK)
-                    // shuffle and spill files hold staged rows, personal data among them: in the
-                    // owner-only home, never in a world-readable /tmp/blockmgr-* (a killed run leaves them)
-                    .config("spark.local.dir", ownerOnlyScratch(layout).toString());
+            conf.put("spark.driver.bindAddress", LOOPBACK);
+            conf.put("spark.driver.host", LOOPBACK);
+            // shuffle and spill files hold staged rows, personal data among them: in the
+            // owner-only home, never in a world-readable /tmp/blockmgr-* (a killed run leaves them)
+            conf.put("spark.local.dir", ownerOnlyScratch(layout).toString());
         }
-        catalogProperties(settings.lakeCatalog(), layout.lake()).forEach(builder::config);
-        return OwnerOnlyHadoopFiles.apply(builder.getOrCreate());
+        if (settings.sparkMaster().startsWith("local-cluster[")) {
+            // executors started on this machine run the driver's own class path (the shaded jar under java -jar)
+            conf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+        }
+        conf.putAll(settings.sparkConf());
+        conf.putAll(catalogProperties(settings.lakeCatalog(), layout.lake()));
+        return conf;
     }
 
     private static Path ownerOnlyScratch(HomeLayout layout) {
@@ -62,9 +77,13 @@ public final class SparkSessionFactory {
         }
     }
 
-    /** Whether {@code master} runs Spark inside this process ({@code local}, {@code local[*]}, {@code local[4,2]}). */
-    static boolean isLocal(String master) {
-        return master.equals("local") || master.startsWith("local[");
+    /**
+     * Whether {@code master} runs Spark on this machine: inside this process ({@code local},
+     * {@code local[*]}, {@code local[4,2]}) or in executor processes it starts here
+     * ({@code local-cluster[2,1,1024]}).
+     */
+    static boolean onThisMachine(String master) {
+        return master.equals("local") || master.startsWith("local[") || master.startsWith("local-cluster[");
     }
 
     /**

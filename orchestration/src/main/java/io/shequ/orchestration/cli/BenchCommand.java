@@ -26,6 +26,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +69,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "append the results as a Markdown block to FILE (e.g. BENCHMARKS.md)")
     Path markdown;
 
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "run on this Spark master instead of the configured local[*], e.g. local-cluster[2,1,4096] "
+                    + "(executors in other JVMs; needs SPARK_HOME and SPARK_SCALA_VERSION, see the README)")
+    String sparkMaster;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "a further spark.* setting (repeatable)")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Option(names = "--no-increments", description = "skip the rerun with no new data and the one with a day more")
     boolean noIncrements;
 
@@ -90,6 +100,11 @@ public final class BenchCommand implements Callable<Integer> {
         String gridUrl = BenchHome.create(home, sample, SourceSimulator.districtsOf(cityCode), BenchHome.period(cityCode, year, seed));
         System.out.println("benchmark home " + home + " (sources " + sample + ")");
         ShequConfig config = ConfigReader.read(home.resolve("shequ.yml"));
+        if (sparkMaster != null) {
+            config = config.withSpark(sparkMaster, sparkConf);
+        } else if (!sparkConf.isEmpty()) {
+            config = config.withSpark(config.sparkMaster(), sparkConf);
+        }
         BenchReport report;
         try (PipelineRuntime runtime = new PipelineRuntime(config)) {
             RunFigures cold = timedRun(runtime, "cold run");
@@ -110,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
                 System.out.printf("added a day to the grid system: %,d events, %,d flow rows%n", added.events(), added.flows());
                 oneMoreDay = timedRun(runtime, "rerun, one more day");
             }
-            report = new BenchReport(sampleLine(sample), Machine.current(), cold, peak, snapshotBytes, floor, plain,
+            report = new BenchReport(sampleLine(sample, config.sparkMaster()), Machine.current(), cold, peak, snapshotBytes, floor, plain,
                     unchanged, oneMoreDay, dayEvents);
             System.out.println();
             System.out.print(report.table());
@@ -171,9 +186,10 @@ public final class BenchCommand implements Callable<Integer> {
         return started.isEmpty() ? LocalDateTime.now(GridSystemLanding.VENDOR_ZONE) : LocalDateTime.parse(started);
     }
 
-    private String sampleLine(Path sample) {
+    private String sampleLine(Path sample, String master) {
         return "city " + city + ", scale " + scale.stripTrailingZeros().toPlainString() + ", seed " + seed + ", year " + year
-                + " (" + sample.getFileName() + ")";
+                + " (" + sample.getFileName() + ")" + (sparkMaster == null ? "" : ", Spark " + master
+                + " (peak memory: the driver's alone)");
     }
 
     private DivisionCode cityCode() {

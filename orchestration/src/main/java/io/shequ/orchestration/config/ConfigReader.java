@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.Retention;
+import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.warehouse.SnapshotReaders;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.quartz.CronExpression;
 
@@ -62,8 +65,9 @@ public final class ConfigReader {
                 optionalPath(base, sources, "street-offices", "sources.street-offices"),
                 optionalPath(base, sources, "procurement", "sources.procurement"),
                 grid.isMissingNode() ? null : gridSource(base, grid),
-                spark.path("master").asText("local[*]"),
+                sparkMaster(spark),
                 positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
+                sparkConf(spark.path("conf")),
                 jobRepository(repo, home, base),
                 schedules(root.path("schedules"), sources),
                 keySource(base, root.path("pseudonymization")),
@@ -76,6 +80,50 @@ public final class ConfigReader {
                 fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
                         WarehouseAudits.DEFAULT_MAX_ROW_DROP),
                 snapshotReaders(root.path("warehouse")));
+    }
+
+    /**
+     * {@code spark.master}; without it the master {@code spark-submit} passes (the system property
+     * {@code spark.master}), else {@code local[*]}.
+     */
+    private static String sparkMaster(JsonNode spark) {
+        if (spark.hasNonNull("master") && !spark.get("master").asText().isBlank()) {
+            return spark.get("master").asText().strip();
+        }
+        return System.getProperty("spark.master", "local[*]");
+    }
+
+    /**
+     * {@code spark.conf}: further Spark settings, each key a {@code spark.*} name, each value a
+     * scalar, passed on as written. The master and the lake's catalog have keys of their own.
+     */
+    static Map<String, String> sparkConf(JsonNode conf) {
+        if (conf.isMissingNode() || conf.isNull()) {
+            return Map.of();
+        }
+        if (!conf.isObject()) {
+            throw new ConfigException("spark.conf", "a mapping of Spark settings, e.g. spark.executor.memory: 4g");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = conf.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = entry.getKey();
+            String where = "spark.conf." + key;
+            if (!key.startsWith("spark.")) {
+                throw new ConfigException(where, "a Spark setting, whose name starts with spark.");
+            }
+            if (key.equals("spark.master")) {
+                throw new ConfigException(where, "spark.master (the key of its own)");
+            }
+            if (key.startsWith("spark.sql.catalog." + SparkSessionFactory.CATALOG)) {
+                throw new ConfigException(where, "lake.catalog-url and its keys: the lake's catalog is set there");
+            }
+            if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                throw new ConfigException(where, "a single value (text, number or true/false)");
+            }
+            settings.put(key, entry.getValue().asText());
+        }
+        return settings;
     }
 
     /** {@code warehouse.readers-group}: a group of this host that may read the published snapshots. */

@@ -8,7 +8,10 @@ import io.shequ.jobs.settings.Retention;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.warehouse.SnapshotReaders;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration, typed. Read by {@link ConfigReader} from one YAML file; relative
@@ -23,6 +26,7 @@ public record ShequConfig(
         GridSource grid,
         String sparkMaster,
         int shufflePartitions,
+        Map<String, String> sparkConf,
         JobRepository jobRepository,
         List<Schedule> schedules,
         KeySource pseudonymKey,
@@ -38,12 +42,22 @@ public record ShequConfig(
     public ShequConfig {
         districts = List.copyOf(districts);
         schedules = List.copyOf(schedules);
+        sparkConf = Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
     }
 
     /** The same configuration with other schedules. */
     public ShequConfig withSchedules(List<Schedule> other) {
         return new ShequConfig(file, home, districts, streetOffices, procurement, grid, sparkMaster, shufflePartitions,
-                jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
+                sparkConf, jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
+                tolerateUnreadableFiles, lakeCatalog, retention, maxRowDrop, snapshotReaders);
+    }
+
+    /** The same configuration run on another Spark master, with {@code extraConf} over the configured {@code spark.*} settings. */
+    public ShequConfig withSpark(String master, Map<String, String> extraConf) {
+        Map<String, String> conf = new LinkedHashMap<>(sparkConf);
+        conf.putAll(extraConf);
+        return new ShequConfig(file, home, districts, streetOffices, procurement, grid, master, shufflePartitions,
+                conf, jobRepository, schedules, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
                 tolerateUnreadableFiles, lakeCatalog, retention, maxRowDrop, snapshotReaders);
     }
 

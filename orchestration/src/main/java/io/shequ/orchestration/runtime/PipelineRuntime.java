@@ -61,7 +61,7 @@ public final class PipelineRuntime implements AutoCloseable {
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
         this.settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
-                config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(),
+                config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(), config.sparkConf(),
                 PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
                 config.tolerateUnreadableFiles(), config.lakeCatalog(), config.retention());
         new HomeLayout(config.home()).createOwnerOnly();

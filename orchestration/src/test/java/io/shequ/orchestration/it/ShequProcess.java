@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,10 +22,17 @@ final class ShequProcess {
     private static final Duration LIMIT = Duration.ofMinutes(8);
 
     private final Path logs;
+    private final Map<String, String> environment;
 
     /** @param logs folder for each child's output ({@code <n>-<command>.log}) */
     ShequProcess(Path logs) {
+        this(logs, Map.of());
+    }
+
+    /** Children whose environment holds {@code environment} besides this process's own. */
+    ShequProcess(Path logs, Map<String, String> environment) {
         this.logs = logs;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Runs the command to its end and returns its exit code. */
@@ -166,7 +174,9 @@ final class ShequProcess {
         command.add(ShequMain.class.getName());
         command.addAll(List.of(args));
         lastLog = logs.resolve(++started + "-" + args[0] + (pausePoint == null ? "" : "-" + pausePoint) + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(lastLog.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(lastLog.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private String log() throws IOException {
