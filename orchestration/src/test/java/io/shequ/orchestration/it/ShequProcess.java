@@ -161,7 +161,7 @@ final class ShequProcess {
         command.add("-XX:ReservedCodeCacheSize=240m");
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+Ignore")
-                    || flag.startsWith("-Djdk.reflect")) {
+                    || flag.startsWith("-Djdk.reflect") || flag.startsWith("-Dspark.")) {
                 command.add(flag);
             }
         }
