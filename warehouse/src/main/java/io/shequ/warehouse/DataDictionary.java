@@ -26,7 +26,7 @@ public final class DataDictionary {
     public static final String HTML = "dictionary.html";
 
     private static final String MODELS = "models";
-    private static final List<String> LAYERS = List.of("lake/", "meta/", "stg_", "int_", "dim_", "fct_", "bdg_", "mart_");
+    private static final List<String> LAYERS = List.of("lake/", "meta/", "quality/", "stg_", "int_", "dim_", "fct_", "bdg_", "mart_");
 
     private final List<Entry> entries;
 
@@ -181,6 +181,9 @@ public final class DataDictionary {
         }
         if (relative.startsWith("meta/")) {
             return "provenance table 来源记录";
+        }
+        if (relative.startsWith("quality/")) {
+            return "input-quality table 输入质量记录";
         }
         if ("macro".equals(spec.materialized())) {
             return "table macro 表宏";

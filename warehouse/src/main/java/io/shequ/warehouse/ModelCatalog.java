@@ -14,13 +14,13 @@ import java.util.TreeSet;
  * <p>A lake table needs no code of its own: without {@code models/staging/stg_<table>.sql} its
  * staging view selects the lake table as it is, and without {@code models/<table>.sql} the
  * warehouse table selects the staging view, documented and tested by
- * {@code models/lake/<table>.yml}. {@code models/lake/} (DDL) and {@code models/meta/} are
- * not models.
+ * {@code models/lake/<table>.yml}. {@code models/lake/} (DDL), {@code models/meta/} and
+ * {@code models/quality/} ({@link InputQualityTables}) are not models.
  */
 final class ModelCatalog {
 
     static final String ROOT = "models";
-    private static final Set<String> NOT_MODELS = Set.of(ROOT + "/lake/", ROOT + "/meta/");
+    private static final Set<String> NOT_MODELS = Set.of(ROOT + "/lake/", ROOT + "/meta/", ROOT + "/quality/");
 
     private ModelCatalog() {
     }
@@ -48,6 +48,7 @@ final class ModelCatalog {
         lakeTables.forEach(t -> names.add("stg_" + t));
         written.forEach(w -> names.add(w[0]));
         names.add("meta_snapshot");
+        names.addAll(InputQualityTables.TABLES);
 
         List<Model> models = new ArrayList<>();
         Set<String> taken = new HashSet<>();

@@ -24,7 +24,13 @@ final class ModelRunner {
 
     /** The models over {@code lakeTables}, in build order. */
     static List<Model> plan(Set<String> lakeTables) {
-        return ModelGraph.order(ModelCatalog.models(lakeTables), Set.of("meta_snapshot"));
+        return ModelGraph.order(ModelCatalog.models(lakeTables), withBuiltIns());
+    }
+
+    private static Set<String> withBuiltIns() {
+        Set<String> builtIn = new java.util.HashSet<>(InputQualityTables.TABLES);
+        builtIn.add("meta_snapshot");
+        return builtIn;
     }
 
     /** Builds {@code models} in their order and tests each; returns them once all pass. */

@@ -3,6 +3,7 @@ package io.shequ.warehouse;
 import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.schemas.lake.LakeSnapshot;
+import io.shequ.schemas.quality.InputQuality;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a warehouse snapshot: a new DuckDB file holding the lake tables of one lake snapshot
- * (schema {@code lake}) and the SQL models computed from them, each tested as it is built.
+ * (schema {@code lake}), the {@code dq_} tables saying how complete and clean its inputs were,
+ * and the SQL models computed from them, each tested as it is built.
  *
  * <p>The file is written once and never changed afterwards; publishing makes it current. A
  * failed build deletes what it wrote, so a half-built file is never left behind to publish.
@@ -45,8 +47,14 @@ public final class WarehouseBuilder {
         return resources;
     }
 
+    /** Builds the snapshot file {@code target} from {@code lake}, its {@code dq_} tables empty. */
+    public Path build(LakeSnapshot lake, Path target) {
+        return build(lake, InputQuality.none(), target);
+    }
+
     /**
-     * Builds the snapshot file {@code target} from {@code lake}.
+     * Builds the snapshot file {@code target} from {@code lake}, with the {@code dq_} tables of
+     * {@code quality}.
      *
      * @return {@code target}
      * @throws IllegalStateException if {@code target} exists, or the lake's files do not hold
@@ -54,8 +62,9 @@ public final class WarehouseBuilder {
      * @throws ModelTestException if a model's tests fail; the file is then removed
      * @throws WarehouseException if DuckDB or the disk fails; the partial file is then removed
      */
-    public Path build(LakeSnapshot lake, Path target) {
+    public Path build(LakeSnapshot lake, InputQuality quality, Path target) {
         Objects.requireNonNull(lake, "lake");
+        Objects.requireNonNull(quality, "quality");
         Path file = target.toAbsolutePath().normalize();
         if (Files.exists(file) || Files.exists(wal(file))) {
             throw new IllegalStateException("warehouse file already exists: " + file);
@@ -71,6 +80,7 @@ public final class WarehouseBuilder {
                 OwnerOnly.restrict(file);
                 configure(connection);
                 var loaded = LakeLoader.load(connection, lake);
+                InputQualityTables.load(connection, quality);
                 PausePoint.reach(PausePoint.PUBLISH_BUILD);
                 ModelRunner.run(connection, ModelRunner.plan(loaded));
                 try (Statement statement = connection.createStatement()) {

@@ -2,6 +2,7 @@ package io.shequ.warehouse;
 
 import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.lake.LakeSnapshot;
+import io.shequ.schemas.quality.InputQuality;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +22,9 @@ import java.util.TreeMap;
  * newest {@code keep}. A snapshot that fails is deleted and the current one stays current.
  *
  * <p>A lake that has not moved since the current snapshot was built (every table at the same
- * Iceberg snapshot, see {@code LakeWriter}) and unchanged models leave the current snapshot
- * current: nothing is built, and the outcome says so.
+ * Iceberg snapshot, see {@code LakeWriter}), the same input-quality rows and unchanged models
+ * leave the current snapshot current: nothing is built, and the outcome says so. Input-quality
+ * rows of sources the run did not read are carried over from the current snapshot.
  *
  * <p>Idempotent for its run id, so a run restarted after a kill publishes the same way: a
  * snapshot file of the run left by a crash before the switch is deleted and built again; one
@@ -56,12 +58,18 @@ public final class WarehouseRelease {
         this.keep = keep;
     }
 
+    /** As {@link #release(String, LakeSnapshot, InputQuality)}, with no source read: the input-quality rows carry over. */
+    public Published release(String runId, LakeSnapshot lake) {
+        return release(runId, lake, InputQuality.none());
+    }
+
     /**
-     * Builds, audits and publishes the snapshot of run {@code runId}.
+     * Builds, audits and publishes the snapshot of run {@code runId}, with {@code quality}'s rows
+     * over those of the current snapshot.
      *
      * @throws PublishBlockedException if a model test or an audit failed; nothing was published
      */
-    public Published release(String runId, LakeSnapshot lake) {
+    public Published release(String runId, LakeSnapshot lake, InputQuality quality) {
         Path target = publisher.newSnapshotPath(runId);
         if (isCurrent(target)) {
             // a restart after a crash past the switch: this run's snapshot is already current
@@ -69,15 +77,18 @@ public final class WarehouseRelease {
         }
         // a crash before the switch leaves this run's file, possibly half-built: build it again
         removeLeftover(target);
-        Optional<Path> unchanged = publisher.current().filter(current -> builtFromTheSame(current, lake));
+        InputQuality published = quality.over(publisher.current().flatMap(this::quality).orElse(InputQuality.none()));
+        Optional<Path> unchanged = publisher.current().filter(current -> builtFromTheSame(current, lake)
+                && quality(current).map(held -> held.sameRowsAs(published)).orElse(false));
         if (unchanged.isPresent()) {
             publisher.grantReaders(unchanged.get());
             publisher.retain(keep);
             return new Published(unchanged.get(), List.of(AuditOutcome.passed("unchanged",
                     "every lake table is at the snapshot " + unchanged.get().getFileName()
-                            + " was built from, and the models are the same: it stays current")), false);
+                            + " was built from, its inputs' quality rows and the models are the same: it stays current")),
+                    false);
         }
-        Path snapshot = builder.build(lake, target);
+        Path snapshot = builder.build(lake, published, target);
         List<AuditOutcome> outcomes;
         try {
             outcomes = audits.audit(snapshot, publisher.current());
@@ -125,6 +136,15 @@ public final class WarehouseRelease {
             return false;
         }
         return !recorded.isEmpty() && recorded.equals(LakeLoader.recorded(lake));
+    }
+
+    /** The input-quality rows {@code snapshot} holds; empty when it has none or cannot be read. */
+    private Optional<InputQuality> quality(Path snapshot) {
+        try (Connection connection = WarehouseReader.openSandboxed(snapshot.toRealPath(), builder.resources())) {
+            return InputQualityTables.read(connection);
+        } catch (SQLException | IOException | WarehouseException e) {
+            return Optional.empty();
+        }
     }
 
     private boolean isCurrent(Path snapshot) {

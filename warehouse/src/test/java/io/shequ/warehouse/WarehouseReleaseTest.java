@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.lake.LakeTable;
+import io.shequ.schemas.quality.InputQuality;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,59 @@ class WarehouseReleaseTest {
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             assertThat(reader.query("SELECT count(*) FROM fct_grid_events").get(0).get(0)).isEqualTo(7L);
         }
+    }
+
+    private static InputQuality quality(Set<String> read, long officeRows, long ledgerRows) {
+        List<InputQuality.Quarantined> rows = new ArrayList<>();
+        if (read.contains("street_office_reports")) {
+            rows.add(new InputQuality.Quarantined("street_office_reports", "东关街道", "negative_value", officeRows, 0));
+        }
+        if (read.contains("procurement_ledgers")) {
+            rows.add(new InputQuality.Quarantined("procurement_ledgers", "", "unknown_category", ledgerRows, 1));
+        }
+        return new InputQuality(read, rows, List.of(new InputQuality.NameResolution("street_office_reports", 9, 8, 1, 0)),
+                List.of(new InputQuality.Finding("header_variant", "street_office_reports", "东关街道", 2)),
+                List.of(new InputQuality.LatePartition("street_office_reports", "370102011000/2023-04", "missing",
+                        LocalDate.of(2023, 4, 1), LocalDate.of(2023, 4, 30), LocalDate.of(2023, 5, 10))));
+    }
+
+    private List<List<Object>> quarantined() {
+        try (WarehouseReader reader = WarehouseReader.open(home)) {
+            return reader.query("SELECT source, office, rule, rows_quarantined, files_quarantined FROM dq_quarantined"
+                    + " ORDER BY source");
+        }
+    }
+
+    @Test
+    void theInputsQualityIsPublishedWithTheSnapshotAndCarriedOverForSourcesNotRead() throws Exception {
+        LakeSnapshot lake = new TestLake(home.resolve("lake")).standard();
+        Set<String> both = Set.of("street_office_reports", "procurement_ledgers");
+        WarehouseRelease.Published first = release(5).release("run-1", lake, quality(both, 3, 4));
+        assertThat(first.rebuilt()).isTrue();
+        assertThat(quarantined()).containsExactly(
+                List.of("procurement_ledgers", "", "unknown_category", 4L, 1L),
+                List.of("street_office_reports", "东关街道", "negative_value", 3L, 0L));
+        try (WarehouseReader reader = WarehouseReader.open(home)) {
+            assertThat(reader.query("SELECT partition_key, state, due FROM dq_partitions"))
+                    .containsExactly(List.of("370102011000/2023-04", "missing", LocalDate.of(2023, 5, 10)));
+            assertThat(reader.query("SELECT names, resolved, ambiguous, unknown FROM dq_name_resolution"))
+                    .containsExactly(List.of(9L, 8L, 1L, 0L));
+        }
+
+        WarehouseRelease.Published again = release(5).release("run-2", lake, quality(both, 3, 4));
+        assertThat(again.rebuilt()).as("same lake, same quality rows: kept").isFalse();
+        assertThat(again.snapshot()).isEqualTo(first.snapshot());
+
+        Set<String> offices = Set.of("street_office_reports");
+        WarehouseRelease.Published scoped = release(5).release("run-3", lake, quality(offices, 3, 99));
+        assertThat(scoped.rebuilt()).as("only the offices read, their rows the same: kept").isFalse();
+
+        WarehouseRelease.Published changed = release(5).release("run-4", lake, quality(offices, 1, 99));
+        assertThat(changed.rebuilt()).as("fewer rows quarantined: a new snapshot (and no row-drop audit on it)").isTrue();
+        assertThat(changed.audits()).allMatch(AuditOutcome::passed);
+        assertThat(quarantined()).as("the ledgers' rows carried over from run-1's snapshot").containsExactly(
+                List.of("procurement_ledgers", "", "unknown_category", 4L, 1L),
+                List.of("street_office_reports", "东关街道", "negative_value", 1L, 0L));
     }
 
     @Test

@@ -27,8 +27,9 @@ public final class Freshness {
 
     static final ZoneId ZONE = GridSystemLanding.VENDOR_ZONE;
 
-    /** One late or missing partition. */
-    public record Finding(String source, String key, LocalDate due, Instant arrivedAt) {
+    /** One late or missing partition, with the days it covers. */
+    public record Finding(String source, String key, LocalDate periodStart, LocalDate periodEnd, LocalDate due,
+                          Instant arrivedAt) {
     }
 
     /** The findings, late and missing. */
@@ -41,7 +42,21 @@ public final class Freshness {
         this.windows = windows;
     }
 
+    /** Late and missing partitions as of {@code now}, expected up to today (or each source's configured end). */
     public Report asOf(Instant now, List<Partition> ledger, Set<String> configuredSources) {
+        return report(now, ledger, configuredSources, false);
+    }
+
+    /**
+     * As {@link #asOf}, but expecting partitions only up to each source's latest period received:
+     * the gaps in what arrived, not the periods after it, which every later day would lengthen.
+     * What a published snapshot records, so that it changes only when its inputs do.
+     */
+    public Report upToReceived(Instant now, List<Partition> ledger, Set<String> configuredSources) {
+        return report(now, ledger, configuredSources, true);
+    }
+
+    private Report report(Instant now, List<Partition> ledger, Set<String> configuredSources, boolean upToReceived) {
         LocalDate today = now.atZone(ZONE).toLocalDate();
         List<Finding> late = new ArrayList<>();
         List<Finding> missing = new ArrayList<>();
@@ -52,7 +67,7 @@ public final class Freshness {
                 LocalDate due = p.periodEnd().plus(w.due());
                 if (p.arrivedAt() != null && p.arrivedAt().atZone(ZONE).toLocalDate().isAfter(due)
                         && w.judgesLateness(p.periodEnd())) {
-                    late.add(new Finding(source, p.key(), due, p.arrivedAt()));
+                    late.add(new Finding(source, p.key(), p.periodStart(), p.periodEnd(), due, p.arrivedAt()));
                 }
             }
             Map<String, Partition> byKey = own.stream().collect(Collectors.toMap(Partition::key, Function.identity()));
@@ -61,25 +76,30 @@ public final class Freshness {
             if (first == null) {
                 continue;
             }
-            for (Expected e : expected(source, own, first, w.to())) {
+            LocalDate last = w.to() != null ? w.to() : today;
+            if (upToReceived) {
+                LocalDate received = own.stream().map(Partition::periodEnd).filter(java.util.Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(first);
+                last = received.isBefore(last) ? received : last;
+            }
+            for (Expected e : expected(source, own, first, last)) {
                 LocalDate due = e.end().plus(w.due());
                 if (due.isBefore(today) && !byKey.containsKey(e.key())) {
-                    missing.add(new Finding(source, e.key(), due, null));
+                    missing.add(new Finding(source, e.key(), e.start(), e.end(), due, null));
                 }
             }
         }
         return new Report(late, missing);
     }
 
-    private record Expected(String key, LocalDate end) {
+    private record Expected(String key, LocalDate start, LocalDate end) {
     }
 
-    private static List<Expected> expected(String source, List<Partition> own, LocalDate from, LocalDate to) {
+    private static List<Expected> expected(String source, List<Partition> own, LocalDate from, LocalDate last) {
         List<Expected> out = new ArrayList<>();
-        LocalDate last = to != null ? to : LocalDate.now(ZONE);
         if (source.equals(GridSystemLanding.SOURCE)) {
             for (LocalDate d = from; !d.isAfter(last); d = d.plusDays(1)) {
-                out.add(new Expected(d.toString(), d));
+                out.add(new Expected(d.toString(), d, d));
             }
             return out;
         }
@@ -88,11 +108,11 @@ public final class Freshness {
         for (String owner : owners) {
             if (source.equals(ExtractStep.PROCUREMENT)) {
                 for (int y = from.getYear(); y <= last.getYear(); y++) {
-                    out.add(new Expected(owner + "/" + y, LocalDate.of(y, 12, 31)));
+                    out.add(new Expected(owner + "/" + y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
                 }
             } else {
                 for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
-                    out.add(new Expected(owner + "/" + m, m.atEndOfMonth()));
+                    out.add(new Expected(owner + "/" + m, m.atDay(1), m.atEndOfMonth()));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package io.shequ.jobs.partition;
 
-import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.pipeline.ExitCodes;
 import io.shequ.jobs.pipeline.RunIds;
@@ -8,17 +7,12 @@ import io.shequ.jobs.pipeline.steps.ExtractStep;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
-import io.shequ.schemas.division.DivisionCode;
-import io.shequ.schemas.division.DivisionLevel;
-import io.shequ.schemas.division.NbsDivisions;
-import io.shequ.schemas.name.DivisionAliases;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -37,14 +31,14 @@ public final class PartitionLedgerListener implements JobExecutionListener {
     private static final int LISTED = 50;
 
     private final PipelineSettings settings;
-    private final SparkSession spark;
+    private final ProcessedPartitions processed;
     private final PartitionLedger ledger;
     private final FreshnessWindows windows;
 
-    public PartitionLedgerListener(PipelineSettings settings, SparkSession spark, PartitionLedger ledger,
+    public PartitionLedgerListener(PipelineSettings settings, ProcessedPartitions processed, PartitionLedger ledger,
                                    FreshnessWindows windows) {
         this.settings = settings;
-        this.spark = spark;
+        this.processed = processed;
         this.ledger = ledger;
         this.windows = windows;
     }
@@ -65,8 +59,7 @@ public final class PartitionLedgerListener implements JobExecutionListener {
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED
                 && ExitCodes.of(execution) != ExitCodes.QUALITY_GATE;
         String kind = RunScope.kindOf(RunScope.of(layout, runId));
-        List<Partition> processed = new RunPartitions(spark, layout, resolver(layout), settings.districts())
-                .of(runId, kind, completed);
+        List<Partition> processed = this.processed.of(runId, kind, completed);
         ledger.record(processed);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("run_kind", kind);
@@ -96,14 +89,5 @@ public final class PartitionLedgerListener implements JobExecutionListener {
         out.put("late", report.late().stream().limit(LISTED).toList());
         out.put("missing", report.missing().stream().limit(LISTED).toList());
         return out;
-    }
-
-    /** The same street resolution conform uses, so ledger keys are the NBS codes of the facts. */
-    private DivisionResolver resolver(HomeLayout layout) {
-        List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
-        NbsDivisions nbs = settings.divisionReference() == null
-                ? NbsDivisions.bundled2023(cities) : NbsDivisions.fromFolder(settings.divisionReference(), cities);
-        return new DivisionResolver(nbs, settings.districts(),
-                DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME)));
     }
 }

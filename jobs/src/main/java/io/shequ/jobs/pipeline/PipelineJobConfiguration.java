@@ -7,6 +7,7 @@ import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.PartitionLedger;
 import io.shequ.jobs.partition.PartitionLedgerListener;
+import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.pipeline.steps.CheckStep;
 import io.shequ.jobs.pipeline.steps.ConformStep;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
@@ -77,11 +78,12 @@ public class PipelineJobConfiguration {
                              WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory,
                              PartitionLedger partitions, ObjectProvider<FreshnessWindows> freshness,
                              ObjectProvider<AdmitSettings> admit) {
+        FreshnessWindows windows = freshness.getIfAvailable(FreshnessWindows::defaults);
+        ProcessedPartitions processed = new ProcessedPartitions(settings, spark);
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
                 // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
-                .listener(new PartitionLedgerListener(settings, spark, partitions,
-                        freshness.getIfAvailable(FreshnessWindows::defaults)))
+                .listener(new PartitionLedgerListener(settings, processed, partitions, windows))
                 .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks,
                         new UnfinishedRuns(repository, JOB_NAME)), repository, transactions))
                 .next(step("stage", new StageStep(settings, spark, manifest,
@@ -89,7 +91,7 @@ public class PipelineJobConfiguration {
                 .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
                 .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes, metricHistory), repository, transactions))
-                .next(step("publish", new PublishStep(settings, warehouse), repository, transactions))
+                .next(step("publish", new PublishStep(settings, warehouse, processed, partitions, windows), repository, transactions))
                 .next(step("indicators", new IndicatorsStep(settings, warehouse), repository, transactions))
                 .build();
     }

@@ -48,8 +48,7 @@ public final class BulletinPublication {
             return List.of();
         }
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            List<Path> pages = Bulletins.writeEveryYear(reader, home, division(districts),
-                    RunRecordReader.read(home, RunRecordReader.runOf(reader.snapshot())));
+            List<Path> pages = Bulletins.writeEveryYear(reader, home, division(districts));
             LOG.info("run {}: wrote the statistical bulletin {}", runId, pages);
             return pages;
         }

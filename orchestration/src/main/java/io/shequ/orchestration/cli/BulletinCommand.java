@@ -1,6 +1,5 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.orchestration.bulletin.RunRecordReader;
 import io.shequ.warehouse.WarehouseReader;
 import io.shequ.warehouse.bulletin.Bulletins;
 import java.nio.file.Path;
@@ -35,8 +34,7 @@ public final class BulletinCommand implements Callable<Integer> {
         try (WarehouseReader reader = WarehouseReader.open(root)) {
             String code = division != null ? (division + "000000000000").substring(0, 12) : publishedDivision(reader);
             Path folder = out != null ? out.toAbsolutePath().normalize() : Bulletins.folder(root, year, code);
-            Path page = Bulletins.write(reader, code, year, RunRecordReader.read(root, RunRecordReader.runOf(reader.snapshot())),
-                    folder);
+            Path page = Bulletins.write(reader, code, year, folder);
             System.out.println("wrote " + page);
             return 0;
         } catch (IllegalArgumentException e) {

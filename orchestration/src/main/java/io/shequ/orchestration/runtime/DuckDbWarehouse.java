@@ -3,6 +3,7 @@ package io.shequ.orchestration.runtime;
 import io.shequ.jobs.pipeline.PublishGateException;
 import io.shequ.jobs.pipeline.WarehousePort;
 import io.shequ.schemas.lake.LakeSnapshot;
+import io.shequ.schemas.quality.InputQuality;
 import io.shequ.warehouse.AuditOutcome;
 import io.shequ.warehouse.DuckDbResources;
 import io.shequ.warehouse.IndicatorValue;
@@ -39,13 +40,13 @@ public final class DuckDbWarehouse implements WarehousePort {
     }
 
     @Override
-    public Publication publish(String runId, LakeSnapshot lake) {
+    public Publication publish(String runId, LakeSnapshot lake, InputQuality quality) {
         // sized when the publish starts: the heap and the machine are what they are now
         DuckDbResources resources = DuckDbResources.fromMachine(DuckDbResources.publishSpill(home));
         WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(resources),
                 new WarehouseAudits(maxRowDrop, resources), keepSnapshots, readers);
         try {
-            WarehouseRelease.Published published = release.release(runId, lake);
+            WarehouseRelease.Published published = release.release(runId, lake, quality);
             return new Publication(published.snapshot(), asMaps(published.audits()), published.rebuilt());
         } catch (PublishBlockedException e) {
             throw new PublishGateException(e.getMessage(), asMaps(e.outcomes()));

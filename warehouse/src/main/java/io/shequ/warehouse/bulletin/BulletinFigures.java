@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Everything one bulletin shows, as the published warehouse holds it: nothing here is computed
- * from facts, only selected from {@code mart_indicators} and the marts beside it.
+ * from facts, only selected from {@code mart_indicators}, the marts beside it and the
+ * {@code dq_} tables.
  *
  * @param values the division's indicator values of every published year, every breakdown
  * @param children the values of the divisions one level down (streets of a district, districts
@@ -25,7 +26,7 @@ public record BulletinFigures(
         List<MonthlyEvents> months,
         List<ReportCompleteness> completeness,
         Map<String, String> categoryNames,
-        Optional<RunRecord> runRecord) {
+        InputQualityFigures inputs) {
 
     /** One indicator of {@code dim_indicator}. */
     public record Definition(String indicator, String nameZh, String nameEn, String definitionEn) {

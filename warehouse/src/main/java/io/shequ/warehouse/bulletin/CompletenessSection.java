@@ -1,8 +1,9 @@
 package io.shequ.warehouse.bulletin;
 
 /**
- * Section 5: how complete the data is per street office: reports received against expected from
- * the warehouse, and what the run that built it quarantined, resolved, missed and found.
+ * Section 5: how complete the data is per street office: reports received against expected
+ * ({@code mart_report_completeness}), and what its inputs had quarantined, resolved, missed and
+ * found (the snapshot's {@code dq_} tables).
  */
 final class CompletenessSection {
 
@@ -25,15 +26,11 @@ final class CompletenessSection {
                     .text(c.missingMonths().isEmpty() ? "—" : c.missingMonths()).raw("</td></tr>\n");
         }
         html.raw("</tbody></table>\n");
-        f.runRecord().ifPresentOrElse(record -> runRecord(record, html), () -> html.raw("<p class=\"note\">")
-                .text("未找到生成该快照的运行记录。").raw(" <span class=\"en\">")
-                .text("The record of the run that built this snapshot was not found.").raw("</span></p>\n"));
+        inputs(f.inputs(), html);
         html.close("section");
     }
 
-    private static void runRecord(RunRecord record, Html html) {
-        html.raw("<p class=\"note\">").text("以下来自运行 " + record.runId() + " 的记录。").raw(" <span class=\"en\">")
-                .text("From the record of run " + record.runId() + ".").raw("</span></p>\n");
+    private static void inputs(InputQualityFigures record, Html html) {
         html.heading(3, "隔离的行（按原因）", "Rows quarantined by reason");
         html.raw("<table class=\"quarantined\">\n").headerRow(new String[] {"来源", "Source"},
                 new String[] {"街道", "Office"}, new String[] {"规则", "Rule"}, new String[] {"行数", "Rows"},

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * What a served user may read. {@link #ANALYST}: the published model, {@code dim_}, {@code fct_},
- * {@code mart_} and {@code meta_} tables of the main schema. {@link #ENGINEER}: also the
+ * {@code mart_}, {@code meta_} and {@code dq_} tables of the main schema. {@link #ENGINEER}: also the
  * {@code lake} schema and the {@code int_} and {@code stg_} models. Neither may write or reach
  * the file system; that is the sandbox's part, not the role's.
  */
@@ -53,7 +53,8 @@ public enum Role {
     }
 
     private static boolean published(String name) {
-        return name.startsWith("dim_") || name.startsWith("fct_") || name.startsWith("mart_") || name.startsWith("meta_");
+        return name.startsWith("dim_") || name.startsWith("fct_") || name.startsWith("mart_") || name.startsWith("meta_")
+                || name.startsWith("dq_");
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,13 @@ class BulletinPageTest {
                 List.of(new BulletinFigures.MonthlyEvents(1, 3), new BulletinFigures.MonthlyEvents(2, 5)),
                 List.of(new BulletinFigures.ReportCompleteness("370103002000", "大观园街道", 12, 5, 5, 60,
                         incomplete ? 50 : 60, incomplete ? "4,5" : "", incomplete)),
-                Map.of(), Optional.empty());
+                Map.of(), new InputQualityFigures(
+                        List.of(new InputQualityFigures.Quarantined("street_office_reports", "大观园街道", "negative_value", 3, 0),
+                                new InputQualityFigures.Quarantined("street_office_reports", "杆石桥街道", "empty_file", 0, 1)),
+                        List.of(new InputQualityFigures.Resolution("street_office_reports", 120, 117, 2, 1)),
+                        List.of(new InputQualityFigures.LatePartition("street_office_reports", "370103003000/2023-04",
+                                "missing", "2023-05-10")),
+                        List.of(new InputQualityFigures.Finding("unmapped_value", "procurement_ledgers", "", 4))));
     }
 
     @Test
@@ -64,6 +69,18 @@ class BulletinPageTest {
                 .contains("class=\"figure\" data-indicator=\"close_rate\"")
                 .as("the months the office sent nothing for").contains("<td>4,5</td>");
         assertThat(BulletinPage.render(figures(false))).doesNotContain("figure incomplete");
+    }
+
+    @Test
+    void theInputsQualityTablesAreShownAsPublished() {
+        String page = BulletinPage.render(figures(false));
+        assertThat(page).as("rows quarantined by reason")
+                .contains("<td>大观园街道</td><td>negative_value</td><td>3</td><td>0</td>")
+                .contains("<td>杆石桥街道</td><td>empty_file</td><td>0</td><td>1</td>")
+                .as("names resolved").contains("<td>120</td><td>117</td><td>2</td><td>1</td>")
+                .as("a missing partition").contains("<td>370103003000/2023-04</td><td>missing</td><td>2023-05-10</td>")
+                .as("unmapped categories").contains("<td>unmapped_value</td><td>procurement_ledgers</td><td></td><td>4</td>")
+                .doesNotContain("run record", "运行记录");
     }
 
     @Test

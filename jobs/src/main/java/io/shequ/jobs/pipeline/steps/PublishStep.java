@@ -4,11 +4,21 @@ import io.shequ.jobs.pipeline.PublishGateException;
 import io.shequ.jobs.pipeline.RunIds;
 import io.shequ.jobs.value.PublishedValues;
 import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.partition.Freshness;
+import io.shequ.jobs.partition.FreshnessWindows;
+import io.shequ.jobs.partition.Partition;
+import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.jobs.partition.PartitionLedgerListener;
+import io.shequ.jobs.partition.ProcessedPartitions;
+import io.shequ.jobs.partition.RunScope;
+import io.shequ.jobs.quality.RunInputQuality;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.lake.LakeSnapshot;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -18,17 +28,25 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Step 6: write-audit-publish. Builds the DuckDB snapshot from the run's lake snapshot, audits
  * it and makes it current atomically, or keeps the current snapshot when the lake has not moved
- * since it was built (status {@code unchanged}). Every audit's outcome goes to the run's {@code publish}
+ * since it was built and its inputs' quality rows are the same (status {@code unchanged}). The
+ * snapshot's {@code dq_} tables record how complete and clean its inputs were ({@link RunInputQuality}). Every audit's outcome goes to the run's {@code publish}
  * section, also when one failed and blocked publishing (the run then exits 3).
  */
 public final class PublishStep implements Tasklet {
 
     private final PipelineSettings settings;
     private final WarehousePort warehouse;
+    private final ProcessedPartitions processed;
+    private final PartitionLedger partitions;
+    private final FreshnessWindows windows;
 
-    public PublishStep(PipelineSettings settings, WarehousePort warehouse) {
+    public PublishStep(PipelineSettings settings, WarehousePort warehouse, ProcessedPartitions processed,
+                       PartitionLedger partitions, FreshnessWindows windows) {
         this.settings = settings;
         this.warehouse = warehouse;
+        this.processed = processed;
+        this.partitions = partitions;
+        this.windows = windows;
     }
 
     @Override
@@ -40,7 +58,7 @@ public final class PublishStep implements Tasklet {
         String current = layout.warehouse().resolve("current.duckdb").toString();
         WarehousePort.Publication publication;
         try {
-            publication = warehouse.publish(runId, lake);
+            publication = warehouse.publish(runId, lake, RunInputQuality.of(layout, runId, latePartitions(layout, runId)));
         } catch (PublishGateException e) {
             Map<String, Object> blocked = new LinkedHashMap<>();
             blocked.put("status", "blocked");
@@ -59,5 +77,19 @@ public final class PublishStep implements Tasklet {
         ledger.put("publish", published);
         ledger.put("published", Map.of("snapshot", publication.snapshot().toString(), "current", current));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The late and missing partitions the snapshot records: the partition ledger with this run's
+     * partitions as it will record them once the run completes, up to each source's latest
+     * period received (so the snapshot changes with its inputs, not with the calendar).
+     */
+    private Freshness.Report latePartitions(HomeLayout layout, String runId) {
+        Map<String, Partition> byKey = new LinkedHashMap<>();
+        partitions.all().forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
+        processed.of(runId, RunScope.kindOf(RunScope.of(layout, runId)), true)
+                .forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
+        return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()),
+                PartitionLedgerListener.configuredSources(settings));
     }
 }

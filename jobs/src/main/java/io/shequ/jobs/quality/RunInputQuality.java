@@ -1,0 +1,152 @@
+package io.shequ.jobs.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.partition.Freshness;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
+import io.shequ.schemas.quality.InputQuality;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * What one run publishes about its inputs ({@link InputQuality}), from its run ledger and its
+ * quarantine folder: the sources it read ({@code landed}), rows quarantined per rule (each
+ * quarantined row once, streamed, so memory does not grow with them) and files quarantined
+ * whole, names resolved ({@code conform}), source findings, and the late and missing
+ * partitions it was given.
+ *
+ * <p>A row's or a finding's office is the folder holding its file, as the office wrote it:
+ * {@code 370102/东关街道/2023-06.csv} is {@code 东关街道}; a grid table has none ({@code ""}).
+ */
+public final class RunInputQuality {
+
+    private RunInputQuality() {
+    }
+
+    public static InputQuality of(HomeLayout layout, String runId, Freshness.Report partitions) {
+        RunLedger ledger = new RunLedger(layout, runId);
+        Set<String> read = new TreeSet<>();
+        JsonNode landed = ledger.get("landed");
+        if (landed != null) {
+            landed.fieldNames().forEachRemaining(read::add);
+        }
+        return new InputQuality(read, quarantined(ledger, layout.quarantine(runId)), resolution(ledger),
+                findings(ledger), late(partitions));
+    }
+
+    /** The folder holding the file at {@code location}, or {@code ""} when it is in none. */
+    static String office(String location) {
+        if (location == null) {
+            return "";
+        }
+        String path = location.replace('\\', '/');
+        int file = path.lastIndexOf('/');
+        if (file <= 0) {
+            return "";
+        }
+        return path.substring(path.lastIndexOf('/', file - 1) + 1, file);
+    }
+
+    private static List<InputQuality.Quarantined> quarantined(RunLedger ledger, Path folder) {
+        Map<List<String>, long[]> counts = new TreeMap<>(RunInputQuality::compare);
+        JsonNode whole = ledger.get("files_quarantined_whole");
+        if (whole != null) {
+            for (JsonNode file : whole) {
+                counts.computeIfAbsent(key(file), k -> new long[2])[1]++;
+            }
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.filter(RunInputQuality::isRowFile).sorted().toList()) {
+                    try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            if (!line.isBlank()) {
+                                counts.computeIfAbsent(key(RunLedger.JSON.readTree(line)), k -> new long[2])[0]++;
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("counting the rows quarantined under " + folder, e);
+            }
+        }
+        List<InputQuality.Quarantined> out = new ArrayList<>();
+        counts.forEach((k, c) -> out.add(new InputQuality.Quarantined(k.get(0), k.get(1), k.get(2), c[0], c[1])));
+        return out;
+    }
+
+    /** The rows Spark wrote, one JSON object per line, not its checksums or markers. */
+    private static boolean isRowFile(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && name.endsWith(".json") && !name.startsWith(".") && !name.startsWith("_");
+    }
+
+    private static List<String> key(JsonNode row) {
+        return List.of(row.path("source").asText(""), office(row.path("location").asText(null)),
+                row.path("rule").asText(""));
+    }
+
+    private static List<InputQuality.NameResolution> resolution(RunLedger ledger) {
+        List<InputQuality.NameResolution> out = new ArrayList<>();
+        JsonNode conform = ledger.get("conform");
+        if (conform == null) {
+            return out;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = conform.path("resolution").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            long names = e.getValue().path("names").asLong();
+            long ambiguous = e.getValue().path("ambiguous").asLong();
+            long unknown = e.getValue().path("unknown").asLong();
+            out.add(new InputQuality.NameResolution(e.getKey(), names, names - ambiguous - unknown, ambiguous, unknown));
+        }
+        return out;
+    }
+
+    private static List<InputQuality.Finding> findings(RunLedger ledger) {
+        Map<List<String>, Long> counts = new TreeMap<>(RunInputQuality::compare);
+        JsonNode findings = ledger.get("source_findings");
+        if (findings != null) {
+            for (JsonNode f : findings) {
+                String office = f.hasNonNull("office") ? f.get("office").asText() : office(f.path("location").asText(null));
+                counts.merge(List.of(f.path("kind").asText(""), f.path("source").asText(""), office), 1L, Long::sum);
+            }
+        }
+        List<InputQuality.Finding> out = new ArrayList<>();
+        counts.forEach((k, n) -> out.add(new InputQuality.Finding(k.get(0), k.get(1), k.get(2), n)));
+        return out;
+    }
+
+    private static List<InputQuality.LatePartition> late(Freshness.Report report) {
+        List<InputQuality.LatePartition> out = new ArrayList<>();
+        report.late().forEach(f -> out.add(partition(f, "late")));
+        report.missing().forEach(f -> out.add(partition(f, "missing")));
+        return out;
+    }
+
+    private static InputQuality.LatePartition partition(Freshness.Finding f, String state) {
+        return new InputQuality.LatePartition(f.source(), f.key(), state, f.periodStart(), f.periodEnd(), f.due());
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = a.get(i).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+}
