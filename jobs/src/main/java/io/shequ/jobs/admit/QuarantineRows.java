@@ -3,6 +3,7 @@ package io.shequ.jobs.admit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
@@ -38,13 +39,13 @@ public final class QuarantineRows {
 
     /** File source → the staging dataset its row-level rejects are written under. */
     public static final Map<String, String> DATASETS = Map.of(
-            StreetOfficeReportStaging.SOURCE, StreetOfficeReportStaging.DATASET,
-            ProcurementLedgerStaging.SOURCE, ProcurementLedgerStaging.DATASET);
+            Source.STREET_OFFICES.id(), StreetOfficeReportStaging.DATASET,
+            Source.PROCUREMENT.id(), ProcurementLedgerStaging.DATASET);
 
     /** File source → the check step's quarantine of its typed rows ({@code dq_<stage>_<dataset>}, as DatasetCheck names it). */
     public static final Map<String, String> CHECKED_DATASETS = Map.of(
-            StreetOfficeReportStaging.SOURCE, "dq_staged_community_reports",
-            ProcurementLedgerStaging.SOURCE, "dq_staged_service_contracts");
+            Source.STREET_OFFICES.id(), "dq_staged_community_reports",
+            Source.PROCUREMENT.id(), "dq_staged_service_contracts");
 
     /** Typed columns that say where the row came from, already in the export's fixed columns. */
     private static final Set<String> ORIGIN_COLUMNS = Set.of("source_file", "source_sheet", "source_line",

@@ -1,9 +1,10 @@
 package io.shequ.jobs.check;
 
+import io.shequ.jobs.run.QualityGate;
 import java.util.List;
 
 /** Error-level data-quality rules failed: nothing may be published from this run. */
-public final class DataQualityGateException extends RuntimeException {
+public final class DataQualityGateException extends RuntimeException implements QualityGate {
 
     private final transient List<RuleOutcome> failures;
 

@@ -6,14 +6,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.month;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
-import io.shequ.jobs.stage.grid.GridStaging;
+import io.shequ.jobs.source.Source;
 import io.shequ.schemas.contract.RejectRule;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -55,7 +55,7 @@ public final class GridEventsToFacts {
         // a grid not yet in the grid table is a late-arriving reference, not an error
         Column unresolved = col("g_known").isNotNull().and(col("g_community").isNull());
         Dataset<Row> rejected = located.filter(unresolved).select(
-                lit(GridStaging.SOURCE).as("source"),
+                lit(Source.GRID_SYSTEM.id()).as("source"),
                 lit("event").as("location"),
                 lit(null).cast("string").as("sheet"),
                 col("event_id").cast("string").as("line"),

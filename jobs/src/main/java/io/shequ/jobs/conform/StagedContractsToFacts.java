@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.shequ.jobs.source.Source;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -42,7 +43,7 @@ public final class StagedContractsToFacts {
                 .withColumn("served_divisions", call_udf(ResolverUdfs.SERVED, col("served"), col("purchaser"), col("title")))
                 .cache();
         Dataset<Row> rejected = latest.filter(col("served_divisions.reason").isNotNull()).select(
-                lit("procurement_ledgers").as("source"), col("source_file").as("location"),
+                lit(Source.PROCUREMENT.id()).as("source"), col("source_file").as("location"),
                 col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"), lit("served").as("column"),
                 ResolutionTally.rule(col("served_divisions.failure")).as("rule"),
                 col("served_divisions.reason").as("reason"),

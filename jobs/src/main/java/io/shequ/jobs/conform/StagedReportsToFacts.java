@@ -4,10 +4,11 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.shequ.jobs.source.Source;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,7 +50,7 @@ public final class StagedReportsToFacts {
                 .withColumn("resolution_failure", coalesce(col("street.failure"), col("community.failure")))
                 .cache();
         Dataset<Row> rejected = resolved.filter(col("reason").isNotNull()).select(
-                lit("street_office_reports").as("source"), col("source_file").as("location"),
+                lit(Source.STREET_OFFICES.id()).as("source"), col("source_file").as("location"),
                 col("source_sheet").as("sheet"), col("source_line").cast("string").as("line"),
                 when(col("street.failure").isNotNull(), lit("street_office")).otherwise(lit("community_name")).as("column"),
                 ResolutionTally.rule(col("resolution_failure")).as("rule"), col("reason"),

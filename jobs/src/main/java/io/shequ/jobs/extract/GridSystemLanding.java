@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.GridSource;
+import io.shequ.jobs.source.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class GridSystemLanding {
 
-    public static final String SOURCE = "grid_system";
     public static final List<String> TABLES = List.of("grid", "event", "event_flow");
     /** The vendor's timestamps are wall-clock times in this zone, stored without it. */
     public static final ZoneId VENDOR_ZONE = ZoneId.of("Asia/Shanghai");
@@ -128,6 +128,6 @@ public final class GridSystemLanding {
             bytes += Files.size(part);
         }
         long now = System.currentTimeMillis();
-        return new LandedSource(SOURCE, table, target.toString(), Sha256.of(parts), bytes, now, null, now);
+        return new LandedSource(Source.GRID_SYSTEM.id(), table, target.toString(), Sha256.of(parts), bytes, now, null, now);
     }
 }

@@ -1,7 +1,7 @@
 package io.shequ.jobs.partition;
 
 import io.shequ.jobs.extract.GridSystemLanding;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -97,7 +97,7 @@ public final class Freshness {
 
     private static List<Expected> expected(String source, List<Partition> own, LocalDate from, LocalDate last) {
         List<Expected> out = new ArrayList<>();
-        if (source.equals(GridSystemLanding.SOURCE)) {
+        if (source.equals(Source.GRID_SYSTEM.id())) {
             for (LocalDate d = from; !d.isAfter(last); d = d.plusDays(1)) {
                 out.add(new Expected(d.toString(), d, d));
             }
@@ -106,7 +106,7 @@ public final class Freshness {
         Set<String> owners = new TreeSet<>();
         own.forEach(p -> owners.add(p.key().substring(0, p.key().indexOf('/'))));
         for (String owner : owners) {
-            if (source.equals(ExtractStep.PROCUREMENT)) {
+            if (source.equals(Source.PROCUREMENT.id())) {
                 for (int y = from.getYear(); y <= last.getYear(); y++) {
                     out.add(new Expected(owner + "/" + y, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
                 }

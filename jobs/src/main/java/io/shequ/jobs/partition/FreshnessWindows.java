@@ -1,7 +1,6 @@
 package io.shequ.jobs.partition;
 
-import io.shequ.jobs.extract.GridSystemLanding;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
@@ -38,19 +37,17 @@ public record FreshnessWindows(Map<String, Window> windows) {
         windows = Map.copyOf(windows);
     }
 
-    public static final Map<String, Period> DEFAULT_DUE = Map.of(
-            ExtractStep.STREET_OFFICES, Period.ofDays(10),
-            GridSystemLanding.SOURCE, Period.ofDays(1),
-            ExtractStep.PROCUREMENT, Period.ofMonths(3));
-
-    /** The defaults for every source. */
+    /** The defaults for every source ({@link Source#defaultDue}). */
     public static FreshnessWindows defaults() {
         Map<String, Window> windows = new LinkedHashMap<>();
-        DEFAULT_DUE.forEach((source, due) -> windows.put(source, new Window(due, null, null)));
+        for (Source source : Source.values()) {
+            windows.put(source.id(), new Window(source.defaultDue(), null, null));
+        }
         return new FreshnessWindows(windows);
     }
 
     public Window of(String source) {
-        return windows.getOrDefault(source, new Window(DEFAULT_DUE.getOrDefault(source, Period.ZERO), null, null));
+        return windows.getOrDefault(source,
+                new Window(Source.byId(source).map(Source::defaultDue).orElse(Period.ZERO), null, null));
     }
 }

@@ -10,12 +10,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.conform.Resolution;
-import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.LandedSource;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
@@ -88,19 +87,19 @@ public final class RunPartitions {
         }
         List<Partition> out = new ArrayList<>();
         Path staging = layout.staging(runId);
-        if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
+        if (landed.containsKey(Source.STREET_OFFICES.id())) {
             Map<String, List<FilePartitions.Slot>> slots = reportSlots(staging.resolve(StreetOfficeReportStaging.DATASET));
-            out.addAll(fold(ExtractStep.STREET_OFFICES, landed.get(ExtractStep.STREET_OFFICES), slots, accounts,
+            out.addAll(fold(Source.STREET_OFFICES.id(), landed.get(Source.STREET_OFFICES.id()), slots, accounts,
                     wholeRejects, completed, runId, runKind));
         }
-        if (landed.containsKey(ExtractStep.PROCUREMENT)) {
-            Map<String, List<FilePartitions.Slot>> slots = ledgerSlots(landed.get(ExtractStep.PROCUREMENT),
+        if (landed.containsKey(Source.PROCUREMENT.id())) {
+            Map<String, List<FilePartitions.Slot>> slots = ledgerSlots(landed.get(Source.PROCUREMENT.id()),
                     staging.resolve(ProcurementLedgerStaging.DATASET));
-            out.addAll(fold(ExtractStep.PROCUREMENT, landed.get(ExtractStep.PROCUREMENT), slots, accounts,
+            out.addAll(fold(Source.PROCUREMENT.id(), landed.get(Source.PROCUREMENT.id()), slots, accounts,
                     wholeRejects, completed, runId, runKind));
         }
-        if (landed.containsKey(GridSystemLanding.SOURCE)) {
-            out.addAll(gridDays(landed.get(GridSystemLanding.SOURCE), completed, runId, runKind));
+        if (landed.containsKey(Source.GRID_SYSTEM.id())) {
+            out.addAll(gridDays(landed.get(Source.GRID_SYSTEM.id()), completed, runId, runKind));
         }
         return out;
     }
@@ -118,7 +117,7 @@ public final class RunPartitions {
             SourceAccount account = accounts.get(source + "|" + file.location());
             // the file's account, when it has a note, already says why it was quarantined whole
             String reason = account != null && account.note() != null ? null : rejected;
-            if (own == null && source.equals(ExtractStep.STREET_OFFICES)) {
+            if (own == null && source.equals(Source.STREET_OFFICES.id())) {
                 own = slotsByName(file.location(), reason);
             }
             if (own == null) {
@@ -214,7 +213,7 @@ public final class RunPartitions {
                 continue;
             }
             LocalDate day = day(r.get(0));
-            out.add(new Partition(GridSystemLanding.SOURCE, day.toString(), day, day, day, List.of("event"),
+            out.add(new Partition(Source.GRID_SYSTEM.id(), day.toString(), day, day, day, List.of("event"),
                     List.of(events.sha256()), r.getLong(1), Instant.ofEpochMilli(events.arrivedMillis()),
                     completed ? Partition.LOADED : Partition.FAILED, runId, runKind, null));
         }

@@ -1,7 +1,6 @@
 package io.shequ.jobs.partition;
 
-import io.shequ.jobs.extract.GridSystemLanding;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -33,7 +32,7 @@ public final class ScopePlanner {
         Predicate<Partition> inRange = p -> p.periodStart() != null && !p.periodStart().isAfter(to)
                 && !p.periodEnd().isBefore(from);
         Map<String, Set<String>> files = files(sources, inRange);
-        boolean grid = sources.contains(GridSystemLanding.SOURCE);
+        boolean grid = sources.contains(Source.GRID_SYSTEM.id());
         return new RunScope(RunScope.BACKFILL, files, grid ? from.atStartOfDay() : null,
                 grid ? to.plusDays(1).atStartOfDay() : null);
     }
@@ -42,9 +41,9 @@ public final class ScopePlanner {
     public RunScope retry(Set<String> sources) {
         Map<String, Set<String>> files = files(sources, Partition::needsRetry);
         List<LocalDate> failedDays = ledger.stream()
-                .filter(p -> p.source().equals(GridSystemLanding.SOURCE) && p.needsRetry())
+                .filter(p -> p.source().equals(Source.GRID_SYSTEM.id()) && p.needsRetry())
                 .map(Partition::periodStart).sorted().toList();
-        LocalDateTime from = failedDays.isEmpty() || !sources.contains(GridSystemLanding.SOURCE) ? null
+        LocalDateTime from = failedDays.isEmpty() || !sources.contains(Source.GRID_SYSTEM.id()) ? null
                 : failedDays.get(0).atStartOfDay();
         LocalDateTime until = from == null ? null : failedDays.get(failedDays.size() - 1).plusDays(1).atStartOfDay();
         return new RunScope(RunScope.RETRY, files, from, until);
@@ -57,7 +56,7 @@ public final class ScopePlanner {
 
     private Map<String, Set<String>> files(Set<String> sources, Predicate<Partition> chosen) {
         Map<String, Set<String>> files = new LinkedHashMap<>();
-        for (String source : List.of(ExtractStep.STREET_OFFICES, ExtractStep.PROCUREMENT)) {
+        for (String source : List.of(Source.STREET_OFFICES.id(), Source.PROCUREMENT.id())) {
             if (!sources.contains(source)) {
                 continue;
             }
@@ -84,7 +83,7 @@ public final class ScopePlanner {
         if (end == null) {
             return "?" + p.key();
         }
-        return source.equals(ExtractStep.PROCUREMENT) ? Integer.toString(end.getYear()) : YearMonth.from(end).toString();
+        return source.equals(Source.PROCUREMENT.id()) ? Integer.toString(end.getYear()) : YearMonth.from(end).toString();
     }
 
     /** The range a retry covers, for messages. */

@@ -1,12 +1,12 @@
 package io.shequ.jobs.pipeline;
 
+import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.PartitionLedger;
-import io.shequ.jobs.partition.PartitionLedgerListener;
 import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.pipeline.steps.CheckStep;
 import io.shequ.jobs.pipeline.steps.ConformStep;

@@ -1,5 +1,6 @@
 package io.shequ.jobs.pipeline;
 
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.PipelineSettings;

@@ -1,5 +1,7 @@
 package io.shequ.jobs.pipeline;
 
+import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.run.ExitCodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequ.jobs.run.HomeLayout;

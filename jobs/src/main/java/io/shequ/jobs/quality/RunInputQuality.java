@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * whole, names resolved ({@code conform}), source findings, and the late and missing
  * partitions it was given.
  *
+ * <p>The grid system is read by increments: a run whose increment left the grid state unchanged
+ * did not read it, for this purpose (its rows carry over); one that changed it publishes the
+ * rows its increment quarantined.
+ *
  * <p>A row's or a finding's office is the folder holding its file, as the office wrote it:
  * {@code 370102/东关街道/2023-06.csv} is {@code 东关街道}; a grid table has none ({@code ""}).
  */
@@ -35,13 +39,18 @@ public final class RunInputQuality {
     private RunInputQuality() {
     }
 
-    public static InputQuality of(HomeLayout layout, String runId, Freshness.Report partitions) {
+    /**
+     * @param unchanged sources the run read by an increment that changed nothing: not read, for
+     *     what the snapshot publishes about them
+     */
+    public static InputQuality of(HomeLayout layout, String runId, Freshness.Report partitions, Set<String> unchanged) {
         RunLedger ledger = new RunLedger(layout, runId);
         Set<String> read = new TreeSet<>();
         JsonNode landed = ledger.get("landed");
         if (landed != null) {
             landed.fieldNames().forEachRemaining(read::add);
         }
+        read.removeAll(unchanged);
         return new InputQuality(read, quarantined(ledger, layout.quarantine(runId)), resolution(ledger),
                 findings(ledger), late(partitions));
     }
@@ -61,10 +70,24 @@ public final class RunInputQuality {
 
     private static List<InputQuality.Quarantined> quarantined(RunLedger ledger, Path folder) {
         Map<List<String>, long[]> counts = new TreeMap<>(RunInputQuality::compare);
+        // a file quarantined whole counts as a file, with the rows its account says it had: the
+        // quarantine holds either those rows or, for a file with none to read, one record of the file
+        Map<String, Long> accounted = new java.util.HashMap<>();
+        JsonNode sources = ledger.get("sources");
+        if (sources != null) {
+            for (JsonNode account : sources) {
+                accounted.merge(file(account), account.path("rowsQuarantined").asLong(), Long::sum);
+            }
+        }
+        Set<String> wholeFiles = new java.util.HashSet<>();
         JsonNode whole = ledger.get("files_quarantined_whole");
         if (whole != null) {
             for (JsonNode file : whole) {
-                counts.computeIfAbsent(key(file), k -> new long[2])[1]++;
+                long[] count = counts.computeIfAbsent(key(file), k -> new long[2]);
+                count[1]++;
+                if (wholeFiles.add(file(file))) {
+                    count[0] += accounted.getOrDefault(file(file), 0L);
+                }
             }
         }
         if (Files.isDirectory(folder)) {
@@ -73,8 +96,12 @@ public final class RunInputQuality {
                     try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         String line;
                         while ((line = lines.readLine()) != null) {
-                            if (!line.isBlank()) {
-                                counts.computeIfAbsent(key(RunLedger.JSON.readTree(line)), k -> new long[2])[0]++;
+                            if (line.isBlank()) {
+                                continue;
+                            }
+                            JsonNode row = RunLedger.JSON.readTree(line);
+                            if (!wholeFiles.contains(file(row))) {
+                                counts.computeIfAbsent(key(row), k -> new long[2])[0]++;
                             }
                         }
                     }
@@ -92,6 +119,10 @@ public final class RunInputQuality {
     private static boolean isRowFile(Path file) {
         String name = file.getFileName().toString();
         return Files.isRegularFile(file) && name.endsWith(".json") && !name.startsWith(".") && !name.startsWith("_");
+    }
+
+    private static String file(JsonNode row) {
+        return row.path("source").asText("") + "\n" + row.path("location").asText("");
     }
 
     private static List<String> key(JsonNode row) {

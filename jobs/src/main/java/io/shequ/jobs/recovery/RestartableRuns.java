@@ -1,6 +1,6 @@
 package io.shequ.jobs.recovery;
 
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

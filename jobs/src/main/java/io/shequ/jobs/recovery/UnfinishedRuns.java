@@ -1,6 +1,6 @@
 package io.shequ.jobs.recovery;
 
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.batch.core.BatchStatus;

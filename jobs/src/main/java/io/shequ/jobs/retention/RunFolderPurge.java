@@ -1,6 +1,6 @@
 package io.shequ.jobs.retention;
 
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.schemas.home.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,15 @@
 package io.shequ.jobs.settings;
 
+import io.shequ.jobs.source.Source;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one pipeline run needs to know, already validated by whoever read the configuration.
@@ -55,6 +58,15 @@ public record PipelineSettings(
         if (retention == null) {
             retention = Retention.defaults();
         }
+    }
+
+    /** The sources this configuration reads, by their ledger names. */
+    public Set<String> sources() {
+        Set<String> sources = new LinkedHashSet<>();
+        streetOffices().ifPresent(p -> sources.add(Source.STREET_OFFICES.id()));
+        gridSystem().ifPresent(g -> sources.add(Source.GRID_SYSTEM.id()));
+        procurement().ifPresent(p -> sources.add(Source.PROCUREMENT.id()));
+        return sources;
     }
 
     public Optional<Path> streetOffices() {

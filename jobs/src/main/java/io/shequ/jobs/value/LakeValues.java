@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
@@ -40,8 +41,8 @@ public final class LakeValues {
     }
 
     private static final Map<String, Route> ROUTES = Map.of(
-            StreetOfficeReportStaging.SOURCE, new Route(StreetOfficeReportStaging.DATASET, "fct_community_reports"),
-            ProcurementLedgerStaging.SOURCE, new Route(ProcurementLedgerStaging.DATASET, "fct_service_contracts"));
+            Source.STREET_OFFICES.id(), new Route(StreetOfficeReportStaging.DATASET, "fct_community_reports"),
+            Source.PROCUREMENT.id(), new Route(ProcurementLedgerStaging.DATASET, "fct_service_contracts"));
 
     static final String UNEXPLAINED = "unexplained: no fact row, no quarantine row, not superseded";
     private static final ObjectMapper JSON = new ObjectMapper();

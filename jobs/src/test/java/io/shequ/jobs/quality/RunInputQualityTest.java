@@ -30,13 +30,20 @@ class RunInputQualityTest {
     }
 
     @Test
-    void everyQuarantinedRowAndWholeFileIsCountedByOfficeAndRule() throws Exception {
+    void everyQuarantinedRowAndWholeFileIsCountedByOfficeAndRuleTheFileNotAsARow() throws Exception {
         HomeLayout layout = new HomeLayout(home);
         String run = "run-1";
         RunLedger ledger = new RunLedger(layout, run);
         ledger.put("landed", Map.of("street_office_reports", List.of(), "grid_system", List.of()));
         ledger.put("files_quarantined_whole", List.of(Map.of("source", "street_office_reports",
-                "location", "370102/建新街道/2023-02.xlsx", "rule", "empty_file", "reason", "the file holds no rows")));
+                "location", "370102/建新街道/2023-02.xlsx", "rule", "empty_file", "reason", "the file holds no rows"),
+                Map.of("source", "street_office_reports", "location", "370102/无名街道/2023-02.csv",
+                        "rule", "unknown_street_office", "reason", "no such office")));
+        ledger.put("sources", List.of(
+                Map.of("source", "street_office_reports", "location", "370102/建新街道/2023-02.xlsx", "rowsRead", 0,
+                        "rowsStaged", 0, "rowsQuarantined", 0),
+                Map.of("source", "street_office_reports", "location", "370102/无名街道/2023-02.csv", "rowsRead", 2,
+                        "rowsStaged", 0, "rowsQuarantined", 2)));
         ledger.put("conform", Map.of("resolution", Map.of("street_office_reports",
                 Map.of("names", 100, "exact", 90, "ambiguous", 3, "unknown", 2))));
         ledger.put("source_findings", List.of(
@@ -49,7 +56,10 @@ class RunInputQualityTest {
                 "{\"source\":\"street_office_reports\",\"location\":\"370102/东关街道/2023-06.csv\",\"rule\":\"negative_value\"}",
                 "{\"source\":\"street_office_reports\",\"location\":\"370102/东关街道/2023-07.csv\",\"rule\":\"negative_value\"}",
                 "",
-                "{\"source\":\"street_office_reports\",\"location\":\"370102/东关街道/2023-07.csv\",\"rule\":\"bad_date\"}"));
+                "{\"source\":\"street_office_reports\",\"location\":\"370102/东关街道/2023-07.csv\",\"rule\":\"bad_date\"}",
+                "{\"source\":\"street_office_reports\",\"location\":\"370102/建新街道/2023-02.xlsx\",\"rule\":\"empty_file\"}",
+                "{\"source\":\"street_office_reports\",\"location\":\"370102/无名街道/2023-02.csv\",\"rule\":\"unknown_street_office\"}",
+                "{\"source\":\"street_office_reports\",\"location\":\"370102/无名街道/2023-02.csv\",\"rule\":\"unknown_street_office\"}"));
         Files.writeString(reports.resolve(".part-00000-a.json.crc"), "not rows");
         Path grid = Files.createDirectories(layout.quarantine(run).resolve("grid_system_event_flow"));
         Files.writeString(grid.resolve("part-00000-b.json"),
@@ -58,14 +68,15 @@ class RunInputQualityTest {
                 "street_office_reports", "370102011000/2023-04", LocalDate.of(2023, 4, 1), LocalDate.of(2023, 4, 30),
                 LocalDate.of(2023, 5, 10), (Instant) null)));
 
-        InputQuality quality = RunInputQuality.of(layout, run, partitions);
+        InputQuality quality = RunInputQuality.of(layout, run, partitions, java.util.Set.of());
 
         assertThat(quality.sourcesRead()).containsExactlyInAnyOrder("street_office_reports", "grid_system");
         assertThat(quality.quarantined()).containsExactly(
                 new InputQuality.Quarantined("grid_system", "", "duplicate_row", 1, 0),
                 new InputQuality.Quarantined("street_office_reports", "东关街道", "bad_date", 1, 0),
                 new InputQuality.Quarantined("street_office_reports", "东关街道", "negative_value", 2, 0),
-                new InputQuality.Quarantined("street_office_reports", "建新街道", "empty_file", 0, 1));
+                new InputQuality.Quarantined("street_office_reports", "建新街道", "empty_file", 0, 1),
+                new InputQuality.Quarantined("street_office_reports", "无名街道", "unknown_street_office", 2, 1));
         assertThat(quality.resolution()).containsExactly(
                 new InputQuality.NameResolution("street_office_reports", 100, 95, 3, 2));
         assertThat(quality.findings()).containsExactly(

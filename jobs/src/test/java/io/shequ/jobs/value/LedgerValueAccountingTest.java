@@ -3,6 +3,7 @@ package io.shequ.jobs.value;
 import static io.shequ.jobs.stage.LandedFiles.landed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.TestWorkbook;
@@ -49,7 +50,7 @@ class LedgerValueAccountingTest {
         Path file = new TestWorkbook().sheet("台账", rows).write(dir.resolve("landing/台账2023.xlsx"));
         ProcurementLedgerStaging staging = new ProcurementLedgerStaging(spark,
                 SourceContract.load(SourceContract.PROCUREMENT_LEDGER));
-        staging.stage(List.of(landed(ProcurementLedgerStaging.SOURCE, file, "台账2023.xlsx", 1L, 2L)),
+        staging.stage(List.of(landed(Source.PROCUREMENT.id(), file, "台账2023.xlsx", 1L, 2L)),
                 dir.resolve("staging"), new Quarantine(dir.resolve("quarantine"), "run-1"));
 
         assertThat(staging.values()).singleElement().satisfies(a -> {

@@ -2,7 +2,7 @@ package io.shequ.orchestration.cli;
 
 import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportText;
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.RunLedger;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.warehouse.IndicatorTrail;
 import io.shequ.warehouse.IndicatorTrailText;
 import io.shequ.warehouse.WarehouseReader;

@@ -4,7 +4,7 @@ import io.shequ.jobs.admit.AdmissionRegister;
 import io.shequ.jobs.admit.QuarantineExport;
 import io.shequ.jobs.admit.QuarantineRows;
 import io.shequ.jobs.admit.QuarantinedRow;
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.warehouse.serve.Role;
 import io.shequ.warehouse.serve.ServeUser;
 import io.shequ.warehouse.serve.ServeUsers;

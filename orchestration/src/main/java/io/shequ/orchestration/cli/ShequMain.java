@@ -1,6 +1,6 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.EmbeddedH2;
 import io.shequ.orchestration.config.ConfigException;
 import picocli.CommandLine;

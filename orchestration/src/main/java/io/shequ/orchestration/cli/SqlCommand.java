@@ -1,6 +1,6 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.orchestration.config.ServeConfig;
 import io.shequ.orchestration.sql.SqlPassword;
 import io.shequ.orchestration.sql.SqlShell;

@@ -3,17 +3,18 @@ package io.shequ.orchestration.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.partition.FreshnessWindows;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the {@code freshness} section of shequ.yml: per source ({@code street-offices},
@@ -25,10 +26,9 @@ import java.util.Map;
  */
 public final class FreshnessConfig {
 
-    private static final Map<String, String> SOURCES = Map.of(
-            "street-offices", ExtractStep.STREET_OFFICES,
-            "grid-system", GridSystemLanding.SOURCE,
-            "procurement", ExtractStep.PROCUREMENT);
+    /** Configuration key → ledger name, for every source. */
+    private static final Map<String, String> SOURCES = Arrays.stream(Source.values())
+            .collect(Collectors.toMap(Source::configKey, Source::id, (a, b) -> a, LinkedHashMap::new));
 
     private FreshnessConfig() {
     }

@@ -1,8 +1,7 @@
 package io.shequ.orchestration.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shequ.jobs.extract.GridSystemLanding;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,9 @@ final class ScheduleSources {
     private static final Map<String, String> CONFIG_KEYS = new LinkedHashMap<>();
 
     static {
-        CONFIG_KEYS.put("street-offices", ExtractStep.STREET_OFFICES);
-        CONFIG_KEYS.put("grid-system", GridSystemLanding.SOURCE);
-        CONFIG_KEYS.put("procurement", ExtractStep.PROCUREMENT);
+        for (Source source : Source.values()) {
+            CONFIG_KEYS.put(source.configKey(), source.id());
+        }
     }
 
     private ScheduleSources() {

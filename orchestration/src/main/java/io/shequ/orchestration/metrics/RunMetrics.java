@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.RunLedger;
 import java.io.IOException;
 import java.nio.file.Files;

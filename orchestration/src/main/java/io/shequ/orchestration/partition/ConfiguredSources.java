@@ -1,20 +1,13 @@
 package io.shequ.orchestration.partition;
 
-import io.shequ.jobs.extract.GridSystemLanding;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import io.shequ.orchestration.config.ConfigException;
 import io.shequ.orchestration.config.ShequConfig;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /** The sources a configuration reads, by their ledger names; and the names a user may give them on the command line. */
 public final class ConfiguredSources {
-
-    private static final Map<String, String> NAMES = Map.of(
-            "street-offices", ExtractStep.STREET_OFFICES, ExtractStep.STREET_OFFICES, ExtractStep.STREET_OFFICES,
-            "grid-system", GridSystemLanding.SOURCE, GridSystemLanding.SOURCE, GridSystemLanding.SOURCE,
-            "procurement", ExtractStep.PROCUREMENT, ExtractStep.PROCUREMENT, ExtractStep.PROCUREMENT);
 
     private ConfiguredSources() {
     }
@@ -22,13 +15,13 @@ public final class ConfiguredSources {
     public static Set<String> of(ShequConfig config) {
         Set<String> sources = new LinkedHashSet<>();
         if (config.streetOffices() != null) {
-            sources.add(ExtractStep.STREET_OFFICES);
+            sources.add(Source.STREET_OFFICES.id());
         }
         if (config.grid() != null) {
-            sources.add(GridSystemLanding.SOURCE);
+            sources.add(Source.GRID_SYSTEM.id());
         }
         if (config.procurement() != null) {
-            sources.add(ExtractStep.PROCUREMENT);
+            sources.add(Source.PROCUREMENT.id());
         }
         return sources;
     }
@@ -39,7 +32,7 @@ public final class ConfiguredSources {
         if (name == null) {
             return configured;
         }
-        String source = NAMES.get(name);
+        String source = Source.byConfigKey(name).or(() -> Source.byId(name)).map(Source::id).orElse(null);
         if (source == null || !configured.contains(source)) {
             throw new ConfigException("--source", "one of the configured sources " + configured
                     + " (or street-offices, grid-system, procurement), got '" + name + "'");

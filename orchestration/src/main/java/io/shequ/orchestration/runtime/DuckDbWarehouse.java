@@ -1,7 +1,7 @@
 package io.shequ.orchestration.runtime;
 
-import io.shequ.jobs.pipeline.PublishGateException;
-import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.publish.PublishGateException;
+import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.quality.InputQuality;
 import io.shequ.warehouse.AuditOutcome;

@@ -1,7 +1,7 @@
 package io.shequ.orchestration.runtime;
 
-import io.shequ.jobs.pipeline.ExitCodes;
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.ExitCodes;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.recovery.DeadRunRecovery;
 import io.shequ.jobs.recovery.ProcessOwner;
 import io.shequ.jobs.recovery.RestartableRuns;

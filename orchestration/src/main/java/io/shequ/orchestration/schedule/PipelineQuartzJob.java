@@ -1,6 +1,6 @@
 package io.shequ.orchestration.schedule;
 
-import io.shequ.jobs.pipeline.ExitCodes;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package io.shequ.orchestration.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.partition.FreshnessWindows;
+import io.shequ.jobs.source.Source;
 import io.shequ.orchestration.config.FreshnessConfig;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.schemas.division.DivisionCode;
@@ -28,7 +29,7 @@ class DemoFreshnessTest {
         assertThat(reports.from()).isEqualTo(LocalDate.of(2023, 1, 1));
         assertThat(reports.to()).as("reports for months 1..9").isEqualTo(LocalDate.of(2023, 9, 30));
         assertThat(reports.historyTo()).isEqualTo(reports.to());
-        assertThat(reports.due()).as("the default due stays").isEqualTo(FreshnessWindows.DEFAULT_DUE.get("street_office_reports"));
+        assertThat(reports.due()).as("the default due stays").isEqualTo(Source.STREET_OFFICES.defaultDue());
 
         FreshnessWindows.Window grid = windows.of("grid_system");
         assertThat(grid.from()).isEqualTo(LocalDate.of(2023, 1, 1));

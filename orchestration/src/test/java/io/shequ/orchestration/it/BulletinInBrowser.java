@@ -73,6 +73,14 @@ final class BulletinInBrowser {
                         .isEqualTo(published.get(indicator));
             }
 
+            long quarantinedInPage = browser.evaluate("Array.from(document.querySelectorAll('table.quarantined tbody tr'))"
+                    + ".map(tr => Number(tr.cells[3].textContent)).reduce((a, b) => a + b, 0)").asLong();
+            try (WarehouseReader reader = WarehouseReader.open(home)) {
+                assertThat(quarantinedInPage).as("the rows quarantined in the page are those of dq_quarantined")
+                        .isEqualTo(((Number) reader.query("SELECT coalesce(sum(rows_quarantined), 0) FROM dq_quarantined")
+                                .get(0).get(0)).longValue());
+            }
+
             JsonNode shot = browser.call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, Base64.getDecoder().decode(shot.path("data").asText()));

@@ -47,14 +47,15 @@ class ClusterPipelineIT {
     void theWarehouseBuiltByExecutorsInOtherJvmsEqualsTheLocalOne() throws Exception {
         // kept after the test for a look: both homes, the children's logs, the executors' work folders
         Path root = ShequProcess.cleanFolder(Path.of("target", "cluster-pipeline-it"));
-        Path sources = root.resolve("sample");
-        SimulationResult sample = TinySample.cleanIn(sources);
+        // one sample each, the same seed: the grid system's H2 file admits one process at a time
+        SimulationResult sample = TinySample.cleanIn(root.resolve("sample-local"));
+        SimulationResult sameSample = TinySample.cleanIn(root.resolve("sample-cluster"));
         Path localHome = Files.createDirectories(root.resolve("local"));
         Path clusterHome = Files.createDirectories(root.resolve("cluster"));
         Path localConfig = config(localHome, sample);
         Files.createDirectories(clusterHome.resolve("secrets"));
         Files.copy(localHome.resolve("secrets/pseudonym.key"), clusterHome.resolve("secrets/pseudonym.key"));
-        Path clusterConfig = config(clusterHome, sample);
+        Path clusterConfig = config(clusterHome, sameSample);
         Files.writeString(clusterConfig, Files.readString(clusterConfig).replace("master: \"local[*]\"",
                 "master: \"" + CLUSTER + "\"\n  conf:\n    spark.executor.memory: 1g\n    spark.executor.extraJavaOptions: \"-XX:TieredStopAtLevel=1"
                         + " -XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
@@ -63,9 +64,10 @@ class ClusterPipelineIT {
         Path sparkHome = Files.createDirectories(root.resolve("spark-home").resolve("jars")).getParent();
         Files.writeString(root.resolve("executor-log4j2.properties"), EXECUTOR_LOGGING);
         Path logs = Files.createDirectories(root.resolve("logs"));
-        ShequProcess local = new ShequProcess(Files.createDirectories(logs.resolve("local")));
-        assertThat(local.run("run", "--config", localConfig.toString())).as("the local[*] run succeeds").isZero();
-
+        // the two runs share nothing but the machine: side by side, one's waits (JVM and executor
+        // start, commits) overlap the other's work
+        ShequProcess.Child local = new ShequProcess(Files.createDirectories(logs.resolve("local")))
+                .launch("run", "--config", localConfig.toString());
         ShequProcess cluster = new ShequProcess(Files.createDirectories(logs.resolve("cluster")), Map.of("SPARK_HOME",
                 sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12", "SPARK_LOCAL_IP", "127.0.0.1"));
         ShequProcess.Child driver = cluster.launch("run", "--config", clusterConfig.toString());
@@ -75,6 +77,7 @@ class ClusterPipelineIT {
             Thread.sleep(250);
         }
         assertThat(driver.exitCode()).as("the run on %s succeeds; see %s", CLUSTER, driver.log()).isZero();
+        assertThat(local.exitCode()).as("the local[*] run succeeds; see %s", local.log()).isZero();
         assertThat(executors).as("executor JVMs started by the driver, each a process of its own")
                 .hasSizeGreaterThanOrEqualTo(2).doesNotContain(driver.process().pid());
         assertThat(executorsThatRanTasks(sparkHome)).as("executors whose log shows tasks they finished")

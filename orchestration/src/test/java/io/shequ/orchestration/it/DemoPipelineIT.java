@@ -15,6 +15,7 @@ import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.warehouse.WarehouseContent;
 import io.shequ.warehouse.WarehousePublisher;
+import io.shequ.warehouse.WarehouseReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +56,7 @@ class DemoPipelineIT {
             PipelineRuntime.Outcome run = runtime.runOnce();
             assertThat(run.exitCode()).as("the demo run succeeds").isZero();
             assertRowsAccountedFor(run.summary(), sample);
+            assertQuarantinePublished(run.summary(), home);
             assertNamesResolvedAsTheTruthSays(run, sample);
             LedgerMoney.assertAccountedFor(run.summary(), home, sample.groundTruthFolder(), DISTRICT);
             first = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
@@ -172,6 +174,44 @@ class DemoPipelineIT {
                 values[i] = rows.getLong(i + 1);
             }
             return values;
+        }
+    }
+
+    /**
+     * The snapshot's {@code dq_quarantined} holds, per source, as many rows as the run's accounts
+     * say each file lost to quarantine plus those conform could not place, and one whole file per
+     * file quarantined whole; its
+     * {@code dq_name_resolution} holds the names conform resolved.
+     */
+    private static void assertQuarantinePublished(Path summaryFile, Path home) throws Exception {
+        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+        Map<String, Long> accounted = new java.util.TreeMap<>();
+        for (JsonNode source : summary.path("sources")) {
+            accounted.merge(source.path("source").asText(), source.path("rowsQuarantined").asLong(), Long::sum);
+        }
+        // rows conform could not place (unresolved divisions) are quarantined there, after the files' accounts
+        JsonNode conform = summary.path("conform");
+        accounted.merge("street_office_reports", conform.path("community_reports_unresolved").asLong(), Long::sum);
+        accounted.merge("procurement_ledgers", conform.path("service_contracts_unresolved").asLong(), Long::sum);
+        accounted.merge("grid_system", conform.path("grid_events_unresolved").asLong(), Long::sum);
+        accounted.values().removeIf(n -> n == 0);
+        Map<String, Long> published = new java.util.TreeMap<>();
+        try (WarehouseReader reader = WarehouseReader.open(home)) {
+            for (List<Object> row : reader.query("SELECT source, sum(rows_quarantined) FROM dq_quarantined GROUP BY source"
+                    + " HAVING sum(rows_quarantined) > 0")) {
+                published.put((String) row.get(0), ((Number) row.get(1)).longValue());
+            }
+            assertThat(published).as("rows quarantined per source: the warehouse against the run's accounts")
+                    .isNotEmpty().isEqualTo(accounted);
+            assertThat(((Number) reader.query("SELECT coalesce(sum(files_quarantined), 0) FROM dq_quarantined")
+                    .get(0).get(0)).longValue()).as("files quarantined whole")
+                    .isEqualTo(summary.path("files_quarantined_whole").size());
+            long names = 0;
+            for (JsonNode source : summary.path("conform").path("resolution")) {
+                names += source.path("names").asLong();
+            }
+            assertThat(((Number) reader.query("SELECT sum(names) FROM dq_name_resolution").get(0).get(0)).longValue())
+                    .as("names resolved").isEqualTo(names);
         }
     }
 

@@ -7,6 +7,7 @@ import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.orchestration.simulator.Mess;
@@ -182,7 +183,7 @@ class GridStagingPropertyIT {
     /** Quarantined rows of one table: key (event_id, or event_id/seq) → rule. */
     private static Map<String, String> quarantined(Quarantine quarantine, String table) {
         Map<String, String> rules = new HashMap<>();
-        for (Row row : quarantine.read(spark, GridStaging.SOURCE + "_" + table).collectAsList()) {
+        for (Row row : quarantine.read(spark, Source.GRID_SYSTEM.id() + "_" + table).collectAsList()) {
             assertThat(rules.put(row.getAs("line"), row.getAs("rule"))).as("one reject per row").isNull();
         }
         return rules;

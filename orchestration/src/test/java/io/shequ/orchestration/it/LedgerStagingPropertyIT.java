@@ -7,6 +7,7 @@ import io.shequ.jobs.extract.FileLanding;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.orchestration.simulator.Mess;
@@ -74,7 +75,7 @@ class LedgerStagingPropertyIT {
         SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 1, 0, CONTRACTS, mess);
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
         HomeLayout layout = new HomeLayout(dir.resolve("home"));
-        List<LandedSource> landed = new FileLanding(layout).land(ProcurementLedgerStaging.SOURCE, sample.procurementFolder());
+        List<LandedSource> landed = new FileLanding(layout).land(Source.PROCUREMENT.id(), sample.procurementFolder());
         Quarantine quarantine = new Quarantine(layout.quarantine("run1"), "run1");
         Path stagingRoot = layout.staging("run1");
         List<SourceAccount> accounts = new ProcurementLedgerStaging(spark,

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.ShequConfig;
@@ -116,8 +116,8 @@ class PartitionLedgerIT {
                 .as("a range ending before it starts is bad usage").isEqualTo(2);
         String status = shequ.output(0, "status", "--config", cfg);
         assertThat(status).as("status lists the missing office-month")
-                .contains("missing  " + ExtractStep.STREET_OFFICES + "  " + deletedKey)
-                .contains("quarantined  " + ExtractStep.STREET_OFFICES + "  " + brokenKey)
+                .contains("missing  " + Source.STREET_OFFICES.id() + "  " + deletedKey)
+                .contains("quarantined  " + Source.STREET_OFFICES.id() + "  " + brokenKey)
                 .as("the sample's periods arrived years after their windows").contains("late  ");
 
         Files.write(broken, good);
@@ -131,7 +131,7 @@ class PartitionLedgerIT {
                 .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
         assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-02")))
                 .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
-        assertThat(partitions.all().stream().filter(p -> !p.source().equals(ExtractStep.STREET_OFFICES)))
+        assertThat(partitions.all().stream().filter(p -> !p.source().equals(Source.STREET_OFFICES.id())))
                 .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
 
         String backfillRun = endedRun(shequ.output(0, "backfill", "--config", cfg, "--from", "2023-01-01",
@@ -187,7 +187,7 @@ class PartitionLedgerIT {
     }
 
     private static Map<String, Partition> streets(PartitionLedger partitions) {
-        return partitions.all().stream().filter(p -> p.source().equals(ExtractStep.STREET_OFFICES))
+        return partitions.all().stream().filter(p -> p.source().equals(Source.STREET_OFFICES.id()))
                 .collect(Collectors.toMap(Partition::key, Function.identity()));
     }
 

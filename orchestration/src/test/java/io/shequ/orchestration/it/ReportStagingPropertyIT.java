@@ -6,6 +6,7 @@ import io.shequ.jobs.extract.FileLanding;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.orchestration.simulator.Mess;
@@ -76,7 +77,7 @@ class ReportStagingPropertyIT {
         SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 3, 0, 1, mess);
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
         HomeLayout layout = new HomeLayout(dir.resolve("home"));
-        List<LandedSource> landed = new FileLanding(layout).land(StreetOfficeReportStaging.SOURCE, sample.streetOfficeFolder());
+        List<LandedSource> landed = new FileLanding(layout).land(Source.STREET_OFFICES.id(), sample.streetOfficeFolder());
         Quarantine quarantine = new Quarantine(layout.quarantine("run1"), "run1");
         List<SourceAccount> accounts = new StreetOfficeReportStaging(spark,
                 SourceContract.load(SourceContract.STREET_OFFICE_REPORT)).stage(landed, layout.staging("run1"), quarantine);

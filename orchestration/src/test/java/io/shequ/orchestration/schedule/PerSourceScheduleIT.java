@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.source.Source;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.SchedulerSettings;
@@ -60,7 +60,7 @@ class PerSourceScheduleIT {
             List<ShequConfig.Schedule> schedules = List.of(
                     new ShequConfig.Schedule("everything", once(at), ShequConfig.Schedule.PIPELINE),
                     new ShequConfig.Schedule("offices", once(at.plusSeconds(1)), ShequConfig.Schedule.PIPELINE,
-                            List.of(ExtractStep.STREET_OFFICES)));
+                            List.of(Source.STREET_OFFICES.id())));
             try (PipelineScheduler scheduler = new PipelineScheduler(runtime, SchedulerSettings.of(config), schedules)) {
                 assertThat(scheduler.scheduler().getTrigger(org.quartz.TriggerKey.triggerKey("offices", PipelineScheduler.GROUP))
                         .getJobKey()).as("one Quartz job for every pipeline schedule: @DisallowConcurrentExecution is per job")
@@ -82,14 +82,14 @@ class PerSourceScheduleIT {
                 JsonNode before = summary(everything.runId());
                 JsonNode after = summary(offices.runId());
                 assertThat(after.path("scope").path("kind").asText()).as("the summary names the scope").isEqualTo(RunScope.SOURCE);
-                assertThat(texts(after.path("scope").path("whole"))).containsExactly(ExtractStep.STREET_OFFICES);
+                assertThat(texts(after.path("scope").path("whole"))).containsExactly(Source.STREET_OFFICES.id());
                 assertThat(texts(after.path("sources").findValues("source")))
-                        .as("only the street offices were read").containsOnly(ExtractStep.STREET_OFFICES).isNotEmpty();
+                        .as("only the street offices were read").containsOnly(Source.STREET_OFFICES.id()).isNotEmpty();
                 assertThat(after.has("grid_extract")).as("the grid system was not extracted").isFalse();
                 assertThat(after.path("partitions").path("by_source").fieldNames())
-                        .toIterable().containsExactly(ExtractStep.STREET_OFFICES);
+                        .toIterable().containsExactly(Source.STREET_OFFICES.id());
                 assertThat(ledgerSources(runtime, offices.runId())).as("the partition ledger").containsExactly(
-                        ExtractStep.STREET_OFFICES + " " + RunScope.SOURCE);
+                        Source.STREET_OFFICES.id() + " " + RunScope.SOURCE);
 
                 Map<String, Long> snapshotsBefore = lake(before, "snapshot_id");
                 Map<String, Long> snapshotsAfter = lake(after, "snapshot_id");

@@ -73,7 +73,8 @@ public record InputQuality(
 
     /**
      * This record over {@code before}: the rows of sources this run did not read are kept from
-     * {@code before}; those of the sources it read, and the partitions, are this record's.
+     * {@code before} (any this record holds for them are ignored); those of the sources it read,
+     * and the partitions, are this record's.
      */
     public InputQuality over(InputQuality before) {
         return new InputQuality(sourcesRead,
@@ -90,7 +91,8 @@ public record InputQuality(
     }
 
     private <T> List<T> merged(List<T> own, List<T> before, Function<T, String> source) {
-        List<T> out = new ArrayList<>(own);
+        List<T> out = new ArrayList<>();
+        own.stream().filter(row -> sourcesRead.contains(source.apply(row))).forEach(out::add);
         before.stream().filter(row -> !sourcesRead.contains(source.apply(row))).forEach(out::add);
         return out;
     }

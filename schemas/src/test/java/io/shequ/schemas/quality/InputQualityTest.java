@@ -29,12 +29,12 @@ class InputQualityTest {
                         new InputQuality.NameResolution(LEDGERS, 4, 4, 0, 0)),
                 List.of(new InputQuality.Finding("unmapped_value", LEDGERS, "", 5)),
                 List.of(missing("370102011000/2023-04")));
-        InputQuality offices = new InputQuality(Set.of(OFFICES), List.of(q(OFFICES, "大明湖街道", 1)),
+        InputQuality offices = new InputQuality(Set.of(OFFICES), List.of(q(OFFICES, "大明湖街道", 1), q(LEDGERS, "", 7)),
                 List.of(new InputQuality.NameResolution(OFFICES, 12, 12, 0, 0)), List.of(), List.of());
 
         InputQuality published = offices.over(before);
 
-        assertThat(published.quarantined()).as("the offices' rows are this run's; the ledgers' are kept")
+        assertThat(published.quarantined()).as("the offices' rows are this run's; the ledgers' are kept, not this run's")
                 .containsExactly(q(LEDGERS, "", 2), q(OFFICES, "大明湖街道", 1));
         assertThat(published.resolution()).extracting(InputQuality.NameResolution::names).containsExactly(4L, 12L);
         assertThat(published.findings()).as("the ledgers' finding is kept").hasSize(1);

@@ -16,21 +16,21 @@ import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.retention.RunFolderPurge;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
-import io.shequ.jobs.retention.RunFolderPurge;
 import io.shequ.jobs.stage.SourceFinding;
-import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
+import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.jobs.value.CheckedValues;
 import io.shequ.jobs.value.ValueAccount;
 import io.shequ.jobs.value.ValueLedger;
-import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,12 +66,12 @@ public final class CheckStep implements Tasklet {
 
     /** The staged datasets in the order they are checked. */
     static final List<CheckedDataset> DATASETS = List.of(
-            new CheckedDataset("community_reports", StreetOfficeReportStaging.DATASET, StreetOfficeReportStaging.SOURCE,
+            new CheckedDataset("community_reports", StreetOfficeReportStaging.DATASET, Source.STREET_OFFICES.id(),
                     StreetOfficeReportStaging.DATASET, List.of()),
-            new CheckedDataset("grid_event_flows", "event_flow", GridStaging.SOURCE, "event_flow", List.of("event_id", "seq")),
-            new CheckedDataset("grid_events", "event", GridStaging.SOURCE, "event", List.of("event_id")),
-            new CheckedDataset("grids", "grid", GridStaging.SOURCE, "grid", List.of("grid_code")),
-            new CheckedDataset("service_contracts", ProcurementLedgerStaging.DATASET, ProcurementLedgerStaging.SOURCE,
+            new CheckedDataset("grid_event_flows", "event_flow", Source.GRID_SYSTEM.id(), "event_flow", List.of("event_id", "seq")),
+            new CheckedDataset("grid_events", "event", Source.GRID_SYSTEM.id(), "event", List.of("event_id")),
+            new CheckedDataset("grids", "grid", Source.GRID_SYSTEM.id(), "grid", List.of("grid_code")),
+            new CheckedDataset("service_contracts", ProcurementLedgerStaging.DATASET, Source.PROCUREMENT.id(),
                     ProcurementLedgerStaging.DATASET, List.of()),
             // staging's findings about headers and taxonomy values: warn by default, a rule file can make them block
             new CheckedDataset(SourceFinding.DATASET, SourceFinding.DATASET, SourceFinding.DATASET, SourceFinding.DATASET,

@@ -12,21 +12,22 @@ import io.shequ.jobs.conform.ResolverUdfs;
 import io.shequ.jobs.conform.ServiceContractKeys;
 import io.shequ.jobs.conform.StagedContractsToFacts;
 import io.shequ.jobs.conform.StagedReportsToFacts;
-import io.shequ.jobs.value.LakeValues;
 import io.shequ.jobs.conform.TaxonomyToDimension;
 import io.shequ.jobs.conform.YearsToDates;
 import io.shequ.jobs.dimension.LakeDimensions;
 import io.shequ.jobs.gridstate.ClearReporterMigration;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.value.LakeValues;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
@@ -103,7 +104,7 @@ public final class ConformStep implements Tasklet {
             factYears.add(read(conformed, "fct_community_reports").select(year(col("period_end")).as("year")));
             counts.put("community_reports_unresolved", quarantine.write("conform_community_reports", r.rejected()));
             r.superseded().write().mode("overwrite").parquet(conformed.resolve(LakeValues.superseded("community_reports")).toString());
-            resolution.put("street_office_reports", r.resolution());
+            resolution.put(Source.STREET_OFFICES.id(), r.resolution());
         }
         if (Files.exists(staging.resolve("service_contracts"))) {
             StagedContractsToFacts.Result r = new StagedContractsToFacts().apply(read(staging, "service_contracts"));
@@ -118,7 +119,7 @@ public final class ConformStep implements Tasklet {
             factYears.add(read(conformed, "fct_service_contracts").select(year(col("signed_date")).as("year")));
             counts.put("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
             r.superseded().write().mode("overwrite").parquet(conformed.resolve(LakeValues.superseded("service_contracts")).toString());
-            resolution.put("procurement_ledgers", r.resolution());
+            resolution.put(Source.PROCUREMENT.id(), r.resolution());
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {
             GridConform.Dims keyDims = new GridConform.Dims(divisions,

@@ -5,12 +5,13 @@ import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.retention.RawZonePurge;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.source.Source;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Step 1: copy every source file and the grid system's tables into the landing area, with manifest rows. */
 public final class ExtractStep implements Tasklet {
 
-    public static final String STREET_OFFICES = "street_office_reports";
-    public static final String PROCUREMENT = "procurement_ledgers";
     /** The run-ledger section counting the past runs' quarantine purged at the start of this run. */
     public static final String QUARANTINE_PURGE = "quarantine_purge";
     /** The run-ledger section counting the past runs' landed grid tables, staging and work folders purged. */
@@ -65,21 +64,21 @@ public final class ExtractStep implements Tasklet {
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
         io.shequ.jobs.partition.RunScope scope = io.shequ.jobs.partition.RunScope.of(layout, runId);
-        if (settings.streetOffices().isPresent() && (scope == null || scope.readsFiles(STREET_OFFICES))) {
-            List<LandedSource> all = files.land(STREET_OFFICES, settings.streetOfficeFolder());
-            landed.put(STREET_OFFICES, scope == null ? all : scope.select(STREET_OFFICES, all));
+        if (settings.streetOffices().isPresent() && (scope == null || scope.readsFiles(Source.STREET_OFFICES.id()))) {
+            List<LandedSource> all = files.land(Source.STREET_OFFICES.id(), settings.streetOfficeFolder());
+            landed.put(Source.STREET_OFFICES.id(), scope == null ? all : scope.select(Source.STREET_OFFICES.id(), all));
         }
-        if (settings.procurement().isPresent() && (scope == null || scope.readsFiles(PROCUREMENT))) {
-            List<LandedSource> all = files.land(PROCUREMENT, settings.procurementFolder());
-            landed.put(PROCUREMENT, scope == null ? all : scope.select(PROCUREMENT, all));
+        if (settings.procurement().isPresent() && (scope == null || scope.readsFiles(Source.PROCUREMENT.id()))) {
+            List<LandedSource> all = files.land(Source.PROCUREMENT.id(), settings.procurementFolder());
+            landed.put(Source.PROCUREMENT.id(), scope == null ? all : scope.select(Source.PROCUREMENT.id(), all));
         }
-        if (settings.gridSystem().isPresent() && (scope == null || scope.readsGrid() || scope.readsWhole(GridSystemLanding.SOURCE))) {
+        if (settings.gridSystem().isPresent() && (scope == null || scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
             // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
             GridSystemLanding.Landing grid = scope == null || !scope.readsGrid()
                     ? new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId)
                     : new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId,
                             scope.gridFrom(), scope.gridUntil());
-            landed.put(GridSystemLanding.SOURCE, grid.sources());
+            landed.put(Source.GRID_SYSTEM.id(), grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
             new RunLedger(layout, runId).put(GRID_EXTRACT, grid.extract());
         }

@@ -1,7 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
-import io.shequ.jobs.pipeline.RunIds;
-import io.shequ.jobs.pipeline.WarehousePort;
+import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;

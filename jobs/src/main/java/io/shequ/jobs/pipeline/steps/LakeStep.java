@@ -10,10 +10,11 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.schemas.fault.PausePoint;
@@ -55,8 +56,8 @@ public final class LakeStep implements Tasklet {
      * A backfill or retry reads some files only and replaces only the partitions it carries.
      */
     private static final Map<String, String> FILE_FACT_SOURCES = Map.of(
-            "fct_community_reports", ExtractStep.STREET_OFFICES,
-            "fct_service_contracts", ExtractStep.PROCUREMENT);
+            "fct_community_reports", Source.STREET_OFFICES.id(),
+            "fct_service_contracts", Source.PROCUREMENT.id());
     public static final List<String> TABLES = List.of(
             "dim_division", "dim_grid", "dim_organization", "dim_date", "dim_event_category", "dim_event_channel",
             "dim_service_category", "fct_community_reports", "fct_grid_events", "fct_service_contracts");

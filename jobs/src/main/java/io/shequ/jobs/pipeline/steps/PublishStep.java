@@ -1,25 +1,27 @@
 package io.shequ.jobs.pipeline.steps;
 
-import io.shequ.jobs.pipeline.PublishGateException;
-import io.shequ.jobs.pipeline.RunIds;
-import io.shequ.jobs.value.PublishedValues;
-import io.shequ.jobs.pipeline.WarehousePort;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
-import io.shequ.jobs.partition.PartitionLedgerListener;
 import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.partition.RunScope;
+import io.shequ.jobs.publish.PublishGateException;
+import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.quality.RunInputQuality;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.source.Source;
+import io.shequ.jobs.value.PublishedValues;
 import io.shequ.schemas.lake.LakeSnapshot;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -58,7 +60,8 @@ public final class PublishStep implements Tasklet {
         String current = layout.warehouse().resolve("current.duckdb").toString();
         WarehousePort.Publication publication;
         try {
-            publication = warehouse.publish(runId, lake, RunInputQuality.of(layout, runId, latePartitions(layout, runId)));
+            publication = warehouse.publish(runId, lake, RunInputQuality.of(layout, runId, latePartitions(layout, runId),
+                    unchangedSources(ledger)));
         } catch (PublishGateException e) {
             Map<String, Object> blocked = new LinkedHashMap<>();
             blocked.put("status", "blocked");
@@ -79,6 +82,13 @@ public final class PublishStep implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The grid system, when this run's increment left the grid state as it was. */
+    private static Set<String> unchangedSources(RunLedger ledger) {
+        JsonNode conform = ledger.get("conform");
+        return conform != null && GridConform.UNCHANGED.equals(conform.path("grid_state").asText())
+                ? Set.of(Source.GRID_SYSTEM.id()) : Set.of();
+    }
+
     /**
      * The late and missing partitions the snapshot records: the partition ledger with this run's
      * partitions as it will record them once the run completes, up to each source's latest
@@ -90,6 +100,6 @@ public final class PublishStep implements Tasklet {
         processed.of(runId, RunScope.kindOf(RunScope.of(layout, runId)), true)
                 .forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
         return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()),
-                PartitionLedgerListener.configuredSources(settings));
+                settings.sources());
     }
 }

@@ -3,36 +3,36 @@ package io.shequ.jobs.pipeline.steps;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.admit.Readmission;
 import io.shequ.jobs.extract.GridExtract;
-import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
-import io.shequ.jobs.pipeline.ExitCodes;
-import io.shequ.jobs.pipeline.RunIds;
+import io.shequ.jobs.run.ExitCodes;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
+import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.SourceFinding;
+import io.shequ.jobs.stage.UnmappedTaxonomyValues;
 import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
-import io.shequ.jobs.stage.HomeTaxonomies;
-import io.shequ.jobs.stage.SourceFinding;
-import io.shequ.jobs.stage.UnmappedTaxonomyValues;
 import io.shequ.jobs.stage.table.ContractFieldHistory;
 import io.shequ.jobs.stage.table.RowCorrections;
-import io.shequ.schemas.home.FileTrees;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.fault.PausePoint;
+import io.shequ.schemas.home.FileTrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -76,39 +76,39 @@ public final class StageStep implements Tasklet {
         List<SourceFinding> findings = new ArrayList<>();
         List<io.shequ.jobs.value.ValueAccount> values = new ArrayList<>();
         HomeTaxonomies taxonomies = HomeTaxonomies.of(settings.home());
-        if (landed.containsKey(ExtractStep.STREET_OFFICES)) {
+        if (landed.containsKey(Source.STREET_OFFICES.id())) {
             StreetOfficeReportStaging reports = new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
                     SourceContract.STREET_OFFICE_REPORT)).correcting(corrections)
-                    .comparingFields(fieldHistory(layout, StreetOfficeReportStaging.SOURCE, runId));
-            accounts.addAll(reports.stage(landed.get(ExtractStep.STREET_OFFICES), staging, quarantine));
+                    .comparingFields(fieldHistory(layout, Source.STREET_OFFICES.id(), runId));
+            accounts.addAll(reports.stage(landed.get(Source.STREET_OFFICES.id()), staging, quarantine));
             findings.addAll(reports.findings());
             values.addAll(reports.values());
         }
         PausePoint.reach(PausePoint.STAGE_MIDWAY);
-        if (landed.containsKey(ExtractStep.PROCUREMENT)) {
+        if (landed.containsKey(Source.PROCUREMENT.id())) {
             ProcurementLedgerStaging ledgers = new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
                     SourceContract.PROCUREMENT_LEDGER), taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
                     .correcting(corrections)
-                    .comparingFields(fieldHistory(layout, ProcurementLedgerStaging.SOURCE, runId));
-            accounts.addAll(ledgers.stage(landed.get(ExtractStep.PROCUREMENT), staging, quarantine));
+                    .comparingFields(fieldHistory(layout, Source.PROCUREMENT.id(), runId));
+            accounts.addAll(ledgers.stage(landed.get(Source.PROCUREMENT.id()), staging, quarantine));
             findings.addAll(ledgers.findings());
             values.addAll(ledgers.values());
             Dataset<Row> contracts = spark.read().parquet(staging.resolve(ProcurementLedgerStaging.DATASET).toString());
-            findings.addAll(new UnmappedTaxonomyValues(ProcurementLedgerStaging.SOURCE,
+            findings.addAll(new UnmappedTaxonomyValues(Source.PROCUREMENT.id(),
                     taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES)).apply(contracts, "service_category", "contract_amount"));
-            findings.addAll(new UnmappedTaxonomyValues(ProcurementLedgerStaging.SOURCE,
+            findings.addAll(new UnmappedTaxonomyValues(Source.PROCUREMENT.id(),
                     taxonomies.load("evaluation-grades")).apply(contracts, "evaluation_grade", "contract_amount"));
         }
-        if (landed.containsKey(GridSystemLanding.SOURCE)) {
+        if (landed.containsKey(Source.GRID_SYSTEM.id())) {
             GridExtract extract = RunLedger.JSON.convertValue(ledger.get(ExtractStep.GRID_EXTRACT), GridExtract.class);
             accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine,
                     extract.startedAt()));
             Path events = staging.resolve("event");
             if (java.nio.file.Files.exists(events)) {
                 Dataset<Row> staged = spark.read().parquet(events.toString());
-                findings.addAll(new UnmappedTaxonomyValues(GridStaging.SOURCE, taxonomies.load("event-categories"))
+                findings.addAll(new UnmappedTaxonomyValues(Source.GRID_SYSTEM.id(), taxonomies.load("event-categories"))
                         .apply(staged, "category_code", null));
-                findings.addAll(new UnmappedTaxonomyValues(GridStaging.SOURCE, taxonomies.load("event-channels"))
+                findings.addAll(new UnmappedTaxonomyValues(Source.GRID_SYSTEM.id(), taxonomies.load("event-channels"))
                         .apply(staged, "channel", null));
             }
         }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.shequ.jobs.source.Source;
 import io.shequ.schemas.contract.RejectRule;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
@@ -30,7 +31,7 @@ public final class DuplicateFlowsToRejects {
         Dataset<Row> kept = judged.filter(col("seq").equalTo(col("_kept_seq"))).drop("_kept_seq");
         Column[] raw = Arrays.stream(flows.columns()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> rejected = judged.filter(col("seq").notEqual(col("_kept_seq"))).select(
-                lit(GridStaging.SOURCE).as("source"),
+                lit(Source.GRID_SYSTEM.id()).as("source"),
                 lit("event_flow").as("location"),
                 lit(null).cast("string").as("sheet"),
                 concat_ws("/", col("event_id").cast("string"), col("seq").cast("string")).as("line"),

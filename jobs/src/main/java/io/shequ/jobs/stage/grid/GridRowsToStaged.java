@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
+import io.shequ.jobs.source.Source;
 import io.shequ.schemas.contract.RejectRule;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -54,7 +55,7 @@ public final class GridRowsToStaged {
         Column[] all = landed.columns().length == 0 ? new Column[0]
                 : java.util.Arrays.stream(landed.columns()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> rejected = judged.filter(col("_reason").isNotNull()).select(
-                lit(GridStaging.SOURCE).as("source"),
+                lit(Source.GRID_SYSTEM.id()).as("source"),
                 lit(table).as("location"),
                 lit(null).cast("string").as("sheet"),
                 concat_ws("/", keys).as("line"),

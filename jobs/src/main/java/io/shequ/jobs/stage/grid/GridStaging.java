@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.schemas.contract.RejectRule;
 import java.nio.file.Path;
@@ -25,7 +26,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class GridStaging {
 
-    public static final String SOURCE = "grid_system";
     public static final List<String> TABLES = List.of("event", "event_flow", "grid");
     public static final List<String> ACTIONS = List.of("上报", "立案", "派遣", "处置", "核查", "结案", "返工", "延期", "作废");
 
@@ -92,8 +92,8 @@ public final class GridStaging {
             String target = stagingRoot.resolve(table).toString();
             staged.write().mode("overwrite").parquet(target);
             long stagedRows = spark.read().parquet(target).count();
-            long quarantined = quarantine.write(SOURCE + "_" + table, rejected);
-            accounts.add(new SourceAccount(SOURCE, table, read, stagedRows, quarantined, null));
+            long quarantined = quarantine.write(Source.GRID_SYSTEM.id() + "_" + table, rejected);
+            accounts.add(new SourceAccount(Source.GRID_SYSTEM.id(), table, read, stagedRows, quarantined, null));
         }
         return accounts;
     }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.table.ContractFileStaging;
 import io.shequ.jobs.stage.table.LocatedTable;
@@ -37,7 +38,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ProcurementLedgerStaging {
 
-    public static final String SOURCE = "procurement_ledgers";
     public static final String DATASET = "service_contracts";
     public static final String SERVICE_CATEGORIES = "service-categories";
     private static final String CATEGORY_UDF = "shequ_service_category";
@@ -83,7 +83,7 @@ public final class ProcurementLedgerStaging {
     }
 
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
-        return staging.stage(SOURCE, files, new ContractFileStaging.FileContext() {
+        return staging.stage(Source.PROCUREMENT.id(), files, new ContractFileStaging.FileContext() {
             @Override
             public StructType schema() {
                 return new StructType().add("title", DataTypes.StringType);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.table.ContractFileStaging;
 import io.shequ.jobs.stage.table.LocatedTable;
@@ -31,7 +32,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class StreetOfficeReportStaging {
 
-    public static final String SOURCE = "street_office_reports";
     public static final String DATASET = "community_reports";
     private static final String NORMALIZE_UDF = "shequ_normalize_community_name";
 
@@ -75,7 +75,7 @@ public final class StreetOfficeReportStaging {
     }
 
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
-        return staging.stage(SOURCE, files, new ContractFileStaging.FileContext() {
+        return staging.stage(Source.STREET_OFFICES.id(), files, new ContractFileStaging.FileContext() {
             @Override
             public StructType schema() {
                 return CONTEXT;

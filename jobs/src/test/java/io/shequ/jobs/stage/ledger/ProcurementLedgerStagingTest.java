@@ -5,6 +5,7 @@ import static io.shequ.jobs.stage.TestWorkbook.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.TestWorkbook;
@@ -63,7 +64,7 @@ class ProcurementLedgerStagingTest {
                 .write(dir.resolve("landing/市中区2017年台账.xlsx"));
         Quarantine quarantine = new Quarantine(dir.resolve("quarantine"), "run-1");
         accounts = new ProcurementLedgerStaging(spark, SourceContract.load(SourceContract.PROCUREMENT_LEDGER)).stage(
-                List.of(landed(ProcurementLedgerStaging.SOURCE, file, "市中区2017年台账.xlsx", 1L, 2L)),
+                List.of(landed(Source.PROCUREMENT.id(), file, "市中区2017年台账.xlsx", 1L, 2L)),
                 dir.resolve("staging"), quarantine);
         staged = spark.read().parquet(dir.resolve("staging").resolve(ProcurementLedgerStaging.DATASET).toString())
                 .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("project_no"), Function.identity()));
@@ -147,7 +148,7 @@ class ProcurementLedgerStagingTest {
         Quarantine quarantine = new Quarantine(root.resolve("quarantine"), "run-1");
 
         List<SourceAccount> out = new ProcurementLedgerStaging(spark, SourceContract.load(SourceContract.PROCUREMENT_LEDGER)).stage(
-                List.of(landed(ProcurementLedgerStaging.SOURCE, file, "市中区2023年台账.csv", 1L, 2L)),
+                List.of(landed(Source.PROCUREMENT.id(), file, "市中区2023年台账.csv", 1L, 2L)),
                 root.resolve("staging"), quarantine);
 
         Map<String, Row> stagedRows = spark.read().parquet(root.resolve("staging").resolve(ProcurementLedgerStaging.DATASET).toString())

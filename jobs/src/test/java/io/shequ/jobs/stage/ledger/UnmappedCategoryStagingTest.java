@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
@@ -81,11 +82,11 @@ class UnmappedCategoryStagingTest {
                 SourceContract.load(SourceContract.PROCUREMENT_LEDGER), home.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
                 .comparingFields(new ContractFieldHistory(dir.resolve("state/contract-fields.json"), run));
         Path root = dir.resolve(run).resolve("staging");
-        List<SourceAccount> accounts = staging.stage(List.of(landed(ProcurementLedgerStaging.SOURCE, file, name, 1L, 2L)),
+        List<SourceAccount> accounts = staging.stage(List.of(landed(Source.PROCUREMENT.id(), file, name, 1L, 2L)),
                 root, new Quarantine(dir.resolve(run).resolve("quarantine"), run));
         Dataset<Row> rows = spark.read().parquet(root.resolve(ProcurementLedgerStaging.DATASET).toString());
         List<SourceFinding> findings = new ArrayList<>(staging.findings());
-        findings.addAll(new UnmappedTaxonomyValues(ProcurementLedgerStaging.SOURCE,
+        findings.addAll(new UnmappedTaxonomyValues(Source.PROCUREMENT.id(),
                 home.load(ProcurementLedgerStaging.SERVICE_CATEGORIES)).apply(rows, "service_category", "contract_amount"));
         return new Staged(accounts, rows, findings);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.HomeContracts;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StreetOfficeReportStagingTest {
 
-    private static final String SOURCE = StreetOfficeReportStaging.SOURCE;
+    private static final String SOURCE = Source.STREET_OFFICES.id();
     private static SparkSession spark;
 
     @TempDir

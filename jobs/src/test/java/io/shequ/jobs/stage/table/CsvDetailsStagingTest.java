@@ -5,6 +5,7 @@ import static io.shequ.jobs.stage.TestWorkbook.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.SourceFinding;
@@ -43,7 +44,7 @@ class CsvDetailsStagingTest {
         Quarantine quarantine = new Quarantine(dir.resolve("quarantine"), "run-1");
         StreetOfficeReportStaging staging = new StreetOfficeReportStaging(spark,
                 SourceContract.load(SourceContract.STREET_OFFICE_REPORT));
-        List<SourceAccount> accounts = staging.stage(List.of(landed(StreetOfficeReportStaging.SOURCE, file, location, 1L, 2L)),
+        List<SourceAccount> accounts = staging.stage(List.of(landed(Source.STREET_OFFICES.id(), file, location, 1L, 2L)),
                 dir.resolve("staging"), quarantine);
         return new Outcome(staging, accounts,
                 spark.read().parquet(dir.resolve("staging").resolve(StreetOfficeReportStaging.DATASET).toString())

@@ -5,6 +5,7 @@ import static io.shequ.jobs.stage.TestWorkbook.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.SourceFinding;
@@ -54,7 +55,7 @@ class WorkbookStructureStagingTest {
         Quarantine quarantine = new Quarantine(dir.resolve("quarantine"), "run-1");
         ProcurementLedgerStaging staging = new ProcurementLedgerStaging(spark, SourceContract.load(SourceContract.PROCUREMENT_LEDGER));
         List<SourceAccount> accounts = staging.stage(
-                List.of(landed(ProcurementLedgerStaging.SOURCE, file, "市中区2017年台账.xlsx", 1L, 2L)), dir.resolve("staging"), quarantine);
+                List.of(landed(Source.PROCUREMENT.id(), file, "市中区2017年台账.xlsx", 1L, 2L)), dir.resolve("staging"), quarantine);
         List<Row> staged = spark.read().parquet(dir.resolve("staging").resolve(ProcurementLedgerStaging.DATASET).toString())
                 .orderBy("project_no").collectAsList();
         List<Row> quarantined = quarantine.read(spark, ProcurementLedgerStaging.DATASET).collectAsList();
@@ -100,7 +101,7 @@ class WorkbookStructureStagingTest {
         StreetOfficeReportStaging staging = new StreetOfficeReportStaging(spark,
                 SourceContract.load(SourceContract.STREET_OFFICE_REPORT));
         List<SourceAccount> accounts = staging.stage(
-                List.of(landed(StreetOfficeReportStaging.SOURCE, file, "先锋路街道_2023年04月.xlsx", 1L, 2L)),
+                List.of(landed(Source.STREET_OFFICES.id(), file, "先锋路街道_2023年04月.xlsx", 1L, 2L)),
                 dir.resolve("staging"), quarantine);
         List<Row> staged = spark.read().parquet(dir.resolve("staging").resolve(StreetOfficeReportStaging.DATASET).toString())
                 .orderBy("source_line").collectAsList();

@@ -1,4 +1,4 @@
-package io.shequ.jobs.pipeline;
+package io.shequ.jobs.publish;
 
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.quality.InputQuality;

@@ -1,18 +1,20 @@
-package io.shequ.jobs.partition;
+package io.shequ.jobs.pipeline;
 
-import io.shequ.jobs.extract.GridSystemLanding;
-import io.shequ.jobs.pipeline.ExitCodes;
-import io.shequ.jobs.pipeline.RunIds;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
+import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.run.ExitCodes;
+import io.shequ.jobs.partition.Freshness;
+import io.shequ.jobs.partition.FreshnessWindows;
+import io.shequ.jobs.partition.Partition;
+import io.shequ.jobs.partition.PartitionLedger;
+import io.shequ.jobs.partition.ProcessedPartitions;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -70,16 +72,7 @@ public final class PartitionLedgerListener implements JobExecutionListener {
                 java.util.TreeMap::new, java.util.stream.Collectors.counting())));
         RunLedger runLedger = new RunLedger(layout, runId);
         runLedger.put(PARTITIONS, counts);
-        runLedger.put(FRESHNESS, summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), configuredSources(settings))));
-    }
-
-    /** The sources the configuration reads, by their ledger names. */
-    public static Set<String> configuredSources(PipelineSettings settings) {
-        Set<String> sources = new LinkedHashSet<>();
-        settings.streetOffices().ifPresent(p -> sources.add(ExtractStep.STREET_OFFICES));
-        settings.gridSystem().ifPresent(g -> sources.add(GridSystemLanding.SOURCE));
-        settings.procurement().ifPresent(p -> sources.add(ExtractStep.PROCUREMENT));
-        return sources;
+        runLedger.put(FRESHNESS, summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sources())));
     }
 
     private static Map<String, Object> summary(Freshness.Report report) {

@@ -1,4 +1,4 @@
-package io.shequ.jobs.pipeline;
+package io.shequ.jobs.run;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

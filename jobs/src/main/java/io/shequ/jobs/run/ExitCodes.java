@@ -1,6 +1,5 @@
-package io.shequ.jobs.pipeline;
+package io.shequ.jobs.run;
 
-import io.shequ.jobs.check.DataQualityGateException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -28,7 +27,7 @@ public final class ExitCodes {
         }
         for (Throwable t : execution.getAllFailureExceptions()) {
             for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof DataQualityGateException || c instanceof PublishGateException) {
+                if (c instanceof QualityGate) {
                     return QUALITY_GATE;
                 }
             }

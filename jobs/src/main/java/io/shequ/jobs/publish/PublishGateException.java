@@ -1,14 +1,15 @@
-package io.shequ.jobs.pipeline;
+package io.shequ.jobs.publish;
 
+import io.shequ.jobs.run.QualityGate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The warehouse refused to publish this run's snapshot: a model test or an audit failed. The
  * snapshot was discarded and the previous one stays current; the run exits
- * {@link ExitCodes#QUALITY_GATE}.
+ * {@link io.shequ.jobs.run.ExitCodes#QUALITY_GATE}.
  */
-public final class PublishGateException extends RuntimeException {
+public final class PublishGateException extends RuntimeException implements QualityGate {
 
     private final transient List<Map<String, Object>> audits;
 
