@@ -29,7 +29,8 @@ class DataDictionaryTest {
         DataDictionary dictionary = DataDictionary.ofShippedModels();
         assertThat(dictionary.names()).as("every table and view built is documented").containsAll(built);
         List<String> names = dictionary.names();
-        assertThat(names.get(0)).as("lake tables first").isEqualTo("dim_division");
+        assertThat(names.subList(0, ModelCatalog.lakeTablesWithDdl().size())).as("lake tables first")
+                .containsExactlyInAnyOrderElementsOf(ModelCatalog.lakeTablesWithDdl());
         assertThat(names.indexOf("fct_service_contracts")).as("lake tables, then intermediate models, then marts")
                 .isLessThan(names.indexOf("int_division_scope"));
         assertThat(names.indexOf("int_division_scope")).isLessThan(names.indexOf("mart_indicators"));
