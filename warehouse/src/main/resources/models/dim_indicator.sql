@@ -1,5 +1,5 @@
 -- grain: one row per indicator code of the catalogue
--- The indicator catalogue of the project's DOMAIN notes, with bilingual names for readers and
+-- The indicator catalogue (docs/indicators.md, with units and breakdowns), with bilingual names for readers and
 -- BI tools. mart_indicators may not compute every code yet; a code it computes should be here.
 SELECT indicator, indicator_name_zh, indicator_name_en, definition_en
 FROM (VALUES

@@ -1,5 +1,5 @@
 -- grain: one row per year, division, indicator and breakdown
--- The catalogue of ../shared/DOMAIN.md, one int_indicators_<subject> model per source of facts.
+-- The indicator catalogue of dim_indicator (docs/indicators.md), one int_indicators_<subject> model per source of facts.
 -- Counts and amounts from facts that are complete (units, grids, events, contracts) are dense
 -- (0 where nothing happened); report figures appear where some community reports them; ratios
 -- are left out where their denominator is 0.

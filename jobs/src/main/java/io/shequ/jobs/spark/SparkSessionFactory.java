@@ -53,7 +53,7 @@ public final class SparkSessionFactory {
         conf.put(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
         if (onThisMachine(settings.sparkMaster())) {
             // the driver's RPC server and block manager listen on loopback only; on a cluster the
-            // user sets where they listen (and spark.authenticate, see the README)
+            // user sets where they listen (and spark.authenticate, see docs/configuration.md, Network exposure)
             conf.put("spark.driver.bindAddress", LOOPBACK);
             conf.put("spark.driver.host", LOOPBACK);
             // shuffle and spill files hold staged rows, personal data among them: in the

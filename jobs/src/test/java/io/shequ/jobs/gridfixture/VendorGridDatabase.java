@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A grid-management vendor database for tests, written with plain JDBC batches in SQL that H2
- * and PostgreSQL both run: the vendor schema of DOMAIN.md, and upserts of grid, event and flow
+ * and PostgreSQL both run: the vendor's schema (grid, event, event_flow), and upserts of grid, event and flow
  * rows as the vendor would make them (delete then insert per key, in one transaction).
  */
 public final class VendorGridDatabase {

@@ -45,7 +45,7 @@ final class IndicatorTruth {
 
     /**
      * Village-level units of the NBS reference under the prefix, by kind from the village part of
-     * the code (DOMAIN.md): 001-199 and 400-499 residents' committees, 200-399 and 500-599
+     * the code (as DivisionKind reads it): 001-199 and 400-499 residents' committees, 200-399 and 500-599
      * villagers' committees. Dense: a kind without units is 0.
      */
     private static void units(String prefix, Map<String, Double> out) {

@@ -7,7 +7,7 @@ import java.util.List;
 /** Section 2: the streets (or districts) ranked on five indicators, with the national references. */
 final class ComparisonSection {
 
-    /** National references of DOMAIN.md: staff per 10,000 residents and service space per 100 households. */
+    /** National references (docs/bulletin.md): staff per 10,000 residents and service space per 100 households. */
     static final double STAFF_PER_10K_REFERENCE = 18;
     static final double SPACE_PER_100HH_REFERENCE = 30;
 
