@@ -29,7 +29,7 @@ class IndicatorLineageSampleTest extends PublishedFixtureTest {
     void sampledValuesOfEveryIndicatorAtEveryLevelAreRecomputedFromTheirRows() {
         List<String> catalogue = reader.query("SELECT indicator FROM dim_indicator ORDER BY indicator").stream()
                 .map(row -> (String) row.get(0)).toList();
-        assertThat(catalogue).as("the catalogue of DOMAIN.md").hasSize(18);
+        assertThat(catalogue).as("the catalogue of docs/indicators.md").hasSize(18);
         Map<String, List<IndicatorValue>> byIndicatorAndLevel = reader.indicators(null, 2023).stream()
                 .collect(Collectors.groupingBy(v -> v.indicator() + " " + v.divisionLevel(), TreeMap::new,
                         Collectors.toList()));

@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--spark-master", paramLabel = "URL",
             description = "run on this Spark master instead of the configured local[*], e.g. local-cluster[2,1,4096] "
-                    + "(executors in other JVMs; needs SPARK_HOME and SPARK_SCALA_VERSION, see the README)")
+                    + "(executors in other JVMs; needs SPARK_HOME and SPARK_SCALA_VERSION, see docs/cluster.md)")
     String sparkMaster;
 
     @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "a further spark.* setting (repeatable)")

@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("rerun:    ./shequ run --config " + config);
             System.out.println("serve:    ./shequ serve user add NAME --role analyst --home " + root
                     + " && ./shequ serve --home " + root + " --insecure-plaintext   (Flight SQL on 127.0.0.1:"
-                    + io.shequ.warehouse.serve.ServeSettings.DEFAULT_PORT + "; see README, Serving to BI tools)");
+                    + io.shequ.warehouse.serve.ServeSettings.DEFAULT_PORT + "; see docs/serving.md)");
         }
         return 0;
     }
