@@ -1,5 +1,6 @@
 package io.shequ.warehouse;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -123,7 +124,7 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
     }
 
     private static long physicalMemory() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
         return 4 * GIB;

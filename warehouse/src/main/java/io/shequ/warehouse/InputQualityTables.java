@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -141,7 +142,7 @@ final class InputQualityTables {
         if (rows.isEmpty()) {
             return;
         }
-        String marks = String.join(", ", java.util.Collections.nCopies(columns, "?"));
+        String marks = String.join(", ", Collections.nCopies(columns, "?"));
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
             for (T row : rows) {
                 binder.bind(statement, row);

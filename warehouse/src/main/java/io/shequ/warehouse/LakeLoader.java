@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,9 +83,9 @@ final class LakeLoader {
      * The lake tables {@link #load} records in {@code meta_snapshot}, with their snapshot ids: those
      * of {@code lake} that have a DDL or data files.
      */
-    static java.util.Map<String, Long> recorded(LakeSnapshot lake) {
+    static Map<String, Long> recorded(LakeSnapshot lake) {
         Set<String> withDdl = ModelCatalog.lakeTablesWithDdl();
-        java.util.Map<String, Long> recorded = new java.util.TreeMap<>();
+        Map<String, Long> recorded = new TreeMap<>();
         for (LakeTable table : lake.tables()) {
             if (withDdl.contains(table.name()) || !table.dataFiles().isEmpty()) {
                 recorded.put(table.name(), table.snapshotId());

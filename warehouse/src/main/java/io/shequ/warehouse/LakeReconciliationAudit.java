@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The warehouse holds what the lake holds: for every lake table built into a table of the same
@@ -50,7 +51,7 @@ final class LakeReconciliationAudit implements Audit {
                 String inWarehouse = AuditSql.text(snapshot, "SELECT CAST(sum(" + c + ") AS VARCHAR) FROM main." + table);
                 String inLake = AuditSql.text(snapshot, "SELECT CAST(sum(" + c + ") AS VARCHAR) FROM " + lake);
                 compared.append(", sum(").append(column).append(") = ").append(inWarehouse);
-                if (!java.util.Objects.equals(inWarehouse, inLake)) {
+                if (!Objects.equals(inWarehouse, inLake)) {
                     problems.add("sum(" + column + "): warehouse " + inWarehouse + ", lake " + inLake);
                 }
             }

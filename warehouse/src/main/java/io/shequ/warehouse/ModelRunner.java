@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ final class ModelRunner {
     }
 
     private static Set<String> withBuiltIns() {
-        Set<String> builtIn = new java.util.HashSet<>(InputQualityTables.TABLES);
+        Set<String> builtIn = new HashSet<>(InputQualityTables.TABLES);
         builtIn.add("meta_snapshot");
         return builtIn;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Value accounting's published side: for every fact table with a {@code source_file}, each column
@@ -26,7 +27,7 @@ final class SourceValuesAudit implements Audit {
     private final List<String> lakeColumns;
 
     SourceValuesAudit() {
-        this(java.util.stream.Stream.of(SourceContract.STREET_OFFICE_REPORT, SourceContract.PROCUREMENT_LEDGER)
+        this(Stream.of(SourceContract.STREET_OFFICE_REPORT, SourceContract.PROCUREMENT_LEDGER)
                 .flatMap(c -> SourceContract.load(c).numericFields().stream()).map(FieldSpec::lakeColumn).distinct().toList());
     }
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public final class WarehouseAudits {
             throw new IllegalArgumentException("the largest row drop is a fraction from 0 to 1: " + maxRowDrop);
         }
         this.maxRowDrop = maxRowDrop;
-        this.resources = java.util.Objects.requireNonNull(resources, "resources");
+        this.resources = Objects.requireNonNull(resources, "resources");
     }
 
     /**

@@ -102,7 +102,7 @@ public final class WarehouseReader implements AutoCloseable {
                 }
                 statement.execute("SET enable_external_access = false");
                 statement.execute("SET lock_configuration = true");
-            } catch (SQLException | java.io.IOException e) {
+            } catch (SQLException | IOException e) {
                 connection.close();
                 throw new SQLException("bounding the connection: " + e.getMessage(), e);
             }

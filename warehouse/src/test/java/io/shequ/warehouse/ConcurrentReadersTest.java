@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.schemas.lake.LakeSnapshot;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class ConcurrentReadersTest {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8))) {
                 out.lines().forEach(lines::add);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 lines.add("COLLECTOR " + e);
             }
         });

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +74,7 @@ class IndicatorLineageSampleTest extends PublishedFixtureTest {
             assertThat(parts).as(what).isEqualByComparingTo(exact);
         } else {
             assertThat(parts.doubleValue()).as(what)
-                    .isCloseTo(published, org.assertj.core.api.Assertions.within(1e-9 * Math.max(1, published)));
+                    .isCloseTo(published, Assertions.within(1e-9 * Math.max(1, published)));
         }
     }
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +53,7 @@ class MartIndicatorLineageTest extends PublishedFixtureTest {
         IndicatorTrail trail = reader.trail("staff_avg", STREET, 2023, "").orElseThrow();
         assertThat(trail.rows()).as("大观园社区's December report has no staff figure, its June report is not the last")
                 .extracting(LineageRow::factKey, LineageRow::source, LineageRow::sourceRow)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("370103001001 2023-12", "daguanyuan-2023-12.csv", "3"));
+                .containsExactly(Tuple.tuple("370103001001 2023-12", "daguanyuan-2023-12.csv", "3"));
         assertThat(trail.value().value()).isEqualTo(12.0);
         assertThat(trail.divisionPath()).extracting(IndicatorTrail.DivisionName::code)
                 .containsExactly("370100000000", "370103000000", STREET);

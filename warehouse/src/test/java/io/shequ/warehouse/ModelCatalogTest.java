@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every table the build creates has a {@code .yml} beside its {@code .sql} that states the same
@@ -73,7 +74,7 @@ class ModelCatalogTest {
             Number arguments = (Number) warehouse.single("SELECT len(parameters) FROM duckdb_functions()"
                     + " WHERE function_name = '" + table + "' AND function_type = 'table_macro'");
             list = (String) warehouse.single("SELECT string_agg(column_name, ',') FROM (DESCRIBE SELECT * FROM " + table
-                    + "(" + String.join(", ", java.util.Collections.nCopies(arguments.intValue(), "NULL")) + "))");
+                    + "(" + String.join(", ", Collections.nCopies(arguments.intValue(), "NULL")) + "))");
         }
         return List.of(list.split(","));
     }

@@ -4,6 +4,7 @@ import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.lake.LakeTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -62,7 +63,7 @@ final class TestLake {
 
     static String fixture(String table) throws IOException {
         try (InputStream in = TestLake.class.getResourceAsStream("lake/" + table + ".csv")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

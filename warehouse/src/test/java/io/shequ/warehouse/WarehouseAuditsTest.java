@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,7 @@ class WarehouseAuditsTest {
 
         assertThat(failed(new WarehouseAudits(0.5).audit(fewer, Optional.empty())))
                 .extracting(AuditOutcome::name, AuditOutcome::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("totals_reconcile:fct_grid_events",
+                .containsExactly(Tuple.tuple("totals_reconcile:fct_grid_events",
                         "rows: warehouse 6, lake 7; rows: warehouse 6, lake snapshot states 7"));
         assertThat(failed(new WarehouseAudits(0.5).audit(smaller, Optional.empty())))
                 .extracting(AuditOutcome::name).as("the file's published money differs from its lake money (value accounting);"

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,7 @@ class WarehouseReaderTest {
             assertThat(spill).as("temp_directory: a folder of this reader's own, outside the snapshots")
                     .startsWith(home.toAbsolutePath().resolve("work/reader-spill")).isDirectory();
             assertThat(bytes(settings.get(3).toString())).as("max_temp_directory_size: half the free disk (which moves)")
-                    .isCloseTo(machine.maxSpillBytes(), org.assertj.core.data.Percentage.withPercentage(5));
+                    .isCloseTo(machine.maxSpillBytes(), Percentage.withPercentage(5));
             assertThatThrownBy(() -> reader.query("SET memory_limit = '100GB'")).as("locked")
                     .isInstanceOf(WarehouseException.class).hasMessageContaining("lock");
         }
@@ -116,7 +117,7 @@ class WarehouseReaderTest {
             assertThat(rows.getString(2)).as("memory_limit").isEqualTo(shown(machine));
             assertThat(rows.getString(3)).as("temp_directory").isEqualTo(biSpill.toString());
             assertThat(bytes(rows.getString(4))).as("max_temp_directory_size: half the free disk (which moves)")
-                    .isCloseTo(machine.maxSpillBytes(), org.assertj.core.data.Percentage.withPercentage(5));
+                    .isCloseTo(machine.maxSpillBytes(), Percentage.withPercentage(5));
             assertThatThrownBy(() -> statement.execute("SET threads = 64")).as("locked").hasMessageContaining("locked");
         }
         assertThat(biSpill).as("created, owner-only").isDirectory();

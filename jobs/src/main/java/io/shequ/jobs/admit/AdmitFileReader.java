@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a corrected quarantine export (CSV in any encoding Excel may save it in, or XLSX) into
@@ -115,7 +116,7 @@ public final class AdmitFileReader {
             corrections.add(new Correction(id, source, sha, sheet, Integer.parseInt(line), values, name, sha256,
                     row.line(), runId, by));
         }
-        corrections.removeIf(java.util.Objects::isNull);
+        corrections.removeIf(Objects::isNull);
         return new AdmitRecord(name, sha256, runId, bytes, data.size(), corrections, refused);
     }
 

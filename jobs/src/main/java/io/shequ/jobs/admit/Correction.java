@@ -1,5 +1,8 @@
 package io.shequ.jobs.admit;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,9 +28,9 @@ public record Correction(String quarantineId, String source, String fileSha256, 
                          Map<String, String> values, String admitFile, String admitSha256, int admitLine,
                          String admittedRun, String quarantinedBy) {
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public Correction {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         sheet = sheet == null || sheet.isBlank() ? null : sheet;
         // records written before the check step's rows were re-admissible have no quarantinedBy
         quarantinedBy = quarantinedBy == null || quarantinedBy.isBlank() ? QuarantinedRow.BY_STAGE : quarantinedBy;

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -82,7 +83,7 @@ public final class QuarantineRows {
     public List<QuarantinedRow> ofRun(String runId, String source) {
         Map<String, String> shas = landedShas(runId);
         List<QuarantinedRow> rows = new ArrayList<>();
-        for (String fileSource : new java.util.TreeSet<>(DATASETS.keySet())) {
+        for (String fileSource : new TreeSet<>(DATASETS.keySet())) {
             if (source != null && !source.equals(fileSource)) {
                 continue;
             }

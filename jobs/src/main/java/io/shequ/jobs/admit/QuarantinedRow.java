@@ -1,5 +1,7 @@
 package io.shequ.jobs.admit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public record QuarantinedRow(String quarantineId, String runId, String source, S
     public static final String BY_CHECK = "check";
 
     public QuarantinedRow {
-        raw = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(raw));
+        raw = Collections.unmodifiableMap(new LinkedHashMap<>(raw));
         quarantinedBy = quarantinedBy == null || quarantinedBy.isBlank() ? BY_STAGE : quarantinedBy;
     }
 

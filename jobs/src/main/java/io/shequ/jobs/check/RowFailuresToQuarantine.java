@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,7 +52,7 @@ public final class RowFailuresToQuarantine {
                 concat_ws("; ", col(Judgement.FAILED_ERROR), col(Judgement.FAILED_WARN)).as("rule"),
                 concat_ws("; ", reasons).as("reason"),
                 // nulls kept: a field a rule found missing is a column the engineer can fill in on re-admission
-                to_json(struct(data), java.util.Map.of("ignoreNullFields", "false")).as("raw"));
+                to_json(struct(data), Map.of("ignoreNullFields", "false")).as("raw"));
     }
 
     private static Column failed(DqdlRule rule) {

@@ -14,6 +14,7 @@ import io.shequ.schemas.division.NbsDivisions;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -87,7 +89,7 @@ public final class DivisionsToDimension {
                         .otherwise(substring(col(CODE), 1, 4).isin(cities.toArray()));
         Dataset<Row> compared = existing == null ? null : existing.filter(inScope);
         Set<String> loadedBefore = compared == null ? Set.of()
-                : compared.select(substring(col(CODE), 1, 4)).distinct().as(org.apache.spark.sql.Encoders.STRING())
+                : compared.select(substring(col(CODE), 1, 4)).distinct().as(Encoders.STRING())
                         .collectAsList().stream().collect(Collectors.toSet());
         List<Row> states = new ArrayList<>(divisions.size());
         for (Division d : divisions.all()) {
@@ -140,7 +142,7 @@ public final class DivisionsToDimension {
     /** level, kind, province, city, district and township codes, all from the code itself. */
     private static List<String> derived(String value) {
         DivisionCode code = DivisionCode.parse(value);
-        return java.util.Arrays.asList(
+        return Arrays.asList(
                 code.level().name().toLowerCase(Locale.ROOT),
                 code.kind().name().toLowerCase(Locale.ROOT),
                 ancestor(code, DivisionLevel.PROVINCE),

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
 import io.shequ.jobs.source.Source;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -34,7 +35,7 @@ public final class StagedContractsToFacts {
      * and the staged rows an amendment replaced ({@code source_file}, {@code source_sheet}, {@code source_line},
      * {@code superseded_by}).
      */
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution,
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected, Map<String, Object> resolution,
                          Dataset<Row> superseded) {
     }
 

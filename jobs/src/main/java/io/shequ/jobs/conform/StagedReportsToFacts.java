@@ -9,6 +9,9 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import io.shequ.jobs.source.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +34,7 @@ public final class StagedReportsToFacts {
      * staged rows a later file or row replaced ({@code source_file}, {@code source_sheet}, {@code source_line},
      * {@code superseded_by}).
      */
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected, java.util.Map<String, Object> resolution,
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected, Map<String, Object> resolution,
                          Dataset<Row> superseded) {
     }
 
@@ -71,7 +74,7 @@ public final class StagedReportsToFacts {
     }
 
     private static String[] buildColumns() {
-        java.util.List<String> cols = new java.util.ArrayList<>(java.util.List.of(
+        List<String> cols = new ArrayList<>(List.of(
                 "community_code",
                 "concat(substring(community_code, 1, 9), '000') AS township_code",
                 "concat(substring(community_code, 1, 6), '000000') AS district_code",

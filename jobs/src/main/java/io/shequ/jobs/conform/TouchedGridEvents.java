@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.gridstate.GridStateChanges;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class TouchedGridEvents {
     private static Map<String, List<String>> resolutions(Dataset<Row> grids) {
         Map<String, List<String>> byCode = new HashMap<>();
         for (Row r : new GridsToCommunities().apply(grids).collectAsList()) {
-            byCode.put(r.getString(0), java.util.Arrays.asList(r.getString(1), r.getString(3)));
+            byCode.put(r.getString(0), Arrays.asList(r.getString(1), r.getString(3)));
         }
         return byCode;
     }

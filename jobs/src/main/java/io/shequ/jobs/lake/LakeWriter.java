@@ -1,9 +1,12 @@
 package io.shequ.jobs.lake;
 
 import io.shequ.jobs.spark.SparkSessionFactory;
+import io.shequ.schemas.lake.LakeTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.iceberg.FileScanTask;
@@ -20,9 +23,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import io.shequ.schemas.lake.LakeTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * Writes conformed tables into the Iceberg lake: facts by dynamic partition overwrite (a rerun
@@ -70,7 +73,7 @@ public final class LakeWriter {
             return new Written(table, List.of(), true);
         }
         evolve(name, rows, partitionColumns);
-        PartitionFingerprints held = fingerprints(name).orElse(new PartitionFingerprints(java.util.Map.of()));
+        PartitionFingerprints held = fingerprints(name).orElse(new PartitionFingerprints(Map.of()));
         List<String> changed = held.changedIn(next);
         if (changed.isEmpty()) {
             LOG.info("lake table {}: the {} partition(s) written hold the same rows, not committed", table,
@@ -173,8 +176,8 @@ public final class LakeWriter {
         var writer = rows.writeTo(name).tableProperty("format-version", "2")
                 .option(SNAPSHOT_PROPERTY, fingerprints.toJson());
         if (partitions.length > 0) {
-            writer.partitionedBy(partitions[0], scala.collection.JavaConverters.asScalaBuffer(
-                    java.util.Arrays.asList(java.util.Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
+            writer.partitionedBy(partitions[0], JavaConverters.asScalaBuffer(
+                    Arrays.asList(Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
         }
         writer.create();
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class FilePartitions {
                     .max(Comparator.naturalOrder()).orElse(null);
             Instant arrived = members.stream().map(m -> Instant.ofEpochMilli(m.file().arrivedMillis()))
                     .max(Comparator.naturalOrder()).orElse(null);
-            Set<String> statuses = new java.util.HashSet<>(members.stream().map(Member::status).toList());
+            Set<String> statuses = new HashSet<>(members.stream().map(Member::status).toList());
             String status = statuses.contains(Partition.LOADED) ? Partition.LOADED
                     : statuses.contains(Partition.QUARANTINED) ? Partition.QUARANTINED : Partition.FAILED;
             List<String> notes = members.stream().map(Member::note).filter(n -> n != null && !n.isBlank()).distinct().toList();

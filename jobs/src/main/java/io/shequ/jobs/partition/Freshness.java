@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -78,7 +79,7 @@ public final class Freshness {
             }
             LocalDate last = w.to() != null ? w.to() : today;
             if (upToReceived) {
-                LocalDate received = own.stream().map(Partition::periodEnd).filter(java.util.Objects::nonNull)
+                LocalDate received = own.stream().map(Partition::periodEnd).filter(Objects::nonNull)
                         .max(Comparator.naturalOrder()).orElse(first);
                 last = received.isBefore(last) ? received : last;
             }

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -83,11 +84,11 @@ public final class PartitionLedger {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(SEPARATOR));
     }
 
-    private static Date date(java.time.LocalDate d) {
+    private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }
 
-    private static java.time.LocalDate local(Date d) {
+    private static LocalDate local(Date d) {
         return d == null ? null : d.toLocalDate();
     }
 }

@@ -17,10 +17,12 @@ import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
+import io.shequ.jobs.stage.report.ReportIdentity;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -160,7 +162,7 @@ public final class RunPartitions {
     /** A report staging could not read: its office × month slots from its path alone, when that tells them. */
     private List<FilePartitions.Slot> slotsByName(String location, String note) {
         try {
-            io.shequ.jobs.stage.report.ReportIdentity id = io.shequ.jobs.stage.report.ReportIdentity.of(location, "");
+            ReportIdentity id = ReportIdentity.of(location, "");
             Resolution resolved = resolver.street(id.streetHint(), id.districtHint());
             String street = resolved.code() != null ? resolved.code() : id.streetHint();
             List<FilePartitions.Slot> own = new ArrayList<>();
@@ -168,7 +170,7 @@ public final class RunPartitions {
                 own.add(new FilePartitions.Slot(street + "/" + m, m.atDay(1), m.atEndOfMonth(), id.period().end(), note));
             }
             return own;
-        } catch (io.shequ.jobs.stage.report.ReportIdentity.Unknown e) {
+        } catch (ReportIdentity.Unknown e) {
             return null;
         }
     }
@@ -222,6 +224,6 @@ public final class RunPartitions {
 
     /** A date column's value, whether Spark hands it over as java.sql.Date or as LocalDate. */
     private static LocalDate day(Object value) {
-        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

@@ -5,6 +5,7 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +36,7 @@ public record RunScope(String kind, Map<String, Set<String>> files, LocalDateTim
     public RunScope {
         files = Map.copyOf(files);
         // sorted, so the ledger and summary name the sources in a stable order; null in ledgers written before it existed
-        whole = whole == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(whole));
+        whole = whole == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(whole));
     }
 
     /** A backfill or retry scope: parts of sources. */

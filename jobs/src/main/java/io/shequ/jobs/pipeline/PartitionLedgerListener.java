@@ -1,20 +1,23 @@
 package io.shequ.jobs.pipeline;
 
-import io.shequ.jobs.run.RunIds;
-import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.Partition;
 import io.shequ.jobs.partition.PartitionLedger;
 import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.partition.RunScope;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -51,7 +54,7 @@ public final class PartitionLedgerListener implements JobExecutionListener {
             record(execution);
         } catch (RuntimeException e) {
             // the ledger is bookkeeping: its failure must not change how the run itself ended
-            org.slf4j.LoggerFactory.getLogger(PartitionLedgerListener.class).error("partition ledger not written", e);
+            LoggerFactory.getLogger(PartitionLedgerListener.class).error("partition ledger not written", e);
         }
     }
 
@@ -68,8 +71,8 @@ public final class PartitionLedgerListener implements JobExecutionListener {
         for (String status : List.of(Partition.LOADED, Partition.QUARANTINED, Partition.FAILED)) {
             counts.put(status, processed.stream().filter(p -> p.status().equals(status)).count());
         }
-        counts.put("by_source", processed.stream().collect(java.util.stream.Collectors.groupingBy(Partition::source,
-                java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        counts.put("by_source", processed.stream().collect(Collectors.groupingBy(Partition::source,
+                TreeMap::new, Collectors.counting())));
         RunLedger runLedger = new RunLedger(layout, runId);
         runLedger.put(PARTITIONS, counts);
         runLedger.put(FRESHNESS, summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sources())));

@@ -1,10 +1,12 @@
 package io.shequ.jobs.pipeline;
 
-import io.shequ.jobs.run.RunIds;
-import io.shequ.jobs.run.ExitCodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shequ.jobs.check.history.DqReport;
+import io.shequ.jobs.check.history.DqReportHtml;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -61,15 +64,15 @@ public final class RunSummaryWriter implements JobExecutionListener {
                 summary.set(section, ledger.get(section));
             }
         }
-        if (ledger.has(io.shequ.jobs.check.history.DqReport.ANOMALIES)) {
-            summary.set(io.shequ.jobs.check.history.DqReport.ANOMALIES, ledger.get(io.shequ.jobs.check.history.DqReport.ANOMALIES));
+        if (ledger.has(DqReport.ANOMALIES)) {
+            summary.set(DqReport.ANOMALIES, ledger.get(DqReport.ANOMALIES));
         }
         // re-admission of corrected quarantine rows (io.shequ.jobs.admit.Readmission.SECTION)
         if (ledger.has("readmission")) {
             summary.set("readmission", ledger.get("readmission"));
         }
         int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
-        if (intolerable > 0 && execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+        if (intolerable > 0 && execution.getStatus() == BatchStatus.COMPLETED) {
             summary.put("exit_reason", intolerable + " source file(s) quarantined whole (files_quarantined_whole); "
                     + "the other files loaded and published. Set sources.tolerate-unreadable-files: true to exit 0.");
         }
@@ -83,7 +86,7 @@ public final class RunSummaryWriter implements JobExecutionListener {
             }
             if (Files.exists(layout.run(runId).resolve("dq.html"))) {
                 // rewritten now that the run's status and exit code are known
-                io.shequ.jobs.check.history.DqReportHtml.write(io.shequ.jobs.check.history.DqReport.read(layout.run(runId)),
+                DqReportHtml.write(DqReport.read(layout.run(runId)),
                         layout.run(runId).resolve("dq.html"));
             }
         } catch (IOException e) {

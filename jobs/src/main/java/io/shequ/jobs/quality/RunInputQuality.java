@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +74,14 @@ public final class RunInputQuality {
         Map<List<String>, long[]> counts = new TreeMap<>(RunInputQuality::compare);
         // a file quarantined whole counts as a file, with the rows its account says it had: the
         // quarantine holds either those rows or, for a file with none to read, one record of the file
-        Map<String, Long> accounted = new java.util.HashMap<>();
+        Map<String, Long> accounted = new HashMap<>();
         JsonNode sources = ledger.get("sources");
         if (sources != null) {
             for (JsonNode account : sources) {
                 accounted.merge(file(account), account.path("rowsQuarantined").asLong(), Long::sum);
             }
         }
-        Set<String> wholeFiles = new java.util.HashSet<>();
+        Set<String> wholeFiles = new HashSet<>();
         JsonNode whole = ledger.get("files_quarantined_whole");
         if (whole != null) {
             for (JsonNode file : whole) {

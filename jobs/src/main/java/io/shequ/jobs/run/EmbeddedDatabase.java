@@ -3,6 +3,7 @@ package io.shequ.jobs.run;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -54,7 +55,7 @@ public final class EmbeddedDatabase {
                     && f.getFileName().toString().endsWith(".db")).toList()) {
                 try {
                     OwnerOnly.restrict(file);
-                } catch (java.nio.file.NoSuchFileException closedMeanwhile) {
+                } catch (NoSuchFileException closedMeanwhile) {
                     // a lock file removed as its database closed
                 }
             }

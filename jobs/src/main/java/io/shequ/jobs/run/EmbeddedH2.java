@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.api.ErrorCode;
+import org.h2.engine.SysProperties;
 
 /**
  * The embedded H2 databases of a home (job repository {@code state/jobs}, lake catalog
@@ -55,7 +56,7 @@ public final class EmbeddedH2 {
      * @throws IllegalStateException if H2 loaded before its servers could be bound to loopback
      */
     public static String url(Path file, String settings) {
-        String bound = org.h2.engine.SysProperties.BIND_ADDRESS;
+        String bound = SysProperties.BIND_ADDRESS;
         if (!LOOPBACK.equals(bound)) {
             throw new IllegalStateException("H2 loaded before Shequ bound its servers to loopback (h2.bindAddress is "
                     + bound + "); start the JVM with -D" + BIND_ADDRESS_PROPERTY + "=" + LOOPBACK);

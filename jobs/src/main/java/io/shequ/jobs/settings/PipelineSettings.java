@@ -1,5 +1,6 @@
 package io.shequ.jobs.settings;
 
+import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.source.Source;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public record PipelineSettings(
         districts = List.copyOf(districts);
         sparkConf = sparkConf == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
         if (lakeCatalog == null) {
-            lakeCatalog = LakeCatalog.embedded(new io.shequ.jobs.run.HomeLayout(home));
+            lakeCatalog = LakeCatalog.embedded(new HomeLayout(home));
         }
         if (retention == null) {
             retention = Retention.defaults();

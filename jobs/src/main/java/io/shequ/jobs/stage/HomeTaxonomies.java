@@ -1,6 +1,7 @@
 package io.shequ.jobs.stage;
 
 import io.shequ.schemas.reference.Taxonomy;
+import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +9,7 @@ import java.nio.file.Path;
  * one, the way {@link HomeContracts} does for contracts, so an alias added there maps a value
  * from the next run on, without rebuilding Shequ.
  */
-public final class HomeTaxonomies implements java.io.Serializable {
+public final class HomeTaxonomies implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Bundled taxonomies only (tests, and callers without a home). */

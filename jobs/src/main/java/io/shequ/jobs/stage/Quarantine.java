@@ -1,6 +1,8 @@
 package io.shequ.jobs.stage;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,8 +43,8 @@ public final class Quarantine {
     /** Writes {@code rejected} and returns how many rows it held. */
     public long write(String dataset, Dataset<Row> rejected) {
         Path target = root.resolve(dataset);
-        rejected.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
+        rejected.select(Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+                        .toArray(Column[]::new))
                 .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
                 // one file, but the rows' plan still runs in parallel: only the rejected rows move to one task
                 .repartition(1).write().mode("overwrite").json(target.toString());

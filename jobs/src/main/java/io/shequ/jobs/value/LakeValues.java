@@ -13,13 +13,16 @@ import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -179,7 +182,7 @@ public final class LakeValues {
         }
         List<Row> rows = quarantine.read(spark, taken).select("location", "line", "rule", "reason", "raw").collectAsList();
         // a staged row whose every fact row the lake check took is explained by those rows
-        java.util.Set<String> takenLines = new java.util.HashSet<>();
+        Set<String> takenLines = new HashSet<>();
         rows.forEach(q -> takenLines.add(q.getString(0) + ":" + q.getString(1)));
         missing.forEach((file, list) -> list.removeIf(m -> m.why().equals(UNEXPLAINED)
                 && takenLines.contains(file + ":" + m.line())));
@@ -193,7 +196,7 @@ public final class LakeValues {
                         values.put(a.field(), new BigDecimal(v.asText()));
                     }
                 }
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 continue;   // no values to count: the identity then fails loudly for the file
             }
             missing.computeIfAbsent(q.getString(0), f -> new ArrayList<>()).add(new Missing(

@@ -2,6 +2,7 @@ package io.shequ.jobs.admit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class FormulaGuardTest {
 
     @Test
     void everyCellRoundTripsExactly() {
-        List<String> cells = new java.util.ArrayList<>(PAYLOADS);
+        List<String> cells = new ArrayList<>(PAYLOADS);
         cells.addAll(List.of("-5", "'abc", "''abc", "'-5", "'", "''", "'=x", "abc", "", "0012", "+", "=", "-"));
         for (String cell : cells) {
             assertThat(FormulaGuard.unescape(FormulaGuard.escape(cell))).as("round trip of %s", cell).isEqualTo(cell);

@@ -2,8 +2,13 @@ package io.shequ.jobs.admit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.stage.table.LocatedTable;
 import io.shequ.jobs.stage.table.Sheet;
+import io.shequ.jobs.stage.table.SheetRow;
 import io.shequ.jobs.stage.table.TableFileReader;
+import io.shequ.schemas.contract.FieldSpec;
+import io.shequ.schemas.contract.HeaderMapping;
+import io.shequ.schemas.contract.SourceContract;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -142,15 +151,15 @@ class QuarantineExportTest {
         assertThat(reject.values()).as("a staging reject keeps its own file's headers only")
                 .containsOnlyKeys("社区名称", "户数", "常住人口");
 
-        io.shequ.schemas.contract.SourceContract contract = io.shequ.schemas.contract.SourceContract.load(
-                io.shequ.schemas.contract.SourceContract.STREET_OFFICE_REPORT);
-        java.util.SortedMap<Integer, io.shequ.schemas.contract.FieldSpec> columns = new java.util.TreeMap<>();
+        SourceContract contract = SourceContract.load(
+                SourceContract.STREET_OFFICE_REPORT);
+        SortedMap<Integer, FieldSpec> columns = new TreeMap<>();
         columns.put(0, contract.field("community_name").orElseThrow());
         columns.put(2, contract.field("households").orElseThrow());
-        var table = new io.shequ.jobs.stage.table.LocatedTable("Sheet1", null,
-                new io.shequ.jobs.stage.table.SheetRow(3, List.of("社区名称", "备注", "总户数")), 1,
-                new io.shequ.schemas.contract.HeaderMapping(columns, List.of()),
-                List.of(new io.shequ.jobs.stage.table.SheetRow(9, List.of("六里山社区", "—", "812"))), 0);
+        var table = new LocatedTable("Sheet1", null,
+                new SheetRow(3, List.of("社区名称", "备注", "总户数")), 1,
+                new HeaderMapping(columns, List.of()),
+                List.of(new SheetRow(9, List.of("六里山社区", "—", "812"))), 0);
         assertThat(CorrectedRows.correctedFields(table, table.dataRows().get(0), fix).cells())
                 .as("the corrected value goes into the column the file holds households in")
                 .containsExactly("六里山社区", "—", "612");
@@ -178,7 +187,7 @@ class QuarantineExportTest {
 
         String text = Files.readString(out, StandardCharsets.UTF_8).substring(1);
         List<String> cells;
-        try (var parser = org.apache.commons.csv.CSVParser.parse(text, org.apache.commons.csv.CSVFormat.RFC4180)) {
+        try (var parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
             var records = parser.getRecords();
             assertThat(records.get(0).toList()).as("a header is quoted like any cell").contains("'=HEADER()");
             cells = records.get(1).toList();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,7 @@ class DatasetCheckTest {
 
         DatasetCheck.Result result = check().run(RuleStage.STAGED, REPORTS, folder, Map.of());
 
-        assertThat(spark.read().parquet(folder.toString()).select("id").as(org.apache.spark.sql.Encoders.INT()).collectAsList())
+        assertThat(spark.read().parquet(folder.toString()).select("id").as(Encoders.INT()).collectAsList())
                 .as("rows 2 and 4 failed error-level row rules and left the staged data").containsExactlyInAnyOrder(1, 3);
         Map<String, Row> quarantined = byLine(new Quarantine(home.resolve("quarantine/run1"), "run1")
                 .read(spark, "dq_staged_reports"));

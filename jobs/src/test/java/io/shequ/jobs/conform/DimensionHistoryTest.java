@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,7 +157,7 @@ class DimensionHistoryTest {
                 event(4, "G-404", LocalDateTime.of(2024, 3, 2, 10, 0)));
         Map<Long, Long> keyByEvent = new VersionInForce(run2, "grid_code", "grid_key")
                 .attach(facts, facts.col("grid_code"), facts.col("reported_at"), "grid_key").collectAsList().stream()
-                .collect(java.util.HashMap::new, (m, r) -> m.put(r.getAs("event_id"), r.getAs("grid_key")), Map::putAll);
+                .collect(HashMap::new, (m, r) -> m.put(r.getAs("event_id"), r.getAs("grid_key")), Map::putAll);
         assertThat(keyByEvent.get(1L)).as("an event before the move keeps the old version").isEqualTo(g11.get(0).<Long>getAs("grid_key"));
         assertThat(keyByEvent.get(2L)).as("an event after the move takes the new one").isEqualTo(g11.get(1).<Long>getAs("grid_key"));
         assertThat(keyByEvent.get(3L)).as("an event before the grid's creation takes its first version")
@@ -270,7 +272,7 @@ class DimensionHistoryTest {
     }
 
     private static List<Row> sorted(Dataset<Row> dim) {
-        return dim.collectAsList().stream().sorted(java.util.Comparator.comparing(Row::toString)).toList();
+        return dim.collectAsList().stream().sorted(Comparator.comparing(Row::toString)).toList();
     }
 
     private static Dataset<Row> grids(Row... rows) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -162,7 +163,7 @@ class GridEventsToFactsTest {
 
         assertThat(result.facts().collectAsList()).extracting(r -> r.getAs("event_id")).containsExactly("E6");
         assertThat(result.rejected().collectAsList()).extracting(r -> r.getAs("line"), r -> r.getAs("rule"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("E8", "unresolved_division"));
+                .containsExactly(Tuple.tuple("E8", "unresolved_division"));
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -99,7 +101,7 @@ class GridSystemLandingTest {
         assertThat(spark.read().parquet(layout.landingTables("r1").resolve("event").toString()).columns())
                 .as("event columns as the vendor contract spells them")
                 .contains("event_id", "grid_code", "reported_at", "updated_at")
-                .allSatisfy(c -> assertThat(c).isEqualTo(c.toLowerCase(java.util.Locale.ROOT)));
+                .allSatisfy(c -> assertThat(c).isEqualTo(c.toLowerCase(Locale.ROOT)));
         assertThat(spark.read().parquet(layout.landingTables("r1").resolve("event_flow").toString()).columns())
                 .contains("event_id", "seq", "action", "acted_at");
     }
@@ -164,8 +166,8 @@ class GridSystemLandingTest {
 
     @Test
     void watermarkNeverMovesBackwards() {
-        watermarks.commit("r1", java.util.Map.of("event", T0));
-        watermarks.commit("r2", java.util.Map.of("event", T0.minusHours(1), "grid", T0.minusDays(1)));
+        watermarks.commit("r1", Map.of("event", T0));
+        watermarks.commit("r2", Map.of("event", T0.minusHours(1), "grid", T0.minusDays(1)));
 
         assertThat(watermarks.current("event")).contains(T0);
         assertThat(watermarks.current("grid")).contains(T0.minusDays(1));

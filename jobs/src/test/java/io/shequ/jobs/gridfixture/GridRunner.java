@@ -12,6 +12,7 @@ import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.grid.GridStaging;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class GridRunner {
     }
 
     private static final ReportersToPseudonyms REPORTERS = new ReportersToPseudonyms(new Pseudonymizer(
-            "a test key that is long enough to be used".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            "a test key that is long enough to be used".getBytes(StandardCharsets.UTF_8)));
 
     private final SparkSession spark;
     private final HomeLayout layout;

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -83,7 +84,7 @@ class PostgresLakeCatalogIT {
 
         writer.overwritePartitions("fct_contracts", rows(fact("C2", 2023, 6, 2)), List.of("report_year", "report_month"));
 
-        var table = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_contracts"));
+        var table = Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_contracts"));
         table.refresh();
         assertThat(table.spec().fields()).extracting(f -> table.schema().findColumnName(f.sourceId()))
                 .containsExactly("report_year", "report_month");
@@ -108,7 +109,7 @@ class PostgresLakeCatalogIT {
         LakeWriter.Written february = writer.overwritePartitions("fct_flows",
                 rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5), fact("F3", 2023, 3, 0)), partitions);
         assertThat(february.partitions()).as("only the changed partition").containsExactly("2023/2");
-        var table = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_flows"));
+        var table = Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_flows"));
         table.refresh();
         assertThat(table.currentSnapshot().summary().get("changed-partition-count")).isEqualTo("1");
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -72,8 +74,8 @@ class ScopePlannerTest {
                 new Partition(REPORTS, "A/2023-02", LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28),
                         LocalDate.of(2023, 2, 28), List.of("a/feb.xlsx"), List.of("sha"), 3,
                         Instant.parse("2023-03-20T00:00:00Z"), Partition.LOADED, "run-2", "run", null));
-        FreshnessWindows windows = new FreshnessWindows(java.util.Map.of(REPORTS,
-                new FreshnessWindows.Window(java.time.Period.ofDays(10), null, LocalDate.of(2023, 2, 28))));
+        FreshnessWindows windows = new FreshnessWindows(Map.of(REPORTS,
+                new FreshnessWindows.Window(Period.ofDays(10), null, LocalDate.of(2023, 2, 28))));
         Freshness.Report report = new Freshness(windows).asOf(Instant.parse("2023-04-01T00:00:00Z"), ledger, Set.of(REPORTS));
         assertThat(report.missing()).extracting(Freshness.Finding::key).as("B sent nothing for February")
                 .containsExactly("B/2023-02");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class RunInputQualityTest {
                 "street_office_reports", "370102011000/2023-04", LocalDate.of(2023, 4, 1), LocalDate.of(2023, 4, 30),
                 LocalDate.of(2023, 5, 10), (Instant) null)));
 
-        InputQuality quality = RunInputQuality.of(layout, run, partitions, java.util.Set.of());
+        InputQuality quality = RunInputQuality.of(layout, run, partitions, Set.of());
 
         assertThat(quality.sourcesRead()).containsExactlyInAnyOrder("street_office_reports", "grid_system");
         assertThat(quality.quarantined()).containsExactly(

@@ -2,6 +2,7 @@ package io.shequ.jobs.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ProcessOwnerTest {
@@ -17,7 +18,7 @@ class ProcessOwnerTest {
     void aProcessThatEndedIsDead() throws Exception {
         Process child = new ProcessBuilder("true").start();
         long pid = child.pid();
-        long started = child.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
+        long started = child.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
         child.waitFor();
         assertThat(new ProcessOwner(here.host(), pid, started).liveness(here)).as("an ended child").isEqualTo(ProcessOwner.Liveness.DEAD);
     }

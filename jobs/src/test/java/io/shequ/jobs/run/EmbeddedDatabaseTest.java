@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +65,7 @@ class EmbeddedDatabaseTest {
             open.createStatement().execute("CREATE TABLE t (x INT)");
             open.createStatement().execute("INSERT INTO t VALUES (1)");
             assertThatThrownBy(() -> open.createStatement().execute("INSERT INTO t SELECT x / 0 FROM t"))
-                    .isInstanceOf(java.sql.SQLException.class);
+                    .isInstanceOf(SQLException.class);
         } finally {
             EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD);
         }

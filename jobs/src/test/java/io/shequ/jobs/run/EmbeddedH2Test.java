@@ -9,8 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.h2.engine.SysProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +88,7 @@ class EmbeddedH2Test {
 
     @Test
     void theAutoServerListensOnLoopbackAndItsLockFileSaysSo() throws Exception {
-        assertThat(org.h2.engine.SysProperties.BIND_ADDRESS).isEqualTo(EmbeddedH2.LOOPBACK);
+        assertThat(SysProperties.BIND_ADDRESS).isEqualTo(EmbeddedH2.LOOPBACK);
         Path file = layout().jobRepository();
         String password = EmbeddedH2.password(layout());
         try (Connection owner = DriverManager.getConnection(EmbeddedH2.url(file, ";AUTO_SERVER=TRUE"), EmbeddedH2.USER,
@@ -101,18 +106,18 @@ class EmbeddedH2Test {
     }
 
     /** 127.0.0.1, ::ffff:127.0.0.1 and ::1 as /proc/net/tcp{,6} write them. */
-    private static final java.util.Set<String> LOOPBACK_IN_PROC = java.util.Set.of("0100007F",
+    private static final Set<String> LOOPBACK_IN_PROC = Set.of("0100007F",
             "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
 
     /** The local addresses (as /proc writes them) of the sockets listening on {@code port}. */
-    private static java.util.List<String> listeningAddresses(int port) throws Exception {
-        java.util.List<String> addresses = new java.util.ArrayList<>();
-        for (String table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+    private static List<String> listeningAddresses(int port) throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             for (String line : Files.readAllLines(Path.of(table))) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if ("0A".equals(f[3]) && local.length == 2 && local[1].equalsIgnoreCase(String.format("%04X", port))) {
-                    addresses.add(local[0].toUpperCase(java.util.Locale.ROOT));
+                    addresses.add(local[0].toUpperCase(Locale.ROOT));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.stage;
 
 import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.spark.TestSpark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ public final class LandedFiles {
 
     /** The test class's local session: two threads, two shuffle partitions, no UI. */
     public static SparkSession localSpark() {
-        return io.shequ.jobs.spark.TestSpark.session();
+        return TestSpark.session();
     }
 
     /** A file landed from {@code location} (relative to its source folder), arriving and modified at the given times. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,6 @@ public final class TestWorkbook {
 
     /** A row of cells. */
     public static List<Object> row(Object... cells) {
-        return java.util.Arrays.asList(cells);
+        return Arrays.asList(cells);
     }
 }

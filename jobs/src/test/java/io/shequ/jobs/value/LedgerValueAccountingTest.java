@@ -3,6 +3,7 @@ package io.shequ.jobs.value;
 import static io.shequ.jobs.stage.LandedFiles.landed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.check.RuleStage;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
@@ -75,7 +76,7 @@ class LedgerValueAccountingTest {
                 .problems()).as("explained by a named row").isEmpty();
         ValueAccount lost = staged.withLake(new BigDecimal("299.99"), BigDecimal.ZERO, List.of());
         assertThat(lost.problems()).singleElement().asString().contains("staged 300.00").contains("lake 299.99");
-        assertThat(ValueLedger.findings(List.of(lost), io.shequ.jobs.check.RuleStage.LAKE)).singleElement()
+        assertThat(ValueLedger.findings(List.of(lost), RuleStage.LAKE)).singleElement()
                 .satisfies(o -> {
                     assertThat(o.blocks()).as("an error-level finding that blocks the run").isTrue();
                     assertThat(o.reason()).contains("a.xlsx").contains("contract_amount");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,17 +45,17 @@ public record RunFigures(String runId, int exitCode, List<Step> steps, long rows
     }
 
     /** The summed time of {@link #STAGE_TO_PUBLISH}, or empty when the run did not complete publish. */
-    public java.util.Optional<Duration> stageToPublish() {
+    public Optional<Duration> stageToPublish() {
         boolean published = steps.stream().anyMatch(s -> s.name().equals("publish") && s.status().equals("COMPLETED"));
         if (!published) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(steps.stream().filter(s -> STAGE_TO_PUBLISH.contains(s.name()))
+        return Optional.of(steps.stream().filter(s -> STAGE_TO_PUBLISH.contains(s.name()))
                 .map(Step::duration).reduce(Duration.ZERO, Duration::plus));
     }
 
     /** The named step's time, when it completed. */
-    public java.util.Optional<Duration> completed(String step) {
+    public Optional<Duration> completed(String step) {
         return steps.stream().filter(s -> s.name().equals(step) && s.status().equals("COMPLETED"))
                 .map(Step::duration).findFirst();
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -105,8 +107,8 @@ public final class SqlFloor {
         byte[] k = key;
         if (k.length > HMAC_BLOCK) {
             try {
-                k = java.security.MessageDigest.getInstance("SHA-256").digest(k);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                k = MessageDigest.getInstance("SHA-256").digest(k);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

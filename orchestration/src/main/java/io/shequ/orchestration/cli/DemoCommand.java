@@ -11,9 +11,16 @@ import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.home.OwnerOnly;
 import io.shequ.warehouse.WarehouseReader;
+import io.shequ.warehouse.serve.ServeSettings;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (WarehouseReader reader = WarehouseReader.open(root)) {
             var values = reader.indicators("district", year);
-            values = new java.util.ArrayList<>(values);
+            values = new ArrayList<>(values);
             values.addAll(reader.indicators("street", year));
             IndicatorTable.printTable(values, System.out);
             System.out.println();
@@ -64,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("rerun:    ./shequ run --config " + config);
             System.out.println("serve:    ./shequ serve user add NAME --role analyst --home " + root
                     + " && ./shequ serve --home " + root + " --insecure-plaintext   (Flight SQL on 127.0.0.1:"
-                    + io.shequ.warehouse.serve.ServeSettings.DEFAULT_PORT + "; see docs/serving.md)");
+                    + ServeSettings.DEFAULT_PORT + "; see docs/serving.md)");
         }
         return 0;
     }
@@ -74,15 +81,15 @@ public final class DemoCommand implements Callable<Integer> {
      * pipeline never reads it): prints the score and adds it to the run's summary.json as
      * {@code resolution_against_truth}. Nothing when the run committed no lake snapshot.
      */
-    public static java.util.Optional<ResolutionAgainstTruth> scoreResolution(Path root, PipelineRuntime.Outcome outcome,
-            SimulationResult sample, java.io.PrintStream out) throws Exception {
+    public static Optional<ResolutionAgainstTruth> scoreResolution(Path root, PipelineRuntime.Outcome outcome,
+            SimulationResult sample, PrintStream out) throws Exception {
         if (!Files.exists(outcome.summary().resolveSibling("lake-snapshot.json"))) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         ResolutionAgainstTruth score = ResolutionAgainstTruth.of(root, outcome.runId(), sample);
         score.addTo(outcome.summary());
         out.println(score);
-        return java.util.Optional.of(score);
+        return Optional.of(score);
     }
 
     /**
@@ -99,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Writes the demo home: secrets (owner-only) and shequ.yml pointing at the sample. */
     public static Path writeConfig(Path root, String district, SimulationResult sample) throws Exception {
-        return writeConfig(root, "shequ demo", java.util.List.of(district), sample.streetOfficeFolder(),
+        return writeConfig(root, "shequ demo", List.of(district), sample.streetOfficeFolder(),
                 sample.procurementFolder(), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword());
     }
 
@@ -110,8 +117,8 @@ public final class DemoCommand implements Callable<Integer> {
      *
      * @param writtenBy the command named in the file's first comment
      */
-    public static Path writeConfig(Path root, String writtenBy, java.util.List<String> districts, Path streetOffices,
-            Path procurement, String gridUrl, String gridUser, String gridPassword) throws java.io.IOException {
+    public static Path writeConfig(Path root, String writtenBy, List<String> districts, Path streetOffices,
+            Path procurement, String gridUrl, String gridUser, String gridPassword) throws IOException {
         Path secrets = OwnerOnly.createDirectories(root.resolve("secrets"));
         PseudonymKeys.createIfMissing(secrets.resolve("pseudonym.key"));
         OwnerOnly.writeString(secrets.resolve("grid-password"), gridPassword + "\n");
@@ -139,7 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
                 warehouse:
                   keep-snapshots: 5
                 """.formatted(writtenBy,
-                districts.stream().map(d -> "\"" + d + "\"").collect(java.util.stream.Collectors.joining(", ")),
+                districts.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", ")),
                 relative(root, streetOffices), relative(root, procurement), gridUrl, gridUser));
         return config;
     }

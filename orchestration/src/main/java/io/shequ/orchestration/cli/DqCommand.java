@@ -4,6 +4,7 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportText;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.RunLedger;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class DqCommand implements Callable<Integer> {
     }
 
     /** Run ids sort by start time, so the last run is the greatest folder name that holds a run. */
-    static Optional<Path> lastRun(Path runs) throws java.io.IOException {
+    static Optional<Path> lastRun(Path runs) throws IOException {
         if (!Files.isDirectory(runs)) {
             return Optional.empty();
         }

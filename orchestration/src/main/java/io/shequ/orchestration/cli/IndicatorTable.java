@@ -1,7 +1,10 @@
 package io.shequ.orchestration.cli;
 
+import io.shequ.jobs.run.RunLedger;
 import io.shequ.warehouse.IndicatorValue;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,11 +93,11 @@ public final class IndicatorTable {
     }
 
     public static void printJson(List<IndicatorValue> values, PrintStream out) throws Exception {
-        out.println(io.shequ.jobs.run.RunLedger.JSON.writeValueAsString(values));
+        out.println(RunLedger.JSON.writeValueAsString(values));
     }
 
     private static String num(Double d) {
-        return d == null ? "" : new java.math.BigDecimal(d).round(java.math.MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+        return d == null ? "" : new BigDecimal(d).round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
     }
 
     private static String csv(String s) {

@@ -7,6 +7,7 @@ import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import io.shequ.orchestration.schedule.PipelineScheduler;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             throw new ConfigException("schedules", "at least one {name, cron} entry to schedule");
         }
         if (list) {
-            ScheduleListing.print(cfg, new java.util.Date(), System.out);
+            ScheduleListing.print(cfg, new Date(), System.out);
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -37,7 +38,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         try (PipelineRuntime runtime = new PipelineRuntime(cfg); PipelineScheduler scheduler = new PipelineScheduler(runtime, settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             scheduler.start();
-            ScheduleListing.print(cfg, new java.util.Date(), System.out);
+            ScheduleListing.print(cfg, new Date(), System.out);
             System.out.println("scheduler node " + scheduler.scheduler().getSchedulerInstanceId()
                     + (settings.clustered() ? ", clustered (check-in every " + settings.checkinIntervalMillis() + " ms)" : ", not clustered"));
             System.out.println("scheduler running; Ctrl-C to stop");

@@ -14,6 +14,7 @@ import io.shequ.warehouse.WarehouseAudits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -228,7 +229,7 @@ public final class ConfigReader {
             }
             overlapMinutes = n.asInt();
         }
-        return new GridSource(url, grid.path("user").asText(""), password, java.time.Duration.ofMinutes(overlapMinutes));
+        return new GridSource(url, grid.path("user").asText(""), password, Duration.ofMinutes(overlapMinutes));
     }
 
     private static List<ShequConfig.Schedule> schedules(JsonNode node, JsonNode sources) {

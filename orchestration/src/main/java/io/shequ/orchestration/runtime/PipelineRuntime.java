@@ -3,39 +3,45 @@ package io.shequ.orchestration.runtime;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.shequ.jobs.run.ExitCodes;
+import io.shequ.jobs.partition.FreshnessWindows;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.pipeline.PipelineJobConfiguration;
 import io.shequ.jobs.pipeline.QuarantinePurgeJobConfiguration;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.recovery.ProcessOwner;
 import io.shequ.jobs.recovery.RunOwners;
-import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.EmbeddedDatabase;
+import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.settings.AdmitSettings;
+import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.orchestration.bulletin.BulletinPublication;
 import io.shequ.orchestration.config.AdmitFolderConfig;
-import io.shequ.jobs.spark.SparkSessionFactory;
+import io.shequ.orchestration.config.FreshnessConfig;
 import io.shequ.orchestration.config.MetricsSettings;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.metrics.MeterRegistries;
 import io.shequ.orchestration.metrics.RunMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything one process needs to run the pipeline: the job repository database, the Spark
@@ -79,8 +85,8 @@ public final class PipelineRuntime implements AutoCloseable {
         context.registerBean(AdmitSettings.class, () -> admit);
         context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop(),
                 config.snapshotReaders()));
-        context.registerBean(io.shequ.jobs.partition.FreshnessWindows.class,
-                () -> io.shequ.orchestration.config.FreshnessConfig.read(config.file()));
+        context.registerBean(FreshnessWindows.class,
+                () -> FreshnessConfig.read(config.file()));
         context.register(PipelineJobConfiguration.class);
         context.register(QuarantinePurgeJobConfiguration.class);
         context.refresh();
@@ -164,7 +170,7 @@ public final class PipelineRuntime implements AutoCloseable {
      * other sources' lake tables keep their snapshots, and the warehouse is republished from the
      * whole lake.
      */
-    public Outcome runSources(java.util.Set<String> sources) throws Exception {
+    public Outcome runSources(Set<String> sources) throws Exception {
         return runOnce(RunScope.wholeSources(sources));
     }
 
@@ -199,7 +205,7 @@ public final class PipelineRuntime implements AutoCloseable {
     }
 
     private RunRecovery recovery() {
-        return new RunRecovery(config.home(), context.getBean(org.springframework.batch.core.repository.JobRepository.class),
+        return new RunRecovery(config.home(), context.getBean(JobRepository.class),
                 context.getBean(JobOperator.class), context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class),
                 owners, self);
     }
@@ -216,13 +222,13 @@ public final class PipelineRuntime implements AutoCloseable {
         EmbeddedDatabase.shutdown(repository.url(), repository.user(), repository.password());
         try {
             restrictDatabaseFiles();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("restricting the embedded databases' files", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("restricting the embedded databases' files", e);
         }
     }
 
     /** The embedded H2 files of the job repository and the Iceberg catalog, made owner-only once H2 created them. */
-    private void restrictDatabaseFiles() throws java.io.IOException {
+    private void restrictDatabaseFiles() throws IOException {
         EmbeddedDatabase.restrictFiles(config.jobRepository().url());
         EmbeddedDatabase.restrictFiles(settings.lakeCatalog().url());
     }

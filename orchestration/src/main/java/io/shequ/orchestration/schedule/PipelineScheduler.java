@@ -5,6 +5,8 @@ import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import org.quartz.CronScheduleBuilder;
@@ -44,7 +46,7 @@ public final class PipelineScheduler implements AutoCloseable {
     }
 
     /** A scheduler keeping {@code schedules} in the store (the configuration's, or a test's fire times). */
-    public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings, java.util.List<ShequConfig.Schedule> schedules)
+    public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings, List<ShequConfig.Schedule> schedules)
             throws SchedulerException, SQLException {
         QuartzStoreSchema.ensure(settings);
         this.scheduler = new StdSchedulerFactory(properties(settings)).getScheduler();
@@ -90,7 +92,7 @@ public final class PipelineScheduler implements AutoCloseable {
     private boolean same(Trigger stored, ShequConfig.Schedule s) {
         return stored instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())
                 && cron.getJobKey().equals(jobKey(s.job()))
-                && PipelineQuartzJob.sourcesData(s.sources()).equals(java.util.Objects.requireNonNullElse(cron.getJobDataMap().getString(PipelineQuartzJob.SOURCES), ""))
+                && PipelineQuartzJob.sourcesData(s.sources()).equals(Objects.requireNonNullElse(cron.getJobDataMap().getString(PipelineQuartzJob.SOURCES), ""))
                 && cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,7 +26,7 @@ final class GroundTruthWriter {
                      String communityCode, String period, String outcome, String field, String rule,
                      List<String> clean, String nullFields, String approximateFields, String mess) {
         List<String> cells() {
-            List<String> cells = new java.util.ArrayList<>(List.of(file, nz(sheet), String.valueOf(line), streetCode,
+            List<String> cells = new ArrayList<>(List.of(file, nz(sheet), String.valueOf(line), streetCode,
                     writtenName, communityCode, period, outcome, nz(field), nz(rule)));
             cells.addAll(clean);
             cells.addAll(List.of(nullFields, approximateFields, mess));

@@ -7,7 +7,6 @@ import io.shequ.orchestration.simulator.StreetReport.Cell;
 import io.shequ.orchestration.simulator.StreetReport.Damage;
 import io.shequ.orchestration.simulator.StreetReport.Line;
 import io.shequ.schemas.contract.RejectRule;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -142,7 +142,7 @@ final class ReportTruth {
 
     /** The ledger files the contract truth names, each loaded with its rows (ledger mess is per row). */
     static List<FileRow> ledgerFiles(List<GroundTruthWriter.ContractRow> contracts) {
-        Map<String, Integer> rows = new java.util.TreeMap<>();
+        Map<String, Integer> rows = new TreeMap<>();
         for (GroundTruthWriter.ContractRow row : contracts) {
             rows.merge(row.file(), 1, Integer::sum);
         }

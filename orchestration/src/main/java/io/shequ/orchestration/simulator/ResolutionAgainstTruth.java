@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -71,7 +72,7 @@ public record ResolutionAgainstTruth(ResolutionScore reports, ResolutionScore co
         ObjectNode root = (ObjectNode) RunLedger.JSON.readTree(summaryFile.toFile());
         root.set(SUMMARY_KEY, RunLedger.JSON.valueToTree(summary()));
         Path tmp = summaryFile.resolveSibling(summaryFile.getFileName() + ".tmp");
-        try (java.io.OutputStream stream = OwnerOnly.newOutputStream(tmp)) {
+        try (OutputStream stream = OwnerOnly.newOutputStream(tmp)) {
             RunLedger.JSON.writeValue(stream, root);
         }
         Files.move(tmp, summaryFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

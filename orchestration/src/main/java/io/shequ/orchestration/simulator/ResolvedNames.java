@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class ResolvedNames {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         try (Stream<Path> parts = Files.list(folder)) {
             for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 for (String line : Files.readAllLines(part)) {

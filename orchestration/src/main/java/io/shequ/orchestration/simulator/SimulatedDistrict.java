@@ -4,9 +4,10 @@ import io.shequ.schemas.division.Division;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The district a simulation covers, as the NBS 2023 list has it: its street offices (every
@@ -47,7 +48,7 @@ record SimulatedDistrict(Division district, String cityName, List<Street> street
             throw new IllegalArgumentException("need a city code, got " + cityCode + " (" + cityCode.level() + ")");
         }
         NbsDivisions nbs = NbsDivisions.bundled2023(List.of(cityCode));
-        java.util.Set<DivisionCode> withVillages = new java.util.TreeSet<>();
+        Set<DivisionCode> withVillages = new TreeSet<>();
         for (Division village : nbs.within(cityCode, DivisionLevel.VILLAGE)) {
             withVillages.add(village.code().ancestor(DivisionLevel.DISTRICT));
         }

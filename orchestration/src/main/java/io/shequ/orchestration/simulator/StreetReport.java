@@ -4,11 +4,11 @@ import io.shequ.orchestration.simulator.SimulatedDistrict.Street;
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.division.Division;
 import io.shequ.schemas.period.ReportPeriod;
-
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,7 +31,7 @@ record StreetReport(Street street, ReportPeriod period, Format format, List<Stri
         }
 
         String describe() {
-            return xlsx ? "xlsx" : "csv-" + charset.name().toLowerCase(java.util.Locale.ROOT) + (bom ? "-bom" : "");
+            return xlsx ? "xlsx" : "csv-" + charset.name().toLowerCase(Locale.ROOT) + (bom ? "-bom" : "");
         }
     }
 

@@ -2,6 +2,7 @@ package io.shequ.orchestration.sql;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -45,7 +46,7 @@ final class SqlCompleter implements Completer {
         }
         boolean lower = !word.isEmpty() && Character.isLowerCase(word.charAt(0));
         for (String keyword : KEYWORDS) {
-            String text = lower ? keyword.toLowerCase(java.util.Locale.ROOT) : keyword;
+            String text = lower ? keyword.toLowerCase(Locale.ROOT) : keyword;
             candidates.add(new Candidate(text, text, "keywords", null, null, null, true));
         }
     }

@@ -3,8 +3,10 @@ package io.shequ.orchestration.sql;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,7 +63,7 @@ public final class SqlShell {
 
     /** Runs every statement of {@code text} (the {@code -c} option). */
     public void runText(String text) throws IOException {
-        BufferedReader lines = new BufferedReader(new java.io.StringReader(text));
+        BufferedReader lines = new BufferedReader(new StringReader(text));
         run(prompt -> lines.readLine());
     }
 
@@ -110,7 +112,7 @@ public final class SqlShell {
             fail("no table or view named " + name + " (\\d lists them)");
             return;
         }
-        out.println(table.get().type().toLowerCase(java.util.Locale.ROOT) + " " + table.get().qualified());
+        out.println(table.get().type().toLowerCase(Locale.ROOT) + " " + table.get().qualified());
         TableText.print(catalog.describe(table.get()), out);
     }
 

@@ -11,7 +11,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -133,7 +135,7 @@ class SqlFloorTest {
     void reporterIdIsTheHmacSha256OfTheKey() throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-        String expected = java.util.HexFormat.of().formatHex(mac.doFinal("11010519491231002X".getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of().formatHex(mac.doFinal("11010519491231002X".getBytes(StandardCharsets.UTF_8)));
         Map<String, List<Object>> keys = rows("SELECT event_id, reporter_key, reporter_sex FROM read_parquet('"
                 + dir.resolve("out/grid_events.parquet") + "')");
         assertThat(keys.get("E1")).containsExactly(expected, "F");
@@ -188,7 +190,7 @@ class SqlFloorTest {
              ResultSet rs = sql.executeQuery(query)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
-                List<Object> values = new java.util.ArrayList<>();
+                List<Object> values = new ArrayList<>();
                 for (int c = 2; c <= columns; c++) {
                     Object v = rs.getObject(c);
                     values.add(v instanceof Number n && !(v instanceof Long) && !(v instanceof Double) ? n.doubleValue() : v);

@@ -1,7 +1,10 @@
 package io.shequ.orchestration.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -20,8 +23,8 @@ record GenerateRun(int exit, String out, String err) {
     }
 
     /** The ground truth's row count, header excluded. */
-    static long truthRows(java.nio.file.Path csv) throws java.io.IOException {
-        try (Stream<String> lines = java.nio.file.Files.lines(csv)) {
+    static long truthRows(Path csv) throws IOException {
+        try (Stream<String> lines = Files.lines(csv)) {
             return lines.count() - 1;
         }
     }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The machine formats of {@code ./shequ stats} carry codes and bilingual names. */
@@ -55,7 +56,7 @@ class IndicatorTableTest {
         assertThat(json.get(1).path("denominator").isNull()).as("no denominator for an amount").isTrue();
     }
 
-    private static String print(java.util.function.Consumer<PrintStream> printer) {
+    private static String print(Consumer<PrintStream> printer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             printer.accept(out);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.jobs.settings.Retention;
+import io.shequ.schemas.home.OwnerOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,7 @@ class ConfigReaderLakeAndPrivacyTest {
 
     @Test
     void aTooShortKeyIsRefusedWithHowToMakeOne() throws Exception {
-        io.shequ.schemas.home.OwnerOnly.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
+        OwnerOnly.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: short.key\n"));
         assertThatThrownBy(() -> PseudonymKeys.load(config.pseudonymKey())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("at least 32 characters").hasMessageContaining("openssl rand");
@@ -70,7 +72,7 @@ class ConfigReaderLakeAndPrivacyTest {
     void databasePasswordsComeFromAFileOrAnEnvironmentVariableNeverBoth() throws Exception {
         for (String file : new String[] {"ops.password", "lake.password"}) {
             Files.writeString(dir.resolve(file), file.equals("ops.password") ? "from-the-file\n" : "lake-secret\n");
-            Files.setPosixFilePermissions(dir.resolve(file), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(dir.resolve(file), PosixFilePermissions.fromString("rw-------"));
         }
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
                 + "job-repository:\n  url: jdbc:postgresql://db/shequ_ops\n  user: shequ\n  password-file: ops.password\n"

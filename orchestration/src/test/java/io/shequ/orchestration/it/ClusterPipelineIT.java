@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.simulator.SimulationResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.spark.executor.Executor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +42,7 @@ class ClusterPipelineIT {
             appender.console.target = SYSTEM_ERR
             appender.console.layout.type = PatternLayout
             appender.console.layout.pattern = %d{HH:mm:ss} %-5p %c{1} - %m%n
-            logger.executor.name = org.apache.spark.executor.Executor
+            logger.executor.name = Executor
             logger.executor.level = info
             """;
 
@@ -103,7 +106,7 @@ class ClusterPipelineIT {
         try {
             return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
                     .contains("CoarseGrainedExecutorBackend");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false; // it ended meanwhile
         }
     }
@@ -119,8 +122,8 @@ class ClusterPipelineIT {
             return walk.filter(p -> p.getFileName().toString().equals("stderr")).filter(p -> {
                 try {
                     return Files.readString(p).contains("Finished task");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }).count();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.orchestration.cli.ShequMain;
 import io.shequ.orchestration.testing.PostgresServer;
+import io.shequ.schemas.home.OwnerOnly;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ class ClusteredSchedulerIT {
         Files.setLastModifiedTime(expired.getParent(), old);
         Files.setLastModifiedTime(expired.getParent().getParent(), old);
         Path key = home.resolve("pseudonym.key");
-        io.shequ.schemas.home.OwnerOnly.writeString(key, "cluster-test-key-0123456789abcdef0123456789");
+        OwnerOnly.writeString(key, "cluster-test-key-0123456789abcdef0123456789");
         Path config = home.resolve("shequ.yml");
         Files.writeString(config, """
                 home: .

@@ -7,6 +7,7 @@ import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.pipeline.steps.ExtractStep;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.ShequConfig;
@@ -20,12 +21,16 @@ import io.shequ.warehouse.WarehouseContent;
 import io.shequ.warehouse.WarehousePublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +76,7 @@ class CrashRecoveryIT {
         Path baseline = home("baseline", sample);
         Path crashed = home("crashed", sample);
         Files.copy(baseline.resolve("secrets/pseudonym.key"), crashed.resolve("secrets/pseudonym.key"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         String repository = postgres.moveHome(crashed.resolve("shequ.yml"), "crashed");
         assertThat(ConfigReader.read(crashed.resolve("shequ.yml")).jobRepository().url()).isEqualTo(repository);
         ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "crash-recovery-it")));
@@ -101,7 +106,7 @@ class CrashRecoveryIT {
                 new RunLedger(new HomeLayout(crashed), runId).get(ExtractStep.GRID_EXTRACT), GridExtract.class);
         assertThat(watermarks(crashed)).as("the grid watermarks the run proposed, committed by it")
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + runId).sorted().toList());
+                        .map(e -> e.getKey() + " " + e.getValue().truncatedTo(ChronoUnit.MILLIS) + " " + runId).sorted().toList());
         assertSameWarehouse(baseline, crashed);
         // one execution per start; PostgreSQL lost none of a killed process's commits, so each kill
         // left exactly one execution running, which the next start failed, naming the dead process
@@ -193,15 +198,15 @@ class CrashRecoveryIT {
             String url = "jdbc:h2:file:" + home.resolve(file) + ";IFEXISTS=TRUE";
             assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
                     .as("%s opened with user sa and an empty password", file)
-                    .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("Wrong user name or password");
+                    .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
         }
     }
 
     /** The tables of the home's Iceberg catalog, as "namespace.table", from its catalog database. */
     private static List<String> catalogTables(Path home) throws Exception {
-        io.shequ.jobs.settings.LakeCatalog catalog = ConfigReader.read(home.resolve("shequ.yml")).lakeCatalog();
+        LakeCatalog catalog = ConfigReader.read(home.resolve("shequ.yml")).lakeCatalog();
         if (catalog == null) {
-            catalog = io.shequ.jobs.settings.LakeCatalog.embedded(new HomeLayout(home));
+            catalog = LakeCatalog.embedded(new HomeLayout(home));
         }
         List<String> tables = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(catalog.url(), catalog.user(), catalog.password());
@@ -240,11 +245,11 @@ class CrashRecoveryIT {
     /** Each committed watermark as "table watermark run-id", by table. */
     private static List<String> watermarks(Path home) throws Exception {
         return query(home, "SELECT source_table, watermark, run_id FROM shequ_grid_watermark ORDER BY source_table",
-                rs -> rs.getString(1) + " " + rs.getObject(2, LocalDateTime.class).truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + rs.getString(3));
+                rs -> rs.getString(1) + " " + rs.getObject(2, LocalDateTime.class).truncatedTo(ChronoUnit.MILLIS) + " " + rs.getString(3));
     }
 
     private interface RowText {
-        String of(ResultSet rs) throws java.sql.SQLException;
+        String of(ResultSet rs) throws SQLException;
     }
 
     private static List<String> query(Path home, String sql) throws Exception {
@@ -286,7 +291,7 @@ class CrashRecoveryIT {
         WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow()).forEach((table, rows) ->
                 content.put(table, rows.stream().map(row -> row.stream().map(v -> v instanceof String s
                         ? (Object) s.replace(path, "<home>").replace(runId, "<run>") : v).toList()).sorted(
-                        java.util.Comparator.comparing(Object::toString)).toList()));
+                        Comparator.comparing(Object::toString)).toList()));
         return content;
     }
 }

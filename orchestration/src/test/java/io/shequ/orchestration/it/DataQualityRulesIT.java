@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class DataQualityRulesIT {
         String reportsOnly = Files.readAllLines(config).stream()
                 .filter(l -> !l.contains("procurement:") && !l.contains("grid-system:") && !l.contains("url:")
                         && !l.contains("user:") && !l.contains("password-file:"))
-                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+                .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(config, reportsOnly + "reference:\n  dq-rules: rules\n");
         Path rules = home.resolve("rules");
         write(rules.resolve("staged/community_reports.error.dqdl"), "# two rules every report on line 3 fails\n"

@@ -16,13 +16,20 @@ import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.warehouse.WarehouseContent;
 import io.shequ.warehouse.WarehousePublisher;
 import io.shequ.warehouse.WarehouseReader;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,14 +108,14 @@ class DemoPipelineIT {
      * ({@code current.duckdb}) have no mode of their own.
      */
     static void assertNothingOpenToOthers(Path home) throws Exception {
-        List<String> open = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(home)) {
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(home)) {
             for (Path path : walk.toList()) {
-                if (java.nio.file.Files.isSymbolicLink(path)) {
+                if (Files.isSymbolicLink(path)) {
                     continue;
                 }
-                String mode = java.nio.file.attribute.PosixFilePermissions.toString(
-                        java.nio.file.Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                String mode = PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
                 if (!mode.endsWith("------")) {
                     open.add(mode + " " + home.relativize(path));
                 }
@@ -162,7 +169,7 @@ class DemoPipelineIT {
 
     private static String parquet(LakeSnapshot lake, String table) {
         return "read_parquet(" + lake.table(table).orElseThrow().dataFiles().stream()
-                .map(f -> "'" + f.replaceFirst("^file:", "") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"))
+                .map(f -> "'" + f.replaceFirst("^file:", "") + "'").collect(Collectors.joining(", ", "[", "]"))
                 + ", hive_partitioning = false, union_by_name = true)";
     }
 
@@ -185,7 +192,7 @@ class DemoPipelineIT {
      */
     private static void assertQuarantinePublished(Path summaryFile, Path home) throws Exception {
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
-        Map<String, Long> accounted = new java.util.TreeMap<>();
+        Map<String, Long> accounted = new TreeMap<>();
         for (JsonNode source : summary.path("sources")) {
             accounted.merge(source.path("source").asText(), source.path("rowsQuarantined").asLong(), Long::sum);
         }
@@ -195,7 +202,7 @@ class DemoPipelineIT {
         accounted.merge("procurement_ledgers", conform.path("service_contracts_unresolved").asLong(), Long::sum);
         accounted.merge("grid_system", conform.path("grid_events_unresolved").asLong(), Long::sum);
         accounted.values().removeIf(n -> n == 0);
-        Map<String, Long> published = new java.util.TreeMap<>();
+        Map<String, Long> published = new TreeMap<>();
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             for (List<Object> row : reader.query("SELECT source, sum(rows_quarantined) FROM dq_quarantined GROUP BY source"
                     + " HAVING sum(rows_quarantined) > 0")) {

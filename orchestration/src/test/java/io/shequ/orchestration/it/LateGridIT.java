@@ -14,7 +14,9 @@ import io.shequ.orchestration.simulator.MessKind;
 import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
+import io.shequ.schemas.division.DivisionCode;
 import io.shequ.warehouse.WarehousePublisher;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,10 +24,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
@@ -58,7 +62,7 @@ class LateGridIT {
 
     @Test
     void eventsOnAGridNotYetArrivedPointAtAnInferredMemberCompletedInPlaceWhenItArrives() throws Exception {
-        SimulationSpec spec = SimulationSpec.demo(io.shequ.schemas.division.DivisionCode.parse(DISTRICT), 2023, 17)
+        SimulationSpec spec = SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 17)
                 .withMonths(1).withEventsPerCommunity(2).withContracts(4)
                 .withMess(Mess.none().with(MessKind.ORPHAN_GRID, 0.1));
         SimulationResult sample = SourceSimulator.generate(spec, home.resolve("sources"));
@@ -160,7 +164,7 @@ class LateGridIT {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + current, readOnly);
                 Statement sql = duckdb.createStatement()) {
             for (String table : List.of("fct_grid_events", "mart_indicators")) {
-                List<String> rows = new java.util.ArrayList<>();
+                List<String> rows = new ArrayList<>();
                 try (ResultSet rs = sql.executeQuery("SELECT " + nonKeyColumns(sql, table) + " FROM " + table)) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
@@ -185,7 +189,7 @@ class LateGridIT {
 
     /** The table's columns but its keys, as a select list. */
     private static String nonKeyColumns(Statement sql, String table) throws Exception {
-        List<String> columns = new java.util.ArrayList<>();
+        List<String> columns = new ArrayList<>();
         try (ResultSet rs = sql.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
             for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
                 String name = rs.getMetaData().getColumnName(c);
@@ -198,15 +202,15 @@ class LateGridIT {
     }
 
     /** The demo's configuration without the file sources: the grid system is all this test is about. */
-    private static Path gridSystemOnly(Path config) throws java.io.IOException {
-        String yaml = java.nio.file.Files.readString(config);
-        java.nio.file.Files.writeString(config, yaml.replaceAll("(?m)^  (street-offices|procurement): .*\n", ""));
-        assertThat(java.nio.file.Files.readString(config)).doesNotContain("street-offices", "procurement");
+    private static Path gridSystemOnly(Path config) throws IOException {
+        String yaml = Files.readString(config);
+        Files.writeString(config, yaml.replaceAll("(?m)^  (street-offices|procurement): .*\n", ""));
+        assertThat(Files.readString(config)).doesNotContain("street-offices", "procurement");
         return config;
     }
 
     /** The orphan events as the Iceberg tables hold them, read through the run's Spark session. */
-    private static Map<String, Seen> lake(java.util.Set<String> events) {
+    private static Map<String, Seen> lake(Set<String> events) {
         SparkSession spark = SparkSession.active();
         Map<String, Seen> seen = new HashMap<>();
         for (Row row : spark.sql("SELECT f.event_id, f.grid_key, f.community_code, g.is_inferred, g.community_code,"
@@ -225,7 +229,7 @@ class LateGridIT {
      * its facts name their dimensions by natural key; the member is the dim_grid version in force when
      * the event was reported, and its key must be the one the lake's fact carries.
      */
-    private Map<String, Seen> warehouse(java.util.Set<String> events) throws Exception {
+    private Map<String, Seen> warehouse(Set<String> events) throws Exception {
         Path current = new WarehousePublisher(home).current().orElseThrow();
         Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");

@@ -2,6 +2,7 @@ package io.shequ.orchestration.it;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class ListeningSockets {
         }
         try {
             return new Listener(InetAddress.getByAddress(address), Integer.parseInt(parts[1], 16));
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an address: " + local, e);
         }
     }

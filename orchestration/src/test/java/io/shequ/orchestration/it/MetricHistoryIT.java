@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -216,7 +217,7 @@ class MetricHistoryIT {
     }
 
     private static Map<String, Double> history(JsonNode anomaly) {
-        Map<String, Double> history = new java.util.LinkedHashMap<>();
+        Map<String, Double> history = new LinkedHashMap<>();
         anomaly.path("history").forEach(p -> history.put(p.path("runId").asText(), p.path("value").asDouble()));
         return history;
     }

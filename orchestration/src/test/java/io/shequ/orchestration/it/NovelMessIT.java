@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shequ.orchestration.cli.ShequMain;
 import io.shequ.orchestration.cli.DemoCommand;
+import io.shequ.orchestration.cli.ShequMain;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import io.shequ.orchestration.simulator.Mess;
@@ -34,6 +34,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -272,7 +273,7 @@ class NovelMessIT {
     }
 
     private Set<String> publishedProjects() throws Exception {
-        java.util.Properties readOnly = new java.util.Properties();
+        Properties readOnly = new Properties();
         readOnly.setProperty("duckdb.read_only", "true");
         Set<String> projects = new TreeSet<>();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"

@@ -21,8 +21,11 @@ import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -73,7 +76,7 @@ class PartitionLedgerIT {
         Files.delete(deleted);
         byte[] good = Files.readAllBytes(broken);
         byte[] garbage = new byte[512];
-        new java.util.Random(7).nextBytes(garbage);
+        new Random(7).nextBytes(garbage);
         Files.write(broken, garbage);
 
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
@@ -192,6 +195,6 @@ class PartitionLedgerIT {
     }
 
     private static String sha256(byte[] bytes) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

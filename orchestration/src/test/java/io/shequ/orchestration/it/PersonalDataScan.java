@@ -5,6 +5,7 @@ import io.shequ.schemas.code.ResidentIdNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +13,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,8 +45,8 @@ final class PersonalDataScan {
      * thousand) are no identifier. Text, integers (a number could be stored as one), lists,
      * structs and everything else are read as text.
      */
-    private static final java.util.Set<Integer> FRACTIONAL = java.util.Set.of(
-            java.sql.Types.DOUBLE, java.sql.Types.FLOAT, java.sql.Types.REAL, java.sql.Types.DECIMAL, java.sql.Types.NUMERIC);
+    private static final Set<Integer> FRACTIONAL = Set.of(
+            Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC);
 
     /** One finding: what was found where. */
     record Finding(Path file, String where, String kind, String value) {
@@ -59,7 +63,7 @@ final class PersonalDataScan {
             for (Path folder : folders) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(folder)) {
-                    files = walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                    files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
                 }
                 for (Path file : files) {
                     scan.read(duckdb, file);
@@ -138,7 +142,7 @@ final class PersonalDataScan {
      */
     private static boolean bornInALifetime(String id) {
         return ResidentIdNumber.birthDate(id)
-                .filter(born -> born.getYear() >= 1900 && !born.isAfter(java.time.LocalDate.now())).isPresent();
+                .filter(born -> born.getYear() >= 1900 && !born.isAfter(LocalDate.now())).isPresent();
     }
 
     private void scan(Path file, String where, String text) {

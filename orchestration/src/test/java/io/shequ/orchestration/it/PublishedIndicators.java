@@ -6,9 +6,14 @@ import io.shequ.warehouse.IndicatorTrail;
 import io.shequ.warehouse.IndicatorValue;
 import io.shequ.warehouse.WarehouseReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Checks of a published warehouse against a simulated sample's ground truth, shared by the pipeline ITs. */
 final class PublishedIndicators {
@@ -24,12 +29,12 @@ final class PublishedIndicators {
     static void assertLineageAddsUp(Path home, int year) {
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             Map<String, List<IndicatorValue>> byIndicatorAndLevel = reader.indicators(null, year).stream()
-                    .collect(java.util.stream.Collectors.groupingBy(v -> v.indicator() + " " + v.divisionLevel()));
-            Set<String> sampled = new java.util.TreeSet<>();
+                    .collect(Collectors.groupingBy(v -> v.indicator() + " " + v.divisionLevel()));
+            Set<String> sampled = new TreeSet<>();
             for (List<IndicatorValue> values : byIndicatorAndLevel.values()) {
-                List<IndicatorValue> sample = new java.util.ArrayList<>();
-                values.stream().max(java.util.Comparator.comparing(IndicatorValue::numerator)).ifPresent(sample::add);
-                values.stream().collect(java.util.stream.Collectors.toMap(IndicatorValue::breakdown, v -> v, (a, b) -> a))
+                List<IndicatorValue> sample = new ArrayList<>();
+                values.stream().max(Comparator.comparing(IndicatorValue::numerator)).ifPresent(sample::add);
+                values.stream().collect(Collectors.toMap(IndicatorValue::breakdown, v -> v, (a, b) -> a))
                         .values().forEach(sample::add);
                 for (IndicatorValue v : sample) {
                     IndicatorTrail trail = reader.trail(v.indicator(), v.divisionCode(), v.year(), v.breakdown())
@@ -64,15 +69,15 @@ final class PublishedIndicators {
      */
     static void assertMatchTruth(Path home, SampleTruth truth, int year, List<String> districts) throws Exception {
         IndicatorTruth expected = new IndicatorTruth(truth, year);
-        List<String> mismatches = new java.util.ArrayList<>();
+        List<String> mismatches = new ArrayList<>();
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             List<IndicatorValue> published = reader.indicators(null, year);
-            Map<String, Map<String, IndicatorValue>> byDivision = new java.util.TreeMap<>();
+            Map<String, Map<String, IndicatorValue>> byDivision = new TreeMap<>();
             for (IndicatorValue v : published) {
-                byDivision.computeIfAbsent(v.divisionCode(), k -> new java.util.TreeMap<>())
+                byDivision.computeIfAbsent(v.divisionCode(), k -> new TreeMap<>())
                         .put(v.indicator() + "/" + v.breakdown(), v);
             }
-            List<String> divisions = new java.util.ArrayList<>(List.of(districts.get(0).substring(0, 4) + "00000000"));
+            List<String> divisions = new ArrayList<>(List.of(districts.get(0).substring(0, 4) + "00000000"));
             for (String district : districts) {
                 divisions.add(district + "000000");
                 divisions.addAll(SampleTruth.divisions("streets.csv.gz", district));
@@ -87,9 +92,9 @@ final class PublishedIndicators {
                 Map<String, Double> truthValues = expected.of(prefix);
                 Map<String, IndicatorValue> values = byDivision.get(code);
                 if (!values.keySet().equals(truthValues.keySet())) {
-                    Set<String> extra = new java.util.TreeSet<>(values.keySet());
+                    Set<String> extra = new TreeSet<>(values.keySet());
                     extra.removeAll(truthValues.keySet());
-                    Set<String> missing = new java.util.TreeSet<>(truthValues.keySet());
+                    Set<String> missing = new TreeSet<>(truthValues.keySet());
                     missing.removeAll(values.keySet());
                     mismatches.add(code + ": published but not in the truth " + extra + ", missing " + missing);
                 }

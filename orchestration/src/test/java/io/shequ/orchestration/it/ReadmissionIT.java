@@ -20,6 +20,7 @@ import io.shequ.schemas.division.DivisionCode;
 import io.shequ.warehouse.WarehousePublisher;
 import java.io.StringReader;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,7 +235,7 @@ class ReadmissionIT {
     private static Map<String, String> correct(Map<String, String> row, SourceContract contract, String value) {
         FieldSpec field = contract.field(row.get("column")).orElseThrow();
         if (!value.startsWith("-")) {
-            assertThat(field.withinBounds(new java.math.BigDecimal(value))).as("%s within %s's bounds", value, field.name())
+            assertThat(field.withinBounds(new BigDecimal(value))).as("%s within %s's bounds", value, field.name())
                     .isTrue();
         }
         Map<String, String> corrected = new LinkedHashMap<>(row);

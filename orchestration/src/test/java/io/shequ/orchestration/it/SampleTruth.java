@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -260,7 +261,7 @@ final class SampleTruth {
         return codes.stream().filter(c -> c.startsWith(prefix)).toList();
     }
 
-    private static final Map<String, List<String>> CODES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, List<String>> CODES = new ConcurrentHashMap<>();
 
     private static Double number(String clean) {
         return clean == null || clean.isEmpty() ? null : Double.valueOf(clean);

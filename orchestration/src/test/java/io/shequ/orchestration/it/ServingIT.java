@@ -22,6 +22,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -191,8 +194,8 @@ class ServingIT {
         assertThat(url).startsWith("jdbc:duckdb:" + home.resolve("warehouse/current.duckdb") + ";duckdb.read_only=true;threads=")
                 .contains(";memory_limit=", ";temp_directory=" + home.resolve("work/bi-spill") + ";", ";max_temp_directory_size=")
                 .endsWith(";enable_external_access=false;lock_configuration=true");
-        try (java.sql.Connection bi = java.sql.DriverManager.getConnection(url);
-                java.sql.ResultSet rows = bi.createStatement().executeQuery("SELECT count(*) FROM mart_indicators")) {
+        try (Connection bi = DriverManager.getConnection(url);
+                ResultSet rows = bi.createStatement().executeQuery("SELECT count(*) FROM mart_indicators")) {
             rows.next();
             assertThat(rows.getLong(1)).as("the BI URL opens the current snapshot").isPositive();
         }

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -131,15 +133,15 @@ final class ShequProcess {
     /** Appends the child's wall time to {@code timings.txt}, to keep an eye on the test's cost. */
     private void took(long begun) throws IOException {
         Files.writeString(logs.resolve("timings.txt"), lastLog.getFileName() + " "
-                + (System.nanoTime() - begun) / 1_000_000 + " ms\n", java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+                + (System.nanoTime() - begun) / 1_000_000 + " ms\n", StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     /** An empty folder (emptied if it exists): the children's logs stay after the test for a look. */
     static Path cleanFolder(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var walk = Files.walk(folder)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }

@@ -17,10 +17,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,10 +63,10 @@ class UnreadableFilesIT {
             xlsx = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
         }
         byte[] truncated = xlsx == null ? new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}
-                : java.util.Arrays.copyOf(Files.readAllBytes(xlsx), 700);
+                : Arrays.copyOf(Files.readAllBytes(xlsx), 700);
         Files.write(street.resolve(streetName + "_2023年02月社区工作月报.xlsx"), truncated);
         byte[] garbage = new byte[512];
-        new java.util.Random(5).nextBytes(garbage);
+        new Random(5).nextBytes(garbage);
         Files.write(street.resolve(streetName + "_2023年03月社区工作月报.csv"), garbage);
 
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
@@ -96,7 +106,7 @@ class UnreadableFilesIT {
                     Statement sql = duckdb.createStatement();
                     ResultSet rows = sql.executeQuery("SELECT count(*) FROM read_parquet(" + lake.table("fct_service_contracts")
                             .orElseThrow().dataFiles().stream().map(f -> "'" + f.replaceFirst("^file:", "") + "'")
-                            .collect(java.util.stream.Collectors.joining(", ", "[", "]"))
+                            .collect(Collectors.joining(", ", "[", "]"))
                             + ", union_by_name = true) WHERE project_no = '" + removed + "'")) {
                 rows.next();
                 assertThat(rows.getLong(1)).as("the removed contract %s in the lake", removed).isZero();
@@ -118,12 +128,12 @@ class UnreadableFilesIT {
             ledger = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
         }
         String projectNo = null;
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        try (XSSFWorkbook book = new XSSFWorkbook(
                 Files.newInputStream(ledger))) {
-            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
-            org.apache.poi.ss.usermodel.Row last = sheet.getRow(sheet.getLastRowNum());
-            for (org.apache.poi.ss.usermodel.Cell cell : last) {
-                String text = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+            Sheet sheet = book.getSheetAt(0);
+            Row last = sheet.getRow(sheet.getLastRowNum());
+            for (Cell cell : last) {
+                String text = new DataFormatter().formatCellValue(cell);
                 if (text.matches("[A-Z]+-\\d{4}-\\d+")) {
                     projectNo = text;
                 }
@@ -138,7 +148,7 @@ class UnreadableFilesIT {
     }
 
     private List<String> publishedProjects() throws Exception {
-        List<String> projects = new java.util.ArrayList<>();
+        List<String> projects = new ArrayList<>();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"
                 + new WarehousePublisher(home).current().orElseThrow(), readOnly());
                 Statement sql = duckdb.createStatement();
@@ -150,8 +160,8 @@ class UnreadableFilesIT {
         return projects;
     }
 
-    private static java.util.Properties readOnly() {
-        java.util.Properties properties = new java.util.Properties();
+    private static Properties readOnly() {
+        Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
         return properties;
     }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartz.TriggerKey;
 
 /**
  * A pipeline-wide and a per-source schedule on one home: the per-source fire, due while the
@@ -62,7 +63,7 @@ class PerSourceScheduleIT {
                     new ShequConfig.Schedule("offices", once(at.plusSeconds(1)), ShequConfig.Schedule.PIPELINE,
                             List.of(Source.STREET_OFFICES.id())));
             try (PipelineScheduler scheduler = new PipelineScheduler(runtime, SchedulerSettings.of(config), schedules)) {
-                assertThat(scheduler.scheduler().getTrigger(org.quartz.TriggerKey.triggerKey("offices", PipelineScheduler.GROUP))
+                assertThat(scheduler.scheduler().getTrigger(TriggerKey.triggerKey("offices", PipelineScheduler.GROUP))
                         .getJobKey()).as("one Quartz job for every pipeline schedule: @DisallowConcurrentExecution is per job")
                         .isEqualTo(PipelineScheduler.jobKey(ShequConfig.Schedule.PIPELINE));
                 scheduler.start();

@@ -1,17 +1,16 @@
 package io.shequ.orchestration.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.shequ.schemas.division.DivisionCode;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A city's sample: each district with communities gets its reports and ledger; one grid database holds them all. */
 class CitySimulationTest {
@@ -49,7 +48,7 @@ class CitySimulationTest {
 
     @Test
     void aCodeThatIsNoCityIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimulatedDistrict.districtsOf(DivisionCode.parse("370103")))
+        Assertions.assertThatThrownBy(() -> SimulatedDistrict.districtsOf(DivisionCode.parse("370103")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("city");
     }
 }

@@ -1,24 +1,23 @@
 package io.shequ.orchestration.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.shequ.schemas.code.MobileNumber;
 import io.shequ.schemas.code.ResidentIdNumber;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GridDatabaseWriterTest {
 
     @TempDir
-    static java.nio.file.Path out;
+    static Path out;
     private static SimulationResult result;
     private static int communities;
 

@@ -1,17 +1,17 @@
 package io.shequ.orchestration.simulator;
 
-import io.shequ.schemas.division.DivisionCode;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.shequ.orchestration.testing.PostgresServer;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
+import io.shequ.schemas.division.DivisionCode;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The grid database on a real PostgreSQL server: portable DDL, and advancing equals writing directly. */
 class GridHistoryPostgresTest {
@@ -60,7 +60,7 @@ class GridHistoryPostgresTest {
     }
 
     @Test
-    void theSimulatorWritesItsGridDatabaseToAnyJdbcUrl(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out)
+    void theSimulatorWritesItsGridDatabaseToAnyJdbcUrl(@TempDir Path out)
             throws Exception {
         String url = postgres.url("postgres");
         SimulationResult result = SourceSimulator.generate(SPEC, out, new GridConnection(url, USER, ""));

@@ -1,5 +1,8 @@
 package io.shequ.orchestration.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.shequ.jobs.stage.report.ReportIdentity;
 import io.shequ.jobs.stage.table.ContractTableLocator;
 import io.shequ.jobs.stage.table.LocatedTable;
@@ -12,13 +15,7 @@ import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.value.CellNumber;
 import io.shequ.schemas.value.ParsedNumber;
-
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,9 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Street-office report mess at heavy rates: every kind appears at about its rate, and each file and
@@ -199,12 +198,12 @@ class ReportMessTest {
             return e.rule().code();
         } catch (ReportIdentity.Unknown e) {
             return e.rule().code();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return RejectRule.UNREADABLE_FILE.code();
         }
     }
 
-    private static LocatedTable table(Path file) throws java.io.IOException, ContractTableLocator.TableNotFound {
+    private static LocatedTable table(Path file) throws IOException, ContractTableLocator.TableNotFound {
         return new ContractTableLocator(CONTRACT).locateAll(TableFileReader.read(file), "community_name").tables().get(0);
     }
 

@@ -1,18 +1,20 @@
 package io.shequ.orchestration.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.shequ.orchestration.simulator.SimulatedDistrict.Street;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
 
@@ -69,7 +71,7 @@ class ReportWriterTest {
     void xlsxReportsCarryTitleHeaderTotalAndFooter() {
         Map.Entry<String, List<Map<String, String>>> anyXlsx = truth.stream()
                 .filter(r -> r.get("file").endsWith(".xlsx"))
-                .collect(java.util.stream.Collectors.groupingBy(r -> r.get("file"))).entrySet().iterator().next();
+                .collect(Collectors.groupingBy(r -> r.get("file"))).entrySet().iterator().next();
         Map<Integer, List<String>> sheet = read(out.resolve(anyXlsx.getKey()));
         int communities = anyXlsx.getValue().size();
 
@@ -99,7 +101,7 @@ class ReportWriterTest {
             assertThat(row.get("community_name")).isEqualTo(cells.get(0).strip());
             for (int c = 0; c < ReportColumns.FIELDS.size(); c++) {
                 String field = ReportColumns.FIELDS.get(c);
-                assertThat(new java.math.BigDecimal(cells.get(c + 1)))
+                assertThat(new BigDecimal(cells.get(c + 1)))
                         .as("%s line %s %s", row.get("file"), row.get("line"), field)
                         .isEqualByComparingTo(row.get(field));
             }
@@ -123,16 +125,16 @@ class ReportWriterTest {
     private static Map<Integer, List<String>> read(Path file) {
         try {
             return SampleFiles.sheetRows(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static List<String> csv(Path file) {
         try {
             return SampleFiles.csvLines(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

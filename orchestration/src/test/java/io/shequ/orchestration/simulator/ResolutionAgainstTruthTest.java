@@ -2,6 +2,7 @@ package io.shequ.orchestration.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -46,7 +47,7 @@ class ResolutionAgainstTruthTest {
                 .containsEntry("precision", 12.0 / 13).containsEntry("recall", 12.0 / 14);
         assertThat(summary.keySet()).as("the keys in the documented order")
                 .containsExactly("precision", "recall", "resolved", "correct", "resolvable", "by_source");
-        List<Object> sources = new java.util.ArrayList<>(((Map<?, ?>) summary.get("by_source")).keySet());
+        List<Object> sources = new ArrayList<>(((Map<?, ?>) summary.get("by_source")).keySet());
         assertThat(sources).containsExactly("street_office_reports", "procurement_ledgers");
         assertThat(ResolutionScore.NONE.precision()).as("nothing resolved, nothing wrong").isEqualTo(1.0);
     }

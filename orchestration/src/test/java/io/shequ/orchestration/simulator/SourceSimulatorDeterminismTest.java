@@ -1,14 +1,14 @@
 package io.shequ.orchestration.simulator;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SourceSimulatorDeterminismTest {
 
@@ -81,7 +81,7 @@ class SourceSimulatorDeterminismTest {
         SimulationResult result = SourceSimulator.generate(SampleFiles.SMALL, out);
 
         for (Path relative : files(out)) {
-            assertThat(new String(Files.readAllBytes(out.resolve(relative)), java.nio.charset.StandardCharsets.ISO_8859_1))
+            assertThat(new String(Files.readAllBytes(out.resolve(relative)), StandardCharsets.ISO_8859_1))
                     .as("%s must not carry the grid password", relative)
                     .doesNotContain(result.gridPassword());
         }

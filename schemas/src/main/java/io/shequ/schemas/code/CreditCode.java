@@ -1,5 +1,7 @@
 package io.shequ.schemas.code;
 
+import io.shequ.schemas.text.TypedText;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,8 +51,8 @@ public final class CreditCode {
      * {@link #isValid}'s to say. Null in gives null out.
      */
     public static String normalize(String raw) {
-        String compact = io.shequ.schemas.text.TypedText.compact(raw);
-        return compact == null ? null : compact.toUpperCase(java.util.Locale.ROOT);
+        String compact = TypedText.compact(raw);
+        return compact == null ? null : compact.toUpperCase(Locale.ROOT);
     }
 
     /** True for 18 characters of the alphabet whose last one checks the rest. */

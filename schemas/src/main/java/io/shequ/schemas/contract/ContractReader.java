@@ -7,11 +7,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -68,8 +72,8 @@ final class ContractReader {
                 aliases(root.get("unit_words"), "unit_words"), aliases(root.get("ignored_headers"), "ignored_headers")));
     }
 
-    private java.util.Map<String, List<String>> wordClasses(JsonNode node) {
-        java.util.Map<String, List<String>> classes = new java.util.LinkedHashMap<>();
+    private Map<String, List<String>> wordClasses(JsonNode node) {
+        Map<String, List<String>> classes = new LinkedHashMap<>();
         if (node == null || node.isNull()) {
             return classes;
         }
@@ -119,11 +123,11 @@ final class ContractReader {
         if (type != FieldType.DATE && type != FieldType.DATE_RANGE) {
             throw invalid(key + ".earliest", "date bounds apply to DATE and DATE_RANGE fields, not " + type);
         }
-        java.time.LocalDate from = DateBounds.DEFAULT.earliest();
+        LocalDate from = DateBounds.DEFAULT.earliest();
         if (earliest != null) {
             try {
-                from = java.time.LocalDate.parse(earliest);
-            } catch (java.time.format.DateTimeParseException e) {
+                from = LocalDate.parse(earliest);
+            } catch (DateTimeParseException e) {
                 throw invalid(key + ".earliest", "'" + earliest + "' is not a day written yyyy-mm-dd");
             }
         }

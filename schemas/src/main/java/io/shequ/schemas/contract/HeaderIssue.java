@@ -1,6 +1,7 @@
 package io.shequ.schemas.contract;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Something about a header row worth telling the person who sent the file; none of these stop
@@ -28,7 +29,7 @@ public record HeaderIssue(int column, String header, Kind kind, List<String> fie
 
         /** The code used in findings and reports: unknown_header, header_variant, … */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

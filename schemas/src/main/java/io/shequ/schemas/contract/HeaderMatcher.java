@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -121,7 +122,7 @@ public final class HeaderMatcher {
 
     /** What a variant header changed: the word classes it swapped within, else units, width or spaces. */
     private String differences(String header, String spelling) {
-        Set<String> classes = new java.util.TreeSet<>(contract.variants().classesIn(header));
+        Set<String> classes = new TreeSet<>(contract.variants().classesIn(header));
         classes.retainAll(contract.variants().classesIn(spelling));
         boolean sameWords = normalizeHeader(header).equals(normalizeHeader(spelling));
         String words = classes.isEmpty() || sameWords ? "" : "words of class " + String.join(", ", classes) + " and ";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +61,7 @@ public record HeaderVariants(Map<String, List<String>> wordClasses, List<String>
     /** The classes whose words {@code header} uses, for the note that says why it matched. */
     public Set<String> classesIn(String header) {
         String text = fold(header);
-        Set<String> used = new java.util.TreeSet<>();
+        Set<String> used = new TreeSet<>();
         wordClasses.forEach((name, words) -> {
             if (words.stream().map(HeaderVariants::fold).anyMatch(text::contains)) {
                 used.add(name);

@@ -1,7 +1,9 @@
 package io.shequ.schemas.division;
 
+import java.io.Serializable;
+
 /** One unit of the NBS division list: its code, official name and containing unit. */
-public record Division(DivisionCode code, String name, DivisionCode parentCode) implements java.io.Serializable {
+public record Division(DivisionCode code, String name, DivisionCode parentCode) implements Serializable {
 
     public DivisionLevel level() {
         return code.level();

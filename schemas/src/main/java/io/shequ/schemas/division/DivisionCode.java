@@ -1,5 +1,6 @@
 package io.shequ.schemas.division;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * <p>Shorter forms (2, 4, 6 or 9 digits, as the reference files write them) are padded with
  * zeros. The level is the deepest non-zero part; the kind comes from the code ranges.
  */
-public record DivisionCode(String value) implements Comparable<DivisionCode>, java.io.Serializable {
+public record DivisionCode(String value) implements Comparable<DivisionCode>, Serializable {
 
     public DivisionCode {
         Objects.requireNonNull(value, "value");

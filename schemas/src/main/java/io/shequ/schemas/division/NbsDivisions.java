@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class NbsDivisions {
      * second). The bundled release never changes while the process runs, and the instances are
      * immutable. A few scope sets at most are kept.
      */
-    private static final Map<List<DivisionCode>, NbsDivisions> BUNDLED = java.util.Collections.synchronizedMap(
+    private static final Map<List<DivisionCode>, NbsDivisions> BUNDLED = Collections.synchronizedMap(
             new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<List<DivisionCode>, NbsDivisions> eldest) {

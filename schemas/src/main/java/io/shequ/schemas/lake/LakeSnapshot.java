@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public record LakeSnapshot(String catalog, String namespace, Instant committedAt
     }
 
     public void write(Path file) {
-        try (java.io.OutputStream out = OwnerOnly.newOutputStream(file)) {
+        try (OutputStream out = OwnerOnly.newOutputStream(file)) {
             JSON.writeValue(out, this);
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);

@@ -1,6 +1,8 @@
 package io.shequ.schemas.name;
 
 import io.shequ.schemas.text.TypedText;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -87,12 +89,12 @@ public final class DivisionNameNormalizer {
         if ((core.endsWith("镇") || core.endsWith("乡")) && core.length() > 1) {
             bare = core.substring(0, core.length() - 1);
         }
-        List<String> prefixes = new java.util.ArrayList<>(List.of(street, core, bare));
+        List<String> prefixes = new ArrayList<>(List.of(street, core, bare));
         if (!core.equals(street)) {
             // a street office written with another of its suffixes: 舜玉路街道办事处 as 舜玉路街道, 舜玉路办事处
             STREET_SUFFIXES.forEach(suffix -> prefixes.add(core + suffix));
         }
-        return prefixes.stream().distinct().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        return prefixes.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     /**

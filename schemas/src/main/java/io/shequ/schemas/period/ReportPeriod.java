@@ -1,6 +1,7 @@
 package io.shequ.schemas.period;
 
 import io.shequ.schemas.text.TypedText;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The period a street-office report covers: one month or one quarter of one year.
@@ -118,11 +120,11 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
         if (folded == null) {
             return Optional.empty();
         }
-        return java.util.stream.Stream.concat(DAY.matcher(folded).results(), COMPACT_DAY.matcher(folded).results()).filter(m -> {
+        return Stream.concat(DAY.matcher(folded).results(), COMPACT_DAY.matcher(folded).results()).filter(m -> {
             try {
                 LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 return false;
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 return true;
             }
         }).map(MatchResult::group).findFirst();

@@ -5,8 +5,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * service categories, evaluation grades. Each file is UTF-8 CSV with the header
  * {@code code,name_zh,name_en} and an optional fourth column of other spellings separated by "|".
  */
-public final class Taxonomy implements java.io.Serializable {
+public final class Taxonomy implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,12 +62,12 @@ public final class Taxonomy implements java.io.Serializable {
      * holds {@code <name>.csv}, else the bundled one: an alias added to the home's copy maps a
      * value from the next run on, without a rebuild.
      */
-    public static Taxonomy load(String name, java.nio.file.Path folder) {
-        java.nio.file.Path file = folder == null ? null : folder.resolve(name + ".csv");
-        if (file == null || !java.nio.file.Files.isRegularFile(file)) {
+    public static Taxonomy load(String name, Path folder) {
+        Path file = folder == null ? null : folder.resolve(name + ".csv");
+        if (file == null || !Files.isRegularFile(file)) {
             return load(name);
         }
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             return read(name, in);
         } catch (IOException e) {
             throw new UncheckedIOException("reading taxonomy " + file, e);

@@ -1,9 +1,10 @@
 package io.shequ.schemas.reference;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** One entry of a reference taxonomy: a stable code and its Chinese and English names. */
-public record TaxonomyTerm(String code, String nameZh, String nameEn) implements java.io.Serializable {
+public record TaxonomyTerm(String code, String nameZh, String nameEn) implements Serializable {
 
     public TaxonomyTerm {
         Objects.requireNonNull(code, "code");

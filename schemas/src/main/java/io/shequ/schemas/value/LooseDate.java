@@ -1,11 +1,12 @@
 package io.shequ.schemas.value;
 
+import io.shequ.schemas.text.TypedText;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.shequ.schemas.text.TypedText;
 
 /**
  * Dates as ledgers type them: 2023-03-01, 2023/3/1, 2023.3.1, 2023年3月1日, 20230301, full-width
@@ -97,7 +98,7 @@ public final class LooseDate {
 
         /** "day" or "month", as staged in a {@code <field>_precision} column. */
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -43,7 +44,7 @@ class ResidentIdNumberTest {
 
     @Test
     void aBirthDateInTheFutureOrBeforeAnyoneLivingIsInvalid() {
-        String future = "110105" + java.time.LocalDate.now().plusYears(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "002";
+        String future = "110105" + LocalDate.now().plusYears(1).format(DateTimeFormatter.BASIC_ISO_DATE) + "002";
         assertThat(ResidentIdNumber.isValid(future + ResidentIdNumber.checkCharacter(future))).isFalse();
         String ancient = "72524355920319116";
         assertThat(ResidentIdNumber.isValid(ancient + ResidentIdNumber.checkCharacter(ancient))).isFalse();

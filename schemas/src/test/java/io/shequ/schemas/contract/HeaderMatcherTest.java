@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.schemas.contract.HeaderIssue.Kind;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +107,7 @@ class HeaderMatcherTest {
             if (c[1].equals("unknown")) {
                 assertThat(mapping.fieldAt(1)).as("'%s' names no field", c[0]).isEmpty();
                 assertThat(mapping.issues()).as(c[0]).extracting(HeaderIssue::kind, HeaderIssue::header)
-                        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.UNKNOWN_HEADER, c[0]));
+                        .containsExactly(Tuple.tuple(Kind.UNKNOWN_HEADER, c[0]));
             } else {
                 assertThat(mapping.fieldAt(1)).map(FieldSpec::name).as("'%s' is read as %s", c[0], c[1]).contains(c[1]);
             }
@@ -173,7 +175,7 @@ class HeaderMatcherTest {
 
     private static List<String[]> novelHeaders() throws IOException {
         try (var in = HeaderMatcherTest.class.getResourceAsStream("/contract/novel-report-headers.csv")) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("header,"))
                     .map(l -> l.split(",", 2)).toList();
         }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,9 +128,9 @@ class SourceContractTest {
     void datesAreBoundedByTheContractAndByDefault(@TempDir Path dir) throws IOException {
         SourceContract ledger = SourceContract.load(SourceContract.PROCUREMENT_LEDGER);
         assertThat(ledger.field("signed_date").orElseThrow().dates())
-                .isEqualTo(new DateBounds(java.time.LocalDate.of(1949, 10, 1), 1));
-        assertThat(ledger.field("service_period").orElseThrow().dates().latest(java.time.LocalDate.of(2024, 5, 1)))
-                .as("a service period may run ten years past the run's year").isEqualTo(java.time.LocalDate.of(2034, 12, 31));
+                .isEqualTo(new DateBounds(LocalDate.of(1949, 10, 1), 1));
+        assertThat(ledger.field("service_period").orElseThrow().dates().latest(LocalDate.of(2024, 5, 1)))
+                .as("a service period may run ten years past the run's year").isEqualTo(LocalDate.of(2034, 12, 31));
         assertThat(ledger.field("contract_amount").orElseThrow().dates()).as("no date bounds on an amount").isNull();
         SourceContract own = SourceContract.load(write(dir, """
                 name: mine
@@ -139,7 +140,7 @@ class SourceContractTest {
                 """));
         assertThat(own.field("signed").orElseThrow().dates()).as("a user's contract without bounds still has them")
                 .isEqualTo(DateBounds.DEFAULT);
-        assertThat(own.field("opened").orElseThrow().dates()).isEqualTo(new DateBounds(java.time.LocalDate.of(1990, 1, 1), 0));
+        assertThat(own.field("opened").orElseThrow().dates()).isEqualTo(new DateBounds(LocalDate.of(1990, 1, 1), 0));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.schemas.period.ReportPeriod.Kind;
 import java.time.LocalDate;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,10 +96,10 @@ class ReportPeriodTest {
         assertThat(ReportPeriod.find("2023年3月报表（2023-04-02修订）")).contains(ReportPeriod.month(2023, 3));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aDayTheCalendarDoesNotHaveIsFoundSoItsMonthIsNotReadOffIt() {
-        org.assertj.core.api.Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02-30")).contains("2024-02-30");
-        org.assertj.core.api.Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02-29")).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02")).isEmpty();
+        Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02-30")).contains("2024-02-30");
+        Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02-29")).isEmpty();
+        Assertions.assertThat(ReportPeriod.impossibleDay("先锋路街道_2024-02")).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.schemas.value.ParsedNumber.Outcome;
 import java.math.BigDecimal;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -157,13 +158,13 @@ class CellNumberTest {
         assertThatThrownBy(() -> new ParsedNumber(null, Outcome.VALUE, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e-320", "1e999999999", "1E+400", "0.0000000000001"})
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-320", "1e999999999", "1E+400", "0.0000000000001"})
     void aMagnitudeNoFigureHasIsRefusedBeforeItCanBeRoundedAwayOrBlowUp(String raw) {
         ParsedNumber parsed = CellNumber.parseArea(raw);
-        org.assertj.core.api.Assertions.assertThat(parsed.outcome()).as(raw).isEqualTo(Outcome.OUT_OF_SCALE);
-        org.assertj.core.api.Assertions.assertThat(parsed.note()).contains(raw);
-        org.assertj.core.api.Assertions.assertThat(CellNumber.parse("1e3").value()).isEqualByComparingTo("1000");
-        org.assertj.core.api.Assertions.assertThat(CellNumber.parse("0").value()).isEqualByComparingTo("0");
+        Assertions.assertThat(parsed.outcome()).as(raw).isEqualTo(Outcome.OUT_OF_SCALE);
+        Assertions.assertThat(parsed.note()).contains(raw);
+        Assertions.assertThat(CellNumber.parse("1e3").value()).isEqualByComparingTo("1000");
+        Assertions.assertThat(CellNumber.parse("0").value()).isEqualByComparingTo("0");
     }
 }

@@ -3,6 +3,8 @@ package io.shequ.schemas.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -93,16 +95,16 @@ class LooseDateTest {
         assertThat(LooseDate.readRange(raw)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void precisionCodesAreWhatStagingStores() {
         assertThat(LooseDate.Precision.DAY.code()).isEqualTo("day");
         assertThat(LooseDate.Precision.MONTH.code()).isEqualTo("month");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"2024-02-30,true", "2023年2月29日,true", "2023-13,true", "20231332,true",
+    @ParameterizedTest
+    @CsvSource({"2024-02-30,true", "2023年2月29日,true", "2023-13,true", "20231332,true",
             "2024-02-29,false", "0000-01-01,false", "乐山社区,false", "2023年第一季度,false"})
     void aDateTheCalendarDoesNotHaveIsToldFromTextThatIsNoDate(String raw, boolean impossible) {
-        org.assertj.core.api.Assertions.assertThat(LooseDate.isImpossibleDate(raw)).as(raw).isEqualTo(impossible);
+        Assertions.assertThat(LooseDate.isImpossibleDate(raw)).as(raw).isEqualTo(impossible);
     }
 }

@@ -1,5 +1,6 @@
 package io.shequ.warehouse.serve;
 
+import java.nio.CharBuffer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /** Argon2id password hashes, through Spring Security's encoder (its current recommended parameters). */
@@ -11,7 +12,7 @@ final class PasswordHashes {
     }
 
     static String hash(char[] password) {
-        return ENCODER.encode(java.nio.CharBuffer.wrap(password));
+        return ENCODER.encode(CharBuffer.wrap(password));
     }
 
     static boolean matches(String password, String hash) {

@@ -1,5 +1,6 @@
 package io.shequ.warehouse.serve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -40,7 +41,7 @@ final class QueryAccess {
                 rows.next();
                 parse = JSON.readTree(rows.getString(1));
                 database = rows.getString(2);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new QueryRefusedException("the query could not be parsed");
             }
         }

@@ -1,5 +1,7 @@
 package io.shequ.warehouse.serve;
 
+import java.io.IOException;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -62,7 +64,7 @@ final class QueryStream implements AutoCloseable {
             }
         } catch (QueryRefusedException e) {
             throw CallStatus.UNAUTHORIZED.withDescription(e.getMessage()).toRuntimeException();
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e).toRuntimeException();
         }
     }
@@ -92,7 +94,7 @@ final class QueryStream implements AutoCloseable {
             listener.setOnCancelHandler(() -> cancel(statement));
             try {
                 outcome = send(statement, sql, listener, rows);
-            } catch (SQLException | java.io.IOException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException e) {
                 if (timedOut.get()) {
                     outcome = "timeout";
                     listener.error(CallStatus.TIMED_OUT.withDescription("cancelled after the query timeout of "
@@ -120,7 +122,7 @@ final class QueryStream implements AutoCloseable {
     }
 
     private String send(Statement statement, String sql, ServerStreamListener listener, long[] rows)
-            throws SQLException, java.io.IOException {
+            throws SQLException, IOException {
         long total = count(statement, sql);
         if (total > settings.maxResultRows()) {
             // refused before the first row: the JDBC driver takes an error after some batches for the end of the result
@@ -152,7 +154,7 @@ final class QueryStream implements AutoCloseable {
      * count does not need), so that a result over the cap is refused whole rather than cut.
      */
     private static long count(Statement statement, String sql) throws SQLException {
-        try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + trimmed(sql) + ") AS served")) {
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + trimmed(sql) + ") AS served")) {
             count.next();
             return count.getLong(1);
         }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import org.apache.arrow.flight.Action;
 import org.apache.arrow.flight.FlightClient;
 import org.apache.arrow.flight.Location;
@@ -364,7 +365,7 @@ class WarehouseFlightServerIT {
                 List<Long> seen = reads.stream().filter(r -> r.client() == client).map(Read::generation).toList();
                 assertThat(seen).as("client " + c + " never goes back to an older snapshot").isSorted();
                 assertThat(seen.stream().distinct()).as("client " + c + " saw every new generation")
-                        .containsAll(java.util.stream.LongStream.range(first, first + publishes).boxed().toList());
+                        .containsAll(LongStream.range(first, first + publishes).boxed().toList());
             }
         }
     }

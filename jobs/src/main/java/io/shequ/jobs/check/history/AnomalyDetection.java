@@ -4,6 +4,7 @@ import com.amazon.deequ.anomalydetection.AbsoluteChangeStrategy;
 import com.amazon.deequ.anomalydetection.AnomalyDetectionStrategy;
 import com.amazon.deequ.anomalydetection.AnomalyDetector;
 import com.amazon.deequ.anomalydetection.DataPoint;
+import com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy;
 import java.util.List;
 import java.util.Locale;
 import scala.Option;
@@ -47,7 +48,7 @@ final class AnomalyDetection {
         Option<Object> min = rule.min() == null ? Option.empty() : Option.apply((Object) rule.min());
         Option<Object> max = rule.max() == null ? Option.empty() : Option.apply((Object) rule.max());
         return rule.change() == AnomalyRule.Change.RELATIVE
-                ? new com.amazon.deequ.anomalydetection.RelativeRateOfChangeStrategy(min, max, 1)
+                ? new RelativeRateOfChangeStrategy(min, max, 1)
                 : new AbsoluteChangeStrategy(min, max, 1);
     }
 

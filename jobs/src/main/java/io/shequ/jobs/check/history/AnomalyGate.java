@@ -3,6 +3,7 @@ package io.shequ.jobs.check.history;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,7 +59,7 @@ public final class AnomalyGate {
      */
     public Findings checkLake(String runId, Map<String, Dataset<Row>> tables, boolean partial) {
         MetricProfile profile = MetricProfile.load(files);
-        Map<String, Dataset<Row>> measured = new java.util.LinkedHashMap<>();
+        Map<String, Dataset<Row>> measured = new LinkedHashMap<>();
         // a lake table costs a pass over its rows: measured when metrics.yml profiles it or an anomaly rule watches it
         LakeTableMetrics.named(tables).forEach((dataset, rows) -> {
             if (profile.profiles(dataset) || files.find("anomaly/" + dataset + ".error.yml").isPresent()

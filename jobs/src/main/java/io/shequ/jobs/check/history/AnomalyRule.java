@@ -1,5 +1,7 @@
 package io.shequ.jobs.check.history;
 
+import java.util.Locale;
+
 /**
  * One anomaly rule: how far a metric of a dataset may move this run from its recent history.
  *
@@ -41,6 +43,6 @@ public record AnomalyRule(String dataset, String level, String name, MetricName 
 
     static String fmt(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.format(java.util.Locale.ROOT, "%.4g", value);
+                : String.format(Locale.ROOT, "%.4g", value);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -86,7 +87,7 @@ final class AnomalyRuleFile {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!RULE_KEYS.contains(field)) {
-                throw invalid(key + "." + field, "unknown key '" + field + "'; expected one of " + new java.util.TreeSet<>(RULE_KEYS));
+                throw invalid(key + "." + field, "unknown key '" + field + "'; expected one of " + new TreeSet<>(RULE_KEYS));
             }
         }
         String name = text(node, key, "name");

@@ -3,6 +3,8 @@ package io.shequ.jobs.check.history;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.stage.RunFindings;
+import io.shequ.jobs.stage.SourceFinding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.List;
  */
 public record DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
                        List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
-                       List<io.shequ.jobs.stage.SourceFinding> findings, List<ValueLine> values) {
+                       List<SourceFinding> findings, List<ValueLine> values) {
 
     /** One line of the run's value accounting: a source's numeric field summed at each stage (null: not reached). */
     public record ValueLine(String source, String field, String read, String staged, String quarantined, String lake,
@@ -27,7 +29,7 @@ public record DqReport(String runId, String status, Integer exitCode, List<RuleR
 
     public DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
                     List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
-                    List<io.shequ.jobs.stage.SourceFinding> findings) {
+                    List<SourceFinding> findings) {
         this(runId, status, exitCode, rules, noRows, anomalies, metrics, findings, List.of());
     }
 
@@ -78,7 +80,7 @@ public record DqReport(String runId, String status, Integer exitCode, List<RuleR
                     sum(v, "published"))));
         }
         return new DqReport(runId, status, exit, rules, noRows, anomalies, metrics,
-                io.shequ.jobs.stage.RunFindings.read(runFolder), values);
+                RunFindings.read(runFolder), values);
     }
 
     private static String sum(JsonNode line, String side) {

@@ -1,5 +1,6 @@
 package io.shequ.jobs.check.history;
 
+import io.shequ.jobs.stage.RunFindings;
 import java.util.stream.Collectors;
 
 /** A run's data-quality report as plain text for the terminal ({@code shequ dq}). */
@@ -30,7 +31,7 @@ public final class DqReportText {
         if (report.findings().isEmpty()) {
             out.append("  none\n");
         }
-        io.shequ.jobs.stage.RunFindings.lines(report.findings()).forEach(l -> out.append(l).append('\n'));
+        RunFindings.lines(report.findings()).forEach(l -> out.append(l).append('\n'));
 
         out.append("\nvalue accounting (per source and numeric field: read = staged + quarantined; lake; published)\n");
         if (report.values().isEmpty()) {

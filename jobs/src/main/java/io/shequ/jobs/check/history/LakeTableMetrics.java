@@ -1,5 +1,7 @@
 package io.shequ.jobs.check.history;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,8 @@ public final class LakeTableMetrics {
     }
 
     /** {@code section} (a ledger list of metrics or anomaly outcomes) with its lake entries replaced by {@code lake}. */
-    public static <T> List<Object> replaceLake(com.fasterxml.jackson.databind.JsonNode section, List<T> lake) {
-        List<Object> all = new java.util.ArrayList<>();
+    public static <T> List<Object> replaceLake(JsonNode section, List<T> lake) {
+        List<Object> all = new ArrayList<>();
         if (section != null) {
             section.forEach(n -> {
                 if (!isLake(n.path("dataset").asText())) {

@@ -18,14 +18,15 @@ import io.shequ.jobs.dimension.LakeDimensions;
 import io.shequ.jobs.gridstate.ClearReporterMigration;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
+import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.value.LakeValues;
 import io.shequ.schemas.division.DivisionCode;
@@ -93,7 +94,7 @@ public final class ConformStep implements Tasklet {
                 lakeDims.current(DivisionsToDimension.TABLE, DivisionsToDimension.KEY),
                 NbsRelease.date(settings.divisionReference(), runDate)), conformed, DivisionsToDimension.TABLE, counts);
         Dataset<Row> divisions = read(conformed, DivisionsToDimension.TABLE);
-        TaxonomyToDimension taxonomies = new TaxonomyToDimension(spark, io.shequ.jobs.stage.HomeTaxonomies.of(settings.home()));
+        TaxonomyToDimension taxonomies = new TaxonomyToDimension(spark, HomeTaxonomies.of(settings.home()));
         for (TaxonomyToDimension.Kind kind : TaxonomyToDimension.Kind.values()) {
             write(taxonomies.apply(kind), conformed, kind.table, counts);
         }

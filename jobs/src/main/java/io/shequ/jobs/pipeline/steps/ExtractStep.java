@@ -5,10 +5,11 @@ import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
-import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.retention.RawZonePurge;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -63,7 +64,7 @@ public final class ExtractStep implements Tasklet {
         FileLanding files = new FileLanding(layout);
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
-        io.shequ.jobs.partition.RunScope scope = io.shequ.jobs.partition.RunScope.of(layout, runId);
+        RunScope scope = RunScope.of(layout, runId);
         if (settings.streetOffices().isPresent() && (scope == null || scope.readsFiles(Source.STREET_OFFICES.id()))) {
             List<LandedSource> all = files.land(Source.STREET_OFFICES.id(), settings.streetOfficeFolder());
             landed.put(Source.STREET_OFFICES.id(), scope == null ? all : scope.select(Source.STREET_OFFICES.id(), all));

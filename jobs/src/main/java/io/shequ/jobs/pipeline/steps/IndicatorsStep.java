@@ -1,11 +1,12 @@
 package io.shequ.jobs.pipeline.steps;
 
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.home.OwnerOnly;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -32,7 +33,7 @@ public final class IndicatorsStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         List<Map<String, Object>> indicators = warehouse.indicators();
-        try (java.io.OutputStream out = OwnerOnly.newOutputStream(layout.run(runId).resolve("indicators.json"))) {
+        try (OutputStream out = OwnerOnly.newOutputStream(layout.run(runId).resolve("indicators.json"))) {
             RunLedger.JSON.writeValue(out, indicators);
         }
         new RunLedger(layout, runId).put("indicators", Map.of("rows", indicators.size()));

@@ -10,8 +10,8 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -24,6 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +96,7 @@ public final class LakeStep implements Tasklet {
         LakeWriter lake = new LakeWriter(spark);
         RunScope scope = RunScope.of(layout, runId);
         List<LakeTable> tables = new ArrayList<>();
-        Map<String, LakeWriter.Written> writes = new java.util.HashMap<>();
+        Map<String, LakeWriter.Written> writes = new HashMap<>();
         for (String table : TABLES) {
             Path conformed = layout.conformed(runId).resolve(table);
             if (!Files.exists(conformed)) {
@@ -146,7 +148,7 @@ public final class LakeStep implements Tasklet {
      * were those the table held; not committed). A table this run did not write is {@code not_written}.
      */
     private static Map<String, Object> lakeEntry(LakeTable table, LakeWriter.Written written) {
-        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("table", table.name());
         entry.put("snapshot_id", table.snapshotId());
         entry.put("rows", table.rowCount());

@@ -6,14 +6,15 @@ import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.ExitCodes;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
+import io.shequ.jobs.stage.HomeContracts;
 import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.SourceFinding;
@@ -24,9 +25,13 @@ import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.jobs.stage.table.ContractFieldHistory;
 import io.shequ.jobs.stage.table.RowCorrections;
+import io.shequ.jobs.value.ValueAccount;
+import io.shequ.jobs.value.ValueLedger;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.fault.PausePoint;
 import io.shequ.schemas.home.FileTrees;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +79,7 @@ public final class StageStep implements Tasklet {
         Readmission readmission = new Readmission(layout, admit.folder(), runId);
         RowCorrections corrections = readmission.begin();
         List<SourceFinding> findings = new ArrayList<>();
-        List<io.shequ.jobs.value.ValueAccount> values = new ArrayList<>();
+        List<ValueAccount> values = new ArrayList<>();
         HomeTaxonomies taxonomies = HomeTaxonomies.of(settings.home());
         if (landed.containsKey(Source.STREET_OFFICES.id())) {
             StreetOfficeReportStaging reports = new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
@@ -104,7 +109,7 @@ public final class StageStep implements Tasklet {
             accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine,
                     extract.startedAt()));
             Path events = staging.resolve("event");
-            if (java.nio.file.Files.exists(events)) {
+            if (Files.exists(events)) {
                 Dataset<Row> staged = spark.read().parquet(events.toString());
                 findings.addAll(new UnmappedTaxonomyValues(Source.GRID_SYSTEM.id(), taxonomies.load("event-categories"))
                         .apply(staged, "category_code", null));
@@ -116,7 +121,7 @@ public final class StageStep implements Tasklet {
         ledger.put(SourceFinding.DATASET, findings);
         manifest.recordAccounts(runId, accounts);
         ledger.put("sources", accounts);
-        new io.shequ.jobs.value.ValueLedger(ledger).write(values);
+        new ValueLedger(ledger).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
         ledger.put(Readmission.STAGED, readmission.staged());
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(spark, quarantine,
@@ -132,7 +137,7 @@ public final class StageStep implements Tasklet {
     }
 
     /** The findings as a staged dataset for the check step's rule files; no folder when there are none. */
-    private void writeFindings(Path folder, List<SourceFinding> findings) throws java.io.IOException {
+    private void writeFindings(Path folder, List<SourceFinding> findings) throws IOException {
         FileTrees.delete(folder);
         if (!findings.isEmpty()) {
             spark.createDataFrame(SourceFinding.rows(findings), SourceFinding.SCHEMA).coalesce(1)
@@ -146,7 +151,7 @@ public final class StageStep implements Tasklet {
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */
     private SourceContract contract(String fileName, String bundled) {
-        return new io.shequ.jobs.stage.HomeContracts(settings.home()).load(fileName, bundled);
+        return new HomeContracts(settings.home()).load(fileName, bundled);
     }
 
 }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.shequ.jobs.source.Source;
 import io.shequ.schemas.contract.RejectRule;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -53,7 +54,7 @@ public final class GridRowsToStaged {
         Dataset<Row> staged = judged.filter(col("_reason").isNull()).drop("_reason", "_column", "_rule");
         Column[] keys = keyColumns.stream().map(k -> col(k).cast("string")).toArray(Column[]::new);
         Column[] all = landed.columns().length == 0 ? new Column[0]
-                : java.util.Arrays.stream(landed.columns()).map(c -> col(c)).toArray(Column[]::new);
+                : Arrays.stream(landed.columns()).map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> rejected = judged.filter(col("_reason").isNotNull()).select(
                 lit(Source.GRID_SYSTEM.id()).as("source"),
                 lit(table).as("location"),

@@ -12,8 +12,12 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.SourceFinding;
+import io.shequ.jobs.stage.table.ContractFieldHistory;
 import io.shequ.jobs.stage.table.ContractFileStaging;
 import io.shequ.jobs.stage.table.LocatedTable;
+import io.shequ.jobs.stage.table.RowCorrections;
+import io.shequ.jobs.value.ValueAccount;
 import io.shequ.schemas.code.CreditCode;
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.contract.SourceContract;
@@ -61,23 +65,23 @@ public final class ProcurementLedgerStaging {
     }
 
     /** Compares each file's fields with those its office supplied in earlier runs (schema drift). */
-    public ProcurementLedgerStaging comparingFields(io.shequ.jobs.stage.table.ContractFieldHistory history) {
+    public ProcurementLedgerStaging comparingFields(ContractFieldHistory history) {
         staging.comparingFields(history);
         return this;
     }
 
     /** What the last stage noticed about the files' headers and fields. */
-    public List<io.shequ.jobs.stage.SourceFinding> findings() {
+    public List<SourceFinding> findings() {
         return staging.findings();
     }
 
     /** The value accounting of the last stage: per file and numeric field, as read, staged and quarantined. */
-    public List<io.shequ.jobs.value.ValueAccount> values() {
+    public List<ValueAccount> values() {
         return staging.values();
     }
 
     /** Stages corrected rows (re-admission) in place of the rows they correct. */
-    public ProcurementLedgerStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
+    public ProcurementLedgerStaging correcting(RowCorrections corrections) {
         staging.correcting(corrections);
         return this;
     }

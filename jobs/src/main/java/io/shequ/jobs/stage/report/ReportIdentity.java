@@ -2,6 +2,7 @@ package io.shequ.jobs.stage.report;
 
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.period.ReportPeriod;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,7 +50,7 @@ public record ReportIdentity(String streetHint, String districtHint, ReportPerio
         String[] parts = location.split("/");
         String fileName = parts[parts.length - 1];
         String stem = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
-        String folders = String.join("/", java.util.Arrays.copyOf(parts, parts.length - 1));
+        String folders = String.join("/", Arrays.copyOf(parts, parts.length - 1));
 
         Optional<String> street = street(stem.contains("_") ? stem.substring(0, stem.indexOf('_')) : stem)
                 .or(() -> street(title))

@@ -7,8 +7,12 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.stage.SourceFinding;
+import io.shequ.jobs.stage.table.ContractFieldHistory;
 import io.shequ.jobs.stage.table.ContractFileStaging;
 import io.shequ.jobs.stage.table.LocatedTable;
+import io.shequ.jobs.stage.table.RowCorrections;
+import io.shequ.jobs.value.ValueAccount;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.name.DivisionNameNormalizer;
 import io.shequ.schemas.period.ReportPeriod;
@@ -53,23 +57,23 @@ public final class StreetOfficeReportStaging {
     }
 
     /** Compares each file's fields with those its office supplied in earlier runs (schema drift). */
-    public StreetOfficeReportStaging comparingFields(io.shequ.jobs.stage.table.ContractFieldHistory history) {
+    public StreetOfficeReportStaging comparingFields(ContractFieldHistory history) {
         staging.comparingFields(history);
         return this;
     }
 
     /** What the last stage noticed about the files' headers and fields. */
-    public List<io.shequ.jobs.stage.SourceFinding> findings() {
+    public List<SourceFinding> findings() {
         return staging.findings();
     }
 
     /** The value accounting of the last stage: per file and numeric field, as read, staged and quarantined. */
-    public List<io.shequ.jobs.value.ValueAccount> values() {
+    public List<ValueAccount> values() {
         return staging.values();
     }
 
     /** Stages corrected rows (re-admission) in place of the rows they correct. */
-    public StreetOfficeReportStaging correcting(io.shequ.jobs.stage.table.RowCorrections corrections) {
+    public StreetOfficeReportStaging correcting(RowCorrections corrections) {
         staging.correcting(corrections);
         return this;
     }

@@ -10,6 +10,8 @@ import io.shequ.schemas.value.ParsedNumber;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,15 +25,15 @@ final class CellTyper {
     /** Typed value(s) (two for a date range), or a note, or a reason to reject the row. */
     record Typed(List<Object> values, String note, RejectRule rule, String rejection) {
         static Typed value(Object... values) {
-            return new Typed(java.util.Arrays.asList(values), null, null, null);
+            return new Typed(Arrays.asList(values), null, null, null);
         }
 
         static Typed nulls(int n, String note) {
-            return new Typed(java.util.Collections.nCopies(n, null), note, null, null);
+            return new Typed(Collections.nCopies(n, null), note, null, null);
         }
 
         static Typed reject(int n, RejectRule rule, String reason) {
-            return new Typed(java.util.Collections.nCopies(n, null), null, rule, reason);
+            return new Typed(Collections.nCopies(n, null), null, rule, reason);
         }
     }
 

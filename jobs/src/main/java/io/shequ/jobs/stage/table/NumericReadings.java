@@ -11,6 +11,7 @@ import io.shequ.schemas.value.ParsedNumber;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,7 @@ final class NumericReadings {
 
     private static BigDecimal[] zeros(int n) {
         BigDecimal[] zeros = new BigDecimal[n];
-        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        Arrays.fill(zeros, BigDecimal.ZERO);
         return zeros;
     }
 

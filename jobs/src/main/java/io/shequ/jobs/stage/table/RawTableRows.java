@@ -3,6 +3,7 @@ package io.shequ.jobs.stage.table;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shequ.schemas.contract.FieldSpec;
+import io.shequ.schemas.contract.FieldType;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.value.AmountUnit;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class RawTableRows {
     /** One row per data row; {@code context} gives the context values before the line number is known. */
     public List<Row> rows(LocatedTable table, ContextValues context) {
         String amountField = contract.fields().stream()
-                .filter(f -> f.type() == io.shequ.schemas.contract.FieldType.AMOUNT)
+                .filter(f -> f.type() == FieldType.AMOUNT)
                 .map(FieldSpec::name).findFirst().orElse(null);
         AmountUnit unit = amountField == null ? AmountUnit.YUAN : AmountUnit.fromHeader(table.headerOf(amountField));
         List<Row> rows = new ArrayList<>(table.dataRows().size());

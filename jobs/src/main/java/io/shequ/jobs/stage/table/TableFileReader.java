@@ -1,6 +1,7 @@
 package io.shequ.jobs.stage.table;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class TableFileReader {
                 // a record may span lines (quoted newline): its first line is where it starts
                 rows.add(new SheetRow((int) parser.getCurrentLineNumber() - countNewlines(cells), cells));
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             throw new IOException("malformed CSV " + file.getFileName() + ": " + e.getMessage(), e);
         }
         return new Sheet(file.getFileName().toString(), rows, decoded.charset());

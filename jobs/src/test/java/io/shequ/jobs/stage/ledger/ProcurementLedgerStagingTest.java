@@ -13,6 +13,7 @@ import io.shequ.schemas.code.CreditCode;
 import io.shequ.schemas.contract.SourceContract;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -144,7 +145,7 @@ class ProcurementLedgerStagingTest {
                 + "D8" + rest + "1e-320,2023-01-01,2023-01-01至2023-12-31\n"
                 + "D9" + rest + "1000,2023-01-01,2023-01-01至2023-12-31\n";
         Path root = dir.resolve("implausible");
-        Path file = LandedFiles.write(root.resolve("landing"), "市中区2023年台账.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = LandedFiles.write(root.resolve("landing"), "市中区2023年台账.csv", csv.getBytes(StandardCharsets.UTF_8));
         Quarantine quarantine = new Quarantine(root.resolve("quarantine"), "run-1");
 
         List<SourceAccount> out = new ProcurementLedgerStaging(spark, SourceContract.load(SourceContract.PROCUREMENT_LEDGER)).stage(

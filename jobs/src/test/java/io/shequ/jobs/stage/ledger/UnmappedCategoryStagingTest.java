@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,12 +111,12 @@ class UnmappedCategoryStagingTest {
         assertThat(s.findings()).filteredOn(f -> f.kind().equals(SourceFinding.UNMAPPED_VALUE))
                 .extracting(SourceFinding::value, SourceFinding::rows, f -> f.amount().toBigInteger().longValue())
                 .as("each unknown category with its rows and amount").containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("心理健康服务", 2L, 400_000L),
-                        org.assertj.core.groups.Tuple.tuple("法律援助", 1L, 125_000L));
+                        Tuple.tuple("心理健康服务", 2L, 400_000L),
+                        Tuple.tuple("法律援助", 1L, 125_000L));
         assertThat(s.findings()).filteredOn(f -> f.kind().equals("unknown_header"))
                 .extracting(SourceFinding::value, SourceFinding::location)
                 .as("the header no field has is named with its file")
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("项目负责人", "台账2017.xlsx"));
+                .containsExactly(Tuple.tuple("项目负责人", "台账2017.xlsx"));
         assertThat(s.findings()).filteredOn(f -> f.kind().equals(SourceFinding.HEADER_VARIANT))
                 .extracting(SourceFinding::value).as("合同金额（万元） folds to an alias exactly: no note")
                 .isEmpty();
@@ -145,6 +146,6 @@ class UnmappedCategoryStagingTest {
         assertThat(later.findings()).filteredOn(f -> f.kind().equals(SourceFinding.SCHEMA_DRIFT))
                 .extracting(SourceFinding::field, SourceFinding::location)
                 .as("评估等级 was supplied in run-a's file and is missing from run-b's")
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("evaluation_grade", "台账b.xlsx"));
+                .containsExactly(Tuple.tuple("evaluation_grade", "台账b.xlsx"));
     }
 }

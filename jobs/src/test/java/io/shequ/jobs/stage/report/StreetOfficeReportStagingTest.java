@@ -12,6 +12,7 @@ import io.shequ.jobs.stage.HomeContracts;
 import io.shequ.jobs.stage.LandedFiles;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.TestWorkbook;
+import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.schemas.contract.SourceContract;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,8 +135,8 @@ class StreetOfficeReportStagingTest {
 
         assertThat(out.quarantined()).extracting(r -> r.getAs("line"), r -> r.getAs("column"), r -> r.getAs("rule"), r -> r.getAs("sheet"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("7", "households", "negative_value", "月报"),
-                        org.assertj.core.groups.Tuple.tuple("8", "resident_population", "out_of_range", "月报"));
+                        Tuple.tuple("7", "households", "negative_value", "月报"),
+                        Tuple.tuple("8", "resident_population", "out_of_range", "月报"));
         assertThat(out.quarantined()).allSatisfy(r -> {
             assertThat((String) r.getAs("run_id")).isEqualTo("run-1");
             assertThat((String) r.getAs("location")).isEqualTo("月报.xlsx");
@@ -157,10 +159,10 @@ class StreetOfficeReportStagingTest {
         assertThat(out.staged()).extracting(r -> r.getAs("source_file"), r -> r.getAs("street_hint"), r -> r.getAs("period"),
                         r -> r.getAs("community_name"), r -> r.getAs("households"))
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("先锋路街道/2023年第一季度.csv", "先锋路街道", "2023Q1", "乐山社区", 1200L),
-                        org.assertj.core.groups.Tuple.tuple("富强路街道_2023-02.csv", "富强路街道", "2023-02", "兴胜社区", 800L),
-                        org.assertj.core.groups.Tuple.tuple("青山路街道_2023年3月.csv", "青山路街道", "2023-03", "𠀾社区", 90L),
-                        org.assertj.core.groups.Tuple.tuple("幸福路街道_2023年4月.csv", "幸福路街道", "2023-04", "幸福社区", 70L));
+                        Tuple.tuple("先锋路街道/2023年第一季度.csv", "先锋路街道", "2023Q1", "乐山社区", 1200L),
+                        Tuple.tuple("富强路街道_2023-02.csv", "富强路街道", "2023-02", "兴胜社区", 800L),
+                        Tuple.tuple("青山路街道_2023年3月.csv", "青山路街道", "2023-03", "𠀾社区", 90L),
+                        Tuple.tuple("幸福路街道_2023年4月.csv", "幸福路街道", "2023-04", "幸福社区", 70L));
         Row quarter = out.staged().stream().filter(r -> "2023Q1".equals(r.getAs("period"))).findFirst().orElseThrow();
         assertThat((Date) quarter.getAs("period_start")).isEqualTo(Date.valueOf("2023-01-01"));
         assertThat((Date) quarter.getAs("period_end")).isEqualTo(Date.valueOf("2023-03-31"));
@@ -197,7 +199,7 @@ class StreetOfficeReportStagingTest {
         assertThat(out.quarantined()).filteredOn(r -> "2023年05月社区报表.csv".equals(r.getAs("location")))
                 .as("a file that cannot be placed keeps each row, its line and its raw values")
                 .extracting(r -> r.getAs("line"), r -> ((String) r.getAs("raw")).contains("社区"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("2", true), org.assertj.core.groups.Tuple.tuple("3", true));
+                .containsExactly(Tuple.tuple("2", true), Tuple.tuple("3", true));
         assertThat(out.quarantined()).filteredOn(r -> "先锋路街道_社区报表.csv".equals(r.getAs("location")))
                 .extracting(r -> (String) r.getAs("reason")).allMatch(reason -> reason.contains("period"));
         assertThat(out.staged()).extracting(r -> r.getAs("households")).as("the good file still loads").containsExactly(10L, 20L);
@@ -229,9 +231,9 @@ class StreetOfficeReportStagingTest {
         assertThat(out.quarantined()).extracting(r -> r.getAs("line"), r -> r.getAs("column"), r -> r.getAs("rule"))
                 .as("1e-320 and 0.004 m² are never stored as 0; 1e999999999 households cannot exhaust memory")
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("3", "office_area_m2", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("4", "office_area_m2", "out_of_range"),
-                        org.assertj.core.groups.Tuple.tuple("5", "households", "out_of_range"));
+                        Tuple.tuple("3", "office_area_m2", "out_of_range"),
+                        Tuple.tuple("4", "office_area_m2", "out_of_range"),
+                        Tuple.tuple("5", "households", "out_of_range"));
     }
 
     @Test
@@ -255,12 +257,12 @@ class StreetOfficeReportStagingTest {
         assertThat(out.byLocation().get("先锋路街道/passwd.csv").note())
                 .as("the manifest note names the rule and the entry").contains("outside_source", "passwd.csv");
         assertThat(out.byLocation().get("先锋路街道/passwd.csv").rowsRead()).isZero();
-        assertThat(io.shequ.jobs.stage.WholeFileRejects.in(spark, new Quarantine(dir.resolve("quarantine"), "run-1"),
+        assertThat(WholeFileRejects.in(spark, new Quarantine(dir.resolve("quarantine"), "run-1"),
                 List.of(StreetOfficeReportStaging.DATASET)))
                 .as("the run summary's files_quarantined_whole lists refused entries like unreadable files")
-                .extracting(io.shequ.jobs.stage.WholeFileRejects.File::location, io.shequ.jobs.stage.WholeFileRejects.File::rule)
-                .contains(org.assertj.core.groups.Tuple.tuple("先锋路街道/passwd.csv", "outside_source"),
-                        org.assertj.core.groups.Tuple.tuple("先锋路街道/.先锋路街道_2023年02月.csv", "hidden_file"));
+                .extracting(WholeFileRejects.File::location, WholeFileRejects.File::rule)
+                .contains(Tuple.tuple("先锋路街道/passwd.csv", "outside_source"),
+                        Tuple.tuple("先锋路街道/.先锋路街道_2023年02月.csv", "hidden_file"));
         assertThat(out.staged()).extracting(r -> r.getAs("households")).containsExactly(10L);
     }
 
@@ -301,7 +303,7 @@ class StreetOfficeReportStagingTest {
 
         Outcome user = stage(contracts.load("street-office-report.yml", SourceContract.STREET_OFFICE_REPORT), file);
         assertThat(user.staged()).extracting(r -> r.getAs("community_name"), r -> r.getAs("households"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("乐山社区", 10L));
+                .containsExactly(Tuple.tuple("乐山社区", 10L));
         assertThat(user.quarantined()).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.stage.TestWorkbook;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.schemas.contract.SourceContract;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class CsvDetailsStagingTest {
                            List<Row> quarantined) {
     }
 
-    private Outcome stage(Path file, String location) throws java.io.IOException {
+    private Outcome stage(Path file, String location) throws IOException {
         Quarantine quarantine = new Quarantine(dir.resolve("quarantine"), "run-1");
         StreetOfficeReportStaging staging = new StreetOfficeReportStaging(spark,
                 SourceContract.load(SourceContract.STREET_OFFICE_REPORT));
