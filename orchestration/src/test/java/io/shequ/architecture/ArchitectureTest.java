@@ -22,29 +22,45 @@ class ArchitectureTest {
     static void importMainClasses() {
         // main classes only, whether a module comes as its classes folder or its jar; not the
         // warehouse's test jar, nor the runnable jar that bundles everything
-        shequ = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        shequ = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar") && !location.contains("/shequ.jar"))
                 .importPackages("io.shequ");
     }
 
     @Test
     void schemasIsFreeOfSparkSpringAndTheOtherModules() {
-        noClasses().that().resideInAPackage("io.shequ.schemas..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.springframework..",
-                        "io.shequ.jobs..", "io.shequ.warehouse..", "io.shequ.orchestration..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.shequ.schemas..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.apache.spark..",
+                        "org.springframework..",
+                        "io.shequ.jobs..",
+                        "io.shequ.warehouse..",
+                        "io.shequ.orchestration..")
                 .because("schemas holds the plain types every module shares")
                 .check(shequ);
     }
 
     @Test
     void jobsAndWarehouseDoNotKnowEachOtherNorOrchestration() {
-        noClasses().that().resideInAPackage("io.shequ.jobs..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.shequ.warehouse..", "io.shequ.orchestration..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.shequ.jobs..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.shequ.warehouse..", "io.shequ.orchestration..")
                 .because("the pipeline reaches the warehouse through WarehousePort, wired by orchestration")
                 .check(shequ);
-        noClasses().that().resideInAPackage("io.shequ.warehouse..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.shequ.jobs..", "io.shequ.orchestration..",
-                        "org.apache.spark..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.shequ.warehouse..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.shequ.jobs..", "io.shequ.orchestration..", "org.apache.spark..")
                 .because("the warehouse is built from the lake's files, not from the jobs that wrote them")
                 .check(shequ);
     }

@@ -20,8 +20,8 @@ record AuditScope(Set<String> lakeTables, List<Model> models, Map<String, Long> 
     static AuditScope of(Connection connection, Map<String, Long> previousRowCounts) throws SQLException {
         Set<String> lakeTables = new TreeSet<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT table_name FROM duckdb_tables() WHERE schema_name = '"
-                        + LakeLoader.SCHEMA + "'")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT table_name FROM duckdb_tables() WHERE schema_name = '" + LakeLoader.SCHEMA + "'")) {
             while (rows.next()) {
                 lakeTables.add(rows.getString(1));
             }
@@ -33,8 +33,9 @@ record AuditScope(Set<String> lakeTables, List<Model> models, Map<String, Long> 
     static Map<String, Long> rowCounts(Connection connection) throws SQLException {
         Map<String, Long> counts = new TreeMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
-                        + " AND database_name = current_database() AND NOT internal AND NOT temporary")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+                                + " AND database_name = current_database() AND NOT internal AND NOT temporary")) {
             while (rows.next()) {
                 counts.put(rows.getString(1), 0L);
             }

@@ -10,11 +10,11 @@ import java.util.List;
 /** The few JDBC helpers the audits share: one number, or a few rows as text. */
 final class AuditSql {
 
-    private AuditSql() {
-    }
+    private AuditSql() {}
 
     static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -22,7 +22,8 @@ final class AuditSql {
 
     /** The single value of {@code sql} as text, or null. */
     static String text(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }
     }
@@ -45,7 +46,10 @@ final class AuditSql {
     }
 
     static boolean tableExists(Connection connection, String schema, String table) throws SQLException {
-        return count(connection, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '" + schema
-                + "' AND table_name = '" + table + "'") > 0;
+        return count(
+                        connection,
+                        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '" + schema + "' AND table_name = '"
+                                + table + "'")
+                > 0;
     }
 }

@@ -19,8 +19,7 @@ import java.util.stream.Stream;
 /** UTF-8 text resources shipped with the warehouse: SQL models, DDL and queries. */
 final class ClasspathText {
 
-    private ClasspathText() {
-    }
+    private ClasspathText() {}
 
     /** The whole resource; fails if it is missing, since a missing model is a packaging bug. */
     static String read(String path) {
@@ -36,7 +35,8 @@ final class ClasspathText {
 
     /** The non-blank lines of a list resource, without {@code #} comment lines, trimmed. */
     static List<String> listed(String path) {
-        return read(path).lines()
+        return read(path)
+                .lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();

@@ -23,16 +23,17 @@ public final class DataDictionary {
 
     /** File names {@link #writeTo} writes. */
     public static final String MARKDOWN = "dictionary.md";
+
     public static final String HTML = "dictionary.html";
 
     private static final String MODELS = "models";
-    private static final List<String> LAYERS = List.of("lake/", "meta/", "quality/", "stg_", "int_", "dim_", "fct_", "bdg_", "mart_");
+    private static final List<String> LAYERS =
+            List.of("lake/", "meta/", "quality/", "stg_", "int_", "dim_", "fct_", "bdg_", "mart_");
 
     private final List<Entry> entries;
 
     /** One documented table or view: its kind (lake table, table, view...) and its spec. */
-    record Entry(String kind, ModelSpec spec) {
-    }
+    record Entry(String kind, ModelSpec spec) {}
 
     private DataDictionary(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -80,16 +81,28 @@ public final class DataDictionary {
         StringBuilder md = new StringBuilder();
         md.append("# Shequ data dictionary 数据字典\n\n");
         md.append("Generated from the `.yml` beside each model in `warehouse/src/main/resources/models/`: ")
-                .append(entries.size()).append(" tables and views. 由各模型旁的 `.yml` 生成。\n\n");
+                .append(entries.size())
+                .append(" tables and views. 由各模型旁的 `.yml` 生成。\n\n");
         for (Entry entry : entries) {
             ModelSpec spec = entry.spec();
-            md.append("- [`").append(spec.name()).append("`](#").append(spec.name()).append(") — ")
-                    .append(entry.kind()).append(": ").append(cell(spec.grain())).append('\n');
+            md.append("- [`")
+                    .append(spec.name())
+                    .append("`](#")
+                    .append(spec.name())
+                    .append(") — ")
+                    .append(entry.kind())
+                    .append(": ")
+                    .append(cell(spec.grain()))
+                    .append('\n');
         }
         for (Entry entry : entries) {
             ModelSpec spec = entry.spec();
             md.append("\n## ").append(spec.name()).append("\n\n");
-            md.append("*").append(entry.kind()).append("* · grain 粒度: ").append(spec.grain()).append("\n\n");
+            md.append("*")
+                    .append(entry.kind())
+                    .append("* · grain 粒度: ")
+                    .append(spec.grain())
+                    .append("\n\n");
             if (!spec.zh().isBlank()) {
                 md.append(spec.zh().strip()).append("\n\n");
             }
@@ -101,8 +114,15 @@ public final class DataDictionary {
             }
             md.append("| column 列 | 中文 | English | tests |\n|---|---|---|---|\n");
             for (ModelSpec.Column column : spec.columns()) {
-                md.append("| `").append(column.name()).append("` | ").append(cell(column.zh())).append(" | ")
-                        .append(cell(column.en())).append(" | ").append(cell(tests(column))).append(" |\n");
+                md.append("| `")
+                        .append(column.name())
+                        .append("` | ")
+                        .append(cell(column.zh()))
+                        .append(" | ")
+                        .append(cell(column.en()))
+                        .append(" | ")
+                        .append(cell(tests(column)))
+                        .append(" |\n");
             }
         }
         return md.toString();
@@ -113,25 +133,41 @@ public final class DataDictionary {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Shequ data dictionary 数据字典</title>\n<style>\n")
-                .append("body{font-family:sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.45}\n")
+                .append(
+                        "body{font-family:sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.45}\n")
                 .append("table{border-collapse:collapse;width:100%;margin-bottom:1rem}")
                 .append("th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}")
                 .append("th{background:#f3f3f3}code{background:#f6f6f6}.kind{color:#666}\n")
                 .append("</style>\n</head>\n<body>\n<h1>Shequ data dictionary 数据字典</h1>\n")
-                .append("<p>Generated from the <code>.yml</code> beside each model: ").append(entries.size())
+                .append("<p>Generated from the <code>.yml</code> beside each model: ")
+                .append(entries.size())
                 .append(" tables and views.</p>\n<ul>\n");
         for (Entry entry : entries) {
             String name = escape(entry.spec().name());
-            html.append("<li><a href=\"#").append(name).append("\"><code>").append(name).append("</code></a> <span class=\"kind\">")
-                    .append(escape(entry.kind())).append("</span>: ").append(escape(entry.spec().grain())).append("</li>\n");
+            html.append("<li><a href=\"#")
+                    .append(name)
+                    .append("\"><code>")
+                    .append(name)
+                    .append("</code></a> <span class=\"kind\">")
+                    .append(escape(entry.kind()))
+                    .append("</span>: ")
+                    .append(escape(entry.spec().grain()))
+                    .append("</li>\n");
         }
         html.append("</ul>\n");
         for (Entry entry : entries) {
             ModelSpec spec = entry.spec();
             String name = escape(spec.name());
-            html.append("<h2 id=\"").append(name).append("\">").append(name).append("</h2>\n")
-                    .append("<p><span class=\"kind\">").append(escape(entry.kind())).append("</span> · grain 粒度: ")
-                    .append(escape(spec.grain())).append("</p>\n");
+            html.append("<h2 id=\"")
+                    .append(name)
+                    .append("\">")
+                    .append(name)
+                    .append("</h2>\n")
+                    .append("<p><span class=\"kind\">")
+                    .append(escape(entry.kind()))
+                    .append("</span> · grain 粒度: ")
+                    .append(escape(spec.grain()))
+                    .append("</p>\n");
             if (!spec.zh().isBlank()) {
                 html.append("<p>").append(escape(spec.zh().strip())).append("</p>\n");
             }
@@ -139,13 +175,21 @@ public final class DataDictionary {
                 html.append("<p>").append(escape(spec.en().strip())).append("</p>\n");
             }
             for (List<String> key : spec.uniqueKeys()) {
-                html.append("<p>Test: unique (").append(escape(String.join(", ", key))).append(")</p>\n");
+                html.append("<p>Test: unique (")
+                        .append(escape(String.join(", ", key)))
+                        .append(")</p>\n");
             }
             html.append("<table>\n<tr><th>column 列</th><th>中文</th><th>English</th><th>tests</th></tr>\n");
             for (ModelSpec.Column column : spec.columns()) {
-                html.append("<tr><td><code>").append(escape(column.name())).append("</code></td><td>")
-                        .append(escape(column.zh())).append("</td><td>").append(escape(column.en())).append("</td><td>")
-                        .append(escape(tests(column))).append("</td></tr>\n");
+                html.append("<tr><td><code>")
+                        .append(escape(column.name()))
+                        .append("</code></td><td>")
+                        .append(escape(column.zh()))
+                        .append("</td><td>")
+                        .append(escape(column.en()))
+                        .append("</td><td>")
+                        .append(escape(tests(column)))
+                        .append("</td></tr>\n");
             }
             html.append("</table>\n");
         }
@@ -164,7 +208,9 @@ public final class DataDictionary {
     private static int layer(String relative) {
         for (int i = 0; i < LAYERS.size(); i++) {
             String layer = LAYERS.get(i);
-            if (layer.endsWith("/") ? relative.startsWith(layer) : name(relative).startsWith(layer)) {
+            if (layer.endsWith("/")
+                    ? relative.startsWith(layer)
+                    : name(relative).startsWith(layer)) {
                 return i;
             }
         }
@@ -188,7 +234,9 @@ public final class DataDictionary {
         if ("macro".equals(spec.materialized())) {
             return "table macro 表宏";
         }
-        boolean view = !spec.materialized().isEmpty() ? "view".equals(spec.materialized()) : spec.name().startsWith("stg_");
+        boolean view = !spec.materialized().isEmpty()
+                ? "view".equals(spec.materialized())
+                : spec.name().startsWith("stg_");
         return view ? "view 视图" : "table 表";
     }
 
@@ -200,7 +248,10 @@ public final class DataDictionary {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static Path replace(Path file, String text) throws IOException {

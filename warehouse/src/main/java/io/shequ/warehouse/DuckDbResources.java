@@ -29,6 +29,7 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
     static final long JVM_RESERVE = 2 * GIB;
     /** DuckDB takes this share of the memory the heap and the reserve leave, so the OS keeps its cache. */
     static final int SHARE_OF_FREE = 4;
+
     static final long MIN_MEMORY = 512 * MIB;
 
     public DuckDbResources {
@@ -73,14 +74,15 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
     static DuckDbResources sized(int cores, long physical, long heap, Path spillFolder, long usableDisk) {
         long free = physical - heap - JVM_RESERVE;
         long memory = Math.max(MIN_MEMORY, free / SHARE_OF_FREE);
-        return new DuckDbResources(Math.max(1, cores), memory / MIB * MIB, spillFolder,
-                Math.max(GIB, usableDisk / 2));
+        return new DuckDbResources(Math.max(1, cores), memory / MIB * MIB, spillFolder, Math.max(GIB, usableDisk / 2));
     }
 
     /** The statements that apply these resources to a connection, in order. */
     public String[] settings() {
-        String spill = spillFolder == null ? null
-                : "SET temp_directory = '" + spillFolder.toAbsolutePath().toString().replace("'", "''") + "'";
+        String spill = spillFolder == null
+                ? null
+                : "SET temp_directory = '"
+                        + spillFolder.toAbsolutePath().toString().replace("'", "''") + "'";
         String[] base = {
             "SET threads = " + threads,
             "SET memory_limit = '" + memoryBytes / MIB + "MiB'",
@@ -98,7 +100,11 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
      */
     public String urlSettings() {
         StringBuilder url = new StringBuilder();
-        url.append(";threads=").append(threads).append(";memory_limit=").append(memoryBytes / MIB).append("MiB");
+        url.append(";threads=")
+                .append(threads)
+                .append(";memory_limit=")
+                .append(memoryBytes / MIB)
+                .append("MiB");
         if (spillFolder != null) {
             String folder = spillFolder.toAbsolutePath().toString();
             if (folder.contains(";")) {
@@ -106,7 +112,10 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
             }
             url.append(";temp_directory=").append(folder);
         }
-        return url.append(";max_temp_directory_size=").append(maxSpillBytes / MIB).append("MiB").toString();
+        return url.append(";max_temp_directory_size=")
+                .append(maxSpillBytes / MIB)
+                .append("MiB")
+                .toString();
     }
 
     /** Creates the spill folder (owner-only) if one is set. */
@@ -119,8 +128,13 @@ public record DuckDbResources(int threads, long memoryBytes, Path spillFolder, l
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d threads, %d MiB memory, spill %s (at most %d MiB)", threads,
-                memoryBytes / MIB, Objects.toString(spillFolder, "beside the file"), maxSpillBytes / MIB);
+        return String.format(
+                Locale.ROOT,
+                "%d threads, %d MiB memory, spill %s (at most %d MiB)",
+                threads,
+                memoryBytes / MIB,
+                Objects.toString(spillFolder, "beside the file"),
+                maxSpillBytes / MIB);
     }
 
     private static long physicalMemory() {

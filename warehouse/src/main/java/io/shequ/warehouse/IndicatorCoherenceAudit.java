@@ -35,10 +35,14 @@ final class IndicatorCoherenceAudit implements Audit {
         long rows = AuditSql.count(snapshot, "SELECT count(*) FROM " + MART);
         long bad = AuditSql.count(snapshot, "SELECT count(*) FROM (" + INCOHERENT + ")");
         if (bad == 0) {
-            return List.of(AuditOutcome.passed(name, rows + " values: numerators and denominators non-negative, "
-                    + "ratios equal numerator / denominator"));
+            return List.of(AuditOutcome.passed(
+                    name,
+                    rows + " values: numerators and denominators non-negative, "
+                            + "ratios equal numerator / denominator"));
         }
-        return List.of(AuditOutcome.failed(name, bad + " of " + rows + " values are incoherent, e.g. "
-                + AuditSql.sample(snapshot, INCOHERENT + " ORDER BY ALL", 5)));
+        return List.of(AuditOutcome.failed(
+                name,
+                bad + " of " + rows + " values are incoherent, e.g. "
+                        + AuditSql.sample(snapshot, INCOHERENT + " ORDER BY ALL", 5)));
     }
 }

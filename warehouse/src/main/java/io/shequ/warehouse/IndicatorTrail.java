@@ -14,12 +14,11 @@ import java.util.Objects;
  * @param rows the contributing fact rows in source order, at most as many as asked for; empty for
  *     a count or amount of 0
  */
-public record IndicatorTrail(IndicatorValue value, List<DivisionName> divisionPath, TrailSummary summary,
-        List<LineageRow> rows) {
+public record IndicatorTrail(
+        IndicatorValue value, List<DivisionName> divisionPath, TrailSummary summary, List<LineageRow> rows) {
 
     /** A division and its current name, for printing the path. */
-    public record DivisionName(String code, String level, String name) {
-    }
+    public record DivisionName(String code, String level, String name) {}
 
     public IndicatorTrail {
         Objects.requireNonNull(value, "value");

@@ -32,8 +32,8 @@ final class IndicatorTrailQuery {
     private final String breakdown;
     private final String prefix;
 
-    private IndicatorTrailQuery(Connection connection, String indicator, String division, int year, String breakdown,
-            String prefix) {
+    private IndicatorTrailQuery(
+            Connection connection, String indicator, String division, int year, String breakdown, String prefix) {
         this.connection = connection;
         this.indicator = indicator;
         this.division = division;
@@ -67,8 +67,12 @@ final class IndicatorTrailQuery {
             bindValue(statement, 2);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    TrailSummary.Group group = new TrailSummary.Group(result.getString(2), result.getString(3),
-                            result.getLong(4), result.getBigDecimal(5), result.getBigDecimal(6));
+                    TrailSummary.Group group = new TrailSummary.Group(
+                            result.getString(2),
+                            result.getString(3),
+                            result.getLong(4),
+                            result.getBigDecimal(5),
+                            result.getBigDecimal(6));
                     switch (result.getString(1)) {
                         case "total" -> {
                             rows = group.rows();
@@ -93,16 +97,22 @@ final class IndicatorTrailQuery {
                 return;
             }
             // literal keys reach the scan of the facts, so only these rows' details are built
-            sql += "  AND fact_key IN (" + keys.stream().map(k -> "'" + k.replace("'", "''") + "'")
-                    .collect(Collectors.joining(", ")) + ")";
+            sql += "  AND fact_key IN ("
+                    + keys.stream().map(k -> "'" + k.replace("'", "''") + "'").collect(Collectors.joining(", ")) + ")";
         }
         try (PreparedStatement statement = connection.prepareStatement(sql + SOURCE_ORDER)) {
             bindValue(statement, 1);
             try (ResultSet rows = statement.executeQuery()) {
                 long taken = 0;
                 while (rows.next() && taken++ < limit) {
-                    sink.accept(new LineageRow(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getBigDecimal(6), rows.getBigDecimal(7)));
+                    sink.accept(new LineageRow(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getBigDecimal(6),
+                            rows.getBigDecimal(7)));
                 }
             }
         }

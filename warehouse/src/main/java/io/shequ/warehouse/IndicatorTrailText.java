@@ -18,8 +18,7 @@ public final class IndicatorTrailText {
 
     private static final MathContext DIGITS = new MathContext(15);
 
-    private IndicatorTrailText() {
-    }
+    private IndicatorTrailText() {}
 
     /** The whole report, lines separated by {@code \n}, ending with the arithmetic. */
     public static String render(IndicatorTrail trail) {
@@ -27,21 +26,39 @@ public final class IndicatorTrailText {
         StringBuilder out = new StringBuilder();
         out.append(value.indicator());
         if (value.indicatorNameZh() != null && !value.indicatorNameZh().equals(value.indicator())) {
-            out.append(" (").append(value.indicatorNameZh()).append(" / ").append(value.indicatorNameEn()).append(')');
+            out.append(" (")
+                    .append(value.indicatorNameZh())
+                    .append(" / ")
+                    .append(value.indicatorNameEn())
+                    .append(')');
         }
-        out.append(", ").append(value.year())
-                .append(value.breakdown().isEmpty() ? ", headline" : ", breakdown " + value.breakdown()).append('\n');
-        out.append("division: ").append(value.divisionName()).append(' ').append(value.divisionCode())
-                .append(" (").append(value.divisionLevel()).append(")\n");
+        out.append(", ")
+                .append(value.year())
+                .append(value.breakdown().isEmpty() ? ", headline" : ", breakdown " + value.breakdown())
+                .append('\n');
+        out.append("division: ")
+                .append(value.divisionName())
+                .append(' ')
+                .append(value.divisionCode())
+                .append(" (")
+                .append(value.divisionLevel())
+                .append(")\n");
         if (!trail.divisionPath().isEmpty()) {
-            out.append("  ").append(trail.divisionPath().stream().map(d -> d.name() + " " + d.code())
-                    .collect(Collectors.joining(" › "))).append('\n');
+            out.append("  ")
+                    .append(trail.divisionPath().stream()
+                            .map(d -> d.name() + " " + d.code())
+                            .collect(Collectors.joining(" › ")))
+                    .append('\n');
         }
         out.append("published: numerator ").append(plain(value.numerator()));
         if (value.denominator() != null) {
             out.append(", denominator ").append(plain(value.denominator()));
         }
-        out.append(", value ").append(plain(value.value())).append(' ').append(value.unit()).append("\n\n");
+        out.append(", value ")
+                .append(plain(value.value()))
+                .append(' ')
+                .append(value.unit())
+                .append("\n\n");
         boolean ratio = value.denominator() != null;
         appendSummary(trail.summary(), ratio, out);
         appendRows(trail, ratio, out);
@@ -73,12 +90,18 @@ public final class IndicatorTrailText {
         }
         out.append('\n').append(title).append(":\n");
         List<String[]> table = new ArrayList<>();
-        table.add(ratio ? new String[] {"", "", "rows", "numerator", "denominator"}
-                : new String[] {"", "", "rows", "numerator"});
+        table.add(
+                ratio
+                        ? new String[] {"", "", "rows", "numerator", "denominator"}
+                        : new String[] {"", "", "rows", "numerator"});
         for (TrailSummary.Group g : groups) {
             String name = g.name() == null ? "" : g.name();
-            table.add(ratio ? new String[] {g.key(), name, String.valueOf(g.rows()), plain(g.numerator()), plain(g.denominator())}
-                    : new String[] {g.key(), name, String.valueOf(g.rows()), plain(g.numerator())});
+            table.add(
+                    ratio
+                            ? new String[] {
+                                g.key(), name, String.valueOf(g.rows()), plain(g.numerator()), plain(g.denominator())
+                            }
+                            : new String[] {g.key(), name, String.valueOf(g.rows()), plain(g.numerator())});
         }
         appendTable(table, out);
     }
@@ -88,19 +111,35 @@ public final class IndicatorTrailText {
         if (rows.isEmpty()) {
             return;
         }
-        out.append('\n').append(trail.complete() ? "rows:" : "first " + rows.size() + " of " + trail.summary().rows()
-                + " rows (--rows all or --format csv for every row):").append('\n');
+        out.append('\n')
+                .append(
+                        trail.complete()
+                                ? "rows:"
+                                : "first " + rows.size() + " of "
+                                        + trail.summary().rows() + " rows (--rows all or --format csv for every row):")
+                .append('\n');
         List<String[]> table = new ArrayList<>();
-        table.add(ratio ? new String[] {"table", "key", "source", "row", "numerator", "denominator", "detail"}
-                : new String[] {"table", "key", "source", "row", "numerator", "detail"});
+        table.add(
+                ratio
+                        ? new String[] {"table", "key", "source", "row", "numerator", "denominator", "detail"}
+                        : new String[] {"table", "key", "source", "row", "numerator", "detail"});
         for (LineageRow row : rows) {
             String source = row.source() == null ? "(not recorded)" : row.source();
             String line = row.sourceRow() == null ? "" : row.sourceRow();
-            table.add(ratio
-                    ? new String[] {row.factTable(), row.factKey(), source, line, plain(row.numeratorPart()),
-                            plain(row.denominatorPart()), row.detail()}
-                    : new String[] {row.factTable(), row.factKey(), source, line, plain(row.numeratorPart()),
-                            row.detail()});
+            table.add(
+                    ratio
+                            ? new String[] {
+                                row.factTable(),
+                                row.factKey(),
+                                source,
+                                line,
+                                plain(row.numeratorPart()),
+                                plain(row.denominatorPart()),
+                                row.detail()
+                            }
+                            : new String[] {
+                                row.factTable(), row.factKey(), source, line, plain(row.numeratorPart()), row.detail()
+                            });
         }
         appendTable(table, out);
     }
@@ -125,18 +164,34 @@ public final class IndicatorTrailText {
     private static void appendArithmetic(IndicatorTrail trail, StringBuilder out) {
         IndicatorValue value = trail.value();
         BigDecimal numerator = trail.numeratorSum();
-        List<BigDecimal> numerators = trail.complete() ? trail.rows().stream().map(LineageRow::numeratorPart).toList()
+        List<BigDecimal> numerators = trail.complete()
+                ? trail.rows().stream().map(LineageRow::numeratorPart).toList()
                 : List.of();
-        out.append("numerator   = ").append(sum(numerators, trail.summary().rows(), numerator)).append('\n');
+        out.append("numerator   = ")
+                .append(sum(numerators, trail.summary().rows(), numerator))
+                .append('\n');
         if (value.denominator() != null) {
             BigDecimal denominator = trail.denominatorSum();
-            List<BigDecimal> parts = trail.complete() ? trail.rows().stream().map(LineageRow::denominatorPart)
-                    .filter(p -> p != null && p.signum() != 0).toList() : List.of();
-            out.append("denominator = ").append(sum(parts, trail.summary().rows(), denominator)).append('\n');
+            List<BigDecimal> parts = trail.complete()
+                    ? trail.rows().stream()
+                            .map(LineageRow::denominatorPart)
+                            .filter(p -> p != null && p.signum() != 0)
+                            .toList()
+                    : List.of();
+            out.append("denominator = ")
+                    .append(sum(parts, trail.summary().rows(), denominator))
+                    .append('\n');
             long scale = scale(numerator, denominator, value.value());
-            out.append("value       = ").append(plain(numerator)).append(" / ").append(plain(denominator))
+            out.append("value       = ")
+                    .append(plain(numerator))
+                    .append(" / ")
+                    .append(plain(denominator))
                     .append(scale == 1 ? "" : " × " + scale)
-                    .append(" = ").append(plain(value.value())).append(' ').append(value.unit()).append('\n');
+                    .append(" = ")
+                    .append(plain(value.value()))
+                    .append(' ')
+                    .append(value.unit())
+                    .append('\n');
         } else {
             out.append("value       = ").append(plain(numerator));
             if (Math.abs(numerator.doubleValue() - value.value()) > 1e-9) {
@@ -145,7 +200,8 @@ public final class IndicatorTrailText {
             out.append(' ').append(value.unit()).append('\n');
         }
         if (!trail.addsUp()) {
-            out.append("WARNING: the rows do not add up to the published numerator ").append(plain(value.numerator()))
+            out.append("WARNING: the rows do not add up to the published numerator ")
+                    .append(plain(value.numerator()))
                     .append(value.denominator() == null ? "" : " and denominator " + plain(value.denominator()))
                     .append('\n');
         }

@@ -30,5 +30,4 @@ public record IndicatorValue(
         String unit,
         String divisionLevelZh,
         String indicatorNameZh,
-        String indicatorNameEn) {
-}
+        String indicatorNameEn) {}

@@ -35,8 +35,7 @@ final class LakeLoader {
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Logger LOG = LoggerFactory.getLogger(LakeLoader.class);
 
-    private LakeLoader() {
-    }
+    private LakeLoader() {}
 
     /**
      * Loads every lake table that has a DDL or is in {@code lake} into schema {@code lake}.
@@ -59,7 +58,8 @@ final class LakeLoader {
             var table = lake.table(name);
             if (withDdl.contains(name)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute(CREATE_TABLE.matcher(ClasspathText.read("models/lake/" + name + ".sql"))
+                    statement.execute(CREATE_TABLE
+                            .matcher(ClasspathText.read("models/lake/" + name + ".sql"))
                             .replaceFirst("CREATE TABLE " + SCHEMA + ".$1"));
                 }
             } else {
@@ -108,8 +108,8 @@ final class LakeLoader {
         }
         String columns = String.join(", ", columns(connection, table.name()));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO " + SCHEMA + "." + table.name() + " BY NAME SELECT " + columns
-                    + " FROM " + readParquet(table));
+            statement.execute("INSERT INTO " + SCHEMA + "." + table.name() + " BY NAME SELECT " + columns + " FROM "
+                    + readParquet(table));
         }
         checkRowCount(connection, table);
     }
@@ -125,14 +125,18 @@ final class LakeLoader {
                         + " has " + table.rowCount() + " rows but its data files hold " + loaded);
             }
         }
-        LOG.info("loaded {} rows of {} (snapshot {}, {} files)",
-                table.rowCount(), table.name(), table.snapshotId(), table.dataFiles().size());
+        LOG.info(
+                "loaded {} rows of {} (snapshot {}, {} files)",
+                table.rowCount(),
+                table.name(),
+                table.snapshotId(),
+                table.dataFiles().size());
     }
 
     private static List<String> columns(Connection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT column_name FROM duckdb_columns() WHERE schema_name = '" + SCHEMA
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT column_name FROM duckdb_columns() WHERE schema_name = '" + SCHEMA
                         + "' AND table_name = ? ORDER BY column_index")) {
             statement.setString(1, table);
             try (ResultSet rows = statement.executeQuery()) {
@@ -144,8 +148,7 @@ final class LakeLoader {
         return columns;
     }
 
-    private static void recordSnapshot(Connection connection, LakeSnapshot lake, LakeTable table)
-            throws SQLException {
+    private static void recordSnapshot(Connection connection, LakeSnapshot lake, LakeTable table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO meta_snapshot VALUES (?, ?, CAST(? AS TIMESTAMPTZ), ?, ?, ?, ?)")) {
             statement.setString(1, lake.catalog());

@@ -31,7 +31,8 @@ final class LakeReconciliationAudit implements Audit {
         String lake = LakeLoader.SCHEMA + "." + table;
         long warehouseRows = AuditSql.count(snapshot, "SELECT count(*) FROM main." + table);
         long lakeRows = AuditSql.count(snapshot, "SELECT count(*) FROM " + lake);
-        String stated = AuditSql.text(snapshot, "SELECT row_count FROM meta_snapshot WHERE table_name = '" + table + "'");
+        String stated =
+                AuditSql.text(snapshot, "SELECT row_count FROM meta_snapshot WHERE table_name = '" + table + "'");
         List<String> problems = new ArrayList<>();
         if (warehouseRows != lakeRows) {
             problems.add("rows: warehouse " + warehouseRows + ", lake " + lakeRows);
@@ -40,15 +41,19 @@ final class LakeReconciliationAudit implements Audit {
             problems.add("rows: warehouse " + warehouseRows + ", lake snapshot states " + stated);
         }
         StringBuilder compared = new StringBuilder(warehouseRows + " rows");
-        String amounts = AuditSql.text(snapshot, "SELECT string_agg(w.column_name, ',') FROM duckdb_columns() AS w"
-                + " JOIN duckdb_columns() AS l ON l.column_name = w.column_name AND l.schema_name = '" + LakeLoader.SCHEMA
-                + "' AND l.table_name = w.table_name WHERE w.schema_name = 'main' AND w.table_name = '" + table
-                + "' AND w.data_type ~ '^(DECIMAL|DOUBLE|FLOAT|BIGINT|INTEGER|HUGEINT).*'"
-                + " AND (w.column_name LIKE '%amount%' OR w.column_name LIKE '%\\_yuan' ESCAPE '\\')");
+        String amounts = AuditSql.text(
+                snapshot,
+                "SELECT string_agg(w.column_name, ',') FROM duckdb_columns() AS w"
+                        + " JOIN duckdb_columns() AS l ON l.column_name = w.column_name AND l.schema_name = '"
+                        + LakeLoader.SCHEMA
+                        + "' AND l.table_name = w.table_name WHERE w.schema_name = 'main' AND w.table_name = '" + table
+                        + "' AND w.data_type ~ '^(DECIMAL|DOUBLE|FLOAT|BIGINT|INTEGER|HUGEINT).*'"
+                        + " AND (w.column_name LIKE '%amount%' OR w.column_name LIKE '%\\_yuan' ESCAPE '\\')");
         if (amounts != null) {
             for (String column : amounts.split(",")) {
                 String c = ModelTests.quoted(column);
-                String inWarehouse = AuditSql.text(snapshot, "SELECT CAST(sum(" + c + ") AS VARCHAR) FROM main." + table);
+                String inWarehouse =
+                        AuditSql.text(snapshot, "SELECT CAST(sum(" + c + ") AS VARCHAR) FROM main." + table);
                 String inLake = AuditSql.text(snapshot, "SELECT CAST(sum(" + c + ") AS VARCHAR) FROM " + lake);
                 compared.append(", sum(").append(column).append(") = ").append(inWarehouse);
                 if (!Objects.equals(inWarehouse, inLake)) {
@@ -56,7 +61,8 @@ final class LakeReconciliationAudit implements Audit {
                 }
             }
         }
-        return problems.isEmpty() ? AuditOutcome.passed(name, compared + " as in the lake")
+        return problems.isEmpty()
+                ? AuditOutcome.passed(name, compared + " as in the lake")
                 : AuditOutcome.failed(name, String.join("; ", problems));
     }
 }

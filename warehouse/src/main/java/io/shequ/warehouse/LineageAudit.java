@@ -22,10 +22,13 @@ final class LineageAudit implements Audit {
         long values = AuditSql.count(snapshot, "SELECT count(*) FROM " + IndicatorCoherenceAudit.MART);
         long bad = AuditSql.count(snapshot, "SELECT count(*) FROM (" + NOT_ADDING_UP + ")");
         if (bad == 0) {
-            return List.of(AuditOutcome.passed(name, values + " values: the parts of their lineage rows add up to "
-                    + "each numerator and denominator"));
+            return List.of(AuditOutcome.passed(
+                    name,
+                    values + " values: the parts of their lineage rows add up to " + "each numerator and denominator"));
         }
-        return List.of(AuditOutcome.failed(name, bad + " of " + values + " values do not add up from their lineage "
-                + "rows, e.g. " + AuditSql.sample(snapshot, NOT_ADDING_UP + " ORDER BY ALL", 5)));
+        return List.of(AuditOutcome.failed(
+                name,
+                bad + " of " + values + " values do not add up from their lineage " + "rows, e.g. "
+                        + AuditSql.sample(snapshot, NOT_ADDING_UP + " ORDER BY ALL", 5)));
     }
 }

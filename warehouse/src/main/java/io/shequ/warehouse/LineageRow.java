@@ -22,5 +22,4 @@ public record LineageRow(
         String sourceRow,
         String detail,
         BigDecimal numeratorPart,
-        BigDecimal denominatorPart) {
-}
+        BigDecimal denominatorPart) {}

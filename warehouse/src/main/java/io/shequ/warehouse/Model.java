@@ -13,7 +13,8 @@ record Model(String name, String sql, ModelSpec spec, String origin, Set<String>
 
     /** Models are views when their spec says so or they are staging models; tables otherwise. */
     boolean isView() {
-        return spec != null && !spec.materialized().isEmpty() ? "view".equals(spec.materialized())
+        return spec != null && !spec.materialized().isEmpty()
+                ? "view".equals(spec.materialized())
                 : name.startsWith("stg_");
     }
 

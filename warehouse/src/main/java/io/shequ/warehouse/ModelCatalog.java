@@ -22,8 +22,7 @@ final class ModelCatalog {
     static final String ROOT = "models";
     private static final Set<String> NOT_MODELS = Set.of(ROOT + "/lake/", ROOT + "/meta/", ROOT + "/quality/");
 
-    private ModelCatalog() {
-    }
+    private ModelCatalog() {}
 
     /** The lake tables with a DDL in {@code models/lake/}. */
     static Set<String> lakeTablesWithDdl() {
@@ -57,18 +56,27 @@ final class ModelCatalog {
                 throw new IllegalStateException("two models named " + w[0] + ": one is " + w[1]);
             }
             String yml = w[1].substring(0, w[1].length() - ".sql".length()) + ".yml";
-            ModelSpec spec = ClasspathText.exists(yml) ? ModelSpec.parse(ClasspathText.read(yml), yml)
+            ModelSpec spec = ClasspathText.exists(yml)
+                    ? ModelSpec.parse(ClasspathText.read(yml), yml)
                     : lakeTables.contains(w[0]) ? lakeSpec(w[0]) : null;
             models.add(model(w[0], ClasspathText.read(w[1]), spec, w[1], names));
         }
         for (String table : lakeTables) {
             if (taken.add("stg_" + table)) {
-                models.add(model("stg_" + table, "-- grain: as lake table " + table + "\nSELECT * FROM lake." + table,
-                        null, "generated staging view of lake." + table, names));
+                models.add(model(
+                        "stg_" + table,
+                        "-- grain: as lake table " + table + "\nSELECT * FROM lake." + table,
+                        null,
+                        "generated staging view of lake." + table,
+                        names));
             }
             if (taken.add(table)) {
-                models.add(model(table, "-- grain: as lake table " + table + "\nSELECT * FROM stg_" + table,
-                        lakeSpec(table), "generated from stg_" + table, names));
+                models.add(model(
+                        table,
+                        "-- grain: as lake table " + table + "\nSELECT * FROM stg_" + table,
+                        lakeSpec(table),
+                        "generated from stg_" + table,
+                        names));
             }
         }
         return models;

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class ModelComments {
 
-    private ModelComments() {
-    }
+    private ModelComments() {}
 
     static void apply(Connection connection, Model model) throws SQLException {
         ModelSpec spec = model.spec();

@@ -16,8 +16,7 @@ import java.util.TreeSet;
  */
 final class ModelGraph {
 
-    private ModelGraph() {
-    }
+    private ModelGraph() {}
 
     /**
      * The models in build order.
@@ -54,8 +53,8 @@ final class ModelGraph {
             String ready = byName.keySet().stream()
                     .filter(name -> !done.contains(name) && done.containsAll(dependsOn.get(name)))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("models reference each other in a cycle: "
-                            + cycle(dependsOn, done)));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "models reference each other in a cycle: " + cycle(dependsOn, done)));
             done.add(ready);
             ordered.add(byName.get(ready));
         }
@@ -64,12 +63,16 @@ final class ModelGraph {
 
     /** One cycle among the models not yet ordered, as {@code a → b → a}. */
     private static String cycle(Map<String, Set<String>> dependsOn, Set<String> done) {
-        String start = new TreeSet<>(dependsOn.keySet()).stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
+        String start = new TreeSet<>(dependsOn.keySet())
+                .stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
         List<String> path = new ArrayList<>();
         String current = start;
         while (!path.contains(current)) {
             path.add(current);
-            current = dependsOn.get(current).stream().filter(n -> !done.contains(n)).findFirst().orElseThrow();
+            current = dependsOn.get(current).stream()
+                    .filter(n -> !done.contains(n))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<String> loop = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
         loop.add(current);

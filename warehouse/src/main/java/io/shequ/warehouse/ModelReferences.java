@@ -18,13 +18,12 @@ final class ModelReferences {
 
     private static final Pattern COMMENT = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
-    private static final Pattern SOURCE = Pattern.compile(
-            "(?i)\\b(?:from|join)\\s+((?:[a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*)\\b(\\s*\\()?");
+    private static final Pattern SOURCE =
+            Pattern.compile("(?i)\\b(?:from|join)\\s+((?:[a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*)\\b(\\s*\\()?");
     private static final Pattern CTE = Pattern.compile("(?i)\\b([a-z_][a-z0-9_]*)\\s+as\\s*\\(");
     private static final Pattern IDENTIFIER = Pattern.compile("(?i)(?<![.\\w])[a-z_][a-z0-9_]*\\b");
 
-    private ModelReferences() {
-    }
+    private ModelReferences() {}
 
     static String withoutComments(String sql) {
         return COMMENT.matcher(sql).replaceAll(" ");

@@ -20,8 +20,7 @@ final class ModelRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelRunner.class);
 
-    private ModelRunner() {
-    }
+    private ModelRunner() {}
 
     /** The models over {@code lakeTables}, in build order. */
     static List<Model> plan(Set<String> lakeTables) {
@@ -42,15 +41,20 @@ final class ModelRunner {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(model.createStatement());
             } catch (SQLException e) {
-                throw new SQLException("model " + model.name() + " (" + model.origin() + ") failed: " + e.getMessage(),
-                        e.getSQLState(), e);
+                throw new SQLException(
+                        "model " + model.name() + " (" + model.origin() + ") failed: " + e.getMessage(),
+                        e.getSQLState(),
+                        e);
             }
             ModelComments.apply(connection, model);
             long built = System.nanoTime();
             List<ModelTests.Failure> found = ModelTests.run(connection, model);
             found.forEach(f -> LOG.error("model test failed: {}", f));
             failures.addAll(found);
-            LOG.info("model {} built in {} ms, tested in {} ms", model.name(), (built - started) / 1_000_000,
+            LOG.info(
+                    "model {} built in {} ms, tested in {} ms",
+                    model.name(),
+                    (built - started) / 1_000_000,
                     (System.nanoTime() - built) / 1_000_000);
         }
         if (!failures.isEmpty()) {

@@ -20,14 +20,19 @@ import java.util.List;
  * repeating its columns; it takes their descriptions, not their tests (the table built from
  * the view runs them).
  */
-record ModelSpec(String name, String grain, String materialized, String zh, String en, List<Column> columns,
+record ModelSpec(
+        String name,
+        String grain,
+        String materialized,
+        String zh,
+        String en,
+        List<Column> columns,
         List<List<String>> uniqueKeys) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** One documented column. */
-    record Column(String name, String zh, String en, List<ColumnTest> tests, String references) {
-    }
+    record Column(String name, String zh, String en, List<ColumnTest> tests, String references) {}
 
     /**
      * One column test: {@code kind} is not_null, unique, accepted_values or relationships;
@@ -52,29 +57,40 @@ record ModelSpec(String name, String grain, String materialized, String zh, Stri
         List<Column> columns = new ArrayList<>();
         if (root.hasNonNull("columns_from")) {
             String from = "models/" + root.get("columns_from").asText();
-            parse(ClasspathText.read(from), from).columns().forEach(c ->
-                    columns.add(new Column(c.name(), c.zh(), c.en(), List.of(), null)));
+            parse(ClasspathText.read(from), from)
+                    .columns()
+                    .forEach(c -> columns.add(new Column(c.name(), c.zh(), c.en(), List.of(), null)));
         }
         for (JsonNode column : root.path("columns")) {
             List<ColumnTest> tests = new ArrayList<>();
             for (JsonNode test : column.path("tests")) {
-                tests.add(columnTest(test, origin + " column " + column.path("name").asText()));
+                tests.add(columnTest(
+                        test, origin + " column " + column.path("name").asText()));
             }
-            columns.add(new Column(column.path("name").asText(), column.path("zh").asText(""),
-                    column.path("en").asText(""), List.copyOf(tests),
+            columns.add(new Column(
+                    column.path("name").asText(),
+                    column.path("zh").asText(""),
+                    column.path("en").asText(""),
+                    List.copyOf(tests),
                     column.hasNonNull("references") ? column.get("references").asText() : null));
         }
         List<List<String>> uniqueKeys = new ArrayList<>();
         for (JsonNode test : root.path("tests")) {
             if (!test.has("unique")) {
-                throw new IllegalStateException(origin + ": unknown table test " + test + " (expected {unique: [...]})");
+                throw new IllegalStateException(
+                        origin + ": unknown table test " + test + " (expected {unique: [...]})");
             }
             uniqueKeys.add(texts(test.get("unique")));
         }
         JsonNode description = root.path("description");
-        return new ModelSpec(root.path("name").asText(), root.path("grain").asText(""),
-                root.path("materialized").asText(""), description.path("zh").asText(""),
-                description.path("en").asText(""), List.copyOf(columns), List.copyOf(uniqueKeys));
+        return new ModelSpec(
+                root.path("name").asText(),
+                root.path("grain").asText(""),
+                root.path("materialized").asText(""),
+                description.path("zh").asText(""),
+                description.path("en").asText(""),
+                List.copyOf(columns),
+                List.copyOf(uniqueKeys));
     }
 
     private static ColumnTest columnTest(JsonNode test, String where) {
@@ -111,9 +127,11 @@ record ModelSpec(String name, String grain, String materialized, String zh, Stri
 
     /** The models this spec's relationship tests point at: they must be built before its tests run. */
     List<String> testedAgainst() {
-        return columns.stream().flatMap(c -> c.tests().stream())
+        return columns.stream()
+                .flatMap(c -> c.tests().stream())
                 .filter(t -> t.kind().equals("relationships"))
                 .map(t -> t.values().get(0).substring(0, t.values().get(0).indexOf('.')))
-                .distinct().toList();
+                .distinct()
+                .toList();
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 public final class ModelTestException extends PublishBlockedException {
 
     ModelTestException(List<ModelTests.Failure> failures) {
-        super("model tests failed: " + failures, failures.stream()
-                .map(f -> AuditOutcome.failed("model_test:" + f.model() + "." + f.column() + ":" + f.test(), f.toString()))
-                .toList());
+        super(
+                "model tests failed: " + failures,
+                failures.stream()
+                        .map(f -> AuditOutcome.failed(
+                                "model_test:" + f.model() + "." + f.column() + ":" + f.test(), f.toString()))
+                        .toList());
     }
 }

@@ -26,8 +26,7 @@ final class ModelTests {
         }
     }
 
-    private ModelTests() {
-    }
+    private ModelTests() {}
 
     static List<Failure> run(Connection connection, Model model) throws SQLException {
         List<Failure> failures = new ArrayList<>();
@@ -38,7 +37,12 @@ final class ModelTests {
         String table = model.name();
         for (List<String> key : spec.uniqueKeys()) {
             String columns = key.stream().map(ModelTests::quoted).collect(Collectors.joining(", "));
-            check(connection, failures, table, String.join("+", key), "unique",
+            check(
+                    connection,
+                    failures,
+                    table,
+                    String.join("+", key),
+                    "unique",
                     "SELECT " + columns + ", count(*) AS times FROM " + table + " GROUP BY ALL HAVING count(*) > 1");
         }
         for (ModelSpec.Column column : spec.columns()) {
@@ -46,12 +50,16 @@ final class ModelTests {
             for (ModelSpec.ColumnTest test : column.tests()) {
                 String sql = switch (test.kind()) {
                     case "not_null" -> "SELECT * FROM " + table + " WHERE " + c + " IS NULL";
-                    case "unique" -> "SELECT " + c + ", count(*) AS times FROM " + table + " WHERE " + c
-                            + " IS NOT NULL GROUP BY ALL HAVING count(*) > 1";
-                    case "accepted_values" -> "SELECT " + c + ", count(*) AS times FROM " + table + " WHERE " + c
-                            + " IS NOT NULL AND CAST(" + c + " AS VARCHAR) NOT IN (" + test.values().stream()
-                            .map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "))
-                            + ") GROUP BY ALL";
+                    case "unique" ->
+                        "SELECT " + c + ", count(*) AS times FROM " + table + " WHERE " + c
+                                + " IS NOT NULL GROUP BY ALL HAVING count(*) > 1";
+                    case "accepted_values" ->
+                        "SELECT " + c + ", count(*) AS times FROM " + table + " WHERE " + c
+                                + " IS NOT NULL AND CAST(" + c + " AS VARCHAR) NOT IN ("
+                                + test.values().stream()
+                                        .map(v -> "'" + v.replace("'", "''") + "'")
+                                        .collect(Collectors.joining(", "))
+                                + ") GROUP BY ALL";
                     case "relationships" -> {
                         String[] target = test.values().get(0).split("\\.", 2);
                         yield "SELECT " + c + ", count(*) AS times FROM " + table + " AS m WHERE " + c
@@ -66,8 +74,9 @@ final class ModelTests {
         return failures;
     }
 
-    private static void check(Connection connection, List<Failure> failures, String model, String column,
-            String test, String offending) throws SQLException {
+    private static void check(
+            Connection connection, List<Failure> failures, String model, String column, String test, String offending)
+            throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT count(*) FROM (" + offending + ")")) {
             count.next();

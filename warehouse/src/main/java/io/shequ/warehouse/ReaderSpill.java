@@ -13,8 +13,7 @@ import java.nio.file.Path;
  */
 final class ReaderSpill {
 
-    private ReaderSpill() {
-    }
+    private ReaderSpill() {}
 
     static Path create(Path home) {
         try {

@@ -42,10 +42,14 @@ final class ReferentialIntegrityAudit implements Audit {
             if (!dimension.name().startsWith("dim_")) {
                 continue;
             }
-            String shared = AuditSql.text(snapshot, "SELECT string_agg(f.column_name, ',') FROM duckdb_columns() AS f"
-                    + " JOIN duckdb_columns() AS d ON d.column_name = f.column_name"
-                    + " WHERE f.schema_name = 'main' AND d.schema_name = 'main' AND f.table_name = '" + fact.name()
-                    + "' AND d.table_name = '" + dimension.name() + "' AND f.column_name LIKE '%\\_key' ESCAPE '\\'");
+            String shared = AuditSql.text(
+                    snapshot,
+                    "SELECT string_agg(f.column_name, ',') FROM duckdb_columns() AS f"
+                            + " JOIN duckdb_columns() AS d ON d.column_name = f.column_name"
+                            + " WHERE f.schema_name = 'main' AND d.schema_name = 'main' AND f.table_name = '"
+                            + fact.name()
+                            + "' AND d.table_name = '" + dimension.name()
+                            + "' AND f.column_name LIKE '%\\_key' ESCAPE '\\'");
             if (shared != null) {
                 for (String column : shared.split(",")) {
                     keys.putIfAbsent(column, dimension.name() + "." + column);
@@ -59,14 +63,18 @@ final class ReferentialIntegrityAudit implements Audit {
             throws SQLException {
         String name = "referential_integrity:" + fact + "." + column;
         String[] dimension = target.split("\\.", 2);
-        String orphans = "SELECT f." + ModelTests.quoted(column) + ", count(*) AS fact_rows FROM " + fact + " AS f WHERE f."
-                + ModelTests.quoted(column) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + dimension[0] + " AS d WHERE d."
-                + ModelTests.quoted(dimension[1]) + " = f." + ModelTests.quoted(column) + ") GROUP BY ALL";
+        String orphans =
+                "SELECT f." + ModelTests.quoted(column) + ", count(*) AS fact_rows FROM " + fact + " AS f WHERE f."
+                        + ModelTests.quoted(column) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + dimension[0]
+                        + " AS d WHERE d."
+                        + ModelTests.quoted(dimension[1]) + " = f." + ModelTests.quoted(column) + ") GROUP BY ALL";
         long missing = AuditSql.count(snapshot, "SELECT coalesce(sum(fact_rows), 0) FROM (" + orphans + ")");
         if (missing == 0) {
             return AuditOutcome.passed(name, "every " + column + " is in " + target);
         }
-        return AuditOutcome.failed(name, missing + " row(s) of " + fact + " have a " + column + " not in " + target
-                + ", e.g. " + AuditSql.sample(snapshot, orphans + " ORDER BY fact_rows DESC", 5));
+        return AuditOutcome.failed(
+                name,
+                missing + " row(s) of " + fact + " have a " + column + " not in " + target + ", e.g. "
+                        + AuditSql.sample(snapshot, orphans + " ORDER BY fact_rows DESC", 5));
     }
 }

@@ -34,7 +34,8 @@ final class RowDropAudit implements Audit {
             }
             String name = "row_drop:" + before.getKey();
             double drop = (before.getValue() - after) / (double) before.getValue();
-            String detail = String.format("%d rows, previous snapshot %d (%+.1f%%; largest drop allowed %.1f%%)",
+            String detail = String.format(
+                    "%d rows, previous snapshot %d (%+.1f%%; largest drop allowed %.1f%%)",
                     after, before.getValue(), -100 * drop, 100 * maxDrop);
             outcomes.add(drop > maxDrop ? AuditOutcome.failed(name, detail) : AuditOutcome.passed(name, detail));
         }

@@ -43,10 +43,12 @@ public final class SnapshotReaders {
      */
     public static SnapshotReaders group(String name) {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            throw new IllegalArgumentException("this file system has no POSIX groups to grant '" + name + "' read access by");
+            throw new IllegalArgumentException(
+                    "this file system has no POSIX groups to grant '" + name + "' read access by");
         }
         try {
-            return new SnapshotReaders(FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(name));
+            return new SnapshotReaders(
+                    FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(name));
         } catch (UserPrincipalNotFoundException e) {
             throw new IllegalArgumentException("this host has no group '" + name + "'", e);
         } catch (IOException e) {
@@ -82,7 +84,8 @@ public final class SnapshotReaders {
     }
 
     private void share(Path path, Set<PosixFilePermission> mode) throws IOException {
-        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setGroup(group);
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setGroup(group);
         Files.setPosixFilePermissions(path, mode);
     }
 

@@ -28,7 +28,10 @@ final class SourceValuesAudit implements Audit {
 
     SourceValuesAudit() {
         this(Stream.of(SourceContract.STREET_OFFICE_REPORT, SourceContract.PROCUREMENT_LEDGER)
-                .flatMap(c -> SourceContract.load(c).numericFields().stream()).map(FieldSpec::lakeColumn).distinct().toList());
+                .flatMap(c -> SourceContract.load(c).numericFields().stream())
+                .map(FieldSpec::lakeColumn)
+                .distinct()
+                .toList());
     }
 
     SourceValuesAudit(List<String> lakeColumns) {
@@ -61,12 +64,14 @@ final class SourceValuesAudit implements Audit {
             pairs.append(", w.").append(q).append(", l.").append(q);
         }
         String sql = "WITH w AS (SELECT source_file" + sums + " FROM main." + table + " GROUP BY source_file),"
-                + " l AS (SELECT source_file" + sums + " FROM " + LakeLoader.SCHEMA + "." + table + " GROUP BY source_file)"
+                + " l AS (SELECT source_file" + sums + " FROM " + LakeLoader.SCHEMA + "." + table
+                + " GROUP BY source_file)"
                 + " SELECT coalesce(w.source_file, l.source_file)" + pairs
                 + " FROM w FULL JOIN l ON w.source_file IS NOT DISTINCT FROM l.source_file";
         Map<String, Map<String, BigDecimal>> figures = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        try (Statement statement = snapshot.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = snapshot.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 String file = rows.getString(1);
                 Map<String, BigDecimal> byColumn = new LinkedHashMap<>();
@@ -74,7 +79,8 @@ final class SourceValuesAudit implements Audit {
                     BigDecimal published = rows.getBigDecimal(2 + 2 * i);
                     BigDecimal lake = rows.getBigDecimal(3 + 2 * i);
                     byColumn.put(columns.get(i), published == null ? BigDecimal.ZERO : published);
-                    if (!Objects.equals(published == null ? null : published.stripTrailingZeros(),
+                    if (!Objects.equals(
+                            published == null ? null : published.stripTrailingZeros(),
                             lake == null ? null : lake.stripTrailingZeros())) {
                         problems.add(file + ": sum(" + columns.get(i) + ") published " + published + ", lake " + lake);
                     }
@@ -85,13 +91,18 @@ final class SourceValuesAudit implements Audit {
             }
         }
         String name = PREFIX + table;
-        String detail = problems.isEmpty() ? figures.size() + " source file(s): sums of " + String.join(", ", columns)
-                + " per file as in the lake" : String.join("; ", problems);
+        String detail = problems.isEmpty()
+                ? figures.size() + " source file(s): sums of " + String.join(", ", columns) + " per file as in the lake"
+                : String.join("; ", problems);
         return new AuditOutcome(name, problems.isEmpty(), detail, figures);
     }
 
     private static boolean inBoth(Connection snapshot, String table, String column) throws SQLException {
-        return AuditSql.count(snapshot, "SELECT count(DISTINCT schema_name) FROM duckdb_columns() WHERE table_name = '" + table
-                + "' AND column_name = '" + column + "' AND schema_name IN ('main', '" + LakeLoader.SCHEMA + "')") == 2;
+        return AuditSql.count(
+                        snapshot,
+                        "SELECT count(DISTINCT schema_name) FROM duckdb_columns() WHERE table_name = '" + table
+                                + "' AND column_name = '" + column + "' AND schema_name IN ('main', '"
+                                + LakeLoader.SCHEMA + "')")
+                == 2;
     }
 }

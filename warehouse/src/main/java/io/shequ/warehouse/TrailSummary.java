@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param numerator the sum of their numerator parts
  * @param denominator the sum of their denominator parts; null when none has one
  */
-public record TrailSummary(long rows, BigDecimal numerator, BigDecimal denominator, List<Group> bySource,
-        List<Group> byChild) {
+public record TrailSummary(
+        long rows, BigDecimal numerator, BigDecimal denominator, List<Group> bySource, List<Group> byChild) {
 
     /**
      * The rows of one source or one child division.
@@ -21,8 +21,7 @@ public record TrailSummary(long rows, BigDecimal numerator, BigDecimal denominat
      * @param key the source file or table, or the child division's code
      * @param name the child division's current name; null for a source
      */
-    public record Group(String key, String name, long rows, BigDecimal numerator, BigDecimal denominator) {
-    }
+    public record Group(String key, String name, long rows, BigDecimal numerator, BigDecimal denominator) {}
 
     public TrailSummary {
         Objects.requireNonNull(numerator, "numerator");

@@ -58,8 +58,13 @@ public final class WarehouseAudits {
                 throw new WarehouseException("counting the rows of the previous snapshot " + previous.get(), e);
             }
         }
-        List<Audit> audits = List.of(new ReferentialIntegrityAudit(), new LakeReconciliationAudit(),
-                new SourceValuesAudit(), new IndicatorCoherenceAudit(), new LineageAudit(), new RowDropAudit(maxRowDrop));
+        List<Audit> audits = List.of(
+                new ReferentialIntegrityAudit(),
+                new LakeReconciliationAudit(),
+                new SourceValuesAudit(),
+                new IndicatorCoherenceAudit(),
+                new LineageAudit(),
+                new RowDropAudit(maxRowDrop));
         List<AuditOutcome> outcomes = new ArrayList<>();
         try (Connection connection = WarehouseReader.openSandboxed(snapshot, resources)) {
             AuditScope scope = AuditScope.of(connection, previousCounts);

@@ -97,8 +97,13 @@ public final class WarehouseBuilder {
             }
             throw new WarehouseException("building warehouse " + file + ": " + e.getMessage(), e);
         }
-        LOG.info("built warehouse {} from {}.{} committed {} in {} ms", file, lake.catalog(), lake.namespace(),
-                lake.committedAt(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "built warehouse {} from {}.{} committed {} in {} ms",
+                file,
+                lake.catalog(),
+                lake.namespace(),
+                lake.committedAt(),
+                (System.nanoTime() - started) / 1_000_000);
         return target;
     }
 

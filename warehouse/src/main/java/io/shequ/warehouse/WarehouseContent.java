@@ -21,8 +21,7 @@ public final class WarehouseContent {
     /** Provenance, not content: it is the same lake snapshot either way. */
     static final String EXCLUDED = "meta_snapshot";
 
-    private WarehouseContent() {
-    }
+    private WarehouseContent() {}
 
     /**
      * Every user table's rows, sorted by all columns, keyed by table name ({@code schema.table}
@@ -34,9 +33,8 @@ public final class WarehouseContent {
         try (Connection connection = WarehouseReader.openSandboxed(duckdbFile.toAbsolutePath());
                 Statement statement = connection.createStatement()) {
             List<String[]> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery(
-                    "SELECT schema_name, table_name FROM duckdb_tables()"
-                            + " WHERE database_name = current_database() AND NOT internal AND NOT temporary")) {
+            try (ResultSet rows = statement.executeQuery("SELECT schema_name, table_name FROM duckdb_tables()"
+                    + " WHERE database_name = current_database() AND NOT internal AND NOT temporary")) {
                 while (rows.next()) {
                     tables.add(new String[] {rows.getString(1), rows.getString(2)});
                 }

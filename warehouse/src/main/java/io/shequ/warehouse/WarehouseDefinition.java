@@ -14,8 +14,7 @@ final class WarehouseDefinition {
 
     private static final String FINGERPRINT = compute();
 
-    private WarehouseDefinition() {
-    }
+    private WarehouseDefinition() {}
 
     static String fingerprint() {
         return FINGERPRINT;

@@ -88,7 +88,8 @@ public final class WarehousePublisher {
     public void publish(Path snapshot) {
         Path file = snapshot.toAbsolutePath().normalize();
         Path snapshots = warehouse.resolve(SNAPSHOTS);
-        if (!snapshots.equals(file.getParent()) || !file.getFileName().toString().endsWith(SUFFIX)
+        if (!snapshots.equals(file.getParent())
+                || !file.getFileName().toString().endsWith(SUFFIX)
                 || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("not a snapshot file in " + snapshots + ": " + snapshot);
         }
@@ -144,10 +145,10 @@ public final class WarehousePublisher {
             return List.of();
         }
         try (Stream<Path> files = Files.list(snapshots)) {
-            return files
-                    .filter(path -> path.getFileName().toString().endsWith(SUFFIX))
+            return files.filter(path -> path.getFileName().toString().endsWith(SUFFIX))
                     .filter(path -> Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS))
-                    .sorted(Comparator.comparing(WarehousePublisher::modified).thenComparing(Path::getFileName)
+                    .sorted(Comparator.comparing(WarehousePublisher::modified)
+                            .thenComparing(Path::getFileName)
                             .reversed())
                     .toList();
         } catch (IOException e) {
@@ -163,8 +164,9 @@ public final class WarehousePublisher {
      * @throws IllegalStateException if nothing is published or no older snapshot is kept
      */
     public Path rollback() {
-        Path current = current().orElseThrow(() -> new IllegalStateException(
-                "nothing is published in " + warehouse + ": there is no snapshot to roll back from"));
+        Path current = current()
+                .orElseThrow(() -> new IllegalStateException(
+                        "nothing is published in " + warehouse + ": there is no snapshot to roll back from"));
         List<Path> newestFirst = snapshots();
         int index = -1;
         for (int i = 0; i < newestFirst.size(); i++) {

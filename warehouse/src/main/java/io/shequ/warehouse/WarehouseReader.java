@@ -65,14 +65,19 @@ public final class WarehouseReader implements AutoCloseable {
     public static WarehouseReader open(Path home, int threads, long memoryBytes) {
         Path root = home.toAbsolutePath().normalize();
         WarehousePublisher publisher = new WarehousePublisher(root);
-        Path snapshot = publisher.current()
+        Path snapshot = publisher
+                .current()
                 .orElseThrow(() -> new IllegalStateException("no warehouse published in " + publisher.folder()));
         Path spill = ReaderSpill.create(root);
         try {
             DuckDbResources machine = DuckDbResources.fromMachine(spill);
-            DuckDbResources resources = new DuckDbResources(threads > 0 ? threads : machine.threads(),
-                    memoryBytes > 0 ? memoryBytes : machine.memoryBytes(), spill, machine.maxSpillBytes());
-            return new WarehouseReader(root, snapshot, publisher.currentLink(), spill, openSandboxed(snapshot, resources));
+            DuckDbResources resources = new DuckDbResources(
+                    threads > 0 ? threads : machine.threads(),
+                    memoryBytes > 0 ? memoryBytes : machine.memoryBytes(),
+                    spill,
+                    machine.maxSpillBytes());
+            return new WarehouseReader(
+                    root, snapshot, publisher.currentLink(), spill, openSandboxed(snapshot, resources));
         } catch (RuntimeException e) {
             ReaderSpill.delete(spill);
             throw e;
@@ -137,7 +142,8 @@ public final class WarehouseReader implements AutoCloseable {
      * would become part of the file name.
      */
     public String jdbcUrl() {
-        DuckDbResources resources = DuckDbResources.fromMachine(home.resolve("work").resolve("bi-spill"));
+        DuckDbResources resources =
+                DuckDbResources.fromMachine(home.resolve("work").resolve("bi-spill"));
         try {
             resources.prepareSpillFolder();
         } catch (IOException e) {
@@ -170,8 +176,8 @@ public final class WarehouseReader implements AutoCloseable {
         return indicators(level, year, null, null, null);
     }
 
-    private List<IndicatorValue> indicators(String level, Integer year, String division, String indicator,
-            String breakdown) {
+    private List<IndicatorValue> indicators(
+            String level, Integer year, String division, String indicator, String breakdown) {
         List<IndicatorValue> values = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(INDICATORS)) {
             Object[] filters = {level, year, division, indicator, breakdown};
@@ -182,10 +188,20 @@ public final class WarehouseReader implements AutoCloseable {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    values.add(new IndicatorValue(rows.getInt(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), nullableDouble(rows, 7),
-                            nullableDouble(rows, 8), nullableDouble(rows, 9), rows.getString(10),
-                            rows.getString(11), rows.getString(12), rows.getString(13)));
+                    values.add(new IndicatorValue(
+                            rows.getInt(1),
+                            rows.getString(2),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getString(5),
+                            rows.getString(6),
+                            nullableDouble(rows, 7),
+                            nullableDouble(rows, 8),
+                            nullableDouble(rows, 9),
+                            rows.getString(10),
+                            rows.getString(11),
+                            rows.getString(12),
+                            rows.getString(13)));
                 }
             }
         } catch (SQLException e) {
@@ -212,8 +228,8 @@ public final class WarehouseReader implements AutoCloseable {
      * @param breakdown {@code ""} for the headline figure
      * @return empty if {@code mart_indicators} has no such value
      */
-    public Optional<IndicatorTrail> trail(String indicator, String divisionCode, int year, String breakdown,
-            long firstRows) {
+    public Optional<IndicatorTrail> trail(
+            String indicator, String divisionCode, int year, String breakdown, long firstRows) {
         List<IndicatorValue> values = indicators(null, year, divisionCode, indicator, breakdown);
         if (values.isEmpty()) {
             return Optional.empty();
@@ -221,15 +237,15 @@ public final class WarehouseReader implements AutoCloseable {
         try {
             IndicatorTrailQuery query = IndicatorTrailQuery.of(connection, indicator, divisionCode, year, breakdown);
             if (query == null) {
-                return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode), TrailSummary.empty(),
-                        List.of()));
+                return Optional.of(
+                        new IndicatorTrail(values.get(0), divisionPath(divisionCode), TrailSummary.empty(), List.of()));
             }
             List<LineageRow> rows = new ArrayList<>();
             query.rows(firstRows, rows::add);
             return Optional.of(new IndicatorTrail(values.get(0), divisionPath(divisionCode), query.summary(), rows));
         } catch (SQLException e) {
-            throw new WarehouseException("reading the lineage of " + indicator + " " + divisionCode + " " + year
-                    + " from " + snapshot, e);
+            throw new WarehouseException(
+                    "reading the lineage of " + indicator + " " + divisionCode + " " + year + " from " + snapshot, e);
         }
     }
 
@@ -239,8 +255,8 @@ public final class WarehouseReader implements AutoCloseable {
      *
      * @return false if {@code mart_indicators} has no such value
      */
-    public boolean eachTrailRow(String indicator, String divisionCode, int year, String breakdown,
-            Consumer<LineageRow> sink) {
+    public boolean eachTrailRow(
+            String indicator, String divisionCode, int year, String breakdown, Consumer<LineageRow> sink) {
         if (indicators(null, year, divisionCode, indicator, breakdown).isEmpty()) {
             return false;
         }
@@ -251,8 +267,8 @@ public final class WarehouseReader implements AutoCloseable {
             }
             return true;
         } catch (SQLException e) {
-            throw new WarehouseException("reading the lineage of " + indicator + " " + divisionCode + " " + year
-                    + " from " + snapshot, e);
+            throw new WarehouseException(
+                    "reading the lineage of " + indicator + " " + divisionCode + " " + year + " from " + snapshot, e);
         }
     }
 
@@ -277,7 +293,8 @@ public final class WarehouseReader implements AutoCloseable {
      * @throws WarehouseException if DuckDB refuses or fails the query
      */
     public List<List<Object>> query(String sql) {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             return WarehouseContent.rows(rows);
         } catch (SQLException e) {
             throw new WarehouseException("query on " + snapshot + " failed: " + e.getMessage(), e);

@@ -38,8 +38,7 @@ public final class WarehouseRelease {
      * @param rebuilt false when the current snapshot was kept: it was built from the same lake
      *     snapshots by the same models, so a new one would hold the same tables
      */
-    public record Published(Path snapshot, List<AuditOutcome> audits, boolean rebuilt) {
-    }
+    public record Published(Path snapshot, List<AuditOutcome> audits, boolean rebuilt) {}
 
     private final WarehousePublisher publisher;
     private final WarehouseBuilder builder;
@@ -51,7 +50,8 @@ public final class WarehouseRelease {
     }
 
     /** @param readers who besides the owner may read the published snapshots ({@code warehouse.readers-group}) */
-    public WarehouseRelease(Path home, WarehouseBuilder builder, WarehouseAudits audits, int keep, SnapshotReaders readers) {
+    public WarehouseRelease(
+            Path home, WarehouseBuilder builder, WarehouseAudits audits, int keep, SnapshotReaders readers) {
         this.publisher = new WarehousePublisher(home, readers);
         this.builder = builder;
         this.audits = audits;
@@ -77,15 +77,25 @@ public final class WarehouseRelease {
         }
         // a crash before the switch leaves this run's file, possibly half-built: build it again
         removeLeftover(target);
-        InputQuality published = quality.over(publisher.current().flatMap(this::quality).orElse(InputQuality.none()));
-        Optional<Path> unchanged = publisher.current().filter(current -> builtFromTheSame(current, lake)
-                && quality(current).map(held -> held.sameRowsAs(published)).orElse(false));
+        InputQuality published =
+                quality.over(publisher.current().flatMap(this::quality).orElse(InputQuality.none()));
+        Optional<Path> unchanged = publisher
+                .current()
+                .filter(current -> builtFromTheSame(current, lake)
+                        && quality(current)
+                                .map(held -> held.sameRowsAs(published))
+                                .orElse(false));
         if (unchanged.isPresent()) {
             publisher.grantReaders(unchanged.get());
             publisher.retain(keep);
-            return new Published(unchanged.get(), List.of(AuditOutcome.passed("unchanged",
-                    "every lake table is at the snapshot " + unchanged.get().getFileName()
-                            + " was built from, its inputs' quality rows and the models are the same: it stays current")),
+            return new Published(
+                    unchanged.get(),
+                    List.of(
+                            AuditOutcome.passed(
+                                    "unchanged",
+                                    "every lake table is at the snapshot "
+                                            + unchanged.get().getFileName()
+                                            + " was built from, its inputs' quality rows and the models are the same: it stays current")),
                     false);
         }
         Path snapshot = builder.build(lake, published, target);
@@ -98,8 +108,10 @@ public final class WarehouseRelease {
         }
         List<AuditOutcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
         if (!failed.isEmpty()) {
-            PublishBlockedException blocked = new PublishBlockedException("audits failed, " + snapshot.getFileName()
-                    + " discarded and the previous snapshot left current: " + failed, outcomes);
+            PublishBlockedException blocked = new PublishBlockedException(
+                    "audits failed, " + snapshot.getFileName() + " discarded and the previous snapshot left current: "
+                            + failed,
+                    outcomes);
             discard(snapshot, blocked);
             throw blocked;
         }

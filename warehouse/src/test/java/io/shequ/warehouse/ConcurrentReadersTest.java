@@ -34,18 +34,23 @@ class ConcurrentReadersTest {
         WarehousePublisher publisher = new WarehousePublisher(home);
         TestLake lake = new TestLake(home.resolve("lake"));
         LakeSnapshot standard = lake.standard();
-        publisher.publish(new WarehouseBuilder().build(PublishedWarehouses.snapshot(lake, standard, 0), publisher.newSnapshotPath("run-0")));
+        publisher.publish(new WarehouseBuilder()
+                .build(PublishedWarehouses.snapshot(lake, standard, 0), publisher.newSnapshotPath("run-0")));
 
         Path stop = home.resolve("stop");
-        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SnapshotReaderLoop.class.getName(),
-                home.toString(), stop.toString())
+        Process reader = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SnapshotReaderLoop.class.getName(),
+                        home.toString(),
+                        stop.toString())
                 .redirectError(home.resolve("reader.err").toFile())
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread collector = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8))) {
                 out.lines().forEach(lines::add);
             } catch (IOException e) {
                 lines.add("COLLECTOR " + e);
@@ -55,7 +60,8 @@ class ConcurrentReadersTest {
         try {
             awaitRead(lines, 0, reader);
             for (int n = 1; n <= PUBLISHES; n++) {
-                Path file = new WarehouseBuilder().build(PublishedWarehouses.snapshot(lake, standard, n), publisher.newSnapshotPath("run-" + n));
+                Path file = new WarehouseBuilder()
+                        .build(PublishedWarehouses.snapshot(lake, standard, n), publisher.newSnapshotPath("run-" + n));
                 publisher.publish(file);
                 publisher.retain(3);
                 awaitRead(lines, n, reader);
@@ -67,13 +73,18 @@ class ConcurrentReadersTest {
             }
             collector.join(10_000);
         }
-        assertThat(lines).as("no read failed or mixed snapshots; reader stderr in " + home.resolve("reader.err"))
+        assertThat(lines)
+                .as("no read failed or mixed snapshots; reader stderr in " + home.resolve("reader.err"))
                 .noneMatch(line -> line.startsWith("MIXED") || line.startsWith("FAILED"));
         assertThat(reader.exitValue()).as("the reader process's verdict").isZero();
         List<Long> seen = new ArrayList<>();
-        lines.stream().filter(l -> l.startsWith("read ")).map(l -> Long.parseLong(l.substring(5)))
-                .distinct().forEach(seen::add);
-        assertThat(seen).as("the reader saw every snapshot, in publishing order")
+        lines.stream()
+                .filter(l -> l.startsWith("read "))
+                .map(l -> Long.parseLong(l.substring(5)))
+                .distinct()
+                .forEach(seen::add);
+        assertThat(seen)
+                .as("the reader saw every snapshot, in publishing order")
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
     }
 
@@ -83,7 +94,8 @@ class ConcurrentReadersTest {
         while (!lines.contains("read " + n) && reader.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(lines).as("the reader read snapshot " + n + ": " + lines.subList(Math.max(0, lines.size() - 5), lines.size()))
+        assertThat(lines)
+                .as("the reader read snapshot " + n + ": " + lines.subList(Math.max(0, lines.size() - 5), lines.size()))
                 .contains("read " + n);
     }
 }

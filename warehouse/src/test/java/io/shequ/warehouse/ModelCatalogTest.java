@@ -39,11 +39,13 @@ class ModelCatalogTest {
 
     static Stream<String> models() {
         return Stream.of(
-                ModelCatalog.lakeTablesWithDdl().stream().map(t -> "lake/" + t),
-                Stream.of("meta/meta_snapshot"),
-                ClasspathText.files(ModelCatalog.ROOT).stream()
-                        .filter(f -> f.endsWith(".sql") && !f.startsWith("models/lake/") && !f.startsWith("models/meta/"))
-                        .map(f -> f.substring("models/".length(), f.length() - ".sql".length())))
+                        ModelCatalog.lakeTablesWithDdl().stream().map(t -> "lake/" + t),
+                        Stream.of("meta/meta_snapshot"),
+                        ClasspathText.files(ModelCatalog.ROOT).stream()
+                                .filter(f -> f.endsWith(".sql")
+                                        && !f.startsWith("models/lake/")
+                                        && !f.startsWith("models/meta/"))
+                                .map(f -> f.substring("models/".length(), f.length() - ".sql".length())))
                 .flatMap(s -> s);
     }
 
@@ -53,17 +55,26 @@ class ModelCatalogTest {
         String table = model.substring(model.lastIndexOf('/') + 1);
         String origin = "models/" + model + ".yml";
         ModelSpec spec = ModelSpec.parse(ClasspathText.read(origin), origin);
-        String firstLine = ClasspathText.read("models/" + model + ".sql").lines().findFirst().orElseThrow();
+        String firstLine = ClasspathText.read("models/" + model + ".sql")
+                .lines()
+                .findFirst()
+                .orElseThrow();
 
         assertThat(spec.name()).isEqualTo(table);
-        assertThat(firstLine).as("the SQL's first line states the grain the yml states")
+        assertThat(firstLine)
+                .as("the SQL's first line states the grain the yml states")
                 .isEqualTo("-- grain: " + spec.grain());
         for (ModelSpec.Column column : spec.columns()) {
-            assertThat(column.zh()).as(table + "." + column.name() + " in Chinese").isNotBlank();
-            assertThat(column.en()).as(table + "." + column.name() + " in English").isNotBlank();
+            assertThat(column.zh())
+                    .as(table + "." + column.name() + " in Chinese")
+                    .isNotBlank();
+            assertThat(column.en())
+                    .as(table + "." + column.name() + " in English")
+                    .isNotBlank();
         }
         assertThat(spec.columns().stream().map(ModelSpec.Column::name).toList())
-                .as("the yml lists the table's columns in order").isEqualTo(columns(table));
+                .as("the yml lists the table's columns in order")
+                .isEqualTo(columns(table));
     }
 
     private static List<String> columns(String table) throws SQLException {

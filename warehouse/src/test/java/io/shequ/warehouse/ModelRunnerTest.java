@@ -32,9 +32,12 @@ class ModelRunnerTest {
                 model("int_a", "WITH t AS (SELECT * FROM int_c) SELECT * FROM t", known),
                 model("int_c", "SELECT * FROM fct_x", known));
 
-        List<String> order = ModelGraph.order(models, Set.of("fct_x")).stream().map(Model::name).toList();
+        List<String> order = ModelGraph.order(models, Set.of("fct_x")).stream()
+                .map(Model::name)
+                .toList();
 
-        assertThat(order).as("int_c before int_a before mart_b, whatever order they came in")
+        assertThat(order)
+                .as("int_c before int_a before mart_b, whatever order they came in")
                 .containsExactly("int_c", "int_a", "mart_b");
     }
 
@@ -45,14 +48,22 @@ class ModelRunnerTest {
 
         for (Model model : plan) {
             for (String reference : model.references()) {
-                assertThat(order.indexOf(reference)).as(model.name() + " reads " + reference)
+                assertThat(order.indexOf(reference))
+                        .as(model.name() + " reads " + reference)
                         .isLessThan(order.indexOf(model.name()));
             }
         }
-        assertThat(order.indexOf("stg_fct_grid_events")).as("staging view first").isLessThan(order.indexOf("fct_grid_events"));
+        assertThat(order.indexOf("stg_fct_grid_events"))
+                .as("staging view first")
+                .isLessThan(order.indexOf("fct_grid_events"));
         assertThat(order.indexOf("int_division_scope")).isLessThan(order.indexOf("mart_indicators"));
-        assertThat(plan.stream().filter(m -> m.name().equals("stg_fct_grid_events")).findFirst().orElseThrow().isView())
-                .as("staging models are views").isTrue();
+        assertThat(plan.stream()
+                        .filter(m -> m.name().equals("stg_fct_grid_events"))
+                        .findFirst()
+                        .orElseThrow()
+                        .isView())
+                .as("staging models are views")
+                .isTrue();
     }
 
     @Test
@@ -65,7 +76,8 @@ class ModelRunnerTest {
 
         assertThatThrownBy(() -> ModelGraph.order(models, Set.of()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cycle").hasMessageContaining("int_a → int_b → int_a");
+                .hasMessageContaining("cycle")
+                .hasMessageContaining("int_a → int_b → int_a");
     }
 
     @Test
@@ -75,7 +87,8 @@ class ModelRunnerTest {
 
         assertThatThrownBy(() -> ModelGraph.order(models, Set.of()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("model mart_c").hasMessageContaining("int_not_written");
+                .hasMessageContaining("model mart_c")
+                .hasMessageContaining("int_not_written");
     }
 
     @Test
@@ -118,15 +131,19 @@ class ModelRunnerTest {
                         ('v2', 'garden', '370103001001', 1),
                         (NULL, 'office', '999999999999', 1)) t(visit_id, kind, division_code, day)""");
 
-            List<String> failures = ModelTests.run(connection, visits).stream().map(ModelTests.Failure::toString).toList();
+            List<String> failures = ModelTests.run(connection, visits).stream()
+                    .map(ModelTests.Failure::toString)
+                    .toList();
 
-            assertThat(failures).as("each broken test once, with its rows").containsExactlyInAnyOrder(
-                    "fct_visits.visit_id not_null: 1 offending row(s), e.g. [{visit_id=null, kind=office, "
-                            + "division_code=999999999999, day=1}]",
-                    "fct_visits.visit_id unique: 1 offending row(s), e.g. [{visit_id=v1, times=2}]",
-                    "fct_visits.kind accepted_values [home, office]: 1 offending row(s), e.g. [{kind=garden, times=1}]",
-                    "fct_visits.division_code relationships [dim_places.division_code]: 1 offending row(s), "
-                            + "e.g. [{division_code=999999999999, times=1}]");
+            assertThat(failures)
+                    .as("each broken test once, with its rows")
+                    .containsExactlyInAnyOrder(
+                            "fct_visits.visit_id not_null: 1 offending row(s), e.g. [{visit_id=null, kind=office, "
+                                    + "division_code=999999999999, day=1}]",
+                            "fct_visits.visit_id unique: 1 offending row(s), e.g. [{visit_id=v1, times=2}]",
+                            "fct_visits.kind accepted_values [home, office]: 1 offending row(s), e.g. [{kind=garden, times=1}]",
+                            "fct_visits.division_code relationships [dim_places.division_code]: 1 offending row(s), "
+                                    + "e.g. [{division_code=999999999999, times=1}]");
 
             statement.execute("DELETE FROM fct_visits WHERE visit_id IS NULL OR kind = 'garden'");
             statement.execute("UPDATE fct_visits SET visit_id = 'v3' WHERE day = 2");
@@ -141,7 +158,9 @@ class ModelRunnerTest {
         String csv = TestLake.fixture("fct_grid_events");
         String firstEvent = csv.lines().skip(1).findFirst().orElseThrow();
         Path doubled = testLake.parquet("fct_grid_events", csv.stripTrailing() + "\n" + firstEvent + "\n");
-        tables.set(WarehouseBuilderTest.indexOf(tables, "fct_grid_events"), TestLake.table("fct_grid_events", 99, doubled));
+        tables.set(
+                WarehouseBuilderTest.indexOf(tables, "fct_grid_events"),
+                TestLake.table("fct_grid_events", 99, doubled));
         LakeSnapshot lake = TestLake.snapshot(tables);
         Path target = dir.resolve("w.duckdb");
 

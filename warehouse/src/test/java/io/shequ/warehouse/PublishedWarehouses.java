@@ -9,8 +9,7 @@ import java.util.List;
 /** Small published warehouses for tests outside this package: the fixture lake, built and published. */
 public final class PublishedWarehouses {
 
-    private PublishedWarehouses() {
-    }
+    private PublishedWarehouses() {}
 
     /**
      * Builds the fixture lake's warehouse as run {@code run-<generation>} and publishes it. Its
@@ -23,7 +22,8 @@ public final class PublishedWarehouses {
         List<LakeTable> tables = standard.tables().stream()
                 .map(t -> new LakeTable(t.name(), t.snapshotId() + 100L * generation, t.rowCount(), t.dataFiles()))
                 .toList();
-        Path snapshot = new WarehouseBuilder().build(TestLake.snapshot(tables), publisher.newSnapshotPath("run-" + generation));
+        Path snapshot =
+                new WarehouseBuilder().build(TestLake.snapshot(tables), publisher.newSnapshotPath("run-" + generation));
         publisher.publish(snapshot);
         return snapshot;
     }
@@ -71,7 +71,8 @@ public final class PublishedWarehouses {
 
         /** Builds generation {@code n} and makes it current; returns its snapshot file. */
         public Path publish(int n) throws Exception {
-            Path file = new WarehouseBuilder().build(snapshot(lake, standard, n), publisher.newSnapshotPath("run-" + n));
+            Path file =
+                    new WarehouseBuilder().build(snapshot(lake, standard, n), publisher.newSnapshotPath("run-" + n));
             publisher.publish(file);
             publisher.retain(3);
             return file;
@@ -89,7 +90,9 @@ public final class PublishedWarehouses {
         for (LakeTable table : standard.tables()) {
             long id = 100L * n + ++i;
             if (table.name().equals("fct_community_reports")) {
-                List<Path> files = new ArrayList<>(table.dataFiles().stream().map(f -> Path.of(LakeLoader.localPath(f))).toList());
+                List<Path> files = new ArrayList<>(table.dataFiles().stream()
+                        .map(f -> Path.of(LakeLoader.localPath(f)))
+                        .toList());
                 files.add(marker);
                 tables.add(TestLake.table(table.name(), id, files.toArray(Path[]::new)));
             } else {

@@ -32,8 +32,7 @@ public final class SnapshotReaderLoop {
             ORDER BY part
             """;
 
-    private SnapshotReaderLoop() {
-    }
+    private SnapshotReaderLoop() {}
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args[0]);
@@ -47,8 +46,10 @@ public final class SnapshotReaderLoop {
                 for (int i = 0; i < 2; i++) {
                     List<List<Object>> parts = reader.query(SNAPSHOT_IDS);
                     long id = ((Number) parts.get(0).get(1)).longValue();
-                    boolean single = parts.size() == 4 && parts.stream().allMatch(
-                            p -> ((Number) p.get(1)).longValue() == id && ((Number) p.get(2)).longValue() == id);
+                    boolean single = parts.size() == 4
+                            && parts.stream()
+                                    .allMatch(p -> ((Number) p.get(1)).longValue() == id
+                                            && ((Number) p.get(2)).longValue() == id);
                     if (!single || id < last) {
                         failures++;
                         System.out.println("MIXED " + parts + " after " + last);

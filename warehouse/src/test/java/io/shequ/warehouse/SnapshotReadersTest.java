@@ -32,11 +32,17 @@ class SnapshotReadersTest {
 
         publisher.publish(built);
 
-        assertThat(attributes(built).group().getName()).as("the snapshot is the readers' group's").isEqualTo(group);
+        assertThat(attributes(built).group().getName())
+                .as("the snapshot is the readers' group's")
+                .isEqualTo(group);
         assertThat(mode(built)).as("which may read it, not write it").isEqualTo("rw-r-----");
         for (Path folder : new Path[] {home, publisher.folder(), built.getParent()}) {
-            assertThat(attributes(folder).group().getName()).as("%s on the path is the group's", folder).isEqualTo(group);
-            assertThat(mode(folder)).as("%s can be entered and listed by the group", folder).isEqualTo("rwxr-x---");
+            assertThat(attributes(folder).group().getName())
+                    .as("%s on the path is the group's", folder)
+                    .isEqualTo(group);
+            assertThat(mode(folder))
+                    .as("%s can be entered and listed by the group", folder)
+                    .isEqualTo("rwxr-x---");
         }
         assertThat(mode(dictionary)).as("nothing else in warehouse/ is granted").isEqualTo("rw-------");
         assertThat(mode(staging)).as("other areas stay closed").isEqualTo("rwx------");
@@ -47,11 +53,14 @@ class SnapshotReadersTest {
     void withoutAGroupTheBuiltSnapshotStaysOwnerOnly() throws Exception {
         Path home = OwnerOnly.createDirectories(dir.resolve("home"));
         WarehousePublisher publisher = new WarehousePublisher(home);
-        Path built = new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(), publisher.newSnapshotPath("run-a"));
+        Path built = new WarehouseBuilder()
+                .build(new TestLake(home.resolve("lake")).standard(), publisher.newSnapshotPath("run-a"));
 
         publisher.publish(built);
 
-        assertThat(mode(built)).as("DuckDB's file, set as soon as DuckDB created it").isEqualTo("rw-------");
+        assertThat(mode(built))
+                .as("DuckDB's file, set as soon as DuckDB created it")
+                .isEqualTo("rw-------");
         assertThat(mode(built.getParent())).isEqualTo("rwx------");
         assertThat(mode(publisher.folder())).isEqualTo("rwx------");
         assertThat(mode(home)).isEqualTo("rwx------");
@@ -61,7 +70,8 @@ class SnapshotReadersTest {
     @Test
     void aGroupTheHostDoesNotHaveIsRefused() {
         assertThatThrownBy(() -> SnapshotReaders.group("shequ-no-such-group-42"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shequ-no-such-group-42");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shequ-no-such-group-42");
     }
 
     /** The current user's primary group: the group a file they create gets. */

@@ -41,8 +41,8 @@ final class TestLake {
      */
     static Path publishStandard(Path home) throws Exception {
         WarehousePublisher publisher = new WarehousePublisher(home);
-        Path snapshot = new WarehouseBuilder().build(new TestLake(home.resolve("lake")).standard(),
-                publisher.newSnapshotPath("run-1"));
+        Path snapshot = new WarehouseBuilder()
+                .build(new TestLake(home.resolve("lake")).standard(), publisher.newSnapshotPath("run-1"));
         publisher.publish(snapshot);
         return snapshot;
     }

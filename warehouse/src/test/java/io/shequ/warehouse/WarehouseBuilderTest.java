@@ -23,16 +23,29 @@ class WarehouseBuilderTest {
     void twoBuildsFromTheSameLakeSnapshotHaveTheSameContent() throws Exception {
         LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
         Path first = new WarehouseBuilder().build(lake, dir.resolve("a.duckdb"));
-        Path second = new WarehouseBuilder(new DuckDbResources(1, 512L << 20, dir.resolve("spill"), 1L << 30)).build(lake, dir.resolve("b.duckdb"));
+        Path second = new WarehouseBuilder(new DuckDbResources(1, 512L << 20, dir.resolve("spill"), 1L << 30))
+                .build(lake, dir.resolve("b.duckdb"));
 
         Map<String, List<List<Object>>> content = WarehouseContent.dump(first);
-        assertThat(content.keySet()).as("lake tables, their warehouse tables and models, not the provenance table")
-                .contains("lake.dim_division", "lake.fct_grid_events", "dim_division", "fct_community_reports",
-                        "fct_grid_events", "fct_service_contracts", "int_division_scope", "mart_indicators")
+        assertThat(content.keySet())
+                .as("lake tables, their warehouse tables and models, not the provenance table")
+                .contains(
+                        "lake.dim_division",
+                        "lake.fct_grid_events",
+                        "dim_division",
+                        "fct_community_reports",
+                        "fct_grid_events",
+                        "fct_service_contracts",
+                        "int_division_scope",
+                        "mart_indicators")
                 .doesNotContain("meta_snapshot");
         assertThat(content.get("fct_grid_events")).hasSize(7).isEqualTo(content.get("lake.fct_grid_events"));
-        assertThat(WarehouseContent.dump(second)).as("same lake, other thread count: same warehouse").isEqualTo(content);
-        assertThat(dir.resolve("a.duckdb.wal")).as("checkpointed, no write-ahead log left").doesNotExist();
+        assertThat(WarehouseContent.dump(second))
+                .as("same lake, other thread count: same warehouse")
+                .isEqualTo(content);
+        assertThat(dir.resolve("a.duckdb.wal"))
+                .as("checkpointed, no write-ahead log left")
+                .doesNotExist();
     }
 
     @Test
@@ -45,8 +58,9 @@ class WarehouseBuilderTest {
                         + " table_name, iceberg_snapshot_id, row_count FROM meta_snapshot ORDER BY table_name")) {
             List<List<Object>> meta = WarehouseContent.rows(rows);
             assertThat(meta).as("one row per lake table").hasSize(lake.tables().size());
-            assertThat(meta.get(0)).containsExactly("shequ", "lake", TestLake.COMMITTED_AT.getEpochSecond(),
-                    "dim_division", 1001L, 14L);
+            assertThat(meta.get(0))
+                    .containsExactly(
+                            "shequ", "lake", TestLake.COMMITTED_AT.getEpochSecond(), "dim_division", 1001L, 14L);
         }
     }
 
@@ -61,15 +75,20 @@ class WarehouseBuilderTest {
         Path file = new WarehouseBuilder().build(TestLake.snapshot(tables), dir.resolve("w.duckdb"));
 
         try (WarehouseReaderFixture reader = new WarehouseReaderFixture(file)) {
-            long ddlColumns = ClasspathText.read("models/lake/fct_grid_events.sql").lines()
-                    .filter(line -> line.matches("\\s+[a-z_]+ [A-Z].*")).count();
+            long ddlColumns = ClasspathText.read("models/lake/fct_grid_events.sql")
+                    .lines()
+                    .filter(line -> line.matches("\\s+[a-z_]+ [A-Z].*"))
+                    .count();
             assertThat(reader.single("SELECT count(*) FROM duckdb_columns() WHERE schema_name = 'main'"
-                    + " AND table_name = 'fct_grid_events'"))
-                    .as("every column of the lake DDL").isEqualTo(ddlColumns);
+                            + " AND table_name = 'fct_grid_events'"))
+                    .as("every column of the lake DDL")
+                    .isEqualTo(ddlColumns);
             assertThat(reader.single("SELECT count(*) FROM mart_indicators WHERE indicator = 'close_rate'"))
-                    .as("no events, no closure rate").isEqualTo(0L);
+                    .as("no events, no closure rate")
+                    .isEqualTo(0L);
             assertThat(reader.single("SELECT count(*) FROM mart_indicators WHERE indicator = 'staff_avg'"))
-                    .as("the other indicators still computed").isNotEqualTo(0L);
+                    .as("the other indicators still computed")
+                    .isNotEqualTo(0L);
         }
     }
 
@@ -78,13 +97,18 @@ class WarehouseBuilderTest {
         TestLake testLake = new TestLake(dir.resolve("lake"));
         String csv = TestLake.fixture("fct_grid_events");
         String[] lines = csv.split("\n");
-        Path first = testLake.parquet("fct_grid_events", String.join("\n", List.of(lines).subList(0, 4)));
-        Path second = testLake.parquet("fct_grid_events", lines[0] + "\n"
-                + String.join("\n", List.of(lines).subList(4, lines.length)));
-        List<LakeTable> tables = new ArrayList<>(new TestLake(dir.resolve("lake2")).standard().tables());
+        Path first = testLake.parquet(
+                "fct_grid_events", String.join("\n", List.of(lines).subList(0, 4)));
+        Path second = testLake.parquet(
+                "fct_grid_events",
+                lines[0] + "\n" + String.join("\n", List.of(lines).subList(4, lines.length)));
+        List<LakeTable> tables =
+                new ArrayList<>(new TestLake(dir.resolve("lake2")).standard().tables());
         tables.set(indexOf(tables, "fct_grid_events"), TestLake.table("fct_grid_events", 9, first, second));
         Path file = new WarehouseBuilder().build(TestLake.snapshot(tables), dir.resolve("w.duckdb"));
-        assertThat(WarehouseContent.dump(file).get("fct_grid_events")).as("3 + 4 events").hasSize(7);
+        assertThat(WarehouseContent.dump(file).get("fct_grid_events"))
+                .as("3 + 4 events")
+                .hasSize(7);
     }
 
     @Test
@@ -93,12 +117,15 @@ class WarehouseBuilderTest {
         List<LakeTable> tables = new ArrayList<>(lake.tables());
         int index = indexOf(tables, "fct_community_reports");
         LakeTable reports = tables.get(index);
-        tables.set(index, new LakeTable(reports.name(), reports.snapshotId(), reports.rowCount() + 1, reports.dataFiles()));
+        tables.set(
+                index,
+                new LakeTable(reports.name(), reports.snapshotId(), reports.rowCount() + 1, reports.dataFiles()));
         Path target = dir.resolve("w.duckdb");
 
         assertThatThrownBy(() -> new WarehouseBuilder().build(TestLake.snapshot(tables), target))
                 .as("a lost data file must not publish a short warehouse")
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fct_community_reports");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("fct_community_reports");
         assertThat(target).as("partial build removed").doesNotExist();
         assertThat(dir.resolve("w.duckdb.wal")).doesNotExist();
     }
@@ -108,18 +135,21 @@ class WarehouseBuilderTest {
         Path target = Files.writeString(dir.resolve("w.duckdb"), "not a warehouse");
         LakeSnapshot lake = TestLake.snapshot(List.of());
         assertThatThrownBy(() -> new WarehouseBuilder().build(lake, target))
-                .as("snapshots are written once").isInstanceOf(IllegalStateException.class);
+                .as("snapshots are written once")
+                .isInstanceOf(IllegalStateException.class);
         assertThat(Files.readString(target)).isEqualTo("not a warehouse");
     }
 
     @Test
     void dataFilePathsLoseTheirFilePrefixButAreNotDecoded() {
         assertThat(LakeLoader.localPath("file:/lake/t/data/d=2023%2F01/x.parquet"))
-                .as("partition folders are literally percent-encoded").isEqualTo("/lake/t/data/d=2023%2F01/x.parquet");
+                .as("partition folders are literally percent-encoded")
+                .isEqualTo("/lake/t/data/d=2023%2F01/x.parquet");
         assertThat(LakeLoader.localPath("file:///lake/x.parquet")).isEqualTo("/lake/x.parquet");
         assertThat(LakeLoader.localPath("/lake/x.parquet")).isEqualTo("/lake/x.parquet");
         assertThatThrownBy(() -> LakeLoader.localPath("s3://bucket/x.parquet"))
-                .as("only local files are read").isInstanceOf(IllegalArgumentException.class);
+                .as("only local files are read")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     static int indexOf(List<LakeTable> tables, String name) {

@@ -29,7 +29,8 @@ class WarehousePublisherTest {
                 """);
         List<LakeTable> tables = new ArrayList<>(a.tables());
         int reports = WarehouseBuilderTest.indexOf(tables, "fct_community_reports");
-        Path reportsOfA = Path.of(LakeLoader.localPath(tables.get(reports).dataFiles().get(0)));
+        Path reportsOfA =
+                Path.of(LakeLoader.localPath(tables.get(reports).dataFiles().get(0)));
         tables.set(reports, TestLake.table("fct_community_reports", 2002, reportsOfA, a2024));
         LakeSnapshot b = TestLake.snapshot(tables);
         Path fileA = new WarehouseBuilder().build(a, publisher.newSnapshotPath("run-a"));
@@ -42,7 +43,9 @@ class WarehousePublisherTest {
     private static double districtStaff2024(WarehouseReader reader) {
         return reader.indicators("district", 2024).stream()
                 .filter(v -> v.indicator().equals("staff_avg"))
-                .findFirst().orElseThrow().numerator();
+                .findFirst()
+                .orElseThrow()
+                .numerator();
     }
 
     @Test
@@ -52,14 +55,17 @@ class WarehousePublisherTest {
         Path[] files = buildAandB(publisher);
 
         publisher.publish(files[0]);
-        assertThat(Files.readSymbolicLink(publisher.currentLink())).as("relative, so the folder can move")
+        assertThat(Files.readSymbolicLink(publisher.currentLink()))
+                .as("relative, so the folder can move")
                 .isEqualTo(Path.of("snapshots", "run-a.duckdb"));
         try (WarehouseReader old = WarehouseReader.open(home)) {
             assertThat(districtStaff2024(old)).as("A: 乐山's 11").isEqualTo(11.0);
 
             publisher.publish(files[1]);
             assertThat(publisher.current()).contains(files[1].toRealPath());
-            assertThat(districtStaff2024(old)).as("the old reader still reads A").isEqualTo(11.0);
+            assertThat(districtStaff2024(old))
+                    .as("the old reader still reads A")
+                    .isEqualTo(11.0);
             try (WarehouseReader fresh = WarehouseReader.open(home)) {
                 assertThat(fresh.snapshot()).isEqualTo(files[1].toRealPath());
                 assertThat(districtStaff2024(fresh)).as("B: 11 + 7").isEqualTo(18.0);
@@ -68,11 +74,14 @@ class WarehousePublisherTest {
             assertThat(publisher.retain(1)).as("A is old and no longer current").containsExactly(files[0]);
             assertThat(files[0]).doesNotExist();
             assertThat(files[1]).exists();
-            assertThat(districtStaff2024(old)).as("an open reader outlives the deletion of its file").isEqualTo(11.0);
+            assertThat(districtStaff2024(old))
+                    .as("an open reader outlives the deletion of its file")
+                    .isEqualTo(11.0);
         }
         try (var entries = Files.list(publisher.folder())) {
             assertThat(entries.map(p -> p.getFileName().toString()))
-                    .as("no temporary link left behind").containsExactlyInAnyOrder("current.duckdb", "snapshots");
+                    .as("no temporary link left behind")
+                    .containsExactlyInAnyOrder("current.duckdb", "snapshots");
         }
     }
 
@@ -94,7 +103,8 @@ class WarehousePublisherTest {
         Path stranger = Files.writeString(home.resolve("other.duckdb"), "x");
         assertThatThrownBy(() -> publisher.publish(stranger)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> publisher.publish(publisher.newSnapshotPath("never-built")))
-                .as("the snapshot must have been built").isInstanceOf(IllegalArgumentException.class);
+                .as("the snapshot must have been built")
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> publisher.newSnapshotPath("../escape")).isInstanceOf(IllegalArgumentException.class);
         assertThat(publisher.newSnapshotPath("2025-01-15T0200_run.7"))
                 .isEqualTo(home.toAbsolutePath().resolve("warehouse/snapshots/2025-01-15T0200_run.7.duckdb"));

@@ -16,7 +16,8 @@ final class WarehouseReaderFixture implements AutoCloseable {
     }
 
     Object single(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getObject(1);
         }

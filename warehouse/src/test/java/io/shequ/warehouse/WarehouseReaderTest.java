@@ -26,8 +26,11 @@ class WarehouseReaderTest {
     @Test
     void sqlOnTheReaderCannotReachTheFileSystemOrChangeSettings() {
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            assertThat(reader.query("SELECT count(*) FROM mart_indicators").get(0).get(0))
-                    .as("its own tables are readable").isNotEqualTo(0L);
+            assertThat(reader.query("SELECT count(*) FROM mart_indicators")
+                            .get(0)
+                            .get(0))
+                    .as("its own tables are readable")
+                    .isNotEqualTo(0L);
             for (String sql : List.of(
                     "SELECT * FROM read_csv('/etc/passwd')",
                     "COPY (SELECT 1) TO '" + home.resolve("leak.csv") + "'",
@@ -45,10 +48,14 @@ class WarehouseReaderTest {
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             List<IndicatorValue> all = reader.indicators(null, null);
             List<IndicatorValue> streets2023 = reader.indicators("street", 2023);
-            assertThat(streets2023).as("two streets in 2023").isNotEmpty()
+            assertThat(streets2023)
+                    .as("two streets in 2023")
+                    .isNotEmpty()
                     .allSatisfy(v -> assertThat(v.divisionLevel() + v.year()).isEqualTo("street2023"));
             assertThat(all).containsAll(streets2023);
-            assertThat(reader.indicators("city", null)).extracting(IndicatorValue::year).containsOnly(2022, 2023, 2024);
+            assertThat(reader.indicators("city", null))
+                    .extracting(IndicatorValue::year)
+                    .containsOnly(2022, 2023, 2024);
             assertThat(reader.indicators(null, 1999)).isEmpty();
             assertThatThrownBy(() -> reader.indicators("township", null)).isInstanceOf(IllegalArgumentException.class);
         }
@@ -60,7 +67,8 @@ class WarehouseReaderTest {
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             url = reader.jdbcUrl();
         }
-        assertThat(url).as("settings after ';' - a '?' would become part of the file name")
+        assertThat(url)
+                .as("settings after ';' - a '?' would become part of the file name")
                 .startsWith("jdbc:duckdb:" + home.toAbsolutePath().resolve("warehouse/current.duckdb") + ";")
                 .contains("duckdb.read_only=true");
         try (Connection connection = DriverManager.getConnection(url);
@@ -68,12 +76,14 @@ class WarehouseReaderTest {
             var rows = statement.executeQuery("SELECT count(*) FROM mart_indicators WHERE indicator = 'units'");
             rows.next();
             assertThat(rows.getLong(1)).isPositive();
-            assertThatThrownBy(() -> statement.execute("CREATE TABLE scratch (x INTEGER)")).as("read-only")
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE scratch (x INTEGER)"))
+                    .as("read-only")
                     .hasMessageContaining("read-only");
         }
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement()) {
-            assertThatThrownBy(() -> statement.execute("SELECT * FROM read_csv('/etc/passwd')")).as("sandboxed")
+            assertThatThrownBy(() -> statement.execute("SELECT * FROM read_csv('/etc/passwd')"))
+                    .as("sandboxed")
                     .hasMessageContaining("disabled");
         }
     }
@@ -84,16 +94,24 @@ class WarehouseReaderTest {
         Path spill;
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             List<Object> settings = reader.query("SELECT current_setting('threads'), current_setting('memory_limit'),"
-                    + " current_setting('temp_directory'), current_setting('max_temp_directory_size')").get(0);
+                            + " current_setting('temp_directory'), current_setting('max_temp_directory_size')")
+                    .get(0);
             assertThat(((Number) settings.get(0)).intValue()).as("threads").isEqualTo(machine.threads());
-            assertThat(settings.get(1)).as("memory_limit, sized from the machine").isEqualTo(shown(machine));
+            assertThat(settings.get(1))
+                    .as("memory_limit, sized from the machine")
+                    .isEqualTo(shown(machine));
             spill = Path.of(settings.get(2).toString());
-            assertThat(spill).as("temp_directory: a folder of this reader's own, outside the snapshots")
-                    .startsWith(home.toAbsolutePath().resolve("work/reader-spill")).isDirectory();
-            assertThat(bytes(settings.get(3).toString())).as("max_temp_directory_size: half the free disk (which moves)")
+            assertThat(spill)
+                    .as("temp_directory: a folder of this reader's own, outside the snapshots")
+                    .startsWith(home.toAbsolutePath().resolve("work/reader-spill"))
+                    .isDirectory();
+            assertThat(bytes(settings.get(3).toString()))
+                    .as("max_temp_directory_size: half the free disk (which moves)")
                     .isCloseTo(machine.maxSpillBytes(), Percentage.withPercentage(5));
-            assertThatThrownBy(() -> reader.query("SET memory_limit = '100GB'")).as("locked")
-                    .isInstanceOf(WarehouseException.class).hasMessageContaining("lock");
+            assertThatThrownBy(() -> reader.query("SET memory_limit = '100GB'"))
+                    .as("locked")
+                    .isInstanceOf(WarehouseException.class)
+                    .hasMessageContaining("lock");
         }
         assertThat(spill).as("removed when the reader closes").doesNotExist();
     }
@@ -106,8 +124,12 @@ class WarehouseReaderTest {
             url = reader.jdbcUrl();
         }
         Path biSpill = home.toAbsolutePath().resolve("work/bi-spill");
-        assertThat(url).contains(";threads=" + machine.threads() + ";", ";memory_limit=", ";max_temp_directory_size=",
-                ";temp_directory=" + biSpill + ";");
+        assertThat(url)
+                .contains(
+                        ";threads=" + machine.threads() + ";",
+                        ";memory_limit=",
+                        ";max_temp_directory_size=",
+                        ";temp_directory=" + biSpill + ";");
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT current_setting('threads'), current_setting('memory_limit'),"
@@ -116,16 +138,20 @@ class WarehouseReaderTest {
             assertThat(rows.getInt(1)).as("threads").isEqualTo(machine.threads());
             assertThat(rows.getString(2)).as("memory_limit").isEqualTo(shown(machine));
             assertThat(rows.getString(3)).as("temp_directory").isEqualTo(biSpill.toString());
-            assertThat(bytes(rows.getString(4))).as("max_temp_directory_size: half the free disk (which moves)")
+            assertThat(bytes(rows.getString(4)))
+                    .as("max_temp_directory_size: half the free disk (which moves)")
                     .isCloseTo(machine.maxSpillBytes(), Percentage.withPercentage(5));
-            assertThatThrownBy(() -> statement.execute("SET threads = 64")).as("locked").hasMessageContaining("locked");
+            assertThatThrownBy(() -> statement.execute("SET threads = 64"))
+                    .as("locked")
+                    .hasMessageContaining("locked");
         }
         assertThat(biSpill).as("created, owner-only").isDirectory();
     }
 
     /** memory_limit as DuckDB shows it once set to {@code resources}' (e.g. {@code 3.7 GiB}). */
     private static String shown(DuckDbResources resources) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement s = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = db.createStatement()) {
             s.execute(resources.settings()[1]);
             try (var rows = s.executeQuery("SELECT current_setting('memory_limit')")) {
                 rows.next();

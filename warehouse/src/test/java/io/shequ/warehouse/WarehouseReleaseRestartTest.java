@@ -28,10 +28,17 @@ class WarehouseReleaseRestartTest {
 
         WarehouseRelease.Published published = release().release("run-1", lake);
 
-        assertThat(publisher.current()).as("the rebuilt snapshot is current").contains(published.snapshot().toRealPath());
-        assertThat(leftover.resolveSibling("run-1.duckdb.wal")).as("the torn WAL went with it").doesNotExist();
+        assertThat(publisher.current())
+                .as("the rebuilt snapshot is current")
+                .contains(published.snapshot().toRealPath());
+        assertThat(leftover.resolveSibling("run-1.duckdb.wal"))
+                .as("the torn WAL went with it")
+                .doesNotExist();
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            assertThat(reader.query("SELECT count(*) FROM fct_grid_events").get(0).get(0)).isEqualTo(7L);
+            assertThat(reader.query("SELECT count(*) FROM fct_grid_events")
+                            .get(0)
+                            .get(0))
+                    .isEqualTo(7L);
         }
     }
 
@@ -46,9 +53,14 @@ class WarehouseReleaseRestartTest {
         WarehouseRelease.Published again = release().release("run-1", lake);
 
         assertThat(again.snapshot()).isEqualTo(first);
-        assertThat(again.audits()).as("its audits are reported again").isNotEmpty().allMatch(AuditOutcome::passed);
+        assertThat(again.audits())
+                .as("its audits are reported again")
+                .isNotEmpty()
+                .allMatch(AuditOutcome::passed);
         assertThat(publisher.current()).contains(first.toRealPath());
-        assertThat(Files.getLastModifiedTime(first).toMillis()).as("the published file is not rebuilt").isEqualTo(modified);
+        assertThat(Files.getLastModifiedTime(first).toMillis())
+                .as("the published file is not rebuilt")
+                .isEqualTo(modified);
         assertThat(WarehouseContent.dump(first)).isEqualTo(before);
     }
 }

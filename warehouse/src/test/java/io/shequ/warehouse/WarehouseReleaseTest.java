@@ -29,9 +29,15 @@ class WarehouseReleaseTest {
 
     private LakeSnapshot withTwoEvents(LakeSnapshot lake) throws Exception {
         List<LakeTable> tables = new ArrayList<>(lake.tables());
-        String twoEvents = String.join("\n", TestLake.fixture("fct_grid_events").lines().limit(3).toList()) + "\n";
-        tables.set(WarehouseBuilderTest.indexOf(tables, "fct_grid_events"), TestLake.table("fct_grid_events", 77,
-                new TestLake(home.resolve("lake-2")).parquet("fct_grid_events", twoEvents)));
+        String twoEvents = String.join(
+                        "\n",
+                        TestLake.fixture("fct_grid_events").lines().limit(3).toList()) + "\n";
+        tables.set(
+                WarehouseBuilderTest.indexOf(tables, "fct_grid_events"),
+                TestLake.table(
+                        "fct_grid_events",
+                        77,
+                        new TestLake(home.resolve("lake-2")).parquet("fct_grid_events", twoEvents)));
         return TestLake.snapshot(tables);
     }
 
@@ -47,12 +53,20 @@ class WarehouseReleaseTest {
                 .isInstanceOf(PublishBlockedException.class)
                 .hasMessageContaining("row_drop:fct_grid_events")
                 .satisfies(e -> assertThat(((PublishBlockedException) e).outcomes())
-                        .as("the passed audits are reported too").anyMatch(AuditOutcome::passed));
+                        .as("the passed audits are reported too")
+                        .anyMatch(AuditOutcome::passed));
 
-        assertThat(publisher.current()).as("run-1 stays current").contains(first.snapshot().toRealPath());
-        assertThat(publisher.newSnapshotPath("run-2")).as("the failed snapshot is discarded").doesNotExist();
+        assertThat(publisher.current())
+                .as("run-1 stays current")
+                .contains(first.snapshot().toRealPath());
+        assertThat(publisher.newSnapshotPath("run-2"))
+                .as("the failed snapshot is discarded")
+                .doesNotExist();
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            assertThat(reader.query("SELECT count(*) FROM fct_grid_events").get(0).get(0)).isEqualTo(7L);
+            assertThat(reader.query("SELECT count(*) FROM fct_grid_events")
+                            .get(0)
+                            .get(0))
+                    .isEqualTo(7L);
         }
     }
 
@@ -64,10 +78,18 @@ class WarehouseReleaseTest {
         if (read.contains("procurement_ledgers")) {
             rows.add(new InputQuality.Quarantined("procurement_ledgers", "", "unknown_category", ledgerRows, 1));
         }
-        return new InputQuality(read, rows, List.of(new InputQuality.NameResolution("street_office_reports", 9, 8, 1, 0)),
+        return new InputQuality(
+                read,
+                rows,
+                List.of(new InputQuality.NameResolution("street_office_reports", 9, 8, 1, 0)),
                 List.of(new InputQuality.Finding("header_variant", "street_office_reports", "东关街道", 2)),
-                List.of(new InputQuality.LatePartition("street_office_reports", "370102011000/2023-04", "missing",
-                        LocalDate.of(2023, 4, 1), LocalDate.of(2023, 4, 30), LocalDate.of(2023, 5, 10))));
+                List.of(new InputQuality.LatePartition(
+                        "street_office_reports",
+                        "370102011000/2023-04",
+                        "missing",
+                        LocalDate.of(2023, 4, 1),
+                        LocalDate.of(2023, 4, 30),
+                        LocalDate.of(2023, 5, 10))));
     }
 
     private List<List<Object>> quarantined() {
@@ -83,9 +105,10 @@ class WarehouseReleaseTest {
         Set<String> both = Set.of("street_office_reports", "procurement_ledgers");
         WarehouseRelease.Published first = release(5).release("run-1", lake, quality(both, 3, 4));
         assertThat(first.rebuilt()).isTrue();
-        assertThat(quarantined()).containsExactly(
-                List.of("procurement_ledgers", "", "unknown_category", 4L, 1L),
-                List.of("street_office_reports", "东关街道", "negative_value", 3L, 0L));
+        assertThat(quarantined())
+                .containsExactly(
+                        List.of("procurement_ledgers", "", "unknown_category", 4L, 1L),
+                        List.of("street_office_reports", "东关街道", "negative_value", 3L, 0L));
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             assertThat(reader.query("SELECT partition_key, state, due FROM dq_partitions"))
                     .containsExactly(List.of("370102011000/2023-04", "missing", LocalDate.of(2023, 5, 10)));
@@ -99,14 +122,20 @@ class WarehouseReleaseTest {
 
         Set<String> offices = Set.of("street_office_reports");
         WarehouseRelease.Published scoped = release(5).release("run-3", lake, quality(offices, 3, 99));
-        assertThat(scoped.rebuilt()).as("only the offices read, their rows the same: kept").isFalse();
+        assertThat(scoped.rebuilt())
+                .as("only the offices read, their rows the same: kept")
+                .isFalse();
 
         WarehouseRelease.Published changed = release(5).release("run-4", lake, quality(offices, 1, 99));
-        assertThat(changed.rebuilt()).as("fewer rows quarantined: a new snapshot (and no row-drop audit on it)").isTrue();
+        assertThat(changed.rebuilt())
+                .as("fewer rows quarantined: a new snapshot (and no row-drop audit on it)")
+                .isTrue();
         assertThat(changed.audits()).allMatch(AuditOutcome::passed);
-        assertThat(quarantined()).as("the ledgers' rows carried over from run-1's snapshot").containsExactly(
-                List.of("procurement_ledgers", "", "unknown_category", 4L, 1L),
-                List.of("street_office_reports", "东关街道", "negative_value", 1L, 0L));
+        assertThat(quarantined())
+                .as("the ledgers' rows carried over from run-1's snapshot")
+                .containsExactly(
+                        List.of("procurement_ledgers", "", "unknown_category", 4L, 1L),
+                        List.of("street_office_reports", "东关街道", "negative_value", 1L, 0L));
     }
 
     @Test
@@ -115,9 +144,19 @@ class WarehouseReleaseTest {
         Path first = release(5).release("run-1", lake).snapshot();
         List<LakeTable> tables = new ArrayList<>(lake.tables());
         String csv = TestLake.fixture("fct_grid_events");
-        tables.set(WarehouseBuilderTest.indexOf(tables, "fct_grid_events"), TestLake.table("fct_grid_events", 78,
-                new TestLake(home.resolve("lake-3")).parquet("fct_grid_events",
-                        csv.stripTrailing() + "\n" + csv.lines().skip(1).findFirst().orElseThrow() + "\n")));
+        tables.set(
+                WarehouseBuilderTest.indexOf(tables, "fct_grid_events"),
+                TestLake.table(
+                        "fct_grid_events",
+                        78,
+                        new TestLake(home.resolve("lake-3"))
+                                .parquet(
+                                        "fct_grid_events",
+                                        csv.stripTrailing() + "\n"
+                                                + csv.lines()
+                                                        .skip(1)
+                                                        .findFirst()
+                                                        .orElseThrow() + "\n")));
 
         assertThatThrownBy(() -> release(5).release("run-2", TestLake.snapshot(tables)))
                 .isInstanceOf(ModelTestException.class);
@@ -134,25 +173,29 @@ class WarehouseReleaseTest {
             files.add(file.toRealPath());
             publisher.publish(file);
         }
-        assertThat(publisher.snapshots()).as("newest first")
-                .containsExactly(files.get(2), files.get(1), files.get(0));
+        assertThat(publisher.snapshots()).as("newest first").containsExactly(files.get(2), files.get(1), files.get(0));
 
         assertThat(publisher.rollback()).isEqualTo(files.get(1));
         assertThat(publisher.current()).contains(files.get(1));
-        assertThat(publisher.rollback()).as("a second rollback goes one further back").isEqualTo(files.get(0));
+        assertThat(publisher.rollback())
+                .as("a second rollback goes one further back")
+                .isEqualTo(files.get(0));
         assertThat(publisher.current()).contains(files.get(0));
-        assertThatThrownBy(publisher::rollback).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(publisher::rollback)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nothing to roll back to");
         assertThat(publisher.current()).as("a refused rollback changes nothing").contains(files.get(0));
         try (var entries = Files.list(publisher.folder())) {
             assertThat(entries.map(p -> p.getFileName().toString()))
-                    .as("the switch leaves no temporary link").containsExactlyInAnyOrder("current.duckdb", "snapshots");
+                    .as("the switch leaves no temporary link")
+                    .containsExactlyInAnyOrder("current.duckdb", "snapshots");
         }
     }
 
     @Test
     void rollbackBeforeAnyPublishIsRefused() {
-        assertThatThrownBy(new WarehousePublisher(home)::rollback).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(new WarehousePublisher(home)::rollback)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("nothing is published");
     }
 }

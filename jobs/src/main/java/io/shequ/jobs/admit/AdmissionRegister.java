@@ -72,7 +72,8 @@ public final class AdmissionRegister {
     public Map<String, Correction> corrections() {
         List<Correction> all = new ArrayList<>();
         records().forEach(r -> all.addAll(r.corrections()));
-        all.sort(Comparator.comparing(Correction::admittedRun).thenComparing(Correction::admitFile)
+        all.sort(Comparator.comparing(Correction::admittedRun)
+                .thenComparing(Correction::admitFile)
                 .thenComparingInt(Correction::admitLine));
         Map<String, Correction> inForce = new LinkedHashMap<>();
         all.forEach(c -> inForce.put(c.quarantineId(), c));
@@ -86,7 +87,9 @@ public final class AdmissionRegister {
         }
         try (Stream<Path> files = Files.list(folder)) {
             List<AdmitRecord> records = new ArrayList<>();
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 records.add(RunLedger.JSON.readValue(f.toFile(), AdmitRecord.class));
             }
             return records;
@@ -98,18 +101,27 @@ public final class AdmissionRegister {
     /** Appends the rows {@code runId} re-admitted; a restarted step appends none of them twice. */
     public void markReadmitted(String runId, List<String> rowIds) {
         Map<String, String> already = lastReadmitted();
-        List<String> quarantineIds = rowIds.stream().distinct().filter(id -> !runId.equals(already.get(id))).toList();
+        List<String> quarantineIds = rowIds.stream()
+                .distinct()
+                .filter(id -> !runId.equals(already.get(id)))
+                .toList();
         if (quarantineIds.isEmpty()) {
             return;
         }
         StringBuilder lines = new StringBuilder();
         for (String id : quarantineIds) {
-            lines.append(RunLedger.JSON.createObjectNode().put("quarantine_id", id).put("run_id", runId).toString()
-                    .replace("\n", "")).append('\n');
+            lines.append(RunLedger.JSON
+                            .createObjectNode()
+                            .put("quarantine_id", id)
+                            .put("run_id", runId)
+                            .toString()
+                            .replace("\n", ""))
+                    .append('\n');
         }
         try {
             OwnerOnly.createDirectories(folder);
-            OwnerOnly.writeString(folder.resolve(READMITTED), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            OwnerOnly.writeString(
+                    folder.resolve(READMITTED), lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("recording re-admitted rows", e);
         }
@@ -128,7 +140,9 @@ public final class AdmissionRegister {
                     continue;
                 }
                 JsonNode node = RunLedger.JSON.readTree(line);
-                last.merge(node.get("quarantine_id").asText(), node.get("run_id").asText(),
+                last.merge(
+                        node.get("quarantine_id").asText(),
+                        node.get("run_id").asText(),
                         (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
         } catch (IOException e) {

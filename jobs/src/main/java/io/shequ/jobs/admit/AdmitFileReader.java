@@ -24,11 +24,10 @@ import java.util.Objects;
  */
 public final class AdmitFileReader {
 
-    private static final List<String> REQUIRED = List.of(ExportColumns.QUARANTINE_ID, ExportColumns.SOURCE,
-            ExportColumns.FILE_SHA256, ExportColumns.LINE);
+    private static final List<String> REQUIRED =
+            List.of(ExportColumns.QUARANTINE_ID, ExportColumns.SOURCE, ExportColumns.FILE_SHA256, ExportColumns.LINE);
 
-    private AdmitFileReader() {
-    }
+    private AdmitFileReader() {}
 
     public static AdmitRecord read(Path file, String sha256, String runId) {
         String name = file.getFileName().toString();
@@ -46,7 +45,10 @@ public final class AdmitFileReader {
         List<SheetRow> rows = sheets.isEmpty() ? List.of() : sheets.get(0).rows();
         if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             // the export quoted formula-leading cells; an XLSX export has text cells and no quotes to strip
-            rows = rows.stream().map(r -> new SheetRow(r.line(), r.cells().stream().map(FormulaGuard::unescape).toList()))
+            rows = rows.stream()
+                    .map(r -> new SheetRow(
+                            r.line(),
+                            r.cells().stream().map(FormulaGuard::unescape).toList()))
                     .toList();
         }
         if (rows.isEmpty()) {
@@ -58,11 +60,15 @@ public final class AdmitFileReader {
         for (int i = 0; i < headerRow.cells().size(); i++) {
             header.putIfAbsent(headerRow.cell(i).strip().replace("\uFEFF", ""), i);
         }
-        List<SheetRow> data = rows.subList(1, rows.size()).stream().filter(r -> !r.isBlank()).toList();
+        List<SheetRow> data =
+                rows.subList(1, rows.size()).stream().filter(r -> !r.isBlank()).toList();
         for (String column : REQUIRED) {
             if (!header.containsKey(column)) {
-                refused.add(new AdmitRecord.Refusal(headerRow.line(), null, name + " line " + headerRow.line()
-                        + ": no column '" + column + "'; keep the columns of `shequ quarantine export`"));
+                refused.add(new AdmitRecord.Refusal(
+                        headerRow.line(),
+                        null,
+                        name + " line " + headerRow.line() + ": no column '" + column
+                                + "'; keep the columns of `shequ quarantine export`"));
                 return new AdmitRecord(name, sha256, runId, bytes, data.size(), corrections, refused);
             }
         }
@@ -85,20 +91,30 @@ public final class AdmitFileReader {
                 continue;
             }
             if (!by.isEmpty() && !by.equals(QuarantinedRow.BY_STAGE) && !by.equals(QuarantinedRow.BY_CHECK)) {
-                refused.add(new AdmitRecord.Refusal(row.line(), id, at + ExportColumns.QUARANTINED_BY + ": '" + by
-                        + "' is neither " + QuarantinedRow.BY_STAGE + " nor " + QuarantinedRow.BY_CHECK
-                        + "; keep it as exported"));
+                refused.add(new AdmitRecord.Refusal(
+                        row.line(),
+                        id,
+                        at + ExportColumns.QUARANTINED_BY + ": '" + by
+                                + "' is neither " + QuarantinedRow.BY_STAGE + " nor " + QuarantinedRow.BY_CHECK
+                                + "; keep it as exported"));
                 continue;
             }
             if (!QuarantineRows.admissible(source, line, rule.isEmpty() ? null : rule)) {
-                refused.add(new AdmitRecord.Refusal(row.line(), id, at + "source: rows of '" + source + "' with rule '"
-                        + rule + "' are not re-admitted (a file quarantined whole is resubmitted; grid rows are "
-                        + "corrected in the grid system)"));
+                refused.add(new AdmitRecord.Refusal(
+                        row.line(),
+                        id,
+                        at + "source: rows of '" + source + "' with rule '"
+                                + rule
+                                + "' are not re-admitted (a file quarantined whole is resubmitted; grid rows are "
+                                + "corrected in the grid system)"));
                 continue;
             }
             if (!id.equals(QuarantineRowId.of(source, sha, sheet.isEmpty() ? null : sheet, line))) {
-                refused.add(new AdmitRecord.Refusal(row.line(), id, at + "quarantine_id: does not match source, "
-                        + "file_sha256, sheet and line; the identifying columns must stay as exported"));
+                refused.add(new AdmitRecord.Refusal(
+                        row.line(),
+                        id,
+                        at + "quarantine_id: does not match source, "
+                                + "file_sha256, sheet and line; the identifying columns must stay as exported"));
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
@@ -110,11 +126,14 @@ public final class AdmitFileReader {
             Integer earlier = seen.put(id, corrections.size());
             if (earlier != null) {
                 Correction superseded = corrections.set(earlier, null);
-                refused.add(new AdmitRecord.Refusal(superseded.admitLine(), id, name + " line " + superseded.admitLine()
-                        + ": superseded by line " + row.line() + " for the same quarantine_id"));
+                refused.add(new AdmitRecord.Refusal(
+                        superseded.admitLine(),
+                        id,
+                        name + " line " + superseded.admitLine() + ": superseded by line " + row.line()
+                                + " for the same quarantine_id"));
             }
-            corrections.add(new Correction(id, source, sha, sheet, Integer.parseInt(line), values, name, sha256,
-                    row.line(), runId, by));
+            corrections.add(new Correction(
+                    id, source, sha, sheet, Integer.parseInt(line), values, name, sha256, row.line(), runId, by));
         }
         corrections.removeIf(Objects::isNull);
         return new AdmitRecord(name, sha256, runId, bytes, data.size(), corrections, refused);

@@ -16,8 +16,14 @@ import java.util.List;
  * @param corrections the rows read as corrections
  * @param refused   the rows that could not be used, with why
  */
-public record AdmitRecord(String file, String sha256, String runId, long bytes, long rows,
-                          List<Correction> corrections, List<Refusal> refused) {
+public record AdmitRecord(
+        String file,
+        String sha256,
+        String runId,
+        long bytes,
+        long rows,
+        List<Correction> corrections,
+        List<Refusal> refused) {
 
     public AdmitRecord {
         corrections = List.copyOf(corrections);
@@ -25,6 +31,5 @@ public record AdmitRecord(String file, String sha256, String runId, long bytes, 
     }
 
     /** A row of an admit file that is not a usable correction. */
-    public record Refusal(int line, String quarantineId, String reason) {
-    }
+    public record Refusal(int line, String quarantineId, String reason) {}
 }

@@ -18,8 +18,7 @@ import java.util.Map;
 public final class CorrectedRows implements RowCorrections {
 
     /** A correction applied to a row of a file staged under {@code location}. */
-    public record Applied(Correction correction, String location) {
-    }
+    public record Applied(Correction correction, String location) {}
 
     private final Map<String, Map<String, Correction>> byFile = new HashMap<>();
     private final List<Applied> applied = new ArrayList<>();
@@ -49,8 +48,16 @@ public final class CorrectedRows implements RowCorrections {
             applied.add(new Applied(c, file.location()));
             changed = true;
         }
-        return changed ? new LocatedTable(table.sheet(), table.title(), table.header(), table.headerRows(), table.mapping(), rows,
-                table.nonDataRows()) : table;
+        return changed
+                ? new LocatedTable(
+                        table.sheet(),
+                        table.title(),
+                        table.header(),
+                        table.headerRows(),
+                        table.mapping(),
+                        rows,
+                        table.nonDataRows())
+                : table;
     }
 
     /** What was applied so far. */
@@ -63,7 +70,9 @@ public final class CorrectedRows implements RowCorrections {
         int width = Math.max(header.cells().size(), row.cells().size());
         List<String> cells = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
-            String name = header.cell(i).isBlank() ? "column_" + (i + 1) : header.cell(i).strip();
+            String name = header.cell(i).isBlank()
+                    ? "column_" + (i + 1)
+                    : header.cell(i).strip();
             cells.add(c.values().containsKey(name) ? nullToEmpty(c.values().get(name)) : row.cell(i));
         }
         return new SheetRow(row.line(), cells);
@@ -80,11 +89,12 @@ public final class CorrectedRows implements RowCorrections {
         for (int i = 0; i < width; i++) {
             cells.add(row.cell(i));
         }
-        c.values().forEach((field, value) -> table.mapping().columnOf(field).ifPresent(column -> {
-            if (column < width) {
-                cells.set(column, nullToEmpty(value));
-            }
-        }));
+        c.values()
+                .forEach((field, value) -> table.mapping().columnOf(field).ifPresent(column -> {
+                    if (column < width) {
+                        cells.set(column, nullToEmpty(value));
+                    }
+                }));
         return new SheetRow(row.line(), cells);
     }
 

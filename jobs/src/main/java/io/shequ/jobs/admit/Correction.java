@@ -24,9 +24,18 @@ import java.util.Map;
  *                     {@link QuarantinedRow#BY_CHECK}: by the contract's field names (the check step's
  *                     quarantine holds typed rows), written into the cell the file holds that field in
  */
-public record Correction(String quarantineId, String source, String fileSha256, String sheet, int line,
-                         Map<String, String> values, String admitFile, String admitSha256, int admitLine,
-                         String admittedRun, String quarantinedBy) {
+public record Correction(
+        String quarantineId,
+        String source,
+        String fileSha256,
+        String sheet,
+        int line,
+        Map<String, String> values,
+        String admitFile,
+        String admitSha256,
+        int admitLine,
+        String admittedRun,
+        String quarantinedBy) {
 
     @JsonCreator
     public Correction {
@@ -37,10 +46,28 @@ public record Correction(String quarantineId, String source, String fileSha256, 
     }
 
     /** A correction of a staging reject. */
-    public Correction(String quarantineId, String source, String fileSha256, String sheet, int line,
-                      Map<String, String> values, String admitFile, String admitSha256, int admitLine,
-                      String admittedRun) {
-        this(quarantineId, source, fileSha256, sheet, line, values, admitFile, admitSha256, admitLine, admittedRun,
+    public Correction(
+            String quarantineId,
+            String source,
+            String fileSha256,
+            String sheet,
+            int line,
+            Map<String, String> values,
+            String admitFile,
+            String admitSha256,
+            int admitLine,
+            String admittedRun) {
+        this(
+                quarantineId,
+                source,
+                fileSha256,
+                sheet,
+                line,
+                values,
+                admitFile,
+                admitSha256,
+                admitLine,
+                admittedRun,
                 QuarantinedRow.BY_STAGE);
     }
 
@@ -51,7 +78,17 @@ public record Correction(String quarantineId, String source, String fileSha256, 
 
     /** The same correction with only {@code kept} of its values. */
     public Correction withValues(Map<String, String> kept) {
-        return new Correction(quarantineId, source, fileSha256, sheet, line, kept, admitFile, admitSha256, admitLine,
-                admittedRun, quarantinedBy);
+        return new Correction(
+                quarantineId,
+                source,
+                fileSha256,
+                sheet,
+                line,
+                kept,
+                admitFile,
+                admitSha256,
+                admitLine,
+                admittedRun,
+                quarantinedBy);
     }
 }

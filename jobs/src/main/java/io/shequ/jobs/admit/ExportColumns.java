@@ -26,11 +26,10 @@ public final class ExportColumns {
     public static final String QUARANTINED_BY = "quarantined_by";
 
     /** In export order. */
-    public static final List<String> FIXED = List.of(QUARANTINE_ID, RUN_ID, SOURCE, LOCATION, FILE_SHA256, SHEET,
-            LINE, COLUMN, RULE, REASON, QUARANTINED_BY);
+    public static final List<String> FIXED = List.of(
+            QUARANTINE_ID, RUN_ID, SOURCE, LOCATION, FILE_SHA256, SHEET, LINE, COLUMN, RULE, REASON, QUARANTINED_BY);
 
-    private ExportColumns() {
-    }
+    private ExportColumns() {}
 
     /** The header row for {@code rows}: the fixed columns, then every raw header once. */
     public static List<String> header(List<QuarantinedRow> rows) {
@@ -46,20 +45,21 @@ public final class ExportColumns {
     public static List<String> cells(QuarantinedRow row, List<String> header) {
         List<String> cells = new ArrayList<>(header.size());
         for (String column : header) {
-            cells.add(switch (column) {
-                case QUARANTINE_ID -> row.quarantineId();
-                case RUN_ID -> row.runId();
-                case SOURCE -> row.source();
-                case LOCATION -> row.location();
-                case FILE_SHA256 -> row.fileSha256();
-                case SHEET -> row.sheet();
-                case LINE -> row.line();
-                case COLUMN -> row.column();
-                case RULE -> row.rule();
-                case REASON -> row.reason();
-                case QUARANTINED_BY -> row.quarantinedBy();
-                default -> row.raw().get(column);
-            });
+            cells.add(
+                    switch (column) {
+                        case QUARANTINE_ID -> row.quarantineId();
+                        case RUN_ID -> row.runId();
+                        case SOURCE -> row.source();
+                        case LOCATION -> row.location();
+                        case FILE_SHA256 -> row.fileSha256();
+                        case SHEET -> row.sheet();
+                        case LINE -> row.line();
+                        case COLUMN -> row.column();
+                        case RULE -> row.rule();
+                        case REASON -> row.reason();
+                        case QUARANTINED_BY -> row.quarantinedBy();
+                        default -> row.raw().get(column);
+                    });
         }
         cells.replaceAll(c -> c == null ? "" : c);
         return cells;

@@ -17,8 +17,7 @@ public final class FormulaGuard {
     private static final String TRIGGERS = "=+-@\t\r";
     private static final char QUOTE = '\'';
 
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     /** The cell as written to CSV; null stays null. */
     public static String escape(String cell) {
@@ -28,7 +27,8 @@ public final class FormulaGuard {
     /** The cell as exported, from the cell read back from CSV; null stays null. */
     public static String unescape(String cell) {
         return cell != null && cell.length() > 1 && cell.charAt(0) == QUOTE && needsQuote(cell.charAt(1))
-                ? cell.substring(1) : cell;
+                ? cell.substring(1)
+                : cell;
     }
 
     private static boolean needsQuote(char first) {

@@ -31,15 +31,15 @@ public final class QuarantineExport {
 
     /** The export file formats. */
     public enum Format {
-        CSV, XLSX;
+        CSV,
+        XLSX;
 
         public static Format of(String text) {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));
         }
     }
 
-    private QuarantineExport() {
-    }
+    private QuarantineExport() {}
 
     public static void write(List<QuarantinedRow> rows, Format format, Path out) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
@@ -68,7 +68,9 @@ public final class QuarantineExport {
             // every cell, the headers too: a file's header and its name are as untrusted as its values
             printer.printRecord(header.stream().map(FormulaGuard::escape).toList());
             for (QuarantinedRow row : rows) {
-                printer.printRecord(ExportColumns.cells(row, header).stream().map(FormulaGuard::escape).toList());
+                printer.printRecord(ExportColumns.cells(row, header).stream()
+                        .map(FormulaGuard::escape)
+                        .toList());
             }
         }
     }

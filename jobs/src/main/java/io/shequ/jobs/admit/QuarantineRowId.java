@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class QuarantineRowId {
 
-    private QuarantineRowId() {
-    }
+    private QuarantineRowId() {}
 
     /** {@code q} and 16 hex digits of SHA-256 over source, file hash, sheet (empty for CSV) and line. */
     public static String of(String source, String fileSha256, String sheet, String line) {

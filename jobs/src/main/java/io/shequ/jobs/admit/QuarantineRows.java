@@ -49,11 +49,11 @@ public final class QuarantineRows {
             Source.PROCUREMENT.id(), "dq_staged_service_contracts");
 
     /** Typed columns that say where the row came from, already in the export's fixed columns. */
-    private static final Set<String> ORIGIN_COLUMNS = Set.of("source_file", "source_sheet", "source_line",
-            "modified_millis", "arrived_millis");
+    private static final Set<String> ORIGIN_COLUMNS =
+            Set.of("source_file", "source_sheet", "source_line", "modified_millis", "arrived_millis");
 
-    private static final Set<String> WHOLE_FILE_RULES = WholeFileRejects.RULES.stream().map(RejectRule::code)
-            .collect(Collectors.toSet());
+    private static final Set<String> WHOLE_FILE_RULES =
+            WholeFileRejects.RULES.stream().map(RejectRule::code).collect(Collectors.toSet());
 
     private final HomeLayout layout;
 
@@ -73,7 +73,10 @@ public final class QuarantineRows {
             return List.of();
         }
         try (Stream<Path> runs = Files.list(root)) {
-            return runs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return runs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + root, e);
         }
@@ -108,9 +111,19 @@ public final class QuarantineRows {
             if (QuarantinedRow.BY_CHECK.equals(by)) {
                 raw.keySet().removeAll(ORIGIN_COLUMNS);
             }
-            rows.add(new QuarantinedRow(QuarantineRowId.of(rowSource, sha, sheet, line), runId, rowSource,
-                    text(node, "location"), sha, sheet, line, text(node, "column"), rule, text(node, "reason"),
-                    raw, by));
+            rows.add(new QuarantinedRow(
+                    QuarantineRowId.of(rowSource, sha, sheet, line),
+                    runId,
+                    rowSource,
+                    text(node, "location"),
+                    sha,
+                    sheet,
+                    line,
+                    text(node, "column"),
+                    rule,
+                    text(node, "reason"),
+                    raw,
+                    by));
         }
         return rows;
     }
@@ -127,10 +140,12 @@ public final class QuarantineRows {
                 latest.put(row.quarantineId(), row);
             }
         }
-        return latest.values().stream().filter(r -> {
-            String readmitted = lastReadmitted.get(r.quarantineId());
-            return readmitted == null || readmitted.compareTo(r.runId()) < 0;
-        }).toList();
+        return latest.values().stream()
+                .filter(r -> {
+                    String readmitted = lastReadmitted.get(r.quarantineId());
+                    return readmitted == null || readmitted.compareTo(r.runId()) < 0;
+                })
+                .toList();
     }
 
     /** (source, location) → SHA-256 of the bytes the run landed, from the run's ledger. */
@@ -156,7 +171,9 @@ public final class QuarantineRows {
         List<Path> parts;
         try (Stream<Path> files = Files.list(folder)) {
             parts = files.filter(p -> p.getFileName().toString().startsWith("part-")
-                    && p.getFileName().toString().endsWith(".json")).sorted().toList();
+                            && p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + folder, e);
         }
@@ -182,8 +199,14 @@ public final class QuarantineRows {
         }
         try {
             JsonNode node = RunLedger.JSON.readTree(json);
-            node.fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue().isNull() ? null
-                    : e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            node.fields()
+                    .forEachRemaining(e -> raw.put(
+                            e.getKey(),
+                            e.getValue().isNull()
+                                    ? null
+                                    : e.getValue().isTextual()
+                                            ? e.getValue().asText()
+                                            : e.getValue().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("reading raw values " + json, e);
         }

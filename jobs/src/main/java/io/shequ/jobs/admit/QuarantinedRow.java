@@ -22,9 +22,19 @@ import java.util.Map;
  * @param quarantinedBy {@link #BY_STAGE} or {@link #BY_CHECK}: which step took the row out, and so how
  *                     {@code raw} is keyed and how a correction of it is applied
  */
-public record QuarantinedRow(String quarantineId, String runId, String source, String location, String fileSha256,
-                             String sheet, String line, String column, String rule, String reason,
-                             Map<String, String> raw, String quarantinedBy) {
+public record QuarantinedRow(
+        String quarantineId,
+        String runId,
+        String source,
+        String location,
+        String fileSha256,
+        String sheet,
+        String line,
+        String column,
+        String rule,
+        String reason,
+        Map<String, String> raw,
+        String quarantinedBy) {
 
     /** Staging rejected the row (a bad cell): raw cells under the file's headers. */
     public static final String BY_STAGE = "stage";
@@ -37,8 +47,18 @@ public record QuarantinedRow(String quarantineId, String runId, String source, S
     }
 
     /** A staging reject. */
-    public QuarantinedRow(String quarantineId, String runId, String source, String location, String fileSha256,
-                          String sheet, String line, String column, String rule, String reason, Map<String, String> raw) {
+    public QuarantinedRow(
+            String quarantineId,
+            String runId,
+            String source,
+            String location,
+            String fileSha256,
+            String sheet,
+            String line,
+            String column,
+            String rule,
+            String reason,
+            Map<String, String> raw) {
         this(quarantineId, runId, source, location, fileSha256, sheet, line, column, rule, reason, raw, BY_STAGE);
     }
 

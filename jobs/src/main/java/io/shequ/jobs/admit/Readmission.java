@@ -44,8 +44,7 @@ public final class Readmission {
     private CorrectedRows corrections;
 
     /** An admit file found in the folder: taken in by this run, or the same bytes as one taken before. */
-    record Intake(Path dropped, AdmitRecord record, boolean takenBefore) {
-    }
+    record Intake(Path dropped, AdmitRecord record, boolean takenBefore) {}
 
     public Readmission(HomeLayout layout, Path admitFolder, String runId) {
         this.layout = layout;
@@ -60,14 +59,15 @@ public final class Readmission {
         for (Path file : dropped()) {
             String sha;
             try {
-                sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(Files.readAllBytes(file)));
+                sha = HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
             } catch (IOException | NoSuchAlgorithmException e) {
                 throw new IllegalStateException("hashing admit file " + file, e);
             }
             var earlier = register.processed(sha);
             if (earlier.isPresent()) {
-                intake.add(new Intake(file, earlier.get(), !earlier.get().runId().equals(runId)));
+                intake.add(
+                        new Intake(file, earlier.get(), !earlier.get().runId().equals(runId)));
                 continue;
             }
             if (quarantined == null) {
@@ -79,7 +79,8 @@ public final class Readmission {
         }
         // a restarted stage step finds this run's admit files already in done/: account for them all the same
         for (AdmitRecord r : register.records()) {
-            if (r.runId().equals(runId) && intake.stream().noneMatch(i -> i.record().sha256().equals(r.sha256()))) {
+            if (r.runId().equals(runId)
+                    && intake.stream().noneMatch(i -> i.record().sha256().equals(r.sha256()))) {
                 intake.add(new Intake(done(r.sha256(), r.file()), r, false));
             }
         }
@@ -92,12 +93,19 @@ public final class Readmission {
         List<StagedCorrections.AdmitFile> files = new ArrayList<>();
         for (Intake in : intake) {
             Path done = moveToDone(in.dropped(), in.record().sha256());
-            files.add(new StagedCorrections.AdmitFile(in.dropped().getFileName().toString(), done.toString(),
-                    in.record().sha256(), in.takenBefore()));
+            files.add(new StagedCorrections.AdmitFile(
+                    in.dropped().getFileName().toString(),
+                    done.toString(),
+                    in.record().sha256(),
+                    in.takenBefore()));
         }
         // the run ledger is no place for raw values: the accounting needs only which row and which admit file
-        return new StagedCorrections(admitFolder.toString(), corrections.applied().stream()
-                .map(a -> new CorrectedRows.Applied(a.correction().withValues(Map.of()), a.location())).toList(), files);
+        return new StagedCorrections(
+                admitFolder.toString(),
+                corrections.applied().stream()
+                        .map(a -> new CorrectedRows.Applied(a.correction().withValues(Map.of()), a.location()))
+                        .toList(),
+                files);
     }
 
     /**
@@ -118,7 +126,8 @@ public final class Readmission {
                         values.put(column, value);
                     }
                 } else if (c.byCheck()) {
-                    if (!Objects.equals(blankToNull(value), blankToNull(row.raw().get(column)))) {
+                    if (!Objects.equals(
+                            blankToNull(value), blankToNull(row.raw().get(column)))) {
                         values.put(column, value);
                     }
                 } else if (row.raw().containsKey(column)) {
@@ -127,8 +136,8 @@ public final class Readmission {
             });
             kept.add(c.withValues(values));
         }
-        return new AdmitRecord(record.file(), record.sha256(), record.runId(), record.bytes(), record.rows(), kept,
-                record.refused());
+        return new AdmitRecord(
+                record.file(), record.sha256(), record.runId(), record.bytes(), record.rows(), kept, record.refused());
     }
 
     /** Row id → the version of the latest run that quarantined it, of every kept run. */
@@ -152,7 +161,10 @@ public final class Readmission {
             return List.of();
         }
         try (Stream<Path> files = Files.list(admitFolder)) {
-            return files.filter(Files::isRegularFile).filter(Readmission::isAdmitFile).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(Readmission::isAdmitFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("listing admit folder " + admitFolder, e);
         }

@@ -27,8 +27,7 @@ public final class ReadmissionAccounting {
     private final AdmissionRegister register;
 
     /** One admit file's accounting in this run, and where it now lies. */
-    public record AdmitFileAccount(SourceAccount account, String sha256, long bytes, Path done) {
-    }
+    public record AdmitFileAccount(SourceAccount account, String sha256, long bytes, Path done) {}
 
     public ReadmissionAccounting(HomeLayout layout, String runId) {
         this.runId = runId;
@@ -41,8 +40,11 @@ public final class ReadmissionAccounting {
      * @param fileAccounts   receives each admit file's accounting, for the landing manifest
      * @return the run-summary section
      */
-    public Map<String, Object> finish(StagedCorrections staged, Set<String> quarantinedIds, boolean blocked,
-                                      List<AdmitFileAccount> fileAccounts) {
+    public Map<String, Object> finish(
+            StagedCorrections staged,
+            Set<String> quarantinedIds,
+            boolean blocked,
+            List<AdmitFileAccount> fileAccounts) {
         Map<String, String> lastReadmitted = register.lastReadmitted();
         List<Map<String, Object>> readmitted = new ArrayList<>();
         List<Map<String, Object>> stillFailing = new ArrayList<>();
@@ -80,33 +82,47 @@ public final class ReadmissionAccounting {
         section.put("rows_still_failing", stillFailing.size());
         section.put("corrections_carried", carried);
         section.put("rows_held_by_gate", held);
-        section.put("admit_files", fileAccounts.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", f.account().location());
-            m.put("sha256", f.sha256());
-            m.put("rows", f.account().rowsRead());
-            m.put("readmitted", f.account().rowsStaged());
-            m.put("not_readmitted", f.account().rowsQuarantined());
-            m.put("note", f.account().note());
-            return m;
-        }).toList());
+        section.put(
+                "admit_files",
+                fileAccounts.stream()
+                        .map(f -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("file", f.account().location());
+                            m.put("sha256", f.sha256());
+                            m.put("rows", f.account().rowsRead());
+                            m.put("readmitted", f.account().rowsStaged());
+                            m.put("not_readmitted", f.account().rowsQuarantined());
+                            m.put("note", f.account().note());
+                            return m;
+                        })
+                        .toList());
         section.put("readmitted", readmitted);
         section.put("still_failing", stillFailing);
         return section;
     }
 
     /** Per admit file seen this run: rows read = re-admitted + not (still failing, held, refused, not applied). */
-    private List<AdmitFileAccount> admitFileAccounts(StagedCorrections staged, Map<String, String> outcome,
-                                                     Map<String, Correction> inForce) {
+    private List<AdmitFileAccount> admitFileAccounts(
+            StagedCorrections staged, Map<String, String> outcome, Map<String, Correction> inForce) {
         List<AdmitFileAccount> accounts = new ArrayList<>();
         for (StagedCorrections.AdmitFile in : staged.intake()) {
-            AdmitRecord r = register.processed(in.sha256()).orElseThrow(() -> new IllegalStateException(
-                    "admit file " + in.dropped() + " (sha256 " + in.sha256() + ") is not in the admission register"));
+            AdmitRecord r = register.processed(in.sha256())
+                    .orElseThrow(() -> new IllegalStateException("admit file " + in.dropped() + " (sha256 "
+                            + in.sha256() + ") is not in the admission register"));
             Path done = Path.of(in.done());
             if (in.takenBefore()) {
-                accounts.add(new AdmitFileAccount(new SourceAccount(Readmission.SOURCE, in.dropped(), 0, 0, 0,
-                        "same bytes as admit file " + r.file() + " taken in by run " + r.runId()
-                        + ": not processed again"), r.sha256(), r.bytes(), done));
+                accounts.add(new AdmitFileAccount(
+                        new SourceAccount(
+                                Readmission.SOURCE,
+                                in.dropped(),
+                                0,
+                                0,
+                                0,
+                                "same bytes as admit file " + r.file() + " taken in by run " + r.runId()
+                                        + ": not processed again"),
+                        r.sha256(),
+                        r.bytes(),
+                        done));
                 continue;
             }
             long readmitted = 0;
@@ -131,15 +147,26 @@ public final class ReadmissionAccounting {
             }
             r.refused().forEach(f -> notes.add(f.reason()));
             if (held > 0) {
-                notes.add(0, held + " corrected row(s) passed, but a data-quality gate blocked the run: "
-                        + "re-admitted by the next run that passes");
+                notes.add(
+                        0,
+                        held + " corrected row(s) passed, but a data-quality gate blocked the run: "
+                                + "re-admitted by the next run that passes");
             }
             if (failing > 0) {
                 notes.add(0, failing + " corrected row(s) still fail: back in quarantine with their reasons");
             }
             long notReadmitted = r.rows() - readmitted;
-            accounts.add(new AdmitFileAccount(new SourceAccount(Readmission.SOURCE, r.file(), r.rows(), readmitted,
-                    notReadmitted, notes.isEmpty() ? null : String.join("; ", notes)), r.sha256(), r.bytes(), done));
+            accounts.add(new AdmitFileAccount(
+                    new SourceAccount(
+                            Readmission.SOURCE,
+                            r.file(),
+                            r.rows(),
+                            readmitted,
+                            notReadmitted,
+                            notes.isEmpty() ? null : String.join("; ", notes)),
+                    r.sha256(),
+                    r.bytes(),
+                    done));
         }
         return accounts;
     }

@@ -26,6 +26,5 @@ public record StagedCorrections(String admitFolder, List<CorrectedRows.Applied> 
      * @param sha256      its bytes' hash (its record in {@link AdmissionRegister})
      * @param takenBefore whether the same bytes were taken in by an earlier run (then not processed again)
      */
-    public record AdmitFile(String dropped, String done, String sha256, boolean takenBefore) {
-    }
+    public record AdmitFile(String dropped, String done, String sha256, boolean takenBefore) {}
 }

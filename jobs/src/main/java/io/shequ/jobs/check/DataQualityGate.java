@@ -50,10 +50,15 @@ public final class DataQualityGate {
      * out judges them again for each use, which is still cheaper.
      */
     public Judgement judge(RuleStage stage, String dataset, Dataset<Row> data, Map<String, Dataset<Row>> references) {
-        List<DqdlRuleset> rulesets = rulesets(stage, dataset).stream().filter(r -> !r.rules().isEmpty()).toList();
-        List<DqdlRule> rules = rulesets.stream().flatMap(r -> r.rules().stream()).toList();
-        Column[] original = Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        Dataset<Row> rows = data.withColumn(Judgement.FAILED_ERROR, emptyArray()).withColumn(Judgement.FAILED_WARN, emptyArray());
+        List<DqdlRuleset> rulesets = rulesets(stage, dataset).stream()
+                .filter(r -> !r.rules().isEmpty())
+                .toList();
+        List<DqdlRule> rules =
+                rulesets.stream().flatMap(r -> r.rules().stream()).toList();
+        Column[] original =
+                Arrays.stream(data.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+        Dataset<Row> rows =
+                data.withColumn(Judgement.FAILED_ERROR, emptyArray()).withColumn(Judgement.FAILED_WARN, emptyArray());
         List<Row> dqdlOutcomes = new ArrayList<>();
         List<String> levelsOfOutcomes = new ArrayList<>();
         for (DqdlRuleset ruleset : rulesets) {
@@ -63,7 +68,10 @@ public final class DataQualityGate {
                 dqdlOutcomes.add(r);
                 levelsOfOutcomes.add(ruleset.level());
             }
-            Column[] rowScoped = ruleset.rules().stream().filter(DqdlRule::rowScoped).map(r -> lit(r.text())).toArray(Column[]::new);
+            Column[] rowScoped = ruleset.rules().stream()
+                    .filter(DqdlRule::rowScoped)
+                    .map(r -> lit(r.text()))
+                    .toArray(Column[]::new);
             String target = "error".equals(ruleset.level()) ? Judgement.FAILED_ERROR : Judgement.FAILED_WARN;
             Column failed = rowScoped.length == 0 ? emptyArray() : array_intersect(col(DEEQU_FAILED), array(rowScoped));
             List<Column> kept = new ArrayList<>(Arrays.asList(original));
@@ -78,11 +86,22 @@ public final class DataQualityGate {
             Row r = dqdlOutcomes.get(i);
             String text = r.getAs("Rule");
             String level = levelsOfOutcomes.get(i);
-            DqdlRule rule = rules.stream().filter(x -> x.text().equals(text) && x.level().equals(level)).findFirst().orElse(null);
-            Long failed = rule != null && rule.rowScoped() ? failedRows.getOrDefault(level + "\u0000" + text, 0L) : null;
+            DqdlRule rule = rules.stream()
+                    .filter(x -> x.text().equals(text) && x.level().equals(level))
+                    .findFirst()
+                    .orElse(null);
+            Long failed =
+                    rule != null && rule.rowScoped() ? failedRows.getOrDefault(level + "\u0000" + text, 0L) : null;
             boolean quarantined = rule != null && rule.isError() && rule.rowScoped() && failed != null && failed > 0;
-            outcomes.add(new RuleOutcome(dataset, level, text, r.getAs("Outcome"), r.getAs("FailureReason"),
-                    stage.folder(), failed, quarantined));
+            outcomes.add(new RuleOutcome(
+                    dataset,
+                    level,
+                    text,
+                    r.getAs("Outcome"),
+                    r.getAs("FailureReason"),
+                    stage.folder(),
+                    failed,
+                    quarantined));
         }
         return new Judgement(stage, dataset, outcomes, rows, rules);
     }
@@ -94,12 +113,18 @@ public final class DataQualityGate {
         if (rowScoped.isEmpty()) {
             return counts;
         }
-        Column[] sums = rowScoped.stream().map(r -> sum(when(array_contains(
-                col(r.isError() ? Judgement.FAILED_ERROR : Judgement.FAILED_WARN), r.text()), 1L).otherwise(0L)))
+        Column[] sums = rowScoped.stream()
+                .map(r -> sum(when(
+                                array_contains(
+                                        col(r.isError() ? Judgement.FAILED_ERROR : Judgement.FAILED_WARN), r.text()),
+                                1L)
+                        .otherwise(0L)))
                 .toArray(Column[]::new);
         Row totals = rows.agg(sums[0], Arrays.copyOfRange(sums, 1, sums.length)).first();
         for (int i = 0; i < rowScoped.size(); i++) {
-            counts.put(rowScoped.get(i).level() + "\u0000" + rowScoped.get(i).text(), totals.isNullAt(i) ? 0L : totals.getLong(i));
+            counts.put(
+                    rowScoped.get(i).level() + "\u0000" + rowScoped.get(i).text(),
+                    totals.isNullAt(i) ? 0L : totals.getLong(i));
         }
         return counts;
     }

@@ -9,8 +9,10 @@ public final class DataQualityGateException extends RuntimeException implements 
     private final transient List<RuleOutcome> failures;
 
     public DataQualityGateException(List<RuleOutcome> failures) {
-        super("data-quality gate blocked publishing: " + failures.stream()
-                .map(f -> f.dataset() + ": " + f.rule() + " (" + f.reason() + ")").toList());
+        super("data-quality gate blocked publishing: "
+                + failures.stream()
+                        .map(f -> f.dataset() + ": " + f.rule() + " (" + f.reason() + ")")
+                        .toList());
         this.failures = List.copyOf(failures);
     }
 

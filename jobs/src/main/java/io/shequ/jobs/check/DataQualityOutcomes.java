@@ -33,12 +33,24 @@ public final class DataQualityOutcomes {
     /** Records one stage's outcomes of a run in one batch, replacing what a failed attempt left. */
     public void record(String runId, RuleStage stage, List<RuleOutcome> outcomes) {
         jdbc.update("DELETE FROM shequ_dq_outcome WHERE run_id = ? AND stage = ?", runId, stage.folder());
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                         INSERT INTO shequ_dq_outcome
                           (run_id, stage, dataset, rule, level, outcome, failure_reason, failed_rows, rows_quarantined)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                outcomes.stream().map(o -> new Object[] {runId, stage.folder(), o.dataset(), clip(o.rule(), 2048),
-                        o.level(), o.outcome(), clip(o.reason(), 4096), o.failedRows(), o.rowsQuarantined()}).toList());
+                outcomes.stream()
+                        .map(o -> new Object[] {
+                            runId,
+                            stage.folder(),
+                            o.dataset(),
+                            clip(o.rule(), 2048),
+                            o.level(),
+                            o.outcome(),
+                            clip(o.reason(), 4096),
+                            o.failedRows(),
+                            o.rowsQuarantined()
+                        })
+                        .toList());
     }
 
     private static String clip(String text, int max) {

@@ -22,8 +22,7 @@ public final class DatasetCheck {
      * @param quarantinedByLocation rows taken out per location (file or table), for the row accounting
      * @param warnedRows            rows kept although they failed warn-level row-scoped rules
      */
-    public record Result(List<RuleOutcome> outcomes, Map<String, Long> quarantinedByLocation, long warnedRows) {
-    }
+    public record Result(List<RuleOutcome> outcomes, Map<String, Long> quarantinedByLocation, long warnedRows) {}
 
     private final SparkSession spark;
     private final DataQualityGate gate;
@@ -31,7 +30,8 @@ public final class DatasetCheck {
     private final Quarantine warned;
     private final Path beforeCheck;
 
-    public DatasetCheck(SparkSession spark, DataQualityGate gate, Quarantine quarantine, Quarantine warned, Path beforeCheck) {
+    public DatasetCheck(
+            SparkSession spark, DataQualityGate gate, Quarantine quarantine, Quarantine warned, Path beforeCheck) {
         this.spark = spark;
         this.gate = gate;
         this.quarantine = quarantine;
@@ -43,8 +43,11 @@ public final class DatasetCheck {
      * @param folder     the dataset's Parquet folder
      * @param references other datasets the rules may name (referential checks), read only when a rule names them
      */
-    public Result run(RuleStage stage, CheckedDataset checkedDataset, Path folder,
-                      Map<String, Supplier<Dataset<Row>>> references) {
+    public Result run(
+            RuleStage stage,
+            CheckedDataset checkedDataset,
+            Path folder,
+            Map<String, Supplier<Dataset<Row>>> references) {
         String dataset = checkedDataset.dataset();
         List<DqdlRuleset> rulesets = gate.rulesets(stage, dataset);
         if (rulesets.stream().allMatch(r -> r.rules().isEmpty())) {
@@ -56,21 +59,25 @@ public final class DatasetCheck {
                 named.put(name, data.get());
             }
         });
-        CheckedFolder checked = new CheckedFolder(spark, folder, beforeCheck.resolve(stage.folder()).resolve(dataset));
+        CheckedFolder checked = new CheckedFolder(
+                spark, folder, beforeCheck.resolve(stage.folder()).resolve(dataset));
         Dataset<Row> input = checked.input();
         Judgement judgement = gate.judge(stage, dataset, input, named);
-        RowFailuresToQuarantine toQuarantine = new RowFailuresToQuarantine(judgement.rules(),
+        RowFailuresToQuarantine toQuarantine = new RowFailuresToQuarantine(
+                judgement.rules(),
                 RowOrigin.of(checkedDataset.source(), checkedDataset.table(), input.columns(), checkedDataset.keys()));
         String name = "dq_" + stage.folder() + "_" + dataset;
         Map<String, Long> byLocation = new HashMap<>();
         if (judgement.rejectsRows()) {
             quarantine.write(name, toQuarantine.apply(judgement.rejected()));
-            for (Row r : quarantine.read(spark, name).groupBy("location").count().collectAsList()) {
+            for (Row r :
+                    quarantine.read(spark, name).groupBy("location").count().collectAsList()) {
                 byLocation.put(r.getString(0), r.getLong(1));
             }
         }
         long warnedRows = 0;
-        if (judgement.outcomes().stream().anyMatch(o -> "warn".equals(o.level()) && o.failedRows() != null && o.failedRows() > 0)) {
+        if (judgement.outcomes().stream()
+                .anyMatch(o -> "warn".equals(o.level()) && o.failedRows() != null && o.failedRows() > 0)) {
             warnedRows = warned.write(name, toQuarantine.apply(judgement.warned()));
         }
         checked.keep(judgement);

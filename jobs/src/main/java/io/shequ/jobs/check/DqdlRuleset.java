@@ -40,9 +40,13 @@ public record DqdlRuleset(RuleFile file, List<DqdlRule> rules) {
         List<DqdlRule> rules = new ArrayList<>();
         for (DQRule rule : parsed) {
             List<String> columns = rule.getParameters().entrySet().stream()
-                    .filter(p -> p.getKey().startsWith("TargetColumn")).sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+                    .filter(p -> p.getKey().startsWith("TargetColumn"))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(Map.Entry::getValue)
+                    .toList();
             boolean rowScoped = DqdlRule.ROW_SCOPED_TYPES.contains(rule.getRuleType())
-                    && rule.getThresholdCondition() == null && rule.getNestedRules().isEmpty();
+                    && rule.getThresholdCondition() == null
+                    && rule.getNestedRules().isEmpty();
             rules.add(new DqdlRule(rule.toString(), rule.getRuleType(), columns, file.level(), rowScoped));
         }
         return new DqdlRuleset(file, rules);

@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
  * <em>warn</em>-level ones stays in the data and is recorded ({@link #warned()}). Both carry every
  * rule they failed, of either level.
  */
-public record Judgement(RuleStage stage, String dataset, List<RuleOutcome> outcomes, Dataset<Row> rows,
-                        List<DqdlRule> rules) {
+public record Judgement(
+        RuleStage stage, String dataset, List<RuleOutcome> outcomes, Dataset<Row> rows, List<DqdlRule> rules) {
 
     /** Array of the error-level row-scoped rules a row failed. */
     public static final String FAILED_ERROR = "_dq_failed_error";
@@ -41,7 +41,8 @@ public record Judgement(RuleStage stage, String dataset, List<RuleOutcome> outco
 
     /** The rows that go on although they failed warn-level row-scoped rules, with both judgement columns. */
     public Dataset<Row> warned() {
-        return rows.filter(size(col(FAILED_ERROR)).equalTo(0).and(size(col(FAILED_WARN)).gt(0)));
+        return rows.filter(
+                size(col(FAILED_ERROR)).equalTo(0).and(size(col(FAILED_WARN)).gt(0)));
     }
 
     /** Whether any error-level row-scoped rule failed on some row. */

@@ -37,11 +37,26 @@ public final class RowFailuresToQuarantine {
     public Dataset<Row> apply(Dataset<Row> judged) {
         Column[] data = Arrays.stream(judged.columns())
                 .filter(c -> !c.equals(Judgement.FAILED_ERROR) && !c.equals(Judgement.FAILED_WARN))
-                .map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        Column[] columns = rules.stream().map(r -> when(failed(r), lit(String.join(", ", r.columns())))).toArray(Column[]::new);
-        Column[] reasons = rules.stream().map(r -> when(failed(r), concat(lit(r.level() + " " + r.text() + ": "),
-                concat_ws(", ", r.columns().stream().map(c -> concat(lit(c + " = "),
-                        coalesce(col("`" + c + "`").cast("string"), lit("null")))).toArray(Column[]::new)))))
+                .map(c -> col("`" + c + "`"))
+                .toArray(Column[]::new);
+        Column[] columns = rules.stream()
+                .map(r -> when(failed(r), lit(String.join(", ", r.columns()))))
+                .toArray(Column[]::new);
+        Column[] reasons = rules.stream()
+                .map(r -> when(
+                        failed(r),
+                        concat(
+                                lit(r.level() + " " + r.text() + ": "),
+                                concat_ws(
+                                        ", ",
+                                        r.columns().stream()
+                                                .map(c -> concat(
+                                                        lit(c + " = "),
+                                                        coalesce(
+                                                                col("`" + c + "`")
+                                                                        .cast("string"),
+                                                                lit("null"))))
+                                                .toArray(Column[]::new)))))
                 .toArray(Column[]::new);
         return judged.select(
                 lit(origin.source()).as("source"),
@@ -49,7 +64,8 @@ public final class RowFailuresToQuarantine {
                 origin.sheet().as("sheet"),
                 origin.line().as("line"),
                 concat_ws(", ", columns).as("column"),
-                concat_ws("; ", col(Judgement.FAILED_ERROR), col(Judgement.FAILED_WARN)).as("rule"),
+                concat_ws("; ", col(Judgement.FAILED_ERROR), col(Judgement.FAILED_WARN))
+                        .as("rule"),
                 concat_ws("; ", reasons).as("reason"),
                 // nulls kept: a field a rule found missing is a column the engineer can fill in on re-admission
                 to_json(struct(data), Map.of("ignoreNullFields", "false")).as("raw"));

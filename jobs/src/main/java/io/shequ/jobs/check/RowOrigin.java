@@ -17,8 +17,13 @@ public record RowOrigin(String source, Column location, Column sheet, Column lin
 
     /** Rows of a table, named by its key columns joined with "/" (e.g. event_id/seq). */
     public static RowOrigin ofTable(String source, String table, List<String> keys) {
-        Column line = keys.isEmpty() ? lit(null).cast("string")
-                : concat_ws("/", keys.stream().map(k -> col("`" + k + "`").cast("string")).toArray(Column[]::new));
+        Column line = keys.isEmpty()
+                ? lit(null).cast("string")
+                : concat_ws(
+                        "/",
+                        keys.stream()
+                                .map(k -> col("`" + k + "`").cast("string"))
+                                .toArray(Column[]::new));
         return new RowOrigin(source, lit(table), lit(null).cast("string"), line);
     }
 
@@ -26,8 +31,12 @@ public record RowOrigin(String source, Column location, Column sheet, Column lin
     public static RowOrigin of(String source, String table, String[] columns, List<String> keys) {
         List<String> present = Arrays.asList(columns);
         if (present.contains("source_file") && present.contains("source_line")) {
-            return new RowOrigin(source, col("source_file"),
-                    present.contains("source_sheet") ? col("source_sheet") : lit(null).cast("string"),
+            return new RowOrigin(
+                    source,
+                    col("source_file"),
+                    present.contains("source_sheet")
+                            ? col("source_sheet")
+                            : lit(null).cast("string"),
                     col("source_line").cast("string"));
         }
         return ofTable(source, table, keys.stream().filter(present::contains).toList());

@@ -8,5 +8,4 @@ package io.shequ.jobs.check;
  * @param level  "error" (a failure blocks publishing) or "warn" (recorded)
  * @param text   the rules; comment lines are blanked, so line numbers still match the file
  */
-public record RuleFile(String origin, String level, String text) {
-}
+public record RuleFile(String origin, String level, String text) {}

@@ -42,18 +42,25 @@ public final class RuleFiles {
         try {
             if (overrideFolder != null) {
                 List<Path> candidates = stage == RuleStage.STAGED
-                        ? List.of(overrideFolder.resolve(stage.folder()).resolve(fileName), overrideFolder.resolve(fileName))
+                        ? List.of(
+                                overrideFolder.resolve(stage.folder()).resolve(fileName),
+                                overrideFolder.resolve(fileName))
                         : List.of(overrideFolder.resolve(stage.folder()).resolve(fileName));
                 for (Path candidate : candidates) {
                     if (Files.isRegularFile(candidate)) {
-                        return Optional.of(new RuleFile(candidate.toString(), level, blankComments(Files.readString(candidate))));
+                        return Optional.of(
+                                new RuleFile(candidate.toString(), level, blankComments(Files.readString(candidate))));
                     }
                 }
             }
             String resource = "dq/" + stage.folder() + "/" + fileName;
             try (InputStream in = RuleFiles.class.getClassLoader().getResourceAsStream(resource)) {
-                return in == null ? Optional.empty() : Optional.of(new RuleFile("classpath:" + resource, level,
-                        blankComments(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(new RuleFile(
+                                "classpath:" + resource,
+                                level,
+                                blankComments(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading rule file " + fileName, e);

@@ -9,8 +9,15 @@ package io.shequ.jobs.check;
  * @param rowsQuarantined true when the failing rows of an error-level row-scoped rule were taken out of
  *                       the data into quarantine: the rest of the data passes the rule, so it does not block
  */
-public record RuleOutcome(String dataset, String level, String rule, String outcome, String reason,
-                          String stage, Long failedRows, boolean rowsQuarantined) {
+public record RuleOutcome(
+        String dataset,
+        String level,
+        String rule,
+        String outcome,
+        String reason,
+        String stage,
+        Long failedRows,
+        boolean rowsQuarantined) {
 
     /** A dataset-level outcome of a staged source (the shape before row-level results). */
     public RuleOutcome(String dataset, String level, String rule, String outcome, String reason) {

@@ -1,9 +1,9 @@
 package io.shequ.jobs.check;
 
+import io.shequ.jobs.run.SourceAccount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.shequ.jobs.run.SourceAccount;
 
 /**
  * Moves rows the staged sources' rules took out from "staged" to "quarantined" in each source's
@@ -11,8 +11,7 @@ import io.shequ.jobs.run.SourceAccount;
  */
 public final class StagedAccounts {
 
-    private StagedAccounts() {
-    }
+    private StagedAccounts() {}
 
     /**
      * @param accounts     the accounts as staging wrote them
@@ -27,8 +26,13 @@ public final class StagedAccounts {
                 continue;
             }
             String note = n + " row(s) quarantined by data-quality rules";
-            adjusted.add(new SourceAccount(a.source(), a.location(), a.rowsRead(), a.rowsStaged() - n,
-                    a.rowsQuarantined() + n, a.note() == null ? note : a.note() + "; " + note));
+            adjusted.add(new SourceAccount(
+                    a.source(),
+                    a.location(),
+                    a.rowsRead(),
+                    a.rowsStaged() - n,
+                    a.rowsQuarantined() + n,
+                    a.note() == null ? note : a.note() + "; " + note));
         }
         return adjusted;
     }

@@ -56,8 +56,13 @@ public final class DivisionResolver implements Serializable {
             communitiesByDistrict.put(district.value(), new NamePool(DivisionLevel.VILLAGE, villages));
             for (Division street : districtStreets) {
                 units.put(street.code().value(), street);
-                communitiesByStreet.put(street.code().value(), new NamePool(DivisionLevel.VILLAGE,
-                        villages.stream().filter(v -> street.code().equals(v.parentCode())).toList()));
+                communitiesByStreet.put(
+                        street.code().value(),
+                        new NamePool(
+                                DivisionLevel.VILLAGE,
+                                villages.stream()
+                                        .filter(v -> street.code().equals(v.parentCode()))
+                                        .toList()));
             }
             villages.forEach(v -> units.put(v.code().value(), v));
         }
@@ -87,7 +92,8 @@ public final class DivisionResolver implements Serializable {
             return found.get();
         }
         Resolution contained = containedStreet(text, pool, where);
-        return contained != null ? contained
+        return contained != null
+                ? contained
                 : SimilarNames.pick(SimilarNames.rank(keys, pool.units(), u -> pool.key(u.name())), hint, where);
     }
 
@@ -130,8 +136,8 @@ public final class DivisionResolver implements Serializable {
         String where = districtNames.get(districtCode) + " " + districtCode.substring(0, 6);
         List<String> keys = List.of(DivisionNameNormalizer.normalize(text));
         return exactAliasOrNormalised(text, keys, pool, List.of(districtCode), where)
-                .orElseGet(() -> SimilarNames.pick(
-                        SimilarNames.rank(keys, pool.units(), u -> pool.key(u.name())), name, where));
+                .orElseGet(() ->
+                        SimilarNames.pick(SimilarNames.rank(keys, pool.units(), u -> pool.key(u.name())), name, where));
     }
 
     /**
@@ -167,8 +173,10 @@ public final class DivisionResolver implements Serializable {
         if (streets == null) {
             return List.of();
         }
-        return streets.units().stream().filter(s -> DivisionNameNormalizer.startsWithStreet(name, s.name()))
-                .map(s -> s.code().value()).toList();
+        return streets.units().stream()
+                .filter(s -> DivisionNameNormalizer.startsWithStreet(name, s.name()))
+                .map(s -> s.code().value())
+                .toList();
     }
 
     /** The configured district whose name {@code text} mentions, or the only one configured. */
@@ -177,9 +185,11 @@ public final class DivisionResolver implements Serializable {
             return Resolution.of(districtNames.keySet().iterator().next(), Method.EXACT);
         }
         List<String> hits = mentionedDistricts(text);
-        return hits.size() == 1 ? Resolution.of(hits.get(0), Method.NORMALISED)
-                : Resolution.unknown("cannot tell which of the configured districts " + districtNames.values()
-                        + " is meant", List.of());
+        return hits.size() == 1
+                ? Resolution.of(hits.get(0), Method.NORMALISED)
+                : Resolution.unknown(
+                        "cannot tell which of the configured districts " + districtNames.values() + " is meant",
+                        List.of());
     }
 
     /** The divisions a ledger's 服务社区 text names, and how the amount is shared among them; see {@link ServedDivisions}. */
@@ -193,15 +203,15 @@ public final class DivisionResolver implements Serializable {
         return unit == null ? null : unit.name();
     }
 
-    private Optional<Resolution> exactAliasOrNormalised(String text, List<String> keys, NamePool pool,
-                                                        List<String> aliasContexts, String where) {
+    private Optional<Resolution> exactAliasOrNormalised(
+            String text, List<String> keys, NamePool pool, List<String> aliasContexts, String where) {
         List<Division> exact = pool.withName(text);
         if (exact.size() == 1) {
             return Optional.of(Resolution.of(exact.get(0).code().value(), Method.EXACT));
         }
         if (exact.size() > 1) {
-            return Optional.of(Resolution.ambiguous("'" + text + "' names several units of " + where,
-                    NamePool.exactly(exact)));
+            return Optional.of(
+                    Resolution.ambiguous("'" + text + "' names several units of " + where, NamePool.exactly(exact)));
         }
         Optional<Resolution> alias = alias(text, keys, pool.level(), aliasContexts);
         if (alias.isPresent()) {
@@ -217,8 +227,8 @@ public final class DivisionResolver implements Serializable {
                 return Optional.of(Resolution.of(found.get(0).code().value(), Method.NORMALISED));
             }
             if (found.size() > 1) {
-                return Optional.of(Resolution.ambiguous("'" + text + "' could mean several units of " + where,
-                        NamePool.exactly(found)));
+                return Optional.of(Resolution.ambiguous(
+                        "'" + text + "' could mean several units of " + where, NamePool.exactly(found)));
             }
         }
         return Optional.empty();
@@ -228,23 +238,31 @@ public final class DivisionResolver implements Serializable {
         Set<String> codes = new LinkedHashSet<>();
         for (String context : contexts) {
             DivisionCode scope = new DivisionCode(context);
-            aliases.find(scope, level, text).ifPresent(a -> codes.add(a.official().value()));
+            aliases.find(scope, level, text)
+                    .ifPresent(a -> codes.add(a.official().value()));
             for (String key : keys) {
-                aliases.find(scope, level, key).ifPresent(a -> codes.add(a.official().value()));
+                aliases.find(scope, level, key)
+                        .ifPresent(a -> codes.add(a.official().value()));
             }
         }
         if (codes.isEmpty()) {
             return Optional.empty();
         }
         List<Resolution.Candidate> candidates = codes.stream()
-                .map(c -> new Resolution.Candidate(c, units.containsKey(c) ? units.get(c).name() : "?", 1.0)).toList();
+                .map(c -> new Resolution.Candidate(
+                        c, units.containsKey(c) ? units.get(c).name() : "?", 1.0))
+                .toList();
         if (codes.size() > 1) {
             return Optional.of(Resolution.ambiguous("aliases of '" + text + "' disagree", candidates));
         }
         String code = codes.iterator().next();
-        return Optional.of(units.containsKey(code) ? Resolution.of(code, Method.ALIAS)
-                : Resolution.unknown("the alias of '" + text + "' names " + code
-                        + ", which is not a unit of the configured districts", List.of()));
+        return Optional.of(
+                units.containsKey(code)
+                        ? Resolution.of(code, Method.ALIAS)
+                        : Resolution.unknown(
+                                "the alias of '" + text + "' names " + code
+                                        + ", which is not a unit of the configured districts",
+                                List.of()));
     }
 
     /** A hint holding more than the name (a title): the longest official street name inside it. */
@@ -265,9 +283,10 @@ public final class DivisionResolver implements Serializable {
         if (best.size() == 1) {
             return Resolution.of(best.get(0).code().value(), Method.NORMALISED);
         }
-        return best.isEmpty() ? null
-                : Resolution.ambiguous("street office '" + text + "' names several units of " + where,
-                NamePool.exactly(best));
+        return best.isEmpty()
+                ? null
+                : Resolution.ambiguous(
+                        "street office '" + text + "' names several units of " + where, NamePool.exactly(best));
     }
 
     private List<String> districtsNamed(String hint) {
@@ -280,8 +299,9 @@ public final class DivisionResolver implements Serializable {
         if (compact.isEmpty()) {
             return List.of();
         }
-        return districtNames.entrySet().stream().filter(e -> compact.contains(e.getValue()))
-                .map(Map.Entry::getKey).toList();
+        return districtNames.entrySet().stream()
+                .filter(e -> compact.contains(e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
-
 }

@@ -48,8 +48,8 @@ public final class DivisionsToDimension {
     public static final String KEY = "division_key";
     public static final String CODE = "division_code";
 
-    static final TypeTwoDimension TYPE_TWO = new TypeTwoDimension(TABLE, KEY, CODE,
-            List.of("division_name", "parent_code", "parent_name"), DataTypes.DateType);
+    static final TypeTwoDimension TYPE_TWO = new TypeTwoDimension(
+            TABLE, KEY, CODE, List.of("division_name", "parent_code", "parent_name"), DataTypes.DateType);
 
     private static final StructType STATES = new StructType()
             .add(CODE, DataTypes.StringType, false)
@@ -59,7 +59,8 @@ public final class DivisionsToDimension {
             .add(TypeTwoDimension.EFFECTIVE_FROM, DataTypes.DateType, false)
             .add(TypeTwoDimension.MEMBER_SINCE, DataTypes.DateType, true);
 
-    private static final UserDefinedFunction DERIVED = udf((UDF1<String, List<String>>) DivisionsToDimension::derived,
+    private static final UserDefinedFunction DERIVED = udf(
+            (UDF1<String, List<String>>) DivisionsToDimension::derived,
             DataTypes.createArrayType(DataTypes.StringType));
 
     private final SparkSession spark;
@@ -79,33 +80,44 @@ public final class DivisionsToDimension {
      * @param existing  dim_division as the lake holds it, or null before the first run
      * @param release   the release's date: when its changes take effect
      */
-    public Dataset<Row> apply(NbsDivisions divisions, Collection<DivisionCode> scopes, Dataset<Row> existing,
-                              LocalDate release) {
+    public Dataset<Row> apply(
+            NbsDivisions divisions, Collection<DivisionCode> scopes, Dataset<Row> existing, LocalDate release) {
         Date effective = Date.valueOf(release);
         Set<String> cities = scopes.stream().map(c -> c.value().substring(0, 4)).collect(Collectors.toSet());
-        Set<String> provinces = scopes.stream().map(c -> c.value().substring(0, 2)).collect(Collectors.toSet());
-        Column inScope = scopes.isEmpty() ? lit(true)
-                : when(col("level").equalTo("province"), substring(col(CODE), 1, 2).isin(provinces.toArray()))
+        Set<String> provinces =
+                scopes.stream().map(c -> c.value().substring(0, 2)).collect(Collectors.toSet());
+        Column inScope = scopes.isEmpty()
+                ? lit(true)
+                : when(
+                                col("level").equalTo("province"),
+                                substring(col(CODE), 1, 2).isin(provinces.toArray()))
                         .otherwise(substring(col(CODE), 1, 4).isin(cities.toArray()));
         Dataset<Row> compared = existing == null ? null : existing.filter(inScope);
-        Set<String> loadedBefore = compared == null ? Set.of()
-                : compared.select(substring(col(CODE), 1, 4)).distinct().as(Encoders.STRING())
-                        .collectAsList().stream().collect(Collectors.toSet());
+        Set<String> loadedBefore = compared == null
+                ? Set.of()
+                : compared.select(substring(col(CODE), 1, 4)).distinct().as(Encoders.STRING()).collectAsList().stream()
+                        .collect(Collectors.toSet());
         List<Row> states = new ArrayList<>(divisions.size());
         for (Division d : divisions.all()) {
             String code = d.code().value();
-            Division parent = d.parentCode() == null ? null : divisions.find(d.parentCode()).orElse(null);
+            Division parent = d.parentCode() == null
+                    ? null
+                    : divisions.find(d.parentCode()).orElse(null);
             boolean seenScope = d.level() == DivisionLevel.PROVINCE
                     ? loadedBefore.stream().anyMatch(p -> p.startsWith(code.substring(0, 2)))
                     : loadedBefore.contains(code.substring(0, 4));
-            states.add(RowFactory.create(code, d.name(),
+            states.add(RowFactory.create(
+                    code,
+                    d.name(),
                     d.parentCode() == null ? null : d.parentCode().value(),
                     parent == null ? null : parent.name(),
                     effective,
                     seenScope ? effective : null));
         }
-        Dataset<Row> versions = TYPE_TWO.apply(compared == null ? null : compared.select(versionColumns()),
-                spark.createDataFrame(states, STATES), effective);
+        Dataset<Row> versions = TYPE_TWO.apply(
+                compared == null ? null : compared.select(versionColumns()),
+                spark.createDataFrame(states, STATES),
+                effective);
         Dataset<Row> built = withDerived(versions);
         if (existing != null) {
             built = built.unionByName(existing.filter(inScope.unary_$bang()).select(columns()));
@@ -126,17 +138,38 @@ public final class DivisionsToDimension {
     }
 
     private static Column[] versionColumns() {
-        return new Column[] {col(KEY), col(CODE), col("division_name"), col("parent_code"), col("parent_name"),
-                col(TypeTwoDimension.VALID_FROM), col(TypeTwoDimension.VALID_TO), col(TypeTwoDimension.IS_CURRENT),
-                col(TypeTwoDimension.IS_INFERRED)};
+        return new Column[] {
+            col(KEY),
+            col(CODE),
+            col("division_name"),
+            col("parent_code"),
+            col("parent_name"),
+            col(TypeTwoDimension.VALID_FROM),
+            col(TypeTwoDimension.VALID_TO),
+            col(TypeTwoDimension.IS_CURRENT),
+            col(TypeTwoDimension.IS_INFERRED)
+        };
     }
 
     /** The table's columns: the first release's twelve, then the key, the parent's name and is_inferred. */
     private static Column[] columns() {
-        return new Column[] {col(CODE), col("division_name"), col("level"), col("kind"), col("parent_code"),
-                col("province_code"), col("city_code"), col("district_code"), col("township_code"),
-                col(TypeTwoDimension.VALID_FROM), col(TypeTwoDimension.VALID_TO), col(TypeTwoDimension.IS_CURRENT),
-                col(KEY), col("parent_name"), col(TypeTwoDimension.IS_INFERRED)};
+        return new Column[] {
+            col(CODE),
+            col("division_name"),
+            col("level"),
+            col("kind"),
+            col("parent_code"),
+            col("province_code"),
+            col("city_code"),
+            col("district_code"),
+            col("township_code"),
+            col(TypeTwoDimension.VALID_FROM),
+            col(TypeTwoDimension.VALID_TO),
+            col(TypeTwoDimension.IS_CURRENT),
+            col(KEY),
+            col("parent_name"),
+            col(TypeTwoDimension.IS_INFERRED)
+        };
     }
 
     /** level, kind, province, city, district and township codes, all from the code itself. */

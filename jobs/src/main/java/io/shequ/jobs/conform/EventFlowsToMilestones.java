@@ -30,20 +30,26 @@ public final class EventFlowsToMilestones {
      *  closed_at, voided_at, voided (0/1), rework_count, extension_count, extended_deadline, flow_rows. */
     public Dataset<Row> apply(Dataset<Row> flows) {
         Column extensionDeadline = when(action("延期"), expr(NOTE_DEADLINE));
-        return flows.groupBy("event_id").agg(
-                min(when(action("上报"), col("acted_at"))).as("first_reported_at"),
-                min(when(action("立案"), col("acted_at"))).as("registered_at"),
-                min(when(action("派遣"), col("acted_at"))).as("dispatched_at"),
-                max(when(action("处置"), col("acted_at"))).as("disposed_at"),
-                max(when(action("核查"), col("acted_at"))).as("checked_at"),
-                max(when(action("结案"), col("acted_at"))).as("closed_at"),
-                min(when(action("作废"), col("acted_at"))).as("voided_at"),
-                max(when(action("作废"), lit(1)).otherwise(lit(0))).as("voided"),
-                sum(when(action("返工"), lit(1)).otherwise(lit(0))).cast("int").as("rework_count"),
-                sum(when(action("延期"), lit(1)).otherwise(lit(0))).cast("int").as("extension_count"),
-                // the deadline of the latest extension in time (rows without one sort first: null acted_at)
-                max_by(extensionDeadline, when(extensionDeadline.isNotNull(), col("acted_at"))).as("extended_deadline"),
-                count(lit(1)).as("flow_rows"));
+        return flows.groupBy("event_id")
+                .agg(
+                        min(when(action("上报"), col("acted_at"))).as("first_reported_at"),
+                        min(when(action("立案"), col("acted_at"))).as("registered_at"),
+                        min(when(action("派遣"), col("acted_at"))).as("dispatched_at"),
+                        max(when(action("处置"), col("acted_at"))).as("disposed_at"),
+                        max(when(action("核查"), col("acted_at"))).as("checked_at"),
+                        max(when(action("结案"), col("acted_at"))).as("closed_at"),
+                        min(when(action("作废"), col("acted_at"))).as("voided_at"),
+                        max(when(action("作废"), lit(1)).otherwise(lit(0))).as("voided"),
+                        sum(when(action("返工"), lit(1)).otherwise(lit(0)))
+                                .cast("int")
+                                .as("rework_count"),
+                        sum(when(action("延期"), lit(1)).otherwise(lit(0)))
+                                .cast("int")
+                                .as("extension_count"),
+                        // the deadline of the latest extension in time (rows without one sort first: null acted_at)
+                        max_by(extensionDeadline, when(extensionDeadline.isNotNull(), col("acted_at")))
+                                .as("extended_deadline"),
+                        count(lit(1)).as("flow_rows"));
     }
 
     private static Column action(String name) {

@@ -27,8 +27,7 @@ public final class GridEventKeys {
     private final Dims dims;
 
     /** The dimensions the keys come from. */
-    public record Dims(Dataset<Row> grids, Dataset<Row> divisions, Dataset<Row> categories, Dataset<Row> channels) {
-    }
+    public record Dims(Dataset<Row> grids, Dataset<Row> divisions, Dataset<Row> categories, Dataset<Row> channels) {}
 
     private final HomeTaxonomies home;
 
@@ -45,17 +44,20 @@ public final class GridEventKeys {
         Taxonomy channels = TaxonomyToDimension.Kind.EVENT_CHANNEL.load(home);
         Taxonomy categories = TaxonomyToDimension.Kind.EVENT_CATEGORY.load(home);
         UserDefinedFunction channelCode = udf((UDF1<String, String>) channels::codeOrOther, DataTypes.StringType);
-        UserDefinedFunction categoryCode = udf((UDF1<String, String>) code ->
-                categories.byCode(code).map(TaxonomyTerm::code).orElseGet(() -> categories.codeOrOther(code)),
+        UserDefinedFunction categoryCode = udf(
+                (UDF1<String, String>) code ->
+                        categories.byCode(code).map(TaxonomyTerm::code).orElseGet(() -> categories.codeOrOther(code)),
                 DataTypes.StringType);
         Dataset<Row> keyed = new VersionInForce(dims.grids(), GridsToDimension.CODE, GridsToDimension.KEY)
                 .attach(facts, col("grid_code"), col("reported_at"), "grid_key");
         keyed = new VersionInForce(dims.divisions(), DivisionsToDimension.CODE, DivisionsToDimension.KEY)
                 .attach(keyed, col("community_code"), col("reported_at"), "division_key");
         TaxonomyToDimension.Kind category = TaxonomyToDimension.Kind.EVENT_CATEGORY;
-        keyed = new TermKeys(dims.categories(), category.code, category.key).attach(keyed, categoryCode.apply(col("category_code")));
+        keyed = new TermKeys(dims.categories(), category.code, category.key)
+                .attach(keyed, categoryCode.apply(col("category_code")));
         TaxonomyToDimension.Kind channel = TaxonomyToDimension.Kind.EVENT_CHANNEL;
-        keyed = new TermKeys(dims.channels(), channel.code, channel.key).attach(keyed, channelCode.apply(col("channel")));
+        keyed = new TermKeys(dims.channels(), channel.code, channel.key)
+                .attach(keyed, channelCode.apply(col("channel")));
         return keyed.withColumn("reported_date_key", YearsToDates.dateKey(col("reported_at")));
     }
 }

@@ -41,8 +41,7 @@ import org.apache.spark.sql.Row;
 public final class GridEventsToFacts {
 
     /** Facts, and the events without a community in quarantine shape. */
-    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {
-    }
+    public record Result(Dataset<Row> facts, Dataset<Row> rejected) {}
 
     public Result apply(Dataset<Row> events, Dataset<Row> flows, Dataset<Row> grids) {
         Dataset<Row> milestones = new EventFlowsToMilestones().apply(flows);
@@ -51,18 +50,21 @@ public final class GridEventsToFacts {
         Column deadline = coalesce(col("extended_deadline"), col("deadline_at"));
         Column voided = coalesce(col("voided"), lit(0)).equalTo(1);
         Column closed = col("closed_at").isNotNull().and(voided.unary_$bang());
-        Dataset<Row> located = events.join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left");
+        Dataset<Row> located =
+                events.join(broadcast(gridCommunities), col("grid_code").equalTo(col("g_code")), "left");
         // a grid not yet in the grid table is a late-arriving reference, not an error
         Column unresolved = col("g_known").isNotNull().and(col("g_community").isNull());
-        Dataset<Row> rejected = located.filter(unresolved).select(
-                lit(Source.GRID_SYSTEM.id()).as("source"),
-                lit("event").as("location"),
-                lit(null).cast("string").as("sheet"),
-                col("event_id").cast("string").as("line"),
-                lit("grid_code").as("column"),
-                lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
-                col("g_reason").as("reason"),
-                to_json(struct(col("event_id"), col("grid_code"), col("reported_at"), col("updated_at"))).as("raw"));
+        Dataset<Row> rejected = located.filter(unresolved)
+                .select(
+                        lit(Source.GRID_SYSTEM.id()).as("source"),
+                        lit("event").as("location"),
+                        lit(null).cast("string").as("sheet"),
+                        col("event_id").cast("string").as("line"),
+                        lit("grid_code").as("column"),
+                        lit(RejectRule.UNRESOLVED_DIVISION.code()).as("rule"),
+                        col("g_reason").as("reason"),
+                        to_json(struct(col("event_id"), col("grid_code"), col("reported_at"), col("updated_at")))
+                                .as("raw"));
         Dataset<Row> facts = located.filter(unresolved.unary_$bang())
                 .join(milestones, located.col("event_id").equalTo(milestones.col("event_id")), "left")
                 .drop(milestones.col("event_id"))
@@ -71,9 +73,11 @@ public final class GridEventsToFacts {
                         col("grid_code"),
                         community.as("community_code"),
                         when(community.isNull(), lit(null))
-                                .otherwise(concat(substring(community, 1, 9), lit("000"))).as("township_code"),
+                                .otherwise(concat(substring(community, 1, 9), lit("000")))
+                                .as("township_code"),
                         when(community.isNull(), lit(null))
-                                .otherwise(concat(substring(community, 1, 6), lit("000000"))).as("district_code"),
+                                .otherwise(concat(substring(community, 1, 6), lit("000000")))
+                                .as("district_code"),
                         col("category_code"),
                         col("channel"),
                         col("reported_at"),
@@ -93,12 +97,20 @@ public final class GridEventsToFacts {
                         col("registered_at").isNotNull().as("is_registered"),
                         closed.as("is_closed"),
                         when(closed, col("closed_at").leq(deadline)).as("is_on_time"),
-                        when(closed, col("closed_at").cast("timestamp").cast("long")
-                                .minus(col("registered_at").cast("timestamp").cast("long"))
-                                .divide(3600.0)).as("hours_to_close"),
+                        when(
+                                        closed,
+                                        col("closed_at")
+                                                .cast("timestamp")
+                                                .cast("long")
+                                                .minus(col("registered_at")
+                                                        .cast("timestamp")
+                                                        .cast("long"))
+                                                .divide(3600.0))
+                                .as("hours_to_close"),
                         coalesce(col("rework_count"), lit(0)).as("rework_count"),
                         coalesce(col("extension_count"), lit(0)).as("extension_count"),
-                        when(col("satisfaction").isin("满意", "基本满意", "不满意"), col("satisfaction")).as("satisfaction"),
+                        when(col("satisfaction").isin("满意", "基本满意", "不满意"), col("satisfaction"))
+                                .as("satisfaction"),
                         col(ReportersToPseudonyms.KEY),
                         col(ReportersToPseudonyms.AGE_BAND),
                         col(ReportersToPseudonyms.SEX));

@@ -35,16 +35,17 @@ final class GridsToCommunities {
             .add("g_via", DataTypes.StringType, true)
             .add("g_reason", DataTypes.StringType, true);
 
-    private record Link(String parent, String community) {
-    }
+    private record Link(String parent, String community) {}
 
     /** One row per grid code: g_code, g_community (null when unresolved), g_via (the grid that named it), g_reason. */
     Dataset<Row> apply(Dataset<Row> grids) {
         boolean hasParent = List.of(grids.columns()).contains("parent_code");
         Map<String, Link> links = new HashMap<>();
-        for (Row r : grids.select(col("grid_code").cast("string"),
-                (hasParent ? col("parent_code") : lit(null)).cast("string"),
-                col("community_code").cast("string")).collectAsList()) {
+        for (Row r : grids.select(
+                        col("grid_code").cast("string"),
+                        (hasParent ? col("parent_code") : lit(null)).cast("string"),
+                        col("community_code").cast("string"))
+                .collectAsList()) {
             if (r.getString(0) != null) {
                 links.put(r.getString(0), new Link(r.getString(1), r.getString(2)));
             }
@@ -59,20 +60,33 @@ final class GridsToCommunities {
         String current = code;
         while (current != null && links.containsKey(current)) {
             if (!asked.add(current)) {
-                return RowFactory.create(code, null, null, "grid " + code + " names no community code, nor does any grid up its"
-                        + " parent chain " + String.join(" → ", asked) + " → " + current + " (a cycle)");
+                return RowFactory.create(
+                        code,
+                        null,
+                        null,
+                        "grid " + code + " names no community code, nor does any grid up its" + " parent chain "
+                                + String.join(" → ", asked) + " → " + current + " (a cycle)");
             }
             Link link = links.get(current);
-            String community = link.community() == null ? null : link.community().strip();
+            String community =
+                    link.community() == null ? null : link.community().strip();
             if (community != null && COMMUNITY.matcher(community).matches()) {
                 return RowFactory.create(code, community, current, null);
             }
-            current = link.parent() == null || link.parent().isBlank() ? null : link.parent().strip();
+            current = link.parent() == null || link.parent().isBlank()
+                    ? null
+                    : link.parent().strip();
         }
         String own = links.get(code).community();
-        return RowFactory.create(code, null, null, "grid " + code + " names no 12-digit community code: "
-                + (own == null || own.isBlank() ? "(empty)" : own)
-                + (asked.size() > 1 ? ", nor does any grid up its parent chain " + String.join(" → ", asked) : "")
-                + (current != null ? " (parent " + current + " is not in the grid table)" : ""));
+        return RowFactory.create(
+                code,
+                null,
+                null,
+                "grid " + code + " names no 12-digit community code: "
+                        + (own == null || own.isBlank() ? "(empty)" : own)
+                        + (asked.size() > 1
+                                ? ", nor does any grid up its parent chain " + String.join(" → ", asked)
+                                : "")
+                        + (current != null ? " (parent " + current + " is not in the grid table)" : ""));
     }
 }

@@ -28,8 +28,8 @@ public final class GridsToDimension {
     public static final String TABLE = "dim_grid";
     public static final String KEY = "grid_key";
     public static final String CODE = "grid_code";
-    static final List<String> ATTRIBUTES = List.of("grid_name", "grid_level", "parent_grid_code", "community_code",
-            "retired_at");
+    static final List<String> ATTRIBUTES =
+            List.of("grid_name", "grid_level", "parent_grid_code", "community_code", "retired_at");
 
     private static final TypeTwoDimension TYPE_TWO =
             new TypeTwoDimension(TABLE, KEY, CODE, ATTRIBUTES, DataTypes.TimestampNTZType);
@@ -42,23 +42,25 @@ public final class GridsToDimension {
      */
     public Dataset<Row> apply(Dataset<Row> grids, Dataset<Row> events, Dataset<Row> existing) {
         Dataset<Row> communities = new GridsToCommunities().apply(grids).select(col("g_code"), col("g_community"));
-        Dataset<Row> known = grids.join(communities, grids.col(CODE).cast("string").equalTo(communities.col("g_code")),
-                        "left")
+        Dataset<Row> known = grids.join(
+                        communities, grids.col(CODE).cast("string").equalTo(communities.col("g_code")), "left")
                 .select(
-                col(CODE).cast("string").as(CODE),
-                col("grid_name").cast("string").as("grid_name"),
-                col("grid_level").cast("int").as("grid_level"),
-                col("parent_code").cast("string").as("parent_grid_code"),
-                col("g_community").as("community_code"),
-                col("retired_at").cast("timestamp_ntz").as("retired_at"),
-                col("updated_at").cast("timestamp_ntz").as(TypeTwoDimension.EFFECTIVE_FROM),
-                col("created_at").cast("timestamp_ntz").as(TypeTwoDimension.MEMBER_SINCE),
-                lit(false).as(TypeTwoDimension.IS_INFERRED))
+                        col(CODE).cast("string").as(CODE),
+                        col("grid_name").cast("string").as("grid_name"),
+                        col("grid_level").cast("int").as("grid_level"),
+                        col("parent_code").cast("string").as("parent_grid_code"),
+                        col("g_community").as("community_code"),
+                        col("retired_at").cast("timestamp_ntz").as("retired_at"),
+                        col("updated_at").cast("timestamp_ntz").as(TypeTwoDimension.EFFECTIVE_FROM),
+                        col("created_at").cast("timestamp_ntz").as(TypeTwoDimension.MEMBER_SINCE),
+                        lit(false).as(TypeTwoDimension.IS_INFERRED))
                 .filter(col(CODE).isNotNull());
-        Dataset<Row> referenced = events.select(col(CODE).cast("string").as(CODE)).filter(col(CODE).isNotNull())
+        Dataset<Row> referenced = events.select(col(CODE).cast("string").as(CODE))
+                .filter(col(CODE).isNotNull())
                 .distinct()
                 .join(known.select(CODE), CODE, "left_anti")
-                .select(col(CODE),
+                .select(
+                        col(CODE),
                         lit(null).cast("string").as("grid_name"),
                         lit(null).cast("int").as("grid_level"),
                         lit(null).cast("string").as("parent_grid_code"),
@@ -67,13 +69,24 @@ public final class GridsToDimension {
                         lit(null).cast("timestamp_ntz").as(TypeTwoDimension.EFFECTIVE_FROM),
                         lit(null).cast("timestamp_ntz").as(TypeTwoDimension.MEMBER_SINCE),
                         lit(true).as(TypeTwoDimension.IS_INFERRED));
-        Dataset<Row> dim = TYPE_TWO.apply(existing == null ? null : existing.select(columns()), known.union(referenced));
+        Dataset<Row> dim =
+                TYPE_TWO.apply(existing == null ? null : existing.select(columns()), known.union(referenced));
         return dim.select(columns()).orderBy(CODE, TypeTwoDimension.VALID_FROM);
     }
 
     private static Column[] columns() {
-        return new Column[] {col(KEY), col(CODE), col("grid_name"), col("grid_level"), col("parent_grid_code"),
-                col("community_code"), col("retired_at"), col(TypeTwoDimension.VALID_FROM), col(TypeTwoDimension.VALID_TO),
-                col(TypeTwoDimension.IS_CURRENT), col(TypeTwoDimension.IS_INFERRED)};
+        return new Column[] {
+            col(KEY),
+            col(CODE),
+            col("grid_name"),
+            col("grid_level"),
+            col("parent_grid_code"),
+            col("community_code"),
+            col("retired_at"),
+            col(TypeTwoDimension.VALID_FROM),
+            col(TypeTwoDimension.VALID_TO),
+            col(TypeTwoDimension.IS_CURRENT),
+            col(TypeTwoDimension.IS_INFERRED)
+        };
     }
 }

@@ -24,18 +24,17 @@ public final class LatestSubmission {
 
     private static final String RANK = "_submission_rank";
 
-    private LatestSubmission() {
-    }
+    private LatestSubmission() {}
 
     /**
      * The rows of the latest file per distinct value of {@code keys}: a resubmitted report replaces
      * the earlier file as a whole, so a row the correction dropped does not survive from the old one.
      */
     public static Dataset<Row> latestFile(Dataset<Row> staged, String... keys) {
-        Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] partition =
+                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Column file = struct(col("arrived_millis"), col("modified_millis"), col("source_file"));
-        return staged
-                .withColumn(RANK, max(file).over(Window.partitionBy(partition)))
+        return staged.withColumn(RANK, max(file).over(Window.partitionBy(partition)))
                 .filter(col(RANK).equalTo(file))
                 .drop(RANK);
     }
@@ -45,10 +44,10 @@ public final class LatestSubmission {
      * What value accounting names as superseded, from the same ordering that decides it.
      */
     public static Dataset<Row> notLatestFile(Dataset<Row> staged, String... keys) {
-        Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] partition =
+                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Column file = struct(col("arrived_millis"), col("modified_millis"), col("source_file"));
-        return staged
-                .withColumn(RANK, max(file).over(Window.partitionBy(partition)))
+        return staged.withColumn(RANK, max(file).over(Window.partitionBy(partition)))
                 .filter(col(RANK).notEqual(file))
                 .withColumn(SUPERSEDED_BY, col(RANK + ".source_file"))
                 .drop(RANK);
@@ -56,13 +55,21 @@ public final class LatestSubmission {
 
     /** The rows {@link #of} leaves out, each with {@code superseded_by}: the {@code file:line} kept instead. */
     public static Dataset<Row> notLatest(Dataset<Row> staged, String... keys) {
-        Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        var order = Window.partitionBy(partition).orderBy(col("arrived_millis").desc(), col("modified_millis").desc(),
-                col("source_file").desc(), col("source_line").desc());
-        return staged
-                .withColumn(RANK, row_number().over(order))
-                .withColumn(SUPERSEDED_BY, concat(first(col("source_file")).over(order), lit(":"),
-                        first(col("source_line")).over(order).cast("string")))
+        Column[] partition =
+                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        var order = Window.partitionBy(partition)
+                .orderBy(
+                        col("arrived_millis").desc(),
+                        col("modified_millis").desc(),
+                        col("source_file").desc(),
+                        col("source_line").desc());
+        return staged.withColumn(RANK, row_number().over(order))
+                .withColumn(
+                        SUPERSEDED_BY,
+                        concat(
+                                first(col("source_file")).over(order),
+                                lit(":"),
+                                first(col("source_line")).over(order).cast("string")))
                 .filter(col(RANK).gt(1))
                 .drop(RANK);
     }
@@ -72,11 +79,17 @@ public final class LatestSubmission {
 
     /** One row per distinct value of {@code keys} in {@code staged}: the latest submitted. */
     public static Dataset<Row> of(Dataset<Row> staged, String... keys) {
-        Column[] partition = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        return staged
-                .withColumn(RANK, row_number().over(Window.partitionBy(partition).orderBy(
-                        col("arrived_millis").desc(), col("modified_millis").desc(), col("source_file").desc(),
-                        col("source_line").desc())))
+        Column[] partition =
+                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return staged.withColumn(
+                        RANK,
+                        row_number()
+                                .over(Window.partitionBy(partition)
+                                        .orderBy(
+                                                col("arrived_millis").desc(),
+                                                col("modified_millis").desc(),
+                                                col("source_file").desc(),
+                                                col("source_line").desc())))
                 .filter(col(RANK).equalTo(1))
                 .drop(RANK);
     }

@@ -27,7 +27,8 @@ final class NamePool implements Serializable {
         this.level = level;
         this.units = List.copyOf(units);
         for (Division unit : units) {
-            byName.computeIfAbsent(TypedText.compact(unit.name()), k -> new ArrayList<>()).add(unit);
+            byName.computeIfAbsent(TypedText.compact(unit.name()), k -> new ArrayList<>())
+                    .add(unit);
             byKey.computeIfAbsent(key(unit.name()), k -> new ArrayList<>()).add(unit);
         }
     }
@@ -35,7 +36,8 @@ final class NamePool implements Serializable {
     /** The identifying part of a name of this pool's level: 党家街道 → 党家, 乐山小区社区居委会 → 乐山小区. */
     String key(String name) {
         return level == DivisionLevel.TOWNSHIP
-                ? DivisionNameNormalizer.normalizeStreet(name) : DivisionNameNormalizer.normalize(name);
+                ? DivisionNameNormalizer.normalizeStreet(name)
+                : DivisionNameNormalizer.normalize(name);
     }
 
     List<Division> withName(String compactName) {
@@ -60,6 +62,7 @@ final class NamePool implements Serializable {
 
     /** Longest first: 社区居民委员会 says a residents' committee, 村民委员会 a villagers' committee. */
     private static final List<String> COMMUNITY_SUFFIXES = List.of("社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区");
+
     private static final List<String> VILLAGE_SUFFIXES = List.of("村民委员会", "村委会", "村");
 
     /**
@@ -86,12 +89,15 @@ final class NamePool implements Serializable {
             return found;
         }
         boolean wanted = community;
-        List<Division> ofKind = found.stream().filter(d -> d.kind().isCommunity() == wanted).toList();
+        List<Division> ofKind =
+                found.stream().filter(d -> d.kind().isCommunity() == wanted).toList();
         return ofKind.isEmpty() ? found : ofKind;
     }
 
     /** Candidates of a normalised match, each scored 1. */
     static List<Resolution.Candidate> exactly(List<Division> found) {
-        return found.stream().map(d -> new Resolution.Candidate(d.code().value(), d.name(), 1.0)).toList();
+        return found.stream()
+                .map(d -> new Resolution.Candidate(d.code().value(), d.name(), 1.0))
+                .toList();
     }
 }

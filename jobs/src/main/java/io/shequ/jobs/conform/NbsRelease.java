@@ -20,8 +20,7 @@ public final class NbsRelease {
     /** The bundled release: the NBS codes of 2023. */
     public static final LocalDate BUNDLED_2023 = LocalDate.of(2023, 6, 30);
 
-    private NbsRelease() {
-    }
+    private NbsRelease() {}
 
     /** The date of the release in {@code folder} (null: the bundled one), or {@code runDate}. */
     public static LocalDate date(Path folder, LocalDate runDate) {
@@ -33,7 +32,8 @@ public final class NbsRelease {
             return runDate;
         }
         try {
-            return LocalDate.parse(Files.readString(file, StandardCharsets.UTF_8).strip());
+            return LocalDate.parse(
+                    Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(file + " must hold an ISO date such as 2024-06-30", e);
         } catch (IOException e) {

@@ -34,15 +34,19 @@ public final class ProvidersToOrganizations {
     public static final String KEY = "organization_key";
     public static final String CODE = "credit_code";
 
-    private static final TypeTwoDimension TYPE_TWO = new TypeTwoDimension(TABLE, KEY, CODE,
-            List.of("organization_name"), DataTypes.DateType);
+    private static final TypeTwoDimension TYPE_TWO =
+            new TypeTwoDimension(TABLE, KEY, CODE, List.of("organization_name"), DataTypes.DateType);
 
-    private static final UserDefinedFunction NORMALIZED = udf((UDF1<String, String>) raw -> {
-        String code = CreditCode.normalize(raw);
-        return CreditCode.isValid(code) ? code : null;
-    }, DataTypes.StringType);
-    private static final UserDefinedFunction NAME = udf((UDF1<String, String>) TypedText::compact, DataTypes.StringType);
-    private static final UserDefinedFunction TYPE = udf((UDF1<String, List<String>>) ProvidersToOrganizations::type,
+    private static final UserDefinedFunction NORMALIZED = udf(
+            (UDF1<String, String>) raw -> {
+                String code = CreditCode.normalize(raw);
+                return CreditCode.isValid(code) ? code : null;
+            },
+            DataTypes.StringType);
+    private static final UserDefinedFunction NAME =
+            udf((UDF1<String, String>) TypedText::compact, DataTypes.StringType);
+    private static final UserDefinedFunction TYPE = udf(
+            (UDF1<String, List<String>>) ProvidersToOrganizations::type,
             DataTypes.createArrayType(DataTypes.StringType));
 
     /**
@@ -52,9 +56,13 @@ public final class ProvidersToOrganizations {
      */
     public Dataset<Row> apply(Dataset<Row> contracts, Dataset<Row> existing, LocalDate runDate) {
         Dataset<Row> states = contracts
-                .select(NORMALIZED.apply(col("provider_credit_code").cast("string")).as(CODE),
+                .select(
+                        NORMALIZED
+                                .apply(col("provider_credit_code").cast("string"))
+                                .as(CODE),
                         NAME.apply(col("provider_name").cast("string")).as("organization_name"),
-                        coalesce(col("signed_date").cast("date"), lit(Date.valueOf(runDate))).as(TypeTwoDimension.EFFECTIVE_FROM))
+                        coalesce(col("signed_date").cast("date"), lit(Date.valueOf(runDate)))
+                                .as(TypeTwoDimension.EFFECTIVE_FROM))
                 .filter(col(CODE).isNotNull().and(col("organization_name").isNotNull()))
                 .distinct();
         Dataset<Row> dim = TYPE_TWO.apply(existing == null ? null : existing.select(versionColumns()), states);
@@ -68,14 +76,30 @@ public final class ProvidersToOrganizations {
     }
 
     private static Column[] versionColumns() {
-        return new Column[] {col(KEY), col(CODE), col("organization_name"), col(TypeTwoDimension.VALID_FROM),
-                col(TypeTwoDimension.VALID_TO), col(TypeTwoDimension.IS_CURRENT), col(TypeTwoDimension.IS_INFERRED)};
+        return new Column[] {
+            col(KEY),
+            col(CODE),
+            col("organization_name"),
+            col(TypeTwoDimension.VALID_FROM),
+            col(TypeTwoDimension.VALID_TO),
+            col(TypeTwoDimension.IS_CURRENT),
+            col(TypeTwoDimension.IS_INFERRED)
+        };
     }
 
     private static Column[] columns() {
-        return new Column[] {col(KEY), col(CODE), col("organization_name"), col("organization_type"),
-                col("organization_type_zh"), col("registering_authority"), col(TypeTwoDimension.VALID_FROM),
-                col(TypeTwoDimension.VALID_TO), col(TypeTwoDimension.IS_CURRENT), col(TypeTwoDimension.IS_INFERRED)};
+        return new Column[] {
+            col(KEY),
+            col(CODE),
+            col("organization_name"),
+            col("organization_type"),
+            col("organization_type_zh"),
+            col("registering_authority"),
+            col(TypeTwoDimension.VALID_FROM),
+            col(TypeTwoDimension.VALID_TO),
+            col(TypeTwoDimension.IS_CURRENT),
+            col(TypeTwoDimension.IS_INFERRED)
+        };
     }
 
     /** Type code, its Chinese label and the registering authority, from a valid credit code. */

@@ -42,8 +42,7 @@ public record Resolution(String code, Method method, Failure failure, String rea
     }
 
     /** A unit the name may mean, with the similarity of the names (1 for a normalised match). */
-    public record Candidate(String code, String name, double score) implements Serializable {
-    }
+    public record Candidate(String code, String name, double score) implements Serializable {}
 
     public Resolution {
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
@@ -58,8 +57,12 @@ public record Resolution(String code, Method method, Failure failure, String rea
     }
 
     public static Resolution unknown(String reason, List<Candidate> candidates) {
-        return new Resolution(null, null, Failure.UNKNOWN,
-                candidates.isEmpty() ? reason : reason + "; closest: " + describe(candidates), candidates);
+        return new Resolution(
+                null,
+                null,
+                Failure.UNKNOWN,
+                candidates.isEmpty() ? reason : reason + "; closest: " + describe(candidates),
+                candidates);
     }
 
     public boolean resolved() {
@@ -79,6 +82,7 @@ public record Resolution(String code, Method method, Failure failure, String rea
     static String describe(List<Candidate> candidates) {
         return candidates.stream()
                 .map(c -> c.name() + " " + c.code() + String.format(Locale.ROOT, " (%.3f)", c.score()))
-                .toList().toString();
+                .toList()
+                .toString();
     }
 }

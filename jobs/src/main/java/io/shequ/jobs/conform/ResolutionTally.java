@@ -19,8 +19,7 @@ import org.apache.spark.sql.Row;
  */
 public final class ResolutionTally {
 
-    private ResolutionTally() {
-    }
+    private ResolutionTally() {}
 
     /**
      * Counts {@code rows} by their {@code method} and {@code failure} columns (codes of
@@ -37,9 +36,10 @@ public final class ResolutionTally {
         for (Resolution.Failure f : Resolution.Failure.values()) {
             counts.put(f.code(), 0L);
         }
-        Column outcome = when(method.isNotNull(), method).otherwise(when(failure.isNotNull(), failure)
-                .otherwise(lit(Resolution.Failure.UNKNOWN.code())));
-        for (Row row : rows.select(outcome.as("outcome")).groupBy("outcome").count().collectAsList()) {
+        Column outcome = when(method.isNotNull(), method)
+                .otherwise(when(failure.isNotNull(), failure).otherwise(lit(Resolution.Failure.UNKNOWN.code())));
+        for (Row row :
+                rows.select(outcome.as("outcome")).groupBy("outcome").count().collectAsList()) {
             String key = row.getString(0);
             long n = row.getLong(1);
             counts.merge(key, n, Long::sum);
@@ -50,14 +50,19 @@ public final class ResolutionTally {
         }
         tally.put("names", total);
         tally.putAll(counts);
-        tally.put("rate", total == 0 ? BigDecimal.ONE
-                : BigDecimal.valueOf(resolved).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP));
+        tally.put(
+                "rate",
+                total == 0
+                        ? BigDecimal.ONE
+                        : BigDecimal.valueOf(resolved).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP));
         return tally;
     }
 
     /** The reject rule a failure code stands for. */
     public static Column rule(Column failure) {
-        return when(failure.equalTo(lit(Resolution.Failure.AMBIGUOUS.code())), lit(RejectRule.AMBIGUOUS_DIVISION.code()))
+        return when(
+                        failure.equalTo(lit(Resolution.Failure.AMBIGUOUS.code())),
+                        lit(RejectRule.AMBIGUOUS_DIVISION.code()))
                 .otherwise(lit(RejectRule.UNRESOLVED_DIVISION.code()));
     }
 

@@ -15,8 +15,15 @@ import java.util.List;
  * @param failure    null when resolved; ambiguous or unknown
  * @param candidates the failing part's best candidates
  */
-public record Served(List<String> codes, String level, String rule, String reason, Resolution.Method method,
-                     Resolution.Failure failure, List<Resolution.Candidate> candidates) implements Serializable {
+public record Served(
+        List<String> codes,
+        String level,
+        String rule,
+        String reason,
+        Resolution.Method method,
+        Resolution.Failure failure,
+        List<Resolution.Candidate> candidates)
+        implements Serializable {
 
     public Served {
         codes = codes == null ? List.of() : List.copyOf(codes);
@@ -28,7 +35,13 @@ public record Served(List<String> codes, String level, String rule, String reaso
     }
 
     static Served failed(String reason, Resolution cause) {
-        return new Served(List.of(), null, null, reason, null,
-                cause == null ? Resolution.Failure.UNKNOWN : cause.failure(), cause == null ? List.of() : cause.candidates());
+        return new Served(
+                List.of(),
+                null,
+                null,
+                reason,
+                null,
+                cause == null ? Resolution.Failure.UNKNOWN : cause.failure(),
+                cause == null ? List.of() : cause.candidates());
     }
 }

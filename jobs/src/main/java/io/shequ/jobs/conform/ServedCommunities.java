@@ -23,11 +23,11 @@ final class ServedCommunities {
     private static final Pattern SPACES = Pattern.compile("[\\s\u3000\u00a0]+");
     /** Where a run of spaces stood inside a part: split at like a conjunction. */
     private static final String SPACE = "\u0001";
+
     private static final List<String> CONJUNCTIONS = List.of(SPACE, "以及", "及", "和", "与");
 
     /** The codes the parts name in order, or the reason and cause of the first part that cannot be resolved. */
-    record Outcome(List<Resolution> parts, String failedPart, Resolution failure) {
-    }
+    record Outcome(List<Resolution> parts, String failedPart, Resolution failure) {}
 
     private final DivisionResolver resolver;
     private final String districtCode;

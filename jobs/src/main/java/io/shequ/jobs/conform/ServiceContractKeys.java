@@ -16,8 +16,7 @@ import org.apache.spark.sql.Row;
 public final class ServiceContractKeys {
 
     /** The dimensions the keys come from. */
-    public record Dims(Dataset<Row> organizations, Dataset<Row> divisions, Dataset<Row> serviceCategories) {
-    }
+    public record Dims(Dataset<Row> organizations, Dataset<Row> divisions, Dataset<Row> serviceCategories) {}
 
     private final Dims dims;
 
@@ -26,9 +25,9 @@ public final class ServiceContractKeys {
     }
 
     public Dataset<Row> apply(Dataset<Row> facts) {
-        Dataset<Row> keyed = new VersionInForce(dims.organizations(), ProvidersToOrganizations.CODE,
-                ProvidersToOrganizations.KEY).attach(facts, col("provider_credit_code"), col("signed_date"),
-                "organization_key");
+        Dataset<Row> keyed = new VersionInForce(
+                        dims.organizations(), ProvidersToOrganizations.CODE, ProvidersToOrganizations.KEY)
+                .attach(facts, col("provider_credit_code"), col("signed_date"), "organization_key");
         keyed = new VersionInForce(dims.divisions(), DivisionsToDimension.CODE, DivisionsToDimension.KEY)
                 .attach(keyed, col("served_code"), col("signed_date"), "division_key");
         TaxonomyToDimension.Kind category = TaxonomyToDimension.Kind.SERVICE_CATEGORY;

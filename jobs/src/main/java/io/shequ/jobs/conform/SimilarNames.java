@@ -26,11 +26,11 @@ final class SimilarNames {
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
-    private SimilarNames() {
-    }
+    private SimilarNames() {}
 
     /** Best first; a unit's score is the best over the written name's keys. Ties in code order. */
-    static List<Resolution.Candidate> rank(List<String> writtenKeys, List<Division> pool, Function<Division, String> keyOf) {
+    static List<Resolution.Candidate> rank(
+            List<String> writtenKeys, List<Division> pool, Function<Division, String> keyOf) {
         List<Resolution.Candidate> ranked = new ArrayList<>(pool.size());
         for (Division unit : pool) {
             String official = keyOf.apply(unit);
@@ -42,7 +42,8 @@ final class SimilarNames {
             }
             ranked.add(new Resolution.Candidate(unit.code().value(), unit.name(), Math.round(best * 1000) / 1000.0));
         }
-        ranked.sort(Comparator.comparingDouble(Resolution.Candidate::score).reversed()
+        ranked.sort(Comparator.comparingDouble(Resolution.Candidate::score)
+                .reversed()
                 .thenComparing(Resolution.Candidate::code));
         return ranked;
     }
@@ -51,8 +52,9 @@ final class SimilarNames {
     static Resolution pick(List<Resolution.Candidate> ranked, String written, String where) {
         List<Resolution.Candidate> shown = ranked.subList(0, Math.min(SHOWN, ranked.size()));
         if (ranked.isEmpty() || ranked.get(0).score() < THRESHOLD) {
-            return Resolution.unknown("'" + written + "' matches no unit of " + where, shown.stream()
-                    .filter(c -> c.score() > 0).toList());
+            return Resolution.unknown(
+                    "'" + written + "' matches no unit of " + where,
+                    shown.stream().filter(c -> c.score() > 0).toList());
         }
         double runnerUp = ranked.size() > 1 ? ranked.get(1).score() : 0;
         if (ranked.get(0).score() - runnerUp < MARGIN) {

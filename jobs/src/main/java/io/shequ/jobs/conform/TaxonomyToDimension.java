@@ -69,8 +69,8 @@ public final class TaxonomyToDimension {
                 .add("name_en", DataTypes.StringType, false);
         List<Row> rows = new ArrayList<>();
         for (TaxonomyTerm term : kind.load(home).terms()) {
-            rows.add(RowFactory.create(SurrogateKeys.of(kind.table, term.code(), null), term.code(), term.nameZh(),
-                    term.nameEn()));
+            rows.add(RowFactory.create(
+                    SurrogateKeys.of(kind.table, term.code(), null), term.code(), term.nameZh(), term.nameEn()));
         }
         return spark.createDataFrame(rows, schema);
     }

@@ -32,8 +32,10 @@ public final class TouchedGridEvents {
         }
         Dataset<Row> touched = changes.events().select("event_id");
         if (!grids.isEmpty()) {
-            Dataset<Row> codes = merged.events().sparkSession()
-                    .createDataset(new ArrayList<>(grids), Encoders.STRING()).toDF("touched_grid");
+            Dataset<Row> codes = merged.events()
+                    .sparkSession()
+                    .createDataset(new ArrayList<>(grids), Encoders.STRING())
+                    .toDF("touched_grid");
             touched = touched.union(merged.events()
                     .join(codes, col("grid_code").cast("string").equalTo(col("touched_grid")), "left_semi")
                     .select("event_id"));
@@ -47,7 +49,9 @@ public final class TouchedGridEvents {
         Map<String, List<String>> now = resolutions(after);
         Set<String> codes = new TreeSet<>(was.keySet());
         codes.addAll(now.keySet());
-        return codes.stream().filter(code -> !Objects.equals(was.get(code), now.get(code))).toList();
+        return codes.stream()
+                .filter(code -> !Objects.equals(was.get(code), now.get(code)))
+                .toList();
     }
 
     private static Map<String, List<String>> resolutions(Dataset<Row> grids) {

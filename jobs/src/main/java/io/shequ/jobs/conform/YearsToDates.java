@@ -37,8 +37,11 @@ public final class YearsToDates {
         Column day = col("date");
         Column weekdays = expr("array('星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日')");
         Column quarters = expr("array('第一季度', '第二季度', '第三季度', '第四季度')");
-        return years.select(col("year").cast("int").as("year")).filter(col("year").isNotNull()).distinct()
-                .select(explode(expr("sequence(make_date(year, 1, 1), make_date(year, 12, 31), interval 1 day)")).as("date"))
+        return years.select(col("year").cast("int").as("year"))
+                .filter(col("year").isNotNull())
+                .distinct()
+                .select(explode(expr("sequence(make_date(year, 1, 1), make_date(year, 12, 31), interval 1 day)"))
+                        .as("date"))
                 .select(
                         dateKey(day).as(KEY),
                         day,
@@ -48,11 +51,13 @@ public final class YearsToDates {
                         dayofmonth(day).as("day"),
                         weekday(day).plus(lit(1)).as("day_of_week"),
                         weekday(day).geq(5).as("is_weekend"),
-                        concat(year(day), lit("年"), month(day), lit("月"), dayofmonth(day), lit("日")).as("date_zh"),
+                        concat(year(day), lit("年"), month(day), lit("月"), dayofmonth(day), lit("日"))
+                                .as("date_zh"),
                         element_at(weekdays, weekday(day).plus(lit(1))).as("weekday_zh"),
                         date_format(day, "EEEE").as("weekday_en"),
                         concat(year(day), lit("年"), month(day), lit("月")).as("month_zh"),
-                        concat(year(day), lit("年"), element_at(quarters, quarter(day))).as("quarter_zh"))
+                        concat(year(day), lit("年"), element_at(quarters, quarter(day)))
+                                .as("quarter_zh"))
                 .orderBy(KEY);
     }
 }

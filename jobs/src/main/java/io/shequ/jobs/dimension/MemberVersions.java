@@ -54,8 +54,7 @@ final class MemberVersions implements FlatMapGroupsFunction<String, Row, Row> {
         boolean inferred;
     }
 
-    private record State(Object[] attributes, Object effective, Object memberSince) {
-    }
+    private record State(Object[] attributes, Object effective, Object memberSince) {}
 
     @Override
     public Iterator<Row> call(String naturalKey, Iterator<Row> rows) {
@@ -76,8 +75,12 @@ final class MemberVersions implements FlatMapGroupsFunction<String, Row, Row> {
                 inferenceRequested = true;
             } else {
                 State s = new State(attributes(row), row.get(at(4)), row.get(at(5)));
-                states.merge(s.effective(), s, (a, b) ->
-                        Arrays.toString(a.attributes()).compareTo(Arrays.toString(b.attributes())) >= 0 ? a : b);
+                states.merge(
+                        s.effective(),
+                        s,
+                        (a, b) -> Arrays.toString(a.attributes()).compareTo(Arrays.toString(b.attributes())) >= 0
+                                ? a
+                                : b);
             }
         }
         boolean listed = !states.isEmpty();
@@ -111,7 +114,9 @@ final class MemberVersions implements FlatMapGroupsFunction<String, Row, Row> {
             }
         }
         if (current != null) {
-            if (closeAbsentAt != null && !listed && !current.inferred
+            if (closeAbsentAt != null
+                    && !listed
+                    && !current.inferred
                     && (current.validFrom == null || compare(closeAbsentAt, current.validFrom) > 0)) {
                 current.validTo = closeAbsentAt;
                 current.current = false;

@@ -13,8 +13,7 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class SurrogateKeys {
 
-    private SurrogateKeys() {
-    }
+    private SurrogateKeys() {}
 
     /**
      * The key of the version of {@code naturalKey} in {@code dimension} that starts at

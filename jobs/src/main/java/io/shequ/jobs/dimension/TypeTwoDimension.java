@@ -81,16 +81,15 @@ public final class TypeTwoDimension {
         if (existing != null) {
             combined = existing.select(existingColumns(stateSchema)).union(combined);
         }
-        return combined
-                .groupByKey((MapFunction<Row, String>) row -> row.getString(1), Encoders.STRING())
-                .flatMapGroups(new MemberVersions(name, attributes.size(), closeAbsentAt), Encoders.row(schema(stateSchema)));
+        return combined.groupByKey((MapFunction<Row, String>) row -> row.getString(1), Encoders.STRING())
+                .flatMapGroups(
+                        new MemberVersions(name, attributes.size(), closeAbsentAt), Encoders.row(schema(stateSchema)));
     }
 
     /** The dimension's schema for states of {@code stateSchema}. */
     public StructType schema(StructType stateSchema) {
-        StructType schema = new StructType()
-                .add(key, DataTypes.LongType, false)
-                .add(naturalKey, DataTypes.StringType, false);
+        StructType schema =
+                new StructType().add(key, DataTypes.LongType, false).add(naturalKey, DataTypes.StringType, false);
         for (String a : attributes) {
             StructField f = stateSchema.apply(a);
             schema = schema.add(a, f.dataType(), true);
@@ -129,11 +128,15 @@ public final class TypeTwoDimension {
         cols.add(lit(null).cast(validType));
         cols.add(lit(null).cast(validType));
         cols.add(lit(null).cast(DataTypes.BooleanType));
-        cols.add(List.of(stateSchema.fieldNames()).contains(IS_INFERRED)
-                ? coalesce(col(IS_INFERRED), lit(false)) : lit(false));
+        cols.add(
+                List.of(stateSchema.fieldNames()).contains(IS_INFERRED)
+                        ? coalesce(col(IS_INFERRED), lit(false))
+                        : lit(false));
         cols.add(col(EFFECTIVE_FROM).cast(validType));
-        cols.add(List.of(stateSchema.fieldNames()).contains(MEMBER_SINCE)
-                ? col(MEMBER_SINCE).cast(validType) : lit(null).cast(validType));
+        cols.add(
+                List.of(stateSchema.fieldNames()).contains(MEMBER_SINCE)
+                        ? col(MEMBER_SINCE).cast(validType)
+                        : lit(null).cast(validType));
         return named(cols);
     }
 

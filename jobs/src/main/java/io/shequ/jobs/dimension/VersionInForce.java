@@ -35,21 +35,30 @@ public final class VersionInForce {
 
     /** {@code facts} with {@code keyColumn} added: the key of the version of {@code code} in force at {@code at}. */
     public Dataset<Row> attach(Dataset<Row> facts, Column code, Column at, String keyColumn) {
-        DataType validType = dimension.schema().apply(TypeTwoDimension.VALID_FROM).dataType();
-        Dataset<Row> located = facts.withColumn("_vif_code", code.cast("string"))
-                .withColumn("_vif_at", at.cast(validType));
-        Dataset<Row> versions = dimension.select(col(naturalKey).as("_d_code"), col(key).as("_d_key"),
+        DataType validType =
+                dimension.schema().apply(TypeTwoDimension.VALID_FROM).dataType();
+        Dataset<Row> located =
+                facts.withColumn("_vif_code", code.cast("string")).withColumn("_vif_at", at.cast(validType));
+        Dataset<Row> versions = dimension.select(
+                col(naturalKey).as("_d_code"),
+                col(key).as("_d_key"),
                 col(TypeTwoDimension.VALID_FROM).as("_d_from"));
         Column eligible = coalesce(col("_d_from").isNull().or(col("_d_from").leq(col("_vif_at"))), lit(false));
-        Dataset<Row> keys = located.select("_vif_code", "_vif_at").distinct()
+        Dataset<Row> keys = located.select("_vif_code", "_vif_at")
+                .distinct()
                 .join(broadcast(versions), col("_vif_code").equalTo(col("_d_code")))
                 .groupBy("_vif_code", "_vif_at")
                 .agg(coalesce(
-                        max_by(when(eligible, col("_d_key")), when(eligible, struct(col("_d_from")))),
-                        min_by(col("_d_key"), when(eligible.unary_$bang(), col("_d_from")))).as(keyColumn))
+                                max_by(when(eligible, col("_d_key")), when(eligible, struct(col("_d_from")))),
+                                min_by(col("_d_key"), when(eligible.unary_$bang(), col("_d_from"))))
+                        .as(keyColumn))
                 .withColumnRenamed("_vif_code", "_k_code")
                 .withColumnRenamed("_vif_at", "_k_at");
-        return located.join(keys, col("_vif_code").eqNullSafe(col("_k_code")).and(col("_vif_at").eqNullSafe(col("_k_at"))),
+        return located.join(
+                        keys,
+                        col("_vif_code")
+                                .eqNullSafe(col("_k_code"))
+                                .and(col("_vif_at").eqNullSafe(col("_k_at"))),
                         "left")
                 .drop("_vif_code", "_vif_at", "_k_code", "_k_at");
     }

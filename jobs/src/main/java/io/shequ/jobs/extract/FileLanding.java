@@ -43,26 +43,39 @@ public final class FileLanding {
             Path file = entry.path();
             String location = folder.relativize(file).toString().replace('\\', '/');
             if (entry.refusal() != null) {
-                landed.add(LandedSource.refused(source, location, SourceFolderEntries.sizeOf(file),
-                        SourceFolderEntries.modifiedOf(file), arrival, entry.refusal()));
+                landed.add(LandedSource.refused(
+                        source,
+                        location,
+                        SourceFolderEntries.sizeOf(file),
+                        SourceFolderEntries.modifiedOf(file),
+                        arrival,
+                        entry.refusal()));
                 continue;
             }
             try {
                 landed.add(landFile(source, file, location, arrival, firstBySha));
             } catch (IOException e) {
                 // a file that vanished or failed to read midway is accounted, not a crashed extract
-                landed.add(LandedSource.refused(source, location, SourceFolderEntries.sizeOf(file),
-                        SourceFolderEntries.modifiedOf(file), arrival, new LandedSource.Refusal(
-                                RejectRule.UNREADABLE_FILE.code(), "'" + file.getFileName() + "' cannot be read: " + e)));
+                landed.add(LandedSource.refused(
+                        source,
+                        location,
+                        SourceFolderEntries.sizeOf(file),
+                        SourceFolderEntries.modifiedOf(file),
+                        arrival,
+                        new LandedSource.Refusal(
+                                RejectRule.UNREADABLE_FILE.code(),
+                                "'" + file.getFileName() + "' cannot be read: " + e)));
             }
         }
         return landed;
     }
 
-    private LandedSource landFile(String source, Path file, String location, long arrival,
-                                  Map<String, String> firstBySha) throws IOException {
+    private LandedSource landFile(
+            String source, Path file, String location, long arrival, Map<String, String> firstBySha)
+            throws IOException {
         String sha = Sha256.of(List.of(file));
-        Path target = layout.landingFiles().resolve(sha).resolve(file.getFileName().toString());
+        Path target =
+                layout.landingFiles().resolve(sha).resolve(file.getFileName().toString());
         long arrived = arrivalOf(target.getParent(), arrival);
         if (!Files.exists(target)) {
             OwnerOnly.createDirectories(target.getParent());
@@ -77,8 +90,15 @@ public final class FileLanding {
         long bytes = Files.size(file);
         // two empty files are two empty files, not one file sent twice
         String duplicateOf = bytes == 0 ? null : firstBySha.putIfAbsent(sha, location);
-        return new LandedSource(source, location, target.toString(), sha, bytes,
-                Files.getLastModifiedTime(file).toMillis(), duplicateOf, arrived);
+        return new LandedSource(
+                source,
+                location,
+                target.toString(),
+                sha,
+                bytes,
+                Files.getLastModifiedTime(file).toMillis(),
+                duplicateOf,
+                arrived);
     }
 
     /**

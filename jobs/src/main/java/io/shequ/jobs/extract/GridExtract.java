@@ -30,8 +30,7 @@ public record GridExtract(LocalDateTime startedAt, List<TableIncrement> tables) 
      * @param watermarkCandidate  min(max {@code updated_at} read, {@code startedAt}), or the previous watermark when
      *                            nothing was read; null for tables without {@code updated_at} (event_flow)
      */
-    public record TableIncrement(String table, LocalDateTime readAfter, long rows, LocalDateTime watermarkCandidate) {
-    }
+    public record TableIncrement(String table, LocalDateTime readAfter, long rows, LocalDateTime watermarkCandidate) {}
 
     /** The watermarks this extract proposes, by table; tables without one are left out. */
     public Map<String, LocalDateTime> watermarkCandidates() {

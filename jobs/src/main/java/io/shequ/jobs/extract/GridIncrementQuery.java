@@ -15,8 +15,7 @@ final class GridIncrementQuery {
 
     private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private GridIncrementQuery() {
-    }
+    private GridIncrementQuery() {}
 
     /** The query for {@code table}, reading rows updated after {@code after}, or every row when it is null. */
     static String of(String table, LocalDateTime after) {
@@ -26,8 +25,9 @@ final class GridIncrementQuery {
         String bound = "TIMESTAMP '" + LITERAL.format(after) + "'";
         return switch (table) {
             case "grid", "event" -> "SELECT * FROM " + table + " WHERE updated_at > " + bound;
-            case "event_flow" -> "SELECT f.* FROM event_flow f WHERE f.event_id IN "
-                    + "(SELECT e.event_id FROM event e WHERE e.updated_at > " + bound + ")";
+            case "event_flow" ->
+                "SELECT f.* FROM event_flow f WHERE f.event_id IN "
+                        + "(SELECT e.event_id FROM event e WHERE e.updated_at > " + bound + ")";
             default -> throw new IllegalArgumentException("not a grid-system table: " + table);
         };
     }
@@ -38,8 +38,9 @@ final class GridIncrementQuery {
                 + LITERAL.format(until) + "'";
         return switch (table) {
             case "grid", "event" -> "SELECT * FROM " + table + " WHERE " + window;
-            case "event_flow" -> "SELECT f.* FROM event_flow f WHERE f.event_id IN (SELECT e.event_id FROM event e WHERE e."
-                    + window.replace(" AND updated_at", " AND e.updated_at") + ")";
+            case "event_flow" ->
+                "SELECT f.* FROM event_flow f WHERE f.event_id IN (SELECT e.event_id FROM event e WHERE e."
+                        + window.replace(" AND updated_at", " AND e.updated_at") + ")";
             default -> throw new IllegalArgumentException("not a grid-system table: " + table);
         };
     }

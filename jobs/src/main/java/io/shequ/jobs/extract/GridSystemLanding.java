@@ -34,6 +34,7 @@ public final class GridSystemLanding {
     public static final List<String> TABLES = List.of("grid", "event", "event_flow");
     /** The vendor's timestamps are wall-clock times in this zone, stored without it. */
     public static final ZoneId VENDOR_ZONE = ZoneId.of("Asia/Shanghai");
+
     static final int FETCH_SIZE = 5000;
 
     private final SparkSession spark;
@@ -53,8 +54,7 @@ public final class GridSystemLanding {
     }
 
     /** The landed tables, and the increment they hold for the run ledger. */
-    public record Landing(List<LandedSource> sources, GridExtract extract) {
-    }
+    public record Landing(List<LandedSource> sources, GridExtract extract) {}
 
     public Landing land(GridSource grid, String runId) throws IOException {
         return land(grid, runId, null, null);
@@ -72,21 +72,30 @@ public final class GridSystemLanding {
         for (String table : TABLES) {
             String watermarked = GridIncrementQuery.hasWatermark(table) ? table : "event";
             Optional<LocalDateTime> committed = watermarks.current(watermarked);
-            LocalDateTime readAfter = committed.map(w -> w.minus(grid.overlap())).orElse(null);
+            LocalDateTime readAfter =
+                    committed.map(w -> w.minus(grid.overlap())).orElse(null);
             Path target = layout.landingTables(runId).resolve(table);
-            read(grid, window ? GridIncrementQuery.between(table, from, until) : GridIncrementQuery.of(table, readAfter))
+            read(
+                            grid,
+                            window
+                                    ? GridIncrementQuery.between(table, from, until)
+                                    : GridIncrementQuery.of(table, readAfter))
                     .coalesce(1)
-                    .write().mode("overwrite").parquet(target.toString());
+                    .write()
+                    .mode("overwrite")
+                    .parquet(target.toString());
             // the landed rows' count and newest update in one pass
             Dataset<Row> rows = spark.read().parquet(target.toString());
             Row landedRows = GridIncrementQuery.hasWatermark(table)
-                    ? rows.agg(count(lit(1)), max("updated_at")).first() : rows.agg(count(lit(1))).first();
+                    ? rows.agg(count(lit(1)), max("updated_at")).first()
+                    : rows.agg(count(lit(1))).first();
             long count = landedRows.getLong(0);
             LocalDateTime candidate = null;
             if (GridIncrementQuery.hasWatermark(table) && window) {
                 candidate = committed.orElse(null);
             } else if (GridIncrementQuery.hasWatermark(table)) {
-                candidate = landedRows.isNullAt(1) ? committed.orElse(null)
+                candidate = landedRows.isNullAt(1)
+                        ? committed.orElse(null)
                         : earlier((LocalDateTime) landedRows.get(1), startedAt);
             }
             increments.add(new GridExtract.TableIncrement(table, window ? from : readAfter, count, candidate));
@@ -101,7 +110,8 @@ public final class GridSystemLanding {
      * landed and staged tables have one schema for every database.
      */
     private Dataset<Row> read(GridSource grid, String query) {
-        Dataset<Row> rows = spark.read().format("jdbc")
+        Dataset<Row> rows = spark.read()
+                .format("jdbc")
                 .option("url", grid.jdbcUrl())
                 .option("user", grid.user())
                 .option("password", grid.password() == null ? "" : grid.password())
@@ -110,7 +120,9 @@ public final class GridSystemLanding {
                 // vendor timestamps are wall-clock times without a zone: keep them so, whatever the JVM's zone
                 .option("preferTimestampNTZ", "true")
                 .load();
-        return rows.toDF(Arrays.stream(rows.columns()).map(c -> c.toLowerCase(Locale.ROOT)).toArray(String[]::new));
+        return rows.toDF(Arrays.stream(rows.columns())
+                .map(c -> c.toLowerCase(Locale.ROOT))
+                .toArray(String[]::new));
     }
 
     /** A future-dated row must never pin the watermark beyond the moment of extraction. */
@@ -121,13 +133,16 @@ public final class GridSystemLanding {
     private static LandedSource landedSource(String table, Path target) throws IOException {
         List<Path> parts;
         try (Stream<Path> list = Files.list(target)) {
-            parts = list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+            parts = list.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList();
         }
         long bytes = 0;
         for (Path part : parts) {
             bytes += Files.size(part);
         }
         long now = System.currentTimeMillis();
-        return new LandedSource(Source.GRID_SYSTEM.id(), table, target.toString(), Sha256.of(parts), bytes, now, null, now);
+        return new LandedSource(
+                Source.GRID_SYSTEM.id(), table, target.toString(), Sha256.of(parts), bytes, now, null, now);
     }
 }

@@ -52,8 +52,11 @@ public final class GridWatermarks {
                     UPDATE shequ_grid_watermark SET watermark = ?, run_id = ?, committed_at = CURRENT_TIMESTAMP
                     WHERE source_table = ? AND watermark <= ?""", value, runId, table, value);
             if (updated == 0 && current(table).isEmpty()) {
-                jdbc.update("INSERT INTO shequ_grid_watermark (source_table, watermark, run_id) VALUES (?, ?, ?)",
-                        table, value, runId);
+                jdbc.update(
+                        "INSERT INTO shequ_grid_watermark (source_table, watermark, run_id) VALUES (?, ?, ?)",
+                        table,
+                        value,
+                        runId);
             }
         }));
     }

@@ -21,26 +21,39 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *                      for bytes seen before); a later arrival supersedes an earlier one
  * @param refusal   why the entry was not landed, or null for a landed source
  */
-public record LandedSource(String source, String location, String landed, String sha256, long bytes,
-                           long modifiedMillis, String duplicateOf, long arrivedMillis, Refusal refusal) {
+public record LandedSource(
+        String source,
+        String location,
+        String landed,
+        String sha256,
+        long bytes,
+        long modifiedMillis,
+        String duplicateOf,
+        long arrivedMillis,
+        Refusal refusal) {
 
     /** Why an entry of a source folder was not landed: a reject rule code and a reason naming the entry. */
-    public record Refusal(String rule, String reason) {
-    }
+    public record Refusal(String rule, String reason) {}
 
     @JsonCreator
-    public LandedSource {
-    }
+    public LandedSource {}
 
     /** A landed source (nothing refused). */
-    public LandedSource(String source, String location, String landed, String sha256, long bytes,
-                        long modifiedMillis, String duplicateOf, long arrivedMillis) {
+    public LandedSource(
+            String source,
+            String location,
+            String landed,
+            String sha256,
+            long bytes,
+            long modifiedMillis,
+            String duplicateOf,
+            long arrivedMillis) {
         this(source, location, landed, sha256, bytes, modifiedMillis, duplicateOf, arrivedMillis, null);
     }
 
     /** An entry refused at landing: nothing of it landed, staging quarantines it whole. */
-    public static LandedSource refused(String source, String location, long bytes, long modifiedMillis,
-                                       long arrivedMillis, Refusal refusal) {
+    public static LandedSource refused(
+            String source, String location, long bytes, long modifiedMillis, long arrivedMillis, Refusal refusal) {
         return new LandedSource(source, location, "", "", bytes, modifiedMillis, null, arrivedMillis, refusal);
     }
 

@@ -37,22 +37,39 @@ public final class LandingManifest {
     /** Records the landed sources of a run in one batch; a restarted extract replaces its rows. */
     public void record(String runId, List<LandedSource> sources) {
         jdbc.update("DELETE FROM shequ_landing_manifest WHERE run_id = ?", runId);
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                         INSERT INTO shequ_landing_manifest
                           (run_id, source, location, landed_path, sha256, bytes, duplicate_of)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                sources.stream().map(s -> new Object[] {runId, s.source(), s.location(), s.landed(), s.sha256(),
-                        s.bytes(), s.duplicateOf()}).toList());
+                sources.stream()
+                        .map(s -> new Object[] {
+                            runId, s.source(), s.location(), s.landed(), s.sha256(), s.bytes(), s.duplicateOf()
+                        })
+                        .toList());
     }
 
     /** Fills in each source's row accounting once staging has counted, in one batch. */
     public void recordAccounts(String runId, List<SourceAccount> accounts) {
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                         UPDATE shequ_landing_manifest SET rows_read = ?, rows_staged = ?, rows_quarantined = ?, note = ?
                         WHERE run_id = ? AND source = ? AND location = ?""",
-                accounts.stream().map(a -> new Object[] {a.rowsRead(), a.rowsStaged(), a.rowsQuarantined(),
-                        a.note() == null ? null : a.note().substring(0, Math.min(2048, a.note().length())),
-                        runId, a.source(), a.location()}).toList());
+                accounts.stream()
+                        .map(a -> new Object[] {
+                            a.rowsRead(),
+                            a.rowsStaged(),
+                            a.rowsQuarantined(),
+                            a.note() == null
+                                    ? null
+                                    : a.note()
+                                            .substring(
+                                                    0, Math.min(2048, a.note().length())),
+                            runId,
+                            a.source(),
+                            a.location()
+                        })
+                        .toList());
     }
 
     /**
@@ -60,19 +77,34 @@ public final class LandingManifest {
      * corrected quarantine rows): its bytes, where it now lies, and its rows read = staged + not.
      */
     public void recordAccounted(String runId, String landedPath, String sha256, long bytes, SourceAccount account) {
-        jdbc.update("DELETE FROM shequ_landing_manifest WHERE run_id = ? AND source = ? AND location = ?",
-                runId, account.source(), account.location());
-        jdbc.update("""
+        jdbc.update(
+                "DELETE FROM shequ_landing_manifest WHERE run_id = ? AND source = ? AND location = ?",
+                runId,
+                account.source(),
+                account.location());
+        jdbc.update(
+                """
                         INSERT INTO shequ_landing_manifest (run_id, source, location, landed_path, sha256, bytes,
                           rows_read, rows_staged, rows_quarantined, note)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                runId, account.source(), account.location(), landedPath, sha256, bytes, account.rowsRead(),
-                account.rowsStaged(), account.rowsQuarantined(),
-                account.note() == null ? null : account.note().substring(0, Math.min(2048, account.note().length())));
+                runId,
+                account.source(),
+                account.location(),
+                landedPath,
+                sha256,
+                bytes,
+                account.rowsRead(),
+                account.rowsStaged(),
+                account.rowsQuarantined(),
+                account.note() == null
+                        ? null
+                        : account.note()
+                                .substring(0, Math.min(2048, account.note().length())));
     }
 
     public int count(String runId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM shequ_landing_manifest WHERE run_id = ?", Integer.class, runId);
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM shequ_landing_manifest WHERE run_id = ?", Integer.class, runId);
         return n == null ? 0 : n;
     }
 }

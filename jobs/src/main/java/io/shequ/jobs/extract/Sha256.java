@@ -12,8 +12,7 @@ import java.util.List;
 /** SHA-256 of files, streamed. */
 final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     static String of(List<Path> files) throws IOException {
         MessageDigest digest = newDigest();

@@ -32,53 +32,52 @@ public final class SourceFolderEntries {
     private static final List<String> EXTENSIONS = List.of(".xlsx", ".csv");
 
     /** One entry: its path as walked (under the folder), and why it is refused, or null to land it. */
-    public record Entry(Path path, LandedSource.Refusal refusal) {
-    }
+    public record Entry(Path path, LandedSource.Refusal refusal) {}
 
-    private SourceFolderEntries() {
-    }
+    private SourceFolderEntries() {}
 
     /** The entries under {@code folder}, in path order. */
     public static List<Entry> of(Path folder) throws IOException {
         Path root = folder.toRealPath();
         List<Entry> entries = new ArrayList<>();
-        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (dir.equals(folder)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                LandedSource.Refusal refusal = hidden(dir, "folder");
-                if (refusal == null) {
-                    refusal = outside(dir, root);
-                }
-                if (refusal == null) {
-                    return FileVisitResult.CONTINUE;
-                }
-                entries.add(new Entry(dir, refusal));
-                return FileVisitResult.SKIP_SUBTREE;
-            }
+        Files.walkFileTree(
+                folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (dir.equals(folder)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        LandedSource.Refusal refusal = hidden(dir, "folder");
+                        if (refusal == null) {
+                            refusal = outside(dir, root);
+                        }
+                        if (refusal == null) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        entries.add(new Entry(dir, refusal));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                entries.add(new Entry(file, judge(file, attrs, root)));
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        entries.add(new Entry(file, judge(file, attrs, root)));
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                entries.add(new Entry(file, failed(file, e)));
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        entries.add(new Entry(file, failed(file, e)));
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                if (e != null) {
-                    entries.add(new Entry(dir, failed(dir, e)));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                        if (e != null) {
+                            entries.add(new Entry(dir, failed(dir, e)));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
         entries.sort(Comparator.comparing(Entry::path));
         return entries;
     }
@@ -96,11 +95,15 @@ public final class SourceFolderEntries {
             return refusal;
         }
         if (!attrs.isRegularFile()) {
-            return refuse(RejectRule.UNSUPPORTED_FILE, "'" + name + "' is not a regular file (a device, socket or pipe): not read");
+            return refuse(
+                    RejectRule.UNSUPPORTED_FILE,
+                    "'" + name + "' is not a regular file (a device, socket or pipe): not read");
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (EXTENSIONS.stream().noneMatch(lower::endsWith)) {
-            return refuse(RejectRule.UNSUPPORTED_FILE, "'" + name + "' is not a file type Shequ reads (.xlsx or .csv): not read");
+            return refuse(
+                    RejectRule.UNSUPPORTED_FILE,
+                    "'" + name + "' is not a file type Shequ reads (.xlsx or .csv): not read");
         }
         if (!Files.isReadable(file)) {
             return refuse(RejectRule.UNREADABLE_FILE, "'" + name + "' cannot be read: permission denied");
@@ -111,15 +114,20 @@ public final class SourceFolderEntries {
     private static LandedSource.Refusal hidden(Path entry, String kind) {
         String name = entry.getFileName().toString();
         return name.startsWith(".")
-                ? refuse(RejectRule.HIDDEN_FILE, "'" + name + "' is a hidden " + kind + ": not read") : null;
+                ? refuse(RejectRule.HIDDEN_FILE, "'" + name + "' is a hidden " + kind + ": not read")
+                : null;
     }
 
     /** Refused when the entry's real path lies outside the folder's (a link), or cannot be resolved. */
     private static LandedSource.Refusal outside(Path entry, Path root) {
         try {
             Path real = entry.toRealPath();
-            return real.startsWith(root) ? null : refuse(RejectRule.OUTSIDE_SOURCE,
-                    "'" + entry.getFileName() + "' links to " + real + ", outside the source folder: not followed");
+            return real.startsWith(root)
+                    ? null
+                    : refuse(
+                            RejectRule.OUTSIDE_SOURCE,
+                            "'" + entry.getFileName() + "' links to " + real
+                                    + ", outside the source folder: not followed");
         } catch (IOException e) {
             return failed(entry, e);
         }
@@ -128,10 +136,14 @@ public final class SourceFolderEntries {
     private static LandedSource.Refusal failed(Path entry, IOException e) {
         String name = "'" + entry.getFileName() + "'";
         if (e instanceof FileSystemLoopException || isLinkLoop(e)) {
-            return refuse(RejectRule.LINK_LOOP, name + " is a symbolic link that loops back into the folder it lies in: not followed");
+            return refuse(
+                    RejectRule.LINK_LOOP,
+                    name + " is a symbolic link that loops back into the folder it lies in: not followed");
         }
         if (e instanceof NoSuchFileException && Files.isSymbolicLink(entry)) {
-            return refuse(RejectRule.UNREADABLE_FILE, name + " is a symbolic link to " + linkTarget(entry) + ", which does not exist");
+            return refuse(
+                    RejectRule.UNREADABLE_FILE,
+                    name + " is a symbolic link to " + linkTarget(entry) + ", which does not exist");
         }
         if (e instanceof AccessDeniedException) {
             return refuse(RejectRule.UNREADABLE_FILE, name + " cannot be read: permission denied");
@@ -141,7 +153,8 @@ public final class SourceFolderEntries {
 
     /** ELOOP: a link to itself, or a cycle of links, which the walk's own loop check cannot see. */
     private static boolean isLinkLoop(IOException e) {
-        return e instanceof FileSystemException f && f.getReason() != null
+        return e instanceof FileSystemException f
+                && f.getReason() != null
                 && f.getReason().toLowerCase(Locale.ROOT).contains("levels of symbolic links");
     }
 
@@ -160,7 +173,8 @@ public final class SourceFolderEntries {
     /** The size of a plain file (not a link, not a folder), else 0: a refused link's target is never read. */
     static long sizeOf(Path entry) {
         try {
-            BasicFileAttributes attrs = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return attrs.isRegularFile() ? attrs.size() : 0;
         } catch (IOException e) {
             return 0;
@@ -170,7 +184,9 @@ public final class SourceFolderEntries {
     /** The modification time of an entry without following a link, 0 when it cannot be told. */
     static long modifiedOf(Path entry) {
         try {
-            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).lastModifiedTime().toMillis();
+            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .lastModifiedTime()
+                    .toMillis();
         } catch (IOException e) {
             return 0;
         }

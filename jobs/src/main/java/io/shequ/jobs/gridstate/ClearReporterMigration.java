@@ -75,7 +75,8 @@ public final class ClearReporterMigration {
             }
         }
         if (!Files.isDirectory(events)
-                || !ReportersToPseudonyms.holdsClearIdentifiers(spark.read().parquet(events.toString()).schema())) {
+                || !ReportersToPseudonyms.holdsClearIdentifiers(
+                        spark.read().parquet(events.toString()).schema())) {
             return false;
         }
         if (Files.exists(next)) {

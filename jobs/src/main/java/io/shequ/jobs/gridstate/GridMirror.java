@@ -41,8 +41,7 @@ public final class GridMirror {
      * @param facts {@code fct_grid_events} as conform wrote it, before the lake's checks
      * @param basis what the keys were built on besides the state; facts on another basis are rebuilt
      */
-    public record Facts(Dataset<Row> facts, String basis) {
-    }
+    public record Facts(Dataset<Row> facts, String basis) {}
 
     private final Path root;
 
@@ -61,13 +60,16 @@ public final class GridMirror {
      */
     public Optional<Facts> currentFacts(SparkSession spark) {
         Optional<Path> folder = currentRun().map(root::resolve);
-        if (folder.isEmpty() || !Files.isDirectory(folder.get().resolve(FACTS))
+        if (folder.isEmpty()
+                || !Files.isDirectory(folder.get().resolve(FACTS))
                 || !Files.isRegularFile(folder.get().resolve(FACTS_BASIS))) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Facts(spark.read().parquet(folder.get().resolve(FACTS).toString()),
-                    Files.readString(folder.get().resolve(FACTS_BASIS), StandardCharsets.UTF_8).strip()));
+            return Optional.of(new Facts(
+                    spark.read().parquet(folder.get().resolve(FACTS).toString()),
+                    Files.readString(folder.get().resolve(FACTS_BASIS), StandardCharsets.UTF_8)
+                            .strip()));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the grid facts of " + folder.get(), e);
         }
@@ -88,7 +90,8 @@ public final class GridMirror {
             }
             OwnerOnly.createDirectories(target);
             try (Stream<Path> files = Files.list(facts)) {
-                for (Path file : files.filter(f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith("."))
+                for (Path file : files.filter(f -> Files.isRegularFile(f)
+                                && !f.getFileName().toString().startsWith("."))
                         .toList()) {
                     OwnerOnly.restrict(Files.copy(file, target.resolve(file.getFileName())));
                 }
@@ -103,7 +106,9 @@ public final class GridMirror {
     public Optional<String> currentRun() {
         Path pointer = root.resolve(CURRENT);
         try {
-            return Files.exists(pointer) ? Optional.of(Files.readString(pointer, StandardCharsets.UTF_8).strip())
+            return Files.exists(pointer)
+                    ? Optional.of(
+                            Files.readString(pointer, StandardCharsets.UTF_8).strip())
                     : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + pointer, e);
@@ -142,8 +147,10 @@ public final class GridMirror {
         if (before.isEmpty()) {
             return adopt(spark, runId, staged, events);
         }
-        return write(spark, runId, new GridStateMerge().apply(before,
-                new GridState(increment.grids(), events, increment.flows())));
+        return write(
+                spark,
+                runId,
+                new GridStateMerge().apply(before, new GridState(increment.grids(), events, increment.flows())));
     }
 
     /**

@@ -47,11 +47,15 @@ public record GridStateChanges(Dataset<Row> events, Set<String> grids) {
      * @param increment the run's staged increment, its reporters pseudonymized as the state holds them
      */
     public static GridStateChanges between(GridState before, GridState increment) {
-        Dataset<Row> covered = increment.events().select("event_id")
-                .union(increment.flows().select("event_id")).distinct();
+        Dataset<Row> covered = increment
+                .events()
+                .select("event_id")
+                .union(increment.flows().select("event_id"))
+                .distinct();
         Dataset<Row> events = changedRows(before.events(), increment.events(), "event_id")
                 .union(changedFlowSets(before.flows(), increment.flows(), covered))
-                .distinct().cache();
+                .distinct()
+                .cache();
         Set<String> grids = new TreeSet<>();
         for (Row r : changedRows(before.grids(), increment.grids(), "grid_code").collectAsList()) {
             grids.add(String.valueOf(r.get(0)));
@@ -67,8 +71,10 @@ public record GridStateChanges(Dataset<Row> events, Set<String> grids) {
         Column hash = rowHash(increment.columns());
         Dataset<Row> held = before.select(col(key).as("_held_key"), hash.as("_held_hash"));
         Dataset<Row> next = increment.select(col(key), hash.as(HASH));
-        return next.join(held, col(key).equalTo(col("_held_key")).and(col(HASH).equalTo(col("_held_hash"))), "left_anti")
-                .select(key).distinct();
+        return next.join(
+                        held, col(key).equalTo(col("_held_key")).and(col(HASH).equalTo(col("_held_hash"))), "left_anti")
+                .select(key)
+                .distinct();
     }
 
     /** Events whose flows in the increment (which replace theirs in the state) are not the state's. */
@@ -79,15 +85,20 @@ public record GridStateChanges(Dataset<Row> events, Set<String> grids) {
         Column hash = rowHash(increment.columns());
         Dataset<Row> next = flowSets(increment, hash, "n");
         Dataset<Row> held = flowSets(before.join(covered, "event_id", "left_semi"), hash, "h");
-        Column same = coalesce(col("n_rows"), lit(0L)).equalTo(coalesce(col("h_rows"), lit(0L)))
+        Column same = coalesce(col("n_rows"), lit(0L))
+                .equalTo(coalesce(col("h_rows"), lit(0L)))
                 .and(col("n_sum").eqNullSafe(col("h_sum")));
-        return covered.join(next, "event_id", "left").join(held, "event_id", "left")
-                .filter(same.unary_$bang()).select("event_id");
+        return covered.join(next, "event_id", "left")
+                .join(held, "event_id", "left")
+                .filter(same.unary_$bang())
+                .select("event_id");
     }
 
     private static Dataset<Row> flowSets(Dataset<Row> flows, Column hash, String prefix) {
-        return flows.groupBy("event_id").agg(count(lit(1)).as(prefix + "_rows"),
-                sum(hash.cast("decimal(38,0)")).as(prefix + "_sum"));
+        return flows.groupBy("event_id")
+                .agg(
+                        count(lit(1)).as(prefix + "_rows"),
+                        sum(hash.cast("decimal(38,0)")).as(prefix + "_sum"));
     }
 
     private static boolean sameColumns(Dataset<Row> before, Dataset<Row> increment) {
@@ -95,8 +106,10 @@ public record GridStateChanges(Dataset<Row> events, Set<String> grids) {
     }
 
     private static String[] sortedTypes(Dataset<Row> rows) {
-        return Arrays.stream(rows.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString())
-                .sorted().toArray(String[]::new);
+        return Arrays.stream(rows.schema().fields())
+                .map(f -> f.name() + ":" + f.dataType().simpleString())
+                .sorted()
+                .toArray(String[]::new);
     }
 
     /** One hash of every column, by name order so both sides agree whatever their column order. */

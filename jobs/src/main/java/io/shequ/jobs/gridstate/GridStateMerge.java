@@ -24,10 +24,13 @@ public final class GridStateMerge {
             return increment;
         }
         GridState before = current.get();
-        Dataset<Row> covered = increment.events().select("event_id")
-                .union(increment.flows().select("event_id")).distinct();
-        Dataset<Row> keptFlows = before.flows().join(covered, before.flows().col("event_id").equalTo(covered.col("event_id")),
-                "left_anti");
+        Dataset<Row> covered = increment
+                .events()
+                .select("event_id")
+                .union(increment.flows().select("event_id"))
+                .distinct();
+        Dataset<Row> keptFlows = before.flows()
+                .join(covered, before.flows().col("event_id").equalTo(covered.col("event_id")), "left_anti");
         return new GridState(
                 latest(before.grids(), increment.grids(), "grid_code"),
                 latest(before.events(), increment.events(), "event_id"),
@@ -37,8 +40,13 @@ public final class GridStateMerge {
     private static Dataset<Row> latest(Dataset<Row> before, Dataset<Row> increment, String key) {
         Dataset<Row> all = before.withColumn(FROM_INCREMENT, lit(0))
                 .unionByName(increment.withColumn(FROM_INCREMENT, lit(1)), true);
-        return all.withColumn("_rank", row_number().over(Window.partitionBy(col(key))
-                        .orderBy(col("updated_at").desc_nulls_last(), col(FROM_INCREMENT).desc())))
+        return all.withColumn(
+                        "_rank",
+                        row_number()
+                                .over(Window.partitionBy(col(key))
+                                        .orderBy(
+                                                col("updated_at").desc_nulls_last(),
+                                                col(FROM_INCREMENT).desc())))
                 .filter(col("_rank").equalTo(1))
                 .drop("_rank", FROM_INCREMENT);
     }

@@ -54,7 +54,8 @@ public final class LakeWriter {
 
     public LakeWriter(SparkSession spark) {
         this.spark = spark;
-        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + SparkSessionFactory.CATALOG + "." + SparkSessionFactory.NAMESPACE);
+        spark.sql(
+                "CREATE NAMESPACE IF NOT EXISTS " + SparkSessionFactory.CATALOG + "." + SparkSessionFactory.NAMESPACE);
     }
 
     public static String qualified(String table) {
@@ -65,7 +66,8 @@ public final class LakeWriter {
      * Replaces the partitions of {@code table} that {@code rows} holds and whose content changed,
      * creating the table if new. Partitions {@code rows} does not hold keep their rows.
      */
-    public Written overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
+    public Written overwritePartitions(String table, Dataset<Row> rows, List<String> partitionColumns)
+            throws Exception {
         String name = qualified(table);
         PartitionFingerprints next = PartitionFingerprints.of(rows, partitionColumns);
         if (!spark.catalog().tableExists(name)) {
@@ -76,12 +78,16 @@ public final class LakeWriter {
         PartitionFingerprints held = fingerprints(name).orElse(new PartitionFingerprints(Map.of()));
         List<String> changed = held.changedIn(next);
         if (changed.isEmpty()) {
-            LOG.info("lake table {}: the {} partition(s) written hold the same rows, not committed", table,
+            LOG.info(
+                    "lake table {}: the {} partition(s) written hold the same rows, not committed",
+                    table,
                     next.byPartition().size());
             return new Written(table, List.of(), false);
         }
-        only(rows, partitionColumns, changed, next).writeTo(name)
-                .option(SNAPSHOT_PROPERTY, held.overwrittenBy(next).toJson()).overwritePartitions();
+        only(rows, partitionColumns, changed, next)
+                .writeTo(name)
+                .option(SNAPSHOT_PROPERTY, held.overwrittenBy(next).toJson())
+                .overwritePartitions();
         return new Written(table, changed, false);
     }
 
@@ -112,10 +118,14 @@ public final class LakeWriter {
             LOG.info("lake table {}: the same rows, not committed", table);
             return new Written(table, List.of(), false);
         }
-        if (held.isPresent() && !partitionColumns.isEmpty() && held.get().vanishedIn(next).isEmpty()) {
+        if (held.isPresent()
+                && !partitionColumns.isEmpty()
+                && held.get().vanishedIn(next).isEmpty()) {
             List<String> changed = held.get().changedIn(next);
-            only(rows, partitionColumns, changed, next).writeTo(name)
-                    .option(SNAPSHOT_PROPERTY, next.toJson()).overwritePartitions();
+            only(rows, partitionColumns, changed, next)
+                    .writeTo(name)
+                    .option(SNAPSHOT_PROPERTY, next.toJson())
+                    .overwritePartitions();
             return new Written(table, changed, false);
         }
         rows.writeTo(name).option(SNAPSHOT_PROPERTY, next.toJson()).overwrite(functions.lit(true));
@@ -123,8 +133,8 @@ public final class LakeWriter {
     }
 
     /** The rows of the {@code changed} partitions, or all of them when every partition changed. */
-    private static Dataset<Row> only(Dataset<Row> rows, List<String> partitionColumns, List<String> changed,
-                                     PartitionFingerprints next) {
+    private static Dataset<Row> only(
+            Dataset<Row> rows, List<String> partitionColumns, List<String> changed, PartitionFingerprints next) {
         if (changed.size() == next.byPartition().size()) {
             return rows;
         }
@@ -136,7 +146,9 @@ public final class LakeWriter {
         Table iceberg = Spark3Util.loadIcebergTable(spark, name);
         iceberg.refresh();
         Snapshot current = iceberg.currentSnapshot();
-        if (current == null || current.summary() == null || !current.summary().containsKey(PartitionFingerprints.PROPERTY)) {
+        if (current == null
+                || current.summary() == null
+                || !current.summary().containsKey(PartitionFingerprints.PROPERTY)) {
             return Optional.empty();
         }
         return Optional.of(PartitionFingerprints.parse(current.summary().get(PartitionFingerprints.PROPERTY)));
@@ -151,7 +163,8 @@ public final class LakeWriter {
     private void evolve(String name, Dataset<Row> rows, List<String> partitionColumns) throws Exception {
         Table iceberg = Spark3Util.loadIcebergTable(spark, name);
         Schema wanted = SparkSchemaUtil.convert(rows.schema());
-        boolean newColumns = wanted.columns().stream().anyMatch(f -> iceberg.schema().findField(f.name()) == null);
+        boolean newColumns =
+                wanted.columns().stream().anyMatch(f -> iceberg.schema().findField(f.name()) == null);
         if (newColumns) {
             iceberg.updateSchema().unionByNameWith(wanted).commit();
         }
@@ -159,7 +172,8 @@ public final class LakeWriter {
         for (PartitionField field : iceberg.spec().fields()) {
             partitioned.add(iceberg.schema().findColumnName(field.sourceId()));
         }
-        List<String> missing = partitionColumns.stream().filter(c -> !partitioned.contains(c)).toList();
+        List<String> missing =
+                partitionColumns.stream().filter(c -> !partitioned.contains(c)).toList();
         if (!missing.isEmpty()) {
             UpdatePartitionSpec spec = iceberg.updateSpec();
             missing.forEach(spec::addField);
@@ -170,14 +184,18 @@ public final class LakeWriter {
         }
     }
 
-    private static void create(String name, Dataset<Row> rows, List<String> partitionColumns,
-                               PartitionFingerprints fingerprints) throws Exception {
+    private static void create(
+            String name, Dataset<Row> rows, List<String> partitionColumns, PartitionFingerprints fingerprints)
+            throws Exception {
         Column[] partitions = partitionColumns.stream().map(functions::col).toArray(Column[]::new);
-        var writer = rows.writeTo(name).tableProperty("format-version", "2")
+        var writer = rows.writeTo(name)
+                .tableProperty("format-version", "2")
                 .option(SNAPSHOT_PROPERTY, fingerprints.toJson());
         if (partitions.length > 0) {
-            writer.partitionedBy(partitions[0], JavaConverters.asScalaBuffer(
-                    Arrays.asList(Arrays.copyOfRange(partitions, 1, partitions.length))).toSeq());
+            writer.partitionedBy(
+                    partitions[0],
+                    JavaConverters.asScalaBuffer(Arrays.asList(Arrays.copyOfRange(partitions, 1, partitions.length)))
+                            .toSeq());
         }
         writer.create();
     }
@@ -191,7 +209,8 @@ public final class LakeWriter {
             List<String> files = new ArrayList<>();
             long rows = 0;
             if (current != null) {
-                try (CloseableIterable<FileScanTask> tasks = iceberg.newScan().useSnapshot(current.snapshotId()).planFiles()) {
+                try (CloseableIterable<FileScanTask> tasks =
+                        iceberg.newScan().useSnapshot(current.snapshotId()).planFiles()) {
                     for (FileScanTask task : tasks) {
                         files.add(task.file().location());
                         rows += task.file().recordCount();

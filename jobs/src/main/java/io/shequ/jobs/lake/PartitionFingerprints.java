@@ -39,13 +39,17 @@ record PartitionFingerprints(Map<String, String> byPartition) {
         Column[] every = Arrays.stream(rows.columns()).map(functions::col).toArray(Column[]::new);
         Column key = key(partitionColumns);
         List<Row> sums = rows.groupBy(key.as("partition_key"))
-                .agg(functions.count(functions.lit(1)).as("row_count"),
+                .agg(
+                        functions.count(functions.lit(1)).as("row_count"),
                         // summed as decimal: a long sum of hashes would overflow
-                        functions.sum(functions.xxhash64(every).cast("decimal(38,0)")).as("hash_sum"))
+                        functions
+                                .sum(functions.xxhash64(every).cast("decimal(38,0)"))
+                                .as("hash_sum"))
                 .collectAsList();
         Map<String, String> fingerprints = new TreeMap<>();
         for (Row row : sums) {
-            fingerprints.put(row.getString(0), row.getLong(1) + ":" + row.getDecimal(2).toPlainString());
+            fingerprints.put(
+                    row.getString(0), row.getLong(1) + ":" + row.getDecimal(2).toPlainString());
         }
         return new PartitionFingerprints(fingerprints);
     }
@@ -67,7 +71,7 @@ record PartitionFingerprints(Map<String, String> byPartition) {
             return new PartitionFingerprints(Map.of());
         }
         try {
-            return new PartitionFingerprints(JSON.readValue(json, new TypeReference<Map<String, String>>() { }));
+            return new PartitionFingerprints(JSON.readValue(json, new TypeReference<Map<String, String>>() {}));
         } catch (JsonProcessingException e) {
             // an unreadable record only costs a rewrite
             return new PartitionFingerprints(Map.of());
@@ -86,12 +90,17 @@ record PartitionFingerprints(Map<String, String> byPartition) {
     List<String> changedIn(PartitionFingerprints next) {
         return next.byPartition.entrySet().stream()
                 .filter(e -> !e.getValue().equals(byPartition.get(e.getKey())))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** The partitions this table holds that {@code next} has no row in. */
     List<String> vanishedIn(PartitionFingerprints next) {
-        return byPartition.keySet().stream().filter(k -> !next.byPartition.containsKey(k)).sorted().toList();
+        return byPartition.keySet().stream()
+                .filter(k -> !next.byPartition.containsKey(k))
+                .sorted()
+                .toList();
     }
 
     /** This table's fingerprints with {@code next}'s partitions replacing or adding to them. */

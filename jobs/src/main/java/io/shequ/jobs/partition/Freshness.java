@@ -29,13 +29,11 @@ public final class Freshness {
     static final ZoneId ZONE = GridSystemLanding.VENDOR_ZONE;
 
     /** One late or missing partition, with the days it covers. */
-    public record Finding(String source, String key, LocalDate periodStart, LocalDate periodEnd, LocalDate due,
-                          Instant arrivedAt) {
-    }
+    public record Finding(
+            String source, String key, LocalDate periodStart, LocalDate periodEnd, LocalDate due, Instant arrivedAt) {}
 
     /** The findings, late and missing. */
-    public record Report(List<Finding> late, List<Finding> missing) {
-    }
+    public record Report(List<Finding> late, List<Finding> missing) {}
 
     private final FreshnessWindows windows;
 
@@ -63,24 +61,34 @@ public final class Freshness {
         List<Finding> missing = new ArrayList<>();
         for (String source : configuredSources) {
             FreshnessWindows.Window w = windows.of(source);
-            List<Partition> own = ledger.stream().filter(p -> p.source().equals(source) && p.periodStart() != null).toList();
+            List<Partition> own = ledger.stream()
+                    .filter(p -> p.source().equals(source) && p.periodStart() != null)
+                    .toList();
             for (Partition p : own) {
                 LocalDate due = p.periodEnd().plus(w.due());
-                if (p.arrivedAt() != null && p.arrivedAt().atZone(ZONE).toLocalDate().isAfter(due)
+                if (p.arrivedAt() != null
+                        && p.arrivedAt().atZone(ZONE).toLocalDate().isAfter(due)
                         && w.judgesLateness(p.periodEnd())) {
                     late.add(new Finding(source, p.key(), p.periodStart(), p.periodEnd(), due, p.arrivedAt()));
                 }
             }
             Map<String, Partition> byKey = own.stream().collect(Collectors.toMap(Partition::key, Function.identity()));
-            LocalDate first = w.from() != null ? w.from()
-                    : own.stream().map(Partition::periodStart).min(Comparator.naturalOrder()).orElse(null);
+            LocalDate first = w.from() != null
+                    ? w.from()
+                    : own.stream()
+                            .map(Partition::periodStart)
+                            .min(Comparator.naturalOrder())
+                            .orElse(null);
             if (first == null) {
                 continue;
             }
             LocalDate last = w.to() != null ? w.to() : today;
             if (upToReceived) {
-                LocalDate received = own.stream().map(Partition::periodEnd).filter(Objects::nonNull)
-                        .max(Comparator.naturalOrder()).orElse(first);
+                LocalDate received = own.stream()
+                        .map(Partition::periodEnd)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
+                        .orElse(first);
                 last = received.isBefore(last) ? received : last;
             }
             for (Expected e : expected(source, own, first, last)) {
@@ -93,8 +101,7 @@ public final class Freshness {
         return new Report(late, missing);
     }
 
-    private record Expected(String key, LocalDate start, LocalDate end) {
-    }
+    private record Expected(String key, LocalDate start, LocalDate end) {}
 
     private static List<Expected> expected(String source, List<Partition> own, LocalDate from, LocalDate last) {
         List<Expected> out = new ArrayList<>();

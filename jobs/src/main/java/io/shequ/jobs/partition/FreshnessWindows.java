@@ -47,7 +47,7 @@ public record FreshnessWindows(Map<String, Window> windows) {
     }
 
     public Window of(String source) {
-        return windows.getOrDefault(source,
-                new Window(Source.byId(source).map(Source::defaultDue).orElse(Period.ZERO), null, null));
+        return windows.getOrDefault(
+                source, new Window(Source.byId(source).map(Source::defaultDue).orElse(Period.ZERO), null, null));
     }
 }

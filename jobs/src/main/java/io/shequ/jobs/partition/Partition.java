@@ -24,9 +24,20 @@ import java.util.List;
  * @param runKind      run, backfill or retry
  * @param note         e.g. the quarter a quarterly report covers, or the quarantine reason
  */
-public record Partition(String source, String key, LocalDate periodStart, LocalDate periodEnd, LocalDate reportEnd,
-                        List<String> locations, List<String> sha256, long rowsRead, Instant arrivedAt, String status,
-                        String runId, String runKind, String note) {
+public record Partition(
+        String source,
+        String key,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        LocalDate reportEnd,
+        List<String> locations,
+        List<String> sha256,
+        long rowsRead,
+        Instant arrivedAt,
+        String status,
+        String runId,
+        String runKind,
+        String note) {
 
     public static final String LOADED = "loaded";
     public static final String QUARANTINED = "quarantined";

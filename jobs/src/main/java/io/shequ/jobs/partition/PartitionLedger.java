@@ -52,17 +52,38 @@ public final class PartitionLedger {
     /** Replaces the rows of these partitions in one transaction (delete, then insert: H2 and PostgreSQL alike). */
     public void record(List<Partition> partitions) {
         transaction.executeWithoutResult(status -> {
-            jdbc.batchUpdate("DELETE FROM shequ_partition WHERE source = ? AND partition_key = ?",
-                    partitions.stream().map(p -> new Object[] {p.source(), p.key()}).toList());
-            jdbc.batchUpdate("""
+            jdbc.batchUpdate(
+                    "DELETE FROM shequ_partition WHERE source = ? AND partition_key = ?",
+                    partitions.stream()
+                            .map(p -> new Object[] {p.source(), p.key()})
+                            .toList());
+            jdbc.batchUpdate(
+                    """
                             INSERT INTO shequ_partition (source, partition_key, period_start, period_end, report_end, files,
                               locations, sha256, rows_read, arrived_at, status, run_id, run_kind, note)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    partitions.stream().map(p -> new Object[] {p.source(), p.key(), date(p.periodStart()),
-                            date(p.periodEnd()), date(p.reportEnd()), p.locations().size(),
-                            String.join(SEPARATOR, p.locations()), String.join(SEPARATOR, p.sha256()), p.rowsRead(),
-                            p.arrivedAt() == null ? null : Timestamp.from(p.arrivedAt()), p.status(), p.runId(),
-                            p.runKind(), p.note() == null ? null : p.note().substring(0, Math.min(2048, p.note().length()))})
+                    partitions.stream()
+                            .map(p -> new Object[] {
+                                p.source(),
+                                p.key(),
+                                date(p.periodStart()),
+                                date(p.periodEnd()),
+                                date(p.reportEnd()),
+                                p.locations().size(),
+                                String.join(SEPARATOR, p.locations()),
+                                String.join(SEPARATOR, p.sha256()),
+                                p.rowsRead(),
+                                p.arrivedAt() == null ? null : Timestamp.from(p.arrivedAt()),
+                                p.status(),
+                                p.runId(),
+                                p.runKind(),
+                                p.note() == null
+                                        ? null
+                                        : p.note()
+                                                .substring(
+                                                        0,
+                                                        Math.min(2048, p.note().length()))
+                            })
                             .toList());
         });
     }
@@ -74,10 +95,20 @@ public final class PartitionLedger {
 
     private static Partition row(ResultSet rs, int n) throws SQLException {
         Timestamp arrived = rs.getTimestamp("arrived_at");
-        return new Partition(rs.getString("source"), rs.getString("partition_key"), local(rs.getDate("period_start")),
-                local(rs.getDate("period_end")), local(rs.getDate("report_end")), split(rs.getString("locations")),
-                split(rs.getString("sha256")), rs.getLong("rows_read"), arrived == null ? null : arrived.toInstant(),
-                rs.getString("status"), rs.getString("run_id"), rs.getString("run_kind"), rs.getString("note"));
+        return new Partition(
+                rs.getString("source"),
+                rs.getString("partition_key"),
+                local(rs.getDate("period_start")),
+                local(rs.getDate("period_end")),
+                local(rs.getDate("report_end")),
+                split(rs.getString("locations")),
+                split(rs.getString("sha256")),
+                rs.getLong("rows_read"),
+                arrived == null ? null : arrived.toInstant(),
+                rs.getString("status"),
+                rs.getString("run_id"),
+                rs.getString("run_kind"),
+                rs.getString("note"));
     }
 
     private static List<String> split(String joined) {

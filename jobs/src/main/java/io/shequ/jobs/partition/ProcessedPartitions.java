@@ -35,7 +35,8 @@ public final class ProcessedPartitions {
         String key = runId + "|" + runKind + "|" + completed;
         if (!Objects.equals(key, worked)) {
             HomeLayout layout = new HomeLayout(settings.home());
-            partitions = new RunPartitions(spark, layout, resolver(layout), settings.districts()).of(runId, runKind, completed);
+            partitions = new RunPartitions(spark, layout, resolver(layout), settings.districts())
+                    .of(runId, runKind, completed);
             worked = key;
         }
         return partitions;
@@ -43,10 +44,16 @@ public final class ProcessedPartitions {
 
     /** The same street resolution conform uses, so ledger keys are the NBS codes of the facts. */
     private DivisionResolver resolver(HomeLayout layout) {
-        List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
+        List<DivisionCode> cities = settings.districts().stream()
+                .map(d -> d.ancestor(DivisionLevel.CITY))
+                .distinct()
+                .toList();
         NbsDivisions nbs = settings.divisionReference() == null
-                ? NbsDivisions.bundled2023(cities) : NbsDivisions.fromFolder(settings.divisionReference(), cities);
-        return new DivisionResolver(nbs, settings.districts(),
+                ? NbsDivisions.bundled2023(cities)
+                : NbsDivisions.fromFolder(settings.divisionReference(), cities);
+        return new DivisionResolver(
+                nbs,
+                settings.districts(),
                 DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME)));
     }
 }

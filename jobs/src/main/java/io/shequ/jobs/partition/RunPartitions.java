@@ -55,7 +55,8 @@ public final class RunPartitions {
     private final DivisionResolver resolver;
     private final List<DivisionCode> districts;
 
-    public RunPartitions(SparkSession spark, HomeLayout layout, DivisionResolver resolver, List<DivisionCode> districts) {
+    public RunPartitions(
+            SparkSession spark, HomeLayout layout, DivisionResolver resolver, List<DivisionCode> districts) {
         this.spark = spark;
         this.layout = layout;
         this.resolver = resolver;
@@ -71,34 +72,50 @@ public final class RunPartitions {
         if (landedNode == null) {
             return List.of();
         }
-        Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(landedNode,
-                new TypeReference<Map<String, List<LandedSource>>>() { });
+        Map<String, List<LandedSource>> landed =
+                RunLedger.JSON.convertValue(landedNode, new TypeReference<Map<String, List<LandedSource>>>() {});
         Map<String, SourceAccount> accounts = new HashMap<>();
         JsonNode sources = ledger.get("sources");
         if (sources != null) {
-            for (SourceAccount a : RunLedger.JSON.convertValue(sources, new TypeReference<List<SourceAccount>>() { })) {
+            for (SourceAccount a : RunLedger.JSON.convertValue(sources, new TypeReference<List<SourceAccount>>() {})) {
                 accounts.put(a.source() + "|" + a.location(), a);
             }
         }
         Map<String, String> wholeRejects = new HashMap<>();
         JsonNode rejects = ledger.get("files_quarantined_whole");
         if (rejects != null) {
-            for (WholeFileRejects.File f : RunLedger.JSON.convertValue(rejects, new TypeReference<List<WholeFileRejects.File>>() { })) {
+            for (WholeFileRejects.File f :
+                    RunLedger.JSON.convertValue(rejects, new TypeReference<List<WholeFileRejects.File>>() {})) {
                 wholeRejects.put(f.source() + "|" + f.location(), f.rule() + ": " + f.reason());
             }
         }
         List<Partition> out = new ArrayList<>();
         Path staging = layout.staging(runId);
         if (landed.containsKey(Source.STREET_OFFICES.id())) {
-            Map<String, List<FilePartitions.Slot>> slots = reportSlots(staging.resolve(StreetOfficeReportStaging.DATASET));
-            out.addAll(fold(Source.STREET_OFFICES.id(), landed.get(Source.STREET_OFFICES.id()), slots, accounts,
-                    wholeRejects, completed, runId, runKind));
+            Map<String, List<FilePartitions.Slot>> slots =
+                    reportSlots(staging.resolve(StreetOfficeReportStaging.DATASET));
+            out.addAll(fold(
+                    Source.STREET_OFFICES.id(),
+                    landed.get(Source.STREET_OFFICES.id()),
+                    slots,
+                    accounts,
+                    wholeRejects,
+                    completed,
+                    runId,
+                    runKind));
         }
         if (landed.containsKey(Source.PROCUREMENT.id())) {
-            Map<String, List<FilePartitions.Slot>> slots = ledgerSlots(landed.get(Source.PROCUREMENT.id()),
-                    staging.resolve(ProcurementLedgerStaging.DATASET));
-            out.addAll(fold(Source.PROCUREMENT.id(), landed.get(Source.PROCUREMENT.id()), slots, accounts,
-                    wholeRejects, completed, runId, runKind));
+            Map<String, List<FilePartitions.Slot>> slots =
+                    ledgerSlots(landed.get(Source.PROCUREMENT.id()), staging.resolve(ProcurementLedgerStaging.DATASET));
+            out.addAll(fold(
+                    Source.PROCUREMENT.id(),
+                    landed.get(Source.PROCUREMENT.id()),
+                    slots,
+                    accounts,
+                    wholeRejects,
+                    completed,
+                    runId,
+                    runKind));
         }
         if (landed.containsKey(Source.GRID_SYSTEM.id())) {
             out.addAll(gridDays(landed.get(Source.GRID_SYSTEM.id()), completed, runId, runKind));
@@ -106,9 +123,15 @@ public final class RunPartitions {
         return out;
     }
 
-    private List<Partition> fold(String source, List<LandedSource> files, Map<String, List<FilePartitions.Slot>> slots,
-                                 Map<String, SourceAccount> accounts, Map<String, String> wholeRejects,
-                                 boolean completed, String runId, String runKind) {
+    private List<Partition> fold(
+            String source,
+            List<LandedSource> files,
+            Map<String, List<FilePartitions.Slot>> slots,
+            Map<String, SourceAccount> accounts,
+            Map<String, String> wholeRejects,
+            boolean completed,
+            String runId,
+            String runKind) {
         FilePartitions partitions = new FilePartitions();
         for (LandedSource file : files) {
             List<FilePartitions.Slot> own = slots.get(file.location());
@@ -138,9 +161,11 @@ public final class RunPartitions {
             return slots;
         }
         Map<String, String> streets = new HashMap<>();
-        for (Row r : spark.read().parquet(staged.toString())
+        for (Row r : spark.read()
+                .parquet(staged.toString())
                 .select("source_file", "street_hint", "district_hint", "period", "period_start", "period_end")
-                .distinct().collectAsList()) {
+                .distinct()
+                .collectAsList()) {
             String hint = r.getString(1);
             String district = r.getString(2);
             String street = streets.computeIfAbsent(hint + "|" + district, k -> {
@@ -149,7 +174,8 @@ public final class RunPartitions {
             });
             LocalDate start = day(r.get(4));
             LocalDate end = day(r.get(5));
-            String note = YearMonth.from(start).equals(YearMonth.from(end)) ? null : "quarterly report " + r.getString(3);
+            String note =
+                    YearMonth.from(start).equals(YearMonth.from(end)) ? null : "quarterly report " + r.getString(3);
             List<FilePartitions.Slot> own = new ArrayList<>();
             for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
                 own.add(new FilePartitions.Slot(street + "/" + m, m.atDay(1), m.atEndOfMonth(), end, note));
@@ -166,8 +192,15 @@ public final class RunPartitions {
             Resolution resolved = resolver.street(id.streetHint(), id.districtHint());
             String street = resolved.code() != null ? resolved.code() : id.streetHint();
             List<FilePartitions.Slot> own = new ArrayList<>();
-            for (YearMonth m = YearMonth.from(id.period().start()); !m.isAfter(YearMonth.from(id.period().end())); m = m.plusMonths(1)) {
-                own.add(new FilePartitions.Slot(street + "/" + m, m.atDay(1), m.atEndOfMonth(), id.period().end(), note));
+            for (YearMonth m = YearMonth.from(id.period().start());
+                    !m.isAfter(YearMonth.from(id.period().end()));
+                    m = m.plusMonths(1)) {
+                own.add(new FilePartitions.Slot(
+                        street + "/" + m,
+                        m.atDay(1),
+                        m.atEndOfMonth(),
+                        id.period().end(),
+                        note));
             }
             return own;
         } catch (ReportIdentity.Unknown e) {
@@ -179,8 +212,11 @@ public final class RunPartitions {
     private Map<String, List<FilePartitions.Slot>> ledgerSlots(List<LandedSource> files, Path staged) {
         Map<String, Integer> signedYears = new HashMap<>();
         if (Files.exists(staged)) {
-            for (Row r : spark.read().parquet(staged.toString()).groupBy("source_file")
-                    .agg(max(year(col("signed_date")))).collectAsList()) {
+            for (Row r : spark.read()
+                    .parquet(staged.toString())
+                    .groupBy("source_file")
+                    .agg(max(year(col("signed_date"))))
+                    .collectAsList()) {
                 if (!r.isNullAt(1)) {
                     signedYears.put(r.getString(0), r.getInt(1));
                 }
@@ -194,30 +230,51 @@ public final class RunPartitions {
                 continue;
             }
             Matcher d = DISTRICT.matcher(file.location());
-            String district = d.find() ? d.group(1) : districts.size() == 1 ? districts.get(0).value() : "all";
+            String district = d.find()
+                    ? d.group(1)
+                    : districts.size() == 1 ? districts.get(0).value() : "all";
             LocalDate start = LocalDate.of(ledgerYear, 1, 1);
             LocalDate end = LocalDate.of(ledgerYear, 12, 31);
-            slots.put(file.location(), List.of(new FilePartitions.Slot(district + "/" + ledgerYear, start, end, end, null)));
+            slots.put(
+                    file.location(),
+                    List.of(new FilePartitions.Slot(district + "/" + ledgerYear, start, end, end, null)));
         }
         return slots;
     }
 
     /** One partition per day of {@code updated_at} among the event rows this run extracted. */
     private List<Partition> gridDays(List<LandedSource> tables, boolean completed, String runId, String runKind) {
-        LandedSource events = tables.stream().filter(t -> t.location().equals("event")).findFirst().orElse(null);
+        LandedSource events = tables.stream()
+                .filter(t -> t.location().equals("event"))
+                .findFirst()
+                .orElse(null);
         if (events == null || !Files.exists(Path.of(events.landed()))) {
             return List.of();
         }
         List<Partition> out = new ArrayList<>();
-        for (Row r : spark.read().parquet(events.landed()).groupBy(to_date(col("updated_at")).as("day"))
-                .agg(count("*")).collectAsList()) {
+        for (Row r : spark.read()
+                .parquet(events.landed())
+                .groupBy(to_date(col("updated_at")).as("day"))
+                .agg(count("*"))
+                .collectAsList()) {
             if (r.isNullAt(0)) {
                 continue;
             }
             LocalDate day = day(r.get(0));
-            out.add(new Partition(Source.GRID_SYSTEM.id(), day.toString(), day, day, day, List.of("event"),
-                    List.of(events.sha256()), r.getLong(1), Instant.ofEpochMilli(events.arrivedMillis()),
-                    completed ? Partition.LOADED : Partition.FAILED, runId, runKind, null));
+            out.add(new Partition(
+                    Source.GRID_SYSTEM.id(),
+                    day.toString(),
+                    day,
+                    day,
+                    day,
+                    List.of("event"),
+                    List.of(events.sha256()),
+                    r.getLong(1),
+                    Instant.ofEpochMilli(events.arrivedMillis()),
+                    completed ? Partition.LOADED : Partition.FAILED,
+                    runId,
+                    runKind,
+                    null));
         }
         return out;
     }

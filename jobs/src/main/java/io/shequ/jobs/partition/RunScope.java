@@ -23,8 +23,12 @@ import java.util.TreeSet;
  * @param whole      sources read whole, as a plain run reads them (every file; the grid system
  *                   incrementally from its watermarks): a scheduled per-source run; empty otherwise
  */
-public record RunScope(String kind, Map<String, Set<String>> files, LocalDateTime gridFrom, LocalDateTime gridUntil,
-                       Set<String> whole) {
+public record RunScope(
+        String kind,
+        Map<String, Set<String>> files,
+        LocalDateTime gridFrom,
+        LocalDateTime gridUntil,
+        Set<String> whole) {
 
     public static final String SECTION = "scope";
     public static final String RUN = "run";
@@ -35,7 +39,8 @@ public record RunScope(String kind, Map<String, Set<String>> files, LocalDateTim
 
     public RunScope {
         files = Map.copyOf(files);
-        // sorted, so the ledger and summary name the sources in a stable order; null in ledgers written before it existed
+        // sorted, so the ledger and summary name the sources in a stable order; null in ledgers written before it
+        // existed
         whole = whole == null ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(whole));
     }
 
@@ -64,7 +69,8 @@ public record RunScope(String kind, Map<String, Set<String>> files, LocalDateTim
     }
 
     public boolean readsFiles(String source) {
-        return whole.contains(source) || files.containsKey(source) && !files.get(source).isEmpty();
+        return whole.contains(source)
+                || files.containsKey(source) && !files.get(source).isEmpty();
     }
 
     /** Whether the grid system is re-extracted for an {@code updated_at} window (backfill, retry). */

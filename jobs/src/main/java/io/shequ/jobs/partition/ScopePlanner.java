@@ -29,11 +29,15 @@ public final class ScopePlanner {
 
     /** The partitions of {@code sources} whose period overlaps {@code [from, to]}, the grid by {@code updated_at}. */
     public RunScope backfill(LocalDate from, LocalDate to, Set<String> sources) {
-        Predicate<Partition> inRange = p -> p.periodStart() != null && !p.periodStart().isAfter(to)
+        Predicate<Partition> inRange = p -> p.periodStart() != null
+                && !p.periodStart().isAfter(to)
                 && !p.periodEnd().isBefore(from);
         Map<String, Set<String>> files = files(sources, inRange);
         boolean grid = sources.contains(Source.GRID_SYSTEM.id());
-        return new RunScope(RunScope.BACKFILL, files, grid ? from.atStartOfDay() : null,
+        return new RunScope(
+                RunScope.BACKFILL,
+                files,
+                grid ? from.atStartOfDay() : null,
                 grid ? to.plusDays(1).atStartOfDay() : null);
     }
 
@@ -42,16 +46,23 @@ public final class ScopePlanner {
         Map<String, Set<String>> files = files(sources, Partition::needsRetry);
         List<LocalDate> failedDays = ledger.stream()
                 .filter(p -> p.source().equals(Source.GRID_SYSTEM.id()) && p.needsRetry())
-                .map(Partition::periodStart).sorted().toList();
-        LocalDateTime from = failedDays.isEmpty() || !sources.contains(Source.GRID_SYSTEM.id()) ? null
+                .map(Partition::periodStart)
+                .sorted()
+                .toList();
+        LocalDateTime from = failedDays.isEmpty() || !sources.contains(Source.GRID_SYSTEM.id())
+                ? null
                 : failedDays.get(0).atStartOfDay();
-        LocalDateTime until = from == null ? null : failedDays.get(failedDays.size() - 1).plusDays(1).atStartOfDay();
+        LocalDateTime until = from == null
+                ? null
+                : failedDays.get(failedDays.size() - 1).plusDays(1).atStartOfDay();
         return new RunScope(RunScope.RETRY, files, from, until);
     }
 
     /** True when the scope reprocesses nothing. */
     public static boolean isEmpty(RunScope scope) {
-        return !scope.readsGrid() && scope.whole().isEmpty() && scope.files().values().stream().allMatch(Set::isEmpty);
+        return !scope.readsGrid()
+                && scope.whole().isEmpty()
+                && scope.files().values().stream().allMatch(Set::isEmpty);
     }
 
     private Map<String, Set<String>> files(Set<String> sources, Predicate<Partition> chosen) {
@@ -60,7 +71,8 @@ public final class ScopePlanner {
             if (!sources.contains(source)) {
                 continue;
             }
-            List<Partition> own = ledger.stream().filter(p -> p.source().equals(source)).toList();
+            List<Partition> own =
+                    ledger.stream().filter(p -> p.source().equals(source)).toList();
             List<Partition> picked = own.stream().filter(chosen).toList();
             Set<String> lakePartitions = new TreeSet<>();
             picked.forEach(p -> lakePartitions.add(lakePartition(source, p)));
@@ -83,7 +95,9 @@ public final class ScopePlanner {
         if (end == null) {
             return "?" + p.key();
         }
-        return source.equals(Source.PROCUREMENT.id()) ? Integer.toString(end.getYear()) : YearMonth.from(end).toString();
+        return source.equals(Source.PROCUREMENT.id())
+                ? Integer.toString(end.getYear())
+                : YearMonth.from(end).toString();
     }
 
     /** The range a retry covers, for messages. */

@@ -32,6 +32,7 @@ public final class PartitionLedgerListener implements JobExecutionListener {
 
     /** Run-ledger sections copied into the summary. */
     public static final String PARTITIONS = "partitions";
+
     public static final String FRESHNESS = "freshness";
     private static final int LISTED = 50;
 
@@ -40,8 +41,11 @@ public final class PartitionLedgerListener implements JobExecutionListener {
     private final PartitionLedger ledger;
     private final FreshnessWindows windows;
 
-    public PartitionLedgerListener(PipelineSettings settings, ProcessedPartitions processed, PartitionLedger ledger,
-                                   FreshnessWindows windows) {
+    public PartitionLedgerListener(
+            PipelineSettings settings,
+            ProcessedPartitions processed,
+            PartitionLedger ledger,
+            FreshnessWindows windows) {
         this.settings = settings;
         this.processed = processed;
         this.ledger = ledger;
@@ -61,18 +65,22 @@ public final class PartitionLedgerListener implements JobExecutionListener {
     private void record(JobExecution execution) {
         String runId = execution.getJobParameters().getString(RunIds.PARAMETER);
         HomeLayout layout = new HomeLayout(settings.home());
-        boolean completed = execution.getStatus() == BatchStatus.COMPLETED
-                && ExitCodes.of(execution) != ExitCodes.QUALITY_GATE;
+        boolean completed =
+                execution.getStatus() == BatchStatus.COMPLETED && ExitCodes.of(execution) != ExitCodes.QUALITY_GATE;
         String kind = RunScope.kindOf(RunScope.of(layout, runId));
         List<Partition> processed = this.processed.of(runId, kind, completed);
         ledger.record(processed);
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("run_kind", kind);
         for (String status : List.of(Partition.LOADED, Partition.QUARANTINED, Partition.FAILED)) {
-            counts.put(status, processed.stream().filter(p -> p.status().equals(status)).count());
+            counts.put(
+                    status,
+                    processed.stream().filter(p -> p.status().equals(status)).count());
         }
-        counts.put("by_source", processed.stream().collect(Collectors.groupingBy(Partition::source,
-                TreeMap::new, Collectors.counting())));
+        counts.put(
+                "by_source",
+                processed.stream()
+                        .collect(Collectors.groupingBy(Partition::source, TreeMap::new, Collectors.counting())));
         RunLedger runLedger = new RunLedger(layout, runId);
         runLedger.put(PARTITIONS, counts);
         runLedger.put(FRESHNESS, summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sources())));

@@ -1,6 +1,5 @@
 package io.shequ.jobs.pipeline;
 
-import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.GridWatermarks;
@@ -15,6 +14,7 @@ import io.shequ.jobs.pipeline.steps.IndicatorsStep;
 import io.shequ.jobs.pipeline.steps.LakeStep;
 import io.shequ.jobs.pipeline.steps.PublishStep;
 import io.shequ.jobs.pipeline.steps.StageStep;
+import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.AdmitSettings;
@@ -73,25 +73,57 @@ public class PipelineJobConfiguration {
     }
 
     @Bean
-    public Job shequPipeline(JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings,
-                             SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                             WarehousePort warehouse, DataQualityOutcomes dqOutcomes, MetricHistory metricHistory,
-                             PartitionLedger partitions, ObjectProvider<FreshnessWindows> freshness,
-                             ObjectProvider<AdmitSettings> admit) {
+    public Job shequPipeline(
+            JobRepository repository,
+            PlatformTransactionManager transactions,
+            PipelineSettings settings,
+            SparkSession spark,
+            LandingManifest manifest,
+            GridWatermarks watermarks,
+            WarehousePort warehouse,
+            DataQualityOutcomes dqOutcomes,
+            MetricHistory metricHistory,
+            PartitionLedger partitions,
+            ObjectProvider<FreshnessWindows> freshness,
+            ObjectProvider<AdmitSettings> admit) {
         FreshnessWindows windows = freshness.getIfAvailable(FreshnessWindows::defaults);
         ProcessedPartitions processed = new ProcessedPartitions(settings, spark);
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
-                // after the summary writer, so its afterJob runs first and the summary lists late and missing partitions
+                // after the summary writer, so its afterJob runs first and the summary lists late and missing
+                // partitions
                 .listener(new PartitionLedgerListener(settings, processed, partitions, windows))
-                .start(step("extract", new ExtractStep(settings, spark, manifest, watermarks,
-                        new UnfinishedRuns(repository, JOB_NAME)), repository, transactions))
-                .next(step("stage", new StageStep(settings, spark, manifest,
-                        admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))), repository, transactions))
-                .next(step("check", new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory), repository, transactions))
+                .start(step(
+                        "extract",
+                        new ExtractStep(
+                                settings, spark, manifest, watermarks, new UnfinishedRuns(repository, JOB_NAME)),
+                        repository,
+                        transactions))
+                .next(step(
+                        "stage",
+                        new StageStep(
+                                settings,
+                                spark,
+                                manifest,
+                                admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))),
+                        repository,
+                        transactions))
+                .next(step(
+                        "check",
+                        new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory),
+                        repository,
+                        transactions))
                 .next(step("conform", new ConformStep(settings, spark), repository, transactions))
-                .next(step("lake", new LakeStep(settings, spark, watermarks, dqOutcomes, metricHistory), repository, transactions))
-                .next(step("publish", new PublishStep(settings, warehouse, processed, partitions, windows), repository, transactions))
+                .next(step(
+                        "lake",
+                        new LakeStep(settings, spark, watermarks, dqOutcomes, metricHistory),
+                        repository,
+                        transactions))
+                .next(step(
+                        "publish",
+                        new PublishStep(settings, warehouse, processed, partitions, windows),
+                        repository,
+                        transactions))
                 .next(step("indicators", new IndicatorsStep(settings, warehouse), repository, transactions))
                 .build();
     }

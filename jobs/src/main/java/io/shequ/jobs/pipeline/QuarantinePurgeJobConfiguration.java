@@ -1,10 +1,10 @@
 package io.shequ.jobs.pipeline;
 
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.recovery.UnfinishedRuns;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.retention.RawZonePurge;
+import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
+import io.shequ.jobs.settings.PipelineSettings;
 import java.time.Clock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -30,18 +30,30 @@ public class QuarantinePurgeJobConfiguration {
     public static final String JOB_NAME = "shequQuarantinePurge";
 
     @Bean
-    public Job shequQuarantinePurge(JobRepository repository, PlatformTransactionManager transactions,
-                                    PipelineSettings settings) {
+    public Job shequQuarantinePurge(
+            JobRepository repository, PlatformTransactionManager transactions, PipelineSettings settings) {
         return new JobBuilder(JOB_NAME, repository)
-                .start(new StepBuilder("purge", repository).tasklet((contribution, chunk) -> {
-                    String runId = RunIds.of(chunk);
-                    RawZonePurge.Result purged = new RawZonePurge(new HomeLayout(settings.home()), settings.retention(),
-                            Clock.systemUTC()).purge(runId,
-                            new UnfinishedRuns(repository, PipelineJobConfiguration.JOB_NAME).runIds());
-                    contribution.incrementWriteCount(purged.landingTables().files() + purged.staging().files()
-                            + purged.work().files() + purged.quarantine().files());
-                    return RepeatStatus.FINISHED;
-                }, transactions).build())
+                .start(new StepBuilder("purge", repository)
+                        .tasklet(
+                                (contribution, chunk) -> {
+                                    String runId = RunIds.of(chunk);
+                                    RawZonePurge.Result purged = new RawZonePurge(
+                                                    new HomeLayout(settings.home()),
+                                                    settings.retention(),
+                                                    Clock.systemUTC())
+                                            .purge(
+                                                    runId,
+                                                    new UnfinishedRuns(repository, PipelineJobConfiguration.JOB_NAME)
+                                                            .runIds());
+                                    contribution.incrementWriteCount(
+                                            purged.landingTables().files()
+                                                    + purged.staging().files()
+                                                    + purged.work().files()
+                                                    + purged.quarantine().files());
+                                    return RepeatStatus.FINISHED;
+                                },
+                                transactions)
+                        .build())
                 .build();
     }
 }

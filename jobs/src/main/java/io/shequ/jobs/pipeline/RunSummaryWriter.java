@@ -45,21 +45,49 @@ public final class RunSummaryWriter implements JobExecutionListener {
         summary.put("started", String.valueOf(execution.getStartTime()));
         summary.put("ended", String.valueOf(LocalDateTime.now()));
         ArrayNode steps = summary.putArray("steps");
-        execution.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getStartTime,
-                Comparator.nullsLast(Comparator.naturalOrder()))).forEach(step -> {
-            ObjectNode s = steps.addObject();
-            s.put("step", step.getStepName());
-            s.put("status", step.getStatus().name());
-            s.put("started", String.valueOf(step.getStartTime()));
-            LocalDateTime end = step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime();
-            s.put("duration_ms", step.getStartTime() == null ? 0 : Duration.between(step.getStartTime(), end).toMillis());
-            s.put("read", step.getReadCount());
-            s.put("written", step.getWriteCount());
-            s.put("quarantined", step.getFilterCount());
-            step.getFailureExceptions().stream().findFirst().ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
-        });
+        execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing(
+                        StepExecution::getStartTime, Comparator.nullsLast(Comparator.naturalOrder())))
+                .forEach(step -> {
+                    ObjectNode s = steps.addObject();
+                    s.put("step", step.getStepName());
+                    s.put("status", step.getStatus().name());
+                    s.put("started", String.valueOf(step.getStartTime()));
+                    LocalDateTime end = step.getEndTime() == null ? LocalDateTime.now() : step.getEndTime();
+                    s.put(
+                            "duration_ms",
+                            step.getStartTime() == null
+                                    ? 0
+                                    : Duration.between(step.getStartTime(), end).toMillis());
+                    s.put("read", step.getReadCount());
+                    s.put("written", step.getWriteCount());
+                    s.put("quarantined", step.getFilterCount());
+                    step.getFailureExceptions().stream()
+                            .findFirst()
+                            .ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
+                });
         ObjectNode ledger = new RunLedger(layout, runId).read();
-        for (String section : new String[] {"quarantine_purge", "raw_purge", "sources", "value_accounting", "source_findings", "files_quarantined_whole", "grid_extract", "data_quality", "data_quality_no_rows", "data_quality_rows", "dq_warned_purge", "conform", "lake", "publish", "published", "indicators", "scope", "partitions", "freshness"}) {
+        for (String section : new String[] {
+            "quarantine_purge",
+            "raw_purge",
+            "sources",
+            "value_accounting",
+            "source_findings",
+            "files_quarantined_whole",
+            "grid_extract",
+            "data_quality",
+            "data_quality_no_rows",
+            "data_quality_rows",
+            "dq_warned_purge",
+            "conform",
+            "lake",
+            "publish",
+            "published",
+            "indicators",
+            "scope",
+            "partitions",
+            "freshness"
+        }) {
             if (ledger.has(section)) {
                 summary.set(section, ledger.get(section));
             }
@@ -73,10 +101,13 @@ public final class RunSummaryWriter implements JobExecutionListener {
         }
         int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
         if (intolerable > 0 && execution.getStatus() == BatchStatus.COMPLETED) {
-            summary.put("exit_reason", intolerable + " source file(s) quarantined whole (files_quarantined_whole); "
-                    + "the other files loaded and published. Set sources.tolerate-unreadable-files: true to exit 0.");
+            summary.put(
+                    "exit_reason",
+                    intolerable + " source file(s) quarantined whole (files_quarantined_whole); "
+                            + "the other files loaded and published. Set sources.tolerate-unreadable-files: true to exit 0.");
         }
-        execution.getAllFailureExceptions().stream().findFirst()
+        execution.getAllFailureExceptions().stream()
+                .findFirst()
                 .ifPresent(e -> summary.put("error", String.valueOf(e.getMessage())));
         try {
             Path file = layout.run(runId).resolve("summary.json");
@@ -86,8 +117,8 @@ public final class RunSummaryWriter implements JobExecutionListener {
             }
             if (Files.exists(layout.run(runId).resolve("dq.html"))) {
                 // rewritten now that the run's status and exit code are known
-                DqReportHtml.write(DqReport.read(layout.run(runId)),
-                        layout.run(runId).resolve("dq.html"));
+                DqReportHtml.write(
+                        DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing the run summary", e);

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Age band and sex read from a valid resident ID number, before the number is pseudonymized. */
 public final class PersonAttributes {
 
-    private PersonAttributes() {
-    }
+    private PersonAttributes() {}
 
     /** "0-17", "18-34", "35-59" or "60+" on {@code asOf}; empty for an invalid number. */
     public static Optional<String> ageBand(String idNumber, LocalDate asOf) {

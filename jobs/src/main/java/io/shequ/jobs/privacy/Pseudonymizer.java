@@ -36,7 +36,8 @@ public final class Pseudonymizer implements Serializable {
         mac.update(kind.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         // doFinal resets the Mac to its keyed initial state, ready for the next identifier
-        return HexFormat.of().formatHex(mac.doFinal(identifier.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(mac.doFinal(identifier.strip().toUpperCase().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** One keyed Mac per thread: looking up the provider and keying it anew for every row costs more than the hash. */

@@ -61,21 +61,25 @@ public final class ReportersToPseudonyms {
         }
         // a local, so the UDFs capture the serializable pseudonymizer and not this transform
         Pseudonymizer keyed = pseudonymizer;
-        UserDefinedFunction person = udf((UDF3<String, String, String, String>) (id, phone, name) -> {
-            if (ResidentIdNumber.isValid(id)) {
-                return keyed.pseudonym("id", id);
-            }
-            if (MobileNumber.isValid(phone)) {
-                return keyed.pseudonym("phone", phone);
-            }
-            return keyed.pseudonym("name", name);
-        }, DataTypes.StringType);
-        UserDefinedFunction ageBand = udf((UDF2<String, Date, String>) (id, asOf) ->
-                asOf == null ? null : PersonAttributes.ageBand(id, asOf.toLocalDate()).orElse(null), DataTypes.StringType);
-        UserDefinedFunction sex = udf((UDF1<String, String>) id -> PersonAttributes.sex(id).orElse(null),
+        UserDefinedFunction person = udf(
+                (UDF3<String, String, String, String>) (id, phone, name) -> {
+                    if (ResidentIdNumber.isValid(id)) {
+                        return keyed.pseudonym("id", id);
+                    }
+                    if (MobileNumber.isValid(phone)) {
+                        return keyed.pseudonym("phone", phone);
+                    }
+                    return keyed.pseudonym("name", name);
+                },
                 DataTypes.StringType);
-        return complete
-                .withColumn(KEY, person.apply(col(ID_NUMBER), col(PHONE), col(NAME)))
+        UserDefinedFunction ageBand = udf(
+                (UDF2<String, Date, String>) (id, asOf) -> asOf == null
+                        ? null
+                        : PersonAttributes.ageBand(id, asOf.toLocalDate()).orElse(null),
+                DataTypes.StringType);
+        UserDefinedFunction sex =
+                udf((UDF1<String, String>) id -> PersonAttributes.sex(id).orElse(null), DataTypes.StringType);
+        return complete.withColumn(KEY, person.apply(col(ID_NUMBER), col(PHONE), col(NAME)))
                 .withColumn(AGE_BAND, ageBand.apply(col(ID_NUMBER), to_date(col("reported_at"))))
                 .withColumn(SEX, sex.apply(col(ID_NUMBER)))
                 .drop(CLEAR.toArray(String[]::new));

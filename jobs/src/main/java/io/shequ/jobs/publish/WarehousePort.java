@@ -17,8 +17,7 @@ public interface WarehousePort {
      *
      * @param rebuilt false when the current snapshot was kept because the lake had not moved since it was built
      */
-    record Publication(Path snapshot, List<Map<String, Object>> audits, boolean rebuilt) {
-    }
+    record Publication(Path snapshot, List<Map<String, Object>> audits, boolean rebuilt) {}
 
     /**
      * Builds a new snapshot from one consistent lake snapshot, tests and audits it, then makes

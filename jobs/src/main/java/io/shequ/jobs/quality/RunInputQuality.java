@@ -38,8 +38,7 @@ import java.util.stream.Stream;
  */
 public final class RunInputQuality {
 
-    private RunInputQuality() {
-    }
+    private RunInputQuality() {}
 
     /**
      * @param unchanged sources the run read by an increment that changed nothing: not read, for
@@ -53,8 +52,12 @@ public final class RunInputQuality {
             landed.fieldNames().forEachRemaining(read::add);
         }
         read.removeAll(unchanged);
-        return new InputQuality(read, quarantined(ledger, layout.quarantine(runId)), resolution(ledger),
-                findings(ledger), late(partitions));
+        return new InputQuality(
+                read,
+                quarantined(ledger, layout.quarantine(runId)),
+                resolution(ledger),
+                findings(ledger),
+                late(partitions));
     }
 
     /** The folder holding the file at {@code location}, or {@code ""} when it is in none. */
@@ -94,7 +97,8 @@ public final class RunInputQuality {
         }
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.walk(folder)) {
-                for (Path file : files.filter(RunInputQuality::isRowFile).sorted().toList()) {
+                for (Path file :
+                        files.filter(RunInputQuality::isRowFile).sorted().toList()) {
                     try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                         String line;
                         while ((line = lines.readLine()) != null) {
@@ -128,7 +132,9 @@ public final class RunInputQuality {
     }
 
     private static List<String> key(JsonNode row) {
-        return List.of(row.path("source").asText(""), office(row.path("location").asText(null)),
+        return List.of(
+                row.path("source").asText(""),
+                office(row.path("location").asText(null)),
                 row.path("rule").asText(""));
     }
 
@@ -138,12 +144,15 @@ public final class RunInputQuality {
         if (conform == null) {
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = conform.path("resolution").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        conform.path("resolution").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             long names = e.getValue().path("names").asLong();
             long ambiguous = e.getValue().path("ambiguous").asLong();
             long unknown = e.getValue().path("unknown").asLong();
-            out.add(new InputQuality.NameResolution(e.getKey(), names, names - ambiguous - unknown, ambiguous, unknown));
+            out.add(new InputQuality.NameResolution(
+                    e.getKey(), names, names - ambiguous - unknown, ambiguous, unknown));
         }
         return out;
     }
@@ -153,7 +162,9 @@ public final class RunInputQuality {
         JsonNode findings = ledger.get("source_findings");
         if (findings != null) {
             for (JsonNode f : findings) {
-                String office = f.hasNonNull("office") ? f.get("office").asText() : office(f.path("location").asText(null));
+                String office = f.hasNonNull("office")
+                        ? f.get("office").asText()
+                        : office(f.path("location").asText(null));
                 counts.merge(List.of(f.path("kind").asText(""), f.path("source").asText(""), office), 1L, Long::sum);
             }
         }

@@ -28,8 +28,7 @@ import org.springframework.batch.core.step.StepExecution;
 public final class DeadRunRecovery {
 
     /** A run found dead and marked FAILED. */
-    public record Recovered(String runId, long executionId, ProcessOwner deadOwner) {
-    }
+    public record Recovered(String runId, long executionId, ProcessOwner deadOwner) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadRunRecovery.class);
 
@@ -49,14 +48,19 @@ public final class DeadRunRecovery {
     public List<Recovered> recover(String jobName) {
         List<Recovered> recovered = new ArrayList<>();
         List<JobExecution> running = repository.findRunningJobExecutions(jobName).stream()
-                .sorted(Comparator.comparing(JobExecution::getId)).toList();
+                .sorted(Comparator.comparing(JobExecution::getId))
+                .toList();
         for (JobExecution found : running) {
-            JobExecution execution = Optional.ofNullable(repository.getJobExecution(found.getId())).orElse(found);
+            JobExecution execution = Optional.ofNullable(repository.getJobExecution(found.getId()))
+                    .orElse(found);
             String runId = execution.getJobParameters().getString(RunIds.PARAMETER);
             Optional<ProcessOwner> owner = runId == null ? Optional.empty() : owners.owner(runId);
             if (owner.isEmpty()) {
-                LOG.warn("execution {} (run {}) is marked {} but no owner is recorded: left alone", execution.getId(),
-                        runId, execution.getStatus());
+                LOG.warn(
+                        "execution {} (run {}) is marked {} but no owner is recorded: left alone",
+                        execution.getId(),
+                        runId,
+                        execution.getStatus());
                 continue;
             }
             ProcessOwner.Liveness liveness = owner.get().liveness(self);

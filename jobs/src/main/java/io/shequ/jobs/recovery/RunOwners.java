@@ -33,15 +33,21 @@ public final class RunOwners {
     public void claim(String runId, ProcessOwner owner) {
         transaction.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM shequ_run_owner WHERE run_id = ?", runId);
-            jdbc.update("INSERT INTO shequ_run_owner (run_id, host, pid, process_started_ms) VALUES (?, ?, ?, ?)",
-                    runId, owner.host(), owner.pid(), owner.startedMillis());
+            jdbc.update(
+                    "INSERT INTO shequ_run_owner (run_id, host, pid, process_started_ms) VALUES (?, ?, ?, ?)",
+                    runId,
+                    owner.host(),
+                    owner.pid(),
+                    owner.startedMillis());
         });
     }
 
     /** The last process that claimed {@code runId}, or empty if none did (a run of an older release). */
     public Optional<ProcessOwner> owner(String runId) {
-        List<ProcessOwner> found = jdbc.query("SELECT host, pid, process_started_ms FROM shequ_run_owner WHERE run_id = ?",
-                (rs, i) -> new ProcessOwner(rs.getString(1), rs.getLong(2), rs.getLong(3)), runId);
+        List<ProcessOwner> found = jdbc.query(
+                "SELECT host, pid, process_started_ms FROM shequ_run_owner WHERE run_id = ?",
+                (rs, i) -> new ProcessOwner(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                runId);
         return found.stream().findFirst();
     }
 }

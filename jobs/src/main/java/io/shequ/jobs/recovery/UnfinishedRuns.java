@@ -29,7 +29,9 @@ public final class UnfinishedRuns {
         Set<String> runIds = new TreeSet<>();
         for (JobInstance instance : repository.findJobInstances(jobName)) {
             JobExecution last = repository.getLastJobExecution(instance);
-            if (last == null || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            if (last == null
+                    || last.getStatus() == BatchStatus.COMPLETED
+                    || last.getStatus() == BatchStatus.ABANDONED) {
                 continue;
             }
             String runId = last.getJobParameters().getString(RunIds.PARAMETER);

@@ -35,9 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class RawZonePurge {
 
     /** What one purge removed, zone by zone. */
-    public record Result(RunFolderPurge.Purged landingTables, RunFolderPurge.Purged staging,
-                         RunFolderPurge.Purged work, RunFolderPurge.Purged quarantine) {
-    }
+    public record Result(
+            RunFolderPurge.Purged landingTables,
+            RunFolderPurge.Purged staging,
+            RunFolderPurge.Purged work,
+            RunFolderPurge.Purged quarantine) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(RawZonePurge.class);
 
@@ -57,15 +59,23 @@ public final class RawZonePurge {
                 zone(layout.landingTables(currentRunId).getParent(), retention.rawKeepDays(), currentRunId, unfinished),
                 zone(layout.staging(currentRunId).getParent(), retention.rawKeepDays(), currentRunId, unfinished),
                 zone(layout.home().resolve("work"), retention.rawKeepDays(), currentRunId, unfinished),
-                zone(layout.quarantine(currentRunId).getParent(), retention.quarantineKeepDays(), currentRunId, unfinished));
+                zone(
+                        layout.quarantine(currentRunId).getParent(),
+                        retention.quarantineKeepDays(),
+                        currentRunId,
+                        unfinished));
         Set<String> kept = new TreeSet<>();
-        for (RunFolderPurge.Purged zone : List.of(result.landingTables(), result.staging(), result.work(), result.quarantine())) {
+        for (RunFolderPurge.Purged zone :
+                List.of(result.landingTables(), result.staging(), result.work(), result.quarantine())) {
             kept.addAll(zone.keptUnfinished());
         }
         for (String run : kept) {
-            LOG.warn("run {} is unfinished (failed, stopped or running): its raw zones, personal data among them, are kept "
-                    + "past their period so that a restart finds them; restart it (shequ restart --config ... {}) to let "
-                    + "them go", run, run);
+            LOG.warn(
+                    "run {} is unfinished (failed, stopped or running): its raw zones, personal data among them, are kept "
+                            + "past their period so that a restart finds them; restart it (shequ restart --config ... {}) to let "
+                            + "them go",
+                    run,
+                    run);
         }
         return result;
     }

@@ -66,7 +66,9 @@ public final class RunFolderPurge {
         try (Stream<Path> children = Files.list(root)) {
             for (Path run : children.filter(Files::isDirectory).sorted().toList()) {
                 String runId = run.getFileName().toString();
-                if (!RunIds.isRunId(runId) || runId.equals(currentRunId) || !newest(run).isBefore(cutoff)) {
+                if (!RunIds.isRunId(runId)
+                        || runId.equals(currentRunId)
+                        || !newest(run).isBefore(cutoff)) {
                     continue;
                 }
                 if (unfinished.contains(runId)) {
@@ -94,5 +96,4 @@ public final class RunFolderPurge {
             return newest.toInstant();
         }
     }
-
 }

@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedDatabase {
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     /**
      * H2's trace to the application log instead of a {@code *.trace.db} file: H2 writes one when an
@@ -31,7 +30,9 @@ public final class EmbeddedDatabase {
 
     /** True for URLs of an H2 database this process may own: file or memory, not a TCP client. */
     public static boolean isEmbeddedH2(String url) {
-        return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:")
+        return url != null
+                && url.startsWith("jdbc:h2:")
+                && !url.startsWith("jdbc:h2:tcp:")
                 && !url.startsWith("jdbc:h2:ssl:");
     }
 
@@ -45,14 +46,16 @@ public final class EmbeddedDatabase {
         if (!isEmbeddedH2(url) || !url.startsWith("jdbc:h2:file:")) {
             return;
         }
-        Path base = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath();
+        Path base = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0])
+                .toAbsolutePath();
         if (!Files.isDirectory(base.getParent())) {
             return;
         }
         String prefix = base.getFileName() + ".";
         try (Stream<Path> files = Files.list(base.getParent())) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)
-                    && f.getFileName().toString().endsWith(".db")).toList()) {
+                            && f.getFileName().toString().endsWith(".db"))
+                    .toList()) {
                 try {
                     OwnerOnly.restrict(file);
                 } catch (NoSuchFileException closedMeanwhile) {
@@ -72,7 +75,7 @@ public final class EmbeddedDatabase {
         }
         String openOnly = url + ";IFEXISTS=TRUE";
         try (Connection connection = DriverManager.getConnection(openOnly, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SHUTDOWN");
             return true;
         } catch (SQLException alreadyClosedOrAbsent) {

@@ -23,8 +23,7 @@ import java.util.Base64;
  */
 public final class EmbeddedDbPassword {
 
-    private EmbeddedDbPassword() {
-    }
+    private EmbeddedDbPassword() {}
 
     /** The password in {@code file}, generated there first if the file does not exist. */
     public static String readOrCreate(Path file) {
@@ -53,7 +52,10 @@ public final class EmbeddedDbPassword {
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Path partial = posix
-                ? Files.createTempFile(folder, ".embedded-db.password.", ".tmp",
+                ? Files.createTempFile(
+                        folder,
+                        ".embedded-db.password.",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(folder, ".embedded-db.password.", ".tmp");
         try {

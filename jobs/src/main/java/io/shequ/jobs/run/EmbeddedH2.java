@@ -36,8 +36,7 @@ public final class EmbeddedH2 {
         loopbackOnly();
     }
 
-    private EmbeddedH2() {
-    }
+    private EmbeddedH2() {}
 
     /** Binds every TCP server H2 starts in this JVM to loopback; call before any H2 class loads. */
     public static void loopbackOnly() {
@@ -86,17 +85,19 @@ public final class EmbeddedH2 {
             }
         }
         try (Connection legacy = DriverManager.getConnection(existing, USER, "");
-             Statement alter = legacy.createStatement()) {
+                Statement alter = legacy.createStatement()) {
             alter.execute("ALTER USER " + USER + " SET PASSWORD '" + password.replace("'", "''") + "'");
             SECURED.add(url);
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
-                throw new IllegalStateException("the embedded database " + file + " takes neither the password in "
-                        + "secrets/embedded-db.password nor the empty one of older homes: restore that file from a"
-                        + " backup of the home", e);
+                throw new IllegalStateException(
+                        "the embedded database " + file + " takes neither the password in "
+                                + "secrets/embedded-db.password nor the empty one of older homes: restore that file from a"
+                                + " backup of the home",
+                        e);
             }
-            throw new IllegalStateException("setting the password of the embedded database " + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "setting the password of the embedded database " + file + ": " + e.getMessage(), e);
         }
     }
 }

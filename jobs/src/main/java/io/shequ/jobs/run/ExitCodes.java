@@ -11,8 +11,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     public static final int QUALITY_GATE = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /**
      * Job-context key: how many source files the run quarantined whole while configured not to

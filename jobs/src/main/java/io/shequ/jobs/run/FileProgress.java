@@ -23,8 +23,15 @@ public final class FileProgress implements AutoCloseable {
     private FileProgress(String task, int total, boolean terminal) {
         this.task = task;
         this.total = total;
-        this.bar = terminal && total > 0 ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).continuousUpdate().build() : null;
+        this.bar = terminal && total > 0
+                ? new ProgressBarBuilder()
+                        .setTaskName(task)
+                        .setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setUnit(" files", 1)
+                        .continuousUpdate()
+                        .build()
+                : null;
     }
 
     /** Progress over {@code total} files, shown as a bar if this process has a console. */

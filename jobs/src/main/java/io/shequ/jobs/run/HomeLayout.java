@@ -25,8 +25,8 @@ public record HomeLayout(Path home) {
     }
 
     /** The home's top folders, each owner-only. */
-    static final List<String> AREAS = List.of("landing", "staging", "quarantine", "dq-warned", "work", "runs", "state",
-            "lake", "warehouse");
+    static final List<String> AREAS =
+            List.of("landing", "staging", "quarantine", "dq-warned", "work", "runs", "state", "lake", "warehouse");
 
     /**
      * Spark's scratch space in local mode ({@code spark.local.dir}: shuffle and spill files, which

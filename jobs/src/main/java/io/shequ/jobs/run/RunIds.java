@@ -12,11 +12,11 @@ public final class RunIds {
     public static final String PARAMETER = "run.id";
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     public static String next() {
-        return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+        return FORMAT.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(1 << 16));
     }
 
     /** True for a name {@link #next()} could have made, so a folder named so is a run's. */

@@ -102,7 +102,9 @@ public final class RunLedger {
 
     private List<Path> sectionFiles() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + folder, e);
         }
@@ -110,7 +112,8 @@ public final class RunLedger {
 
     private Path file(String section) {
         if (!SECTION_NAME.matcher(section).matches()) {
-            throw new IllegalArgumentException("a ledger section is named by letters, digits, '_', '.' or '-': " + section);
+            throw new IllegalArgumentException(
+                    "a ledger section is named by letters, digits, '_', '.' or '-': " + section);
         }
         return folder.resolve(section + SUFFIX);
     }

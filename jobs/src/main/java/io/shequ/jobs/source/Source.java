@@ -14,16 +14,24 @@ import java.util.Optional;
 public enum Source {
 
     /** Street offices' hand-typed monthly or quarterly reports (Excel, CSV), one folder per office. */
-    STREET_OFFICES("street_office_reports", "street-offices", List.of("community_reports"),
-            "street office × month", Period.ofDays(10)),
+    STREET_OFFICES(
+            "street_office_reports",
+            "street-offices",
+            List.of("community_reports"),
+            "street office × month",
+            Period.ofDays(10)),
 
     /** The grid-management platform's database, read by increments of {@code updated_at}. */
-    GRID_SYSTEM("grid_system", "grid-system", List.of("grid", "event", "event_flow"),
-            "day of updated_at", Period.ofDays(1)),
+    GRID_SYSTEM(
+            "grid_system",
+            "grid-system",
+            List.of("grid", "event", "event_flow"),
+            "day of updated_at",
+            Period.ofDays(1)),
 
     /** Procurement ledgers of services bought from social organisations (Excel, CSV). */
-    PROCUREMENT("procurement_ledgers", "procurement", List.of("service_contracts"), "district × year",
-            Period.ofMonths(3));
+    PROCUREMENT(
+            "procurement_ledgers", "procurement", List.of("service_contracts"), "district × year", Period.ofMonths(3));
 
     private final String id;
     private final String configKey;

@@ -23,8 +23,7 @@ public final class OwnerOnlyHadoopFiles {
     /** No permission for the group or others. */
     public static final String OWNER_ONLY = "077";
 
-    private OwnerOnlyHadoopFiles() {
-    }
+    private OwnerOnlyHadoopFiles() {}
 
     /** The Spark setting that puts {@link #UMASK} into every Hadoop configuration of a session. */
     public static String sparkKey() {

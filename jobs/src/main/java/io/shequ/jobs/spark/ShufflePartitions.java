@@ -17,11 +17,11 @@ public final class ShufflePartitions {
 
     /** Parquet bytes per shuffle partition; rows take several times this once decoded and shuffled. */
     static final long BYTES_PER_PARTITION = 8L << 20;
+
     static final int MAX = 400;
     private static final String KEY = "spark.sql.shuffle.partitions";
 
-    private ShufflePartitions() {
-    }
+    private ShufflePartitions() {}
 
     /** Sets the session's shuffle partitions for {@code inputs}, never below {@code floor} (the configured count). */
     public static int sizeFor(SparkSession spark, int floor, Path... inputs) {
@@ -42,7 +42,9 @@ public final class ShufflePartitions {
                 continue;
             }
             try (Stream<Path> files = Files.walk(input)) {
-                total += files.filter(Files::isRegularFile).mapToLong(ShufflePartitions::size).sum();
+                total += files.filter(Files::isRegularFile)
+                        .mapToLong(ShufflePartitions::size)
+                        .sum();
             } catch (IOException e) {
                 throw new UncheckedIOException("measuring " + input, e);
             }

@@ -19,11 +19,11 @@ public final class SparkSessionFactory {
 
     /** The Iceberg catalog name; plain-Java readers of the catalog must use the same one. */
     public static final String CATALOG = "shequ";
+
     public static final String NAMESPACE = "lake";
     static final String LOOPBACK = "127.0.0.1";
 
-    private SparkSessionFactory() {
-    }
+    private SparkSessionFactory() {}
 
     public static SparkSession create(PipelineSettings settings) {
         SparkSession.Builder builder = SparkSession.builder().appName("shequ");

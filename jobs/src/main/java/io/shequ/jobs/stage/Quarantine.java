@@ -24,10 +24,14 @@ public final class Quarantine {
 
     /** The quarantine row shape every source uses. */
     public static final StructType SCHEMA = new StructType()
-            .add("source", DataTypes.StringType).add("location", DataTypes.StringType)
-            .add("sheet", DataTypes.StringType).add("line", DataTypes.StringType)
-            .add("column", DataTypes.StringType).add("rule", DataTypes.StringType)
-            .add("reason", DataTypes.StringType).add("raw", DataTypes.StringType);
+            .add("source", DataTypes.StringType)
+            .add("location", DataTypes.StringType)
+            .add("sheet", DataTypes.StringType)
+            .add("line", DataTypes.StringType)
+            .add("column", DataTypes.StringType)
+            .add("rule", DataTypes.StringType)
+            .add("reason", DataTypes.StringType)
+            .add("raw", DataTypes.StringType);
 
     /** What is read back: {@link #SCHEMA} and the run that quarantined the row. */
     public static final StructType STORED = SCHEMA.add("run_id", DataTypes.StringType);
@@ -43,11 +47,15 @@ public final class Quarantine {
     /** Writes {@code rejected} and returns how many rows it held. */
     public long write(String dataset, Dataset<Row> rejected) {
         Path target = root.resolve(dataset);
-        rejected.select(Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
+        rejected.select(Arrays.stream(SCHEMA.fieldNames())
+                        .map(org.apache.spark.sql.functions::col)
                         .toArray(Column[]::new))
                 .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
                 // one file, but the rows' plan still runs in parallel: only the rejected rows move to one task
-                .repartition(1).write().mode("overwrite").json(target.toString());
+                .repartition(1)
+                .write()
+                .mode("overwrite")
+                .json(target.toString());
         return read(rejected.sparkSession(), dataset).count();
     }
 

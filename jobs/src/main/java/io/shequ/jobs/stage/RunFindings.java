@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 /** A run's {@link SourceFinding}s as its run folder holds them (its ledger's section {@code source_findings}). */
 public final class RunFindings {
 
-    private RunFindings() {
-    }
+    private RunFindings() {}
 
     public static List<SourceFinding> read(Path runFolder) {
         JsonNode section = new RunLedger(runFolder).get(SourceFinding.DATASET);
-        return section == null ? List.of()
-                : RunLedger.JSON.convertValue(section, new TypeReference<List<SourceFinding>>() { });
+        return section == null
+                ? List.of()
+                : RunLedger.JSON.convertValue(section, new TypeReference<List<SourceFinding>>() {});
     }
 
     /** The newest run folder under {@code <home>/runs/} that staged anything, if any (run ids sort by time). */
@@ -39,7 +39,9 @@ public final class RunFindings {
 
     /** One line per finding, warnings before notes, for the terminal. */
     public static List<String> lines(List<SourceFinding> findings) {
-        return findings.stream().sorted(Comparator.comparing(SourceFinding::isNote))
-                .map(f -> String.format("  %-5s %-16s %s", f.isNote() ? "note" : "warn", f.kind(), f.message())).toList();
+        return findings.stream()
+                .sorted(Comparator.comparing(SourceFinding::isNote))
+                .map(f -> String.format("  %-5s %-16s %s", f.isNote() ? "note" : "warn", f.kind(), f.message()))
+                .toList();
     }
 }

@@ -28,8 +28,16 @@ import org.apache.spark.sql.types.StructType;
  * @param rows     rows concerned (unmapped values), else null
  * @param amount   their amount in yuan (unmapped service categories), else null
  */
-public record SourceFinding(String kind, String source, String location, String office, String field, String value,
-                            Long rows, BigDecimal amount, String message) {
+public record SourceFinding(
+        String kind,
+        String source,
+        String location,
+        String office,
+        String field,
+        String value,
+        Long rows,
+        BigDecimal amount,
+        String message) {
 
     public static final String DATASET = "source_findings";
     public static final String HEADER_VARIANT = "header_variant";

@@ -34,20 +34,34 @@ public final class UnmappedTaxonomyValues {
      * @param amountColumn the amount summed per value, or null for none
      */
     public List<SourceFinding> apply(Dataset<Row> staged, String column, String amountColumn) {
-        Column amount = amountColumn == null ? lit(null).cast("decimal(18,2)") : sum(col(amountColumn)).cast("decimal(18,2)");
+        Column amount = amountColumn == null
+                ? lit(null).cast("decimal(18,2)")
+                : sum(col(amountColumn)).cast("decimal(18,2)");
         List<SourceFinding> findings = new ArrayList<>();
-        for (Row r : staged.filter(col(column).isNotNull()).groupBy(col(column)).agg(count(lit(1)), amount)
-                .orderBy(col(column)).collectAsList()) {
+        for (Row r : staged.filter(col(column).isNotNull())
+                .groupBy(col(column))
+                .agg(count(lit(1)), amount)
+                .orderBy(col(column))
+                .collectAsList()) {
             String value = r.getString(0);
             if (taxonomy.knows(value)) {
                 continue;
             }
             long rows = r.getLong(1);
             BigDecimal total = r.isNullAt(2) ? null : r.getDecimal(2);
-            findings.add(new SourceFinding(SourceFinding.UNMAPPED_VALUE, source, null, null, taxonomy.name(), value, rows,
-                    total, column + " '" + value + "' is not in taxonomy " + taxonomy.name() + ": " + rows + " row(s)"
+            findings.add(new SourceFinding(
+                    SourceFinding.UNMAPPED_VALUE,
+                    source,
+                    null,
+                    null,
+                    taxonomy.name(),
+                    value,
+                    rows,
+                    total,
+                    column + " '" + value + "' is not in taxonomy " + taxonomy.name() + ": " + rows + " row(s)"
                             + (total == null ? "" : ", " + total.toPlainString() + " yuan")
-                            + " counted under " + taxonomy.other().code() + " (" + taxonomy.other().nameZh() + ")"));
+                            + " counted under " + taxonomy.other().code() + " ("
+                            + taxonomy.other().nameZh() + ")"));
         }
         return findings;
     }

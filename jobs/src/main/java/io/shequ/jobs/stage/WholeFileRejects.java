@@ -20,16 +20,21 @@ import org.apache.spark.sql.SparkSession;
 public final class WholeFileRejects {
 
     /** One file quarantined whole, with the rule it broke and the reason. */
-    public record File(String source, String location, String rule, String reason) {
-    }
+    public record File(String source, String location, String rule, String reason) {}
 
-    public static final Set<RejectRule> RULES = Set.of(RejectRule.UNREADABLE_FILE, RejectRule.EMPTY_FILE,
-            RejectRule.NO_HEADER, RejectRule.UNKNOWN_STREET_OFFICE, RejectRule.UNKNOWN_PERIOD,
-            RejectRule.HIDDEN_FILE, RejectRule.LOCK_FILE, RejectRule.UNSUPPORTED_FILE, RejectRule.OUTSIDE_SOURCE,
+    public static final Set<RejectRule> RULES = Set.of(
+            RejectRule.UNREADABLE_FILE,
+            RejectRule.EMPTY_FILE,
+            RejectRule.NO_HEADER,
+            RejectRule.UNKNOWN_STREET_OFFICE,
+            RejectRule.UNKNOWN_PERIOD,
+            RejectRule.HIDDEN_FILE,
+            RejectRule.LOCK_FILE,
+            RejectRule.UNSUPPORTED_FILE,
+            RejectRule.OUTSIDE_SOURCE,
             RejectRule.LINK_LOOP);
 
-    private WholeFileRejects() {
-    }
+    private WholeFileRejects() {}
 
     public static List<File> in(SparkSession spark, Quarantine quarantine, List<String> datasets) {
         List<File> files = new ArrayList<>();
@@ -38,9 +43,13 @@ public final class WholeFileRejects {
             if (!Files.exists(quarantine.folder(dataset))) {
                 continue;
             }
-            List<Row> rows = quarantine.read(spark, dataset).filter(col("rule").isin((Object[]) codes))
-                    .groupBy("source", "location").agg(first("rule").as("rule"), first("reason").as("reason"))
-                    .orderBy("source", "location").collectAsList();
+            List<Row> rows = quarantine
+                    .read(spark, dataset)
+                    .filter(col("rule").isin((Object[]) codes))
+                    .groupBy("source", "location")
+                    .agg(first("rule").as("rule"), first("reason").as("reason"))
+                    .orderBy("source", "location")
+                    .collectAsList();
             for (Row r : rows) {
                 files.add(new File(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
             }

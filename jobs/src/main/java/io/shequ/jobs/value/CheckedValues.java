@@ -21,17 +21,19 @@ import org.apache.spark.sql.Row;
  */
 public final class CheckedValues {
 
-    private CheckedValues() {
-    }
+    private CheckedValues() {}
 
     /**
      * @param staged the dataset's staged rows after the check
      * @param taken  the rows the check quarantined from it ({@code location}, {@code line}, {@code rule})
      */
-    public static List<ValueAccount> afterCheck(List<ValueAccount> accounts, String source, Dataset<Row> staged,
-                                                Dataset<Row> taken) {
-        List<String> fields = accounts.stream().filter(a -> a.source().equals(source)).map(ValueAccount::field)
-                .distinct().toList();
+    public static List<ValueAccount> afterCheck(
+            List<ValueAccount> accounts, String source, Dataset<Row> staged, Dataset<Row> taken) {
+        List<String> fields = accounts.stream()
+                .filter(a -> a.source().equals(source))
+                .map(ValueAccount::field)
+                .distinct()
+                .toList();
         if (fields.isEmpty()) {
             return accounts;
         }
@@ -40,10 +42,14 @@ public final class CheckedValues {
             named.computeIfAbsent(r.getString(0), f -> new ArrayList<>())
                     .add(r.getString(0) + ":" + r.getString(1) + " (" + r.getString(2) + ")");
         }
-        List<Column> sums = fields.stream().map(f -> coalesce(sum(col(f)).cast("decimal(38,2)"), lit(0)).as(f)).toList();
+        List<Column> sums = fields.stream()
+                .map(f -> coalesce(sum(col(f)).cast("decimal(38,2)"), lit(0)).as(f))
+                .toList();
         Map<String, Row> after = new HashMap<>();
-        for (Row r : staged.filter(col("source_file").isin(named.keySet().toArray())).groupBy("source_file")
-                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new)).collectAsList()) {
+        for (Row r : staged.filter(col("source_file").isin(named.keySet().toArray()))
+                .groupBy("source_file")
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+                .collectAsList()) {
             after.put(r.getString(0), r);
         }
         List<ValueAccount> adjusted = new ArrayList<>();
@@ -53,7 +59,8 @@ public final class CheckedValues {
                 continue;
             }
             Row sumsAfter = after.get(a.location());
-            BigDecimal stagedAfter = sumsAfter == null ? BigDecimal.ZERO : sumsAfter.getDecimal(sumsAfter.fieldIndex(a.field()));
+            BigDecimal stagedAfter =
+                    sumsAfter == null ? BigDecimal.ZERO : sumsAfter.getDecimal(sumsAfter.fieldIndex(a.field()));
             adjusted.add(a.afterCheck(stagedAfter, named.get(a.location())));
         }
         return adjusted;

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class PublishedValues {
 
-    private PublishedValues() {
-    }
+    private PublishedValues() {}
 
     /** Records the audits' figures in the ledger's value accounting; returns the audits without them. */
     public static List<Map<String, Object>> record(RunLedger ledger, List<Map<String, Object>> audits) {
@@ -39,7 +38,10 @@ public final class PublishedValues {
             Object sums = figures.get(a.location());
             Object sum = sums instanceof Map<?, ?> byColumn ? byColumn.get(a.lakeColumn()) : null;
             // a file whose rows all left before the lake has no published rows: its published sum is 0
-            accounts.add(a.lake() == null ? a : a.withPublished(sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString())));
+            accounts.add(
+                    a.lake() == null
+                            ? a
+                            : a.withPublished(sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString())));
         }
         values.write(accounts);
         return lines;

@@ -15,10 +15,10 @@ import java.util.stream.Stream;
 /** The value accounting of the latest run that has one, as lines for {@code shequ status}. */
 public final class RunValues {
 
-    private static final List<String> SIDES = List.of("read", "staged", "quarantined", "lake", "notInLakeSum", "published");
+    private static final List<String> SIDES =
+            List.of("read", "staged", "quarantined", "lake", "notInLakeSum", "published");
 
-    private RunValues() {
-    }
+    private RunValues() {}
 
     /** The latest run folder whose ledger has a {@code value_accounting} section. */
     public static Optional<Path> latest(Path runsFolder) {
@@ -26,7 +26,8 @@ public final class RunValues {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(runsFolder)) {
-            return runs.filter(r -> new RunLedger(r).has(ValueLedger.SECTION)).max(Comparator.comparing(p -> p.getFileName().toString()));
+            return runs.filter(r -> new RunLedger(r).has(ValueLedger.SECTION))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + runsFolder, e);
         }
@@ -39,14 +40,17 @@ public final class RunValues {
         if (section == null) {
             return lines;
         }
-        lines.add("value accounting of run " + run.getFileName() + ": " + section.path("unexplained").asLong()
-                + " unexplained difference(s)");
+        lines.add("value accounting of run " + run.getFileName() + ": "
+                + section.path("unexplained").asLong() + " unexplained difference(s)");
         for (JsonNode total : section.path("run")) {
-            StringBuilder line = new StringBuilder("  " + total.path("source").asText() + "  " + total.path("field").asText()
-                    + " (" + total.path("files").asInt() + " file(s)):");
+            StringBuilder line = new StringBuilder("  " + total.path("source").asText() + "  "
+                    + total.path("field").asText() + " (" + total.path("files").asInt() + " file(s)):");
             for (String side : SIDES) {
                 if (total.has(side)) {
-                    line.append(' ').append(side).append(' ').append(total.path(side).asText());
+                    line.append(' ')
+                            .append(side)
+                            .append(' ')
+                            .append(total.path(side).asText());
                 }
             }
             lines.add(line.toString());

@@ -20,10 +20,21 @@ import java.util.List;
  * @param published       the sum in the published warehouse, null before publishing
  * @param problems        differences no named row explains: each an error-level finding
  */
-public record ValueAccount(String source, String location, String field, String lakeColumn,
-                           BigDecimal read, BigDecimal staged, BigDecimal quarantined, List<String> quarantinedRows,
-                           List<String> unparsed, BigDecimal lake, BigDecimal notInLakeSum, List<String> notInLake,
-                           BigDecimal published, List<String> problems) {
+public record ValueAccount(
+        String source,
+        String location,
+        String field,
+        String lakeColumn,
+        BigDecimal read,
+        BigDecimal staged,
+        BigDecimal quarantined,
+        List<String> quarantinedRows,
+        List<String> unparsed,
+        BigDecimal lake,
+        BigDecimal notInLakeSum,
+        List<String> notInLake,
+        BigDecimal published,
+        List<String> problems) {
 
     /** Rows named in a list at most; the sums always cover them all. */
     public static final int NAMED_ROWS = 50;
@@ -36,36 +47,99 @@ public record ValueAccount(String source, String location, String field, String 
     }
 
     /** Staging's account of the field in one file; a broken identity is a problem. */
-    public static ValueAccount staged(String source, String location, String field, String lakeColumn, BigDecimal read,
-                                      BigDecimal staged, BigDecimal quarantined, List<String> quarantinedRows,
-                                      List<String> unparsed) {
-        ValueAccount a = new ValueAccount(source, location, field, lakeColumn, read, staged, quarantined, quarantinedRows,
-                unparsed, null, null, null, null, null);
-        return a.withProblemIf(read.compareTo(staged.add(quarantined)) != 0, "read " + plain(read) + " != staged "
-                + plain(staged) + " + quarantined " + plain(quarantined));
+    public static ValueAccount staged(
+            String source,
+            String location,
+            String field,
+            String lakeColumn,
+            BigDecimal read,
+            BigDecimal staged,
+            BigDecimal quarantined,
+            List<String> quarantinedRows,
+            List<String> unparsed) {
+        ValueAccount a = new ValueAccount(
+                source,
+                location,
+                field,
+                lakeColumn,
+                read,
+                staged,
+                quarantined,
+                quarantinedRows,
+                unparsed,
+                null,
+                null,
+                null,
+                null,
+                null);
+        return a.withProblemIf(
+                read.compareTo(staged.add(quarantined)) != 0,
+                "read " + plain(read) + " != staged " + plain(staged) + " + quarantined " + plain(quarantined));
     }
 
     /** After the check step took rows out: {@code stagedAfter} is what the staged data now sums to. */
     public ValueAccount afterCheck(BigDecimal stagedAfter, List<String> checkRows) {
         BigDecimal moved = staged.subtract(stagedAfter);
-        return new ValueAccount(source, location, field, lakeColumn, read, stagedAfter, quarantined.add(moved),
-                named(quarantinedRows, checkRows), unparsed, lake, notInLakeSum, notInLake, published, problems);
+        return new ValueAccount(
+                source,
+                location,
+                field,
+                lakeColumn,
+                read,
+                stagedAfter,
+                quarantined.add(moved),
+                named(quarantinedRows, checkRows),
+                unparsed,
+                lake,
+                notInLakeSum,
+                notInLake,
+                published,
+                problems);
     }
 
     /** The lake's sum for the file, explained by the staged rows that reached no lake row. */
     public ValueAccount withLake(BigDecimal inLake, BigDecimal missingSum, List<String> missing) {
-        ValueAccount a = new ValueAccount(source, location, field, lakeColumn, read, staged, quarantined, quarantinedRows,
-                unparsed, inLake, missingSum, missing, published, problems);
-        return a.withProblemIf(staged.compareTo(inLake.add(missingSum)) != 0, "staged " + plain(staged) + " != lake "
-                + plain(inLake) + " + rows not in the lake " + plain(missingSum) + " (unexplained "
-                + plain(staged.subtract(inLake).subtract(missingSum)) + ")");
+        ValueAccount a = new ValueAccount(
+                source,
+                location,
+                field,
+                lakeColumn,
+                read,
+                staged,
+                quarantined,
+                quarantinedRows,
+                unparsed,
+                inLake,
+                missingSum,
+                missing,
+                published,
+                problems);
+        return a.withProblemIf(
+                staged.compareTo(inLake.add(missingSum)) != 0,
+                "staged " + plain(staged) + " != lake "
+                        + plain(inLake) + " + rows not in the lake " + plain(missingSum) + " (unexplained "
+                        + plain(staged.subtract(inLake).subtract(missingSum)) + ")");
     }
 
     /** The published warehouse's sum for the file; anything but the lake's sum is a problem. */
     public ValueAccount withPublished(BigDecimal inWarehouse) {
-        ValueAccount a = new ValueAccount(source, location, field, lakeColumn, read, staged, quarantined, quarantinedRows,
-                unparsed, lake, notInLakeSum, notInLake, inWarehouse, problems);
-        return a.withProblemIf(lake != null && (inWarehouse == null || lake.compareTo(inWarehouse) != 0),
+        ValueAccount a = new ValueAccount(
+                source,
+                location,
+                field,
+                lakeColumn,
+                read,
+                staged,
+                quarantined,
+                quarantinedRows,
+                unparsed,
+                lake,
+                notInLakeSum,
+                notInLake,
+                inWarehouse,
+                problems);
+        return a.withProblemIf(
+                lake != null && (inWarehouse == null || lake.compareTo(inWarehouse) != 0),
                 "lake " + plain(lake) + " != published " + plain(inWarehouse));
     }
 
@@ -80,8 +154,21 @@ public record ValueAccount(String source, String location, String field, String 
         }
         List<String> all = new ArrayList<>(problems);
         all.add(problem);
-        return new ValueAccount(source, location, field, lakeColumn, read, staged, quarantined, quarantinedRows,
-                unparsed, lake, notInLakeSum, notInLake, published, all);
+        return new ValueAccount(
+                source,
+                location,
+                field,
+                lakeColumn,
+                read,
+                staged,
+                quarantined,
+                quarantinedRows,
+                unparsed,
+                lake,
+                notInLakeSum,
+                notInLake,
+                published,
+                all);
     }
 
     static List<String> named(List<String> first, List<String> more) {

@@ -31,8 +31,9 @@ public final class ValueLedger {
 
     public List<ValueAccount> read() {
         JsonNode section = ledger.get(SECTION);
-        return section == null || !section.has("files") ? List.of()
-                : RunLedger.JSON.convertValue(section.get("files"), new TypeReference<List<ValueAccount>>() { });
+        return section == null || !section.has("files")
+                ? List.of()
+                : RunLedger.JSON.convertValue(section.get("files"), new TypeReference<List<ValueAccount>>() {});
     }
 
     /** Staging's accounts, kept aside the first time they are read so that a restarted step adjusts them once. */
@@ -44,12 +45,14 @@ public final class ValueLedger {
             ledger.put(kept, accounts);
             return accounts;
         }
-        return RunLedger.JSON.convertValue(before, new TypeReference<List<ValueAccount>>() { });
+        return RunLedger.JSON.convertValue(before, new TypeReference<List<ValueAccount>>() {});
     }
 
     public void write(List<ValueAccount> accounts) {
         Map<String, Object> section = new LinkedHashMap<>();
-        section.put("unexplained", accounts.stream().mapToLong(a -> a.problems().size()).sum());
+        section.put(
+                "unexplained",
+                accounts.stream().mapToLong(a -> a.problems().size()).sum());
         section.put("run", totals(accounts));
         section.put("files", accounts);
         ledger.put(SECTION, section);
@@ -60,8 +63,15 @@ public final class ValueLedger {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (ValueAccount a : accounts) {
             for (String problem : a.problems()) {
-                outcomes.add(new RuleOutcome(DATASET, "error", "ValueAccounting \"" + a.field() + "\" " + a.location(),
-                        "Failed", a.describe(problem), stage.folder(), null, false));
+                outcomes.add(new RuleOutcome(
+                        DATASET,
+                        "error",
+                        "ValueAccounting \"" + a.field() + "\" " + a.location(),
+                        "Failed",
+                        a.describe(problem),
+                        stage.folder(),
+                        null,
+                        false));
             }
         }
         return outcomes;

@@ -23,7 +23,8 @@ class FormulaGuardTest {
         for (String payload : PAYLOADS) {
             assertThat(FormulaGuard.escape(payload)).as("escaped %s", payload).isEqualTo("'" + payload);
         }
-        assertThat(FormulaGuard.escape("-5")).as("a negative number is quoted too: a spreadsheet would compute it")
+        assertThat(FormulaGuard.escape("-5"))
+                .as("a negative number is quoted too: a spreadsheet would compute it")
                 .isEqualTo("'-5");
     }
 
@@ -47,14 +48,20 @@ class FormulaGuardTest {
         List<String> cells = new ArrayList<>(PAYLOADS);
         cells.addAll(List.of("-5", "'abc", "''abc", "'-5", "'", "''", "'=x", "abc", "", "0012", "+", "=", "-"));
         for (String cell : cells) {
-            assertThat(FormulaGuard.unescape(FormulaGuard.escape(cell))).as("round trip of %s", cell).isEqualTo(cell);
+            assertThat(FormulaGuard.unescape(FormulaGuard.escape(cell)))
+                    .as("round trip of %s", cell)
+                    .isEqualTo(cell);
         }
     }
 
     @Test
     void readingBackStripsOneQuoteOnlyBeforeAFormulaCharacterOrAQuote() {
-        assertThat(FormulaGuard.unescape("-5")).as("typed by hand without the quote").isEqualTo("-5");
-        assertThat(FormulaGuard.unescape("'abc")).as("a quote before a letter is the value's own").isEqualTo("'abc");
+        assertThat(FormulaGuard.unescape("-5"))
+                .as("typed by hand without the quote")
+                .isEqualTo("-5");
+        assertThat(FormulaGuard.unescape("'abc"))
+                .as("a quote before a letter is the value's own")
+                .isEqualTo("'abc");
         assertThat(FormulaGuard.unescape("'")).isEqualTo("'");
         assertThat(FormulaGuard.unescape("'''=x")).as("exactly one quote").isEqualTo("''=x");
     }

@@ -33,8 +33,12 @@ class ContractAllocationTest {
     @Test
     void sharesDifferByAtMostOneCentTheFirstCodesTakeTheRemainderAndTheyAddUpToTheAmount() {
         List<Row> contracts = new ArrayList<>();
-        List<BigDecimal> amounts = new ArrayList<>(List.of(new BigDecimal("100.00"), new BigDecimal("0.01"),
-                new BigDecimal("0.02"), new BigDecimal("9999999999999999.99"), new BigDecimal("200000.00")));
+        List<BigDecimal> amounts = new ArrayList<>(List.of(
+                new BigDecimal("100.00"),
+                new BigDecimal("0.01"),
+                new BigDecimal("0.02"),
+                new BigDecimal("9999999999999999.99"),
+                new BigDecimal("200000.00")));
         Random random = new Random(11);
         for (int i = 0; i < 200; i++) {
             amounts.add(BigDecimal.valueOf(random.nextLong(1, 10_000_000_000L), 2));
@@ -58,18 +62,23 @@ class ContractAllocationTest {
             BigDecimal cents = amounts.get(i).movePointRight(2);
             BigDecimal base = cents.divideToIntegralValue(BigDecimal.valueOf(shares));
             int remainder = cents.remainder(BigDecimal.valueOf(shares)).intValueExact();
-            List<Row> rows = allocated.stream().filter(r -> r.getAs("project_no").equals(project)).toList();
+            List<Row> rows = allocated.stream()
+                    .filter(r -> r.getAs("project_no").equals(project))
+                    .toList();
             assertThat(rows).as("one share per served division of %s", project).hasSize(shares);
             BigDecimal total = BigDecimal.ZERO;
             for (Row r : rows) {
                 int pos = r.getAs("share_pos");
-                BigDecimal expected = base.add(pos < remainder ? BigDecimal.ONE : BigDecimal.ZERO).movePointLeft(2);
+                BigDecimal expected = base.add(pos < remainder ? BigDecimal.ONE : BigDecimal.ZERO)
+                        .movePointLeft(2);
                 BigDecimal share = r.getAs("share");
-                assertThat(share).as("share %d of %s (%s among %d)", pos, project, amounts.get(i), shares)
+                assertThat(share)
+                        .as("share %d of %s (%s among %d)", pos, project, amounts.get(i), shares)
                         .isEqualByComparingTo(expected);
                 total = total.add(share);
             }
-            assertThat(total).as("the shares of %s add up to its amount, to the cent", project)
+            assertThat(total)
+                    .as("the shares of %s add up to its amount, to the cent", project)
                     .isEqualByComparingTo(amounts.get(i));
         }
     }

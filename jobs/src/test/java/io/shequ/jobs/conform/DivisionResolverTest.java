@@ -34,13 +34,19 @@ class DivisionResolverTest {
         Resolution viaAlias = qingshan.street("先锋路街道");
         assertThat(viaAlias.code()).as("seed 004's 先锋路街道 is 先锋道街道").isEqualTo("150204001000");
         assertThat(viaAlias.method()).isEqualTo(Resolution.Method.ALIAS);
-        assertThat(qingshan.street("先锋路街道办事处").code()).as("the alias is matched normalised").isEqualTo("150204001000");
+        assertThat(qingshan.street("先锋路街道办事处").code())
+                .as("the alias is matched normalised")
+                .isEqualTo("150204001000");
 
-        Resolution withoutAlias = new DivisionResolver(qingshanNbs, List.of(QINGSHAN), DivisionAliases.none())
-                .street("先锋路街道");
-        assertThat(withoutAlias.resolved()).as("one changed character of a short name is no match without an alias").isFalse();
+        Resolution withoutAlias =
+                new DivisionResolver(qingshanNbs, List.of(QINGSHAN), DivisionAliases.none()).street("先锋路街道");
+        assertThat(withoutAlias.resolved())
+                .as("one changed character of a short name is no match without an alias")
+                .isFalse();
         assertThat(withoutAlias.failure()).isEqualTo(Resolution.Failure.UNKNOWN);
-        assertThat(withoutAlias.candidates().get(0).name()).as("the best candidate is offered").isEqualTo("先锋道街道");
+        assertThat(withoutAlias.candidates().get(0).name())
+                .as("the best candidate is offered")
+                .isEqualTo("先锋道街道");
     }
 
     @Test
@@ -60,8 +66,7 @@ class DivisionResolverTest {
     void aNameAsCloseToTwoUnitsIsAmbiguousWithBothCandidates() {
         Resolution r = qingshan.community("150204005000", "迎宾社区");
         assertThat(r.failure()).as("迎宾一 and 迎宾二 are equally close").isEqualTo(Resolution.Failure.AMBIGUOUS);
-        assertThat(r.candidates()).extracting(Resolution.Candidate::code)
-                .startsWith("150204005024", "150204005032");
+        assertThat(r.candidates()).extracting(Resolution.Candidate::code).startsWith("150204005024", "150204005032");
         assertThat(r.reason()).contains("迎宾一社区居委会", "迎宾二社区居委会");
     }
 
@@ -69,17 +74,20 @@ class DivisionResolverTest {
     void theSameCoreNameInTwoStreetsIsAmbiguousWhenTheStreetIsUnknown() {
         Resolution r = chaoyang.communityInDistrict("110105000000", "豆各庄村");
         assertThat(r.failure()).isEqualTo(Resolution.Failure.AMBIGUOUS);
-        assertThat(r.candidates()).extracting(Resolution.Candidate::code)
+        assertThat(r.candidates())
+                .extracting(Resolution.Candidate::code)
                 .containsExactlyInAnyOrder("110105030200", "110105041200");
         assertThat(chaoyang.community("110105041000", "豆各庄村").code())
-                .as("within its street the name is clear").isEqualTo("110105041200");
+                .as("within its street the name is clear")
+                .isEqualTo("110105041200");
     }
 
     @Test
     void aStreetWithBothACommunityAndAVillageOfOneNameNeedsTheSuffix() {
         Resolution bare = chaoyang.community("110105036000", "楼梓庄");
         assertThat(bare.failure()).isEqualTo(Resolution.Failure.AMBIGUOUS);
-        assertThat(bare.candidates()).extracting(Resolution.Candidate::code)
+        assertThat(bare.candidates())
+                .extracting(Resolution.Candidate::code)
                 .containsExactlyInAnyOrder("110105036003", "110105036206");
         assertThat(chaoyang.community("110105036000", "楼梓庄村").code()).isEqualTo("110105036206");
         assertThat(chaoyang.community("110105036000", "楼梓庄社区").code()).isEqualTo("110105036003");
@@ -88,17 +96,24 @@ class DivisionResolverTest {
     @Test
     void aUserAliasInTheHomeConfirmsAQuarantinedName(@TempDir Path home) throws IOException {
         Resolution before = qingshan.community("150204001000", "北嘉小区");
-        assertThat(before.resolved()).as("北嘉小区 is not close enough to 北嘉 to be taken").isFalse();
+        assertThat(before.resolved())
+                .as("北嘉小区 is not close enough to 北嘉 to be taken")
+                .isFalse();
         assertThat(before.candidates()).extracting(Resolution.Candidate::code).contains("150204001021");
 
         Path file = Files.createDirectories(home.resolve("reference")).resolve(DivisionAliases.FILE_NAME);
-        Files.writeString(file, "scope,written,official,note\n"
-                + "150204001,北嘉小区,150204001021,confirmed by the street office, 2024-03\n", StandardCharsets.UTF_8);
-        DivisionResolver confirmed = new DivisionResolver(qingshanNbs, List.of(QINGSHAN),
-                DivisionAliases.bundledWithUser(file));
+        Files.writeString(
+                file,
+                "scope,written,official,note\n"
+                        + "150204001,北嘉小区,150204001021,confirmed by the street office, 2024-03\n",
+                StandardCharsets.UTF_8);
+        DivisionResolver confirmed =
+                new DivisionResolver(qingshanNbs, List.of(QINGSHAN), DivisionAliases.bundledWithUser(file));
         assertThat(confirmed.community("150204001000", "北嘉小区"))
                 .isEqualTo(Resolution.of("150204001021", Resolution.Method.ALIAS));
-        assertThat(confirmed.street("先锋路街道").code()).as("the curated aliases still apply").isEqualTo("150204001000");
+        assertThat(confirmed.street("先锋路街道").code())
+                .as("the curated aliases still apply")
+                .isEqualTo("150204001000");
     }
 
     @Test
@@ -120,32 +135,44 @@ class DivisionResolverTest {
 
     @Test
     void servedCellsSplitOnEverySeparatorPeopleUse() {
-        assertThat(qingshan.served("北嘉社区和光荣社区", "青山区民政局", null).codes()).as("和 between two names")
+        assertThat(qingshan.served("北嘉社区和光荣社区", "青山区民政局", null).codes())
+                .as("和 between two names")
                 .containsExactly("150204001021", "150204001024");
-        assertThat(qingshan.served("北嘉社区及青园社区与光荣社区", "青山区民政局", null).codes()).as("及 and 与 in one cell")
+        assertThat(qingshan.served("北嘉社区及青园社区与光荣社区", "青山区民政局", null).codes())
+                .as("及 and 与 in one cell")
                 .containsExactly("150204001021", "150204001022", "150204001024");
-        assertThat(qingshan.served("北嘉社区 青园社区／光荣社区", "青山区民政局", null).codes()).as("a space and a full-width slash")
+        assertThat(qingshan.served("北嘉社区 青园社区／光荣社区", "青山区民政局", null).codes())
+                .as("a space and a full-width slash")
                 .containsExactly("150204001021", "150204001022", "150204001024");
-        assertThat(qingshan.served("永和窑子村、青园社区", "青山区民政局", null).codes()).as("和 inside a real name stays")
+        assertThat(qingshan.served("永和窑子村、青园社区", "青山区民政局", null).codes())
+                .as("和 inside a real name stays")
                 .containsExactly("150204001022", "150204101201");
 
         Served unknown = qingshan.served("北嘉社区 火星社区", "青山区民政局", null);
         assertThat(unknown.codes()).isEmpty();
-        assertThat(unknown.reason()).as("the part that does not resolve is named").contains("'火星社区'");
+        assertThat(unknown.reason())
+                .as("the part that does not resolve is named")
+                .contains("'火星社区'");
         Served unknownAfterAnd = qingshan.served("北嘉社区和火星社区", "青山区民政局", null);
-        assertThat(unknownAfterAnd.codes()).as("a split is taken only when every piece resolves").isEmpty();
+        assertThat(unknownAfterAnd.codes())
+                .as("a split is taken only when every piece resolves")
+                .isEmpty();
         assertThat(unknownAfterAnd.reason()).contains("北嘉社区和火星社区");
     }
 
     @Test
     void aServedNameCarryingItsStreetsNameResolves() {
-        assertThat(qingshan.served("先锋道街道北嘉社区", "青山区民政局", null).codes()).as("street prefix, district purchaser")
+        assertThat(qingshan.served("先锋道街道北嘉社区", "青山区民政局", null).codes())
+                .as("street prefix, district purchaser")
                 .containsExactly("150204001021");
         assertThat(qingshan.served("先锋道北嘉社区、幸福路街道阳光社区", "青山区民政局", null).codes())
-                .as("prefix without 街道, and two streets in one cell").containsExactly("150204001021", "150204002021");
-        assertThat(qingshan.served("兴胜镇兴胜窑子村", "青山区民政局", null).codes()).as("a town's name as prefix")
+                .as("prefix without 街道, and two streets in one cell")
+                .containsExactly("150204001021", "150204002021");
+        assertThat(qingshan.served("兴胜镇兴胜窑子村", "青山区民政局", null).codes())
+                .as("a town's name as prefix")
                 .containsExactly("150204101208");
-        assertThat(qingshan.served("幸福路街道阳光社区", "幸福路街道办事处", null).codes()).as("the purchasing street's own name")
+        assertThat(qingshan.served("幸福路街道阳光社区", "幸福路街道办事处", null).codes())
+                .as("the purchasing street's own name")
                 .containsExactly("150204002021");
     }
 }

@@ -26,8 +26,8 @@ class FileLandingTest {
     Path dir;
 
     private Map<String, LandedSource> land(Path folder) throws IOException {
-        return new FileLanding(new HomeLayout(dir.resolve("home"))).land(SOURCE, folder).stream()
-                .collect(Collectors.toMap(LandedSource::location, Function.identity()));
+        return new FileLanding(new HomeLayout(dir.resolve("home")))
+                .land(SOURCE, folder).stream().collect(Collectors.toMap(LandedSource::location, Function.identity()));
     }
 
     private static Path write(Path folder, String location, String text) throws IOException {
@@ -52,18 +52,29 @@ class FileLandingTest {
 
         Map<String, LandedSource> landed = land(source);
 
-        assertThat(landed.keySet()).as("one line per entry, nothing filtered silently").containsExactlyInAnyOrder(
-                "东城街道/东城街道_2023年01月.csv", "东城街道/.东城街道_2023年02月.csv", "东城街道/~$东城街道_2023年03月.xlsx",
-                "东城街道/说明.txt", "东城街道/东城街道_2023年04月.xls", ".git");
+        assertThat(landed.keySet())
+                .as("one line per entry, nothing filtered silently")
+                .containsExactlyInAnyOrder(
+                        "东城街道/东城街道_2023年01月.csv",
+                        "东城街道/.东城街道_2023年02月.csv",
+                        "东城街道/~$东城街道_2023年03月.xlsx",
+                        "东城街道/说明.txt",
+                        "东城街道/东城街道_2023年04月.xls",
+                        ".git");
         assertThat(landed.get("东城街道/东城街道_2023年01月.csv").isRefused()).isFalse();
         assertThat(Path.of(landed.get("东城街道/东城街道_2023年01月.csv").landed())).exists();
         assertThat(rule(landed.get("东城街道/.东城街道_2023年02月.csv"))).isEqualTo("hidden_file");
-        assertThat(rule(landed.get(".git"))).as("a hidden folder is one entry, not read").isEqualTo("hidden_file");
+        assertThat(rule(landed.get(".git")))
+                .as("a hidden folder is one entry, not read")
+                .isEqualTo("hidden_file");
         assertThat(rule(landed.get("东城街道/~$东城街道_2023年03月.xlsx"))).isEqualTo("lock_file");
         assertThat(rule(landed.get("东城街道/说明.txt"))).isEqualTo("unsupported_file");
         assertThat(landed.get("东城街道/东城街道_2023年04月.xls").refusal().reason())
-                .as("the reason names the entry").contains("东城街道_2023年04月.xls");
-        assertThat(landed.get("东城街道/说明.txt").landed()).as("a refused entry lands nothing").isEmpty();
+                .as("the reason names the entry")
+                .contains("东城街道_2023年04月.xls");
+        assertThat(landed.get("东城街道/说明.txt").landed())
+                .as("a refused entry lands nothing")
+                .isEmpty();
     }
 
     @Test
@@ -84,7 +95,9 @@ class FileLandingTest {
 
         assertThat(rule(landed.get("passwd.csv"))).isEqualTo("outside_source");
         assertThat(landed.get("passwd.csv").refusal().reason()).contains("passwd.csv", "outside the source folder");
-        assertThat(rule(landed.get("外部"))).as("a linked folder outside is one refused entry").isEqualTo("outside_source");
+        assertThat(rule(landed.get("外部")))
+                .as("a linked folder outside is one refused entry")
+                .isEqualTo("outside_source");
         assertThat(landed.keySet()).as("nothing under a folder outside is read").noneMatch(l -> l.startsWith("外部/"));
         assertThat(rule(landed.get("内部/回环"))).isEqualTo("link_loop");
         assertThat(rule(landed.get("自己.csv"))).isIn("link_loop", "unreadable_file");
@@ -95,7 +108,8 @@ class FileLandingTest {
                 .isEqualTo("内部/东城街道_2023年01月.csv");
         try (Stream<Path> files = Files.walk(dir.resolve("home"))) {
             assertThat(files.filter(Files::isRegularFile).map(Path::getFileName).map(Path::toString))
-                    .as("nothing from outside the source folder is landed").doesNotContain("secret.csv", "passwd.csv");
+                    .as("nothing from outside the source folder is landed")
+                    .doesNotContain("secret.csv", "passwd.csv");
         }
     }
 
@@ -110,7 +124,8 @@ class FileLandingTest {
         Map<String, LandedSource> landed = land(source);
 
         assertThat(landed.get("西城街道/西城街道_2023年01月.csv").isDuplicate())
-                .as("a second empty file is an empty file, not 'same bytes, loaded once'").isFalse();
+                .as("a second empty file is an empty file, not 'same bytes, loaded once'")
+                .isFalse();
         assertThat(landed.get("东城街道/东城街道_2023年01月.csv").isDuplicate()).isFalse();
         assertThat(landed.get("西城街道/西城街道_2023年02月.csv").duplicateOf())
                 .as("non-empty twins are still one landing (the first in path order loads)")

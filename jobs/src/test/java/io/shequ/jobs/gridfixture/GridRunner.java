@@ -25,11 +25,10 @@ import org.apache.spark.sql.SparkSession;
 public final class GridRunner {
 
     /** What one run did. */
-    public record RunResult(GridSystemLanding.Landing landing, List<SourceAccount> accounts, GridState merged) {
-    }
+    public record RunResult(GridSystemLanding.Landing landing, List<SourceAccount> accounts, GridState merged) {}
 
-    private static final ReportersToPseudonyms REPORTERS = new ReportersToPseudonyms(new Pseudonymizer(
-            "a test key that is long enough to be used".getBytes(StandardCharsets.UTF_8)));
+    private static final ReportersToPseudonyms REPORTERS = new ReportersToPseudonyms(
+            new Pseudonymizer("a test key that is long enough to be used".getBytes(StandardCharsets.UTF_8)));
 
     private final SparkSession spark;
     private final HomeLayout layout;
@@ -45,10 +44,15 @@ public final class GridRunner {
 
     /** One run extracting at {@code extractAt} (vendor wall-clock); committed unless {@code commit} is false. */
     public RunResult run(String runId, LocalDateTime extractAt, boolean commit) throws Exception {
-        Clock clock = Clock.fixed(extractAt.atZone(GridSystemLanding.VENDOR_ZONE).toInstant(), GridSystemLanding.VENDOR_ZONE);
+        Clock clock =
+                Clock.fixed(extractAt.atZone(GridSystemLanding.VENDOR_ZONE).toInstant(), GridSystemLanding.VENDOR_ZONE);
         GridSystemLanding.Landing landing = new GridSystemLanding(spark, layout, watermarks, clock).land(source, runId);
-        List<SourceAccount> accounts = new GridStaging(spark).stage(layout.landingTables(runId), layout.staging(runId),
-                new Quarantine(layout.quarantine(runId), runId), landing.extract().startedAt());
+        List<SourceAccount> accounts = new GridStaging(spark)
+                .stage(
+                        layout.landingTables(runId),
+                        layout.staging(runId),
+                        new Quarantine(layout.quarantine(runId), runId),
+                        landing.extract().startedAt());
         GridMirror mirror = new GridMirror(layout.gridMirror());
         GridState merged = mirror.merge(spark, runId, layout.staging(runId), REPORTERS);
         if (commit) {

@@ -16,20 +16,34 @@ import java.util.List;
 public final class VendorGridDatabase {
 
     /** A row of {@code grid}. */
-    public record Grid(String gridCode, String gridName, int level, String parentCode, String communityCode,
-                       LocalDateTime createdAt, LocalDateTime updatedAt) {
-    }
+    public record Grid(
+            String gridCode,
+            String gridName,
+            int level,
+            String parentCode,
+            String communityCode,
+            LocalDateTime createdAt,
+            LocalDateTime updatedAt) {}
 
     /** A row of {@code event}. */
-    public record Event(String eventId, String gridCode, String categoryCode, String channel, String title,
-                        String address, String reporterName, String reporterPhone, String reporterIdNo,
-                        LocalDateTime reportedAt, LocalDateTime deadlineAt, String status, String satisfaction,
-                        LocalDateTime updatedAt) {
-    }
+    public record Event(
+            String eventId,
+            String gridCode,
+            String categoryCode,
+            String channel,
+            String title,
+            String address,
+            String reporterName,
+            String reporterPhone,
+            String reporterIdNo,
+            LocalDateTime reportedAt,
+            LocalDateTime deadlineAt,
+            String status,
+            String satisfaction,
+            LocalDateTime updatedAt) {}
 
     /** A row of {@code event_flow}. */
-    public record Flow(String eventId, int seq, String action, LocalDateTime actedAt, String operator, String note) {
-    }
+    public record Flow(String eventId, int seq, String action, LocalDateTime actedAt, String operator, String note) {}
 
     private final String url;
     private final String user;
@@ -54,7 +68,8 @@ public final class VendorGridDatabase {
     }
 
     public void createSchema() throws SQLException {
-        try (Connection db = connect(); Statement s = db.createStatement()) {
+        try (Connection db = connect();
+                Statement s = db.createStatement()) {
             s.execute("""
                     CREATE TABLE grid(grid_code VARCHAR(32) PRIMARY KEY, grid_name VARCHAR(64), grid_level INT,
                       parent_code VARCHAR(32), community_code VARCHAR(12), created_at TIMESTAMP, retired_at TIMESTAMP,
@@ -74,7 +89,8 @@ public final class VendorGridDatabase {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement delete = db.prepareStatement("DELETE FROM grid WHERE grid_code = ?");
-                 PreparedStatement insert = db.prepareStatement("INSERT INTO grid VALUES (?, ?, ?, ?, ?, ?, NULL, ?)")) {
+                    PreparedStatement insert =
+                            db.prepareStatement("INSERT INTO grid VALUES (?, ?, ?, ?, ?, ?, NULL, ?)")) {
                 for (Grid g : grids) {
                     delete.setString(1, g.gridCode());
                     delete.addBatch();
@@ -99,18 +115,32 @@ public final class VendorGridDatabase {
         try (Connection db = connect()) {
             db.setAutoCommit(false);
             try (PreparedStatement deleteEvent = db.prepareStatement("DELETE FROM event WHERE event_id = ?");
-                 PreparedStatement deleteFlows = db.prepareStatement("DELETE FROM event_flow WHERE event_id = ?");
-                 PreparedStatement insertEvent = db.prepareStatement(
-                         "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement insertFlow = db.prepareStatement("INSERT INTO event_flow VALUES (?, ?, ?, ?, ?, ?)")) {
+                    PreparedStatement deleteFlows = db.prepareStatement("DELETE FROM event_flow WHERE event_id = ?");
+                    PreparedStatement insertEvent =
+                            db.prepareStatement("INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement insertFlow =
+                            db.prepareStatement("INSERT INTO event_flow VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (Event e : events) {
                     deleteEvent.setString(1, e.eventId());
                     deleteEvent.addBatch();
                     deleteFlows.setString(1, e.eventId());
                     deleteFlows.addBatch();
-                    Object[] values = {e.eventId(), e.gridCode(), e.categoryCode(), e.channel(), e.title(), e.address(),
-                            e.reporterName(), e.reporterPhone(), e.reporterIdNo(), e.reportedAt(), e.deadlineAt(),
-                            e.status(), e.satisfaction(), e.updatedAt()};
+                    Object[] values = {
+                        e.eventId(),
+                        e.gridCode(),
+                        e.categoryCode(),
+                        e.channel(),
+                        e.title(),
+                        e.address(),
+                        e.reporterName(),
+                        e.reporterPhone(),
+                        e.reporterIdNo(),
+                        e.reportedAt(),
+                        e.deadlineAt(),
+                        e.status(),
+                        e.satisfaction(),
+                        e.updatedAt()
+                    };
                     for (int i = 0; i < values.length; i++) {
                         insertEvent.setObject(i + 1, values[i]);
                     }

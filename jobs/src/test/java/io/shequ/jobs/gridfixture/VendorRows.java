@@ -8,18 +8,29 @@ public final class VendorRows {
 
     public static final String COMMUNITY = "370103001001";
 
-    private VendorRows() {
-    }
+    private VendorRows() {}
 
     public static VendorGridDatabase.Grid grid(String code, String community, LocalDateTime updatedAt) {
         return new VendorGridDatabase.Grid(code, "网格" + code, 4, "G0", community, updatedAt.minusDays(30), updatedAt);
     }
 
-    public static VendorGridDatabase.Event event(String id, String grid, String status, LocalDateTime reportedAt,
-                                                 LocalDateTime updatedAt) {
-        return new VendorGridDatabase.Event(id, grid, "0101", "居民上报", "事件" + id, "经十路" + id + "号", "张三",
-                "13812345678", validId("37010319800101123"), reportedAt, reportedAt.plusDays(3), status,
-                status.equals("已结案") ? "满意" : null, updatedAt);
+    public static VendorGridDatabase.Event event(
+            String id, String grid, String status, LocalDateTime reportedAt, LocalDateTime updatedAt) {
+        return new VendorGridDatabase.Event(
+                id,
+                grid,
+                "0101",
+                "居民上报",
+                "事件" + id,
+                "经十路" + id + "号",
+                "张三",
+                "13812345678",
+                validId("37010319800101123"),
+                reportedAt,
+                reportedAt.plusDays(3),
+                status,
+                status.equals("已结案") ? "满意" : null,
+                updatedAt);
     }
 
     public static VendorGridDatabase.Flow flow(String event, int seq, String action, LocalDateTime actedAt) {

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresLakeCatalogIT {
 
     private static final StructType FACT = new StructType()
-            .add("event_id", DataTypes.StringType).add("report_year", DataTypes.IntegerType)
-            .add("report_month", DataTypes.IntegerType).add("rework_count", DataTypes.IntegerType);
+            .add("event_id", DataTypes.StringType)
+            .add("report_year", DataTypes.IntegerType)
+            .add("report_month", DataTypes.IntegerType)
+            .add("rework_count", DataTypes.IntegerType);
 
     private static EmbeddedPostgres postgres;
     private static SparkSession spark;
@@ -66,10 +68,13 @@ class PostgresLakeCatalogIT {
         writer.overwritePartitions("fct_events", rows(fact("E2", 2023, 2, 1), fact("E3", 2023, 3, 0)), partitions);
         writer.overwritePartitions("fct_events", rows(fact("E2", 2023, 2, 1), fact("E3", 2023, 3, 0)), partitions);
 
-        List<String> content = spark.table(LakeWriter.qualified("fct_events")).orderBy("event_id")
-                .collectAsList().stream().map(Row::toString).toList();
-        assertThat(content).as("January kept, February replaced, March added, nothing twice").containsExactly(
-                "[E1,2023,1,0]", "[E2,2023,2,1]", "[E3,2023,3,0]");
+        List<String> content =
+                spark.table(LakeWriter.qualified("fct_events")).orderBy("event_id").collectAsList().stream()
+                        .map(Row::toString)
+                        .toList();
+        assertThat(content)
+                .as("January kept, February replaced, March added, nothing twice")
+                .containsExactly("[E1,2023,1,0]", "[E2,2023,2,1]", "[E3,2023,3,0]");
         LakeTable described = writer.describe("fct_events");
         assertThat(described.rowCount()).isEqualTo(3);
         assertThat(described.dataFiles()).allSatisfy(file -> assertThat(file).contains(lake.toString()));
@@ -82,15 +87,22 @@ class PostgresLakeCatalogIT {
         Dataset<Row> old = rows(fact("C1", 2022, 5, 0)).drop("report_month", "rework_count");
         writer.overwritePartitions("fct_contracts", old, List.of("report_year"));
 
-        writer.overwritePartitions("fct_contracts", rows(fact("C2", 2023, 6, 2)), List.of("report_year", "report_month"));
+        writer.overwritePartitions(
+                "fct_contracts", rows(fact("C2", 2023, 6, 2)), List.of("report_year", "report_month"));
 
         var table = Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_contracts"));
         table.refresh();
-        assertThat(table.spec().fields()).extracting(f -> table.schema().findColumnName(f.sourceId()))
+        assertThat(table.spec().fields())
+                .extracting(f -> table.schema().findColumnName(f.sourceId()))
                 .containsExactly("report_year", "report_month");
-        List<String> content = spark.table(LakeWriter.qualified("fct_contracts")).orderBy("event_id")
+        List<String> content = spark
+                .table(LakeWriter.qualified("fct_contracts"))
+                .orderBy("event_id")
                 .selectExpr("event_id", "report_year", "report_month", "rework_count")
-                .collectAsList().stream().map(Row::toString).toList();
+                .collectAsList()
+                .stream()
+                .map(Row::toString)
+                .toList();
         assertThat(content).containsExactly("[C1,2022,null,null]", "[C2,2023,6,2]");
     }
 
@@ -99,32 +111,44 @@ class PostgresLakeCatalogIT {
         LakeWriter writer = new LakeWriter(spark);
         List<String> partitions = List.of("report_year", "report_month");
         Dataset<Row> year = rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 0), fact("F3", 2023, 3, 0));
-        assertThat(writer.overwritePartitions("fct_flows", year, partitions).whole()).as("created").isTrue();
+        assertThat(writer.overwritePartitions("fct_flows", year, partitions).whole())
+                .as("created")
+                .isTrue();
         long created = writer.describe("fct_flows").snapshotId();
 
         LakeWriter.Written again = writer.overwritePartitions("fct_flows", year, partitions);
-        assertThat(again.committed()).as("the same rows again: nothing committed").isFalse();
-        assertThat(writer.describe("fct_flows").snapshotId()).as("the table keeps its snapshot").isEqualTo(created);
+        assertThat(again.committed())
+                .as("the same rows again: nothing committed")
+                .isFalse();
+        assertThat(writer.describe("fct_flows").snapshotId())
+                .as("the table keeps its snapshot")
+                .isEqualTo(created);
 
-        LakeWriter.Written february = writer.overwritePartitions("fct_flows",
-                rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5), fact("F3", 2023, 3, 0)), partitions);
+        LakeWriter.Written february = writer.overwritePartitions(
+                "fct_flows", rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5), fact("F3", 2023, 3, 0)), partitions);
         assertThat(february.partitions()).as("only the changed partition").containsExactly("2023/2");
         var table = Spark3Util.loadIcebergTable(spark, LakeWriter.qualified("fct_flows"));
         table.refresh();
-        assertThat(table.currentSnapshot().summary().get("changed-partition-count")).isEqualTo("1");
+        assertThat(table.currentSnapshot().summary().get("changed-partition-count"))
+                .isEqualTo("1");
 
         // rebuilt whole: a partition with no rows left must lose its old ones
-        LakeWriter.Written rebuilt = writer.replacePartitioned("fct_flows",
-                rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5)), partitions);
+        LakeWriter.Written rebuilt = writer.replacePartitioned(
+                "fct_flows", rows(fact("F1", 2023, 1, 0), fact("F2", 2023, 2, 5)), partitions);
         assertThat(rebuilt.whole()).as("March vanished: the table is replaced").isTrue();
         assertThat(spark.table(LakeWriter.qualified("fct_flows")).orderBy("event_id").collectAsList().stream()
-                .map(Row::toString).toList()).containsExactly("[F1,2023,1,0]", "[F2,2023,2,5]");
+                        .map(Row::toString)
+                        .toList())
+                .containsExactly("[F1,2023,1,0]", "[F2,2023,2,5]");
         LakeWriter.Written dimension = writer.replace("dim_flows", rows(fact("D1", 2023, 1, 0)));
         long dimensionSnapshot = writer.describe("dim_flows").snapshotId();
         assertThat(dimension.whole()).isTrue();
-        assertThat(writer.replace("dim_flows", rows(fact("D1", 2023, 1, 0))).committed()).isFalse();
+        assertThat(writer.replace("dim_flows", rows(fact("D1", 2023, 1, 0))).committed())
+                .isFalse();
         assertThat(writer.describe("dim_flows").snapshotId()).isEqualTo(dimensionSnapshot);
-        assertThat(writer.replace("dim_flows", rows(fact("D1", 2023, 1, 1))).whole()).as("a changed row").isTrue();
+        assertThat(writer.replace("dim_flows", rows(fact("D1", 2023, 1, 1))).whole())
+                .as("a changed row")
+                .isTrue();
     }
 
     private static List<String> catalogTables() throws Exception {

@@ -33,20 +33,32 @@ class RunScopeTest {
         RunScope scope = RunScope.wholeSources(Set.of(REPORTS, GRID));
         List<LandedSource> landed = List.of(file("a/jan.xlsx"), file("b/feb.xlsx"));
         assertThat(scope.readsFiles(REPORTS)).isTrue();
-        assertThat(scope.select(REPORTS, landed)).as("every file, as a plain run lands them").isEqualTo(landed);
-        assertThat(scope.readsFiles(LEDGERS)).as("a source the schedule does not name is not read").isFalse();
+        assertThat(scope.select(REPORTS, landed))
+                .as("every file, as a plain run lands them")
+                .isEqualTo(landed);
+        assertThat(scope.readsFiles(LEDGERS))
+                .as("a source the schedule does not name is not read")
+                .isFalse();
         assertThat(scope.readsWhole(GRID)).isTrue();
-        assertThat(scope.readsGrid()).as("the grid incrementally from its watermarks, not a window").isFalse();
+        assertThat(scope.readsGrid())
+                .as("the grid incrementally from its watermarks, not a window")
+                .isFalse();
         assertThat(ScopePlanner.isEmpty(scope)).isFalse();
-        assertThat(RunScope.partial(scope)).as("whole sources compare with earlier runs' datasets").isFalse();
+        assertThat(RunScope.partial(scope))
+                .as("whole sources compare with earlier runs' datasets")
+                .isFalse();
     }
 
     @Test
     void backfillsAndRetriesStayPartialAndReadOnlyTheirFiles() {
-        RunScope backfill = new RunScope(RunScope.BACKFILL, Map.of(REPORTS, Set.of("a/jan.xlsx")),
-                LocalDateTime.of(2023, 1, 1, 0, 0), LocalDateTime.of(2023, 2, 1, 0, 0));
+        RunScope backfill = new RunScope(
+                RunScope.BACKFILL,
+                Map.of(REPORTS, Set.of("a/jan.xlsx")),
+                LocalDateTime.of(2023, 1, 1, 0, 0),
+                LocalDateTime.of(2023, 2, 1, 0, 0));
         assertThat(backfill.select(REPORTS, List.of(file("a/jan.xlsx"), file("b/feb.xlsx"))))
-                .extracting(LandedSource::location).containsExactly("a/jan.xlsx");
+                .extracting(LandedSource::location)
+                .containsExactly("a/jan.xlsx");
         assertThat(backfill.whole()).isEmpty();
         assertThat(RunScope.partial(backfill)).isTrue();
         assertThat(RunScope.partial(null)).as("a plain run").isFalse();
@@ -62,8 +74,11 @@ class RunScopeTest {
 
         // a retry recorded before per-source runs existed has no "whole"
         Files.createDirectories(layout.run("run-2"));
-        new RunLedger(layout, "run-2").put(RunScope.SECTION, RunLedger.JSON.readTree(
-                "{\"kind\":\"retry\",\"files\":{\"street_office_reports\":[\"a/jan.xlsx\"]},\"gridFrom\":null,\"gridUntil\":null}"));
+        new RunLedger(layout, "run-2")
+                .put(
+                        RunScope.SECTION,
+                        RunLedger.JSON.readTree(
+                                "{\"kind\":\"retry\",\"files\":{\"street_office_reports\":[\"a/jan.xlsx\"]},\"gridFrom\":null,\"gridUntil\":null}"));
         RunScope old = RunScope.of(layout, "run-2");
         assertThat(old.whole()).isEmpty();
         assertThat(old.readsFiles(REPORTS)).isTrue();

@@ -19,14 +19,26 @@ class ScopePlannerTest {
 
     private static Partition month(String street, String month, String location, String status, LocalDate reportEnd) {
         YearMonth m = YearMonth.parse(month);
-        return new Partition(REPORTS, street + "/" + month, m.atDay(1), m.atEndOfMonth(),
-                reportEnd == null ? m.atEndOfMonth() : reportEnd, List.of(location), List.of("sha"), 3, ARRIVED,
-                status, "run-1", "run", null);
+        return new Partition(
+                REPORTS,
+                street + "/" + month,
+                m.atDay(1),
+                m.atEndOfMonth(),
+                reportEnd == null ? m.atEndOfMonth() : reportEnd,
+                List.of(location),
+                List.of("sha"),
+                3,
+                ARRIVED,
+                status,
+                "run-1",
+                "run",
+                null);
     }
 
     private static Partition day(String day, String status) {
         LocalDate d = LocalDate.parse(day);
-        return new Partition(GRID, day, d, d, d, List.of("event"), List.of("sha"), 1, ARRIVED, status, "run-1", "run", null);
+        return new Partition(
+                GRID, day, d, d, d, List.of("event"), List.of("sha"), 1, ARRIVED, status, "run-1", "run", null);
     }
 
     @Test
@@ -38,7 +50,8 @@ class ScopePlannerTest {
                 month("B", "2023-01", "b/jan.xlsx", Partition.LOADED, null),
                 day("2023-01-05", Partition.LOADED)));
         RunScope scope = planner.retry(Set.of(REPORTS, GRID));
-        assertThat(scope.files().get(REPORTS)).as("February's files: the lake replaces the month whole")
+        assertThat(scope.files().get(REPORTS))
+                .as("February's files: the lake replaces the month whole")
                 .containsExactlyInAnyOrder("a/feb.xlsx", "b/feb.xlsx");
         assertThat(scope.readsGrid()).as("no grid day failed").isFalse();
     }
@@ -62,7 +75,9 @@ class ScopePlannerTest {
         RunScope scope = new ScopePlanner(List.of(day("2023-01-05", Partition.LOADED)))
                 .backfill(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 31), Set.of(GRID));
         assertThat(scope.gridFrom()).isEqualTo(LocalDate.of(2023, 1, 1).atStartOfDay());
-        assertThat(scope.gridUntil()).as("the last day inclusive").isEqualTo(LocalDate.of(2023, 2, 1).atStartOfDay());
+        assertThat(scope.gridUntil())
+                .as("the last day inclusive")
+                .isEqualTo(LocalDate.of(2023, 2, 1).atStartOfDay());
         assertThat(ScopePlanner.isEmpty(scope)).isFalse();
     }
 
@@ -71,15 +86,31 @@ class ScopePlannerTest {
         List<Partition> ledger = List.of(
                 month("A", "2023-01", "a/jan.xlsx", Partition.LOADED, null),
                 month("B", "2023-01", "b/jan.xlsx", Partition.LOADED, null),
-                new Partition(REPORTS, "A/2023-02", LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28),
-                        LocalDate.of(2023, 2, 28), List.of("a/feb.xlsx"), List.of("sha"), 3,
-                        Instant.parse("2023-03-20T00:00:00Z"), Partition.LOADED, "run-2", "run", null));
-        FreshnessWindows windows = new FreshnessWindows(Map.of(REPORTS,
-                new FreshnessWindows.Window(Period.ofDays(10), null, LocalDate.of(2023, 2, 28))));
-        Freshness.Report report = new Freshness(windows).asOf(Instant.parse("2023-04-01T00:00:00Z"), ledger, Set.of(REPORTS));
-        assertThat(report.missing()).extracting(Freshness.Finding::key).as("B sent nothing for February")
+                new Partition(
+                        REPORTS,
+                        "A/2023-02",
+                        LocalDate.of(2023, 2, 1),
+                        LocalDate.of(2023, 2, 28),
+                        LocalDate.of(2023, 2, 28),
+                        List.of("a/feb.xlsx"),
+                        List.of("sha"),
+                        3,
+                        Instant.parse("2023-03-20T00:00:00Z"),
+                        Partition.LOADED,
+                        "run-2",
+                        "run",
+                        null));
+        FreshnessWindows windows = new FreshnessWindows(
+                Map.of(REPORTS, new FreshnessWindows.Window(Period.ofDays(10), null, LocalDate.of(2023, 2, 28))));
+        Freshness.Report report =
+                new Freshness(windows).asOf(Instant.parse("2023-04-01T00:00:00Z"), ledger, Set.of(REPORTS));
+        assertThat(report.missing())
+                .extracting(Freshness.Finding::key)
+                .as("B sent nothing for February")
                 .containsExactly("B/2023-02");
-        assertThat(report.late()).extracting(Freshness.Finding::key).as("A's February arrived after March 10")
+        assertThat(report.late())
+                .extracting(Freshness.Finding::key)
+                .as("A's February arrived after March 10")
                 .containsExactly("A/2023-02");
         assertThat(report.missing().get(0).due()).isEqualTo(LocalDate.of(2023, 3, 10));
     }

@@ -13,8 +13,12 @@ class PersonAttributesTest {
     void readsAgeBandOnTheDateAndSexFromAValidNumber() {
         String female = "11010519491231002X"; // born 1949-12-31, sequence 002
         assertThat(PersonAttributes.sex(female)).contains("female");
-        assertThat(PersonAttributes.ageBand(female, LocalDate.of(2009, 12, 30))).as("59 the day before").contains("35-59");
-        assertThat(PersonAttributes.ageBand(female, LocalDate.of(2009, 12, 31))).as("60 on the birthday").contains("60+");
+        assertThat(PersonAttributes.ageBand(female, LocalDate.of(2009, 12, 30)))
+                .as("59 the day before")
+                .contains("35-59");
+        assertThat(PersonAttributes.ageBand(female, LocalDate.of(2009, 12, 31)))
+                .as("60 on the birthday")
+                .contains("60+");
 
         String male = valid("37010320060615123"); // born 2006-06-15, sequence 123
         assertThat(PersonAttributes.sex(male)).contains("male");
@@ -28,7 +32,8 @@ class PersonAttributesTest {
         char right = ResidentIdNumber.checkCharacter(first17);
         String wrongCheck = first17 + (right == '0' ? '1' : '0');
         assertThat(PersonAttributes.sex(wrongCheck)).isEmpty();
-        assertThat(PersonAttributes.ageBand(wrongCheck, LocalDate.of(2023, 1, 1))).isEmpty();
+        assertThat(PersonAttributes.ageBand(wrongCheck, LocalDate.of(2023, 1, 1)))
+                .isEmpty();
         assertThat(PersonAttributes.sex(null)).isEmpty();
     }
 

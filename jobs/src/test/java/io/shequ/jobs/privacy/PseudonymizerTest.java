@@ -24,21 +24,26 @@ class PseudonymizerTest {
 
         Pseudonymizer pseudonymizer = new Pseudonymizer(KEY);
         assertThat(pseudonymizer.pseudonym("id", ID)).isEqualTo(HexFormat.of().formatHex(expected));
-        assertThat(pseudonymizer.pseudonym("id", " 11010519491231002x ")).as("case and spaces do not make a new person")
+        assertThat(pseudonymizer.pseudonym("id", " 11010519491231002x "))
+                .as("case and spaces do not make a new person")
                 .isEqualTo(pseudonymizer.pseudonym("id", ID));
     }
 
     @Test
     void theSamePersonGetsTheSameKeyButAnotherKeyOrKindGivesAnother() throws Exception {
         Pseudonymizer one = new Pseudonymizer(KEY);
-        Pseudonymizer other = new Pseudonymizer("another key of thirty-two characters".getBytes(StandardCharsets.UTF_8));
+        Pseudonymizer other =
+                new Pseudonymizer("another key of thirty-two characters".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(one.pseudonym("id", ID)).isEqualTo(new Pseudonymizer(KEY).pseudonym("id", ID))
+        assertThat(one.pseudonym("id", ID))
+                .isEqualTo(new Pseudonymizer(KEY).pseudonym("id", ID))
                 .isNotEqualTo(other.pseudonym("id", ID))
                 .isNotEqualTo(one.pseudonym("phone", ID));
-        String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(ID.getBytes(StandardCharsets.UTF_8)));
-        assertThat(one.pseudonym("id", ID)).as("not an unkeyed hash anyone could rebuild").isNotEqualTo(plainHash);
+        String plainHash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(ID.getBytes(StandardCharsets.UTF_8)));
+        assertThat(one.pseudonym("id", ID))
+                .as("not an unkeyed hash anyone could rebuild")
+                .isNotEqualTo(plainHash);
     }
 
     @Test

@@ -31,26 +31,38 @@ class ReportersToPseudonymsPlanTest {
     void theKeyIsInNoPlanStringButThePseudonymsAreComputed() {
         SparkSession spark = TestSpark.session();
         byte[] key = KEY.getBytes(StandardCharsets.UTF_8);
-        StructType schema = new StructType().add("event_id", DataTypes.StringType).add("reported_at", DataTypes.TimestampType)
-                .add(ReportersToPseudonyms.NAME, DataTypes.StringType).add(ReportersToPseudonyms.PHONE, DataTypes.StringType)
+        StructType schema = new StructType()
+                .add("event_id", DataTypes.StringType)
+                .add("reported_at", DataTypes.TimestampType)
+                .add(ReportersToPseudonyms.NAME, DataTypes.StringType)
+                .add(ReportersToPseudonyms.PHONE, DataTypes.StringType)
                 .add(ReportersToPseudonyms.ID_NUMBER, DataTypes.StringType);
-        Dataset<Row> events = spark.createDataFrame(List.of(
-                RowFactory.create("E1", Timestamp.valueOf("2023-05-01 09:00:00"), "张三", "13800138000", "11010519491231002X")),
-                schema)
+        Dataset<Row> events = spark.createDataFrame(
+                        List.of(RowFactory.create(
+                                "E1",
+                                Timestamp.valueOf("2023-05-01 09:00:00"),
+                                "张三",
+                                "13800138000",
+                                "11010519491231002X")),
+                        schema)
                 // a shuffle, as a real source has: on a bare local relation the optimizer runs the UDFs in the driver
                 .repartition(1);
 
         Dataset<Row> pseudonymized = new ReportersToPseudonyms(new Pseudonymizer(key)).apply(events);
 
-        assertThat(pseudonymized.first().<String>getAs(ReportersToPseudonyms.KEY)).as("the keyed pseudonym, computed in a task")
+        assertThat(pseudonymized.first().<String>getAs(ReportersToPseudonyms.KEY))
+                .as("the keyed pseudonym, computed in a task")
                 .isEqualTo(new Pseudonymizer(key).pseudonym("id", "11010519491231002X"));
-        List<String> plans = List.of(pseudonymized.queryExecution().toString(),
+        List<String> plans = List.of(
+                pseudonymized.queryExecution().toString(),
                 pseudonymized.queryExecution().explainString(ExtendedMode$.MODULE$),
                 pseudonymized.queryExecution().explainString(FormattedMode$.MODULE$),
                 pseudonymized.queryExecution().explainString(CodegenMode$.MODULE$));
-        List<String> forms = List.of(KEY, HexFormat.of().formatHex(key), Base64.getEncoder().encodeToString(key),
-                KEY.substring(0, 16));
-        assertThat(plans.get(0)).as("the plans hold the pseudonymizing UDF itself").contains("UDF");
+        List<String> forms = List.of(
+                KEY, HexFormat.of().formatHex(key), Base64.getEncoder().encodeToString(key), KEY.substring(0, 16));
+        assertThat(plans.get(0))
+                .as("the plans hold the pseudonymizing UDF itself")
+                .contains("UDF");
         for (String plan : plans) {
             for (String form : forms) {
                 assertThat(plan).as("the key in a plan").doesNotContain(form);

@@ -20,7 +20,9 @@ class ProcessOwnerTest {
         long pid = child.pid();
         long started = child.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
         child.waitFor();
-        assertThat(new ProcessOwner(here.host(), pid, started).liveness(here)).as("an ended child").isEqualTo(ProcessOwner.Liveness.DEAD);
+        assertThat(new ProcessOwner(here.host(), pid, started).liveness(here))
+                .as("an ended child")
+                .isEqualTo(ProcessOwner.Liveness.DEAD);
     }
 
     @Test

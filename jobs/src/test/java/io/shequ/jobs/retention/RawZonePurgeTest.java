@@ -48,11 +48,13 @@ class RawZonePurgeTest {
         RawZonePurge.Result purged = new RawZonePurge(layout, new Retention(30, 60), Clock.fixed(NOW, ZoneOffset.UTC))
                 .purge(CURRENT, Set.of(FAILED, CURRENT));
 
-        assertThat(purged.staging()).as("staging: the old run went, the failed one was kept and named")
+        assertThat(purged.staging())
+                .as("staging: the old run went, the failed one was kept and named")
                 .isEqualTo(new RunFolderPurge.Purged(30, 1, 2, List.of(FAILED)));
         assertThat(purged.landingTables()).isEqualTo(new RunFolderPurge.Purged(30, 1, 3, List.of(FAILED)));
         assertThat(purged.work()).isEqualTo(new RunFolderPurge.Purged(30, 1, 1, List.of(FAILED)));
-        assertThat(purged.quarantine()).as("45 days old: within quarantine.keep-days 60")
+        assertThat(purged.quarantine())
+                .as("45 days old: within quarantine.keep-days 60")
                 .isEqualTo(new RunFolderPurge.Purged(60, 0, 0, List.of()));
 
         assertThat(layout.staging(OLD)).doesNotExist();
@@ -61,10 +63,16 @@ class RawZonePurgeTest {
         assertThat(layout.quarantine(OLD)).isDirectory();
         for (String kept : List.of(RECENT, FAILED, CURRENT)) {
             assertThat(layout.staging(kept)).as("staging of %s", kept).isDirectory();
-            assertThat(layout.landingTables(kept)).as("landed grid tables of %s", kept).isDirectory();
+            assertThat(layout.landingTables(kept))
+                    .as("landed grid tables of %s", kept)
+                    .isDirectory();
         }
-        assertThat(landedFile).as("landed files carry no personal identifiers: kept for lineage").exists();
-        assertThat(mirror).as("the grid mirror is state, pseudonymized, never purged").exists();
+        assertThat(landedFile)
+                .as("landed files carry no personal identifiers: kept for lineage")
+                .exists();
+        assertThat(mirror)
+                .as("the grid mirror is state, pseudonymized, never purged")
+                .exists();
     }
 
     @Test
@@ -76,10 +84,15 @@ class RawZonePurgeTest {
         RawZonePurge.Result purged = new RawZonePurge(layout, Retention.defaults(), later).purge(CURRENT, Set.of());
 
         assertThat(purged.staging().runs()).isEqualTo(1);
-        assertThat(purged.quarantine().runs()).as("75 days: past the default 30 for the quarantine too").isEqualTo(1);
+        assertThat(purged.quarantine().runs())
+                .as("75 days: past the default 30 for the quarantine too")
+                .isEqualTo(1);
         assertThat(purged.landingTables().runs()).isEqualTo(1);
-        for (Path zone : List.of(layout.staging(FAILED).getParent(), layout.landingTables(FAILED).getParent(),
-                home.resolve("work"), layout.quarantine(FAILED).getParent())) {
+        for (Path zone : List.of(
+                layout.staging(FAILED).getParent(),
+                layout.landingTables(FAILED).getParent(),
+                home.resolve("work"),
+                layout.quarantine(FAILED).getParent())) {
             assertThat(zone).as("%s emptied", zone).isEmptyDirectory();
         }
     }
@@ -93,7 +106,10 @@ class RawZonePurgeTest {
         file(layout.landingTables(run).resolve("grid/part-0.parquet"), age);
         file(layout.conformed(run).resolve("fct_grid_events/part-0.parquet"), age);
         file(layout.quarantine(run).resolve("event/part-0.json"), age);
-        for (Path folder : List.of(layout.staging(run), layout.landingTables(run), layout.home().resolve("work").resolve(run),
+        for (Path folder : List.of(
+                layout.staging(run),
+                layout.landingTables(run),
+                layout.home().resolve("work").resolve(run),
                 layout.quarantine(run))) {
             try (Stream<Path> walk = Files.walk(folder)) {
                 for (Path p : walk.toList()) {

@@ -31,13 +31,15 @@ class RunFolderPurgeTest {
         quarantineOf("20240201T000000Z-cccc", Duration.ofDays(29), 4);
         quarantineOf("20240301T000000Z-dddd", Duration.ofDays(90), 1); // the current run, however old its files look
 
-        RunFolderPurge.Purged purged = new RunFolderPurge(root, Clock.fixed(NOW, ZoneOffset.UTC))
-                .purge(30, "20240301T000000Z-dddd", Set.of());
+        RunFolderPurge.Purged purged =
+                new RunFolderPurge(root, Clock.fixed(NOW, ZoneOffset.UTC)).purge(30, "20240301T000000Z-dddd", Set.of());
 
         assertThat(purged).isEqualTo(new RunFolderPurge.Purged(30, 2, 5, List.of()));
         assertThat(root.resolve("20240101T000000Z-aaaa")).doesNotExist();
         assertThat(root.resolve("20240129T000000Z-bbbb")).doesNotExist();
-        assertThat(root.resolve("20240201T000000Z-cccc")).as("29 days old: kept").isDirectory();
+        assertThat(root.resolve("20240201T000000Z-cccc"))
+                .as("29 days old: kept")
+                .isDirectory();
         assertThat(root.resolve("20240301T000000Z-dddd")).isDirectory();
     }
 
@@ -46,7 +48,8 @@ class RunFolderPurgeTest {
         Path run = quarantineOf("20231201T000000Z-eeee", Duration.ofDays(90), 2);
         Files.setLastModifiedTime(run.resolve("dataset/part-1.json"), FileTime.from(NOW.minus(Duration.ofDays(2))));
 
-        RunFolderPurge.Purged purged = new RunFolderPurge(root, Clock.fixed(NOW, ZoneOffset.UTC)).purge(30, "now", Set.of());
+        RunFolderPurge.Purged purged =
+                new RunFolderPurge(root, Clock.fixed(NOW, ZoneOffset.UTC)).purge(30, "now", Set.of());
 
         assertThat(purged.runs()).isZero();
         assertThat(run).isDirectory();
@@ -71,7 +74,9 @@ class RunFolderPurgeTest {
         assertThat(purged).isEqualTo(new RunFolderPurge.Purged(30, 1, 1, List.of("20240101T000000Z-ffff")));
         assertThat(root.resolve("20240101T000000Z-ffff")).isDirectory();
         assertThat(root.resolve("20240102T000000Z-abcd")).doesNotExist();
-        assertThat(root.resolve("duckdb-spill")).as("not named like a run: left alone").isDirectory();
+        assertThat(root.resolve("duckdb-spill"))
+                .as("not named like a run: left alone")
+                .isDirectory();
     }
 
     /** A run's quarantine with {@code files} JSON files, all last modified {@code age} ago. */

@@ -24,13 +24,19 @@ class EmbeddedDatabaseTest {
         String url = EmbeddedH2.url(folder.resolve("catalog"), ";AUTO_SERVER=TRUE");
         Connection leaked = DriverManager.getConnection(url, EmbeddedH2.USER, PASSWORD);
         leaked.createStatement().execute("CREATE TABLE t (x INT)");
-        assertThat(Files.exists(folder.resolve("catalog.lock.db"))).as("AUTO_SERVER keeps a lock file").isTrue();
+        assertThat(Files.exists(folder.resolve("catalog.lock.db")))
+                .as("AUTO_SERVER keeps a lock file")
+                .isTrue();
 
         assertThat(EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD)).isTrue();
 
         assertThat(leaked.isClosed() || !leaked.isValid(1)).isTrue();
-        assertThat(Files.exists(folder.resolve("catalog.lock.db"))).as("the lock file is gone").isFalse();
-        assertThat(EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD)).as("reopens it only to close it again").isTrue();
+        assertThat(Files.exists(folder.resolve("catalog.lock.db")))
+                .as("the lock file is gone")
+                .isFalse();
+        assertThat(EmbeddedDatabase.shutdown(url, EmbeddedH2.USER, PASSWORD))
+                .as("reopens it only to close it again")
+                .isTrue();
     }
 
     @Test
@@ -46,7 +52,9 @@ class EmbeddedDatabaseTest {
             EmbeddedDatabase.restrictFiles(url);
 
             assertThat(mode(folder.resolve("jobs.mv.db"))).isEqualTo("rw-------");
-            assertThat(mode(folder.resolve("jobs.lock.db"))).as("names the AUTO_SERVER port").isEqualTo("rw-------");
+            assertThat(mode(folder.resolve("jobs.lock.db")))
+                    .as("names the AUTO_SERVER port")
+                    .isEqualTo("rw-------");
             assertThat(mode(neighbour)).as("not one of the database's files").isEqualTo("rw-r--r--");
         } finally {
             EmbeddedDatabase.shutdown(url, "sa", "");
@@ -72,15 +80,21 @@ class EmbeddedDatabaseTest {
         try (var files = Files.list(folder)) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .as("H2 writes <name>.trace.db with the process's umask when not told otherwise")
-                    .contains("catalog.mv.db").noneMatch(name -> name.endsWith(".trace.db"));
+                    .contains("catalog.mv.db")
+                    .noneMatch(name -> name.endsWith(".trace.db"));
         }
     }
 
     @Test
     void leavesServersAndAbsentFilesAlone() {
-        assertThat(EmbeddedDatabase.shutdown("jdbc:postgresql://db/shequ", "u", "p")).isFalse();
-        assertThat(EmbeddedDatabase.shutdown("jdbc:h2:tcp://db/shequ", "u", "p")).isFalse();
-        assertThat(EmbeddedDatabase.shutdown("jdbc:h2:file:" + folder.resolve("never"), "sa", "")).isFalse();
-        assertThat(Files.exists(folder.resolve("never.mv.db"))).as("IFEXISTS: nothing created").isFalse();
+        assertThat(EmbeddedDatabase.shutdown("jdbc:postgresql://db/shequ", "u", "p"))
+                .isFalse();
+        assertThat(EmbeddedDatabase.shutdown("jdbc:h2:tcp://db/shequ", "u", "p"))
+                .isFalse();
+        assertThat(EmbeddedDatabase.shutdown("jdbc:h2:file:" + folder.resolve("never"), "sa", ""))
+                .isFalse();
+        assertThat(Files.exists(folder.resolve("never.mv.db")))
+                .as("IFEXISTS: nothing created")
+                .isFalse();
     }
 }

@@ -33,11 +33,17 @@ class EmbeddedH2Test {
         String password = EmbeddedH2.password(layout());
 
         assertThat(password).as("32 random bytes, base64url").matches("[A-Za-z0-9_-]{43}");
-        assertThat(EmbeddedH2.password(layout())).as("read back, not generated again").isEqualTo(password);
-        assertThat(EmbeddedH2.password(new HomeLayout(otherHome))).as("each home its own").isNotEqualTo(password);
+        assertThat(EmbeddedH2.password(layout()))
+                .as("read back, not generated again")
+                .isEqualTo(password);
+        assertThat(EmbeddedH2.password(new HomeLayout(otherHome)))
+                .as("each home its own")
+                .isNotEqualTo(password);
         Path file = layout().embeddedDbPassword();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         try (Stream<Path> secrets = Files.list(file.getParent())) {
             assertThat(secrets).as("no partial file left").containsExactly(file);
         }
@@ -55,10 +61,16 @@ class EmbeddedH2Test {
         EmbeddedH2.requirePassword(url, file, password);
 
         try (Connection c = DriverManager.getConnection(url, EmbeddedH2.USER, password)) {
-            assertThat(c.createStatement().executeQuery("SELECT count(*) FROM kept").next()).as("same database").isTrue();
+            assertThat(c.createStatement()
+                            .executeQuery("SELECT count(*) FROM kept")
+                            .next())
+                    .as("same database")
+                    .isTrue();
         }
-        assertThatThrownBy(() -> DriverManager.getConnection(url, EmbeddedH2.USER, "").close())
-                .as("user sa with an empty password").isInstanceOf(SQLException.class)
+        assertThatThrownBy(() ->
+                        DriverManager.getConnection(url, EmbeddedH2.USER, "").close())
+                .as("user sa with an empty password")
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Wrong user name or password");
         // a second process (another URL, so nothing cached) finds the password in force and changes nothing
         String again = EmbeddedH2.url(file, ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
@@ -73,7 +85,8 @@ class EmbeddedH2Test {
         DriverManager.getConnection(url, EmbeddedH2.USER, "a-lost-password").close();
 
         assertThatThrownBy(() -> EmbeddedH2.requirePassword(url, file, EmbeddedH2.password(layout())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("embedded-db.password")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("embedded-db.password")
                 .hasMessageContaining("restore");
     }
 
@@ -91,23 +104,26 @@ class EmbeddedH2Test {
         assertThat(SysProperties.BIND_ADDRESS).isEqualTo(EmbeddedH2.LOOPBACK);
         Path file = layout().jobRepository();
         String password = EmbeddedH2.password(layout());
-        try (Connection owner = DriverManager.getConnection(EmbeddedH2.url(file, ";AUTO_SERVER=TRUE"), EmbeddedH2.USER,
-                password)) {
+        try (Connection owner =
+                DriverManager.getConnection(EmbeddedH2.url(file, ";AUTO_SERVER=TRUE"), EmbeddedH2.USER, password)) {
             Properties lock = new Properties();
             try (var in = Files.newInputStream(Path.of(file + ".lock.db"))) {
                 lock.load(in);
             }
-            assertThat(lock.getProperty("server")).as("the address a second process is sent to")
+            assertThat(lock.getProperty("server"))
+                    .as("the address a second process is sent to")
                     .matches("(localhost|127\\.0\\.0\\.1):\\d+");
             int port = Integer.parseInt(lock.getProperty("server").replaceAll(".*:", ""));
-            assertThat(listeningAddresses(port)).as("where the AUTO_SERVER port %d listens (/proc/net/tcp, tcp6)", port)
-                    .isNotEmpty().allMatch(LOOPBACK_IN_PROC::contains);
+            assertThat(listeningAddresses(port))
+                    .as("where the AUTO_SERVER port %d listens (/proc/net/tcp, tcp6)", port)
+                    .isNotEmpty()
+                    .allMatch(LOOPBACK_IN_PROC::contains);
         }
     }
 
     /** 127.0.0.1, ::ffff:127.0.0.1 and ::1 as /proc/net/tcp{,6} write them. */
-    private static final Set<String> LOOPBACK_IN_PROC = Set.of("0100007F",
-            "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
+    private static final Set<String> LOOPBACK_IN_PROC =
+            Set.of("0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000");
 
     /** The local addresses (as /proc writes them) of the sockets listening on {@code port}. */
     private static List<String> listeningAddresses(int port) throws Exception {

@@ -9,14 +9,24 @@ class FileProgressTest {
 
     @Test
     void aLongListLogsEachTenthOfTheWayAndTheLastFile() {
-        assertThat(IntStream.rangeClosed(1, 1000).filter(done -> FileProgress.logsAt(done, 1000)).boxed().toList())
-                .as("about ten lines, not a thousand").containsExactly(100, 200, 300, 400, 500, 600, 700, 800, 900, 1000);
-        assertThat(IntStream.rangeClosed(1, 37).filter(done -> FileProgress.logsAt(done, 37)).count()).isEqualTo(10);
+        assertThat(IntStream.rangeClosed(1, 1000)
+                        .filter(done -> FileProgress.logsAt(done, 1000))
+                        .boxed()
+                        .toList())
+                .as("about ten lines, not a thousand")
+                .containsExactly(100, 200, 300, 400, 500, 600, 700, 800, 900, 1000);
+        assertThat(IntStream.rangeClosed(1, 37)
+                        .filter(done -> FileProgress.logsAt(done, 37))
+                        .count())
+                .isEqualTo(10);
     }
 
     @Test
     void aShortListLogsEveryFile() {
-        assertThat(IntStream.rangeClosed(1, 4).filter(done -> FileProgress.logsAt(done, 4)).count()).isEqualTo(4);
+        assertThat(IntStream.rangeClosed(1, 4)
+                        .filter(done -> FileProgress.logsAt(done, 4))
+                        .count())
+                .isEqualTo(4);
     }
 
     @Test

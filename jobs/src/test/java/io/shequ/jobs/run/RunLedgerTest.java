@@ -33,11 +33,16 @@ class RunLedgerTest {
         assertThat(ledger.has("sources")).isTrue();
         assertThat(ledger.has("lake")).isFalse();
         assertThat(ledger.get("sources").path("rows").asInt()).isEqualTo(12);
-        assertThat(ledger.get("value_accounting").get(0).path("read").asInt()).as("a put replaces its section").isEqualTo(46000);
-        assertThat(Files.readAllBytes(sources)).as("writing one section leaves the others' files alone").isEqualTo(before);
+        assertThat(ledger.get("value_accounting").get(0).path("read").asInt())
+                .as("a put replaces its section")
+                .isEqualTo(46000);
+        assertThat(Files.readAllBytes(sources))
+                .as("writing one section leaves the others' files alone")
+                .isEqualTo(before);
         ObjectNode all = new RunLedger(run).read();
         assertThat(all.fieldNames()).toIterable().containsExactly("sources", "value_accounting");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sources))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sources)))
+                .isEqualTo("rw-------");
         assertThat(run.resolve("ledger")).isDirectoryNotContaining("glob:**.tmp");
     }
 

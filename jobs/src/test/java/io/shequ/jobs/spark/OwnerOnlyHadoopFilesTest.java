@@ -22,7 +22,8 @@ class OwnerOnlyHadoopFilesTest {
     @Test
     void sparkWritesFilesAndFoldersOwnerOnly() throws Exception {
         SparkSession spark = TestSpark.session();
-        Dataset<Row> events = spark.sql("SELECT id, CAST(id % 3 AS INT) AS month, 'name ' || id AS reporter_name FROM range(30)");
+        Dataset<Row> events =
+                spark.sql("SELECT id, CAST(id % 3 AS INT) AS month, 'name ' || id AS reporter_name FROM range(30)");
         events.write().partitionBy("month").parquet(dir.resolve("staging/event").toString());
         events.repartition(1).write().json(dir.resolve("quarantine/event").toString());
 
@@ -30,11 +31,15 @@ class OwnerOnlyHadoopFilesTest {
         try (Stream<Path> walk = Files.walk(dir)) {
             written = walk.filter(p -> !p.equals(dir)).toList();
         }
-        assertThat(written).as("checksums are among what is checked")
+        assertThat(written)
+                .as("checksums are among what is checked")
                 .anyMatch(p -> p.getFileName().toString().endsWith(".crc"));
-        assertThat(written).as("data files too").anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
+        assertThat(written)
+                .as("data files too")
+                .anyMatch(p -> p.getFileName().toString().endsWith(".parquet"));
         for (Path path : written) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as("%s", path)
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                    .as("%s", path)
                     .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
         }
     }

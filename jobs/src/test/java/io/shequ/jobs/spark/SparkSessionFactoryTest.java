@@ -31,34 +31,57 @@ class SparkSessionFactoryTest {
         cluster.put("spark.sql.adaptive.enabled", "false");
         cluster.put("spark.driver.host", "10.0.0.5");
 
-        Map<String, String> built = SparkSessionFactory.settings(settings("spark://spark-master.internal:7077", cluster));
+        Map<String, String> built =
+                SparkSessionFactory.settings(settings("spark://spark-master.internal:7077", cluster));
 
-        assertThat(built).as("the master as configured").containsEntry("spark.master", "spark://spark-master.internal:7077");
+        assertThat(built)
+                .as("the master as configured")
+                .containsEntry("spark.master", "spark://spark-master.internal:7077");
         assertThat(built).as("every configured spark.* setting, unchanged").containsAllEntriesOf(cluster);
-        assertThat(built).as("on a cluster the addresses and scratch folders are the user's")
+        assertThat(built)
+                .as("on a cluster the addresses and scratch folders are the user's")
                 .doesNotContainKeys("spark.driver.bindAddress", "spark.local.dir");
-        assertThat(built).as("the lake's catalog from lake.catalog-url")
+        assertThat(built)
+                .as("the lake's catalog from lake.catalog-url")
                 .containsEntry("spark.sql.catalog.shequ.uri", "jdbc:postgresql://db.internal/shequ_lake")
-                .containsEntry("spark.sql.catalog.shequ.warehouse", home.resolve("lake").toString());
+                .containsEntry(
+                        "spark.sql.catalog.shequ.warehouse",
+                        home.resolve("lake").toString());
     }
 
     @Test
     void executorsStartedOnThisMachineListenOnLoopbackAndRunTheDriversClassPath() {
         Map<String, String> built = SparkSessionFactory.settings(settings("local-cluster[2,1,1024]", Map.of()));
 
-        assertThat(built).containsEntry("spark.driver.bindAddress", "127.0.0.1").containsEntry("spark.driver.host", "127.0.0.1")
+        assertThat(built)
+                .containsEntry("spark.driver.bindAddress", "127.0.0.1")
+                .containsEntry("spark.driver.host", "127.0.0.1")
                 .containsEntry("spark.executor.extraClassPath", System.getProperty("java.class.path"))
                 .containsKey("spark.local.dir");
-        assertThat(SparkSessionFactory.settings(settings("local-cluster[2,1,1024]",
-                Map.of("spark.executor.extraClassPath", "/opt/shequ/shequ.jar"))))
-                .as("a configured class path wins").containsEntry("spark.executor.extraClassPath", "/opt/shequ/shequ.jar");
+        assertThat(SparkSessionFactory.settings(settings(
+                        "local-cluster[2,1,1024]", Map.of("spark.executor.extraClassPath", "/opt/shequ/shequ.jar"))))
+                .as("a configured class path wins")
+                .containsEntry("spark.executor.extraClassPath", "/opt/shequ/shequ.jar");
         assertThat(SparkSessionFactory.settings(settings("local[*]", Map.of())))
-                .as("local[*] needs no executor class path").doesNotContainKey("spark.executor.extraClassPath");
+                .as("local[*] needs no executor class path")
+                .doesNotContainKey("spark.executor.extraClassPath");
     }
 
     private PipelineSettings settings(String master, Map<String, String> conf) {
-        return new PipelineSettings(home, List.of(DivisionCode.parse("370103")), null, null, null, master, 4, conf,
-                new byte[32], null, null, false, new LakeCatalog("jdbc:postgresql://db.internal/shequ_lake", "shequ", "pw"),
+        return new PipelineSettings(
+                home,
+                List.of(DivisionCode.parse("370103")),
+                null,
+                null,
+                null,
+                master,
+                4,
+                conf,
+                new byte[32],
+                null,
+                null,
+                false,
+                new LakeCatalog("jdbc:postgresql://db.internal/shequ_lake", "shequ", "pw"),
                 null);
     }
 }

@@ -6,8 +6,7 @@ import org.apache.spark.sql.SparkSession;
  * files written owner-only as in production. */
 public final class TestSpark {
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static SparkSession session() {
         return OwnerOnlyHadoopFiles.apply(SparkSession.builder()

@@ -10,8 +10,7 @@ import org.apache.spark.sql.SparkSession;
 /** Test fixtures for file staging: a small local SparkSession and landed copies of hand-made files. */
 public final class LandedFiles {
 
-    private LandedFiles() {
-    }
+    private LandedFiles() {}
 
     /** The test class's local session: two threads, two shuffle partitions, no UI. */
     public static SparkSession localSpark() {
@@ -19,16 +18,31 @@ public final class LandedFiles {
     }
 
     /** A file landed from {@code location} (relative to its source folder), arriving and modified at the given times. */
-    public static LandedSource landed(String source, Path landedFile, String location, long modifiedMillis,
-                                      long arrivedMillis) throws IOException {
-        return new LandedSource(source, location, landedFile.toString(), "sha-" + location.hashCode(),
-                Files.size(landedFile), modifiedMillis, null, arrivedMillis);
+    public static LandedSource landed(
+            String source, Path landedFile, String location, long modifiedMillis, long arrivedMillis)
+            throws IOException {
+        return new LandedSource(
+                source,
+                location,
+                landedFile.toString(),
+                "sha-" + location.hashCode(),
+                Files.size(landedFile),
+                modifiedMillis,
+                null,
+                arrivedMillis);
     }
 
     /** The same bytes as {@code original}, landed again under another name. */
     public static LandedSource duplicate(LandedSource original, String location) {
-        return new LandedSource(original.source(), location, original.landed(), original.sha256(), original.bytes(),
-                original.modifiedMillis(), original.location(), original.arrivedMillis());
+        return new LandedSource(
+                original.source(),
+                location,
+                original.landed(),
+                original.sha256(),
+                original.bytes(),
+                original.modifiedMillis(),
+                original.location(),
+                original.arrivedMillis());
     }
 
     /** Writes {@code bytes} where the landing area would keep {@code location}. */

@@ -15,11 +15,21 @@ class RunFindingsTest {
 
     @Test
     void findingsWrittenToTheRunLedgerReadBack() throws Exception {
-        SourceFinding finding = new SourceFinding(SourceFinding.SHEET_WITHOUT_TABLE, "street_office_reports", "a.xlsx", null,
-                null, "填表说明", null, null, "a.xlsx: sheet '填表说明' lacks community_name; its rows are not read");
+        SourceFinding finding = new SourceFinding(
+                SourceFinding.SHEET_WITHOUT_TABLE,
+                "street_office_reports",
+                "a.xlsx",
+                null,
+                null,
+                "填表说明",
+                null,
+                null,
+                "a.xlsx: sheet '填表说明' lacks community_name; its rows are not read");
         new RunLedger(run).put(SourceFinding.DATASET, List.of(finding));
 
-        assertThat(RunFindings.read(run)).as("the derived note flag is not a field that breaks reading").containsExactly(finding);
+        assertThat(RunFindings.read(run))
+                .as("the derived note flag is not a field that breaks reading")
+                .containsExactly(finding);
         assertThat(RunFindings.latestStaged(run.getParent())).contains(run);
     }
 }

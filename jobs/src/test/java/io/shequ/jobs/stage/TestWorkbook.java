@@ -41,7 +41,8 @@ public final class TestWorkbook {
     public Path write(Path file) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy年m月d日"));
+            dateStyle.setDataFormat(
+                    workbook.getCreationHelper().createDataFormat().getFormat("yyyy年m月d日"));
             for (var entry : sheets.entrySet()) {
                 XSSFSheet sheet = workbook.createSheet(entry.getKey());
                 List<List<Object>> rows = entry.getValue();

@@ -20,31 +20,64 @@ import java.util.Optional;
  * @param oneMoreDay  a run with one more day of grid events, or null
  * @param dayEvents   the events that day added
  */
-public record BenchReport(String sample, Machine machine, RunFigures cold, long peakBytes, long snapshotBytes,
-                          SqlFloor.Result floor, PlainWarehouseBuild.Result plainBuild,
-                          RunFigures unchanged, RunFigures oneMoreDay, int dayEvents) {
+public record BenchReport(
+        String sample,
+        Machine machine,
+        RunFigures cold,
+        long peakBytes,
+        long snapshotBytes,
+        SqlFloor.Result floor,
+        PlainWarehouseBuild.Result plainBuild,
+        RunFigures unchanged,
+        RunFigures oneMoreDay,
+        int dayEvents) {
 
     /** The console table. */
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append("benchmark: ").append(sample).append('\n');
         out.append("machine:   ").append(machineLine()).append("\n\n");
-        out.append(String.format(Locale.ROOT, "cold run %s: exit %d, %,d source rows in %s (%,.0f rows/s), peak memory %s, snapshot %s%n",
-                cold.runId(), cold.exitCode(), cold.rowsRead(), seconds(cold.wall()), cold.rowsPerSecond(),
-                bytes(peakBytes), bytes(snapshotBytes)));
+        out.append(String.format(
+                Locale.ROOT,
+                "cold run %s: exit %d, %,d source rows in %s (%,.0f rows/s), peak memory %s, snapshot %s%n",
+                cold.runId(),
+                cold.exitCode(),
+                cold.rowsRead(),
+                seconds(cold.wall()),
+                cold.rowsPerSecond(),
+                bytes(peakBytes),
+                bytes(snapshotBytes)));
         out.append(String.format(Locale.ROOT, "  %-14s %-10s %10s%n", "step", "status", "time"));
         for (RunFigures.Step step : cold.steps()) {
-            out.append(String.format(Locale.ROOT, "  %-14s %-10s %10s%n", step.name(), step.status(), seconds(step.duration())));
+            out.append(String.format(
+                    Locale.ROOT, "  %-14s %-10s %10s%n", step.name(), step.status(), seconds(step.duration())));
         }
-        out.append(String.format(Locale.ROOT, "  %-25s %10s%n", "stage → publish", cold.stageToPublish().map(BenchReport::seconds).orElse("—")));
+        out.append(String.format(
+                Locale.ROOT,
+                "  %-25s %10s%n",
+                "stage → publish",
+                cold.stageToPublish().map(BenchReport::seconds).orElse("—")));
         out.append('\n');
-        out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "DuckDB floor (the publish's threads and memory)",
-                floor == null ? "—" : seconds(floor.elapsed()), ratio("stage → publish / floor", cold.stageToPublish(), floorTime())));
-        out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "plain DuckDB load of the lake snapshot",
-                plainBuild == null ? "—" : seconds(plainBuild.elapsed()), ratio("publish / plain load", cold.completed("publish"), plainTime())));
-        out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "rerun, no new data", wall(unchanged), exit(unchanged)));
-        out.append(String.format(Locale.ROOT, "%-44s %10s   %s%n", "rerun, one more day (" + String.format(Locale.ROOT, "%,d", dayEvents) + " events)",
-                wall(oneMoreDay), exit(oneMoreDay)));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-44s %10s   %s%n",
+                "DuckDB floor (the publish's threads and memory)",
+                floor == null ? "—" : seconds(floor.elapsed()),
+                ratio("stage → publish / floor", cold.stageToPublish(), floorTime())));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-44s %10s   %s%n",
+                "plain DuckDB load of the lake snapshot",
+                plainBuild == null ? "—" : seconds(plainBuild.elapsed()),
+                ratio("publish / plain load", cold.completed("publish"), plainTime())));
+        out.append(String.format(
+                Locale.ROOT, "%-44s %10s   %s%n", "rerun, no new data", wall(unchanged), exit(unchanged)));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-44s %10s   %s%n",
+                "rerun, one more day (" + String.format(Locale.ROOT, "%,d", dayEvents) + " events)",
+                wall(oneMoreDay),
+                exit(oneMoreDay)));
         return out.toString();
     }
 
@@ -54,19 +87,33 @@ public record BenchReport(String sample, Machine machine, RunFigures cold, long 
         md.append("### ").append(date).append(": ").append(sample).append("\n\n");
         md.append("Machine: ").append(machineLine()).append("\n\n");
         md.append(RESULTS_HEADER).append('\n');
-        md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %s | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                date, sample, cold.exitCode(), cold.rowsRead(), seconds(cold.wall()), cold.rowsPerSecond(),
+        md.append(String.format(
+                Locale.ROOT,
+                "| %s | %s | %d | %,d | %s | %,.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                date,
+                sample,
+                cold.exitCode(),
+                cold.rowsRead(),
+                seconds(cold.wall()),
+                cold.rowsPerSecond(),
                 cold.stageToPublish().map(BenchReport::seconds).orElse("—"),
                 floor == null ? "—" : seconds(floor.elapsed()),
                 times(cold.stageToPublish(), floorTime()),
                 cold.completed("publish").map(BenchReport::seconds).orElse("—"),
                 plainBuild == null ? "—" : seconds(plainBuild.elapsed()),
                 times(cold.completed("publish"), plainTime()),
-                bytes(peakBytes) + " / " + bytes(snapshotBytes), wall(unchanged), wall(oneMoreDay)));
+                bytes(peakBytes) + " / " + bytes(snapshotBytes),
+                wall(unchanged),
+                wall(oneMoreDay)));
         md.append("\n| step | status | time |\n|---|---|---:|\n");
         for (RunFigures.Step step : cold.steps()) {
-            md.append("| ").append(step.name()).append(" | ").append(step.status()).append(" | ")
-                    .append(seconds(step.duration())).append(" |\n");
+            md.append("| ")
+                    .append(step.name())
+                    .append(" | ")
+                    .append(step.status())
+                    .append(" | ")
+                    .append(seconds(step.duration()))
+                    .append(" |\n");
         }
         return md.toString();
     }
@@ -85,8 +132,13 @@ public record BenchReport(String sample, Machine machine, RunFigures cold, long 
     }
 
     private String machineLine() {
-        return String.format(Locale.ROOT, "%d cores, %s, %s, %s", machine.cores(), bytes(machine.memoryBytes()),
-                machine.cpu(), machine.java());
+        return String.format(
+                Locale.ROOT,
+                "%d cores, %s, %s, %s",
+                machine.cores(),
+                bytes(machine.memoryBytes()),
+                machine.cpu(),
+                machine.java());
     }
 
     static String ratio(String label, Optional<Duration> numerator, Optional<Duration> denominator) {
@@ -97,7 +149,10 @@ public record BenchReport(String sample, Machine machine, RunFigures cold, long 
         if (numerator.isEmpty() || denominator.isEmpty() || denominator.get().isZero()) {
             return "—";
         }
-        return String.format(Locale.ROOT, "%.1f×", (double) numerator.get().toMillis() / denominator.get().toMillis());
+        return String.format(
+                Locale.ROOT,
+                "%.1f×",
+                (double) numerator.get().toMillis() / denominator.get().toMillis());
     }
 
     static String seconds(Duration d) {
@@ -111,7 +166,8 @@ public record BenchReport(String sample, Machine machine, RunFigures cold, long 
         if (bytes < 1024L * 1024) {
             return String.format(Locale.ROOT, "%.0f KiB", bytes / 1024.0);
         }
-        return bytes < 1024L * 1024 * 1024 ? String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0)
+        return bytes < 1024L * 1024 * 1024
+                ? String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0)
                 : String.format(Locale.ROOT, "%.1f GiB", bytes / 1073741824.0);
     }
 
@@ -120,6 +176,8 @@ public record BenchReport(String sample, Machine machine, RunFigures cold, long 
     }
 
     private static String exit(RunFigures run) {
-        return run == null ? "not run" : "exit " + run.exitCode() + ", " + String.format(Locale.ROOT, "%,d", run.rowsRead()) + " source rows";
+        return run == null
+                ? "not run"
+                : "exit " + run.exitCode() + ", " + String.format(Locale.ROOT, "%,d", run.rowsRead()) + " source rows";
     }
 }

@@ -48,11 +48,11 @@ public final class FlightFetchBench {
         }
     }
 
-    private FlightFetchBench() {
-    }
+    private FlightFetchBench() {}
 
     public static Figures run(Path home, long rows, Path scratch) throws Exception {
-        Path snapshot = new WarehousePublisher(home).current()
+        Path snapshot = new WarehousePublisher(home)
+                .current()
                 .orElseThrow(() -> new IllegalStateException("nothing published in " + home));
         WarehousePublisher copy = new WarehousePublisher(scratch);
         Path file = copy.newSnapshotPath("bench");
@@ -60,24 +60,32 @@ public final class FlightFetchBench {
         copy.publish(file);
         long events;
         try (WarehouseReader reader = WarehouseReader.open(scratch)) {
-            events = ((Number) reader.query("SELECT count(*) FROM fct_grid_events").get(0).get(0)).longValue();
+            events = ((Number) reader.query("SELECT count(*) FROM fct_grid_events")
+                            .get(0)
+                            .get(0))
+                    .longValue();
         }
         // a sample smaller than the rows asked for is read several times over: the same rows, the same bytes a row
         long repeats = Math.max(1, (rows + events - 1) / Math.max(1, events));
-        String sql = repeats == 1 ? "SELECT * FROM fct_grid_events LIMIT " + rows
+        String sql = repeats == 1
+                ? "SELECT * FROM fct_grid_events LIMIT " + rows
                 : "SELECT e.* FROM fct_grid_events e, range(" + repeats + ") r LIMIT " + rows;
         if (repeats > 1) {
-            System.out.println("note: fct_grid_events has " + events + " rows; each is read up to " + repeats + " times");
+            System.out.println(
+                    "note: fct_grid_events has " + events + " rows; each is read up to " + repeats + " times");
         }
 
-        char[] password = Base64.getUrlEncoder().withoutPadding().encodeToString(new SecureRandom().generateSeed(18)).toCharArray();
+        char[] password = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new SecureRandom().generateSeed(18))
+                .toCharArray();
         Path users = scratch.resolve("secrets").resolve("serve-users");
         ServeUsers.read(users).put("bench", Role.ANALYST, password);
         Path cert = scratch.resolve("secrets").resolve("bench.crt");
         Path key = scratch.resolve("secrets").resolve("bench.key");
         selfSigned(cert, key);
-        ServeSettings settings = new ServeSettings("127.0.0.1", 0, cert, key, false, users, Duration.ofMinutes(10), 2,
-                rows, 0, 0);
+        ServeSettings settings =
+                new ServeSettings("127.0.0.1", 0, cert, key, false, users, Duration.ofMinutes(10), 2, rows, 0, 0);
         Duration local = null;
         Duration flight = null;
         Properties login = new Properties();
@@ -86,7 +94,8 @@ public final class FlightFetchBench {
         long[] read = new long[2];
         // one DuckDB at a time: in one JVM a second open of the file with other settings fails
         for (int round = 0; round < 2; round++) {
-            try (WarehouseReader reader = WarehouseReader.open(scratch); Connection db = reader.session()) {
+            try (WarehouseReader reader = WarehouseReader.open(scratch);
+                    Connection db = reader.session()) {
                 local = min(local, fetch(db, sql, read));
             }
             try (WarehouseFlightServer server = WarehouseFlightServer.start(scratch, settings)) {
@@ -110,7 +119,8 @@ public final class FlightFetchBench {
         long start = System.nanoTime();
         long rows = 0;
         long nulls = 0;
-        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 for (int c = 1; c <= columns; c++) {
@@ -124,8 +134,12 @@ public final class FlightFetchBench {
         }
         read[0] = rows;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        System.out.printf("  %s: %,d rows (%,d null values) in %.2f s%n", db.getMetaData().getURL().startsWith("jdbc:duckdb")
-                ? "DuckDB JDBC" : "Flight SQL JDBC", rows, nulls, took.toNanos() / 1e9);
+        System.out.printf(
+                "  %s: %,d rows (%,d null values) in %.2f s%n",
+                db.getMetaData().getURL().startsWith("jdbc:duckdb") ? "DuckDB JDBC" : "Flight SQL JDBC",
+                rows,
+                nulls,
+                took.toNanos() / 1e9);
         return took;
     }
 
@@ -134,10 +148,26 @@ public final class FlightFetchBench {
     }
 
     private static void selfSigned(Path cert, Path key) throws IOException, InterruptedException {
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", key.toString(), "-out", cert.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process openssl = new ProcessBuilder(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "1",
+                        "-subj",
+                        "/CN=localhost",
+                        "-addext",
+                        "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                        "-keyout",
+                        key.toString(),
+                        "-out",
+                        cert.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
             throw new IOException("openssl could not make a self-signed certificate (is it installed?)");
         }

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 public record Machine(int cores, long memoryBytes, String cpu, String java) {
 
     public static Machine current() {
-        return new Machine(Runtime.getRuntime().availableProcessors(),
-                memTotal(read("/proc/meminfo")), cpuModel(read("/proc/cpuinfo")),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                memTotal(read("/proc/meminfo")),
+                cpuModel(read("/proc/cpuinfo")),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }
 

@@ -12,8 +12,7 @@ import java.util.OptionalLong;
  */
 public final class PeakMemory {
 
-    private PeakMemory() {
-    }
+    private PeakMemory() {}
 
     /** The peak in bytes, empty where /proc is not there (not Linux). */
     public static OptionalLong now() {
@@ -29,7 +28,7 @@ public final class PeakMemory {
         for (String line : status.split("\n")) {
             if (line.startsWith("VmHWM:")) {
                 String[] parts = line.substring("VmHWM:".length()).trim().split("\\s+");
-                return OptionalLong.of(Long.parseLong(parts[0]) * 1024);  // the kernel writes kB
+                return OptionalLong.of(Long.parseLong(parts[0]) * 1024); // the kernel writes kB
             }
         }
         return OptionalLong.empty();

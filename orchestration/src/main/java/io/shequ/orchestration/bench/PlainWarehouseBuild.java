@@ -24,15 +24,12 @@ import java.util.stream.Collectors;
 public final class PlainWarehouseBuild {
 
     /** One lake table as the snapshot lists it. */
-    record LakeTable(String name, List<String> dataFiles) {
-    }
+    record LakeTable(String name, List<String> dataFiles) {}
 
     /** How long the load took, how many tables and rows, and the file's size. */
-    public record Result(Duration elapsed, int tables, long rows, long bytes) {
-    }
+    public record Result(Duration elapsed, int tables, long rows, long bytes) {}
 
-    private PlainWarehouseBuild() {
-    }
+    private PlainWarehouseBuild() {}
 
     /** Builds {@code target} (replaced if there) from the snapshot file. */
     public static Result build(Path lakeSnapshot, Path target) throws IOException, SQLException {
@@ -42,10 +39,11 @@ public final class PlainWarehouseBuild {
         long rows = 0;
         long start = System.nanoTime();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + target.toAbsolutePath());
-             Statement sql = db.createStatement()) {
+                Statement sql = db.createStatement()) {
             // DuckDB created the file with the process's umask, in an owner-only folder
             OwnerOnly.restrict(target);
-            DuckDbResources resources = SqlFloor.resources(target.toAbsolutePath().resolveSibling("spill"));
+            DuckDbResources resources =
+                    SqlFloor.resources(target.toAbsolutePath().resolveSibling("spill"));
             resources.prepareSpillFolder();
             for (String setting : resources.settings()) {
                 sql.execute(setting);
@@ -53,7 +51,7 @@ public final class PlainWarehouseBuild {
             sql.execute("CREATE SCHEMA lake");
             for (LakeTable table : tables) {
                 if (table.dataFiles().isEmpty()) {
-                    continue;  // an empty table has no file to read a schema from
+                    continue; // an empty table has no file to read a schema from
                 }
                 rows += sql.executeLargeUpdate(createStatement(table));
             }
@@ -64,7 +62,8 @@ public final class PlainWarehouseBuild {
     }
 
     static String createStatement(LakeTable table) {
-        String files = table.dataFiles().stream().map(f -> "'" + f.replace("'", "''") + "'")
+        String files = table.dataFiles().stream()
+                .map(f -> "'" + f.replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
         // partition folders are literally percent-encoded: no hive partitioning, the columns are in the files
         return "CREATE TABLE lake." + table.name() + " AS SELECT * FROM read_parquet(" + files
@@ -89,7 +88,10 @@ public final class PlainWarehouseBuild {
 
     /** The data files of one lake table, e.g. dim_division for the floor's reference names. */
     public static List<Path> dataFiles(Path lakeSnapshot, String table) throws IOException {
-        return tables(lakeSnapshot).stream().filter(t -> t.name().equals(table))
-                .flatMap(t -> t.dataFiles().stream()).map(Path::of).toList();
+        return tables(lakeSnapshot).stream()
+                .filter(t -> t.name().equals(table))
+                .flatMap(t -> t.dataFiles().stream())
+                .map(Path::of)
+                .toList();
     }
 }

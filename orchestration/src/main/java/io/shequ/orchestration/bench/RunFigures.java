@@ -24,8 +24,7 @@ public record RunFigures(String runId, int exitCode, List<Step> steps, long rows
     static final Set<String> STAGE_TO_PUBLISH = Set.of("stage", "check", "conform", "lake", "publish");
 
     /** One step of the job: its name, how it ended, how long it took. */
-    public record Step(String name, String status, Duration duration) {
-    }
+    public record Step(String name, String status, Duration duration) {}
 
     public static RunFigures read(Path summary, int exitCode, Duration wall) throws IOException {
         if (!Files.exists(summary)) {
@@ -34,30 +33,39 @@ public record RunFigures(String runId, int exitCode, List<Step> steps, long rows
         JsonNode root = new ObjectMapper().readTree(summary.toFile());
         List<Step> steps = new ArrayList<>();
         for (JsonNode step : root.path("steps")) {
-            steps.add(new Step(step.path("step").asText(), step.path("status").asText(),
+            steps.add(new Step(
+                    step.path("step").asText(),
+                    step.path("status").asText(),
                     Duration.ofMillis(step.path("duration_ms").asLong())));
         }
         long rows = 0;
         for (JsonNode source : root.path("sources")) {
-            rows += source.has("rowsRead") ? source.path("rowsRead").asLong() : source.path("rows_read").asLong();
+            rows += source.has("rowsRead")
+                    ? source.path("rowsRead").asLong()
+                    : source.path("rows_read").asLong();
         }
         return new RunFigures(root.path("run_id").asText(), exitCode, steps, rows, wall);
     }
 
     /** The summed time of {@link #STAGE_TO_PUBLISH}, or empty when the run did not complete publish. */
     public Optional<Duration> stageToPublish() {
-        boolean published = steps.stream().anyMatch(s -> s.name().equals("publish") && s.status().equals("COMPLETED"));
+        boolean published = steps.stream()
+                .anyMatch(s -> s.name().equals("publish") && s.status().equals("COMPLETED"));
         if (!published) {
             return Optional.empty();
         }
-        return Optional.of(steps.stream().filter(s -> STAGE_TO_PUBLISH.contains(s.name()))
-                .map(Step::duration).reduce(Duration.ZERO, Duration::plus));
+        return Optional.of(steps.stream()
+                .filter(s -> STAGE_TO_PUBLISH.contains(s.name()))
+                .map(Step::duration)
+                .reduce(Duration.ZERO, Duration::plus));
     }
 
     /** The named step's time, when it completed. */
     public Optional<Duration> completed(String step) {
-        return steps.stream().filter(s -> s.name().equals(step) && s.status().equals("COMPLETED"))
-                .map(Step::duration).findFirst();
+        return steps.stream()
+                .filter(s -> s.name().equals(step) && s.status().equals("COMPLETED"))
+                .map(Step::duration)
+                .findFirst();
     }
 
     /** Source rows per second of wall-clock time. */

@@ -36,7 +36,8 @@ public final class SqlFloor {
     }
 
     /** The tables floor.sql builds, each written to {@code <out>/<table>.parquet}. */
-    public static final List<String> TABLES = List.of("grid_events", "community_reports", "service_contracts", "indicators");
+    public static final List<String> TABLES =
+            List.of("grid_events", "community_reports", "service_contracts", "indicators");
 
     private static final String RESOURCE = "floor.sql";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -50,21 +51,24 @@ public final class SqlFloor {
      * @param hmacKey       the pseudonym key
      * @param out           where the Parquet goes
      */
-    public record Inputs(Path landedTables, Path staging, List<Path> divisionFiles, LocalDateTime extractedAt,
-                         byte[] hmacKey, Path out) {
-    }
+    public record Inputs(
+            Path landedTables,
+            Path staging,
+            List<Path> divisionFiles,
+            LocalDateTime extractedAt,
+            byte[] hmacKey,
+            Path out) {}
 
     /** How long it took and the rows of each table built. */
-    public record Result(Duration elapsed, Map<String, Long> rows) {
-    }
+    public record Result(Duration elapsed, Map<String, Long> rows) {}
 
-    private SqlFloor() {
-    }
+    private SqlFloor() {}
 
     public static Result run(Inputs inputs) throws IOException, SQLException {
         OwnerOnly.createDirectories(inputs.out());
         List<String> statements = statements(bind(script(), parameters(inputs)));
-        try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = db.createStatement()) {
             DuckDbResources resources = resources(inputs.out().resolve("spill"));
             resources.prepareSpillFolder();
             for (String setting : resources.settings()) {
@@ -138,7 +142,8 @@ public final class SqlFloor {
     static List<String> statements(String sql) {
         List<String> statements = new ArrayList<>();
         for (String piece : sql.split(";[ \\t]*(\\r?\\n|$)")) {
-            boolean code = piece.lines().anyMatch(l -> !l.isBlank() && !l.strip().startsWith("--"));
+            boolean code =
+                    piece.lines().anyMatch(l -> !l.isBlank() && !l.strip().startsWith("--"));
             if (code) {
                 statements.add(piece.strip());
             }

@@ -24,8 +24,7 @@ public final class BulletinPublication {
     private static final Logger LOG = LoggerFactory.getLogger(BulletinPublication.class);
     private static final Set<String> PUBLISHED = Set.of("published", "unchanged");
 
-    private BulletinPublication() {
-    }
+    private BulletinPublication() {}
 
     /** The division the bulletin is for: the only district, or the city of several. */
     public static String division(List<DivisionCode> districts) {
@@ -34,7 +33,8 @@ public final class BulletinPublication {
             return pad(codes.iterator().next());
         }
         Set<String> cities = codes.stream().map(c -> c.substring(0, 4)).collect(Collectors.toSet());
-        return pad(cities.size() == 1 ? cities.iterator().next() : codes.iterator().next());
+        return pad(
+                cities.size() == 1 ? cities.iterator().next() : codes.iterator().next());
     }
 
     /** After the run of {@code summary}: writes the bulletins if it published; returns the pages written. */

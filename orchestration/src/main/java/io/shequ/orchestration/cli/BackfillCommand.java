@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Reprocesses the partitions of a date range: their landed files restaged, the grid re-extracted by updated_at. */
-@Command(name = "backfill", mixinStandardHelpOptions = true,
+@Command(
+        name = "backfill",
+        mixinStandardHelpOptions = true,
         description = "Reprocess the partitions whose period overlaps FROM..TO (inclusive), even if already loaded.")
 public final class BackfillCommand implements Callable<Integer> {
 

@@ -39,37 +39,65 @@ import picocli.CommandLine.Option;
  * staged data and a plain DuckDB load of the published lake snapshot; then a rerun with no new data
  * and one with a day of new grid events. Prints the figures, and appends them as Markdown on request.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmark a city sample: a cold pipeline run in a fresh home, step by step, against a DuckDB floor "
-                + "over the same data and a plain DuckDB load of the same lake files; then a rerun with no new data and "
-                + "one with a day of new grid events.",
-                "Exits with the cold run's exit code."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Benchmark a city sample: a cold pipeline run in a fresh home, step by step, against a DuckDB floor "
+                    + "over the same data and a plain DuckDB load of the same lake files; then a rerun with no new data and "
+                    + "one with a day of new grid events.",
+            "Exits with the cold run's exit code."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--city", required = true, paramLabel = "CODE", description = "4-digit NBS city code, e.g. 3701")
     String city;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "S", description = "the sample's scale (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            paramLabel = "S",
+            description = "the sample's scale (default: ${DEFAULT-VALUE})")
     BigDecimal scale;
 
-    @Option(names = "--seed", defaultValue = "11", paramLabel = "N", description = "the sample's seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "11",
+            paramLabel = "N",
+            description = "the sample's seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--year", defaultValue = "2023", paramLabel = "YYYY", description = "the sample's year (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--year",
+            defaultValue = "2023",
+            paramLabel = "YYYY",
+            description = "the sample's year (default: ${DEFAULT-VALUE})")
     int year;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "the sample's folder, generated there when it holds none (default: bench-data/<city>-<scale>-<seed>)")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description =
+                    "the sample's folder, generated there when it holds none (default: bench-data/<city>-<scale>-<seed>)")
     Path data;
 
-    @Option(names = "--homes", defaultValue = "bench-homes", paramLabel = "DIR",
+    @Option(
+            names = "--homes",
+            defaultValue = "bench-homes",
+            paramLabel = "DIR",
             description = "where each benchmark's fresh home is made (default: ${DEFAULT-VALUE})")
     Path homes;
 
-    @Option(names = "--markdown", paramLabel = "FILE", description = "append the results as a Markdown block to FILE (e.g. BENCHMARKS.md)")
+    @Option(
+            names = "--markdown",
+            paramLabel = "FILE",
+            description = "append the results as a Markdown block to FILE (e.g. BENCHMARKS.md)")
     Path markdown;
 
-    @Option(names = "--spark-master", paramLabel = "URL",
+    @Option(
+            names = "--spark-master",
+            paramLabel = "URL",
             description = "run on this Spark master instead of the configured local[*], e.g. local-cluster[2,1,4096] "
                     + "(executors in other JVMs; needs SPARK_HOME and SPARK_SCALA_VERSION, see docs/cluster.md)")
     String sparkMaster;
@@ -87,17 +115,32 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DivisionCode cityCode = cityCode();
         String label = city + "-" + scale.stripTrailingZeros().toPlainString() + "-" + seed;
-        Path sample = (data != null ? data : Path.of("bench-data", label)).toAbsolutePath().normalize();
+        Path sample = (data != null ? data : Path.of("bench-data", label))
+                .toAbsolutePath()
+                .normalize();
         if (!BenchHome.hasSample(sample)) {
-            int generated = new CommandLine(new GenerateCommand()).execute("--city", city, "--year", Integer.toString(year),
-                    "--scale", scale.toPlainString(), "--seed", Long.toString(seed), "--out", sample.toString());
+            int generated = new CommandLine(new GenerateCommand())
+                    .execute(
+                            "--city",
+                            city,
+                            "--year",
+                            Integer.toString(year),
+                            "--scale",
+                            scale.toPlainString(),
+                            "--seed",
+                            Long.toString(seed),
+                            "--out",
+                            sample.toString());
             if (generated != 0) {
                 return generated;
             }
         }
-        Path home = homes.toAbsolutePath().normalize().resolve(label + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(LocalDateTime.now(ZoneOffset.UTC)));
-        String gridUrl = BenchHome.create(home, sample, SourceSimulator.districtsOf(cityCode), BenchHome.period(cityCode, year, seed));
+        Path home = homes.toAbsolutePath()
+                .normalize()
+                .resolve(label + "-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").format(LocalDateTime.now(ZoneOffset.UTC)));
+        String gridUrl = BenchHome.create(
+                home, sample, SourceSimulator.districtsOf(cityCode), BenchHome.period(cityCode, year, seed));
         System.out.println("benchmark home " + home + " (sources " + sample + ")");
         ShequConfig config = ConfigReader.read(home.resolve("shequ.yml"));
         if (sparkMaster != null) {
@@ -119,18 +162,35 @@ public final class BenchCommand implements Callable<Integer> {
             int dayEvents = 0;
             if (!noIncrements && cold.exitCode() == 0) {
                 unchanged = timedRun(runtime, "rerun, no new data");
-                GridDayAppender.Added added = GridDayAppender.appendDay(gridUrl, SourceSimulator.gridUser(),
-                        config.grid().password(), LocalDate.of(year, 12, 31), LocalDateTime.now(GridSystemLanding.VENDOR_ZONE));
+                GridDayAppender.Added added = GridDayAppender.appendDay(
+                        gridUrl,
+                        SourceSimulator.gridUser(),
+                        config.grid().password(),
+                        LocalDate.of(year, 12, 31),
+                        LocalDateTime.now(GridSystemLanding.VENDOR_ZONE));
                 dayEvents = added.events();
-                System.out.printf("added a day to the grid system: %,d events, %,d flow rows%n", added.events(), added.flows());
+                System.out.printf(
+                        "added a day to the grid system: %,d events, %,d flow rows%n", added.events(), added.flows());
                 oneMoreDay = timedRun(runtime, "rerun, one more day");
             }
-            report = new BenchReport(sampleLine(sample, config.sparkMaster()), Machine.current(), cold, peak, snapshotBytes, floor, plain,
-                    unchanged, oneMoreDay, dayEvents);
+            report = new BenchReport(
+                    sampleLine(sample, config.sparkMaster()),
+                    Machine.current(),
+                    cold,
+                    peak,
+                    snapshotBytes,
+                    floor,
+                    plain,
+                    unchanged,
+                    oneMoreDay,
+                    dayEvents);
             System.out.println();
             System.out.print(report.table());
             if (markdown != null) {
-                Files.writeString(markdown, "\n" + report.markdown(LocalDate.now()), StandardOpenOption.CREATE,
+                Files.writeString(
+                        markdown,
+                        "\n" + report.markdown(LocalDate.now()),
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 System.out.println("appended to " + markdown);
             }
@@ -152,12 +212,16 @@ public final class BenchCommand implements Callable<Integer> {
         Path snapshot = runFolder.resolve("lake-snapshot.json");
         try {
             if (!Files.exists(snapshot)) {
-                System.out.println("DuckDB floor: skipped, the run committed no lake snapshot (its division list is the reference)");
+                System.out.println(
+                        "DuckDB floor: skipped, the run committed no lake snapshot (its division list is the reference)");
                 return null;
             }
-            SqlFloor.Inputs inputs = new SqlFloor.Inputs(home.resolve("landing").resolve("tables").resolve(runId),
-                    home.resolve("staging").resolve(runId), PlainWarehouseBuild.dataFiles(snapshot, "dim_division"),
-                    extractStartedAt(runFolder.resolve("summary.json")), PseudonymKeys.load(config.pseudonymKey()),
+            SqlFloor.Inputs inputs = new SqlFloor.Inputs(
+                    home.resolve("landing").resolve("tables").resolve(runId),
+                    home.resolve("staging").resolve(runId),
+                    PlainWarehouseBuild.dataFiles(snapshot, "dim_division"),
+                    extractStartedAt(runFolder.resolve("summary.json")),
+                    PseudonymKeys.load(config.pseudonymKey()),
                     home.resolve("bench").resolve("floor"));
             return SqlFloor.run(inputs);
         } catch (Exception e) {
@@ -182,19 +246,25 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** When the run began extracting (vendor wall-clock): the floor treats later stamps as clock errors, as staging does. */
     private static LocalDateTime extractStartedAt(Path summary) throws IOException {
-        String started = new ObjectMapper().readTree(summary.toFile()).path("grid_extract").path("startedAt").asText("");
+        String started = new ObjectMapper()
+                .readTree(summary.toFile())
+                .path("grid_extract")
+                .path("startedAt")
+                .asText("");
         return started.isEmpty() ? LocalDateTime.now(GridSystemLanding.VENDOR_ZONE) : LocalDateTime.parse(started);
     }
 
     private String sampleLine(Path sample, String master) {
-        return "city " + city + ", scale " + scale.stripTrailingZeros().toPlainString() + ", seed " + seed + ", year " + year
-                + " (" + sample.getFileName() + ")" + (sparkMaster == null ? "" : ", Spark " + master
-                + " (peak memory: the driver's alone)");
+        return "city " + city + ", scale " + scale.stripTrailingZeros().toPlainString() + ", seed " + seed + ", year "
+                + year
+                + " (" + sample.getFileName() + ")"
+                + (sparkMaster == null ? "" : ", Spark " + master + " (peak memory: the driver's alone)");
     }
 
     private DivisionCode cityCode() {
         if (city == null || !city.strip().matches("\\d{4}")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--city needs a 4-digit NBS city code, got '" + city + "'");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--city needs a 4-digit NBS city code, got '" + city + "'");
         }
         DivisionCode code = DivisionCode.parse(city.strip());
         if (code.level() != DivisionLevel.CITY) {

@@ -20,12 +20,12 @@ final class BenchHome {
 
     static final String GRID_FILE = "grid.mv.db";
 
-    private BenchHome() {
-    }
+    private BenchHome() {}
 
     /** The sample's grid database and its password file, as {@code shequ generate} leaves them. */
     static boolean hasSample(Path data) {
-        return Files.isDirectory(data.resolve("street-offices")) && Files.isDirectory(data.resolve("procurement"))
+        return Files.isDirectory(data.resolve("street-offices"))
+                && Files.isDirectory(data.resolve("procurement"))
                 && Files.isRegularFile(data.resolve("grid-system").resolve(GRID_FILE))
                 && Files.isRegularFile(data.resolve("grid-system").resolve("password"));
     }
@@ -43,19 +43,34 @@ final class BenchHome {
         OwnerOnly.createDirectories(home);
         Path sources = home.resolve("sources");
         OwnerOnly.createDirectories(sources.resolve("grid-system"));
-        Files.copy(data.resolve("grid-system").resolve(GRID_FILE), sources.resolve("grid-system").resolve(GRID_FILE),
+        Files.copy(
+                data.resolve("grid-system").resolve(GRID_FILE),
+                sources.resolve("grid-system").resolve(GRID_FILE),
                 StandardCopyOption.COPY_ATTRIBUTES);
         String gridUrl = SourceSimulator.gridJdbcUrl(sources);
-        Path config = DemoCommand.writeConfig(home, "shequ bench", districts.stream().map(DivisionCode::shortForm).toList(),
-                data.resolve("street-offices"), data.resolve("procurement"), gridUrl, SourceSimulator.gridUser(),
-                Files.readString(data.resolve("grid-system").resolve("password")).strip());
+        Path config = DemoCommand.writeConfig(
+                home,
+                "shequ bench",
+                districts.stream().map(DivisionCode::shortForm).toList(),
+                data.resolve("street-offices"),
+                data.resolve("procurement"),
+                gridUrl,
+                SourceSimulator.gridUser(),
+                Files.readString(data.resolve("grid-system").resolve("password"))
+                        .strip());
         OwnerOnly.writeString(config, Files.readString(config) + DemoFreshness.of(period));
         return gridUrl;
     }
 
     /** The simulated period of a city sample, for its freshness windows. */
     static SimulationSpec period(DivisionCode city, int year, long seed) {
-        return new SimulationSpec(DivisionCode.parse(city.shortForm() + "01"), year, seed, SimulationSpec.DEFAULT_MONTHS,
-                0, 0, Mess.typical());
+        return new SimulationSpec(
+                DivisionCode.parse(city.shortForm() + "01"),
+                year,
+                seed,
+                SimulationSpec.DEFAULT_MONTHS,
+                0,
+                0,
+                Mess.typical());
     }
 }

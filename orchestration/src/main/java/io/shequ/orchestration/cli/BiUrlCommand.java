@@ -6,9 +6,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "bi-url", mixinStandardHelpOptions = true,
-        description = "Prints the DuckDB JDBC URL for BI tools on the current snapshot: read-only, sandboxed, and bounded"
-                + " (threads, memory_limit, temp_directory, max_temp_directory_size) as sized for this machine.")
+@Command(
+        name = "bi-url",
+        mixinStandardHelpOptions = true,
+        description =
+                "Prints the DuckDB JDBC URL for BI tools on the current snapshot: read-only, sandboxed, and bounded"
+                        + " (threads, memory_limit, temp_directory, max_temp_directory_size) as sized for this machine.")
 public final class BiUrlCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")

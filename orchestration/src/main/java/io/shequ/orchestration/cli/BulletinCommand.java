@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
  * {@code index.html} with its assets beside it, readable offline. Each publish also writes it
  * into {@code <home>/warehouse/bulletin/<year>/<division>/}.
  */
-@Command(name = "bulletin", mixinStandardHelpOptions = true,
-        description = "Write the statistical bulletin (index.html and its assets) of a division and year from the published warehouse.")
+@Command(
+        name = "bulletin",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write the statistical bulletin (index.html and its assets) of a division and year from the published warehouse.")
 public final class BulletinCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
@@ -22,10 +25,15 @@ public final class BulletinCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, description = "YYYY")
     int year;
 
-    @Option(names = "--division", description = "12-digit (or 6-digit) code of a city or district (default: the district the warehouse publishes, or its city)")
+    @Option(
+            names = "--division",
+            description =
+                    "12-digit (or 6-digit) code of a city or district (default: the district the warehouse publishes, or its city)")
     String division;
 
-    @Option(names = "--out", description = "folder to write into (default: <home>/warehouse/bulletin/<year>/<division>)")
+    @Option(
+            names = "--out",
+            description = "folder to write into (default: <home>/warehouse/bulletin/<year>/<division>)")
     Path out;
 
     @Override
@@ -46,11 +54,15 @@ public final class BulletinCommand implements Callable<Integer> {
     /** The only district the warehouse publishes, or else its only city. */
     private String publishedDivision(WarehouseReader reader) {
         for (String level : new String[] {"district", "city"}) {
-            var codes = reader.indicators(level, year).stream().map(v -> v.divisionCode()).distinct().toList();
+            var codes = reader.indicators(level, year).stream()
+                    .map(v -> v.divisionCode())
+                    .distinct()
+                    .toList();
             if (codes.size() == 1) {
                 return codes.get(0);
             }
         }
-        throw new IllegalArgumentException("the warehouse publishes several districts in " + year + ": choose one with --division");
+        throw new IllegalArgumentException(
+                "the warehouse publishes several districts in " + year + ": choose one with --division");
     }
 }

@@ -24,14 +24,20 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate a sample of all three sources for one district (small, with the typical mess), run the whole pipeline, publish, print indicators.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Generate a sample of all three sources for one district (small, with the typical mess), run the whole pipeline, publish, print indicators.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
     Path home;
 
-    @Option(names = "--district", defaultValue = "370103", description = "6-digit NBS district code (default: ${DEFAULT-VALUE}, Jinan Shizhong)")
+    @Option(
+            names = "--district",
+            defaultValue = "370103",
+            description = "6-digit NBS district code (default: ${DEFAULT-VALUE}, Jinan Shizhong)")
     String district;
 
     @Option(names = "--year", defaultValue = "2023", description = "the year of the sample (default: ${DEFAULT-VALUE})")
@@ -45,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path root = home.toAbsolutePath().normalize();
         DivisionCode code = DivisionCode.parse(district);
         if (code.level() != DivisionLevel.DISTRICT) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--district needs a 6-digit district code");
+            throw new picocli.CommandLine.ParameterException(
+                    new picocli.CommandLine(this), "--district needs a 6-digit district code");
         }
         OwnerOnly.createDirectories(root);
         System.out.println("generating the sample for " + district + " " + year + " into " + root.resolve("sources"));
@@ -81,8 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
      * pipeline never reads it): prints the score and adds it to the run's summary.json as
      * {@code resolution_against_truth}. Nothing when the run committed no lake snapshot.
      */
-    public static Optional<ResolutionAgainstTruth> scoreResolution(Path root, PipelineRuntime.Outcome outcome,
-            SimulationResult sample, PrintStream out) throws Exception {
+    public static Optional<ResolutionAgainstTruth> scoreResolution(
+            Path root, PipelineRuntime.Outcome outcome, SimulationResult sample, PrintStream out) throws Exception {
         if (!Files.exists(outcome.summary().resolveSibling("lake-snapshot.json"))) {
             return Optional.empty();
         }
@@ -98,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
      * delivered in bulk today, so its partitions are history (not late), and no period after it is
      * expected (not missing); a gap inside the period is still listed as missing.
      */
-    public static Path writeConfig(Path root, String district, SimulationResult sample, SimulationSpec spec) throws Exception {
+    public static Path writeConfig(Path root, String district, SimulationResult sample, SimulationSpec spec)
+            throws Exception {
         Path config = writeConfig(root, district, sample);
         OwnerOnly.writeString(config, Files.readString(config) + DemoFreshness.of(spec));
         return config;
@@ -106,8 +114,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Writes the demo home: secrets (owner-only) and shequ.yml pointing at the sample. */
     public static Path writeConfig(Path root, String district, SimulationResult sample) throws Exception {
-        return writeConfig(root, "shequ demo", List.of(district), sample.streetOfficeFolder(),
-                sample.procurementFolder(), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword());
+        return writeConfig(
+                root,
+                "shequ demo",
+                List.of(district),
+                sample.streetOfficeFolder(),
+                sample.procurementFolder(),
+                sample.gridJdbcUrl(),
+                sample.gridUser(),
+                sample.gridPassword());
     }
 
     /**
@@ -117,8 +132,16 @@ public final class DemoCommand implements Callable<Integer> {
      *
      * @param writtenBy the command named in the file's first comment
      */
-    public static Path writeConfig(Path root, String writtenBy, List<String> districts, Path streetOffices,
-            Path procurement, String gridUrl, String gridUser, String gridPassword) throws IOException {
+    public static Path writeConfig(
+            Path root,
+            String writtenBy,
+            List<String> districts,
+            Path streetOffices,
+            Path procurement,
+            String gridUrl,
+            String gridUser,
+            String gridPassword)
+            throws IOException {
         Path secrets = OwnerOnly.createDirectories(root.resolve("secrets"));
         PseudonymKeys.createIfMissing(secrets.resolve("pseudonym.key"));
         OwnerOnly.writeString(secrets.resolve("grid-password"), gridPassword + "\n");
@@ -145,9 +168,13 @@ public final class DemoCommand implements Callable<Integer> {
                   key-file: secrets/pseudonym.key
                 warehouse:
                   keep-snapshots: 5
-                """.formatted(writtenBy,
-                districts.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", ")),
-                relative(root, streetOffices), relative(root, procurement), gridUrl, gridUser));
+                """.formatted(
+                        writtenBy,
+                        districts.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", ")),
+                        relative(root, streetOffices),
+                        relative(root, procurement),
+                        gridUrl,
+                        gridUser));
         return config;
     }
 

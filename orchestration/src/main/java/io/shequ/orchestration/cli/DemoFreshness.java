@@ -13,8 +13,7 @@ import java.time.YearMonth;
  */
 final class DemoFreshness {
 
-    private DemoFreshness() {
-    }
+    private DemoFreshness() {}
 
     /** YAML for {@code spec}'s period, to append to the demo configuration. */
     static String of(SimulationSpec spec) {

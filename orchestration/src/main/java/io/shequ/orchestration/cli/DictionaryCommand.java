@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
  * Writes the data dictionary (every table's grain, description, columns in Chinese and English,
  * and tests) as Markdown and HTML. Each publish also writes it into {@code <home>/warehouse/}.
  */
-@Command(name = "dictionary", mixinStandardHelpOptions = true,
+@Command(
+        name = "dictionary",
+        mixinStandardHelpOptions = true,
         description = "Write the data dictionary (dictionary.md and dictionary.html) generated from the models' YAML.")
 public final class DictionaryCommand implements Callable<Integer> {
 
@@ -19,7 +21,8 @@ public final class DictionaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path file : DataDictionary.ofShippedModels().writeTo(out.toAbsolutePath().normalize())) {
+        for (Path file :
+                DataDictionary.ofShippedModels().writeTo(out.toAbsolutePath().normalize())) {
             System.out.println("wrote " + file);
         }
         return 0;

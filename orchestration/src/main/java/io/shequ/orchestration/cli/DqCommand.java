@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * were compared to, and the metrics. Reads only the run folder, so it works while the scheduler
  * holds the job repository, and on a home copied elsewhere.
  */
-@Command(name = "dq", mixinStandardHelpOptions = true,
+@Command(
+        name = "dq",
+        mixinStandardHelpOptions = true,
         description = "Print a run's data-quality outcomes: rule outcomes, anomalies with their history, metrics "
                 + "(the same as runs/<id>/dq.html).")
 public final class DqCommand implements Callable<Integer> {
@@ -45,7 +47,8 @@ public final class DqCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path runs = home.toAbsolutePath().normalize().resolve("runs");
-        Optional<Path> run = runId == null ? lastRun(runs) : Optional.of(runs.resolve(runId)).filter(Files::isDirectory);
+        Optional<Path> run =
+                runId == null ? lastRun(runs) : Optional.of(runs.resolve(runId)).filter(Files::isDirectory);
         if (run.isEmpty()) {
             err.println("shequ dq: " + (runId == null ? "no runs in " + runs : "no run " + runId + " in " + runs));
             return runId == null ? ExitCodes.FAILURE : ExitCodes.USAGE;

@@ -16,12 +16,17 @@ import picocli.CommandLine.Option;
  * and the arithmetic that gives the value; or every row as CSV. Reads the published warehouse
  * read-only, like {@code stats}.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
         description = "Trace one indicator value back to its fact rows and source rows: a summary by source and by "
                 + "child division, the first rows, and the arithmetic.")
 public final class ExplainCommand implements Callable<Integer> {
 
-    enum Format { text, csv }
+    enum Format {
+        text,
+        csv
+    }
 
     /** Rows printed after the summary unless --rows says otherwise. */
     static final int DEFAULT_ROWS = 20;
@@ -32,21 +37,32 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--indicator", required = true, description = "indicator code, e.g. staff_avg")
     String indicator;
 
-    @Option(names = "--division", required = true, description = "12-digit division code (a 6-digit district code is padded)")
+    @Option(
+            names = "--division",
+            required = true,
+            description = "12-digit division code (a 6-digit district code is padded)")
     String division;
 
     @Option(names = "--year", required = true, description = "YYYY")
     int year;
 
-    @Option(names = "--breakdown", defaultValue = "", description = "breakdown, e.g. signed or category:elderly_care (default: the headline)")
+    @Option(
+            names = "--breakdown",
+            defaultValue = "",
+            description = "breakdown, e.g. signed or category:elderly_care (default: the headline)")
     String breakdown;
 
-    @Option(names = "--rows", defaultValue = "" + DEFAULT_ROWS,
+    @Option(
+            names = "--rows",
+            defaultValue = "" + DEFAULT_ROWS,
             description = "how many contributing rows to print after the summary, or all (default: ${DEFAULT-VALUE})")
     String rows;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "text (summary, first rows, arithmetic) or csv (every contributing row) (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description =
+                    "text (summary, first rows, arithmetic) or csv (every contributing row) (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Override
@@ -68,7 +84,9 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         try (WarehouseReader reader = WarehouseReader.open(home.toAbsolutePath().normalize())) {
             if (format == Format.csv) {
-                return TrailCsv.write(reader, indicator, padded, year, breakdown, System.out) ? 0 : notPublished(padded);
+                return TrailCsv.write(reader, indicator, padded, year, breakdown, System.out)
+                        ? 0
+                        : notPublished(padded);
             }
             Optional<IndicatorTrail> trail = reader.trail(indicator, padded, year, breakdown, firstRows);
             if (trail.isEmpty()) {

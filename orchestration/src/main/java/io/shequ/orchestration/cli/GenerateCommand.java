@@ -35,13 +35,18 @@ import picocli.CommandLine.ParameterException;
  * {@code --grid-url}, whose password is read from the environment variable {@code --grid-password-env}
  * names, so that it appears neither on the command line nor in a file.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write simulated sources for a district or a city, with the ground truth beside them.",
-                "Scale 1 is about a real district's year: a report from every street office every month, "
-                        + "about " + GenerateCommand.EVENTS_PER_COMMUNITY + " grid events per community and "
-                        + GenerateCommand.CONTRACTS_PER_DISTRICT + " contracts per district.",
-                "Deterministic for a seed. The folders street-offices/, procurement/, grid-system/ and "
-                        + "ground-truth/ under --out are replaced."})
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Write simulated sources for a district or a city, with the ground truth beside them.",
+            "Scale 1 is about a real district's year: a report from every street office every month, "
+                    + "about " + GenerateCommand.EVENTS_PER_COMMUNITY + " grid events per community and "
+                    + GenerateCommand.CONTRACTS_PER_DISTRICT + " contracts per district.",
+            "Deterministic for a seed. The folders street-offices/, procurement/, grid-system/ and "
+                    + "ground-truth/ under --out are replaced."
+        })
 public final class GenerateCommand implements Callable<Integer> {
 
     static final int EVENTS_PER_COMMUNITY = 300;
@@ -51,7 +56,10 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--district", paramLabel = "CODE", description = "6-digit NBS district code, e.g. 370103")
         String district;
 
-        @Option(names = "--city", paramLabel = "CODE", description = "4-digit NBS city code, e.g. 3701: every district with communities")
+        @Option(
+                names = "--city",
+                paramLabel = "CODE",
+                description = "4-digit NBS city code, e.g. 3701: every district with communities")
         String city;
     }
 
@@ -61,40 +69,66 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YYYY", description = "the reporting year")
     int year;
 
-    @Option(names = "--months", defaultValue = "12", paramLabel = "N", description = "reports for months 1..N (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--months",
+            defaultValue = "12",
+            paramLabel = "N",
+            description = "reports for months 1..N (default: ${DEFAULT-VALUE})")
     int months;
 
-    @Option(names = "--scale", defaultValue = "1", paramLabel = "S",
-            description = "multiplies grid events and contracts; a fraction such as 0.1 is allowed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            paramLabel = "S",
+            description =
+                    "multiplies grid events and contracts; a fraction such as 0.1 is allowed (default: ${DEFAULT-VALUE})")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "N",
+            description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--mess", defaultValue = "typical", paramLabel = "LEVEL",
+    @Option(
+            names = "--mess",
+            defaultValue = "typical",
+            paramLabel = "LEVEL",
             description = "none, light, typical or heavy (default: ${DEFAULT-VALUE})")
     String mess;
 
-    @Option(names = "--mess-rate", paramLabel = "KIND=RATE",
-            description = {"override one kind's rate (0-1), e.g. --mess-rate bad-value=0.1; repeatable.",
-                    "Report kinds: report-csv, quarterly-reports, identity-elsewhere, extra-sheet, header-aliases, "
-                            + "resubmission, duplicate-file, unreadable-file, unidentifiable-file, full-width, "
-                            + "thousands-separator, unit-in-cell, approximate, placeholder, name-variant, bad-value; "
-                            + "an unknown kind lists all of them"})
+    @Option(
+            names = "--mess-rate",
+            paramLabel = "KIND=RATE",
+            description = {
+                "override one kind's rate (0-1), e.g. --mess-rate bad-value=0.1; repeatable.",
+                "Report kinds: report-csv, quarterly-reports, identity-elsewhere, extra-sheet, header-aliases, "
+                        + "resubmission, duplicate-file, unreadable-file, unidentifiable-file, full-width, "
+                        + "thousands-separator, unit-in-cell, approximate, placeholder, name-variant, bad-value; "
+                        + "an unknown kind lists all of them"
+            })
     Map<String, String> messRates = new LinkedHashMap<>();
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the output folder")
     Path out;
 
-    @Option(names = "--grid-url", paramLabel = "URL",
+    @Option(
+            names = "--grid-url",
+            paramLabel = "URL",
             description = "write the grid-system database to this JDBC URL (its tables grid, event, event_flow are "
                     + "replaced) instead of the H2 file grid-system/grid.mv.db under --out")
     String gridUrl;
 
-    @Option(names = "--grid-user", paramLabel = "USER", description = "the user for --grid-url (allowed to create tables)")
+    @Option(
+            names = "--grid-user",
+            paramLabel = "USER",
+            description = "the user for --grid-url (allowed to create tables)")
     String gridUser;
 
-    @Option(names = "--grid-password-env", paramLabel = "VAR",
+    @Option(
+            names = "--grid-password-env",
+            paramLabel = "VAR",
             description = "the environment variable holding the password for --grid-url (never on the command line)")
     String gridPasswordEnv;
 
@@ -115,8 +149,14 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GridConnection grid = gridConnection();
-        SimulationSpec template = new SimulationSpec(districtOrTemplate(), year(), seed, months(),
-                (int) Math.round(EVENTS_PER_COMMUNITY * scale()), (int) Math.round(CONTRACTS_PER_DISTRICT * scale()), mess());
+        SimulationSpec template = new SimulationSpec(
+                districtOrTemplate(),
+                year(),
+                seed,
+                months(),
+                (int) Math.round(EVENTS_PER_COMMUNITY * scale()),
+                (int) Math.round(CONTRACTS_PER_DISTRICT * scale()),
+                mess());
         Path folder = out.toAbsolutePath().normalize();
         PrintWriter console = spec.commandLine().getOut();
         String what = area.city != null ? "city " + area.city : "district " + area.district;
@@ -168,14 +208,14 @@ public final class GenerateCommand implements Callable<Integer> {
             return code(area.district, "--district", DivisionLevel.DISTRICT);
         }
         DivisionCode city = code(area.city, "--city", DivisionLevel.CITY);
-        return DivisionCode.parse(city.shortForm() + "01");  // a template only: each district of the city replaces it
+        return DivisionCode.parse(city.shortForm() + "01"); // a template only: each district of the city replaces it
     }
 
     private DivisionCode code(String text, String option, DivisionLevel level) {
         int digits = level.significantDigits();
         if (text == null || !text.strip().matches("\\d{" + digits + "}")) {
-            throw usage(option + " needs a " + digits + "-digit NBS " + level.name().toLowerCase(Locale.ROOT)
-                    + " code, got '" + text + "'");
+            throw usage(option + " needs a " + digits + "-digit NBS "
+                    + level.name().toLowerCase(Locale.ROOT) + " code, got '" + text + "'");
         }
         DivisionCode code = DivisionCode.parse(text.strip());
         if (code.level() != level) {
@@ -210,8 +250,11 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             level = Mess.Level.valueOf(mess.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw usage("--mess must be one of " + Arrays.stream(Mess.Level.values())
-                    .map(l -> l.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", got '" + mess + "'");
+            throw usage("--mess must be one of "
+                    + Arrays.stream(Mess.Level.values())
+                            .map(l -> l.name().toLowerCase(Locale.ROOT))
+                            .collect(Collectors.joining(", "))
+                    + ", got '" + mess + "'");
         }
         Mess result = Mess.level(level);
         for (Map.Entry<String, String> rate : messRates.entrySet()) {
@@ -219,14 +262,15 @@ public final class GenerateCommand implements Callable<Integer> {
             try {
                 kind = MessKind.ofOption(rate.getKey());
             } catch (IllegalArgumentException e) {
-                throw usage("--mess-rate: unknown kind '" + rate.getKey() + "'; one of " + Arrays.stream(MessKind.values())
-                        .map(MessKind::option).collect(Collectors.joining(", ")));
+                throw usage("--mess-rate: unknown kind '" + rate.getKey() + "'; one of "
+                        + Arrays.stream(MessKind.values()).map(MessKind::option).collect(Collectors.joining(", ")));
             }
             double value;
             try {
                 value = Double.parseDouble(rate.getValue());
             } catch (NumberFormatException e) {
-                throw usage("--mess-rate " + rate.getKey() + " needs a number within 0..1, got '" + rate.getValue() + "'");
+                throw usage(
+                        "--mess-rate " + rate.getKey() + " needs a number within 0..1, got '" + rate.getValue() + "'");
             }
             if (!(value >= 0 && value <= 1)) {
                 throw usage("--mess-rate " + rate.getKey() + " must be within 0..1, got " + rate.getValue());

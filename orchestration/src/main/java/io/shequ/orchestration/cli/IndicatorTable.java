@@ -28,8 +28,7 @@ public final class IndicatorTable {
         COLUMNS.put("close_rate", "close_rate");
     }
 
-    private IndicatorTable() {
-    }
+    private IndicatorTable() {}
 
     /** The text a headline cell shows; the integration test compares these with ground truth. */
     public static String format(String indicator, Double value) {
@@ -82,12 +81,24 @@ public final class IndicatorTable {
     }
 
     public static void printCsv(List<IndicatorValue> values, PrintStream out) {
-        out.println("year,division_code,division_level,division_name,indicator,breakdown,numerator,denominator,value,unit,"
-                + "division_level_zh,indicator_name_zh,indicator_name_en");
+        out.println(
+                "year,division_code,division_level,division_name,indicator,breakdown,numerator,denominator,value,unit,"
+                        + "division_level_zh,indicator_name_zh,indicator_name_en");
         for (IndicatorValue v : values) {
-            out.println(String.join(",", String.valueOf(v.year()), v.divisionCode(), v.divisionLevel(),
-                    csv(v.divisionName()), v.indicator(), csv(v.breakdown()), num(v.numerator()), num(v.denominator()),
-                    num(v.value()), csv(v.unit()), csv(v.divisionLevelZh()), csv(v.indicatorNameZh()),
+            out.println(String.join(
+                    ",",
+                    String.valueOf(v.year()),
+                    v.divisionCode(),
+                    v.divisionLevel(),
+                    csv(v.divisionName()),
+                    v.indicator(),
+                    csv(v.breakdown()),
+                    num(v.numerator()),
+                    num(v.denominator()),
+                    num(v.value()),
+                    csv(v.unit()),
+                    csv(v.divisionLevelZh()),
+                    csv(v.indicatorNameZh()),
                     csv(v.indicatorNameEn())));
         }
     }
@@ -97,7 +108,12 @@ public final class IndicatorTable {
     }
 
     private static String num(Double d) {
-        return d == null ? "" : new BigDecimal(d).round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+        return d == null
+                ? ""
+                : new BigDecimal(d)
+                        .round(MathContext.DECIMAL64)
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     private static String csv(String s) {

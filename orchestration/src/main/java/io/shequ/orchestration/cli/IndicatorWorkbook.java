@@ -19,8 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class IndicatorWorkbook {
 
     /** One column: its Chinese and English header and how it reads a value (a String or a Number). */
-    record Column(String zh, String en, Function<IndicatorValue, Object> read) {
-    }
+    record Column(String zh, String en, Function<IndicatorValue, Object> read) {}
 
     static final List<Column> COLUMNS = List.of(
             new Column("统计年度", "year", IndicatorValue::year),
@@ -36,15 +35,16 @@ final class IndicatorWorkbook {
             new Column("数值", "value", IndicatorValue::value),
             new Column("单位", "unit", IndicatorValue::unit));
 
-    private IndicatorWorkbook() {
-    }
+    private IndicatorWorkbook() {}
 
     static void write(List<IndicatorValue> values, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             CellStyle text = workbook.createCellStyle();
             text.setDataFormat(workbook.createDataFormat().getFormat("@"));
             for (String level : List.of("city", "district", "street", "community")) {
-                List<IndicatorValue> rows = values.stream().filter(v -> level.equals(v.divisionLevel())).toList();
+                List<IndicatorValue> rows = values.stream()
+                        .filter(v -> level.equals(v.divisionLevel()))
+                        .toList();
                 if (rows.isEmpty()) {
                     continue;
                 }

@@ -18,12 +18,14 @@ import picocli.CommandLine.Option;
  * Operates the published snapshots of a home: lists them, or rolls back to the one before the
  * current by the same atomic switch a publish makes. Pipeline runs publish by themselves.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(
+        name = "publish",
+        mixinStandardHelpOptions = true,
         description = "List the kept warehouse snapshots, or make the previous one current again.")
 public final class PublishCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
     Path home;
@@ -32,11 +34,16 @@ public final class PublishCommand implements Callable<Integer> {
     Action action;
 
     static final class Action {
-        @Option(names = "--rollback", required = true,
+        @Option(
+                names = "--rollback",
+                required = true,
                 description = "make the snapshot before the current one current again (again: one further back)")
         boolean rollback;
 
-        @Option(names = "--list", required = true, description = "list the kept snapshots, newest first, marking the current one")
+        @Option(
+                names = "--list",
+                required = true,
+                description = "list the kept snapshots, newest first, marking the current one")
         boolean list;
     }
 
@@ -54,7 +61,8 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WarehousePublisher publisher = new WarehousePublisher(home.toAbsolutePath().normalize());
+        WarehousePublisher publisher =
+                new WarehousePublisher(home.toAbsolutePath().normalize());
         if (action.list) {
             list(publisher);
             return ExitCodes.SUCCESS;
@@ -79,8 +87,12 @@ public final class PublishCommand implements Callable<Integer> {
         out.println("snapshots in " + publisher.folder().resolve("snapshots") + ", newest first (* current):");
         for (Path snapshot : snapshots) {
             boolean isCurrent = current.isPresent() && Files.isSameFile(snapshot, current.get());
-            out.printf("%s %-40s %s %,d bytes%n", isCurrent ? "*" : " ", snapshot.getFileName(),
-                    TIME.format(Files.getLastModifiedTime(snapshot).toInstant()), Files.size(snapshot));
+            out.printf(
+                    "%s %-40s %s %,d bytes%n",
+                    isCurrent ? "*" : " ",
+                    snapshot.getFileName(),
+                    TIME.format(Files.getLastModifiedTime(snapshot).toInstant()),
+                    Files.size(snapshot));
         }
     }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code shequ quarantine}: works on quarantined rows; {@code export} writes them out for correction. */
-@Command(name = "quarantine", mixinStandardHelpOptions = true,
+@Command(
+        name = "quarantine",
+        mixinStandardHelpOptions = true,
         description = "Quarantined rows: export them for a data engineer to correct and drop in the admit folder.",
         subcommands = QuarantineCommand.Export.class)
 public final class QuarantineCommand implements Runnable {
@@ -37,11 +39,17 @@ public final class QuarantineCommand implements Runnable {
      * step quarantined them and stable row id, as CSV (UTF-8 with BOM) or XLSX. Reads the home's
      * files only; no run needed.
      */
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Write quarantined rows as CSV (UTF-8 with BOM) or XLSX, to correct and drop in the admit folder.")
+    @Command(
+            name = "export",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write quarantined rows as CSV (UTF-8 with BOM) or XLSX, to correct and drop in the admit folder.")
     public static final class Export implements Callable<Integer> {
 
-        @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--home",
+                defaultValue = "shequ-home",
+                description = "the Shequ home (default: ${DEFAULT-VALUE})")
         Path home;
 
         @ArgGroup(exclusive = true)
@@ -80,11 +88,12 @@ public final class QuarantineCommand implements Runnable {
             try {
                 fileFormat = QuarantineExport.Format.of(format);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--format: expected csv or xlsx, got '" + format + "'");
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "--format: expected csv or xlsx, got '" + format + "'");
             }
             if (source != null && !QuarantineRows.DATASETS.containsKey(source)) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
                         "--source: expected one of " + QuarantineRows.DATASETS.keySet() + ", got '" + source + "'");
             }
             HomeLayout layout = new HomeLayout(home);
@@ -95,15 +104,18 @@ public final class QuarantineCommand implements Runnable {
             List<QuarantinedRow> rows;
             if (which != null && which.run != null) {
                 if (!quarantine.runs().contains(which.run)) {
-                    throw new CommandLine.ParameterException(new CommandLine(this),
-                            "--run: no quarantine kept for run '" + which.run + "' under " + layout.home().resolve("quarantine"));
+                    throw new CommandLine.ParameterException(
+                            new CommandLine(this),
+                            "--run: no quarantine kept for run '" + which.run + "' under "
+                                    + layout.home().resolve("quarantine"));
                 }
                 rows = quarantine.ofRun(which.run, source);
             } else {
                 rows = quarantine.allOpen(source, new AdmissionRegister(layout).lastReadmitted());
             }
             QuarantineExport.write(rows, fileFormat, out);
-            stdout.println(rows.size() + " quarantined row(s) written to " + out.toAbsolutePath().normalize()
+            stdout.println(rows.size() + " quarantined row(s) written to "
+                    + out.toAbsolutePath().normalize()
                     + "; correct the values, keep the identifying columns, and drop the file into the admit folder"
                     + " (quarantine.admit-folder, default " + layout.home().resolve("admit") + ") for the next run");
             return ExitCodes.SUCCESS;

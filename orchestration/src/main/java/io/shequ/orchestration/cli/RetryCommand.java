@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Reruns only the partitions the ledger holds as failed or quarantined, from the files now in the source folders. */
-@Command(name = "retry", mixinStandardHelpOptions = true,
+@Command(
+        name = "retry",
+        mixinStandardHelpOptions = true,
         description = "Rerun only the failed and quarantined partitions of the partition ledger.")
 public final class RetryCommand implements Callable<Integer> {
 

@@ -12,12 +12,11 @@ import java.io.PrintStream;
  */
 final class RunOutcomePrinter {
 
-    private RunOutcomePrinter() {
-    }
+    private RunOutcomePrinter() {}
 
     static void print(PipelineRuntime.Outcome outcome, PrintStream out) {
-        out.println("run " + outcome.runId() + " ended with exit code " + outcome.exitCode()
-                + "; summary: " + outcome.summary());
+        out.println("run " + outcome.runId() + " ended with exit code " + outcome.exitCode() + "; summary: "
+                + outcome.summary());
         JsonNode summary;
         try {
             summary = new ObjectMapper().readTree(outcome.summary().toFile());
@@ -26,8 +25,9 @@ final class RunOutcomePrinter {
             return;
         }
         for (JsonNode file : summary.path("files_quarantined_whole")) {
-            out.println("  quarantined whole: " + file.path("source").asText() + " " + file.path("location").asText()
-                    + " [" + file.path("rule").asText() + "] " + file.path("reason").asText());
+            out.println("  quarantined whole: " + file.path("source").asText() + " "
+                    + file.path("location").asText() + " [" + file.path("rule").asText() + "] "
+                    + file.path("reason").asText());
         }
         if (summary.hasNonNull("exit_reason")) {
             out.println("  " + summary.get("exit_reason").asText());

@@ -19,12 +19,17 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "Lists past runs from the job repository, newest first: run id, job, status, start, duration, rows, exit code.")
+@Command(
+        name = "runs",
+        mixinStandardHelpOptions = true,
+        description =
+                "Lists past runs from the job repository, newest first: run id, job, status, start, duration, rows, exit code.")
 public final class RunsCommand implements Callable<Integer> {
 
     static final class Where {
-        @Option(names = "--home", description = "the Shequ home (its shequ.yml is read if there, else the embedded job repository)")
+        @Option(
+                names = "--home",
+                description = "the Shequ home (its shequ.yml is read if there, else the embedded job repository)")
         Path home;
 
         @Option(names = "--config", description = "the shequ.yml whose job repository to read")
@@ -49,7 +54,8 @@ public final class RunsCommand implements Callable<Integer> {
         }
         Path home;
         ShequConfig.JobRepository repository;
-        Path config = where.config != null ? where.config
+        Path config = where.config != null
+                ? where.config
                 : where.home.resolve("shequ.yml").toFile().isFile() ? where.home.resolve("shequ.yml") : null;
         if (config != null) {
             ShequConfig cfg = ConfigReader.read(config);
@@ -82,9 +88,15 @@ public final class RunsCommand implements Callable<Integer> {
         String format = "%-22s %-22s %-10s %-19s %9s %9s %4s%n";
         out.printf(format, "run id", "job", "status", "started", "duration", "rows", "exit");
         for (RunHistory.PastRun run : runs) {
-            out.printf(format, run.runId() == null ? "#" + run.executionId() : run.runId(), run.job(), run.status(),
-                    run.started() == null ? "-" : START.format(run.started()), duration(run.duration()),
-                    run.rows() == null ? "-" : run.rows().toString(), run.exitCode() == null ? "-" : run.exitCode().toString());
+            out.printf(
+                    format,
+                    run.runId() == null ? "#" + run.executionId() : run.runId(),
+                    run.job(),
+                    run.status(),
+                    run.started() == null ? "-" : START.format(run.started()),
+                    duration(run.duration()),
+                    run.rows() == null ? "-" : run.rows().toString(),
+                    run.exitCode() == null ? "-" : run.exitCode().toString());
         }
         if (runs.isEmpty()) {
             out.println("(no runs yet)");
@@ -96,7 +108,10 @@ public final class RunsCommand implements Callable<Integer> {
             return "running?";
         }
         long s = d.toSeconds();
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%d.%01ds", s, d.toMillisPart() / 100);
+        return s >= 3600
+                ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
+                : s >= 60
+                        ? String.format("%dm%02ds", s / 60, s % 60)
+                        : String.format("%d.%01ds", s, d.toMillisPart() / 100);
     }
 }

@@ -13,14 +13,19 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "schedule", mixinStandardHelpOptions = true,
-        description = "Run the Quartz scheduler in the foreground, firing the pipeline on the configured cron schedules, until stopped.")
+@Command(
+        name = "schedule",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the Quartz scheduler in the foreground, firing the pipeline on the configured cron schedules, until stopped.")
 public final class ScheduleCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, description = "the shequ.yml with a schedules list")
     Path config;
 
-    @Option(names = "--list", description = "print the configured schedules (cron, job, the sources each reads, next fire) and exit")
+    @Option(
+            names = "--list",
+            description = "print the configured schedules (cron, job, the sources each reads, next fire) and exit")
     boolean list;
 
     @Override
@@ -35,12 +40,15 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         SchedulerSettings settings = SchedulerSettings.of(cfg);
-        try (PipelineRuntime runtime = new PipelineRuntime(cfg); PipelineScheduler scheduler = new PipelineScheduler(runtime, settings)) {
+        try (PipelineRuntime runtime = new PipelineRuntime(cfg);
+                PipelineScheduler scheduler = new PipelineScheduler(runtime, settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             scheduler.start();
             ScheduleListing.print(cfg, new Date(), System.out);
             System.out.println("scheduler node " + scheduler.scheduler().getSchedulerInstanceId()
-                    + (settings.clustered() ? ", clustered (check-in every " + settings.checkinIntervalMillis() + " ms)" : ", not clustered"));
+                    + (settings.clustered()
+                            ? ", clustered (check-in every " + settings.checkinIntervalMillis() + " ms)"
+                            : ", not clustered"));
             System.out.println("scheduler running; Ctrl-C to stop");
             stopped.await();
         }

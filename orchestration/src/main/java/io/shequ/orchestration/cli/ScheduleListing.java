@@ -13,8 +13,7 @@ import org.quartz.CronExpression;
  */
 final class ScheduleListing {
 
-    private ScheduleListing() {
-    }
+    private ScheduleListing() {}
 
     static void print(ShequConfig config, Date now, PrintStream out) throws ParseException {
         for (ShequConfig.Schedule s : config.schedules()) {
@@ -23,7 +22,8 @@ final class ScheduleListing {
     }
 
     static String line(ShequConfig.Schedule s, Date now) throws ParseException {
-        String sources = !ShequConfig.Schedule.PIPELINE.equals(s.job()) ? ""
+        String sources = !ShequConfig.Schedule.PIPELINE.equals(s.job())
+                ? ""
                 : s.sources().isEmpty() ? ", all configured sources" : ", sources " + String.join(", ", s.sources());
         Date next = new CronExpression(s.cron()).getNextValidTimeAfter(now);
         return "scheduled " + s.name() + ": " + s.cron() + " (" + s.job() + sources + ")"

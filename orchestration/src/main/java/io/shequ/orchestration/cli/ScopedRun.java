@@ -7,17 +7,19 @@ import io.shequ.orchestration.runtime.PipelineRuntime;
 /** Runs a backfill or retry scope, or says there is nothing to do. */
 final class ScopedRun {
 
-    private ScopedRun() {
-    }
+    private ScopedRun() {}
 
     static int run(PipelineRuntime runtime, RunScope scope, String what) throws Exception {
         if (ScopePlanner.isEmpty(scope)) {
             System.out.println(what + ": no partition to reprocess");
             return 0;
         }
-        scope.files().forEach((source, files) -> System.out.println(what + ": " + source + ", " + files.size() + " file(s)"));
+        scope.files()
+                .forEach(
+                        (source, files) -> System.out.println(what + ": " + source + ", " + files.size() + " file(s)"));
         if (scope.readsGrid()) {
-            System.out.println(what + ": grid_system, updated_at from " + scope.gridFrom() + " until " + scope.gridUntil());
+            System.out.println(
+                    what + ": grid_system, updated_at from " + scope.gridFrom() + " until " + scope.gridUntil());
         }
         PipelineRuntime.Outcome outcome = runtime.runOnce(scope);
         RunOutcomePrinter.print(outcome, System.out);

@@ -9,9 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, subcommands = ServeUserCommand.class,
-        description = "Serves the current warehouse snapshot to BI tools over Arrow Flight SQL, with logins (serve user add),"
-                + " TLS and a read-only sandbox; follows publishes. Settings: the serve block of shequ.yml, overridden by the options.")
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        subcommands = ServeUserCommand.class,
+        description =
+                "Serves the current warehouse snapshot to BI tools over Arrow Flight SQL, with logins (serve user add),"
+                        + " TLS and a read-only sandbox; follows publishes. Settings: the serve block of shequ.yml, overridden by the options.")
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
@@ -40,9 +44,17 @@ public final class ServeCommand implements Callable<Integer> {
         Path root = home.toAbsolutePath().normalize();
         ServeSettings file = ServeConfig.read(config, root);
         boolean tls = (tlsCert != null || file.tlsCert() != null) && !insecurePlaintext;
-        ServeSettings settings = new ServeSettings(host != null ? host : file.host(), port != null ? port : file.port(),
-                tls ? first(tlsCert, file.tlsCert()) : null, tls ? first(tlsKey, file.tlsKey()) : null, insecurePlaintext,
-                file.usersFile(), file.queryTimeout(), file.maxConcurrentQueries(), file.maxResultRows(), file.threads(),
+        ServeSettings settings = new ServeSettings(
+                host != null ? host : file.host(),
+                port != null ? port : file.port(),
+                tls ? first(tlsCert, file.tlsCert()) : null,
+                tls ? first(tlsKey, file.tlsKey()) : null,
+                insecurePlaintext,
+                file.usersFile(),
+                file.queryTimeout(),
+                file.maxConcurrentQueries(),
+                file.maxResultRows(),
+                file.threads(),
                 file.memoryBytes());
         WarehouseFlightServer server;
         try {
@@ -51,17 +63,21 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("shequ serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "serve-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "serve-shutdown"));
         String scheme = tls ? "useEncryption=true" : "useEncryption=false";
         System.out.println("serving " + root + " over Arrow Flight SQL on port " + server.port()
                 + (tls ? " (TLS)" : " (plaintext, 127.0.0.1 only)"));
-        System.out.println("JDBC URL: jdbc:arrow-flight-sql://HOST:" + server.port() + "/?" + scheme + "&user=NAME&password=...");
+        System.out.println(
+                "JDBC URL: jdbc:arrow-flight-sql://HOST:" + server.port() + "/?" + scheme + "&user=NAME&password=...");
         server.awaitTermination();
         return 0;
     }

@@ -16,19 +16,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Manages the logins of the Flight SQL server: add, list, remove.")
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
+        description = "Manages the logins of the Flight SQL server: add, list, remove.")
 public final class ServeUserCommand {
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Adds a user (or sets its password and role); the password is asked on the terminal"
-                    + " (or read as one line from standard input when that is not a terminal) and stored as an Argon2id hash.")
-    int add(@Parameters(paramLabel = "NAME", description = "the user name") String name,
-            @Option(names = "--role", required = true, description = "analyst (the published model) or engineer (also lake.* and int_*)")
-            String role,
-            @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
-            Path home,
-            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)")
-            Path users) throws IOException {
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Adds a user (or sets its password and role); the password is asked on the terminal"
+                            + " (or read as one line from standard input when that is not a terminal) and stored as an Argon2id hash.")
+    int add(
+            @Parameters(paramLabel = "NAME", description = "the user name") String name,
+            @Option(
+                            names = "--role",
+                            required = true,
+                            description = "analyst (the published model) or engineer (also lake.* and int_*)")
+                    String role,
+            @Option(
+                            names = "--home",
+                            defaultValue = "shequ-home",
+                            description = "the Shequ home (default: ${DEFAULT-VALUE})")
+                    Path home,
+            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)") Path users)
+            throws IOException {
         Path file = usersFile(home, users);
         char[] password = null;
         try {
@@ -47,12 +60,18 @@ public final class ServeUserCommand {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Lists the users and their roles (never their hashes).")
-    int list(@Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
-            Path home,
-            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)")
-            Path users) throws IOException {
+    int list(
+            @Option(
+                            names = "--home",
+                            defaultValue = "shequ-home",
+                            description = "the Shequ home (default: ${DEFAULT-VALUE})")
+                    Path home,
+            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)") Path users)
+            throws IOException {
         Path file = usersFile(home, users);
         try {
             List<ServeUser> all = ServeUsers.read(file).all();
@@ -69,13 +88,19 @@ public final class ServeUserCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
             description = "Removes a user; a running server refuses its next login and its next query.")
-    int remove(@Parameters(paramLabel = "NAME", description = "the user name") String name,
-            @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
-            Path home,
-            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)")
-            Path users) throws IOException {
+    int remove(
+            @Parameters(paramLabel = "NAME", description = "the user name") String name,
+            @Option(
+                            names = "--home",
+                            defaultValue = "shequ-home",
+                            description = "the Shequ home (default: ${DEFAULT-VALUE})")
+                    Path home,
+            @Option(names = "--users", description = "the users file (default: <home>/secrets/serve-users)") Path users)
+            throws IOException {
         Path file = usersFile(home, users);
         try {
             if (!ServeUsers.read(file).remove(name)) {
@@ -91,7 +116,9 @@ public final class ServeUserCommand {
     }
 
     private static Path usersFile(Path home, Path users) {
-        return users != null ? users : ServeUsers.defaultFile(home.toAbsolutePath().normalize());
+        return users != null
+                ? users
+                : ServeUsers.defaultFile(home.toAbsolutePath().normalize());
     }
 
     private static char[] readPassword(String name) throws IOException {

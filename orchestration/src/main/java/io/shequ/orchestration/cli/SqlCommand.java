@@ -18,33 +18,50 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "A read-only SQL shell over the current published snapshot (--home), sandboxed and bounded like every"
-                + " reader, or over a Flight SQL server (--url, --user). At a terminal: line editing, history, completion of"
-                + " table and column names; \\d, \\d TABLE, \\export FILE.csv|FILE.xlsx, \\q. Otherwise it runs -c or the"
-                + " statements on standard input. Exit 1 if a statement failed.")
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        description =
+                "A read-only SQL shell over the current published snapshot (--home), sandboxed and bounded like every"
+                        + " reader, or over a Flight SQL server (--url, --user). At a terminal: line editing, history, completion of"
+                        + " table and column names; \\d, \\d TABLE, \\export FILE.csv|FILE.xlsx, \\q. Otherwise it runs -c or the"
+                        + " statements on standard input. Exit 1 if a statement failed.")
 public final class SqlCommand implements Callable<Integer> {
 
-    @Option(names = "--home", defaultValue = "shequ-home",
-            description = "the Shequ home whose current snapshot to read, and where the history is kept (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--home",
+            defaultValue = "shequ-home",
+            description =
+                    "the Shequ home whose current snapshot to read, and where the history is kept (default: ${DEFAULT-VALUE})")
     Path home;
 
-    @Option(names = "--config", description = "a shequ.yml whose serve block sets the limits (timeout, max rows, threads, memory)")
+    @Option(
+            names = "--config",
+            description = "a shequ.yml whose serve block sets the limits (timeout, max rows, threads, memory)")
     Path config;
 
-    @Option(names = "--url", description = "a Flight SQL server instead: jdbc:arrow-flight-sql://host:port/?useEncryption=true[&trustStore=...]")
+    @Option(
+            names = "--url",
+            description =
+                    "a Flight SQL server instead: jdbc:arrow-flight-sql://host:port/?useEncryption=true[&trustStore=...]")
     String url;
 
     @Option(names = "--user", description = "the login on the Flight SQL server")
     String user;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = "the environment variable holding the password (default: asked on the terminal)")
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "the environment variable holding the password (default: asked on the terminal)")
     String passwordEnv;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "an owner-only file holding the password")
     Path passwordFile;
 
-    @Option(names = {"-c", "--command"}, paramLabel = "SQL", description = "run these statements and exit")
+    @Option(
+            names = {"-c", "--command"},
+            paramLabel = "SQL",
+            description = "run these statements and exit")
     String command;
 
     private final PrintStream out;
@@ -93,7 +110,8 @@ public final class SqlCommand implements Callable<Integer> {
             if (user != null || passwordEnv != null || passwordFile != null) {
                 throw new IllegalArgumentException("--user and a password are for --url; the snapshot needs none");
             }
-            return SqlSource.snapshot(root, limits.queryTimeout(), limits.maxResultRows(), limits.threads(), limits.memoryBytes());
+            return SqlSource.snapshot(
+                    root, limits.queryTimeout(), limits.maxResultRows(), limits.threads(), limits.memoryBytes());
         }
         if (user == null) {
             throw new IllegalArgumentException("--url needs --user");

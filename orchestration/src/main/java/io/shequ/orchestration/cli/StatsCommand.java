@@ -10,12 +10,25 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "stats", mixinStandardHelpOptions = true, description = "Indicators from the published warehouse (read-only).")
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = "Indicators from the published warehouse (read-only).")
 public final class StatsCommand implements Callable<Integer> {
 
-    enum Level { city, district, street, community }
+    enum Level {
+        city,
+        district,
+        street,
+        community
+    }
 
-    enum Format { table, csv, json, xlsx }
+    enum Format {
+        table,
+        csv,
+        json,
+        xlsx
+    }
 
     @Option(names = "--home", defaultValue = "shequ-home", description = "the Shequ home (default: ${DEFAULT-VALUE})")
     Path home;
@@ -26,7 +39,10 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--year", description = "YYYY (default: all years)")
     Integer year;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv, json or xlsx (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            description = "table, csv, json or xlsx (default: ${DEFAULT-VALUE})")
     Format format;
 
     @Option(names = "--out", description = "the workbook to write (with --format xlsx)")

@@ -11,21 +11,28 @@ import org.apache.commons.csv.CSVPrinter;
 /** Every fact row behind one indicator value as CSV, streamed from the warehouse row by row. */
 final class TrailCsv {
 
-    static final String[] HEADER = {"fact_table", "fact_key", "source", "source_row", "numerator_part",
-        "denominator_part", "detail"};
+    static final String[] HEADER = {
+        "fact_table", "fact_key", "source", "source_row", "numerator_part", "denominator_part", "detail"
+    };
 
-    private TrailCsv() {
-    }
+    private TrailCsv() {}
 
     /** @return false if the value was not published (nothing is written then) */
-    static boolean write(WarehouseReader reader, String indicator, String division, int year, String breakdown,
-            PrintStream out) {
+    static boolean write(
+            WarehouseReader reader, String indicator, String division, int year, String breakdown, PrintStream out) {
         try {
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
+            CSVPrinter printer = new CSVPrinter(
+                    out, CSVFormat.DEFAULT.builder().setHeader(HEADER).build());
             boolean published = reader.eachTrailRow(indicator, division, year, breakdown, row -> {
                 try {
-                    printer.printRecord(row.factTable(), row.factKey(), row.source(), row.sourceRow(),
-                            plain(row.numeratorPart()), plain(row.denominatorPart()), row.detail());
+                    printer.printRecord(
+                            row.factTable(),
+                            row.factKey(),
+                            row.source(),
+                            row.sourceRow(),
+                            plain(row.numeratorPart()),
+                            plain(row.denominatorPart()),
+                            row.detail());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

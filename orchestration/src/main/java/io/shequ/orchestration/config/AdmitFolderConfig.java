@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.AdmitSettings;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Reads {@code quarantine.admit-folder} from shequ.yml: where corrected quarantine exports are
@@ -17,13 +16,14 @@ public final class AdmitFolderConfig {
 
     static final String KEY = "quarantine.admit-folder";
 
-    private AdmitFolderConfig() {
-    }
+    private AdmitFolderConfig() {}
 
     public static AdmitSettings read(ShequConfig config) {
         JsonNode quarantine;
         try {
-            quarantine = new ObjectMapper(new YAMLFactory()).readTree(config.file().toFile()).path("quarantine");
+            quarantine = new ObjectMapper(new YAMLFactory())
+                    .readTree(config.file().toFile())
+                    .path("quarantine");
         } catch (IOException e) {
             throw new ConfigException("(file)", "valid YAML in " + config.file());
         }
@@ -34,6 +34,10 @@ public final class AdmitFolderConfig {
         if (!folder.isTextual() || folder.asText().isBlank()) {
             throw new ConfigException(KEY, "a folder path, got '" + folder + "'");
         }
-        return new AdmitSettings(config.file().getParent().resolve(folder.asText()).toAbsolutePath().normalize());
+        return new AdmitSettings(config.file()
+                .getParent()
+                .resolve(folder.asText())
+                .toAbsolutePath()
+                .normalize());
     }
 }

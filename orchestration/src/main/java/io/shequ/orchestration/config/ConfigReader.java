@@ -26,12 +26,25 @@ import org.quartz.CronExpression;
 /** Reads and validates shequ.yml; every problem is a {@link ConfigException} naming its key. */
 public final class ConfigReader {
 
-    private static final Set<String> TOP_KEYS = Set.of("home", "districts", "sources", "spark", "job-repository",
-            "schedules", "pseudonymization", "warehouse", "reference", "lake", "quarantine", "raw", "freshness",
-            "scheduler", "metrics", "serve");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "home",
+            "districts",
+            "sources",
+            "spark",
+            "job-repository",
+            "schedules",
+            "pseudonymization",
+            "warehouse",
+            "reference",
+            "lake",
+            "quarantine",
+            "raw",
+            "freshness",
+            "scheduler",
+            "metrics",
+            "serve");
 
-    private ConfigReader() {
-    }
+    private ConfigReader() {}
 
     public static ShequConfig read(Path file) {
         Path config = file.toAbsolutePath().normalize();
@@ -42,7 +55,10 @@ public final class ConfigReader {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
         } catch (IOException e) {
-            throw new ConfigException("(file)", "valid YAML in " + config + " (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new ConfigException(
+                    "(file)",
+                    "valid YAML in " + config + " ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")");
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("(file)", "a YAML mapping in " + config);
@@ -78,7 +94,10 @@ public final class ConfigReader {
                 bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false),
                 lakeCatalog(root.path("lake"), base),
                 retention(root),
-                fraction(root.path("warehouse"), "max-row-drop", "warehouse.max-row-drop",
+                fraction(
+                        root.path("warehouse"),
+                        "max-row-drop",
+                        "warehouse.max-row-drop",
                         WarehouseAudits.DEFAULT_MAX_ROW_DROP),
                 snapshotReaders(root.path("warehouse")));
     }
@@ -136,8 +155,9 @@ public final class ConfigReader {
         try {
             return SnapshotReaders.group(name);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("warehouse.readers-group", "the name of a group of this host (see `getent group`), but "
-                    + e.getMessage());
+            throw new ConfigException(
+                    "warehouse.readers-group",
+                    "the name of a group of this host (see `getent group`), but " + e.getMessage());
         }
     }
 
@@ -156,8 +176,15 @@ public final class ConfigReader {
         if (!repo.hasNonNull("url")) {
             return ShequConfig.JobRepository.embedded(home);
         }
-        return new ShequConfig.JobRepository(repo.get("url").asText(), repo.path("user").asText("sa"),
-                password(repo, "password", "job-repository.", base, repo.path("password").asText("")));
+        return new ShequConfig.JobRepository(
+                repo.get("url").asText(),
+                repo.path("user").asText("sa"),
+                password(
+                        repo,
+                        "password",
+                        "job-repository.",
+                        base,
+                        repo.path("password").asText("")));
     }
 
     /**
@@ -166,14 +193,18 @@ public final class ConfigReader {
      */
     static String password(JsonNode node, String field, String prefix, Path base, String fallback) {
         if (node.hasNonNull(field + "-env") && node.hasNonNull(field + "-file")) {
-            throw new ConfigException(prefix + field + "-file", "either " + prefix + field + "-env or " + prefix + field
-                    + "-file, not both");
+            throw new ConfigException(
+                    prefix + field + "-file",
+                    "either " + prefix + field + "-env or " + prefix + field + "-file, not both");
         }
         if (node.hasNonNull(field + "-env")) {
             return env(node.get(field + "-env").asText(), prefix + field + "-env");
         }
         if (node.hasNonNull(field + "-file")) {
-            return readSecret(base.resolve(node.get(field + "-file").asText()).toAbsolutePath().normalize(),
+            return readSecret(
+                    base.resolve(node.get(field + "-file").asText())
+                            .toAbsolutePath()
+                            .normalize(),
                     prefix + field + "-file");
         }
         return fallback;
@@ -184,7 +215,8 @@ public final class ConfigReader {
         if (!lake.hasNonNull("catalog-url")) {
             for (String field : new String[] {"catalog-user", "catalog-password-env", "catalog-password-file"}) {
                 if (lake.hasNonNull(field)) {
-                    throw new ConfigException("lake." + field, "lake.catalog-url as well (without it the embedded H2 catalog is used)");
+                    throw new ConfigException(
+                            "lake." + field, "lake.catalog-url as well (without it the embedded H2 catalog is used)");
                 }
             }
             return null;
@@ -205,7 +237,9 @@ public final class ConfigReader {
         List<DivisionCode> codes = new ArrayList<>();
         for (JsonNode d : node) {
             String text = d.asText();
-            if (text.length() != 6 || !DivisionCode.isValid(text) || DivisionCode.parse(text).level() != DivisionLevel.DISTRICT) {
+            if (text.length() != 6
+                    || !DivisionCode.isValid(text)
+                    || DivisionCode.parse(text).level() != DivisionLevel.DISTRICT) {
                 throw new ConfigException("districts", "6-digit NBS district codes, got '" + text + "'");
             }
             codes.add(DivisionCode.parse(text));
@@ -218,14 +252,19 @@ public final class ConfigReader {
         if (!url.startsWith("jdbc:")) {
             throw new ConfigException("sources.grid-system.url", "a JDBC URL starting with jdbc:, got '" + url + "'");
         }
-        String password = grid.hasNonNull("password-env") ? env(grid.get("password-env").asText(), "sources.grid-system.password-env")
-                : grid.hasNonNull("password-file") ? readSecret(path(base, grid.get("password-file").asText()), "sources.grid-system.password-file")
-                : grid.path("password").asText("");
+        String password = grid.hasNonNull("password-env")
+                ? env(grid.get("password-env").asText(), "sources.grid-system.password-env")
+                : grid.hasNonNull("password-file")
+                        ? readSecret(
+                                path(base, grid.get("password-file").asText()), "sources.grid-system.password-file")
+                        : grid.path("password").asText("");
         int overlapMinutes = (int) GridSource.DEFAULT_OVERLAP.toMinutes();
         if (grid.hasNonNull("overlap-minutes")) {
             JsonNode n = grid.get("overlap-minutes");
             if (!n.canConvertToInt() || n.asInt() < 0) {
-                throw new ConfigException("sources.grid-system.overlap-minutes", "a whole number of minutes, 0 or more, got '" + n.asText() + "'");
+                throw new ConfigException(
+                        "sources.grid-system.overlap-minutes",
+                        "a whole number of minutes, 0 or more, got '" + n.asText() + "'");
             }
             overlapMinutes = n.asInt();
         }
@@ -239,25 +278,30 @@ public final class ConfigReader {
             String key = "schedules[" + i++ + "]";
             String cron = text(s, "cron", true, key + ".cron");
             if (!CronExpression.isValidExpression(cron)) {
-                throw new ConfigException(key + ".cron", "a Quartz cron expression (seconds minutes hours day month weekday), got '" + cron + "'");
+                throw new ConfigException(
+                        key + ".cron",
+                        "a Quartz cron expression (seconds minutes hours day month weekday), got '" + cron + "'");
             }
             String job = s.path("job").asText(ShequConfig.Schedule.PIPELINE);
             if (!ShequConfig.Schedule.JOBS.contains(job)) {
                 throw new ConfigException(key + ".job", "one of " + ShequConfig.Schedule.JOBS + ", got '" + job + "'");
             }
             String name = s.path("name").asText("schedule-" + i);
-            schedules.add(new ShequConfig.Schedule(name, cron, job,
-                    ScheduleSources.read(s.path("sources"), key + ".sources", name, job, sources)));
+            schedules.add(new ShequConfig.Schedule(
+                    name, cron, job, ScheduleSources.read(s.path("sources"), key + ".sources", name, job, sources)));
         }
         return schedules;
     }
 
     private static ShequConfig.KeySource keySource(Path base, JsonNode node) {
         String env = node.hasNonNull("key-env") ? node.get("key-env").asText() : null;
-        Path file = node.hasNonNull("key-file") ? path(base, node.get("key-file").asText()) : null;
+        Path file =
+                node.hasNonNull("key-file") ? path(base, node.get("key-file").asText()) : null;
         if (env == null && file == null) {
-            throw new ConfigException("pseudonymization", "key-env (an environment variable) or key-file (a file outside "
-                    + "the repository, owner-only) holding the HMAC key for personal identifiers");
+            throw new ConfigException(
+                    "pseudonymization",
+                    "key-env (an environment variable) or key-file (a file outside "
+                            + "the repository, owner-only) holding the HMAC key for personal identifiers");
         }
         return new ShequConfig.KeySource(env, file);
     }

@@ -30,8 +30,7 @@ public final class FreshnessConfig {
     private static final Map<String, String> SOURCES = Arrays.stream(Source.values())
             .collect(Collectors.toMap(Source::configKey, Source::id, (a, b) -> a, LinkedHashMap::new));
 
-    private FreshnessConfig() {
-    }
+    private FreshnessConfig() {}
 
     public static FreshnessWindows read(Path file) {
         JsonNode section;
@@ -41,7 +40,8 @@ public final class FreshnessConfig {
         } catch (IOException e) {
             throw new ConfigException("(file)", "valid YAML in " + file);
         }
-        Map<String, FreshnessWindows.Window> windows = new LinkedHashMap<>(FreshnessWindows.defaults().windows());
+        Map<String, FreshnessWindows.Window> windows =
+                new LinkedHashMap<>(FreshnessWindows.defaults().windows());
         if (section == null || section.isNull()) {
             return new FreshnessWindows(windows);
         }
@@ -61,11 +61,19 @@ public final class FreshnessConfig {
                 try {
                     due = Period.parse(node.get("due").asText());
                 } catch (DateTimeParseException e) {
-                    throw new ConfigException(prefix + "due", "an ISO-8601 period such as P10D or P3M, got '" + node.get("due").asText() + "'");
+                    throw new ConfigException(
+                            prefix + "due",
+                            "an ISO-8601 period such as P10D or P3M, got '"
+                                    + node.get("due").asText() + "'");
                 }
             }
-            windows.put(source, new FreshnessWindows.Window(due, date(node, "from", prefix, false),
-                    date(node, "to", prefix, true), date(node, "history-to", prefix, true)));
+            windows.put(
+                    source,
+                    new FreshnessWindows.Window(
+                            due,
+                            date(node, "from", prefix, false),
+                            date(node, "to", prefix, true),
+                            date(node, "history-to", prefix, true)));
         });
         return new FreshnessWindows(windows);
     }
@@ -87,7 +95,8 @@ public final class FreshnessConfig {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ConfigException(prefix + field, "a date 2024-03-31, a month 2024-03 or a year 2024, got '" + text + "'");
+            throw new ConfigException(
+                    prefix + field, "a date 2024-03-31, a month 2024-03 or a year 2024, got '" + text + "'");
         }
     }
 }

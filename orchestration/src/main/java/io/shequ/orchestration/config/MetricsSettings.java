@@ -32,7 +32,8 @@ public record MetricsSettings(String registry, Duration step) {
         if (node.hasNonNull("step-seconds")) {
             JsonNode n = node.get("step-seconds");
             if (!n.canConvertToInt() || n.asInt() < 1) {
-                throw new ConfigException("metrics.step-seconds", "a positive whole number of seconds, got '" + n.asText() + "'");
+                throw new ConfigException(
+                        "metrics.step-seconds", "a positive whole number of seconds, got '" + n.asText() + "'");
             }
             step = Duration.ofSeconds(n.asInt());
         }

@@ -14,8 +14,7 @@ import java.util.HexFormat;
  */
 public final class PseudonymKeys {
 
-    private PseudonymKeys() {
-    }
+    private PseudonymKeys() {}
 
     public static byte[] load(ShequConfig.KeySource source) {
         String text = source.env() != null
@@ -23,8 +22,10 @@ public final class PseudonymKeys {
                 : ConfigReader.readSecret(source.file(), "pseudonymization.key-file");
         byte[] key = text.getBytes(StandardCharsets.UTF_8);
         if (key.length < 32) {
-            throw new ConfigException("pseudonymization", "a key of at least 32 characters (e.g. 64 hex digits from "
-                    + "`openssl rand -hex 32`), got " + key.length);
+            throw new ConfigException(
+                    "pseudonymization",
+                    "a key of at least 32 characters (e.g. 64 hex digits from " + "`openssl rand -hex 32`), got "
+                            + key.length);
         }
         return key;
     }

@@ -25,8 +25,7 @@ final class ScheduleSources {
         }
     }
 
-    private ScheduleSources() {
-    }
+    private ScheduleSources() {}
 
     /**
      * @param node       the schedule's {@code sources} value (missing: every configured source)
@@ -52,11 +51,14 @@ final class ScheduleSources {
             String name = n.asText();
             String configKey = configKeyOf(name);
             if (configKey == null) {
-                throw new ConfigException(key, "sources among " + CONFIG_KEYS.keySet() + ", got '" + name + "'" + where);
+                throw new ConfigException(
+                        key, "sources among " + CONFIG_KEYS.keySet() + ", got '" + name + "'" + where);
             }
             if (!configured.hasNonNull(configKey)) {
-                throw new ConfigException(key, "sources the configuration reads, but sources." + configKey
-                        + " is not set, got '" + name + "'" + where);
+                throw new ConfigException(
+                        key,
+                        "sources the configuration reads, but sources." + configKey + " is not set, got '" + name + "'"
+                                + where);
             }
             String ledgerName = CONFIG_KEYS.get(configKey);
             if (!sources.contains(ledgerName)) {
@@ -71,7 +73,10 @@ final class ScheduleSources {
         if (CONFIG_KEYS.containsKey(name)) {
             return name;
         }
-        return CONFIG_KEYS.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey)
-                .findFirst().orElse(null);
+        return CONFIG_KEYS.entrySet().stream()
+                .filter(e -> e.getValue().equals(name))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
     }
 }

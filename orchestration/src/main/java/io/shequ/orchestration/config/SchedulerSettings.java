@@ -12,8 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                              for longer than this (plus a little) is presumed dead and its
  *                              acquired triggers are released to the others
  */
-public record SchedulerSettings(String storeUrl, String storeUser, String storePassword, boolean clustered,
-                                long checkinIntervalMillis, int threads) {
+public record SchedulerSettings(
+        String storeUrl,
+        String storeUser,
+        String storePassword,
+        boolean clustered,
+        long checkinIntervalMillis,
+        int threads) {
 
     /** Quartz's own default: frequent enough to take over within seconds, rare enough to cost nothing. */
     public static final long DEFAULT_CHECKIN_MILLIS = 7_500;
@@ -34,7 +39,9 @@ public record SchedulerSettings(String storeUrl, String storeUser, String storeP
         ShequConfig.JobRepository repo = config.jobRepository();
         for (String field : new String[] {"store-user", "store-password-env", "store-password-file"}) {
             if (node.hasNonNull(field) && !node.hasNonNull("store-url")) {
-                throw new ConfigException("scheduler." + field, "scheduler.store-url as well (without it the job repository is the store)");
+                throw new ConfigException(
+                        "scheduler." + field,
+                        "scheduler.store-url as well (without it the job repository is the store)");
             }
         }
         String url = node.hasNonNull("store-url") ? node.get("store-url").asText() : repo.url();
@@ -42,7 +49,11 @@ public record SchedulerSettings(String storeUrl, String storeUser, String storeP
             throw new ConfigException("scheduler.store-url", "a JDBC URL starting with jdbc:, got '" + url + "'");
         }
         String user = node.hasNonNull("store-url") ? node.path("store-user").asText("") : repo.user();
-        String password = ConfigReader.password(node, "store-password", "scheduler.", config.file().getParent(),
+        String password = ConfigReader.password(
+                node,
+                "store-password",
+                "scheduler.",
+                config.file().getParent(),
                 node.hasNonNull("store-url") ? "" : repo.password());
         boolean postgres = url.startsWith("jdbc:postgresql");
         JsonNode clustered = node.path("clustered");
@@ -53,7 +64,9 @@ public record SchedulerSettings(String storeUrl, String storeUser, String storeP
         if (node.hasNonNull("checkin-interval-ms")) {
             JsonNode n = node.get("checkin-interval-ms");
             if (!n.canConvertToLong() || n.asLong() < 1000) {
-                throw new ConfigException("scheduler.checkin-interval-ms", "a whole number of milliseconds, at least 1000, got '" + n.asText() + "'");
+                throw new ConfigException(
+                        "scheduler.checkin-interval-ms",
+                        "a whole number of milliseconds, at least 1000, got '" + n.asText() + "'");
             }
             checkin = n.asLong();
         }
@@ -65,7 +78,7 @@ public record SchedulerSettings(String storeUrl, String storeUser, String storeP
             }
             threads = n.asInt();
         }
-        return new SchedulerSettings(url, user, password, clustered.isBoolean() ? clustered.booleanValue() : postgres,
-                checkin, threads);
+        return new SchedulerSettings(
+                url, user, password, clustered.isBoolean() ? clustered.booleanValue() : postgres, checkin, threads);
     }
 }

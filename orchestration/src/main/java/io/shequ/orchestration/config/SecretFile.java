@@ -13,8 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 final class SecretFile {
 
-    private SecretFile() {
-    }
+    private SecretFile() {}
 
     /**
      * @throws ConfigException naming {@code key}, the file and {@code chmod 600} if the file is open
@@ -23,8 +22,11 @@ final class SecretFile {
      */
     static void requireOwnerOnly(Path file, String key) throws IOException {
         if (!OwnerOnly.isOwnerOnly(file)) {
-            throw new ConfigException(key, "a file only its owner can read, but " + file + " is open to its group or others ("
-                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) + "); run: chmod 600 " + file);
+            throw new ConfigException(
+                    key,
+                    "a file only its owner can read, but " + file + " is open to its group or others ("
+                            + PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) + "); run: chmod 600 "
+                            + file);
         }
     }
 }

@@ -12,8 +12,7 @@ import java.time.Duration;
  */
 public final class ServeConfig {
 
-    private ServeConfig() {
-    }
+    private ServeConfig() {}
 
     /** The settings of {@code file}'s {@code serve} block (null file: the defaults) for {@code home}. */
     public static ServeSettings read(Path file, Path home) {
@@ -23,7 +22,8 @@ public final class ServeConfig {
         Path cert = path(node, "tls-cert", base);
         Path key = path(node, "tls-key", base);
         if ((cert == null) != (key == null)) {
-            throw new ConfigException(cert == null ? "serve.tls-cert" : "serve.tls-key", "both serve.tls-cert and serve.tls-key (PEM)");
+            throw new ConfigException(
+                    cert == null ? "serve.tls-cert" : "serve.tls-key", "both serve.tls-cert and serve.tls-key (PEM)");
         }
         Path users = path(node, "users-file", base);
         return new ServeSettings(
@@ -33,7 +33,8 @@ public final class ServeConfig {
                 key,
                 false,
                 users == null ? d.usersFile() : users,
-                Duration.ofSeconds(number(node, "query-timeout-seconds", d.queryTimeout().toSeconds(), 1, Integer.MAX_VALUE)),
+                Duration.ofSeconds(
+                        number(node, "query-timeout-seconds", d.queryTimeout().toSeconds(), 1, Integer.MAX_VALUE)),
                 (int) number(node, "max-concurrent-queries", d.maxConcurrentQueries(), 1, 1024),
                 number(node, "max-result-rows", d.maxResultRows(), 1, Long.MAX_VALUE),
                 (int) number(node, "threads", d.threads(), 0, 1024),
@@ -41,7 +42,9 @@ public final class ServeConfig {
     }
 
     private static Path path(JsonNode node, String field, Path base) {
-        return node.hasNonNull(field) ? base.resolve(node.get(field).asText()).toAbsolutePath().normalize() : null;
+        return node.hasNonNull(field)
+                ? base.resolve(node.get(field).asText()).toAbsolutePath().normalize()
+                : null;
     }
 
     private static long number(JsonNode node, String field, long fallback, long min, long max) {
@@ -50,7 +53,8 @@ public final class ServeConfig {
         }
         JsonNode n = node.get(field);
         if (!n.canConvertToLong() || n.asLong() < min || n.asLong() > max) {
-            throw new ConfigException("serve." + field, "a whole number from " + min + " to " + max + ", got '" + n.asText() + "'");
+            throw new ConfigException(
+                    "serve." + field, "a whole number from " + min + " to " + max + ", got '" + n.asText() + "'");
         }
         return n.asLong();
     }

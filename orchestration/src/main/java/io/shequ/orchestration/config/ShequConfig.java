@@ -47,18 +47,54 @@ public record ShequConfig(
 
     /** The same configuration with other schedules. */
     public ShequConfig withSchedules(List<Schedule> other) {
-        return new ShequConfig(file, home, districts, streetOffices, procurement, grid, sparkMaster, shufflePartitions,
-                sparkConf, jobRepository, other, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
-                tolerateUnreadableFiles, lakeCatalog, retention, maxRowDrop, snapshotReaders);
+        return new ShequConfig(
+                file,
+                home,
+                districts,
+                streetOffices,
+                procurement,
+                grid,
+                sparkMaster,
+                shufflePartitions,
+                sparkConf,
+                jobRepository,
+                other,
+                pseudonymKey,
+                keepSnapshots,
+                divisionReference,
+                ruleFolder,
+                tolerateUnreadableFiles,
+                lakeCatalog,
+                retention,
+                maxRowDrop,
+                snapshotReaders);
     }
 
     /** The same configuration run on another Spark master, with {@code extraConf} over the configured {@code spark.*} settings. */
     public ShequConfig withSpark(String master, Map<String, String> extraConf) {
         Map<String, String> conf = new LinkedHashMap<>(sparkConf);
         conf.putAll(extraConf);
-        return new ShequConfig(file, home, districts, streetOffices, procurement, grid, master, shufflePartitions,
-                conf, jobRepository, schedules, pseudonymKey, keepSnapshots, divisionReference, ruleFolder,
-                tolerateUnreadableFiles, lakeCatalog, retention, maxRowDrop, snapshotReaders);
+        return new ShequConfig(
+                file,
+                home,
+                districts,
+                streetOffices,
+                procurement,
+                grid,
+                master,
+                shufflePartitions,
+                conf,
+                jobRepository,
+                schedules,
+                pseudonymKey,
+                keepSnapshots,
+                divisionReference,
+                ruleFolder,
+                tolerateUnreadableFiles,
+                lakeCatalog,
+                retention,
+                maxRowDrop,
+                snapshotReaders);
     }
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */
@@ -106,6 +142,7 @@ public record ShequConfig(
         public static final String PIPELINE = "pipeline";
         /** Deleting past runs' raw zones (landed grid tables, staging, work, quarantine) older than their period. */
         public static final String QUARANTINE_PURGE = "quarantine-purge";
+
         public static final List<String> JOBS = List.of(PIPELINE, QUARANTINE_PURGE);
 
         /** A schedule of the pipeline. */
@@ -115,6 +152,5 @@ public record ShequConfig(
     }
 
     /** Where the pseudonymization key comes from: an environment variable or a file outside the repo. */
-    public record KeySource(String env, Path file) {
-    }
+    public record KeySource(String env, Path file) {}
 }

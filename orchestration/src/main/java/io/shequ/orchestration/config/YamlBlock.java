@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 final class YamlBlock {
 
-    private YamlBlock() {
-    }
+    private YamlBlock() {}
 
     /** The block under {@code key}, or a missing node when the file (or the block) is absent. */
     static JsonNode read(Path file, String key) {

@@ -15,24 +15,26 @@ import java.time.Duration;
  */
 public final class MeterRegistries {
 
-    private MeterRegistries() {
-    }
+    private MeterRegistries() {}
 
     /** A registry per the settings, already added to the global one; null for {@code none}. */
     public static MeterRegistry open(MetricsSettings settings) {
         MeterRegistry registry = switch (settings.registry()) {
             case MetricsSettings.NONE -> null;
-            case MetricsSettings.LOGGING -> new LoggingMeterRegistry(new LoggingRegistryConfig() {
-                @Override
-                public String get(String key) {
-                    return null;
-                }
+            case MetricsSettings.LOGGING ->
+                new LoggingMeterRegistry(
+                        new LoggingRegistryConfig() {
+                            @Override
+                            public String get(String key) {
+                                return null;
+                            }
 
-                @Override
-                public Duration step() {
-                    return settings.step();
-                }
-            }, Clock.SYSTEM);
+                            @Override
+                            public Duration step() {
+                                return settings.step();
+                            }
+                        },
+                        Clock.SYSTEM);
             default -> new SimpleMeterRegistry();
         };
         if (registry != null) {

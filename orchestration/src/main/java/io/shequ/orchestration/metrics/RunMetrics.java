@@ -41,7 +41,11 @@ public final class RunMetrics {
         @Override
         public String toString() {
             StringBuilder b = new StringBuilder(meter).append('{');
-            tags.stream().forEach(t -> b.append(b.charAt(b.length() - 1) == '{' ? "" : ",").append(t.getKey()).append('=').append(t.getValue()));
+            tags.stream()
+                    .forEach(t -> b.append(b.charAt(b.length() - 1) == '{' ? "" : ",")
+                            .append(t.getKey())
+                            .append('=')
+                            .append(t.getValue()));
             return b.append("} ").append(value).toString();
         }
     }
@@ -58,10 +62,20 @@ public final class RunMetrics {
         String job = execution.getJobInstance().getJobName();
         Duration runTime = between(execution.getStartTime(), execution.getEndTime());
         String exitCode = Integer.toString(ExitCodes.of(execution));
-        Timer.builder("shequ.run.duration").tags("job", job, "exit_code", exitCode).register(registry).record(runTime);
-        lines.add(new Line("shequ.run.duration", Tags.of("job", job, "exit_code", exitCode), runTime.toMillis() + "ms"));
+        Timer.builder("shequ.run.duration")
+                .tags("job", job, "exit_code", exitCode)
+                .register(registry)
+                .record(runTime);
+        lines.add(
+                new Line("shequ.run.duration", Tags.of("job", job, "exit_code", exitCode), runTime.toMillis() + "ms"));
         for (StepExecution step : execution.getStepExecutions()) {
-            Tags tags = Tags.of("job", job, "step", step.getStepName(), "status", step.getStatus().name());
+            Tags tags = Tags.of(
+                    "job",
+                    job,
+                    "step",
+                    step.getStepName(),
+                    "status",
+                    step.getStatus().name());
             Duration took = between(step.getStartTime(), step.getEndTime());
             Timer.builder("shequ.step.duration").tags(tags).register(registry).record(took);
             lines.add(new Line("shequ.step.duration", tags, took.toMillis() + "ms"));
@@ -69,13 +83,17 @@ public final class RunMetrics {
             rows.put("read", step.getReadCount());
             rows.put("written", step.getWriteCount());
             rows.put("quarantined", step.getFilterCount());
-            rows.forEach((kind, count) -> count(lines, "shequ.step.rows",
-                    Tags.of("job", job, "step", step.getStepName(), "kind", kind), count));
+            rows.forEach((kind, count) -> count(
+                    lines, "shequ.step.rows", Tags.of("job", job, "step", step.getStepName(), "kind", kind), count));
         }
         for (Map.Entry<String, long[]> source : sourceRows(summary).entrySet()) {
             String[] kinds = {"read", "staged", "quarantined"};
             for (int i = 0; i < kinds.length; i++) {
-                count(lines, "shequ.source.rows", Tags.of("source", source.getKey(), "kind", kinds[i]), source.getValue()[i]);
+                count(
+                        lines,
+                        "shequ.source.rows",
+                        Tags.of("source", source.getKey(), "kind", kinds[i]),
+                        source.getValue()[i]);
             }
         }
         lines.forEach(line -> LOG.info("run {} metric {}", runId, line));

@@ -9,8 +9,7 @@ import java.util.Set;
 /** The sources a configuration reads, by their ledger names; and the names a user may give them on the command line. */
 public final class ConfiguredSources {
 
-    private ConfiguredSources() {
-    }
+    private ConfiguredSources() {}
 
     public static Set<String> of(ShequConfig config) {
         Set<String> sources = new LinkedHashSet<>();
@@ -32,10 +31,15 @@ public final class ConfiguredSources {
         if (name == null) {
             return configured;
         }
-        String source = Source.byConfigKey(name).or(() -> Source.byId(name)).map(Source::id).orElse(null);
+        String source = Source.byConfigKey(name)
+                .or(() -> Source.byId(name))
+                .map(Source::id)
+                .orElse(null);
         if (source == null || !configured.contains(source)) {
-            throw new ConfigException("--source", "one of the configured sources " + configured
-                    + " (or street-offices, grid-system, procurement), got '" + name + "'");
+            throw new ConfigException(
+                    "--source",
+                    "one of the configured sources " + configured
+                            + " (or street-offices, grid-system, procurement), got '" + name + "'");
         }
         return Set.of(source);
     }

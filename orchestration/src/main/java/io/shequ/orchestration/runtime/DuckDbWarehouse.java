@@ -43,8 +43,12 @@ public final class DuckDbWarehouse implements WarehousePort {
     public Publication publish(String runId, LakeSnapshot lake, InputQuality quality) {
         // sized when the publish starts: the heap and the machine are what they are now
         DuckDbResources resources = DuckDbResources.fromMachine(DuckDbResources.publishSpill(home));
-        WarehouseRelease release = new WarehouseRelease(home, new WarehouseBuilder(resources),
-                new WarehouseAudits(maxRowDrop, resources), keepSnapshots, readers);
+        WarehouseRelease release = new WarehouseRelease(
+                home,
+                new WarehouseBuilder(resources),
+                new WarehouseAudits(maxRowDrop, resources),
+                keepSnapshots,
+                readers);
         try {
             WarehouseRelease.Published published = release.release(runId, lake, quality);
             return new Publication(published.snapshot(), asMaps(published.audits()), published.rebuilt());
@@ -54,22 +58,26 @@ public final class DuckDbWarehouse implements WarehousePort {
     }
 
     private static List<Map<String, Object>> asMaps(List<AuditOutcome> outcomes) {
-        return outcomes.stream().map(o -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", o.name());
-            m.put("passed", o.passed());
-            m.put("detail", o.detail());
-            if (!o.figures().isEmpty()) {
-                m.put("figures", o.figures());
-            }
-            return m;
-        }).toList();
+        return outcomes.stream()
+                .map(o -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("name", o.name());
+                    m.put("passed", o.passed());
+                    m.put("detail", o.detail());
+                    if (!o.figures().isEmpty()) {
+                        m.put("figures", o.figures());
+                    }
+                    return m;
+                })
+                .toList();
     }
 
     @Override
     public List<Map<String, Object>> indicators() {
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            return reader.indicators(null, null).stream().map(DuckDbWarehouse::asMap).toList();
+            return reader.indicators(null, null).stream()
+                    .map(DuckDbWarehouse::asMap)
+                    .toList();
         }
     }
 

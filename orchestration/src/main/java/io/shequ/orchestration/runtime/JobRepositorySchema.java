@@ -13,15 +13,15 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  */
 public final class JobRepositorySchema {
 
-    private JobRepositorySchema() {
-    }
+    private JobRepositorySchema() {}
 
     public static void ensure(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase();
             String dialect = product.contains("postgres") ? "postgresql" : "h2";
             if (!tableExists(c, "BATCH_JOB_INSTANCE")) {
-                ScriptUtils.executeSqlScript(c, new ClassPathResource("org/springframework/batch/core/schema-" + dialect + ".sql"));
+                ScriptUtils.executeSqlScript(
+                        c, new ClassPathResource("org/springframework/batch/core/schema-" + dialect + ".sql"));
             }
             if (!tableExists(c, "QRTZ_JOB_DETAILS")) {
                 String script = dialect.equals("postgresql") ? "tables_postgres.sql" : "tables_h2.sql";

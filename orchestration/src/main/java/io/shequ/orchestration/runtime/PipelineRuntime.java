@@ -52,8 +52,7 @@ public final class PipelineRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRuntime.class);
 
     /** How a run ended. */
-    public record Outcome(String runId, int exitCode, Path summary) {
-    }
+    public record Outcome(String runId, int exitCode, Path summary) {}
 
     private final ShequConfig config;
     private final PipelineSettings settings;
@@ -66,10 +65,21 @@ public final class PipelineRuntime implements AutoCloseable {
 
     public PipelineRuntime(ShequConfig config) throws Exception {
         this.config = config;
-        this.settings = new PipelineSettings(config.home(), config.districts(), config.streetOffices(),
-                config.procurement(), config.grid(), config.sparkMaster(), config.shufflePartitions(), config.sparkConf(),
-                PseudonymKeys.load(config.pseudonymKey()), config.divisionReference(), config.ruleFolder(),
-                config.tolerateUnreadableFiles(), config.lakeCatalog(), config.retention());
+        this.settings = new PipelineSettings(
+                config.home(),
+                config.districts(),
+                config.streetOffices(),
+                config.procurement(),
+                config.grid(),
+                config.sparkMaster(),
+                config.shufflePartitions(),
+                config.sparkConf(),
+                PseudonymKeys.load(config.pseudonymKey()),
+                config.divisionReference(),
+                config.ruleFolder(),
+                config.tolerateUnreadableFiles(),
+                config.lakeCatalog(),
+                config.retention());
         new HomeLayout(config.home()).createOwnerOnly();
         this.dataSource = dataSource(config.jobRepository());
         JobRepositorySchema.ensure(dataSource);
@@ -77,16 +87,19 @@ public final class PipelineRuntime implements AutoCloseable {
         this.spark = SparkSessionFactory.create(settings);
         this.context = new AnnotationConfigApplicationContext();
         context.registerBean("jobRepositoryDataSource", DataSource.class, () -> dataSource);
-        context.registerBean("transactionManager", DataSourceTransactionManager.class,
+        context.registerBean(
+                "transactionManager",
+                DataSourceTransactionManager.class,
                 () -> new DataSourceTransactionManager(dataSource));
         context.registerBean(PipelineSettings.class, () -> settings);
         context.registerBean(SparkSession.class, () -> spark);
         AdmitSettings admit = AdmitFolderConfig.read(config);
         context.registerBean(AdmitSettings.class, () -> admit);
-        context.registerBean(WarehousePort.class, () -> new DuckDbWarehouse(config.home(), config.keepSnapshots(), config.maxRowDrop(),
-                config.snapshotReaders()));
-        context.registerBean(FreshnessWindows.class,
-                () -> FreshnessConfig.read(config.file()));
+        context.registerBean(
+                WarehousePort.class,
+                () -> new DuckDbWarehouse(
+                        config.home(), config.keepSnapshots(), config.maxRowDrop(), config.snapshotReaders()));
+        context.registerBean(FreshnessWindows.class, () -> FreshnessConfig.read(config.file()));
         context.register(PipelineJobConfiguration.class);
         context.register(QuarantinePurgeJobConfiguration.class);
         context.refresh();
@@ -127,8 +140,9 @@ public final class PipelineRuntime implements AutoCloseable {
         }
         JobOperator operator = context.getBean(JobOperator.class);
         Job job = context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class);
-        JobExecution execution = operator.start(job, new JobParametersBuilder()
-                .addString(RunIds.PARAMETER, runId).toJobParameters());
+        JobExecution execution = operator.start(
+                job,
+                new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters());
         Path summary = config.home().resolve("runs").resolve(runId).resolve("summary.json");
         recordMetrics(runId, execution, summary);
         restrictDatabaseFiles();
@@ -157,9 +171,12 @@ public final class PipelineRuntime implements AutoCloseable {
             throw new IllegalArgumentException("no job " + job + "; expected one of " + ShequConfig.Schedule.JOBS);
         }
         String runId = RunIds.next();
-        JobExecution execution = context.getBean(JobOperator.class).start(
-                context.getBean(QuarantinePurgeJobConfiguration.JOB_NAME, Job.class),
-                new JobParametersBuilder().addString(RunIds.PARAMETER, runId).toJobParameters());
+        JobExecution execution = context.getBean(JobOperator.class)
+                .start(
+                        context.getBean(QuarantinePurgeJobConfiguration.JOB_NAME, Job.class),
+                        new JobParametersBuilder()
+                                .addString(RunIds.PARAMETER, runId)
+                                .toJobParameters());
         recordMetrics(runId, execution, null);
         restrictDatabaseFiles();
         return new Outcome(runId, ExitCodes.of(execution), null);
@@ -205,9 +222,13 @@ public final class PipelineRuntime implements AutoCloseable {
     }
 
     private RunRecovery recovery() {
-        return new RunRecovery(config.home(), context.getBean(JobRepository.class),
-                context.getBean(JobOperator.class), context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class),
-                owners, self);
+        return new RunRecovery(
+                config.home(),
+                context.getBean(JobRepository.class),
+                context.getBean(JobOperator.class),
+                context.getBean(PipelineJobConfiguration.JOB_NAME, Job.class),
+                owners,
+                self);
     }
 
     @Override

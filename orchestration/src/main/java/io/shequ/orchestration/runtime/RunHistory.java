@@ -33,9 +33,15 @@ public final class RunHistory {
      *                 (stage step) or wrote; null when no step counted any
      * @param exitCode the command's exit code, or null while the execution is (or died) unfinished
      */
-    public record PastRun(long executionId, String job, String runId, String status, LocalDateTime started,
-                          Duration duration, Long rows, Integer exitCode) {
-    }
+    public record PastRun(
+            long executionId,
+            String job,
+            String runId,
+            String status,
+            LocalDateTime started,
+            Duration duration,
+            Long rows,
+            Integer exitCode) {}
 
     private final Path home;
 
@@ -60,7 +66,8 @@ public final class RunHistory {
                     JsonNode summary = summary(runId);
                     Long rows = summary != null && summary.has("sources") ? sourceRows(summary) : stepRows(c, id);
                     Integer exit = summary != null && summary.has("exit_code") && ended != null
-                            ? Integer.valueOf(summary.get("exit_code").asInt()) : exitOf(status);
+                            ? Integer.valueOf(summary.get("exit_code").asInt())
+                            : exitOf(status);
                     runs.add(new PastRun(id, rs.getString("job_name"), runId, status, started, duration, rows, exit));
                 }
             }
@@ -86,7 +93,9 @@ public final class RunHistory {
     private static long sourceRows(JsonNode summary) {
         long rows = 0;
         for (JsonNode account : summary.get("sources")) {
-            rows += account.has("rowsRead") ? account.get("rowsRead").asLong() : account.path("rows_read").asLong(0);
+            rows += account.has("rowsRead")
+                    ? account.get("rowsRead").asLong()
+                    : account.path("rows_read").asLong(0);
         }
         return rows;
     }
@@ -125,8 +134,10 @@ public final class RunHistory {
 
     private static String sql(String name) {
         try (InputStream in = RunHistory.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.strip().startsWith("--"))
+                    .reduce("", (a, b) -> a + b + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

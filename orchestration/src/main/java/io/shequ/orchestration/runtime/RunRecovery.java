@@ -1,11 +1,11 @@
 package io.shequ.orchestration.runtime;
 
-import io.shequ.jobs.run.ExitCodes;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.recovery.DeadRunRecovery;
 import io.shequ.jobs.recovery.ProcessOwner;
 import io.shequ.jobs.recovery.RestartableRuns;
 import io.shequ.jobs.recovery.RunOwners;
+import io.shequ.jobs.run.ExitCodes;
+import io.shequ.jobs.run.RunIds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,8 @@ final class RunRecovery {
     private final RunOwners owners;
     private final ProcessOwner self;
 
-    RunRecovery(Path home, JobRepository repository, JobOperator operator, Job job, RunOwners owners, ProcessOwner self) {
+    RunRecovery(
+            Path home, JobRepository repository, JobOperator operator, Job job, RunOwners owners, ProcessOwner self) {
         this.home = home;
         this.repository = repository;
         this.operator = operator;
@@ -45,7 +46,8 @@ final class RunRecovery {
 
     /** Marks dead runs FAILED and restarts the newest dead one if it is the newest run of all. */
     List<PipelineRuntime.Outcome> resumeDead() throws Exception {
-        List<DeadRunRecovery.Recovered> dead = new DeadRunRecovery(repository, operator, owners, self).recover(job.getName());
+        List<DeadRunRecovery.Recovered> dead =
+                new DeadRunRecovery(repository, operator, owners, self).recover(job.getName());
         List<PipelineRuntime.Outcome> resumed = new ArrayList<>();
         Optional<JobExecution> newest = new RestartableRuns(repository, job.getName()).newest();
         for (DeadRunRecovery.Recovered run : dead) {
@@ -53,8 +55,11 @@ final class RunRecovery {
                 LOG.warn("resuming run {} interrupted when {} died", run.runId(), run.deadOwner());
                 resumed.add(restartExecution(newest.get()));
             } else {
-                LOG.warn("run {} was interrupted and a later run has started since: left FAILED "
-                        + "(`shequ restart {}` resumes it)", run.runId(), run.runId());
+                LOG.warn(
+                        "run {} was interrupted and a later run has started since: left FAILED "
+                                + "(`shequ restart {}` resumes it)",
+                        run.runId(),
+                        run.runId());
             }
         }
         return resumed;
@@ -66,19 +71,25 @@ final class RunRecovery {
         RestartableRuns runs = new RestartableRuns(repository, job.getName());
         JobExecution last;
         if (id == null) {
-            last = runs.newest().orElseThrow(() -> new RestartRefusedException(
-                    "no run is recorded in the job repository: nothing to restart", ExitCodes.FAILURE));
+            last = runs.newest()
+                    .orElseThrow(() -> new RestartRefusedException(
+                            "no run is recorded in the job repository: nothing to restart", ExitCodes.FAILURE));
         } else {
-            last = runs.find(id).orElseThrow(() -> new RestartRefusedException(
-                    "no run " + id + " in the job repository (give a run id or a job execution id)", ExitCodes.USAGE));
+            last = runs.find(id)
+                    .orElseThrow(() -> new RestartRefusedException(
+                            "no run " + id + " in the job repository (give a run id or a job execution id)",
+                            ExitCodes.USAGE));
         }
         if (!RestartableRuns.isRestartable(last)) {
             String why = last.getStatus().isRunning()
-                    ? " and its owner " + owners.owner(runIdOf(last)).map(String::valueOf).orElse("(unknown)")
+                    ? " and its owner "
+                            + owners.owner(runIdOf(last)).map(String::valueOf).orElse("(unknown)")
                             + " is alive or cannot be checked from here"
                     : "";
-            throw new RestartRefusedException("run " + runIdOf(last) + " (execution " + last.getId() + ") is "
-                    + last.getStatus() + why + ": nothing to restart", ExitCodes.FAILURE);
+            throw new RestartRefusedException(
+                    "run " + runIdOf(last) + " (execution " + last.getId() + ") is " + last.getStatus() + why
+                            + ": nothing to restart",
+                    ExitCodes.FAILURE);
         }
         return restartExecution(last);
     }
@@ -86,10 +97,15 @@ final class RunRecovery {
     private PipelineRuntime.Outcome restartExecution(JobExecution last) throws Exception {
         String runId = runIdOf(last);
         owners.claim(runId, self);
-        LOG.info("restarting run {} from its last committed step (previous execution {} {})", runId, last.getId(),
+        LOG.info(
+                "restarting run {} from its last committed step (previous execution {} {})",
+                runId,
+                last.getId(),
                 last.getStatus());
         JobExecution execution = operator.start(job, last.getJobParameters());
-        return new PipelineRuntime.Outcome(runId, ExitCodes.of(execution),
+        return new PipelineRuntime.Outcome(
+                runId,
+                ExitCodes.of(execution),
                 home.resolve("runs").resolve(runId).resolve("summary.json"));
     }
 

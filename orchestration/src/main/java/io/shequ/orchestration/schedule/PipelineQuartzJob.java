@@ -34,18 +34,26 @@ public final class PipelineQuartzJob implements Job {
      * per-source and pipeline-wide schedules share one job and never run at once.
      */
     static final String SOURCES = "shequ.sources";
+
     private static final Logger LOG = LoggerFactory.getLogger(PipelineQuartzJob.class);
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         try {
-            PipelineRuntime runtime = (PipelineRuntime) context.getScheduler().getContext().get(RUNTIME);
-            ScheduledFires fires = (ScheduledFires) context.getScheduler().getContext().get(FIRES);
+            PipelineRuntime runtime =
+                    (PipelineRuntime) context.getScheduler().getContext().get(RUNTIME);
+            ScheduledFires fires =
+                    (ScheduledFires) context.getScheduler().getContext().get(FIRES);
             String job = context.getMergedJobDataMap().containsKey(JOB)
-                    ? context.getMergedJobDataMap().getString(JOB) : ShequConfig.Schedule.PIPELINE;
+                    ? context.getMergedJobDataMap().getString(JOB)
+                    : ShequConfig.Schedule.PIPELINE;
             Set<String> sources = sources(context.getMergedJobDataMap().getString(SOURCES));
             String trigger = context.getTrigger().getKey().getName();
-            String fireId = fires.began(trigger, job, context.getScheduledFireTime(), context.getFireTime(),
+            String fireId = fires.began(
+                    trigger,
+                    job,
+                    context.getScheduledFireTime(),
+                    context.getFireTime(),
                     context.getScheduler().getSchedulerInstanceId());
             PipelineRuntime.Outcome outcome;
             try {
@@ -55,8 +63,13 @@ public final class PipelineQuartzJob implements Job {
                 throw e;
             }
             fires.ended(fireId, outcome.runId(), outcome.exitCode());
-            LOG.info("scheduled {} run {} ({}{}, scheduled {}) ended with exit code {}", job, outcome.runId(), trigger,
-                    sources.isEmpty() ? "" : ", sources " + sources, context.getScheduledFireTime().toInstant(),
+            LOG.info(
+                    "scheduled {} run {} ({}{}, scheduled {}) ended with exit code {}",
+                    job,
+                    outcome.runId(),
+                    trigger,
+                    sources.isEmpty() ? "" : ", sources " + sources,
+                    context.getScheduledFireTime().toInstant(),
                     outcome.exitCode());
             context.setResult(outcome);
         } catch (Exception e) {
@@ -72,7 +85,10 @@ public final class PipelineQuartzJob implements Job {
     private static Set<String> sources(String data) {
         Set<String> sources = new LinkedHashSet<>();
         if (data != null) {
-            Arrays.stream(data.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(sources::add);
+            Arrays.stream(data.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .forEach(sources::add);
         }
         return sources;
     }

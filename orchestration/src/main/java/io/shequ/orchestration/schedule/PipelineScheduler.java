@@ -12,7 +12,6 @@ import java.util.Set;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
@@ -41,7 +40,8 @@ public final class PipelineScheduler implements AutoCloseable {
         this(runtime, SchedulerSettings.of(runtime.config()));
     }
 
-    public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings) throws SchedulerException, SQLException {
+    public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings)
+            throws SchedulerException, SQLException {
         this(runtime, settings, runtime.config().schedules());
     }
 
@@ -53,8 +53,13 @@ public final class PipelineScheduler implements AutoCloseable {
         scheduler.getContext().put(PipelineQuartzJob.RUNTIME, runtime);
         scheduler.getContext().put(PipelineQuartzJob.FIRES, new ScheduledFires(runtime.dataSource()));
         for (String job : ShequConfig.Schedule.JOBS) {
-            scheduler.addJob(JobBuilder.newJob(PipelineQuartzJob.class).withIdentity(jobKey(job)).storeDurably()
-                    .usingJobData(PipelineQuartzJob.JOB, job).build(), true);
+            scheduler.addJob(
+                    JobBuilder.newJob(PipelineQuartzJob.class)
+                            .withIdentity(jobKey(job))
+                            .storeDurably()
+                            .usingJobData(PipelineQuartzJob.JOB, job)
+                            .build(),
+                    true);
         }
         Set<TriggerKey> configured = new HashSet<>();
         for (ShequConfig.Schedule s : schedules) {
@@ -62,9 +67,12 @@ public final class PipelineScheduler implements AutoCloseable {
             configured.add(key);
             // every pipeline schedule, per-source or not, fires the one pipeline job: Quartz's
             // @DisallowConcurrentExecution is per job, so this is what keeps two runs from overlapping
-            Trigger wanted = TriggerBuilder.newTrigger().withIdentity(key).forJob(jobKey(s.job()))
+            Trigger wanted = TriggerBuilder.newTrigger()
+                    .withIdentity(key)
+                    .forJob(jobKey(s.job()))
                     .usingJobData(PipelineQuartzJob.SOURCES, PipelineQuartzJob.sourcesData(s.sources()))
-                    .withSchedule(CronScheduleBuilder.cronSchedule(s.cron()).withMisfireHandlingInstructionFireAndProceed())
+                    .withSchedule(
+                            CronScheduleBuilder.cronSchedule(s.cron()).withMisfireHandlingInstructionFireAndProceed())
                     .build();
             Trigger stored = scheduler.getTrigger(key);
             if (stored == null) {
@@ -90,9 +98,12 @@ public final class PipelineScheduler implements AutoCloseable {
     }
 
     private boolean same(Trigger stored, ShequConfig.Schedule s) {
-        return stored instanceof CronTrigger cron && cron.getCronExpression().equals(s.cron())
+        return stored instanceof CronTrigger cron
+                && cron.getCronExpression().equals(s.cron())
                 && cron.getJobKey().equals(jobKey(s.job()))
-                && PipelineQuartzJob.sourcesData(s.sources()).equals(Objects.requireNonNullElse(cron.getJobDataMap().getString(PipelineQuartzJob.SOURCES), ""))
+                && PipelineQuartzJob.sourcesData(s.sources())
+                        .equals(Objects.requireNonNullElse(
+                                cron.getJobDataMap().getString(PipelineQuartzJob.SOURCES), ""))
                 && cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW;
     }
 
@@ -102,8 +113,11 @@ public final class PipelineScheduler implements AutoCloseable {
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", settings.onPostgres()
-                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty(
+                "org.quartz.jobStore.driverDelegateClass",
+                settings.onPostgres()
+                        ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                        : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", "shequ");
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         // a fire later than this is a misfire, run once now (CronTrigger MISFIRE_INSTRUCTION_FIRE_ONCE_NOW)

@@ -15,11 +15,11 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
  */
 final class QuartzStoreSchema {
 
-    private QuartzStoreSchema() {
-    }
+    private QuartzStoreSchema() {}
 
     static void ensure(SchedulerSettings settings) throws SQLException {
-        try (Connection c = DriverManager.getConnection(settings.storeUrl(), settings.storeUser(), settings.storePassword())) {
+        try (Connection c =
+                DriverManager.getConnection(settings.storeUrl(), settings.storeUser(), settings.storePassword())) {
             for (String name : new String[] {"QRTZ_JOB_DETAILS", "qrtz_job_details"}) {
                 try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
                     if (rs.next()) {

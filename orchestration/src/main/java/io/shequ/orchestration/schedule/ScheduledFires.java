@@ -23,15 +23,18 @@ public final class ScheduledFires {
     public ScheduledFires(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         try (Connection c = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(c, new ClassPathResource("io/shequ/orchestration/schedule/shequ_scheduled_fire.sql"));
+            ScriptUtils.executeSqlScript(
+                    c, new ClassPathResource("io/shequ/orchestration/schedule/shequ_scheduled_fire.sql"));
         }
     }
 
     /** Records that this node begins a fire; returns the fire's id for {@link #ended}. */
-    public String began(String trigger, String job, Date scheduledAt, Date firedAt, String instanceId) throws SQLException {
+    public String began(String trigger, String job, Date scheduledAt, Date firedAt, String instanceId)
+            throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO shequ_scheduled_fire (fire_id, trigger_name, job, scheduled_at, fired_at, instance_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO shequ_scheduled_fire (fire_id, trigger_name, job, scheduled_at, fired_at, instance_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, trigger);
             insert.setString(3, job);
@@ -45,8 +48,9 @@ public final class ScheduledFires {
 
     /** Records how the fire's run ended; {@code runId} is null when the run could not start. */
     public void ended(String fireId, String runId, int exitCode) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE shequ_scheduled_fire SET run_id = ?, exit_code = ?, ended_at = ? WHERE fire_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE shequ_scheduled_fire SET run_id = ?, exit_code = ?, ended_at = ? WHERE fire_id = ?")) {
             update.setString(1, runId);
             update.setInt(2, exitCode);
             update.setTimestamp(3, new Timestamp(System.currentTimeMillis()));

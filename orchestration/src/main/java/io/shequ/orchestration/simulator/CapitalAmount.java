@@ -14,8 +14,7 @@ final class CapitalAmount {
     private static final String[] PLACES = {"", "拾", "佰", "仟"};
     private static final String[] SECTIONS = {"", "万", "亿"};
 
-    private CapitalAmount() {
-    }
+    private CapitalAmount() {}
 
     /** The amount, non-negative and below a trillion yuan, rounded to fen. */
     static String of(BigDecimal yuan) {

@@ -59,8 +59,9 @@ final class CommunityFigures {
             values.add(BigDecimal.valueOf(v));
         }
         values.add(officeArea);
-        for (long v : new long[] {volunteers, socialOrgs, platforms,
-                between(0, 6), between(0, 5), between(0, 8), between(0, 4)}) {
+        for (long v : new long[] {
+            volunteers, socialOrgs, platforms, between(0, 6), between(0, 5), between(0, 8), between(0, 4)
+        }) {
             values.add(BigDecimal.valueOf(v));
         }
         return values;

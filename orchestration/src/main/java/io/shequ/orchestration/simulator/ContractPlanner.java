@@ -3,7 +3,6 @@ package io.shequ.orchestration.simulator;
 import io.shequ.orchestration.simulator.ServiceContract.Provider;
 import io.shequ.orchestration.simulator.SimulatedDistrict.Street;
 import io.shequ.schemas.division.Division;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,8 +18,7 @@ import java.util.stream.Collectors;
  */
 final class ContractPlanner {
 
-    static final List<String> CATEGORIES = List.of(
-            "养老服务", "助残服务", "儿童关爱", "社会救助", "社会工作", "文化服务", "志愿服务", "协商议事");
+    static final List<String> CATEGORIES = List.of("养老服务", "助残服务", "儿童关爱", "社会救助", "社会工作", "文化服务", "志愿服务", "协商议事");
     private static final Map<String, String[]> PROJECTS = Map.of(
             "养老服务", new String[] {"居家养老服务", "长者助餐服务", "老年人关爱服务"},
             "助残服务", new String[] {"残疾人康复服务", "助残就业服务"},
@@ -45,7 +43,8 @@ final class ContractPlanner {
                 .collect(Collectors.groupingBy(NameVariants::shortName, Collectors.counting()));
         // a district-wide contract names communities the reader can tell apart
         this.uniquelyNamed = district.communities().stream()
-                .filter(c -> nameCounts.get(NameVariants.shortName(c)) == 1).toList();
+                .filter(c -> nameCounts.get(NameVariants.shortName(c)) == 1)
+                .toList();
     }
 
     /** {@code spec.contracts()} contracts in the order signed, numbered like SZ-2023-001. */
@@ -57,7 +56,8 @@ final class ContractPlanner {
         List<Provider> providers = ProviderFaker.providers(Math.max(1, (count + 1) / 2), district, random);
         List<ServiceContract> drafts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Provider provider = i < providers.size() ? providers.get(i) : providers.get(random.nextInt(providers.size()));
+            Provider provider =
+                    i < providers.size() ? providers.get(i) : providers.get(random.nextInt(providers.size()));
             drafts.add(draft(provider));
         }
         drafts.sort(Comparator.comparing(ServiceContract::signed));
@@ -106,8 +106,22 @@ final class ContractPlanner {
         BigDecimal amount = amount();
         String fund = random.nextDouble() < 0.4 ? "福彩公益金" : "财政资金";
         String grade = random.nextDouble() < 0.25 ? "" : GRADES[random.nextInt(GRADES.length)];
-        return new ServiceContract(null, projectName, purchaser, provider, category, servedNames, servedCodes, level,
-                byStreet ? street.name() : null, amount, signed, start, end, fund, grade);
+        return new ServiceContract(
+                null,
+                projectName,
+                purchaser,
+                provider,
+                category,
+                servedNames,
+                servedCodes,
+                level,
+                byStreet ? street.name() : null,
+                amount,
+                signed,
+                start,
+                end,
+                fund,
+                grade);
     }
 
     private List<Division> pick(List<Division> pool, int wanted) {
@@ -124,10 +138,14 @@ final class ContractPlanner {
     private BigDecimal amount() {
         double draw = random.nextDouble();
         if (draw < 0.6) {
-            return BigDecimal.valueOf(50 + random.nextInt(751)).multiply(BigDecimal.valueOf(1000)).setScale(2);
+            return BigDecimal.valueOf(50 + random.nextInt(751))
+                    .multiply(BigDecimal.valueOf(1000))
+                    .setScale(2);
         }
         if (draw < 0.85) {
-            return BigDecimal.valueOf(500 + random.nextInt(7501)).multiply(BigDecimal.valueOf(100)).setScale(2);
+            return BigDecimal.valueOf(500 + random.nextInt(7501))
+                    .multiply(BigDecimal.valueOf(100))
+                    .setScale(2);
         }
         return BigDecimal.valueOf(5_000_000L + random.nextInt(75_000_001), 2);
     }

@@ -1,8 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.home.OwnerOnly;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,14 +15,14 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Saves workbooks and text files byte for byte reproducibly, dated by the simulation, not the clock. */
 final class DatedFiles {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private DatedFiles() {
-    }
+    private DatedFiles() {}
 
     /**
      * Writes {@code workbook} with its created date set to {@code dated}, then re-packs the zip

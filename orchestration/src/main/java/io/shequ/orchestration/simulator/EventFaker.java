@@ -3,7 +3,6 @@ package io.shequ.orchestration.simulator;
 import io.shequ.orchestration.simulator.GridEvent.Flow;
 import io.shequ.orchestration.simulator.GridLayout.Grid;
 import io.shequ.orchestration.simulator.PersonFaker.Person;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,18 +23,18 @@ final class EventFaker {
     private static final String[] CATEGORIES = {"01", "02", "03", "04", "05", "06", "07", "99"};
     private static final int[] CATEGORY_WEIGHTS = {15, 8, 30, 18, 9, 12, 5, 3};
     private static final String[][] TITLES = {
-            {"邻里噪音纠纷", "楼道堆物引发邻里矛盾", "物业费纠纷", "漏水引发上下楼纠纷"},
-            {"楼道电线私拉乱接", "小区门禁损坏", "空置房屋有人员聚集"},
-            {"垃圾堆放未及时清运", "污水外溢", "绿化带内杂物堆积", "楼道小广告"},
-            {"路灯不亮", "井盖破损", "道路坑洼积水", "健身器材损坏"},
-            {"电动车楼道充电", "消防通道被占用", "灭火器过期"},
-            {"独居老人需要帮助", "低保政策咨询", "残疾人证办理咨询"},
-            {"楼顶私搭乱建", "违规圈占绿地", "私自改建门面"},
-            {"其他事项反映"}};
+        {"邻里噪音纠纷", "楼道堆物引发邻里矛盾", "物业费纠纷", "漏水引发上下楼纠纷"},
+        {"楼道电线私拉乱接", "小区门禁损坏", "空置房屋有人员聚集"},
+        {"垃圾堆放未及时清运", "污水外溢", "绿化带内杂物堆积", "楼道小广告"},
+        {"路灯不亮", "井盖破损", "道路坑洼积水", "健身器材损坏"},
+        {"电动车楼道充电", "消防通道被占用", "灭火器过期"},
+        {"独居老人需要帮助", "低保政策咨询", "残疾人证办理咨询"},
+        {"楼顶私搭乱建", "违规圈占绿地", "私自改建门面"},
+        {"其他事项反映"}
+    };
     private static final String[] CHANNELS = {"网格员巡查", "居民上报", "12345热线", "部门移交"};
     private static final int[] CHANNEL_WEIGHTS = {55, 20, 15, 10};
-    private static final String[] DEPARTMENTS = {
-            "城管执法中队", "环卫所", "物业公司", "社区居委会", "派出所", "市政维护所", "消防救援站", "司法所"};
+    private static final String[] DEPARTMENTS = {"城管执法中队", "环卫所", "物业公司", "社区居委会", "派出所", "市政维护所", "消防救援站", "司法所"};
     private static final String[] SATISFACTION = {"满意", "基本满意", "不满意"};
     private static final int[] SATISFACTION_WEIGHTS = {70, 22, 8};
     private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -70,18 +69,33 @@ final class EventFaker {
         int building = 1 + random.nextInt(30);
         String[] titles = TITLES[category];
         String title = (random.nextBoolean() ? building + "号楼" : "") + titles[random.nextInt(titles.length)];
-        String address = districtName + NameVariants.shortName(layout.community()) + building
+        String address = districtName
+                + NameVariants.shortName(layout.community())
+                + building
                 + (layout.community().kind().isCommunity() ? "号楼" + (1 + random.nextInt(6)) + "单元" : "号");
-        long seconds = (long) (random.nextDouble() * (yearEnd.toEpochSecond(ZoneOffset.UTC)
-                - yearStart.toEpochSecond(ZoneOffset.UTC)));
+        long seconds = (long) (random.nextDouble()
+                * (yearEnd.toEpochSecond(ZoneOffset.UTC) - yearStart.toEpochSecond(ZoneOffset.UTC)));
         LocalDateTime reported = yearStart.plusSeconds(seconds);
         Loop loop = new Loop(worker.name());
         loop.add("上报", reported, channel + "：" + title);
         LocalDateTime deadline = walk(loop, reported);
         String rating = random.nextDouble() < 0.8 ? SATISFACTION[weighted(SATISFACTION_WEIGHTS)] : null;
         boolean closes = loop.flows.get(loop.flows.size() - 1).action().equals("结案");
-        return new GridEvent(null, grid.code(), layout.community().code().value(), CATEGORIES[category], channel, title, address,
-                reporter, reported, Duration.ZERO, deadline, closes ? rating : null, loop.flows, Set.of());
+        return new GridEvent(
+                null,
+                grid.code(),
+                layout.community().code().value(),
+                CATEGORIES[category],
+                channel,
+                title,
+                address,
+                reporter,
+                reported,
+                Duration.ZERO,
+                deadline,
+                closes ? rating : null,
+                loop.flows,
+                Set.of());
     }
 
     /** Adds the steps after 上报; returns the registration deadline (null when never registered). */
@@ -96,7 +110,9 @@ final class EventFaker {
         }
         LocalDateTime t = loop.add("立案", reported.plusSeconds(random.nextInt(4 * HOUR + 1)), "符合立案条件");
         LocalDateTime deadline = t.plusDays(new int[] {3, 5, 7}[random.nextInt(3)]);
-        t = loop.add("派遣", t.plusSeconds(random.nextInt(2 * HOUR + 1)),
+        t = loop.add(
+                "派遣",
+                t.plusSeconds(random.nextInt(2 * HOUR + 1)),
                 "派遣至" + DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]);
         boolean closes = random.nextDouble() < 0.88;
         if (!closes && random.nextBoolean()) {

@@ -2,7 +2,6 @@ package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.GridEvent.Flow;
 import io.shequ.orchestration.simulator.PersonFaker.Person;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +49,8 @@ final class EventMess {
         if (outOfOrder) {
             List<Integer> swappable = swappablePairs(spoiled.flows());
             if (!swappable.isEmpty()) {
-                spoiled = spoiled.withFlows(swap(spoiled.flows(), swappable.get(draw % swappable.size())),
-                        MessKind.FLOW_OUT_OF_ORDER);
+                spoiled = spoiled.withFlows(
+                        swap(spoiled.flows(), swappable.get(draw % swappable.size())), MessKind.FLOW_OUT_OF_ORDER);
             }
         }
         if (duplicated) {
@@ -80,8 +79,10 @@ final class EventMess {
         return switch (draw % 4) {
             case 0 -> phone.substring(0, 10);
             case 1 -> phone + phone.charAt(position);
-            case 2 -> phone.substring(0, position) + LOOKALIKE_LETTERS.charAt(draw % LOOKALIKE_LETTERS.length())
-                    + phone.substring(position + 1);
+            case 2 ->
+                phone.substring(0, position)
+                        + LOOKALIKE_LETTERS.charAt(draw % LOOKALIKE_LETTERS.length())
+                        + phone.substring(position + 1);
             default -> phone.substring(0, 3) + "-" + phone.substring(3, 7) + "-" + phone.substring(7, 10);
         };
     }

@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.GridEvent.Flow;
-
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -46,7 +45,11 @@ record EventState(GridEvent event, List<Flow> flows, Flow latest) {
 
     /** When the 结案 flow was acted, or null while the event is open. */
     LocalDateTime closedAt() {
-        return flows.stream().filter(f -> f.action().equals("结案")).map(Flow::actedAt).findFirst().orElse(null);
+        return flows.stream()
+                .filter(f -> f.action().equals("结案"))
+                .map(Flow::actedAt)
+                .findFirst()
+                .orElse(null);
     }
 
     LocalDateTime writtenReportedAt() {

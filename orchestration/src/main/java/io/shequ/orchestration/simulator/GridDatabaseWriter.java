@@ -3,7 +3,6 @@ package io.shequ.orchestration.simulator;
 import io.shequ.jobs.run.EmbeddedDatabase;
 import io.shequ.orchestration.simulator.GridEvent.Flow;
 import io.shequ.orchestration.simulator.GridLayout.Grid;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,8 +33,8 @@ final class GridDatabaseWriter {
     private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int BATCH = 1000;
 
-    private static final List<String> DROP = List.of(
-            "DROP TABLE IF EXISTS event_flow", "DROP TABLE IF EXISTS event", "DROP TABLE IF EXISTS grid");
+    private static final List<String> DROP =
+            List.of("DROP TABLE IF EXISTS event_flow", "DROP TABLE IF EXISTS event", "DROP TABLE IF EXISTS grid");
     private static final List<String> SCHEMA = List.of("""
             CREATE TABLE grid(grid_code VARCHAR(64) PRIMARY KEY, grid_name VARCHAR(200), grid_level INT,
               parent_code VARCHAR(64), community_code VARCHAR(12), created_at TIMESTAMP, retired_at TIMESTAMP,
@@ -60,13 +59,17 @@ final class GridDatabaseWriter {
     private static final String INSERT_FLOW =
             "INSERT INTO event_flow(event_id, seq, action, acted_at, operator, note) VALUES (?, ?, ?, ?, ?, ?)";
 
-    private GridDatabaseWriter() {
-    }
+    private GridDatabaseWriter() {}
 
     /** The default target: an H2 file under the output folder. */
     static String jdbcUrl(Path out) {
-        return "jdbc:h2:file:" + out.toAbsolutePath().normalize().resolve(FOLDER).resolve("grid").toString()
-                .replace('\\', '/') + EmbeddedDatabase.TRACE_TO_LOG;
+        return "jdbc:h2:file:"
+                + out.toAbsolutePath()
+                        .normalize()
+                        .resolve(FOLDER)
+                        .resolve("grid")
+                        .toString()
+                        .replace('\\', '/') + EmbeddedDatabase.TRACE_TO_LOG;
     }
 
     /** A password the simulated vendor handed out: the same for the same seed, never written to a file. */
@@ -91,8 +94,9 @@ final class GridDatabaseWriter {
                 }
             }
             db.commit();
-            try (Batch grids = new Batch(db, INSERT_GRID); Batch events = new Batch(db, INSERT_EVENT);
-                 Batch flows = new Batch(db, INSERT_FLOW)) {
+            try (Batch grids = new Batch(db, INSERT_GRID);
+                    Batch events = new Batch(db, INSERT_EVENT);
+                    Batch flows = new Batch(db, INSERT_FLOW)) {
                 for (Grid grid : snapshot.grids()) {
                     grids.add(ps -> bindGrid(ps, grid));
                 }
@@ -120,9 +124,11 @@ final class GridDatabaseWriter {
                 Map<String, LocalDateTime> eventStamps = stamps(db, "SELECT event_id, updated_at FROM event");
                 Set<String> flowKeys = flowKeys(db);
                 refuseGoingBack(snapshot, gridStamps.keySet(), eventStamps.keySet(), flowKeys);
-                try (Batch insertGrids = new Batch(db, INSERT_GRID); Batch updateGrids = new Batch(db, UPDATE_GRID);
-                     Batch insertEvents = new Batch(db, INSERT_EVENT); Batch updateEvents = new Batch(db, UPDATE_EVENT);
-                     Batch insertFlows = new Batch(db, INSERT_FLOW)) {
+                try (Batch insertGrids = new Batch(db, INSERT_GRID);
+                        Batch updateGrids = new Batch(db, UPDATE_GRID);
+                        Batch insertEvents = new Batch(db, INSERT_EVENT);
+                        Batch updateEvents = new Batch(db, UPDATE_EVENT);
+                        Batch insertFlows = new Batch(db, INSERT_FLOW)) {
                     for (Grid grid : snapshot.grids()) {
                         LocalDateTime stamp = gridStamps.get(grid.code());
                         if (stamp == null) {
@@ -154,8 +160,8 @@ final class GridDatabaseWriter {
         }
     }
 
-    private static void refuseGoingBack(GridSnapshot snapshot, Set<String> grids, Set<String> events,
-                                        Set<String> flows) {
+    private static void refuseGoingBack(
+            GridSnapshot snapshot, Set<String> grids, Set<String> events, Set<String> flows) {
         Set<String> targetGrids = snapshot.gridCodes();
         Set<String> targetEvents = new HashSet<>();
         Set<String> targetFlows = new HashSet<>();
@@ -164,8 +170,8 @@ final class GridDatabaseWriter {
             event.flows().forEach(f -> targetFlows.add(flowKey(event.event().eventId(), f.seq())));
         }
         if (!targetGrids.containsAll(grids) || !targetEvents.containsAll(events) || !targetFlows.containsAll(flows)) {
-            throw new IllegalArgumentException("the grid database holds rows written after " + snapshot.asOf()
-                    + ": it can only be moved forward");
+            throw new IllegalArgumentException(
+                    "the grid database holds rows written after " + snapshot.asOf() + ": it can only be moved forward");
         }
     }
 
@@ -239,8 +245,7 @@ final class GridDatabaseWriter {
         ps.setString(6, f.note());
     }
 
-    private static void setTimestamp(PreparedStatement statement, int index, LocalDateTime value)
-            throws SQLException {
+    private static void setTimestamp(PreparedStatement statement, int index, LocalDateTime value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP);
         } else {

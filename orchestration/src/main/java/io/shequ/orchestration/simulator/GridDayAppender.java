@@ -25,19 +25,18 @@ public final class GridDayAppender {
 
     private static final DateTimeFormatter ID_SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    private GridDayAppender() {
-    }
+    private GridDayAppender() {}
 
     /** What was added. */
-    public record Added(int events, int flows) {
-    }
+    public record Added(int events, int flows) {}
 
     /**
      * @param day       the day the new events are reported on; the events of the day before are their pattern
      * @param enteredAt the vendor's wall-clock time of entry: after the watermark, not after the next extract
      */
-    public static Added appendDay(String jdbcUrl, String user, String password, LocalDate day, LocalDateTime enteredAt) {
-        String suffix = "-" + ID_SUFFIX.format(enteredAt);  // unique per append, so a second append adds again
+    public static Added appendDay(
+            String jdbcUrl, String user, String password, LocalDate day, LocalDateTime enteredAt) {
+        String suffix = "-" + ID_SUFFIX.format(enteredAt); // unique per append, so a second append adds again
         try (Connection db = DriverManager.getConnection(jdbcUrl, user, password == null ? "" : password)) {
             db.setAutoCommit(false);
             try {
@@ -76,8 +75,8 @@ public final class GridDayAppender {
                 + " reporter_id_no, reported_at, deadline_at, status, satisfaction";
         int added = 0;
         try (PreparedStatement select = db.prepareStatement("SELECT " + columns + " FROM event WHERE event_id = ?");
-             PreparedStatement insert = db.prepareStatement("INSERT INTO event(" + columns
-                     + ", updated_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = db.prepareStatement("INSERT INTO event(" + columns
+                        + ", updated_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (String id : ids) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
@@ -86,7 +85,11 @@ public final class GridDayAppender {
                     }
                     for (int c = 1; c <= 12; c++) {
                         Object value = row.getObject(c);
-                        insert.setObject(c, value instanceof Timestamp t ? t.toLocalDateTime().plusDays(1) : value);
+                        insert.setObject(
+                                c,
+                                value instanceof Timestamp t
+                                        ? t.toLocalDateTime().plusDays(1)
+                                        : value);
                     }
                 }
                 insert.setObject(13, enteredAt);
@@ -102,9 +105,9 @@ public final class GridDayAppender {
     private static int copyFlows(Connection db, List<String> ids, String suffix) throws SQLException {
         int added = 0;
         try (PreparedStatement select = db.prepareStatement(
-                "SELECT seq, action, acted_at, operator, note FROM event_flow WHERE event_id = ?");
-             PreparedStatement insert = db.prepareStatement(
-                     "INSERT INTO event_flow(event_id, seq, action, acted_at, operator, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        "SELECT seq, action, acted_at, operator, note FROM event_flow WHERE event_id = ?");
+                PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO event_flow(event_id, seq, action, acted_at, operator, note) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (String id : ids) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {

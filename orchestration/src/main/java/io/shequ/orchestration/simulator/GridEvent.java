@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.PersonFaker.Person;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -22,9 +21,21 @@ import java.util.Set;
  * @param flows         every flow row in seq order (seq 1..n); normally also in time order
  * @param mess          the mess kinds written into this event
  */
-record GridEvent(String eventId, String gridCode, String communityCode, String categoryCode, String channel,
-                 String title, String address, Person reporter, LocalDateTime reportedAt, Duration clockSkew,
-                 LocalDateTime deadlineAt, String rating, List<Flow> flows, Set<MessKind> mess) {
+record GridEvent(
+        String eventId,
+        String gridCode,
+        String communityCode,
+        String categoryCode,
+        String channel,
+        String title,
+        String address,
+        Person reporter,
+        LocalDateTime reportedAt,
+        Duration clockSkew,
+        LocalDateTime deadlineAt,
+        String rating,
+        List<Flow> flows,
+        Set<MessKind> mess) {
 
     /** One step of the closed loop, one event_flow row. */
     record Flow(int seq, String action, LocalDateTime actedAt, String operator, String note) {
@@ -44,32 +55,98 @@ record GridEvent(String eventId, String gridCode, String communityCode, String c
         if (reportedAt.isAfter(asOf)) {
             return Optional.empty();
         }
-        return Optional.of(EventState.of(this, flows.stream().filter(f -> !f.actedAt().isAfter(asOf)).toList()));
+        return Optional.of(EventState.of(
+                this, flows.stream().filter(f -> !f.actedAt().isAfter(asOf)).toList()));
     }
 
     GridEvent withId(String id) {
-        return new GridEvent(id, gridCode, communityCode, categoryCode, channel, title, address, reporter,
-                reportedAt, clockSkew, deadlineAt, rating, flows, mess);
+        return new GridEvent(
+                id,
+                gridCode,
+                communityCode,
+                categoryCode,
+                channel,
+                title,
+                address,
+                reporter,
+                reportedAt,
+                clockSkew,
+                deadlineAt,
+                rating,
+                flows,
+                mess);
     }
 
     GridEvent withGrid(String code, MessKind kind) {
-        return new GridEvent(eventId, code, communityCode, categoryCode, channel, title, address, reporter,
-                reportedAt, clockSkew, deadlineAt, rating, flows, plus(kind));
+        return new GridEvent(
+                eventId,
+                code,
+                communityCode,
+                categoryCode,
+                channel,
+                title,
+                address,
+                reporter,
+                reportedAt,
+                clockSkew,
+                deadlineAt,
+                rating,
+                flows,
+                plus(kind));
     }
 
     GridEvent withReporter(Person written, MessKind kind) {
-        return new GridEvent(eventId, gridCode, communityCode, categoryCode, channel, title, address, written,
-                reportedAt, clockSkew, deadlineAt, rating, flows, plus(kind));
+        return new GridEvent(
+                eventId,
+                gridCode,
+                communityCode,
+                categoryCode,
+                channel,
+                title,
+                address,
+                written,
+                reportedAt,
+                clockSkew,
+                deadlineAt,
+                rating,
+                flows,
+                plus(kind));
     }
 
     GridEvent withFlows(List<Flow> written, MessKind kind) {
-        return new GridEvent(eventId, gridCode, communityCode, categoryCode, channel, title, address, reporter,
-                reportedAt, clockSkew, deadlineAt, rating, written, plus(kind));
+        return new GridEvent(
+                eventId,
+                gridCode,
+                communityCode,
+                categoryCode,
+                channel,
+                title,
+                address,
+                reporter,
+                reportedAt,
+                clockSkew,
+                deadlineAt,
+                rating,
+                written,
+                plus(kind));
     }
 
     GridEvent withClockSkew(Duration skew, MessKind kind) {
-        return new GridEvent(eventId, gridCode, communityCode, categoryCode, channel, title, address, reporter,
-                reportedAt, skew, deadlineAt, rating, flows, plus(kind));
+        return new GridEvent(
+                eventId,
+                gridCode,
+                communityCode,
+                categoryCode,
+                channel,
+                title,
+                address,
+                reporter,
+                reportedAt,
+                skew,
+                deadlineAt,
+                rating,
+                flows,
+                plus(kind));
     }
 
     private Set<MessKind> plus(MessKind kind) {

@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.GridLayout.Grid;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -53,8 +52,10 @@ public final class GridHistory {
      */
     static GridHistory combined(int year, List<GridHistory> districts) {
         List<Grid> grids = districts.stream().flatMap(d -> d.grids.stream()).toList();
-        List<GridEvent> sorted = districts.stream().flatMap(d -> d.events.stream())
-                .sorted(Comparator.comparing(GridEvent::reportedAt)).toList();
+        List<GridEvent> sorted = districts.stream()
+                .flatMap(d -> d.events.stream())
+                .sorted(Comparator.comparing(GridEvent::reportedAt))
+                .toList();
         List<GridEvent> events = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             events.add(sorted.get(i).withId(String.format("E%d%06d", year, i + 1)));

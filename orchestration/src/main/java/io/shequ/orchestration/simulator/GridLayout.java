@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.Division;
-
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,8 +18,14 @@ record GridLayout(Division community, List<Grid> grids) {
      * One row of the vendor's grid table. {@code writtenAt} is when the row entered the table (and its
      * {@code updated_at}): the set-up time for planned grids, later for grids entered after the fact.
      */
-    record Grid(String code, String name, int level, String parentCode, String communityCode,
-                LocalDateTime createdAt, LocalDateTime writtenAt) {
+    record Grid(
+            String code,
+            String name,
+            int level,
+            String parentCode,
+            String communityCode,
+            LocalDateTime createdAt,
+            LocalDateTime writtenAt) {
 
         Grid(String code, String name, int level, String parentCode, String communityCode, LocalDateTime createdAt) {
             this(code, name, level, parentCode, communityCode, createdAt, createdAt);
@@ -36,20 +41,33 @@ record GridLayout(Division community, List<Grid> grids) {
         String communityCode = community.code().value();
         String shortName = NameVariants.shortName(community);
         LocalDateTime yearStart = LocalDate.of(year, 1, 1).atStartOfDay();
-        LocalDateTime rootCreated = yearStart.minusYears(2).minusDays(random.nextInt(6 * 365))
-                .withHour(8 + random.nextInt(10)).withMinute(random.nextInt(60));
+        LocalDateTime rootCreated = yearStart
+                .minusYears(2)
+                .minusDays(random.nextInt(6 * 365))
+                .withHour(8 + random.nextInt(10))
+                .withMinute(random.nextInt(60));
         List<Grid> grids = new ArrayList<>();
         Grid root = new Grid("G" + communityCode, shortName + "网格", 1, null, communityCode, rootCreated);
         grids.add(root);
         int blocks = 2 + random.nextInt(2);
         for (int b = 1; b <= blocks; b++) {
-            Grid block = new Grid(String.format("%s-%02d", root.code(), b), shortName + "第" + b + "网格", 2,
-                    root.code(), communityCode, later(rootCreated, yearStart, random));
+            Grid block = new Grid(
+                    String.format("%s-%02d", root.code(), b),
+                    shortName + "第" + b + "网格",
+                    2,
+                    root.code(),
+                    communityCode,
+                    later(rootCreated, yearStart, random));
             grids.add(block);
             int units = 1 + random.nextInt(3);
             for (int u = 1; u <= units; u++) {
-                grids.add(new Grid(String.format("%s-%02d", block.code(), u), block.name() + u + "单元", 3,
-                        block.code(), deep ? "" : communityCode, later(block.createdAt(), yearStart, random)));
+                grids.add(new Grid(
+                        String.format("%s-%02d", block.code(), u),
+                        block.name() + u + "单元",
+                        3,
+                        block.code(),
+                        deep ? "" : communityCode,
+                        later(block.createdAt(), yearStart, random)));
             }
         }
         return new GridLayout(community, List.copyOf(grids));

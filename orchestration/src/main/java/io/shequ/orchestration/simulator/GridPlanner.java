@@ -3,7 +3,6 @@ package io.shequ.orchestration.simulator;
 import io.shequ.orchestration.simulator.GridLayout.Grid;
 import io.shequ.orchestration.simulator.PersonFaker.Person;
 import io.shequ.schemas.division.Division;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,8 +35,8 @@ final class GridPlanner {
         LateUnitGrids lateGrids = new LateUnitGrids(spec.random("grid-mess-late-grids"));
         List<GridEvent> unnumbered = new ArrayList<>();
         for (Division community : district.communities()) {
-            GridLayout layout = GridLayout.of(community, spec.year(), layoutRandom,
-                    spec.mess().hits(MessKind.DEEP_GRIDS, deepRandom));
+            GridLayout layout = GridLayout.of(
+                    community, spec.year(), layoutRandom, spec.mess().hits(MessKind.DEEP_GRIDS, deepRandom));
             grids.addAll(layout.grids());
             List<Person> workers = new ArrayList<>();
             for (int w = 2 + layoutRandom.nextInt(3); w > 0; w--) {
@@ -53,7 +52,7 @@ final class GridPlanner {
             }
         }
         grids.addAll(lateGrids.grids());
-        unnumbered.sort(Comparator.comparing(GridEvent::reportedAt));  // stable: ties keep community order
+        unnumbered.sort(Comparator.comparing(GridEvent::reportedAt)); // stable: ties keep community order
         for (int i = 0; i < unnumbered.size(); i++) {
             events.add(unnumbered.get(i).withId(String.format("E%d%06d", spec.year(), i + 1)));
         }

@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.GridLayout.Grid;
-
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,12 @@ import java.util.stream.Collectors;
 record GridSnapshot(LocalDateTime asOf, List<Grid> grids, List<EventState> events) {
 
     static GridSnapshot of(List<Grid> allGrids, List<GridEvent> allEvents, LocalDateTime asOf) {
-        List<Grid> grids = allGrids.stream().filter(g -> !g.writtenAt().isAfter(asOf)).toList();
-        List<EventState> events = allEvents.stream().map(e -> e.at(asOf)).flatMap(Optional::stream).toList();
+        List<Grid> grids =
+                allGrids.stream().filter(g -> !g.writtenAt().isAfter(asOf)).toList();
+        List<EventState> events = allEvents.stream()
+                .map(e -> e.at(asOf))
+                .flatMap(Optional::stream)
+                .toList();
         return new GridSnapshot(asOf, grids, events);
     }
 

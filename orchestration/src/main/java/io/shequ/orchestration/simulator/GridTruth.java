@@ -4,7 +4,6 @@ import io.shequ.orchestration.simulator.GridEvent.Flow;
 import io.shequ.orchestration.simulator.GroundTruthWriter.FlowRejectRow;
 import io.shequ.orchestration.simulator.GroundTruthWriter.GridEventRow;
 import io.shequ.schemas.contract.RejectRule;
-
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -48,12 +47,22 @@ final class GridTruth {
             if (!duplicates.isEmpty()) {
                 notes.add("flow_duplicated");
             }
-            duplicates.forEach(f -> flowRejects.add(
-                    new FlowRejectRow(event.eventId(), f.seq(), RejectRule.DUPLICATE_ROW.code())));
-            events.add(new GridEventRow(event.eventId(), event.gridCode(), event.communityCode(),
-                    event.categoryCode(), event.channel(), state.status(), format(event.reportedAt()),
-                    format(state.closedAt()), state.registered(), state.closed(), state.voided(),
-                    future ? QUARANTINED : STAGED, future ? RejectRule.FUTURE_TIMESTAMP.code() : null,
+            duplicates.forEach(
+                    f -> flowRejects.add(new FlowRejectRow(event.eventId(), f.seq(), RejectRule.DUPLICATE_ROW.code())));
+            events.add(new GridEventRow(
+                    event.eventId(),
+                    event.gridCode(),
+                    event.communityCode(),
+                    event.categoryCode(),
+                    event.channel(),
+                    state.status(),
+                    format(event.reportedAt()),
+                    format(state.closedAt()),
+                    state.registered(),
+                    state.closed(),
+                    state.voided(),
+                    future ? QUARANTINED : STAGED,
+                    future ? RejectRule.FUTURE_TIMESTAMP.code() : null,
                     String.join(";", notes)));
         }
     }
@@ -69,7 +78,10 @@ final class GridTruth {
     /** Whether, in seq order, some flow row was acted before the one numbered before it. */
     static boolean outOfOrder(List<Flow> flowsInSeqOrder) {
         for (int i = 1; i < flowsInSeqOrder.size(); i++) {
-            if (flowsInSeqOrder.get(i).actedAt().isBefore(flowsInSeqOrder.get(i - 1).actedAt())) {
+            if (flowsInSeqOrder
+                    .get(i)
+                    .actedAt()
+                    .isBefore(flowsInSeqOrder.get(i - 1).actedAt())) {
                 return true;
             }
         }

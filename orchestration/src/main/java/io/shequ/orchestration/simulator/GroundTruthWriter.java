@@ -22,12 +22,33 @@ final class GroundTruthWriter {
      * {@link #REPORT_VALUE_COLUMNS}; the {@code ;}-separated lists name the fields staged as null with a
      * note, those staged with an approximation note, and the mess kinds of the row.
      */
-    record ReportRow(String file, String sheet, int line, String streetCode, String writtenName,
-                     String communityCode, String period, String outcome, String field, String rule,
-                     List<String> clean, String nullFields, String approximateFields, String mess) {
+    record ReportRow(
+            String file,
+            String sheet,
+            int line,
+            String streetCode,
+            String writtenName,
+            String communityCode,
+            String period,
+            String outcome,
+            String field,
+            String rule,
+            List<String> clean,
+            String nullFields,
+            String approximateFields,
+            String mess) {
         List<String> cells() {
-            List<String> cells = new ArrayList<>(List.of(file, nz(sheet), String.valueOf(line), streetCode,
-                    writtenName, communityCode, period, outcome, nz(field), nz(rule)));
+            List<String> cells = new ArrayList<>(List.of(
+                    file,
+                    nz(sheet),
+                    String.valueOf(line),
+                    streetCode,
+                    writtenName,
+                    communityCode,
+                    period,
+                    outcome,
+                    nz(field),
+                    nz(rule)));
             cells.addAll(clean);
             cells.addAll(List.of(nullFields, approximateFields, mess));
             return cells;
@@ -39,19 +60,48 @@ final class GroundTruthWriter {
      * corrected resubmission), {@code duplicate} (of {@code related}, the same bytes first in path
      * order) or {@code quarantined} (whole, by {@code rule}); {@code mess} lists its file-level kinds.
      */
-    record FileRow(String file, String kind, String streetCode, String period, String format, String mess,
-                   String outcome, String related, String rule, int rows) {
+    record FileRow(
+            String file,
+            String kind,
+            String streetCode,
+            String period,
+            String format,
+            String mess,
+            String outcome,
+            String related,
+            String rule,
+            int rows) {
         List<String> cells() {
-            return List.of(file, kind, nz(streetCode), nz(period), format, mess, outcome, nz(related), nz(rule),
+            return List.of(
+                    file,
+                    kind,
+                    nz(streetCode),
+                    nz(period),
+                    format,
+                    mess,
+                    outcome,
+                    nz(related),
+                    nz(rule),
                     String.valueOf(rows));
         }
     }
 
     /** The name column and the figures, by the street-office report contract's field names. */
-    static final List<String> REPORT_VALUE_COLUMNS = List.of("community_name", "households",
-            "registered_population", "resident_population", "fulltime_staff", "social_workers", "office_area_m2",
-            "volunteers", "social_orgs", "consult_platforms", "consult_meetings", "matters_public",
-            "matters_livelihood", "matters_disputes");
+    static final List<String> REPORT_VALUE_COLUMNS = List.of(
+            "community_name",
+            "households",
+            "registered_population",
+            "resident_population",
+            "fulltime_staff",
+            "social_workers",
+            "office_area_m2",
+            "volunteers",
+            "social_orgs",
+            "consult_platforms",
+            "consult_meetings",
+            "matters_public",
+            "matters_livelihood",
+            "matters_disputes");
 
     /**
      * One ledger row and what it means. Rule and amount may be empty; {@code supersededBy} names the
@@ -60,17 +110,55 @@ final class GroundTruthWriter {
      * forms say how the row is written ({@link AmountForm}, {@link DateForm}, {@link CreditCodeForm},
      * {@link ServedForm}).
      */
-    record ContractRow(String file, int line, String projectNo, String outcome, String rule, String amountYuan,
-                       String servedWritten, String servedCodes, String servedLevel, String category,
-                       String signedDate, String serviceStart, String serviceEnd, String providerCreditCode,
-                       String supersededBy, String signedPrecision, String amountForm, String dateForm,
-                       String creditCodeForm, String servedForm, String sheet, String categoryOutcome,
-                       String signedWritten) {
+    record ContractRow(
+            String file,
+            int line,
+            String projectNo,
+            String outcome,
+            String rule,
+            String amountYuan,
+            String servedWritten,
+            String servedCodes,
+            String servedLevel,
+            String category,
+            String signedDate,
+            String serviceStart,
+            String serviceEnd,
+            String providerCreditCode,
+            String supersededBy,
+            String signedPrecision,
+            String amountForm,
+            String dateForm,
+            String creditCodeForm,
+            String servedForm,
+            String sheet,
+            String categoryOutcome,
+            String signedWritten) {
         List<String> cells() {
-            return List.of(file, String.valueOf(line), projectNo, outcome, nz(rule), nz(amountYuan), servedWritten,
-                    servedCodes, servedLevel, category, signedDate, serviceStart, serviceEnd, providerCreditCode,
-                    nz(supersededBy), signedPrecision, amountForm, dateForm, creditCodeForm, servedForm, nz(sheet),
-                    categoryOutcome, nz(signedWritten));
+            return List.of(
+                    file,
+                    String.valueOf(line),
+                    projectNo,
+                    outcome,
+                    nz(rule),
+                    nz(amountYuan),
+                    servedWritten,
+                    servedCodes,
+                    servedLevel,
+                    category,
+                    signedDate,
+                    serviceStart,
+                    serviceEnd,
+                    providerCreditCode,
+                    nz(supersededBy),
+                    signedPrecision,
+                    amountForm,
+                    dateForm,
+                    creditCodeForm,
+                    servedForm,
+                    nz(sheet),
+                    categoryOutcome,
+                    nz(signedWritten));
         }
     }
 
@@ -95,12 +183,36 @@ final class GroundTruthWriter {
     }
 
     /** One grid event at the default as-of and what it means; rule empty when staged, notes {@code ;}-separated. */
-    record GridEventRow(String eventId, String gridCode, String communityCode, String categoryCode, String channel,
-                        String status, String reportedAt, String closedAt, boolean registered, boolean closed,
-                        boolean voided, String outcome, String rule, String notes) {
+    record GridEventRow(
+            String eventId,
+            String gridCode,
+            String communityCode,
+            String categoryCode,
+            String channel,
+            String status,
+            String reportedAt,
+            String closedAt,
+            boolean registered,
+            boolean closed,
+            boolean voided,
+            String outcome,
+            String rule,
+            String notes) {
         List<String> cells() {
-            return List.of(eventId, gridCode, communityCode, categoryCode, channel, status, reportedAt, nz(closedAt),
-                    String.valueOf(registered), String.valueOf(closed), String.valueOf(voided), outcome, nz(rule),
+            return List.of(
+                    eventId,
+                    gridCode,
+                    communityCode,
+                    categoryCode,
+                    channel,
+                    status,
+                    reportedAt,
+                    nz(closedAt),
+                    String.valueOf(registered),
+                    String.valueOf(closed),
+                    String.valueOf(voided),
+                    outcome,
+                    nz(rule),
                     nz(notes));
         }
     }
@@ -113,23 +225,65 @@ final class GroundTruthWriter {
     }
 
     private static final List<String> REPORT_HEADER = Stream.of(
-            List.of("file", "sheet", "line", "street_code", "written_name", "community_code", "period", "outcome",
-                    "field", "rule"),
-            REPORT_VALUE_COLUMNS, List.of("null_fields", "approximate_fields", "mess"))
-            .flatMap(List::stream).toList();
-    private static final List<String> FILE_HEADER = List.of("file", "kind", "street_code", "period", "format", "mess",
-            "outcome", "related", "rule", "rows");
-    private static final List<String> CONTRACT_HEADER = List.of("file", "line", "project_no", "outcome", "rule",
-            "amount_yuan", "served_written", "served_codes", "served_level", "category", "signed_date",
-            "service_start", "service_end", "provider_credit_code", "superseded_by", "signed_precision",
-            "amount_form", "date_form", "credit_code_form", "served_form", "sheet", "category_outcome",
+                    List.of(
+                            "file",
+                            "sheet",
+                            "line",
+                            "street_code",
+                            "written_name",
+                            "community_code",
+                            "period",
+                            "outcome",
+                            "field",
+                            "rule"),
+                    REPORT_VALUE_COLUMNS,
+                    List.of("null_fields", "approximate_fields", "mess"))
+            .flatMap(List::stream)
+            .toList();
+    private static final List<String> FILE_HEADER =
+            List.of("file", "kind", "street_code", "period", "format", "mess", "outcome", "related", "rule", "rows");
+    private static final List<String> CONTRACT_HEADER = List.of(
+            "file",
+            "line",
+            "project_no",
+            "outcome",
+            "rule",
+            "amount_yuan",
+            "served_written",
+            "served_codes",
+            "served_level",
+            "category",
+            "signed_date",
+            "service_start",
+            "service_end",
+            "provider_credit_code",
+            "superseded_by",
+            "signed_precision",
+            "amount_form",
+            "date_form",
+            "credit_code_form",
+            "served_form",
+            "sheet",
+            "category_outcome",
             "signed_written");
     private static final List<String> HEADER_HEADER = List.of("source", "street", "header", "field", "outcome");
     private static final List<String> STRAY_HEADER = List.of("entry", "what", "rule");
 
-    private static final List<String> GRID_EVENT_HEADER = List.of("event_id", "grid_code", "community_code",
-            "category_code", "channel", "status", "reported_at", "closed_at", "is_registered", "is_closed",
-            "is_voided", "outcome", "rule", "notes");
+    private static final List<String> GRID_EVENT_HEADER = List.of(
+            "event_id",
+            "grid_code",
+            "community_code",
+            "category_code",
+            "channel",
+            "status",
+            "reported_at",
+            "closed_at",
+            "is_registered",
+            "is_closed",
+            "is_voided",
+            "outcome",
+            "rule",
+            "notes");
     private static final List<String> FLOW_REJECT_HEADER = List.of("event_id", "seq", "rule");
 
     private static final String README = """
@@ -183,13 +337,18 @@ final class GroundTruthWriter {
             the simulator returns (the password is returned to the caller only).
             """;
 
-    private GroundTruthWriter() {
-    }
+    private GroundTruthWriter() {}
 
     static void write(Path out, int year, List<ReportRow> reports, List<ContractRow> contracts) throws IOException {
         Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
-        writeCsv(folder.resolve("report-rows.csv"), REPORT_HEADER, reports.stream().map(ReportRow::cells));
-        writeCsv(folder.resolve("contracts.csv"), CONTRACT_HEADER, contracts.stream().map(ContractRow::cells));
+        writeCsv(
+                folder.resolve("report-rows.csv"),
+                REPORT_HEADER,
+                reports.stream().map(ReportRow::cells));
+        writeCsv(
+                folder.resolve("contracts.csv"),
+                CONTRACT_HEADER,
+                contracts.stream().map(ContractRow::cells));
         OwnerOnly.writeString(folder.resolve("README.md"), README);
         LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
         for (String name : List.of("report-rows.csv", "contracts.csv", "README.md")) {
@@ -205,11 +364,17 @@ final class GroundTruthWriter {
         Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
         LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
         if (!headers.isEmpty()) {
-            writeCsv(folder.resolve("novel-headers.csv"), HEADER_HEADER, headers.stream().map(HeaderRow::cells));
+            writeCsv(
+                    folder.resolve("novel-headers.csv"),
+                    HEADER_HEADER,
+                    headers.stream().map(HeaderRow::cells));
             DatedFiles.stamp(folder.resolve("novel-headers.csv"), dated);
         }
         if (!strays.isEmpty()) {
-            writeCsv(folder.resolve("stray-entries.csv"), STRAY_HEADER, strays.stream().map(StrayRow::cells));
+            writeCsv(
+                    folder.resolve("stray-entries.csv"),
+                    STRAY_HEADER,
+                    strays.stream().map(StrayRow::cells));
             DatedFiles.stamp(folder.resolve("stray-entries.csv"), dated);
         }
     }
@@ -218,15 +383,21 @@ final class GroundTruthWriter {
     static void writeFiles(Path out, int year, List<FileRow> files) throws IOException {
         Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
         writeCsv(folder.resolve("files.csv"), FILE_HEADER, files.stream().map(FileRow::cells));
-        DatedFiles.stamp(folder.resolve("files.csv"), LocalDate.of(year + 1, 1, 1).atStartOfDay());
+        DatedFiles.stamp(
+                folder.resolve("files.csv"), LocalDate.of(year + 1, 1, 1).atStartOfDay());
     }
 
     /** Writes {@code grid-events.csv} and {@code grid-flow-rejects.csv}, dated like the other truth files. */
     static void writeGridEvents(Path out, int year, List<GridEventRow> events, List<FlowRejectRow> flowRejects)
             throws IOException {
         Path folder = OwnerOnly.createDirectories(out.resolve(FOLDER));
-        writeCsv(folder.resolve("grid-events.csv"), GRID_EVENT_HEADER, events.stream().map(GridEventRow::cells));
-        writeCsv(folder.resolve("grid-flow-rejects.csv"), FLOW_REJECT_HEADER,
+        writeCsv(
+                folder.resolve("grid-events.csv"),
+                GRID_EVENT_HEADER,
+                events.stream().map(GridEventRow::cells));
+        writeCsv(
+                folder.resolve("grid-flow-rejects.csv"),
+                FLOW_REJECT_HEADER,
                 flowRejects.stream().map(FlowRejectRow::cells));
         LocalDateTime dated = LocalDate.of(year + 1, 1, 1).atStartOfDay();
         for (String name : List.of("grid-events.csv", "grid-flow-rejects.csv")) {

@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.GridLayout.Grid;
-
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,16 +27,29 @@ final class LateUnitGrids {
 
     /** A new unit grid under the block of {@code reportedOn}, set up before reportedAt, its row entered after. */
     Grid unitFor(GridLayout layout, String reportedOn, LocalDateTime reportedAt) {
-        Grid grid = layout.grids().stream().filter(g -> g.code().equals(reportedOn)).findFirst().orElseThrow();
-        Grid block = grid.level() == 2 ? grid
-                : layout.grids().stream().filter(g -> g.code().equals(grid.parentCode())).findFirst().orElseThrow();
+        Grid grid = layout.grids().stream()
+                .filter(g -> g.code().equals(reportedOn))
+                .findFirst()
+                .orElseThrow();
+        Grid block = grid.level() == 2
+                ? grid
+                : layout.grids().stream()
+                        .filter(g -> g.code().equals(grid.parentCode()))
+                        .findFirst()
+                        .orElseThrow();
         int number = perBlock.merge(block.code(), 1, Integer::sum) + FIRST_NUMBER - 1;
         LocalDateTime yearStart = reportedAt.withDayOfYear(1).toLocalDate().atStartOfDay();
         LocalDateTime setUp = reportedAt.minusDays(random.nextInt(30)).minusMinutes(1 + random.nextInt(600));
         LocalDateTime created = setUp.isBefore(yearStart) ? yearStart : setUp;
         LocalDateTime written = reportedAt.plusDays(1 + random.nextInt(240)).plusMinutes(random.nextInt(600));
-        Grid unit = new Grid(String.format("%s-%02d", block.code(), number), block.name() + "新建" + number + "单元",
-                3, block.code(), block.communityCode(), created, written);
+        Grid unit = new Grid(
+                String.format("%s-%02d", block.code(), number),
+                block.name() + "新建" + number + "单元",
+                3,
+                block.code(),
+                block.communityCode(),
+                created,
+                written);
         grids.add(unit);
         return unit;
     }

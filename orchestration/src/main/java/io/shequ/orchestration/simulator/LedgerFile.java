@@ -17,11 +17,18 @@ import java.util.List;
  * @param groupHeadings XLSX: a merged group heading row above the header ({@link MessKind#MULTI_ROW_HEADER})
  * @param twoSheets  XLSX: the second half of the rows on a second sheet ({@link MessKind#LEDGER_SHEETS})
  */
-record LedgerFile(String name, Format format, String title, boolean wanHeader, LocalDateTime savedAt,
-                  List<LedgerRow> rows, boolean groupHeadings, boolean twoSheets) {
+record LedgerFile(
+        String name,
+        Format format,
+        String title,
+        boolean wanHeader,
+        LocalDateTime savedAt,
+        List<LedgerRow> rows,
+        boolean groupHeadings,
+        boolean twoSheets) {
 
-    LedgerFile(String name, Format format, String title, boolean wanHeader, LocalDateTime savedAt,
-               List<LedgerRow> rows) {
+    LedgerFile(
+            String name, Format format, String title, boolean wanHeader, LocalDateTime savedAt, List<LedgerRow> rows) {
         this(name, format, title, wanHeader, savedAt, rows, false, false);
     }
 

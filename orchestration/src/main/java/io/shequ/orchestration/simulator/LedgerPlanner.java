@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.contract.RejectRule;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -56,8 +55,15 @@ final class LedgerPlanner {
         boolean groupHeadings = xlsx && mess.hits(MessKind.MULTI_ROW_HEADER, random);
         boolean twoSheets = xlsx && rows.size() > 1 && mess.hits(MessKind.LEDGER_SHEETS, random);
         if (amendedAt.isEmpty()) {
-            return List.of(new LedgerFile(stem + "." + format.extension(), format, title, wanHeader, ledgerSaved, rows,
-                    groupHeadings, twoSheets));
+            return List.of(new LedgerFile(
+                    stem + "." + format.extension(),
+                    format,
+                    title,
+                    wanHeader,
+                    ledgerSaved,
+                    rows,
+                    groupHeadings,
+                    twoSheets));
         }
         String amendmentName = stem + AMENDMENT_SUFFIX + "." + format.extension();
         boolean amendmentWanHeader = mess.hits(MessKind.AMOUNT_FORMS, random);
@@ -66,10 +72,18 @@ final class LedgerPlanner {
             amendments.add(row(amend(contracts.get(i)), amendmentWanHeader, false));
             rows.set(i, rows.get(i).supersededBy(amendmentName));
         }
-        LocalDateTime amendmentSaved = LocalDate.of(spec.year() + 1, 1, 5).plusDays(random.nextInt(80)).atTime(10, 0);
+        LocalDateTime amendmentSaved =
+                LocalDate.of(spec.year() + 1, 1, 5).plusDays(random.nextInt(80)).atTime(10, 0);
         return List.of(
-                new LedgerFile(stem + "." + format.extension(), format, title, wanHeader, ledgerSaved, rows,
-                        groupHeadings, twoSheets),
+                new LedgerFile(
+                        stem + "." + format.extension(),
+                        format,
+                        title,
+                        wanHeader,
+                        ledgerSaved,
+                        rows,
+                        groupHeadings,
+                        twoSheets),
                 new LedgerFile(amendmentName, format, title + "（更正）", amendmentWanHeader, amendmentSaved, amendments));
     }
 
@@ -77,8 +91,8 @@ final class LedgerPlanner {
         if (!mess.hits(MessKind.LEDGER_CSV, random)) {
             return LedgerFile.Format.XLSX;
         }
-        List<LedgerFile.Format> csv = List.of(LedgerFile.Format.CSV_UTF8, LedgerFile.Format.CSV_UTF8_BOM,
-                LedgerFile.Format.CSV_GBK);
+        List<LedgerFile.Format> csv =
+                List.of(LedgerFile.Format.CSV_UTF8, LedgerFile.Format.CSV_UTF8_BOM, LedgerFile.Format.CSV_GBK);
         return csv.get(random.nextInt(csv.size()));
     }
 
@@ -88,8 +102,8 @@ final class LedgerPlanner {
                 ? pick(AmountForm.MESSY)
                 : wanHeader ? AmountForm.WAN_HEADER : AmountForm.PLAIN;
         DateForm dateForm = mess.hits(MessKind.DATE_FORMS, random) ? pick(DateForm.MESSY) : DateForm.ISO;
-        CreditCodeForm creditForm = mess.hits(MessKind.CREDIT_CODE_FORMS, random)
-                ? pick(CreditCodeForm.MESSY) : CreditCodeForm.PLAIN;
+        CreditCodeForm creditForm =
+                mess.hits(MessKind.CREDIT_CODE_FORMS, random) ? pick(CreditCodeForm.MESSY) : CreditCodeForm.PLAIN;
         boolean messyServed = mess.hits(MessKind.SERVED_FORMS, random);
         String separator = ServedForm.OTHER_SEPARATORS.get(random.nextInt(ServedForm.OTHER_SEPARATORS.size()));
         boolean bad = mess.hits(MessKind.BAD_LEDGER_ROW, random) && mayBeBad;
@@ -98,7 +112,8 @@ final class LedgerPlanner {
         boolean novelCategory = mess.hits(MessKind.NOVEL_CATEGORIES, random)
                 && !spec.novelties().serviceCategories().isEmpty();
         String implausible = mess.hits(MessKind.IMPLAUSIBLE_DATES, random) && mayBeBad && !bad
-                ? IMPLAUSIBLE_DATES.get(random.nextInt(IMPLAUSIBLE_DATES.size())) : null;
+                ? IMPLAUSIBLE_DATES.get(random.nextInt(IMPLAUSIBLE_DATES.size()))
+                : null;
         boolean conjunction = mess.hits(MessKind.SERVED_CONJUNCTIONS, random);
         if (novelCategory) {
             List<String> novel = spec.novelties().serviceCategories();
@@ -126,15 +141,28 @@ final class LedgerPlanner {
             servedForm = ServedForm.CONJUNCTION;
             served = streetOf(contract.servedCodes().get(0)) + String.join(clash ? "／" : word, contract.servedNames());
         }
-        return new LedgerRow(contract, creditForm.write(creditCode), creditForm, served,
-                servedForm, amountForm, dateForm, rule, null, implausible, novelCategory);
+        return new LedgerRow(
+                contract,
+                creditForm.write(creditCode),
+                creditForm,
+                served,
+                servedForm,
+                amountForm,
+                dateForm,
+                rule,
+                null,
+                implausible,
+                novelCategory);
     }
 
     /** The name of the street office the community belongs to. */
     private String streetOf(String communityCode) {
         return district.streets().stream()
-                .filter(s -> s.communities().stream().anyMatch(c -> c.code().value().equals(communityCode)))
-                .map(SimulatedDistrict.Street::name).findFirst().orElseThrow();
+                .filter(s ->
+                        s.communities().stream().anyMatch(c -> c.code().value().equals(communityCode)))
+                .map(SimulatedDistrict.Street::name)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static ServedForm servedForm(ServiceContract contract, boolean messy) {
@@ -162,8 +190,10 @@ final class LedgerPlanner {
         LocalDate end = original.serviceEnd();
         if (change != 1) {
             double factor = 1 + (random.nextBoolean() ? 1 : -1) * (0.05 + 0.25 * random.nextDouble());
-            amount = original.amount().multiply(BigDecimal.valueOf(factor))
-                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(100))
+            amount = original.amount()
+                    .multiply(BigDecimal.valueOf(factor))
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                    .multiply(BigDecimal.valueOf(100))
                     .setScale(2);
         }
         if (change != 0) {

@@ -17,15 +17,14 @@ final class LedgerResend {
     static final String FOLDER = "resent";
     static final int REMOVED = 2;
 
-    private LedgerResend() {
-    }
+    private LedgerResend() {}
 
     /**
      * Writes the resent ledger under {@code out/resent} when the ledger has two contracts to drop, and
      * returns the truth of every ledger row after it arrives (the other files' rows unchanged); else empty.
      */
-    static List<GroundTruthWriter.ContractRow> write(Path out, List<LedgerFile> ledgers,
-                                                     List<GroundTruthWriter.ContractRow> truth, Random random)
+    static List<GroundTruthWriter.ContractRow> write(
+            Path out, List<LedgerFile> ledgers, List<GroundTruthWriter.ContractRow> truth, Random random)
             throws IOException {
         LedgerFile ledger = ledgers.get(0);
         List<Integer> droppable = new ArrayList<>();
@@ -49,7 +48,8 @@ final class LedgerResend {
             }
         }
         LedgerFile resent = ledger.resent(kept, ledger.savedAt().plusDays(30));
-        List<GroundTruthWriter.ContractRow> after = new ArrayList<>(LedgerWriter.write(out.resolve(FOLDER), List.of(resent)));
+        List<GroundTruthWriter.ContractRow> after =
+                new ArrayList<>(LedgerWriter.write(out.resolve(FOLDER), List.of(resent)));
         String name = LedgerWriter.FOLDER + "/" + ledger.name();
         truth.stream().filter(r -> !r.file().equals(name)).forEach(after::add);
         return after;

@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.contract.RejectRule;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -16,13 +15,32 @@ import java.util.Locale;
  *                          e.g. 0000-01-01), null for the true one
  * @param novelCategory     true when the category is one of {@link Novelties#serviceCategories()}: counted under other
  */
-record LedgerRow(ServiceContract contract, String writtenCreditCode, CreditCodeForm creditCodeForm,
-                 String servedWritten, ServedForm servedForm, AmountForm amountForm, DateForm dateForm,
-                 RejectRule rule, String supersededBy, String implausibleSigned, boolean novelCategory) {
+record LedgerRow(
+        ServiceContract contract,
+        String writtenCreditCode,
+        CreditCodeForm creditCodeForm,
+        String servedWritten,
+        ServedForm servedForm,
+        AmountForm amountForm,
+        DateForm dateForm,
+        RejectRule rule,
+        String supersededBy,
+        String implausibleSigned,
+        boolean novelCategory) {
 
     LedgerRow supersededBy(String amendmentFile) {
-        return new LedgerRow(contract, writtenCreditCode, creditCodeForm, servedWritten, servedForm, amountForm,
-                dateForm, rule, amendmentFile, implausibleSigned, novelCategory);
+        return new LedgerRow(
+                contract,
+                writtenCreditCode,
+                creditCodeForm,
+                servedWritten,
+                servedForm,
+                amountForm,
+                dateForm,
+                rule,
+                amendmentFile,
+                implausibleSigned,
+                novelCategory);
     }
 
     /** The credit code as it reads once normalised (upper case, no spaces). */
@@ -33,12 +51,18 @@ record LedgerRow(ServiceContract contract, String writtenCreditCode, CreditCodeF
     /** The cells in the order of {@link LedgerWriter#HEADER}. */
     List<WrittenCell> cells() {
         ServiceContract c = contract;
-        return List.of(WrittenCell.text(c.projectNo()), WrittenCell.text(c.projectName()),
-                WrittenCell.text(c.purchaser()), WrittenCell.text(c.provider().name()),
-                WrittenCell.text(writtenCreditCode), WrittenCell.text(c.category()), WrittenCell.text(servedWritten),
+        return List.of(
+                WrittenCell.text(c.projectNo()),
+                WrittenCell.text(c.projectName()),
+                WrittenCell.text(c.purchaser()),
+                WrittenCell.text(c.provider().name()),
+                WrittenCell.text(writtenCreditCode),
+                WrittenCell.text(c.category()),
+                WrittenCell.text(servedWritten),
                 amountForm.cell(c.amount()),
                 implausibleSigned == null ? dateForm.signed(c.signed()) : WrittenCell.text(implausibleSigned),
-                dateForm.period(c.serviceStart(), c.serviceEnd()), WrittenCell.text(c.fundSource()),
+                dateForm.period(c.serviceStart(), c.serviceEnd()),
+                WrittenCell.text(c.fundSource()),
                 WrittenCell.text(c.grade()));
     }
 }

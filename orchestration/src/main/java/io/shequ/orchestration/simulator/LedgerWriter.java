@@ -1,12 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.home.OwnerOnly;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -16,6 +10,11 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes procurement ledgers (政府购买服务台账) as a civil-affairs bureau keeps them: an XLSX with a
@@ -25,8 +24,8 @@ import java.util.List;
 final class LedgerWriter {
 
     static final String FOLDER = "procurement";
-    static final List<String> HEADER = List.of("项目编号", "项目名称", "购买主体", "承接主体", "统一社会信用代码",
-            "服务类别", "服务社区", "合同金额", "签订日期", "服务期限", "资金来源", "评估等级");
+    static final List<String> HEADER =
+            List.of("项目编号", "项目名称", "购买主体", "承接主体", "统一社会信用代码", "服务类别", "服务社区", "合同金额", "签订日期", "服务期限", "资金来源", "评估等级");
     static final int CREDIT_CODE_COLUMN = 4;
     static final int SERVED_COLUMN = 6;
     static final int AMOUNT_COLUMN = 7;
@@ -37,12 +36,10 @@ final class LedgerWriter {
     /** CSV: header on line 1, the first contract on line 2. */
     static final int CSV_FIRST_LINE = 2;
 
-    private LedgerWriter() {
-    }
+    private LedgerWriter() {}
 
     /** Where a row landed: the XLSX sheet (null for CSV) and its sheet row or CSV line, 1-based. */
-    private record Place(String sheet, int line) {
-    }
+    private record Place(String sheet, int line) {}
 
     /** Writes every file into {@code out/procurement} and says what each of their rows means. */
     static List<GroundTruthWriter.ContractRow> write(Path out, List<LedgerFile> files) throws IOException {
@@ -62,7 +59,10 @@ final class LedgerWriter {
             }
             DatedFiles.stamp(file, ledger.savedAt());
             for (int i = 0; i < ledger.rows().size(); i++) {
-                truth.add(truth(FOLDER + "/" + ledger.name(), places.get(i), ledger.rows().get(i)));
+                truth.add(truth(
+                        FOLDER + "/" + ledger.name(),
+                        places.get(i),
+                        ledger.rows().get(i)));
             }
         }
         return truth;
@@ -71,21 +71,37 @@ final class LedgerWriter {
     private static GroundTruthWriter.ContractRow truth(String file, Place place, LedgerRow row) {
         ServiceContract c = row.contract();
         boolean pending = row.amountForm() == AmountForm.PENDING;
-        return new GroundTruthWriter.ContractRow(file, place.line(), c.projectNo(),
-                row.rule() == null ? "staged" : "quarantined", row.rule() == null ? null : row.rule().code(),
-                pending ? null : c.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
-                row.servedWritten(), String.join(";", c.servedCodes()), c.servedLevel(), c.category(),
-                row.dateForm().truth(c.signed()), c.serviceStart().toString(), c.serviceEnd().toString(),
+        return new GroundTruthWriter.ContractRow(
+                file,
+                place.line(),
+                c.projectNo(),
+                row.rule() == null ? "staged" : "quarantined",
+                row.rule() == null ? null : row.rule().code(),
+                pending
+                        ? null
+                        : c.amount().setScale(2, RoundingMode.UNNECESSARY).toPlainString(),
+                row.servedWritten(),
+                String.join(";", c.servedCodes()),
+                c.servedLevel(),
+                c.category(),
+                row.dateForm().truth(c.signed()),
+                c.serviceStart().toString(),
+                c.serviceEnd().toString(),
                 row.normalisedCreditCode(),
                 row.supersededBy() == null ? null : FOLDER + "/" + row.supersededBy(),
-                row.dateForm().precision(), row.amountForm().code(), row.dateForm().code(),
-                row.creditCodeForm().code(), row.servedForm().code(), place.sheet(),
-                row.novelCategory() ? "other" : "taxonomy", row.implausibleSigned());
+                row.dateForm().precision(),
+                row.amountForm().code(),
+                row.dateForm().code(),
+                row.creditCodeForm().code(),
+                row.servedForm().code(),
+                place.sheet(),
+                row.novelCategory() ? "other" : "taxonomy",
+                row.implausibleSigned());
     }
 
     /** Group headings over sub-columns of {@link MessKind#MULTI_ROW_HEADER}: first column, last column, heading. */
-    private static final List<Object[]> GROUPS = List.of(new Object[] {0, 1, "项目信息"},
-            new Object[] {3, 4, "承接主体信息"}, new Object[] {7, 9, "合同信息"});
+    private static final List<Object[]> GROUPS =
+            List.of(new Object[] {0, 1, "项目信息"}, new Object[] {3, 4, "承接主体信息"}, new Object[] {7, 9, "合同信息"});
 
     /** @return where each row landed: sheet 台账 (and 台账(续) for the second half of two sheets) */
     private static List<Place> writeXlsx(LedgerFile ledger, Path file) throws IOException {
@@ -103,8 +119,8 @@ final class LedgerWriter {
         return places;
     }
 
-    private static List<Place> writeSheet(XSSFWorkbook workbook, String name, LedgerFile ledger, List<LedgerRow> rows,
-                                          CellStyle dateStyle) {
+    private static List<Place> writeSheet(
+            XSSFWorkbook workbook, String name, LedgerFile ledger, List<LedgerRow> rows, CellStyle dateStyle) {
         XSSFSheet sheet = workbook.createSheet(name);
         List<String> header = ledger.header();
         sheet.createRow(0).createCell(0).setCellValue(ledger.title());
@@ -175,10 +191,10 @@ final class LedgerWriter {
             text.append(String.join(",", cells)).append(newline);
         }
         if (!charset.newEncoder().canEncode(text)) {
-            charset = Charset.forName("GB18030");  // a rare character outside GBK
+            charset = Charset.forName("GB18030"); // a rare character outside GBK
         }
         try (OutputStream stream = OwnerOnly.newOutputStream(file);
-             Writer writer = new OutputStreamWriter(stream, charset)) {
+                Writer writer = new OutputStreamWriter(stream, charset)) {
             if (ledger.format().bom()) {
                 stream.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             }

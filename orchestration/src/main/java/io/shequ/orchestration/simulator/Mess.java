@@ -11,7 +11,10 @@ import java.util.Random;
 public record Mess(Map<MessKind, Double> rates) {
 
     public enum Level {
-        NONE(0), LIGHT(0.5), TYPICAL(1), HEAVY(3);
+        NONE(0),
+        LIGHT(0.5),
+        TYPICAL(1),
+        HEAVY(3);
 
         private final double factor;
 
@@ -25,7 +28,8 @@ public record Mess(Map<MessKind, Double> rates) {
         for (MessKind kind : MessKind.values()) {
             double rate = rates.getOrDefault(kind, 0.0);
             if (!(rate >= 0 && rate <= 1)) {
-                throw new IllegalArgumentException("mess rate of " + kind.option() + " must be within 0..1, got " + rate);
+                throw new IllegalArgumentException(
+                        "mess rate of " + kind.option() + " must be within 0..1, got " + rate);
             }
             copy.put(kind, rate);
         }

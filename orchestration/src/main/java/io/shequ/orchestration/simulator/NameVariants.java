@@ -2,7 +2,6 @@ package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.Division;
 import io.shequ.schemas.division.DivisionKind;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,18 +13,18 @@ import java.util.Random;
 final class NameVariants {
 
     /** Longest first, so 社区居民委员会 is stripped whole rather than as 居民委员会. */
-    private static final List<String> SUFFIXES = List.of(
-            "社区居民委员会", "社区居委会", "居民委员会", "居委会", "村民委员会", "村委会", "社区", "村");
+    private static final List<String> SUFFIXES = List.of("社区居民委员会", "社区居委会", "居民委员会", "居委会", "村民委员会", "村委会", "社区", "村");
 
     /** GB2312 level-1 characters are ordered by pinyin: the first code of each initial. */
     private static final int[] GB2312_STARTS = {
-            0xB0A1, 0xB0C5, 0xB2C1, 0xB4EE, 0xB6EA, 0xB7A2, 0xB8C1, 0xB9FE, 0xBBF7, 0xBFA6, 0xC0AC,
-            0xC2E8, 0xC4C3, 0xC5B6, 0xC5BE, 0xC6DA, 0xC8BB, 0xC8F6, 0xCBFA, 0xCDDA, 0xCEF4, 0xD1B9, 0xD4D1};
+        0xB0A1, 0xB0C5, 0xB2C1, 0xB4EE, 0xB6EA, 0xB7A2, 0xB8C1, 0xB9FE, 0xBBF7, 0xBFA6, 0xC0AC, 0xC2E8, 0xC4C3, 0xC5B6,
+        0xC5BE, 0xC6DA, 0xC8BB, 0xC8F6, 0xCBFA, 0xCDDA, 0xCEF4, 0xD1B9, 0xD4D1
+    };
+
     private static final String INITIALS = "ABCDEFGHJKLMNOPQRSTWXYZ";
     private static final int GB2312_LEVEL1_END = 0xD7F9;
 
-    private NameVariants() {
-    }
+    private NameVariants() {}
 
     /** The name without its committee suffix: 乐山小区社区居民委员会 → 乐山小区, 家窝坡村村民委员会 → 家窝坡. */
     static String core(String officialName) {
@@ -37,7 +36,9 @@ final class NameVariants {
             }
         }
         // 家窝坡村村民委员会: the village is 家窝坡村, written 家窝坡村 and not 家窝坡村村
-        if (core.endsWith("村") && core.length() > 2 && (officialName.endsWith("村民委员会") || officialName.endsWith("村委会"))) {
+        if (core.endsWith("村")
+                && core.length() > 2
+                && (officialName.endsWith("村民委员会") || officialName.endsWith("村委会"))) {
             core = core.substring(0, core.length() - 1);
         }
         return core;
@@ -67,9 +68,7 @@ final class NameVariants {
         return switch (random.nextInt(4)) {
             case 0 -> named;
             case 1 -> streetName + named;
-            case 2 -> core.length() > 1
-                    ? core.charAt(0) + " " + core.substring(1) + suffixes.get(0)
-                    : " " + named;
+            case 2 -> core.length() > 1 ? core.charAt(0) + " " + core.substring(1) + suffixes.get(0) : " " + named;
             default -> named + " ";
         };
     }

@@ -14,8 +14,8 @@ import java.util.Random;
 final class NovelHeaders {
 
     /** The matters columns as "verb + object", the verb first as in 议定公共事务. */
-    private static final Map<String, String> OBJECTS = Map.of(
-            "matters_public", "公共事务", "matters_livelihood", "民生事项", "matters_disputes", "矛盾纠纷");
+    private static final Map<String, String> OBJECTS =
+            Map.of("matters_public", "公共事务", "matters_livelihood", "民生事项", "matters_disputes", "矛盾纠纷");
 
     private final Novelties novelties;
     private final Random random;
@@ -48,8 +48,8 @@ final class NovelHeaders {
         out.set(1 + ReportColumns.FIELDS.indexOf("consult_meetings"), "协商议事会议\u3000次数");
         for (int c = 1; c < out.size(); c++) {
             if (!out.get(c).equals(header.get(c))) {
-                truth.add(new GroundTruthWriter.HeaderRow("report", street, out.get(c),
-                        ReportColumns.FIELDS.get(c - 1), "variant"));
+                truth.add(new GroundTruthWriter.HeaderRow(
+                        "report", street, out.get(c), ReportColumns.FIELDS.get(c - 1), "variant"));
             }
         }
         if (!novelties.unknownHeaders().isEmpty()) {

@@ -12,8 +12,11 @@ import java.util.List;
  * @param unknownHeaders    headers that name no contract field (联系电话, 填报人 ...): a column no field reads
  * @param serviceCategories service categories outside the taxonomy (心理健康服务 ...): counted under {@code other}
  */
-public record Novelties(List<String> settledVerbs, List<String> unitSuffixes, List<String> unknownHeaders,
-                        List<String> serviceCategories) {
+public record Novelties(
+        List<String> settledVerbs,
+        List<String> unitSuffixes,
+        List<String> unknownHeaders,
+        List<String> serviceCategories) {
 
     public static final Novelties NONE = new Novelties(List.of(), List.of(), List.of(), List.of());
 

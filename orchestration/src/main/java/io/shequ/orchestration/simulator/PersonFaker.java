@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.code.ResidentIdNumber;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Random;
@@ -10,19 +9,17 @@ import java.util.Random;
 final class PersonFaker {
 
     /** One simulated person. The ID number is registered in the simulated district. */
-    record Person(String name, String phone, String idNumber) {
-    }
+    record Person(String name, String phone, String idNumber) {}
 
     private static final String SURNAMES =
-            "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
-                    + "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤";
+            "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任" + "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤";
     private static final String GIVEN =
-            "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏海燕晓东文斌浩宇欣怡佳琪子涵"
-                    + "俊凯雪梅婷慧瑶琳鑫波亮晨阳旭峰春梅秋菊德胜福金凤淑珍桂芝兴旺嘉豪思远雨萱";
+            "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宏海燕晓东文斌浩宇欣怡佳琪子涵" + "俊凯雪梅婷慧瑶琳鑫波亮晨阳旭峰春梅秋菊德胜福金凤淑珍桂芝兴旺嘉豪思远雨萱";
     private static final String[] MOBILE_PREFIXES = {
-            "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
-            "156", "157", "158", "159", "166", "176", "177", "178", "180", "181", "182", "185", "186",
-            "187", "188", "189", "191", "198", "199"};
+        "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155",
+        "156", "157", "158", "159", "166", "176", "177", "178", "180", "181", "182", "185", "186",
+        "187", "188", "189", "191", "198", "199"
+    };
     private static final DateTimeFormatter BIRTH = DateTimeFormatter.BASIC_ISO_DATE;
     private static final LocalDate OLDEST = LocalDate.of(1940, 1, 1);
     private static final LocalDate YOUNGEST = LocalDate.of(2005, 12, 31);

@@ -2,7 +2,6 @@ package io.shequ.orchestration.simulator;
 
 import io.shequ.orchestration.simulator.ServiceContract.Provider;
 import io.shequ.schemas.code.CreditCode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,17 +14,18 @@ final class ProviderFaker {
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private static final String[] WORDS = {
-            "乐龄", "阳光", "和谐", "邻里", "同心", "益善", "春晖", "彩虹", "心桥", "众合", "启航", "暖心",
-            "善行", "长青", "德润", "朝阳", "泉城", "明德", "仁爱", "惠民", "携手", "久久", "安康", "新生"};
+        "乐龄", "阳光", "和谐", "邻里", "同心", "益善", "春晖", "彩虹", "心桥", "众合", "启航", "暖心",
+        "善行", "长青", "德润", "朝阳", "泉城", "明德", "仁爱", "惠民", "携手", "久久", "安康", "新生"
+    };
     /** Suffixes by type: 1 social group, 2 private non-enterprise unit, 3 foundation. */
     private static final String[] GROUPS = {"志愿者协会", "社会工作协会", "老年协会", "慈善协会", "社会组织联合会"};
+
     private static final String[] NON_ENTERPRISES = {
-            "社会工作服务中心", "社工服务中心", "养老服务中心", "助残服务中心", "青少年服务中心", "文化艺术服务中心",
-            "社区服务中心", "家庭服务中心"};
+        "社会工作服务中心", "社工服务中心", "养老服务中心", "助残服务中心", "青少年服务中心", "文化艺术服务中心", "社区服务中心", "家庭服务中心"
+    };
     private static final String[] FOUNDATIONS = {"慈善基金会", "公益基金会"};
 
-    private ProviderFaker() {
-    }
+    private ProviderFaker() {}
 
     static List<Provider> providers(int count, SimulatedDistrict district, Random random) {
         String prefix = district.fullName();

@@ -9,7 +9,6 @@ import io.shequ.orchestration.simulator.StreetReport.Line;
 import io.shequ.schemas.contract.RejectRule;
 import io.shequ.schemas.division.Division;
 import io.shequ.schemas.period.ReportPeriod;
-
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -81,14 +80,23 @@ final class ReportPlanner {
     }
 
     /** One period's file, or two when it is resubmitted (the first one with a few wrong figures). */
-    private void plan(Street street, ReportPeriod period, Format format, List<String> header, List<Line> lines,
-                      String clerk, LocalDate filedOn, Set<MessKind> streetMess, Random random,
-                      List<StreetReport> reports) {
+    private void plan(
+            Street street,
+            ReportPeriod period,
+            Format format,
+            List<String> header,
+            List<Line> lines,
+            String clerk,
+            LocalDate filedOn,
+            Set<MessKind> streetMess,
+            Random random,
+            List<StreetReport> reports) {
         Set<MessKind> fileMess = EnumSet.noneOf(MessKind.class);
         fileMess.addAll(streetMess);
         Damage damage = Damage.NONE;
         if (mess.hits(MessKind.UNREADABLE_FILE, random)) {
-            List<Damage> kinds = format.xlsx() ? List.of(Damage.TRUNCATED, Damage.EMPTY, Damage.NO_HEADER)
+            List<Damage> kinds = format.xlsx()
+                    ? List.of(Damage.TRUNCATED, Damage.EMPTY, Damage.NO_HEADER)
                     : List.of(Damage.EMPTY, Damage.NO_HEADER);
             damage = kinds.get(random.nextInt(kinds.size()));
             fileMess.add(MessKind.UNREADABLE_FILE);
@@ -104,14 +112,25 @@ final class ReportPlanner {
         if (format.xlsx() && damage == Damage.NONE && mess.hits(MessKind.EXTRA_SHEET, random)) {
             fileMess.add(MessKind.EXTRA_SHEET);
         }
-        boolean resubmitted = damage == Damage.NONE && identity.identifiable()
-                && mess.hits(MessKind.RESUBMISSION, random);
+        boolean resubmitted =
+                damage == Damage.NONE && identity.identifiable() && mess.hits(MessKind.RESUBMISSION, random);
         boolean copied = mess.hits(MessKind.DUPLICATE_FILE, random);
         if (resubmitted) {
             Set<MessKind> originalMess = EnumSet.copyOf(fileMess);
             originalMess.add(MessKind.RESUBMISSION);
-            reports.add(new StreetReport(street, period, format, header, wrongFigures(lines, random), clerk, filedOn,
-                    identity, damage, ++serial, "", originalMess));
+            reports.add(new StreetReport(
+                    street,
+                    period,
+                    format,
+                    header,
+                    wrongFigures(lines, random),
+                    clerk,
+                    filedOn,
+                    identity,
+                    damage,
+                    ++serial,
+                    "",
+                    originalMess));
             fileMess.remove(MessKind.IDENTITY_ELSEWHERE);
             fileMess.add(MessKind.RESUBMISSION);
             identity = Identity.FILE_NAME;
@@ -120,8 +139,19 @@ final class ReportPlanner {
         if (copied) {
             fileMess.add(MessKind.DUPLICATE_FILE);
         }
-        reports.add(new StreetReport(street, period, format, header, lines, clerk, filedOn, identity, damage, ++serial,
-                resubmitted ? "更正" : "", fileMess));
+        reports.add(new StreetReport(
+                street,
+                period,
+                format,
+                header,
+                lines,
+                clerk,
+                filedOn,
+                identity,
+                damage,
+                ++serial,
+                resubmitted ? "更正" : "",
+                fileMess));
     }
 
     private Format format(Random random, Set<MessKind> streetMess) {
@@ -201,7 +231,8 @@ final class ReportPlanner {
         return values;
     }
 
-    private Line line(Street street, Division community, List<BigDecimal> values, Random random, CellSpelling spelling) {
+    private Line line(
+            Street street, Division community, List<BigDecimal> values, Random random, CellSpelling spelling) {
         Set<MessKind> used = EnumSet.noneOf(MessKind.class);
         String written;
         if (mess.hits(MessKind.NAME_VARIANT, random)) {
@@ -226,7 +257,9 @@ final class ReportPlanner {
                 rule = RejectRule.NEGATIVE_VALUE;
             }
             case 1 -> {
-                String text = random.nextBoolean() ? BAD_TEXTS[random.nextInt(BAD_TEXTS.length)] : (1 + random.nextInt(99)) + "a";
+                String text = random.nextBoolean()
+                        ? BAD_TEXTS[random.nextInt(BAD_TEXTS.length)]
+                        : (1 + random.nextInt(99)) + "a";
                 cells.set(column, Cell.bad(text, false));
                 rule = RejectRule.NOT_A_NUMBER;
             }
@@ -236,7 +269,8 @@ final class ReportPlanner {
                 rule = RejectRule.OUT_OF_RANGE;
             }
         }
-        return new Line(community, written, List.copyOf(cells), ReportColumns.FIELDS.get(column), rule, Set.copyOf(used));
+        return new Line(
+                community, written, List.copyOf(cells), ReportColumns.FIELDS.get(column), rule, Set.copyOf(used));
     }
 
     /** The first submission of a resubmitted report: one to three stocks off by a little, since corrected. */

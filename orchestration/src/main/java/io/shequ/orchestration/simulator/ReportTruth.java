@@ -64,10 +64,20 @@ final class ReportTruth {
             } else {
                 outcome = "loaded";
             }
-            int read = loaded == file && report.damage() == Damage.NONE ? report.lines().size() : 0;
-            rows.add(new FileRow(file.relative(), "report", report.street().office().code().value(),
-                    report.period().label(), report.format().describe(), options(report.fileMess()), outcome, related,
-                    rule == null ? null : rule.code(), read));
+            int read = loaded == file && report.damage() == Damage.NONE
+                    ? report.lines().size()
+                    : 0;
+            rows.add(new FileRow(
+                    file.relative(),
+                    "report",
+                    report.street().office().code().value(),
+                    report.period().label(),
+                    report.format().describe(),
+                    options(report.fileMess()),
+                    outcome,
+                    related,
+                    rule == null ? null : rule.code(),
+                    read));
         }
         return rows;
     }
@@ -108,9 +118,20 @@ final class ReportTruth {
                 approximate.add(name);
             }
         }
-        return new ReportRow(file.relative(), file.sheet(), lineNo, report.street().office().code().value(),
-                line.writtenName(), line.community().code().value(), report.period().label(), outcome, field,
-                rule == null ? null : rule.code(), clean, String.join(";", nulls), String.join(";", approximate),
+        return new ReportRow(
+                file.relative(),
+                file.sheet(),
+                lineNo,
+                report.street().office().code().value(),
+                line.writtenName(),
+                line.community().code().value(),
+                report.period().label(),
+                outcome,
+                field,
+                rule == null ? null : rule.code(),
+                clean,
+                String.join(";", nulls),
+                String.join(";", approximate),
                 options(line.mess()));
     }
 
@@ -122,14 +143,19 @@ final class ReportTruth {
         Map<String, WrittenFile> firstByBytes = new HashMap<>();
         Map<WrittenFile, WrittenFile> canonical = new LinkedHashMap<>();
         for (WrittenFile file : sorted()) {
-            canonical.put(file, file.report().damage() == Damage.EMPTY ? file
-                    : firstByBytes.computeIfAbsent(file.sha256(), k -> file));
+            canonical.put(
+                    file,
+                    file.report().damage() == Damage.EMPTY
+                            ? file
+                            : firstByBytes.computeIfAbsent(file.sha256(), k -> file));
         }
         return canonical;
     }
 
     private List<WrittenFile> sorted() {
-        return written.stream().sorted(Comparator.comparing(f -> Path.of(f.relative()))).toList();
+        return written.stream()
+                .sorted(Comparator.comparing(f -> Path.of(f.relative())))
+                .toList();
     }
 
     private static String key(StreetReport report) {
@@ -147,8 +173,8 @@ final class ReportTruth {
             rows.merge(row.file(), 1, Integer::sum);
         }
         List<FileRow> files = new ArrayList<>();
-        rows.forEach((file, n) -> files.add(new FileRow(file, "ledger", null, null,
-                file.substring(file.lastIndexOf('.') + 1), "", "loaded", null, null, n)));
+        rows.forEach((file, n) -> files.add(new FileRow(
+                file, "ledger", null, null, file.substring(file.lastIndexOf('.') + 1), "", "loaded", null, null, n)));
         return files;
     }
 }

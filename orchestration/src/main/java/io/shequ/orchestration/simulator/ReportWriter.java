@@ -36,8 +36,7 @@ final class ReportWriter {
      * One file as written: where (relative to the output folder), the SHA-256 of its bytes, the report
      * in it, the first data line (CSV line or sheet row, 1-based) and the sheet holding the table.
      */
-    record WrittenFile(String relative, String sha256, StreetReport report, int firstLine, String sheet) {
-    }
+    record WrittenFile(String relative, String sha256, StreetReport report, int firstLine, String sheet) {}
 
     private final Path out;
     private final SimulatedDistrict district;
@@ -73,14 +72,16 @@ final class ReportWriter {
         List<WrittenFile> files = new ArrayList<>();
         files.add(save(relative, bytes, dated, report, firstLine, sheet));
         if (report.copied()) {
-            String copy = relative.substring(0, relative.lastIndexOf('.')) + "(1)" + relative.substring(relative.lastIndexOf('.'));
+            String copy = relative.substring(0, relative.lastIndexOf('.')) + "(1)"
+                    + relative.substring(relative.lastIndexOf('.'));
             files.add(save(copy, bytes, dated.plusHours(2), report, firstLine, sheet));
         }
         return files;
     }
 
-    private WrittenFile save(String relative, byte[] bytes, LocalDateTime dated, StreetReport report, int firstLine,
-                             String sheet) throws IOException {
+    private WrittenFile save(
+            String relative, byte[] bytes, LocalDateTime dated, StreetReport report, int firstLine, String sheet)
+            throws IOException {
         Path file = out.resolve(relative);
         OwnerOnly.createDirectories(file.getParent());
         OwnerOnly.write(file, bytes);
@@ -100,8 +101,12 @@ final class ReportWriter {
         XSSFWorkbook workbook = new XSSFWorkbook();
         if (report.extraSheet()) {
             XSSFSheet notes = workbook.createSheet(INSTRUCTIONS_SHEET);
-            List<String> text = List.of("填表说明", "1. 每个社区（村）填写一行，数字请填写阿拉伯数字。",
-                    "2. 面积单位为平方米，人数单位为人。", "3. 无数据的请填写“暂无”。", "4. 请于每月10日前报送街道办事处。");
+            List<String> text = List.of(
+                    "填表说明",
+                    "1. 每个社区（村）填写一行，数字请填写阿拉伯数字。",
+                    "2. 面积单位为平方米，人数单位为人。",
+                    "3. 无数据的请填写“暂无”。",
+                    "4. 请于每月10日前报送街道办事处。");
             for (int r = 0; r < text.size(); r++) {
                 notes.createRow(r).createCell(0).setCellValue(text.get(r));
             }
@@ -177,7 +182,7 @@ final class ReportWriter {
             text.append(newline);
         }
         if (!charset.newEncoder().canEncode(text)) {
-            charset = Charset.forName("GB18030");  // a rare character outside GBK
+            charset = Charset.forName("GB18030"); // a rare character outside GBK
         }
         byte[] body = text.toString().getBytes(charset);
         if (!report.format().bom()) {

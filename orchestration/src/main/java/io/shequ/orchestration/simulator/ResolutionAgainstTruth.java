@@ -32,9 +32,11 @@ public record ResolutionAgainstTruth(ResolutionScore reports, ResolutionScore co
             throws IOException, SQLException {
         ResolvedNames resolved = new ResolvedNames(home, runId);
         return new ResolutionAgainstTruth(
-                score(TruthNames.reports(sample),
+                score(
+                        TruthNames.reports(sample),
                         resolved.of("fct_community_reports", "community_code", "conform_community_reports")),
-                score(TruthNames.contracts(sample),
+                score(
+                        TruthNames.contracts(sample),
                         resolved.of("fct_service_contracts", "served_code", "conform_service_contracts")));
     }
 
@@ -80,7 +82,7 @@ public record ResolutionAgainstTruth(ResolutionScore reports, ResolutionScore co
 
     @Override
     public String toString() {
-        return "names resolved against the sample's ground truth: " + total()
-                + "\n  street-office reports: " + reports + "\n  procurement ledgers:   " + contracts;
+        return "names resolved against the sample's ground truth: " + total() + "\n  street-office reports: " + reports
+                + "\n  procurement ledgers:   " + contracts;
     }
 }

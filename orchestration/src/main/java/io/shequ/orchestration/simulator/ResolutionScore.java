@@ -41,7 +41,13 @@ public record ResolutionScore(long resolvable, long resolved, long correct) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "precision %.4f (%d correct of %d resolved), recall %.4f (of %d names)",
-                precision(), correct, resolved, recall(), resolvable);
+        return String.format(
+                Locale.ROOT,
+                "precision %.4f (%d correct of %d resolved), recall %.4f (of %d names)",
+                precision(),
+                correct,
+                resolved,
+                recall(),
+                resolvable);
     }
 }

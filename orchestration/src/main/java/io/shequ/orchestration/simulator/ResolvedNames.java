@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 final class ResolvedNames {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> NAME_RULES = Set.of(RejectRule.AMBIGUOUS_DIVISION.code(),
-            RejectRule.UNRESOLVED_DIVISION.code());
+    private static final Set<String> NAME_RULES =
+            Set.of(RejectRule.AMBIGUOUS_DIVISION.code(), RejectRule.UNRESOLVED_DIVISION.code());
 
     private final Path home;
     private final String runId;
@@ -56,7 +56,8 @@ final class ResolvedNames {
         if (files.isEmpty()) {
             return names;
         }
-        String parquet = files.stream().map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
+        String parquet = files.stream()
+                .map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duckdb.createStatement();
@@ -76,14 +77,17 @@ final class ResolvedNames {
         }
         List<String> keys = new ArrayList<>();
         try (Stream<Path> parts = Files.list(folder)) {
-            for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(part)) {
                     if (line.isBlank()) {
                         continue;
                     }
                     JsonNode reject = JSON.readTree(line);
                     if (NAME_RULES.contains(reject.path("rule").asText())) {
-                        keys.add(reject.path("location").asText() + "#" + reject.path("line").asText());
+                        keys.add(reject.path("location").asText() + "#"
+                                + reject.path("line").asText());
                     }
                 }
             }

@@ -14,29 +14,82 @@ import java.util.List;
  * @param servedLevel  village, township or district
  * @param streetName   the street office served (township level) or bought by, null for the district
  */
-record ServiceContract(String projectNo, String projectName, String purchaser, Provider provider, String category,
-                       List<String> servedNames, List<String> servedCodes, String servedLevel, String streetName,
-                       BigDecimal amount, LocalDate signed, LocalDate serviceStart, LocalDate serviceEnd,
-                       String fundSource, String grade) {
+record ServiceContract(
+        String projectNo,
+        String projectName,
+        String purchaser,
+        Provider provider,
+        String category,
+        List<String> servedNames,
+        List<String> servedCodes,
+        String servedLevel,
+        String streetName,
+        BigDecimal amount,
+        LocalDate signed,
+        LocalDate serviceStart,
+        LocalDate serviceEnd,
+        String fundSource,
+        String grade) {
 
     /** A social organization that takes on purchased services. */
-    record Provider(String name, String creditCode) {
-    }
+    record Provider(String name, String creditCode) {}
 
     ServiceContract numbered(String number) {
-        return new ServiceContract(number, projectName, purchaser, provider, category, servedNames, servedCodes,
-                servedLevel, streetName, amount, signed, serviceStart, serviceEnd, fundSource, grade);
+        return new ServiceContract(
+                number,
+                projectName,
+                purchaser,
+                provider,
+                category,
+                servedNames,
+                servedCodes,
+                servedLevel,
+                streetName,
+                amount,
+                signed,
+                serviceStart,
+                serviceEnd,
+                fundSource,
+                grade);
     }
 
     /** The same contract under another service category. */
     ServiceContract withCategory(String otherCategory) {
-        return new ServiceContract(projectNo, projectName, purchaser, provider, otherCategory, servedNames, servedCodes,
-                servedLevel, streetName, amount, signed, serviceStart, serviceEnd, fundSource, grade);
+        return new ServiceContract(
+                projectNo,
+                projectName,
+                purchaser,
+                provider,
+                otherCategory,
+                servedNames,
+                servedCodes,
+                servedLevel,
+                streetName,
+                amount,
+                signed,
+                serviceStart,
+                serviceEnd,
+                fundSource,
+                grade);
     }
 
     /** The same project restated by an amendment with another amount and service end. */
     ServiceContract amended(BigDecimal newAmount, LocalDate newEnd) {
-        return new ServiceContract(projectNo, projectName, purchaser, provider, category, servedNames, servedCodes,
-                servedLevel, streetName, newAmount, signed, serviceStart, newEnd, fundSource, grade);
+        return new ServiceContract(
+                projectNo,
+                projectName,
+                purchaser,
+                provider,
+                category,
+                servedNames,
+                servedCodes,
+                servedLevel,
+                streetName,
+                newAmount,
+                signed,
+                serviceStart,
+                newEnd,
+                fundSource,
+                grade);
     }
 }

@@ -15,9 +15,17 @@ import java.nio.file.Path;
  * @param events       grid events
  * @param contracts    ledger rows, bad ones and amendment rows included
  */
-public record SimulationResult(Path streetOfficeFolder, Path procurementFolder, String gridJdbcUrl,
-                               String gridUser, String gridPassword, Path groundTruthFolder,
-                               int reportFiles, int reportRows, int events, int contracts) {
+public record SimulationResult(
+        Path streetOfficeFolder,
+        Path procurementFolder,
+        String gridJdbcUrl,
+        String gridUser,
+        String gridPassword,
+        Path groundTruthFolder,
+        int reportFiles,
+        int reportRows,
+        int events,
+        int contracts) {
 
     @Override
     public String toString() {

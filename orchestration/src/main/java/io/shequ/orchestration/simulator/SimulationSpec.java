@@ -2,7 +2,6 @@ package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
-
 import java.util.Objects;
 import java.util.Random;
 
@@ -19,8 +18,15 @@ import java.util.Random;
  * @param mess                how much of each kind of mess to write
  * @param novelties           the spellings of the mess kinds that write what the pipeline was never shown
  */
-public record SimulationSpec(DivisionCode district, int year, long seed, int months,
-                             int eventsPerCommunity, int contracts, Mess mess, Novelties novelties) {
+public record SimulationSpec(
+        DivisionCode district,
+        int year,
+        long seed,
+        int months,
+        int eventsPerCommunity,
+        int contracts,
+        Mess mess,
+        Novelties novelties) {
 
     public static final int DEFAULT_MONTHS = 12;
     public static final int DEMO_EVENTS_PER_COMMUNITY = 24;
@@ -44,15 +50,15 @@ public record SimulationSpec(DivisionCode district, int year, long seed, int mon
         }
     }
 
-    public SimulationSpec(DivisionCode district, int year, long seed, int months, int eventsPerCommunity,
-                          int contracts, Mess mess) {
+    public SimulationSpec(
+            DivisionCode district, int year, long seed, int months, int eventsPerCommunity, int contracts, Mess mess) {
         this(district, year, seed, months, eventsPerCommunity, contracts, mess, Novelties.NONE);
     }
 
     /** The demo sample: twelve months, 24 events per community, 24 contracts, every kind of mess at its typical rate. */
     public static SimulationSpec demo(DivisionCode district, int year, long seed) {
-        return new SimulationSpec(district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY,
-                DEMO_CONTRACTS, Mess.typical());
+        return new SimulationSpec(
+                district, year, seed, DEFAULT_MONTHS, DEMO_EVENTS_PER_COMMUNITY, DEMO_CONTRACTS, Mess.typical());
     }
 
     /** The same sample for another district, drawn from its own seed (each district of a city gets one). */

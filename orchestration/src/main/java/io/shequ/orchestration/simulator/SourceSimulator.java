@@ -1,7 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.DivisionCode;
-
 import io.shequ.schemas.home.FileTrees;
 import io.shequ.schemas.home.OwnerOnly;
 import java.io.IOException;
@@ -27,8 +26,7 @@ import java.util.Random;
  */
 public final class SourceSimulator {
 
-    private SourceSimulator() {
-    }
+    private SourceSimulator() {}
 
     public static SimulationResult generate(SimulationSpec spec, Path out) {
         return generate(spec, out, null);
@@ -62,8 +60,8 @@ public final class SourceSimulator {
      * As {@link #generateCity(DivisionCode, SimulationSpec, Path)}, with the city's grid-system database
      * written to {@code grid} (any JDBC URL, its tables replaced); null for the H2 file under {@code out}.
      */
-    public static SimulationResult generateCity(DivisionCode city, SimulationSpec template, Path out,
-                                                GridConnection grid) {
+    public static SimulationResult generateCity(
+            DivisionCode city, SimulationSpec template, Path out, GridConnection grid) {
         return generateDistricts(city, SimulatedDistrict.districtsOf(city), template, out, grid);
     }
 
@@ -71,11 +69,12 @@ public final class SourceSimulator {
      * As {@link #generateCity(DivisionCode, SimulationSpec, Path, GridConnection)} for some of the
      * city's districts only, laid out as for the whole city: a city at a small scale.
      */
-    public static SimulationResult generateDistricts(DivisionCode city, List<DivisionCode> districts,
-                                                     SimulationSpec template, Path out, GridConnection grid) {
+    public static SimulationResult generateDistricts(
+            DivisionCode city, List<DivisionCode> districts, SimulationSpec template, Path out, GridConnection grid) {
         List<SimulationSpec> specs = new ArrayList<>();
         for (DivisionCode district : districts) {
-            specs.add(template.withDistrict(district, template.seed() * 1_000_003L + Long.parseLong(district.shortForm())));
+            specs.add(template.withDistrict(
+                    district, template.seed() * 1_000_003L + Long.parseLong(district.shortForm())));
         }
         try {
             return run(specs, true, out.toAbsolutePath().normalize(), grid);
@@ -108,8 +107,12 @@ public final class SourceSimulator {
 
     private static SimulationResult run(List<SimulationSpec> specs, boolean city, Path out, GridConnection gridTarget)
             throws IOException, SQLException {
-        for (String folder : List.of(ReportWriter.FOLDER, LedgerWriter.FOLDER, GridDatabaseWriter.FOLDER,
-                GroundTruthWriter.FOLDER, LedgerResend.FOLDER)) {
+        for (String folder : List.of(
+                ReportWriter.FOLDER,
+                LedgerWriter.FOLDER,
+                GridDatabaseWriter.FOLDER,
+                GroundTruthWriter.FOLDER,
+                LedgerResend.FOLDER)) {
             FileTrees.delete(out.resolve(folder));
         }
         // simulated sources hold names, phones and ID numbers as real ones do: owner-only like a home
@@ -124,7 +127,8 @@ public final class SourceSimulator {
         boolean resent = false;
         for (SimulationSpec spec : specs) {
             SimulatedDistrict district = SimulatedDistrict.load(spec.district());
-            ReportWriter reportWriter = new ReportWriter(out, district, city ? spec.district().shortForm() : "");
+            ReportWriter reportWriter =
+                    new ReportWriter(out, district, city ? spec.district().shortForm() : "");
             ReportPlanner reportPlanner = new ReportPlanner(spec, district);
             for (StreetReport report : reportPlanner.plan()) {
                 reportTruth.add(reportWriter.write(report));
@@ -136,21 +140,28 @@ public final class SourceSimulator {
             List<GroundTruthWriter.ContractRow> written = LedgerWriter.write(out, ledgers);
             contractTruth.addAll(written);
             Random later = spec.random("later-mess");
-            List<GroundTruthWriter.ContractRow> afterResend = !ledgers.isEmpty()
-                    && spec.mess().hits(MessKind.LEDGER_RESENT, later)
-                    ? LedgerResend.write(out, ledgers, written, later) : List.of();
+            List<GroundTruthWriter.ContractRow> afterResend =
+                    !ledgers.isEmpty() && spec.mess().hits(MessKind.LEDGER_RESENT, later)
+                            ? LedgerResend.write(out, ledgers, written, later)
+                            : List.of();
             resent |= !afterResend.isEmpty();
             resentTruth.addAll(afterResend.isEmpty() ? written : afterResend);
             if (!ledgers.isEmpty() && strays.isEmpty() && spec.mess().hits(MessKind.STRAY_ENTRIES, later)) {
-                strays.addAll(StrayEntries.write(out, out.resolve(LedgerWriter.FOLDER).resolve(ledgers.get(0).name())));
+                strays.addAll(StrayEntries.write(
+                        out,
+                        out.resolve(LedgerWriter.FOLDER).resolve(ledgers.get(0).name())));
             }
 
             grids.add(GridHistory.of(spec, district));
         }
 
         GridHistory grid = grids.size() == 1 ? grids.get(0) : GridHistory.combined(first.year(), grids);
-        GridConnection target = gridTarget != null ? gridTarget : new GridConnection(GridDatabaseWriter.jdbcUrl(out),
-                GridDatabaseWriter.USER, GridDatabaseWriter.password(first.random("grid-password")));
+        GridConnection target = gridTarget != null
+                ? gridTarget
+                : new GridConnection(
+                        GridDatabaseWriter.jdbcUrl(out),
+                        GridDatabaseWriter.USER,
+                        GridDatabaseWriter.password(first.random("grid-password")));
         if (gridTarget == null) {
             OwnerOnly.createDirectories(out.resolve(GridDatabaseWriter.FOLDER));
         }
@@ -173,9 +184,16 @@ public final class SourceSimulator {
             // the truth after the resent ledger arrives, beside it: copy resent/ over the output folder
             GroundTruthWriter.write(out.resolve(LedgerResend.FOLDER), first.year(), reportRows, resentTruth);
         }
-        return new SimulationResult(out.resolve(ReportWriter.FOLDER), out.resolve(LedgerWriter.FOLDER),
-                target.jdbcUrl(), target.user(), target.password(),
-                out.resolve(GroundTruthWriter.FOLDER), reportTruth.fileCount(), reportRows.size(), grid.eventCount(),
+        return new SimulationResult(
+                out.resolve(ReportWriter.FOLDER),
+                out.resolve(LedgerWriter.FOLDER),
+                target.jdbcUrl(),
+                target.user(),
+                target.password(),
+                out.resolve(GroundTruthWriter.FOLDER),
+                reportTruth.fileCount(),
+                reportRows.size(),
+                grid.eventCount(),
                 contractTruth.size());
     }
 }

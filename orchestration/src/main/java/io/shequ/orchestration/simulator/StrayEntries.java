@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class StrayEntries {
 
-    private StrayEntries() {
-    }
+    private StrayEntries() {}
 
     static List<GroundTruthWriter.StrayRow> write(Path out, Path ledger) throws IOException {
         Path folder = out.resolve(LedgerWriter.FOLDER);
@@ -26,10 +25,12 @@ final class StrayEntries {
         Path loop = folder.resolve("归档");
         Files.createSymbolicLink(loop, Paths.get("."));
         return List.of(
-                new GroundTruthWriter.StrayRow(relative(out, hidden), "hidden copy of a ledger", RejectRule.HIDDEN_FILE.code()),
-                new GroundTruthWriter.StrayRow(relative(out, outside), "link to a file outside the folder",
-                        RejectRule.OUTSIDE_SOURCE.code()),
-                new GroundTruthWriter.StrayRow(relative(out, loop), "link to the folder itself", RejectRule.LINK_LOOP.code()));
+                new GroundTruthWriter.StrayRow(
+                        relative(out, hidden), "hidden copy of a ledger", RejectRule.HIDDEN_FILE.code()),
+                new GroundTruthWriter.StrayRow(
+                        relative(out, outside), "link to a file outside the folder", RejectRule.OUTSIDE_SOURCE.code()),
+                new GroundTruthWriter.StrayRow(
+                        relative(out, loop), "link to the folder itself", RejectRule.LINK_LOOP.code()));
     }
 
     private static String relative(Path out, Path entry) {

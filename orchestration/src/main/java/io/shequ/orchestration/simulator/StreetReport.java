@@ -20,9 +20,19 @@ import java.util.Set;
  * @param revision empty for a first submission, "更正" for a corrected resubmission
  * @param fileMess the file and street mess kinds this file carries (report-csv, extra-sheet, duplicate-file ...)
  */
-record StreetReport(Street street, ReportPeriod period, Format format, List<String> header, List<Line> lines,
-                    String filer, LocalDate filedOn, Identity identity, Damage damage,
-                    int serial, String revision, Set<MessKind> fileMess) {
+record StreetReport(
+        Street street,
+        ReportPeriod period,
+        Format format,
+        List<String> header,
+        List<Line> lines,
+        String filer,
+        LocalDate filedOn,
+        Identity identity,
+        Damage damage,
+        int serial,
+        String revision,
+        Set<MessKind> fileMess) {
 
     /** XLSX, or CSV in a charset, with or without a byte-order mark. */
     record Format(boolean xlsx, Charset charset, boolean bom) {
@@ -63,7 +73,10 @@ record StreetReport(Street street, ReportPeriod period, Format format, List<Stri
 
     /** A file that cannot be read at all, with the rule staging quarantines it by. */
     enum Damage {
-        NONE(null), TRUNCATED(RejectRule.UNREADABLE_FILE), EMPTY(RejectRule.EMPTY_FILE), NO_HEADER(RejectRule.NO_HEADER);
+        NONE(null),
+        TRUNCATED(RejectRule.UNREADABLE_FILE),
+        EMPTY(RejectRule.EMPTY_FILE),
+        NO_HEADER(RejectRule.NO_HEADER);
 
         final RejectRule rule;
 
@@ -99,8 +112,13 @@ record StreetReport(Street street, ReportPeriod period, Format format, List<Stri
      * A community row. {@code badField} and {@code rule} are null for a row that should be staged;
      * {@code mess} names the row and cell mess kinds it carries.
      */
-    record Line(Division community, String writtenName, List<Cell> cells, String badField, RejectRule rule,
-                Set<MessKind> mess) {
+    record Line(
+            Division community,
+            String writtenName,
+            List<Cell> cells,
+            String badField,
+            RejectRule rule,
+            Set<MessKind> mess) {
         boolean bad() {
             return rule != null;
         }
@@ -148,9 +166,12 @@ record StreetReport(Street street, ReportPeriod period, Format format, List<Stri
         String suffix = revision.isEmpty() ? "" : "(" + revision + ")";
         String extension = "." + format.extension();
         return switch (identity) {
-            case FILE_NAME -> street.name() + "/" + street.name() + "_" + periodWritten() + reportName() + suffix + extension;
-            case FOLDER -> street.name() + "/" + (quarterly() ? periodWritten() : String.format("%d-%02d",
-                    period.year(), period.firstMonth())) + suffix + extension;
+            case FILE_NAME ->
+                street.name() + "/" + street.name() + "_" + periodWritten() + reportName() + suffix + extension;
+            case FOLDER ->
+                street.name() + "/"
+                        + (quarterly() ? periodWritten() : String.format("%d-%02d", period.year(), period.firstMonth()))
+                        + suffix + extension;
             case TITLE, NO_OFFICE -> "来件/附件" + serial + "_" + periodWritten() + reportName() + suffix + extension;
             case NO_PERIOD -> street.name() + "/" + street.name() + "_" + reportName() + serial + suffix + extension;
         };

@@ -24,8 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class TruthNames {
 
-    private TruthNames() {
-    }
+    private TruthNames() {}
 
     static Map<String, SortedSet<String>> reports(SimulationResult sample) {
         Set<String> loaded = new HashSet<>();
@@ -37,7 +36,9 @@ final class TruthNames {
         Map<String, SortedSet<String>> names = new LinkedHashMap<>();
         for (CSVRecord row : read(sample.groundTruthFolder().resolve("report-rows.csv"))) {
             if (row.get("outcome").equals("staged") && loaded.contains(row.get("file"))) {
-                names.put(key(sample, sample.streetOfficeFolder(), row), new TreeSet<>(List.of(row.get("community_code"))));
+                names.put(
+                        key(sample, sample.streetOfficeFolder(), row),
+                        new TreeSet<>(List.of(row.get("community_code"))));
             }
         }
         return names;
@@ -47,7 +48,8 @@ final class TruthNames {
         Map<String, SortedSet<String>> names = new LinkedHashMap<>();
         for (CSVRecord row : read(sample.groundTruthFolder().resolve("contracts.csv"))) {
             if (row.get("outcome").equals("staged") && row.get("superseded_by").isEmpty()) {
-                names.put(key(sample, sample.procurementFolder(), row),
+                names.put(
+                        key(sample, sample.procurementFolder(), row),
                         new TreeSet<>(List.of(row.get("served_codes").split(";"))));
             }
         }
@@ -61,8 +63,14 @@ final class TruthNames {
     }
 
     private static List<CSVRecord> read(Path file) {
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (CSVParser parser = CSVParser.parse(
+                file,
+                StandardCharsets.UTF_8,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build())) {
             return parser.getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the ground truth " + file, e);

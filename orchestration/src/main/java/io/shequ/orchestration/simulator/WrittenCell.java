@@ -9,7 +9,11 @@ package io.shequ.orchestration.simulator;
  */
 record WrittenCell(String text, Kind kind) {
 
-    enum Kind { TEXT, NUMBER, DATE }
+    enum Kind {
+        TEXT,
+        NUMBER,
+        DATE
+    }
 
     static WrittenCell text(String text) {
         return new WrittenCell(text, Kind.TEXT);

@@ -7,8 +7,7 @@ final class CellText {
 
     static final String NULL = "NULL";
 
-    private CellText() {
-    }
+    private CellText() {}
 
     /** The value as text, {@code null} as the Java null (the caller decides how to show it). */
     static String of(Object value) {
@@ -17,7 +16,9 @@ final class CellText {
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : String.valueOf(d);
+            return Double.isFinite(d)
+                    ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                    : String.valueOf(d);
         }
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();

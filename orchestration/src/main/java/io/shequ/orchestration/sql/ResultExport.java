@@ -34,8 +34,7 @@ final class ResultExport {
     /** The largest integer a spreadsheet's double holds exactly. */
     private static final long EXACT = 1L << 53;
 
-    private ResultExport() {
-    }
+    private ResultExport() {}
 
     /**
      * @throws IllegalArgumentException if the name ends neither in {@code .csv} nor {@code .xlsx}

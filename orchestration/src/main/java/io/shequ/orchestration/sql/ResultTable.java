@@ -23,8 +23,16 @@ import java.util.Set;
  */
 public record ResultTable(List<String> columns, List<Boolean> numeric, List<List<Object>> rows, Duration elapsed) {
 
-    private static final Set<Integer> NUMBERS = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
-            Types.FLOAT, Types.REAL, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL);
+    private static final Set<Integer> NUMBERS = Set.of(
+            Types.TINYINT,
+            Types.SMALLINT,
+            Types.INTEGER,
+            Types.BIGINT,
+            Types.FLOAT,
+            Types.REAL,
+            Types.DOUBLE,
+            Types.NUMERIC,
+            Types.DECIMAL);
 
     /**
      * Runs {@code sql} on {@code source}.
@@ -61,8 +69,8 @@ public record ResultTable(List<String> columns, List<Boolean> numeric, List<List
                     }
                     rows.add(row);
                 }
-                return new ResultTable(List.copyOf(columns), List.copyOf(numeric), rows,
-                        Duration.ofNanos(System.nanoTime() - start));
+                return new ResultTable(
+                        List.copyOf(columns), List.copyOf(numeric), rows, Duration.ofNanos(System.nanoTime() - start));
             }
         }
     }

@@ -34,7 +34,9 @@ final class SqlCatalog {
         List<Table> tables = new ArrayList<>();
         try (ResultSet result = metadata().getTables(null, null, "%", null)) {
             while (result.next()) {
-                Table table = new Table(result.getString("TABLE_SCHEM"), result.getString("TABLE_NAME"),
+                Table table = new Table(
+                        result.getString("TABLE_SCHEM"),
+                        result.getString("TABLE_NAME"),
                         result.getString("TABLE_TYPE"));
                 if (table.type() == null || !table.type().startsWith("SYSTEM")) {
                     tables.add(table);
@@ -42,14 +44,17 @@ final class SqlCatalog {
             }
         }
         tables.sort(Comparator.comparing((Table t) -> !"main".equals(t.schema()))
-                .thenComparing(t -> String.valueOf(t.schema())).thenComparing(Table::name));
+                .thenComparing(t -> String.valueOf(t.schema()))
+                .thenComparing(Table::name));
         return tables;
     }
 
     /** {@code name} ({@code table} or {@code schema.table}) among {@link #tables()}. */
     Optional<Table> table(String name) throws SQLException {
-        return tables().stream().filter(t -> t.qualified().equalsIgnoreCase(name)
-                || (t.schema() + "." + t.name()).equalsIgnoreCase(name)).findFirst();
+        return tables().stream()
+                .filter(t ->
+                        t.qualified().equalsIgnoreCase(name) || (t.schema() + "." + t.name()).equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** The columns of {@code table} as a result: column, type, nullable. */
@@ -59,12 +64,17 @@ final class SqlCatalog {
         try (ResultSet result = metadata().getColumns(null, table.schema(), table.name(), "%")) {
             while (result.next()) {
                 if (table.name().equals(result.getString("TABLE_NAME"))) {
-                    rows.add(Arrays.asList(result.getString("COLUMN_NAME"), result.getString("TYPE_NAME"),
+                    rows.add(Arrays.asList(
+                            result.getString("COLUMN_NAME"),
+                            result.getString("TYPE_NAME"),
                             "NO".equals(result.getString("IS_NULLABLE")) ? "not null" : ""));
                 }
             }
         }
-        return new ResultTable(List.of("column", "type", "nullable"), List.of(false, false, false), rows,
+        return new ResultTable(
+                List.of("column", "type", "nullable"),
+                List.of(false, false, false),
+                rows,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -75,7 +85,10 @@ final class SqlCatalog {
         for (Table table : tables()) {
             rows.add(Arrays.asList(table.schema(), table.name(), table.type()));
         }
-        return new ResultTable(List.of("schema", "name", "type"), List.of(false, false, false), rows,
+        return new ResultTable(
+                List.of("schema", "name", "type"),
+                List.of(false, false, false),
+                rows,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

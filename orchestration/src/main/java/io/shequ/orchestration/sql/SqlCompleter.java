@@ -14,9 +14,39 @@ import org.jline.reader.ParsedLine;
  */
 final class SqlCompleter implements Completer {
 
-    private static final List<String> KEYWORDS = List.of("SELECT", "FROM", "WHERE", "GROUP BY", "ORDER BY", "HAVING",
-            "LIMIT", "JOIN", "LEFT JOIN", "ON", "AND", "OR", "NOT", "IN", "LIKE", "AS", "DISTINCT", "COUNT", "SUM", "AVG",
-            "MIN", "MAX", "WITH", "UNION ALL", "CASE", "WHEN", "THEN", "ELSE", "END", "IS NULL", "DESCRIBE", "SUMMARIZE");
+    private static final List<String> KEYWORDS = List.of(
+            "SELECT",
+            "FROM",
+            "WHERE",
+            "GROUP BY",
+            "ORDER BY",
+            "HAVING",
+            "LIMIT",
+            "JOIN",
+            "LEFT JOIN",
+            "ON",
+            "AND",
+            "OR",
+            "NOT",
+            "IN",
+            "LIKE",
+            "AS",
+            "DISTINCT",
+            "COUNT",
+            "SUM",
+            "AVG",
+            "MIN",
+            "MAX",
+            "WITH",
+            "UNION ALL",
+            "CASE",
+            "WHEN",
+            "THEN",
+            "ELSE",
+            "END",
+            "IS NULL",
+            "DESCRIBE",
+            "SUMMARIZE");
     private static final List<String> COMMANDS = List.of("\\d", "\\export", "\\q", "\\?");
 
     private final List<String> words;

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 public final class SqlPassword {
 
-    private SqlPassword() {
-    }
+    private SqlPassword() {}
 
     /**
      * @throws IllegalArgumentException if the variable is unset, the file open to others or
@@ -34,14 +33,15 @@ public final class SqlPassword {
                 throw new IllegalArgumentException("cannot read the password file " + file);
             }
             if (!OwnerOnly.isOwnerOnly(file)) {
-                throw new IllegalArgumentException("the password file " + file + " is open to its group or others;"
-                        + " run: chmod 600 " + file);
+                throw new IllegalArgumentException(
+                        "the password file " + file + " is open to its group or others;" + " run: chmod 600 " + file);
             }
             return Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
         }
         Console console = System.console();
         if (console == null) {
-            throw new IllegalArgumentException("no terminal to ask the password on: use --password-env VAR or --password-file FILE");
+            throw new IllegalArgumentException(
+                    "no terminal to ask the password on: use --password-env VAR or --password-file FILE");
         }
         char[] password = console.readPassword("password for %s: ", user);
         if (password == null) {

@@ -107,12 +107,14 @@ public final class SqlShell {
             TableText.print(catalog.list(), out);
             return;
         }
-        Optional<SqlCatalog.Table> table = catalog.table(name.endsWith(";") ? name.substring(0, name.length() - 1) : name);
+        Optional<SqlCatalog.Table> table =
+                catalog.table(name.endsWith(";") ? name.substring(0, name.length() - 1) : name);
         if (table.isEmpty()) {
             fail("no table or view named " + name + " (\\d lists them)");
             return;
         }
-        out.println(table.get().type().toLowerCase(Locale.ROOT) + " " + table.get().qualified());
+        out.println(
+                table.get().type().toLowerCase(Locale.ROOT) + " " + table.get().qualified());
         TableText.print(catalog.describe(table.get()), out);
     }
 

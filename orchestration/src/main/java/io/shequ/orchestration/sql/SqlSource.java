@@ -44,7 +44,8 @@ public final class SqlSource implements AutoCloseable {
     public static SqlSource snapshot(Path home, Duration timeout, long maxRows, int threads, long memoryBytes) {
         WarehouseReader reader = WarehouseReader.open(home, threads, memoryBytes);
         try {
-            return new SqlSource("snapshot " + reader.snapshot().getFileName(), reader.session(), reader, timeout, maxRows);
+            return new SqlSource(
+                    "snapshot " + reader.snapshot().getFileName(), reader.session(), reader, timeout, maxRows);
         } catch (RuntimeException e) {
             reader.close();
             throw e;
@@ -64,7 +65,8 @@ public final class SqlSource implements AutoCloseable {
         login.setProperty("password", new String(password));
         Connection connection = DriverManager.getConnection(url, login);
         int query = url.indexOf('?');
-        return new SqlSource((query < 0 ? url : url.substring(0, query)) + " as " + user, connection, null, null, maxRows);
+        return new SqlSource(
+                (query < 0 ? url : url.substring(0, query)) + " as " + user, connection, null, null, maxRows);
     }
 
     /**

@@ -19,8 +19,7 @@ import org.jline.utils.WCWidth;
  */
 final class TableText {
 
-    private TableText() {
-    }
+    private TableText() {}
 
     static void print(ResultTable table, PrintStream out) {
         if (table.isEmpty()) {
@@ -55,7 +54,8 @@ final class TableText {
         for (String[] text : cells) {
             line.setLength(0);
             for (int c = 0; c < columns; c++) {
-                line.append(c == 0 ? " " : " | ").append(pad(text[c], widths[c], table.numeric().get(c)));
+                line.append(c == 0 ? " " : " | ")
+                        .append(pad(text[c], widths[c], table.numeric().get(c)));
             }
             out.println(line.toString().stripTrailing());
         }

@@ -22,10 +22,12 @@ class BenchReportTest {
     @Test
     void readsStepsAndSourceRowsFromTheSummaryAndSumsStageToPublish() throws Exception {
         RunFigures run = RunFigures.read(summary("COMPLETED"), 0, Duration.ofSeconds(100));
-        assertThat(run.steps()).extracting(RunFigures.Step::name)
+        assertThat(run.steps())
+                .extracting(RunFigures.Step::name)
                 .containsExactly("extract", "stage", "check", "conform", "lake", "publish", "indicators");
         assertThat(run.rowsRead()).as("rowsRead summed over the sources").isEqualTo(1500);
-        assertThat(run.stageToPublish()).as("stage 20 + check 10 + conform 30 + lake 15 + publish 5 s")
+        assertThat(run.stageToPublish())
+                .as("stage 20 + check 10 + conform 30 + lake 15 + publish 5 s")
                 .contains(Duration.ofSeconds(80));
         assertThat(run.rowsPerSecond()).isEqualTo(15.0);
     }
@@ -35,9 +37,14 @@ class BenchReportTest {
         RunFigures run = RunFigures.read(summary("FAILED"), 1, Duration.ofSeconds(90));
         assertThat(run.stageToPublish()).as("publish did not complete").isEmpty();
         assertThat(run.completed("publish")).isEmpty();
-        String table = new BenchReport("city 3701, scale 1", MACHINE, run, 5L << 30, -1, null, null, null, null, 0).table();
-        assertThat(table).contains("exit 1").containsPattern("publish +FAILED +5\\.0 s")
-                .as("no ratio without a published run").containsPattern("stage → publish +—").contains("rerun, no new data");
+        String table =
+                new BenchReport("city 3701, scale 1", MACHINE, run, 5L << 30, -1, null, null, null, null, 0).table();
+        assertThat(table)
+                .contains("exit 1")
+                .containsPattern("publish +FAILED +5\\.0 s")
+                .as("no ratio without a published run")
+                .containsPattern("stage → publish +—")
+                .contains("rerun, no new data");
     }
 
     @Test
@@ -45,19 +52,32 @@ class BenchReportTest {
         RunFigures cold = RunFigures.read(summary("COMPLETED"), 0, Duration.ofSeconds(100));
         RunFigures unchanged = new RunFigures("r2", 0, List.of(), 30, Duration.ofSeconds(40));
         RunFigures day = new RunFigures("r3", 0, List.of(), 900, Duration.ofSeconds(50));
-        BenchReport report = new BenchReport("city 3701, scale 0.25", MACHINE, cold, 3L << 30, 300L << 20,
-                new SqlFloor.Result(Duration.ofSeconds(8), Map.of()), new PlainWarehouseBuild.Result(Duration.ofSeconds(2), 10, 100, 1),
-                unchanged, day, 1200);
+        BenchReport report = new BenchReport(
+                "city 3701, scale 0.25",
+                MACHINE,
+                cold,
+                3L << 30,
+                300L << 20,
+                new SqlFloor.Result(Duration.ofSeconds(8), Map.of()),
+                new PlainWarehouseBuild.Result(Duration.ofSeconds(2), 10, 100, 1),
+                unchanged,
+                day,
+                1200);
         String table = report.table();
-        assertThat(table).containsPattern("extract +COMPLETED +12\\.0 s")
+        assertThat(table)
+                .containsPattern("extract +COMPLETED +12\\.0 s")
                 .containsPattern("stage → publish +80\\.0 s")
-                .as("80 s / 8 s").contains("stage → publish / floor = 10.0×")
-                .as("publish 5 s / plain load 2 s").contains("publish / plain load = 2.5×")
+                .as("80 s / 8 s")
+                .contains("stage → publish / floor = 10.0×")
+                .as("publish 5 s / plain load 2 s")
+                .contains("publish / plain load = 2.5×")
                 .contains("peak memory 3.0 GiB, snapshot 300 MiB")
                 .contains("rerun, one more day (1,200 events)");
         String markdown = report.markdown(LocalDate.of(2026, 12, 2));
-        assertThat(markdown).contains(BenchReport.RESULTS_HEADER)
-                .contains("| 2026-12-02 | city 3701, scale 0.25 | 0 | 1,500 | 100.0 s | 15 | 80.0 s | 8.0 s | 10.0× | 5.0 s | 2.0 s | 2.5× | 3.0 GiB / 300 MiB | 40.0 s | 50.0 s |")
+        assertThat(markdown)
+                .contains(BenchReport.RESULTS_HEADER)
+                .contains(
+                        "| 2026-12-02 | city 3701, scale 0.25 | 0 | 1,500 | 100.0 s | 15 | 80.0 s | 8.0 s | 10.0× | 5.0 s | 2.0 s | 2.5× | 3.0 GiB / 300 MiB | 40.0 s | 50.0 s |")
                 .contains("| conform | COMPLETED | 30.0 s |");
     }
 
@@ -70,8 +90,10 @@ class BenchReportTest {
 
     @Test
     void machineReadsCpuModelAndMemory() {
-        assertThat(Machine.cpuModel("processor\t: 0\nmodel name\t: AMD EPYC 7B13\n")).isEqualTo("AMD EPYC 7B13");
-        assertThat(Machine.memTotal("MemTotal:       24578048 kB\nMemFree: 1 kB\n")).isEqualTo(24578048L * 1024);
+        assertThat(Machine.cpuModel("processor\t: 0\nmodel name\t: AMD EPYC 7B13\n"))
+                .isEqualTo("AMD EPYC 7B13");
+        assertThat(Machine.memTotal("MemTotal:       24578048 kB\nMemFree: 1 kB\n"))
+                .isEqualTo(24578048L * 1024);
     }
 
     @Test
@@ -81,11 +103,13 @@ class BenchReportTest {
                 {"tables": [{"name": "fct_grid_events", "dataFiles": ["file:/lake/report_year=2023/a%20b.parquet", "/lake/c.parquet"]},
                             {"name": "dim_date", "dataFiles": []}]}""");
         List<PlainWarehouseBuild.LakeTable> tables = PlainWarehouseBuild.tables(snapshot);
-        assertThat(tables.get(0).dataFiles()).as("file: stripped as text, %20 kept")
+        assertThat(tables.get(0).dataFiles())
+                .as("file: stripped as text, %20 kept")
                 .containsExactly("/lake/report_year=2023/a%20b.parquet", "/lake/c.parquet");
-        assertThat(PlainWarehouseBuild.createStatement(tables.get(0))).isEqualTo(
-                "CREATE TABLE lake.fct_grid_events AS SELECT * FROM read_parquet(['/lake/report_year=2023/a%20b.parquet', "
-                        + "'/lake/c.parquet'], hive_partitioning = false)");
+        assertThat(PlainWarehouseBuild.createStatement(tables.get(0)))
+                .isEqualTo(
+                        "CREATE TABLE lake.fct_grid_events AS SELECT * FROM read_parquet(['/lake/report_year=2023/a%20b.parquet', "
+                                + "'/lake/c.parquet'], hive_partitioning = false)");
     }
 
     private Path summary(String publishStatus) throws Exception {

@@ -21,7 +21,8 @@ class DemoFreshnessTest {
 
     @Test
     void theWindowsSpanTheSimulatedPeriodAndMarkItHistory() throws Exception {
-        SimulationSpec spec = SimulationSpec.demo(DivisionCode.parse("370103"), 2023, 42).withMonths(9);
+        SimulationSpec spec =
+                SimulationSpec.demo(DivisionCode.parse("370103"), 2023, 42).withMonths(9);
         Path config = Files.writeString(dir.resolve("shequ.yml"), "home: .\n" + DemoFreshness.of(spec));
         FreshnessWindows windows = FreshnessConfig.read(config);
 

@@ -37,13 +37,32 @@ class GenerateCommandPostgresTest {
     @Test
     void aDistrictsGridDatabaseGoesToPostgres(@TempDir Path out) throws Exception {
         String url = postgres.url("district_grid");
-        GenerateRun run = GenerateRun.with(Map.of(), "--district", "370103", "--year", "2023", "--months", "1",
-                "--scale", "0.02", "--mess", "heavy", "--seed", "5", "--out", out.toString(),
-                "--grid-url", url, "--grid-user", USER);
+        GenerateRun run = GenerateRun.with(
+                Map.of(),
+                "--district",
+                "370103",
+                "--year",
+                "2023",
+                "--months",
+                "1",
+                "--scale",
+                "0.02",
+                "--mess",
+                "heavy",
+                "--seed",
+                "5",
+                "--out",
+                out.toString(),
+                "--grid-url",
+                url,
+                "--grid-user",
+                USER);
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(count(url, "SELECT COUNT(*) FROM event")).as("the ground truth's events, on PostgreSQL")
-                .isEqualTo(GenerateRun.truthRows(out.resolve("ground-truth/grid-events.csv"))).isPositive();
+        assertThat(count(url, "SELECT COUNT(*) FROM event"))
+                .as("the ground truth's events, on PostgreSQL")
+                .isEqualTo(GenerateRun.truthRows(out.resolve("ground-truth/grid-events.csv")))
+                .isPositive();
         assertThat(out.resolve("grid-system")).as("no H2 file under --out").doesNotExist();
         assertThat(run.out()).contains(url);
     }
@@ -52,21 +71,41 @@ class GenerateCommandPostgresTest {
     void aCitysGridDatabaseGoesToPostgres(@TempDir Path out) throws Exception {
         String url = postgres.url("city_grid");
         // 三沙市: the smallest city of the list, three districts
-        GenerateRun run = GenerateRun.with(Map.of(), "--city", "4603", "--year", "2023", "--months", "1",
-                "--scale", "0.05", "--mess", "typical", "--seed", "5", "--out", out.toString(),
-                "--grid-url", url, "--grid-user", USER);
+        GenerateRun run = GenerateRun.with(
+                Map.of(),
+                "--city",
+                "4603",
+                "--year",
+                "2023",
+                "--months",
+                "1",
+                "--scale",
+                "0.05",
+                "--mess",
+                "typical",
+                "--seed",
+                "5",
+                "--out",
+                out.toString(),
+                "--grid-url",
+                url,
+                "--grid-user",
+                USER);
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(count(url, "SELECT COUNT(*) FROM event")).as("every district's events in the one database")
-                .isEqualTo(GenerateRun.truthRows(out.resolve("ground-truth/grid-events.csv"))).isPositive();
+        assertThat(count(url, "SELECT COUNT(*) FROM event"))
+                .as("every district's events in the one database")
+                .isEqualTo(GenerateRun.truthRows(out.resolve("ground-truth/grid-events.csv")))
+                .isPositive();
         assertThat(count(url, "SELECT COUNT(DISTINCT SUBSTRING(community_code, 1, 6)) FROM grid"))
-                .as("grids of the city's three districts").isEqualTo(3);
+                .as("grids of the city's three districts")
+                .isEqualTo(3);
         assertThat(out.resolve("grid-system")).as("no H2 file under --out").doesNotExist();
     }
 
     private static long count(String url, String sql) throws Exception {
         try (Connection db = DriverManager.getConnection(url, USER, "");
-             ResultSet rs = db.createStatement().executeQuery(sql)) {
+                ResultSet rs = db.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

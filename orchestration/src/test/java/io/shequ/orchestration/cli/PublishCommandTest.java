@@ -24,8 +24,10 @@ class PublishCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new CommandLine(new PublishCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+        return new CommandLine(new PublishCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(args);
     }
 
     private String output() {
@@ -67,7 +69,9 @@ class PublishCommandTest {
         assertThat(run("--home", home.toString(), "--rollback")).isZero();
         assertThat(output()).startsWith("rolled back: run-1.duckdb is now current");
 
-        assertThat(run("--home", home.toString(), "--rollback")).as("nothing older to roll back to").isEqualTo(1);
+        assertThat(run("--home", home.toString(), "--rollback"))
+                .as("nothing older to roll back to")
+                .isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing to roll back to");
         assertThat(publisher.current().orElseThrow().getFileName().toString()).isEqualTo("run-1.duckdb");
 
@@ -79,9 +83,11 @@ class PublishCommandTest {
     void rollbackWithNothingPublishedExits1AndNoActionIsBadUsage() {
         assertThat(run("--home", home.toString(), "--rollback")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing is published");
-        assertThat(ShequMain.execute("publish", "--home", home.toString())).as("--rollback or --list is required")
+        assertThat(ShequMain.execute("publish", "--home", home.toString()))
+                .as("--rollback or --list is required")
                 .isEqualTo(2);
         assertThat(ShequMain.execute("publish", "--home", home.toString(), "--list", "--rollback"))
-                .as("not both").isEqualTo(2);
+                .as("not both")
+                .isEqualTo(2);
     }
 }

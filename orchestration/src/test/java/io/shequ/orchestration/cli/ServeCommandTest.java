@@ -25,9 +25,12 @@ class ServeCommandTest {
         Path users = home.resolve("secrets").resolve("serve-users");
         String text = Files.readString(users);
         assertThat(text).as("the users file").contains("ana:analyst:$argon2id$").doesNotContain("statistics-2023");
-        assertThat(Files.getPosixFilePermissions(users)).as("owner-only")
+        assertThat(Files.getPosixFilePermissions(users))
+                .as("owner-only")
                 .allMatch(p -> p.name().startsWith("OWNER"));
-        assertThat(addUser("bob", "admin", "whatever-pass")).as("an unknown role").isEqualTo(2);
+        assertThat(addUser("bob", "admin", "whatever-pass"))
+                .as("an unknown role")
+                .isEqualTo(2);
     }
 
     @Test
@@ -35,15 +38,24 @@ class ServeCommandTest {
         addUser("ana", "analyst", "statistics-2023");
         addUser("eng", "engineer", "pipeline-2023");
         assertThat(captured(() -> ShequMain.execute("serve", "user", "list", "--home", home.toString())))
-                .as("both users with their roles, no hash").contains("ana\tanalyst", "eng\tengineer").doesNotContain("argon2");
+                .as("both users with their roles, no hash")
+                .contains("ana\tanalyst", "eng\tengineer")
+                .doesNotContain("argon2");
 
-        assertThat(ShequMain.execute("serve", "user", "remove", "ana", "--home", home.toString())).as("remove").isZero();
-        assertThat(captured(() -> ShequMain.execute("serve", "user", "list", "--home", home.toString())))
-                .as("ana is gone, eng stays").doesNotContain("ana").contains("eng\tengineer");
-        assertThat(Files.readString(home.resolve("secrets").resolve("serve-users"))).as("the file")
-                .doesNotContain("ana:").contains("eng:engineer:$argon2id$");
         assertThat(ShequMain.execute("serve", "user", "remove", "ana", "--home", home.toString()))
-                .as("removing an unknown user fails").isEqualTo(1);
+                .as("remove")
+                .isZero();
+        assertThat(captured(() -> ShequMain.execute("serve", "user", "list", "--home", home.toString())))
+                .as("ana is gone, eng stays")
+                .doesNotContain("ana")
+                .contains("eng\tengineer");
+        assertThat(Files.readString(home.resolve("secrets").resolve("serve-users")))
+                .as("the file")
+                .doesNotContain("ana:")
+                .contains("eng:engineer:$argon2id$");
+        assertThat(ShequMain.execute("serve", "user", "remove", "ana", "--home", home.toString()))
+                .as("removing an unknown user fails")
+                .isEqualTo(1);
     }
 
     private static String captured(IntSupplier command) {
@@ -61,10 +73,12 @@ class ServeCommandTest {
     @Test
     void theServerRefusesToStartWithoutUsersOrWithoutTls() throws Exception {
         assertThat(ShequMain.execute("serve", "--home", home.toString(), "--port", "0", "--insecure-plaintext"))
-                .as("an empty users file").isEqualTo(2);
+                .as("an empty users file")
+                .isEqualTo(2);
         addUser("ana", "analyst", "statistics-2023");
         assertThat(ShequMain.execute("serve", "--home", home.toString(), "--port", "0"))
-                .as("no certificate and no --insecure-plaintext").isEqualTo(2);
+                .as("no certificate and no --insecure-plaintext")
+                .isEqualTo(2);
     }
 
     private int addUser(String name, String role, String password) {

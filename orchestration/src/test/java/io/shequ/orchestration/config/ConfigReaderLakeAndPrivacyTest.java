@@ -20,24 +20,33 @@ class ConfigReaderLakeAndPrivacyTest {
     @Test
     void withoutAKeyTheRunRefusesToStartAndSaysBothWaysToProvideOne() throws Exception {
         Path config = write("home: h\ndistricts: [\"370103\"]\n");
-        assertThatThrownBy(() -> ConfigReader.read(config)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("pseudonymization").hasMessageContaining("key-env").hasMessageContaining("key-file");
+        assertThatThrownBy(() -> ConfigReader.read(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pseudonymization")
+                .hasMessageContaining("key-env")
+                .hasMessageContaining("key-file");
     }
 
     @Test
     void aTooShortKeyIsRefusedWithHowToMakeOne() throws Exception {
         OwnerOnly.writeString(dir.resolve("short.key"), "only-twenty-chars-xx\n");
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: short.key\n"));
-        assertThatThrownBy(() -> PseudonymKeys.load(config.pseudonymKey())).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("at least 32 characters").hasMessageContaining("openssl rand");
+        assertThatThrownBy(() -> PseudonymKeys.load(config.pseudonymKey()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at least 32 characters")
+                .hasMessageContaining("openssl rand");
     }
 
     @Test
     void defaultsAreTheEmbeddedCatalogAndThirtyDaysOfQuarantine() throws Exception {
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"));
-        assertThat(config.lakeCatalog()).as("null: PipelineSettings falls back to the H2 file").isNull();
-        assertThat(config.retention()).as("every raw zone, the quarantine among them, 30 days")
-                .isEqualTo(new Retention(30, 30)).isEqualTo(Retention.defaults());
+        assertThat(config.lakeCatalog())
+                .as("null: PipelineSettings falls back to the H2 file")
+                .isNull();
+        assertThat(config.retention())
+                .as("every raw zone, the quarantine among them, 30 days")
+                .isEqualTo(new Retention(30, 30))
+                .isEqualTo(Retention.defaults());
     }
 
     @Test
@@ -48,24 +57,36 @@ class ConfigReaderLakeAndPrivacyTest {
         assertThat(config.lakeCatalog().url()).isEqualTo("jdbc:postgresql://db/shequ_lake");
         assertThat(config.lakeCatalog().user()).isEqualTo("lake");
         assertThat(config.lakeCatalog().toString()).contains("password=***");
-        assertThat(config.retention()).as("quarantine.keep-days alone still sets the quarantine's period")
+        assertThat(config.retention())
+                .as("quarantine.keep-days alone still sets the quarantine's period")
                 .isEqualTo(new Retention(30, 7));
-        assertThat(ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "raw:\n  keep-days: 14\n")).retention()).as("raw.keep-days alone: the quarantine follows it")
+        assertThat(ConfigReader.read(
+                                write(base() + "pseudonymization:\n  key-file: k.key\n" + "raw:\n  keep-days: 14\n"))
+                        .retention())
+                .as("raw.keep-days alone: the quarantine follows it")
                 .isEqualTo(new Retention(14, 14));
         assertThat(ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "raw:\n  keep-days: 14\nquarantine:\n  keep-days: 60\n")).retention())
-                .as("both: quarantine.keep-days overrides for the quarantine").isEqualTo(new Retention(14, 60));
-        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "raw:\n  keep-days: none\n"))).hasMessageContaining("raw.keep-days");
+                                + "raw:\n  keep-days: 14\nquarantine:\n  keep-days: 60\n"))
+                        .retention())
+                .as("both: quarantine.keep-days overrides for the quarantine")
+                .isEqualTo(new Retention(14, 60));
+        assertThatThrownBy(() -> ConfigReader.read(
+                        write(base() + "pseudonymization:\n  key-file: k.key\n" + "raw:\n  keep-days: none\n")))
+                .hasMessageContaining("raw.keep-days");
 
-        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "quarantine:\n  keep-days: 0\n"))).hasMessageContaining("quarantine.keep-days");
-        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "lake:\n  catalog-url: postgres://db\n"))).hasMessageContaining("lake.catalog-url");
-        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "lake:\n  catalog-url: jdbc:postgresql://db/x\n  catalog-password-env: SHEQU_NO_SUCH_VARIABLE_SET\n")))
-                .hasMessageContaining("lake.catalog-password-env").hasMessageContaining("SHEQU_NO_SUCH_VARIABLE_SET");
+        assertThatThrownBy(() -> ConfigReader.read(
+                        write(base() + "pseudonymization:\n  key-file: k.key\n" + "quarantine:\n  keep-days: 0\n")))
+                .hasMessageContaining("quarantine.keep-days");
+        assertThatThrownBy(() -> ConfigReader.read(write(
+                        base() + "pseudonymization:\n  key-file: k.key\n" + "lake:\n  catalog-url: postgres://db\n")))
+                .hasMessageContaining("lake.catalog-url");
+        assertThatThrownBy(
+                        () -> ConfigReader.read(
+                                write(
+                                        base() + "pseudonymization:\n  key-file: k.key\n"
+                                                + "lake:\n  catalog-url: jdbc:postgresql://db/x\n  catalog-password-env: SHEQU_NO_SUCH_VARIABLE_SET\n")))
+                .hasMessageContaining("lake.catalog-password-env")
+                .hasMessageContaining("SHEQU_NO_SUCH_VARIABLE_SET");
     }
 
     @Test
@@ -79,14 +100,20 @@ class ConfigReaderLakeAndPrivacyTest {
                 + "lake:\n  catalog-url: jdbc:postgresql://db/shequ_lake\n  catalog-password-file: lake.password\n"));
         assertThat(config.jobRepository().password()).isEqualTo("from-the-file");
         assertThat(config.lakeCatalog().password()).isEqualTo("lake-secret");
-        assertThat(SchedulerSettings.of(config).storePassword()).as("the store is the job repository").isEqualTo("from-the-file");
+        assertThat(SchedulerSettings.of(config).storePassword())
+                .as("the store is the job repository")
+                .isEqualTo("from-the-file");
         assertThat(config.jobRepository().toString()).doesNotContain("from-the-file");
 
+        assertThatThrownBy(
+                        () -> ConfigReader.read(
+                                write(
+                                        base() + "pseudonymization:\n  key-file: k.key\n"
+                                                + "job-repository:\n  url: jdbc:postgresql://db/x\n  password-file: ops.password\n  password-env: HOME\n")))
+                .hasMessageContaining("job-repository.password-file")
+                .hasMessageContaining("not both");
         assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "job-repository:\n  url: jdbc:postgresql://db/x\n  password-file: ops.password\n  password-env: HOME\n")))
-                .hasMessageContaining("job-repository.password-file").hasMessageContaining("not both");
-        assertThatThrownBy(() -> ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"
-                + "lake:\n  catalog-url: jdbc:postgresql://db/x\n  catalog-password-file: missing.password\n")))
+                        + "lake:\n  catalog-url: jdbc:postgresql://db/x\n  catalog-password-file: missing.password\n")))
                 .hasMessageContaining("lake.catalog-password-file");
     }
 
@@ -94,9 +121,13 @@ class ConfigReaderLakeAndPrivacyTest {
     void theEmbeddedJobRepositoryHasTheHomesGeneratedPassword() throws Exception {
         ShequConfig config = ConfigReader.read(write(base() + "pseudonymization:\n  key-file: k.key\n"));
         assertThat(config.jobRepository().user()).isEqualTo("sa");
-        assertThat(config.jobRepository().password()).as("generated, never empty")
-                .isEqualTo(Files.readString(dir.resolve("h/secrets/embedded-db.password")).strip()).isNotEmpty();
-        assertThat(config.jobRepository().url()).startsWith("jdbc:h2:file:" + dir.resolve("h/state/jobs"))
+        assertThat(config.jobRepository().password())
+                .as("generated, never empty")
+                .isEqualTo(Files.readString(dir.resolve("h/secrets/embedded-db.password"))
+                        .strip())
+                .isNotEmpty();
+        assertThat(config.jobRepository().url())
+                .startsWith("jdbc:h2:file:" + dir.resolve("h/state/jobs"))
                 .contains("AUTO_SERVER=TRUE");
     }
 

@@ -29,10 +29,16 @@ class ConfigReaderSparkTest {
                     spark.hadoop.fs.s3a.path.style.access: "true"
                 """));
         assertThat(config.sparkMaster()).isEqualTo("spark://spark-master.internal:7077");
-        assertThat(config.sparkConf()).as("in order, values as text").containsExactly(entry("spark.executor.memory", "8g"),
-                entry("spark.executor.cores", "4"), entry("spark.authenticate", "true"),
-                entry("spark.hadoop.fs.s3a.path.style.access", "true"));
-        assertThat(ConfigReader.read(write(BASE)).sparkConf()).as("no spark.conf: nothing more").isEmpty();
+        assertThat(config.sparkConf())
+                .as("in order, values as text")
+                .containsExactly(
+                        entry("spark.executor.memory", "8g"),
+                        entry("spark.executor.cores", "4"),
+                        entry("spark.authenticate", "true"),
+                        entry("spark.hadoop.fs.s3a.path.style.access", "true"));
+        assertThat(ConfigReader.read(write(BASE)).sparkConf())
+                .as("no spark.conf: nothing more")
+                .isEmpty();
     }
 
     @Test
@@ -55,13 +61,18 @@ class ConfigReaderSparkTest {
     @Test
     void aKeyThatIsNoSparkSettingOrHasAKeyOfItsOwnIsRefusedByName() throws Exception {
         assertThatThrownBy(() -> ConfigReader.read(write(BASE + "spark:\n  conf:\n    executor.memory: 8g\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("spark.conf.executor.memory");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("spark.conf.executor.memory");
         assertThatThrownBy(() -> ConfigReader.read(write(BASE + "spark:\n  conf:\n    spark.master: yarn\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("spark.conf.spark.master");
-        assertThatThrownBy(() -> ConfigReader.read(write(BASE + "spark:\n  conf:\n    spark.sql.catalog.shequ.uri: jdbc:h2:x\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("lake.catalog-url");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("spark.conf.spark.master");
+        assertThatThrownBy(() -> ConfigReader.read(
+                        write(BASE + "spark:\n  conf:\n    spark.sql.catalog.shequ.uri: jdbc:h2:x\n")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lake.catalog-url");
         assertThatThrownBy(() -> ConfigReader.read(write(BASE + "spark:\n  conf:\n    spark.jars: [a, b]\n")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("spark.conf.spark.jars");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("spark.conf.spark.jars");
     }
 
     private Path write(String yaml) throws Exception {

@@ -36,7 +36,9 @@ class ScheduleSourcesTest {
                   - {name: reports, cron: "0 0 * * * ?", sources: [street-offices, procurement_ledgers, street-offices]}
                   - {name: purge, cron: "0 30 3 ? * SUN", job: quarantine-purge}
                 """));
-        assertThat(config.schedules()).extracting(ShequConfig.Schedule::sources).as("empty: every configured source")
+        assertThat(config.schedules())
+                .extracting(ShequConfig.Schedule::sources)
+                .as("empty: every configured source")
                 .containsExactly(List.of(), List.of("street_office_reports", "procurement_ledgers"), List.of());
         assertThat(config.schedules().get(1).job()).isEqualTo(ShequConfig.Schedule.PIPELINE);
     }
@@ -47,9 +49,12 @@ class ScheduleSourcesTest {
                   - {name: nightly, cron: "0 0 2 * * ?"}
                   - {name: offices, cron: "0 0 * * * ?", sources: [street-office]}
                 """);
-        assertThatThrownBy(() -> ConfigReader.read(config)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schedules[1].sources").hasMessageContaining("'offices'")
-                .hasMessageContaining("'street-office'").hasMessageContaining("street-offices");
+        assertThatThrownBy(() -> ConfigReader.read(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schedules[1].sources")
+                .hasMessageContaining("'offices'")
+                .hasMessageContaining("'street-office'")
+                .hasMessageContaining("street-offices");
     }
 
     @Test
@@ -57,8 +62,10 @@ class ScheduleSourcesTest {
         Path config = write("""
                   - {name: grid, cron: "0 */5 * * * ?", sources: [grid-system]}
                 """);
-        assertThatThrownBy(() -> ConfigReader.read(config)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schedules[0].sources").hasMessageContaining("'grid'")
+        assertThatThrownBy(() -> ConfigReader.read(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schedules[0].sources")
+                .hasMessageContaining("'grid'")
                 .hasMessageContaining("sources.grid-system is not set");
     }
 
@@ -67,12 +74,15 @@ class ScheduleSourcesTest {
         Path config = write("""
                   - {name: purge, cron: "0 30 3 ? * SUN", job: quarantine-purge, sources: [procurement]}
                 """);
-        assertThatThrownBy(() -> ConfigReader.read(config)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schedules[0].sources").hasMessageContaining("'purge'");
+        assertThatThrownBy(() -> ConfigReader.read(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schedules[0].sources")
+                .hasMessageContaining("'purge'");
         Path empty = write("""
                   - {name: none, cron: "0 30 3 ? * SUN", sources: []}
                 """);
-        assertThatThrownBy(() -> ConfigReader.read(empty)).hasMessageContaining("schedules[0].sources")
+        assertThatThrownBy(() -> ConfigReader.read(empty))
+                .hasMessageContaining("schedules[0].sources")
                 .hasMessageContaining("non-empty");
     }
 }

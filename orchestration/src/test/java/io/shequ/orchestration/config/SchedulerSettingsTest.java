@@ -52,13 +52,15 @@ class SchedulerSettingsTest {
     @Test
     void badValuesNameTheirKey() throws Exception {
         ShequConfig fast = config("scheduler:\n  checkin-interval-ms: 10\n");
-        assertThatThrownBy(() -> SchedulerSettings.of(fast)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> SchedulerSettings.of(fast))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("scheduler.checkin-interval-ms");
         ShequConfig userOnly = config("scheduler:\n  store-user: x\n");
         assertThatThrownBy(() -> SchedulerSettings.of(userOnly)).hasMessageContaining("scheduler.store-user");
         ShequConfig metrics = config("metrics:\n  registry: prometheus\n");
         assertThatThrownBy(() -> MetricsSettings.of(metrics)).hasMessageContaining("metrics.registry");
         assertThatThrownBy(() -> config("schedules:\n  - cron: \"0 0 2 * * ?\"\n    job: backup\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("schedules[0].job");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("schedules[0].job");
     }
 }

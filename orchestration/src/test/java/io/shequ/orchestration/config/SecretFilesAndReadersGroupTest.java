@@ -37,8 +37,11 @@ class SecretFilesAndReadersGroupTest {
         Cli run = Cli.run("run", "--config", config.toString());
 
         assertThat(run.exitCode()).as("bad configuration").isEqualTo(2);
-        assertThat(run.err()).contains("pseudonymization.key-file").contains(key.toString())
-                .contains("chmod 600 " + key).contains("rw-r--r--");
+        assertThat(run.err())
+                .contains("pseudonymization.key-file")
+                .contains(key.toString())
+                .contains("chmod 600 " + key)
+                .contains("rw-r--r--");
     }
 
     @Test
@@ -76,24 +79,33 @@ class SecretFilesAndReadersGroupTest {
                 """));
 
         assertThat(config.grid().password()).isEqualTo("secret");
-        assertThat(PseudonymKeys.load(config.pseudonymKey())).hasSize(KEY.strip().length());
+        assertThat(PseudonymKeys.load(config.pseudonymKey()))
+                .hasSize(KEY.strip().length());
     }
 
     @Test
     void theReadersGroupMustBeAGroupOfThisHost() throws Exception {
-        String group = Files.readAttributes(OwnerOnly.createFile(dir.resolve("probe")), PosixFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS).group().getName();
+        String group = Files.readAttributes(
+                        OwnerOnly.createFile(dir.resolve("probe")),
+                        PosixFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS)
+                .group()
+                .getName();
 
-        ShequConfig config = ConfigReader.read(config("pseudonymization:\n  key-env: SHEQU_KEY\n"
-                + "warehouse:\n  readers-group: " + group + "\n"));
+        ShequConfig config = ConfigReader.read(
+                config("pseudonymization:\n  key-env: SHEQU_KEY\n" + "warehouse:\n  readers-group: " + group + "\n"));
         assertThat(config.snapshotReaders().groupName()).contains(group);
-        assertThat(ConfigReader.read(config("pseudonymization:\n  key-env: SHEQU_KEY\n")).snapshotReaders().groupName())
-                .as("owner only by default").isEmpty();
+        assertThat(ConfigReader.read(config("pseudonymization:\n  key-env: SHEQU_KEY\n"))
+                        .snapshotReaders()
+                        .groupName())
+                .as("owner only by default")
+                .isEmpty();
 
         assertThatThrownBy(() -> ConfigReader.read(config("pseudonymization:\n  key-env: SHEQU_KEY\n"
-                + "warehouse:\n  readers-group: shequ-no-such-group-42\n")))
+                        + "warehouse:\n  readers-group: shequ-no-such-group-42\n")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("warehouse.readers-group").hasMessageContaining("shequ-no-such-group-42");
+                .hasMessageContaining("warehouse.readers-group")
+                .hasMessageContaining("shequ-no-such-group-42");
     }
 
     private Path config(String tail) throws Exception {

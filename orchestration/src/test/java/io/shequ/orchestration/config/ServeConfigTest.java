@@ -30,26 +30,36 @@ class ServeConfigTest {
                 """);
         ServeSettings settings = ServeConfig.read(config, folder.resolve("home"));
         assertThat(settings.port()).as("port").isEqualTo(4443);
-        assertThat(settings.tlsCert()).as("relative to the config's folder").isEqualTo(folder.resolve("tls/server.crt"));
+        assertThat(settings.tlsCert())
+                .as("relative to the config's folder")
+                .isEqualTo(folder.resolve("tls/server.crt"));
         assertThat(settings.queryTimeout()).as("timeout").isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.maxConcurrentQueries()).isEqualTo(3);
         assertThat(settings.maxResultRows()).isEqualTo(5000);
         assertThat(settings.memoryBytes()).isEqualTo(1024L << 20);
-        assertThat(settings.insecurePlaintext()).as("plaintext is never configured in the file").isFalse();
+        assertThat(settings.insecurePlaintext())
+                .as("plaintext is never configured in the file")
+                .isFalse();
     }
 
     @Test
     void aBadValueOrHalfATlsPairIsRefusedNamingItsKey() throws Exception {
         Path port = Files.writeString(folder.resolve("port.yml"), "home: home\nserve:\n  port: 70000\n");
-        assertThatThrownBy(() -> ServeConfig.read(port, folder)).isInstanceOf(ConfigException.class).hasMessageContaining("serve.port");
+        assertThatThrownBy(() -> ServeConfig.read(port, folder))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serve.port");
         Path half = Files.writeString(folder.resolve("half.yml"), "home: home\nserve:\n  tls-cert: a.crt\n");
-        assertThatThrownBy(() -> ServeConfig.read(half, folder)).isInstanceOf(ConfigException.class).hasMessageContaining("serve.tls-key");
+        assertThatThrownBy(() -> ServeConfig.read(half, folder))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("serve.tls-key");
     }
 
     @Test
     void withoutAServeBlockTheDefaultsHold() {
         ServeSettings settings = ServeConfig.read(null, folder);
         assertThat(settings.port()).isEqualTo(ServeSettings.DEFAULT_PORT);
-        assertThat(settings.tlsCert()).as("no TLS configured: the server will refuse to start without --insecure-plaintext").isNull();
+        assertThat(settings.tlsCert())
+                .as("no TLS configured: the server will refuse to start without --insecure-plaintext")
+                .isNull();
     }
 }

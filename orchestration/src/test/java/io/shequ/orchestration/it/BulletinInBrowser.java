@@ -21,8 +21,7 @@ import java.util.Map;
  */
 final class BulletinInBrowser {
 
-    private BulletinInBrowser() {
-    }
+    private BulletinInBrowser() {}
 
     static void assertRendersThePublishedFigures(Path home, Path index, String division, int year, Path screenshot)
             throws Exception {
@@ -38,24 +37,36 @@ final class BulletinInBrowser {
             browser.call("Page.navigate", Map.of("url", index.toUri().toString()));
             browser.await("Page.loadEventFired", Duration.ofSeconds(60));
 
-            List<String> errors = browser.events.stream().filter(BulletinInBrowser::isError).map(JsonNode::toString).toList();
-            assertThat(errors).as("the page logs no console error and throws nothing").isEmpty();
+            List<String> errors = browser.events.stream()
+                    .filter(BulletinInBrowser::isError)
+                    .map(JsonNode::toString)
+                    .toList();
+            assertThat(errors)
+                    .as("the page logs no console error and throws nothing")
+                    .isEmpty();
             List<String> requests = browser.events.stream()
-                    .filter(e -> "Network.requestWillBeSent".equals(e.path("method").asText()))
+                    .filter(e ->
+                            "Network.requestWillBeSent".equals(e.path("method").asText()))
                     .map(e -> e.path("params").path("request").path("url").asText())
                     .toList();
-            assertThat(requests).as("the page loads only its own files beside it: no network at view time")
-                    .isNotEmpty().allMatch(url -> url.startsWith(index.getParent().toUri().toString()));
+            assertThat(requests)
+                    .as("the page loads only its own files beside it: no network at view time")
+                    .isNotEmpty()
+                    .allMatch(url -> url.startsWith(index.getParent().toUri().toString()));
 
-            int charts = browser.evaluate("document.querySelectorAll('.chart').length").asInt();
+            int charts = browser.evaluate("document.querySelectorAll('.chart').length")
+                    .asInt();
             assertThat(charts).as("the bulletin has its charts").isGreaterThanOrEqualTo(9);
             JsonNode drawn = browser.evaluate("Array.from(document.querySelectorAll('.chart'))"
                     + ".map(c => c.querySelectorAll('svg path, svg rect').length)");
             assertThat(drawn.size()).isEqualTo(charts);
-            drawn.forEach(n -> assertThat(n.asInt()).as("every chart drew SVG shapes: " + drawn).isGreaterThan(5));
+            drawn.forEach(n -> assertThat(n.asInt())
+                    .as("every chart drew SVG shapes: " + drawn)
+                    .isGreaterThan(5));
 
-            JsonNode figures = browser.evaluate("Array.from(document.querySelectorAll('#headline td.figure[data-value]'))"
-                    + ".map(td => [td.dataset.indicator, td.dataset.value, td.textContent])");
+            JsonNode figures =
+                    browser.evaluate("Array.from(document.querySelectorAll('#headline td.figure[data-value]'))"
+                            + ".map(td => [td.dataset.indicator, td.dataset.value, td.textContent])");
             Map<String, Double> published = new HashMap<>();
             try (WarehouseReader reader = WarehouseReader.open(home)) {
                 for (IndicatorValue v : reader.indicators(null, year)) {
@@ -64,24 +75,35 @@ final class BulletinInBrowser {
                     }
                 }
             }
-            assertThat(published).as("the demo publishes the catalogue's headline figures").hasSizeGreaterThanOrEqualTo(15);
-            assertThat(figures.size()).as("one headline figure in the page per published indicator")
+            assertThat(published)
+                    .as("the demo publishes the catalogue's headline figures")
+                    .hasSizeGreaterThanOrEqualTo(15);
+            assertThat(figures.size())
+                    .as("one headline figure in the page per published indicator")
                     .isEqualTo(published.size());
             for (JsonNode figure : figures) {
                 String indicator = figure.get(0).asText();
-                assertThat(Double.parseDouble(figure.get(1).asText())).as("headline " + indicator + " equals mart_indicators")
+                assertThat(Double.parseDouble(figure.get(1).asText()))
+                        .as("headline " + indicator + " equals mart_indicators")
                         .isEqualTo(published.get(indicator));
             }
 
-            long quarantinedInPage = browser.evaluate("Array.from(document.querySelectorAll('table.quarantined tbody tr'))"
-                    + ".map(tr => Number(tr.cells[3].textContent)).reduce((a, b) => a + b, 0)").asLong();
+            long quarantinedInPage = browser.evaluate(
+                            "Array.from(document.querySelectorAll('table.quarantined tbody tr'))"
+                                    + ".map(tr => Number(tr.cells[3].textContent)).reduce((a, b) => a + b, 0)")
+                    .asLong();
             try (WarehouseReader reader = WarehouseReader.open(home)) {
-                assertThat(quarantinedInPage).as("the rows quarantined in the page are those of dq_quarantined")
-                        .isEqualTo(((Number) reader.query("SELECT coalesce(sum(rows_quarantined), 0) FROM dq_quarantined")
-                                .get(0).get(0)).longValue());
+                assertThat(quarantinedInPage)
+                        .as("the rows quarantined in the page are those of dq_quarantined")
+                        .isEqualTo(
+                                ((Number) reader.query("SELECT coalesce(sum(rows_quarantined), 0) FROM dq_quarantined")
+                                                .get(0)
+                                                .get(0))
+                                        .longValue());
             }
 
-            JsonNode shot = browser.call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+            JsonNode shot =
+                    browser.call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, Base64.getDecoder().decode(shot.path("data").asText()));
             assertThat(Files.size(screenshot)).as("a screenshot was taken").isGreaterThan(10_000);
@@ -92,7 +114,9 @@ final class BulletinInBrowser {
         String method = event.path("method").asText();
         JsonNode params = event.path("params");
         return "Runtime.exceptionThrown".equals(method)
-                || ("Runtime.consoleAPICalled".equals(method) && "error".equals(params.path("type").asText()))
-                || ("Log.entryAdded".equals(method) && "error".equals(params.path("entry").path("level").asText()));
+                || ("Runtime.consoleAPICalled".equals(method)
+                        && "error".equals(params.path("type").asText()))
+                || ("Log.entryAdded".equals(method)
+                        && "error".equals(params.path("entry").path("level").asText()));
     }
 }

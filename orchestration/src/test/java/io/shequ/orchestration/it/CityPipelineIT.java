@@ -34,22 +34,38 @@ class CityPipelineIT {
 
     @Test
     void aCityOfSeveralDistrictsPublishesTheTruthAtEveryLevel() throws Exception {
-        SimulationSpec template = new SimulationSpec(DivisionCode.parse(DISTRICTS.get(0)), YEAR, 23, 3, 6, 10,
-                Mess.typical());
-        SimulationResult sample = SourceSimulator.generateDistricts(DivisionCode.parse(CITY),
-                DISTRICTS.stream().map(DivisionCode::parse).toList(), template, home.resolve("sources"), null);
-        Path config = DemoCommand.writeConfig(home, "CityPipelineIT", DISTRICTS, sample.streetOfficeFolder(),
-                sample.procurementFolder(), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword());
+        SimulationSpec template =
+                new SimulationSpec(DivisionCode.parse(DISTRICTS.get(0)), YEAR, 23, 3, 6, 10, Mess.typical());
+        SimulationResult sample = SourceSimulator.generateDistricts(
+                DivisionCode.parse(CITY),
+                DISTRICTS.stream().map(DivisionCode::parse).toList(),
+                template,
+                home.resolve("sources"),
+                null);
+        Path config = DemoCommand.writeConfig(
+                home,
+                "CityPipelineIT",
+                DISTRICTS,
+                sample.streetOfficeFolder(),
+                sample.procurementFolder(),
+                sample.gridJdbcUrl(),
+                sample.gridUser(),
+                sample.gridPassword());
 
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome run = runtime.runOnce();
             assertThat(run.exitCode()).as("the city run succeeds").isZero();
             JsonNode summary = new ObjectMapper().readTree(run.summary().toFile());
             assertThat(summary.path("publish").path("audits").findValuesAsText("name"))
-                    .as("the publish audited the lineage of every value").contains("lineage_adds_up:mart_indicator_lineage");
+                    .as("the publish audited the lineage of every value")
+                    .contains("lineage_adds_up:mart_indicator_lineage");
         }
-        PublishedIndicators.assertMatchTruth(home, new SampleTruth(home.resolve("sources"), sample.gridJdbcUrl(),
-                sample.gridUser(), sample.gridPassword(), YEAR), YEAR, DISTRICTS);
+        PublishedIndicators.assertMatchTruth(
+                home,
+                new SampleTruth(
+                        home.resolve("sources"), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword(), YEAR),
+                YEAR,
+                DISTRICTS);
         PublishedIndicators.assertLineageAddsUp(home, YEAR);
     }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.spark.executor.Executor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,44 +58,71 @@ class ClusterPipelineIT {
         Files.createDirectories(clusterHome.resolve("secrets"));
         Files.copy(localHome.resolve("secrets/pseudonym.key"), clusterHome.resolve("secrets/pseudonym.key"));
         Path clusterConfig = config(clusterHome, sameSample);
-        Files.writeString(clusterConfig, Files.readString(clusterConfig).replace("master: \"local[*]\"",
-                "master: \"" + CLUSTER + "\"\n  conf:\n    spark.executor.memory: 1g\n    spark.executor.extraJavaOptions: \"-XX:TieredStopAtLevel=1"
-                        + " -XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
-                        + " -Dlog4j2.configurationFile=" + root.resolve("executor-log4j2.properties") + "\""));
+        Files.writeString(
+                clusterConfig,
+                Files.readString(clusterConfig)
+                        .replace(
+                                "master: \"local[*]\"",
+                                "master: \"" + CLUSTER
+                                        + "\"\n  conf:\n    spark.executor.memory: 1g\n    spark.executor.extraJavaOptions: \"-XX:TieredStopAtLevel=1"
+                                        + " -XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false"
+                                        + " -Dlog4j2.configurationFile=" + root.resolve("executor-log4j2.properties")
+                                        + "\""));
 
-        Path sparkHome = Files.createDirectories(root.resolve("spark-home").resolve("jars")).getParent();
+        Path sparkHome = Files.createDirectories(root.resolve("spark-home").resolve("jars"))
+                .getParent();
         Files.writeString(root.resolve("executor-log4j2.properties"), EXECUTOR_LOGGING);
         Path logs = Files.createDirectories(root.resolve("logs"));
         // the two runs share nothing but the machine: side by side, one's waits (JVM and executor
         // start, commits) overlap the other's work
         ShequProcess.Child local = new ShequProcess(Files.createDirectories(logs.resolve("local")))
                 .launch("run", "--config", localConfig.toString());
-        ShequProcess cluster = new ShequProcess(Files.createDirectories(logs.resolve("cluster")), Map.of("SPARK_HOME",
-                sparkHome.toString(), "SPARK_SCALA_VERSION", "2.12", "SPARK_LOCAL_IP", "127.0.0.1"));
+        ShequProcess cluster = new ShequProcess(
+                Files.createDirectories(logs.resolve("cluster")),
+                Map.of(
+                        "SPARK_HOME",
+                        sparkHome.toString(),
+                        "SPARK_SCALA_VERSION",
+                        "2.12",
+                        "SPARK_LOCAL_IP",
+                        "127.0.0.1"));
         ShequProcess.Child driver = cluster.launch("run", "--config", clusterConfig.toString());
         Set<Long> executors = new TreeSet<>();
         while (driver.process().isAlive()) {
             driver.process().descendants().filter(ClusterPipelineIT::isExecutor).forEach(p -> executors.add(p.pid()));
             Thread.sleep(250);
         }
-        assertThat(driver.exitCode()).as("the run on %s succeeds; see %s", CLUSTER, driver.log()).isZero();
-        assertThat(local.exitCode()).as("the local[*] run succeeds; see %s", local.log()).isZero();
-        assertThat(executors).as("executor JVMs started by the driver, each a process of its own")
-                .hasSizeGreaterThanOrEqualTo(2).doesNotContain(driver.process().pid());
-        assertThat(executorsThatRanTasks(sparkHome)).as("executors whose log shows tasks they finished")
+        assertThat(driver.exitCode())
+                .as("the run on %s succeeds; see %s", CLUSTER, driver.log())
+                .isZero();
+        assertThat(local.exitCode())
+                .as("the local[*] run succeeds; see %s", local.log())
+                .isZero();
+        assertThat(executors)
+                .as("executor JVMs started by the driver, each a process of its own")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .doesNotContain(driver.process().pid());
+        assertThat(executorsThatRanTasks(sparkHome))
+                .as("executors whose log shows tasks they finished")
                 .isGreaterThanOrEqualTo(2);
 
-        String key = Files.readString(localHome.resolve("secrets/pseudonym.key")).strip();
+        String key =
+                Files.readString(localHome.resolve("secrets/pseudonym.key")).strip();
         for (Path log : logFiles(logs, sparkHome)) {
-            assertThat(Files.readString(log)).as("the pseudonymization key in %s", log).doesNotContain(key);
+            assertThat(Files.readString(log))
+                    .as("the pseudonymization key in %s", log)
+                    .doesNotContain(key);
         }
 
         Map<String, List<String>> onLocal = PublishedTables.rows(localHome.resolve("warehouse/current.duckdb"));
         Map<String, List<String>> onCluster = PublishedTables.rows(clusterHome.resolve("warehouse/current.duckdb"));
         assertThat(onCluster.keySet()).as("the published tables").isEqualTo(onLocal.keySet());
-        assertThat(onLocal.get("fct_grid_events")).as("grid events were published").isNotEmpty();
+        assertThat(onLocal.get("fct_grid_events"))
+                .as("grid events were published")
+                .isNotEmpty();
         for (String table : onLocal.keySet()) {
-            assertThat(onCluster.get(table)).as("table %s built on the cluster as on local[*]", table)
+            assertThat(onCluster.get(table))
+                    .as("table %s built on the cluster as on local[*]", table)
                     .containsExactlyElementsOf(onLocal.get(table));
         }
     }
@@ -112,25 +138,35 @@ class ClusterPipelineIT {
     }
 
     private static Path config(Path home, SimulationResult sample) throws Exception {
-        return DemoCommand.writeConfig(home, "ClusterPipelineIT", List.of(TinySample.DISTRICT), sample.streetOfficeFolder(),
-                sample.procurementFolder(), sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword());
+        return DemoCommand.writeConfig(
+                home,
+                "ClusterPipelineIT",
+                List.of(TinySample.DISTRICT),
+                sample.streetOfficeFolder(),
+                sample.procurementFolder(),
+                sample.gridJdbcUrl(),
+                sample.gridUser(),
+                sample.gridPassword());
     }
 
     /** Executor folders under the worker's {@code work/<app>/<executor>/} whose stderr shows a finished task. */
     private static long executorsThatRanTasks(Path sparkHome) throws Exception {
         try (Stream<Path> walk = Files.walk(sparkHome.resolve("work"))) {
-            return walk.filter(p -> p.getFileName().toString().equals("stderr")).filter(p -> {
-                try {
-                    return Files.readString(p).contains("Finished task");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).count();
+            return walk.filter(p -> p.getFileName().toString().equals("stderr"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains("Finished task");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .count();
         }
     }
 
     private static List<Path> logFiles(Path logs, Path sparkHome) throws Exception {
-        try (Stream<Path> driver = Files.walk(logs); Stream<Path> executors = Files.walk(sparkHome)) {
+        try (Stream<Path> driver = Files.walk(logs);
+                Stream<Path> executors = Files.walk(sparkHome)) {
             return Stream.concat(driver, executors).filter(Files::isRegularFile).toList();
         }
     }

@@ -56,55 +56,96 @@ class ClusteredSchedulerIT {
 
                 String lastFiredOn = latestInstance(url);
                 SchedulerNode victim = byInstance.get(lastFiredOn);
-                assertThat(victim).as("the node that ran the latest fire is one of ours: " + lastFiredOn).isNotNull();
+                assertThat(victim)
+                        .as("the node that ran the latest fire is one of ours: " + lastFiredOn)
+                        .isNotNull();
                 victim.kill();
                 Instant killedAt = Instant.now();
-                String survivorId = byInstance.keySet().stream().filter(id -> !id.equals(lastFiredOn)).findFirst().orElseThrow();
+                String survivorId = byInstance.keySet().stream()
+                        .filter(id -> !id.equals(lastFiredOn))
+                        .findFirst()
+                        .orElseThrow();
                 SchedulerNode survivor = byInstance.get(survivorId);
                 Thread.sleep(30_000);
-                assertThat(survivor.alive()).as("the survivor still runs:\n" + survivor.output()).isTrue();
+                assertThat(survivor.alive())
+                        .as("the survivor still runs:\n" + survivor.output())
+                        .isTrue();
                 survivor.stop();
 
                 List<Fire> fires = fires(url);
                 String story = fires.stream().map(Fire::toString).reduce("", (x, y) -> x + y + "\n");
                 Map<Long, Integer> perTime = new HashMap<>();
                 fires.forEach(f -> perTime.merge(f.scheduledMillis(), 1, Integer::sum));
-                assertThat(perTime.values()).as("each scheduled time ran on exactly one node:\n" + story).containsOnly(1);
-                assertThat(fires.stream().filter(f -> f.instance().equals(lastFiredOn))).as("the killed node fired").isNotEmpty();
+                assertThat(perTime.values())
+                        .as("each scheduled time ran on exactly one node:\n" + story)
+                        .containsOnly(1);
+                assertThat(fires.stream().filter(f -> f.instance().equals(lastFiredOn)))
+                        .as("the killed node fired")
+                        .isNotEmpty();
 
                 long afterTakeover = killedAt.toEpochMilli() + CHECKIN;
-                List<Fire> later = fires.stream().filter(f -> f.scheduledMillis() > afterTakeover).toList();
-                assertThat(later).as("fires after the kill:\n" + story).hasSizeGreaterThanOrEqualTo(4)
+                List<Fire> later = fires.stream()
+                        .filter(f -> f.scheduledMillis() > afterTakeover)
+                        .toList();
+                assertThat(later)
+                        .as("fires after the kill:\n" + story)
+                        .hasSizeGreaterThanOrEqualTo(4)
                         .allMatch(f -> f.instance().equals(survivorId), "all on the survivor")
                         .allMatch(f -> f.exitCode() != null && f.exitCode() == 0, "all completed with exit code 0");
                 for (int i = 1; i < fires.size(); i++) {
                     assertThat(fires.get(i).scheduledMillis() - fires.get(i - 1).scheduledMillis())
-                            .as("no scheduled time skipped, none doubled, across the kill:\n" + story).isEqualTo(EVERY);
+                            .as("no scheduled time skipped, none doubled, across the kill:\n" + story)
+                            .isEqualTo(EVERY);
                 }
 
                 try (Connection c = DriverManager.getConnection(url, USER, "")) {
-                    assertThat(count(c, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
-                            + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'shequQuarantinePurge' AND e.STATUS = 'COMPLETED'"))
+                    assertThat(
+                                    count(
+                                            c,
+                                            "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                                                    + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'shequQuarantinePurge' AND e.STATUS = 'COMPLETED'"))
                             .as("one completed job execution in the job repository per completed fire")
-                            .isEqualTo(fires.stream().filter(f -> f.exitCode() != null && f.exitCode() == 0).count());
-                    assertThat(count(c, "SELECT COUNT(*) FROM shequ_scheduled_fire f JOIN BATCH_JOB_EXECUTION_PARAMS p "
-                            + "ON p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = f.run_id"))
+                            .isEqualTo(fires.stream()
+                                    .filter(f -> f.exitCode() != null && f.exitCode() == 0)
+                                    .count());
+                    assertThat(count(
+                                    c,
+                                    "SELECT COUNT(*) FROM shequ_scheduled_fire f JOIN BATCH_JOB_EXECUTION_PARAMS p "
+                                            + "ON p.PARAMETER_NAME = 'run.id' AND p.PARAMETER_VALUE = f.run_id"))
                             .as("each fire's run id is a job execution's run id")
-                            .isEqualTo(fires.stream().filter(f -> f.runId() != null).count());
-                    assertThat(count(c, "SELECT MIN(MISFIRE_INSTR) * 10 + MAX(MISFIRE_INSTR) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'shequ'"))
-                            .as("a missed fire runs once now (CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW = 1)").isEqualTo(11);
-                    assertThat(count(c, "SELECT SUM(s.WRITE_COUNT) FROM BATCH_STEP_EXECUTION s WHERE s.STEP_NAME = 'purge'"))
-                            .as("the one expired quarantine file of each node's home purged, once").isEqualTo(2);
+                            .isEqualTo(fires.stream()
+                                    .filter(f -> f.runId() != null)
+                                    .count());
+                    assertThat(
+                                    count(
+                                            c,
+                                            "SELECT MIN(MISFIRE_INSTR) * 10 + MAX(MISFIRE_INSTR) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'shequ'"))
+                            .as("a missed fire runs once now (CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW = 1)")
+                            .isEqualTo(11);
+                    assertThat(
+                                    count(
+                                            c,
+                                            "SELECT SUM(s.WRITE_COUNT) FROM BATCH_STEP_EXECUTION s WHERE s.STEP_NAME = 'purge'"))
+                            .as("the one expired quarantine file of each node's home purged, once")
+                            .isEqualTo(2);
                 }
-                assertThat(dir.resolve("a/quarantine/20200101T000000Z-0001")).as("expired quarantine purged").doesNotExist();
-                assertThat(dir.resolve("b/quarantine/20200101T000000Z-0001")).as("expired quarantine purged").doesNotExist();
+                assertThat(dir.resolve("a/quarantine/20200101T000000Z-0001"))
+                        .as("expired quarantine purged")
+                        .doesNotExist();
+                assertThat(dir.resolve("b/quarantine/20200101T000000Z-0001"))
+                        .as("expired quarantine purged")
+                        .doesNotExist();
 
                 StringWriter listed = new StringWriter();
-                int exit = new CommandLine(new ShequMain()).setOut(new PrintWriter(listed))
+                int exit = new CommandLine(new ShequMain())
+                        .setOut(new PrintWriter(listed))
                         .execute("runs", "--config", configA.toString(), "--limit", "3");
                 assertThat(exit).isZero();
-                assertThat(listed.toString().lines().skip(1).toList()).as(listed.toString()).hasSize(3)
-                        .allMatch(line -> line.contains("shequQuarantinePurge") && line.contains("COMPLETED")
+                assertThat(listed.toString().lines().skip(1).toList())
+                        .as(listed.toString())
+                        .hasSize(3)
+                        .allMatch(line -> line.contains("shequQuarantinePurge")
+                                && line.contains("COMPLETED")
                                 && line.strip().endsWith(" 0"));
             } finally {
                 a.kill();
@@ -162,11 +203,13 @@ class ClusteredSchedulerIT {
     private static List<Fire> fires(String url) throws Exception {
         List<Fire> fires = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, USER, "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT scheduled_at, instance_id, run_id, exit_code FROM shequ_scheduled_fire ORDER BY scheduled_at, fired_at")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT scheduled_at, instance_id, run_id, exit_code FROM shequ_scheduled_fire ORDER BY scheduled_at, fired_at")) {
             while (rs.next()) {
                 int exit = rs.getInt(4);
-                fires.add(new Fire(rs.getTimestamp(1).getTime(), rs.getString(2), rs.getString(3), rs.wasNull() ? null : exit));
+                fires.add(new Fire(
+                        rs.getTimestamp(1).getTime(), rs.getString(2), rs.getString(3), rs.wasNull() ? null : exit));
             }
         }
         return fires;
@@ -174,8 +217,9 @@ class ClusteredSchedulerIT {
 
     private static String latestInstance(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, USER, "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT instance_id FROM shequ_scheduled_fire ORDER BY scheduled_at DESC LIMIT 1")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT instance_id FROM shequ_scheduled_fire ORDER BY scheduled_at DESC LIMIT 1")) {
             assertThat(rs.next()).as("fires while both nodes ran").isTrue();
             return rs.getString(1);
         }

@@ -65,8 +65,11 @@ class CrashRecoveryIT {
     @Test
     void aRunKilledAtEachPointAndRestartedPublishesTheWarehouseOfAnUninterruptedRun() throws Exception {
         SimulationResult sample = SourceSimulator.generate(
-                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(1).withEventsPerCommunity(2)
-                        .withContracts(4), root.resolve("sources"));
+                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11)
+                        .withMonths(1)
+                        .withEventsPerCommunity(2)
+                        .withContracts(4),
+                root.resolve("sources"));
         try (PostgresServer postgres = PostgresServer.start()) {
             killedAtEachPointAndRestarted(sample, postgres);
         }
@@ -75,10 +78,15 @@ class CrashRecoveryIT {
     private void killedAtEachPointAndRestarted(SimulationResult sample, PostgresServer postgres) throws Exception {
         Path baseline = home("baseline", sample);
         Path crashed = home("crashed", sample);
-        Files.copy(baseline.resolve("secrets/pseudonym.key"), crashed.resolve("secrets/pseudonym.key"),
+        Files.copy(
+                baseline.resolve("secrets/pseudonym.key"),
+                crashed.resolve("secrets/pseudonym.key"),
                 StandardCopyOption.REPLACE_EXISTING);
         String repository = postgres.moveHome(crashed.resolve("shequ.yml"), "crashed");
-        assertThat(ConfigReader.read(crashed.resolve("shequ.yml")).jobRepository().url()).isEqualTo(repository);
+        assertThat(ConfigReader.read(crashed.resolve("shequ.yml"))
+                        .jobRepository()
+                        .url())
+                .isEqualTo(repository);
         ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "crash-recovery-it")));
         List<Long> killed = new ArrayList<>();
 
@@ -89,39 +97,61 @@ class CrashRecoveryIT {
         String runId = onlyRun(crashed);
         // a plain start finds the killed run, marks it failed and resumes it (it pauses again, later on)
         killed.add(shequ.killAt(PausePoint.LAKE_COMMIT, "run", "--config", config(crashed)));
-        assertThat(onlyRun(crashed)).as("the start resumed the killed run instead of starting another").isEqualTo(runId);
+        assertThat(onlyRun(crashed))
+                .as("the start resumed the killed run instead of starting another")
+                .isEqualTo(runId);
         killed.add(shequ.killAt(PausePoint.GRID_COMMIT, "restart", "--config", config(crashed)));
-        assertThat(Files.readString(crashed.resolve("state/grid-mirror/CURRENT")).strip())
-                .as("killed between the grid state's commit and the watermarks'").isEqualTo(runId);
+        assertThat(Files.readString(crashed.resolve("state/grid-mirror/CURRENT"))
+                        .strip())
+                .as("killed between the grid state's commit and the watermarks'")
+                .isEqualTo(runId);
         killed.add(shequ.killAt(PausePoint.PUBLISH_BUILD, "restart", "--config", config(crashed)));
         Path snapshot = crashed.resolve("warehouse/snapshots/" + runId + ".duckdb");
         assertThat(snapshot).as("the kill left a half-built snapshot").exists();
-        assertThat(crashed.resolve("warehouse/current.duckdb")).as("nothing published yet").doesNotExist();
+        assertThat(crashed.resolve("warehouse/current.duckdb"))
+                .as("nothing published yet")
+                .doesNotExist();
         killed.add(shequ.killAt(PausePoint.PUBLISH_AFTER_SWITCH, "restart", "--config", config(crashed), runId));
-        assertThat(new WarehousePublisher(crashed).current()).as("killed right after the switch").contains(snapshot.toRealPath());
-        assertThat(shequ.run("restart", "--config", config(crashed))).as("the last restart completes the run").isZero();
+        assertThat(new WarehousePublisher(crashed).current())
+                .as("killed right after the switch")
+                .contains(snapshot.toRealPath());
+        assertThat(shequ.run("restart", "--config", config(crashed)))
+                .as("the last restart completes the run")
+                .isZero();
 
         assertThat(onlyRun(crashed)).isEqualTo(runId);
         GridExtract extract = RunLedger.JSON.convertValue(
                 new RunLedger(new HomeLayout(crashed), runId).get(ExtractStep.GRID_EXTRACT), GridExtract.class);
-        assertThat(watermarks(crashed)).as("the grid watermarks the run proposed, committed by it")
+        assertThat(watermarks(crashed))
+                .as("the grid watermarks the run proposed, committed by it")
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()
-                        .map(e -> e.getKey() + " " + e.getValue().truncatedTo(ChronoUnit.MILLIS) + " " + runId).sorted().toList());
+                        .map(e -> e.getKey() + " " + e.getValue().truncatedTo(ChronoUnit.MILLIS) + " " + runId)
+                        .sorted()
+                        .toList());
         assertSameWarehouse(baseline, crashed);
         // one execution per start; PostgreSQL lost none of a killed process's commits, so each kill
         // left exactly one execution running, which the next start failed, naming the dead process
         List<String> executions = executions(crashed);
-        assertThat(executions).as("five killed executions and the one that completed").hasSize(killed.size() + 1);
-        assertThat(executions.get(executions.size() - 1)).as("the last execution completed").startsWith("COMPLETED");
+        assertThat(executions)
+                .as("five killed executions and the one that completed")
+                .hasSize(killed.size() + 1);
+        assertThat(executions.get(executions.size() - 1))
+                .as("the last execution completed")
+                .startsWith("COMPLETED");
         for (int i = 0; i < killed.size(); i++) {
-            assertThat(executions.get(i)).as("execution %d failed by recovery, naming the process killed", i + 1)
-                    .startsWith("FAILED ").contains("the owning process " + killed.get(i) + " on ")
+            assertThat(executions.get(i))
+                    .as("execution %d failed by recovery, naming the process killed", i + 1)
+                    .startsWith("FAILED ")
+                    .contains("the owning process " + killed.get(i) + " on ")
                     .contains("is gone (killed or crashed)");
         }
-        assertThat(catalogTables(crashed)).as("the lake's tables are in the PostgreSQL catalog")
-                .containsAll(catalogTables(baseline)).contains("lake.fct_community_reports");
+        assertThat(catalogTables(crashed))
+                .as("the lake's tables are in the PostgreSQL catalog")
+                .containsAll(catalogTables(baseline))
+                .contains("lake.fct_community_reports");
         try (Stream<Path> state = Files.list(crashed.resolve("state"))) {
-            assertThat(state.map(p -> p.getFileName().toString())).as("no embedded H2 database in the crashed home")
+            assertThat(state.map(p -> p.getFileName().toString()))
+                    .as("no embedded H2 database in the crashed home")
                     .noneMatch(name -> name.endsWith(".mv.db"));
         }
     }
@@ -147,26 +177,40 @@ class CrashRecoveryIT {
             if (runsBeside == null && hasARun(home)) {
                 scheduler = shequ.launch("schedule", "--config", config(home));
                 runsBeside = shequ.output(0, "runs", "--home", home.toString());
-                assertThat(run.process().isAlive()).as("the pipeline was still running when `shequ runs` read").isTrue();
+                assertThat(run.process().isAlive())
+                        .as("the pipeline was still running when `shequ runs` read")
+                        .isTrue();
             }
             if (scheduler != null && scheduler.process().isAlive()) {
                 schedulerListened.addAll(ListeningSockets.of(scheduler.process().pid()));
             }
             Thread.sleep(250);
         }
-        assertThat(runsBeside).as("`shequ runs` beside the running pipeline lists its run, still STARTED")
-                .isNotNull().contains("shequPipeline").contains("STARTED");
-        assertThat(scheduler.awaitOutput("scheduler running")).as("a scheduler starts beside the running pipeline; "
-                + scheduler.log()).isTrue();
+        assertThat(runsBeside)
+                .as("`shequ runs` beside the running pipeline lists its run, still STARTED")
+                .isNotNull()
+                .contains("shequPipeline")
+                .contains("STARTED");
+        assertThat(scheduler.awaitOutput("scheduler running"))
+                .as("a scheduler starts beside the running pipeline; " + scheduler.log())
+                .isTrue();
         schedulerListened.addAll(ListeningSockets.of(scheduler.process().pid()));
         scheduler.kill();
-        assertThat(listened).as("the pipeline listened (H2's AUTO_SERVER, Spark's driver)").isNotEmpty();
-        assertThat(ListeningSockets.exposed(listened)).as("sockets of the pipeline not on loopback").isEmpty();
-        assertThat(ListeningSockets.exposed(schedulerListened)).as("sockets of the scheduler not on loopback").isEmpty();
-        assertThat(advertised).as("the job repository's lock file advertises its server on loopback")
+        assertThat(listened)
+                .as("the pipeline listened (H2's AUTO_SERVER, Spark's driver)")
+                .isNotEmpty();
+        assertThat(ListeningSockets.exposed(listened))
+                .as("sockets of the pipeline not on loopback")
+                .isEmpty();
+        assertThat(ListeningSockets.exposed(schedulerListened))
+                .as("sockets of the scheduler not on loopback")
+                .isEmpty();
+        assertThat(advertised)
+                .as("the job repository's lock file advertises its server on loopback")
                 .matches("(localhost|127\\.0\\.0\\.1):\\d+");
         int port = Integer.parseInt(advertised.substring(advertised.indexOf(':') + 1));
-        assertThat(listened).as("the advertised AUTO_SERVER port is one the pipeline listened on, on loopback")
+        assertThat(listened)
+                .as("the advertised AUTO_SERVER port is one the pipeline listened on, on loopback")
                 .anyMatch(l -> l.port() == port && l.loopback());
         return run.exitCode();
     }
@@ -198,7 +242,8 @@ class CrashRecoveryIT {
             String url = "jdbc:h2:file:" + home.resolve(file) + ";IFEXISTS=TRUE";
             assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
                     .as("%s opened with user sa and an empty password", file)
-                    .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Wrong user name or password");
         }
     }
 
@@ -210,8 +255,8 @@ class CrashRecoveryIT {
         }
         List<String> tables = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(catalog.url(), catalog.user(), catalog.password());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT table_namespace, table_name FROM iceberg_tables ORDER BY 1, 2")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT table_namespace, table_name FROM iceberg_tables ORDER BY 1, 2")) {
             while (rs.next()) {
                 tables.add(rs.getString(1) + "." + rs.getString(2));
             }
@@ -244,8 +289,11 @@ class CrashRecoveryIT {
 
     /** Each committed watermark as "table watermark run-id", by table. */
     private static List<String> watermarks(Path home) throws Exception {
-        return query(home, "SELECT source_table, watermark, run_id FROM shequ_grid_watermark ORDER BY source_table",
-                rs -> rs.getString(1) + " " + rs.getObject(2, LocalDateTime.class).truncatedTo(ChronoUnit.MILLIS) + " " + rs.getString(3));
+        return query(
+                home,
+                "SELECT source_table, watermark, run_id FROM shequ_grid_watermark ORDER BY source_table",
+                rs -> rs.getString(1) + " "
+                        + rs.getObject(2, LocalDateTime.class).truncatedTo(ChronoUnit.MILLIS) + " " + rs.getString(3));
     }
 
     private interface RowText {
@@ -257,10 +305,12 @@ class CrashRecoveryIT {
     }
 
     private static List<String> query(Path home, String sql, RowText text) throws Exception {
-        ShequConfig.JobRepository repository = ConfigReader.read(home.resolve("shequ.yml")).jobRepository();
+        ShequConfig.JobRepository repository =
+                ConfigReader.read(home.resolve("shequ.yml")).jobRepository();
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(repository.url(), repository.user(), repository.password());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(text.of(rs));
             }
@@ -277,9 +327,12 @@ class CrashRecoveryIT {
         Map<String, List<List<Object>>> expected = neutral(baseline);
         Map<String, List<List<Object>>> actual = neutral(crashed);
         assertThat(actual.keySet()).as("the same tables").isEqualTo(expected.keySet());
-        assertThat(expected.get("fct_community_reports")).as("a warehouse with facts to compare").isNotEmpty();
+        assertThat(expected.get("fct_community_reports"))
+                .as("a warehouse with facts to compare")
+                .isNotEmpty();
         for (String table : expected.keySet()) {
-            assertThat(actual.get(table)).as("table %s after kills and restarts", table)
+            assertThat(actual.get(table))
+                    .as("table %s after kills and restarts", table)
                     .containsExactlyElementsOf(expected.get(table));
         }
     }
@@ -288,10 +341,18 @@ class CrashRecoveryIT {
         String runId = onlyRun(home);
         String path = home.toRealPath().toString();
         Map<String, List<List<Object>>> content = new TreeMap<>();
-        WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow()).forEach((table, rows) ->
-                content.put(table, rows.stream().map(row -> row.stream().map(v -> v instanceof String s
-                        ? (Object) s.replace(path, "<home>").replace(runId, "<run>") : v).toList()).sorted(
-                        Comparator.comparing(Object::toString)).toList()));
+        WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow())
+                .forEach((table, rows) -> content.put(
+                        table,
+                        rows.stream()
+                                .map(row -> row.stream()
+                                        .map(v -> v instanceof String s
+                                                ? (Object) s.replace(path, "<home>")
+                                                        .replace(runId, "<run>")
+                                                : v)
+                                        .toList())
+                                .sorted(Comparator.comparing(Object::toString))
+                                .toList()));
         return content;
     }
 }

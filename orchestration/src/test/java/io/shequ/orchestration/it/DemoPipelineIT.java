@@ -68,35 +68,62 @@ class DemoPipelineIT {
             LedgerMoney.assertAccountedFor(run.summary(), home, sample.groundTruthFolder(), DISTRICT);
             first = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
 
-            PublishedIndicators.assertMatchTruth(home, new SampleTruth(home.resolve("sources"), sample.gridJdbcUrl(),
-                    sample.gridUser(), sample.gridPassword(), YEAR), YEAR, List.of(DISTRICT));
+            PublishedIndicators.assertMatchTruth(
+                    home,
+                    new SampleTruth(
+                            home.resolve("sources"),
+                            sample.gridJdbcUrl(),
+                            sample.gridUser(),
+                            sample.gridPassword(),
+                            YEAR),
+                    YEAR,
+                    List.of(DISTRICT));
             PublishedIndicators.assertLineageAddsUp(home, YEAR);
-            BulletinInBrowser.assertRendersThePublishedFigures(home,
+            BulletinInBrowser.assertRendersThePublishedFigures(
+                    home,
                     home.resolve("warehouse/bulletin/" + YEAR + "/" + DISTRICT + "000000/index.html"),
-                    DISTRICT + "000000", YEAR, Path.of("target", "bulletin-" + DISTRICT + "-" + YEAR + ".png"));
+                    DISTRICT + "000000",
+                    YEAR,
+                    Path.of("target", "bulletin-" + DISTRICT + "-" + YEAR + ".png"));
 
             PipelineRuntime.Outcome rerun = runtime.runOnce();
-            assertThat(rerun.exitCode()).as("a rerun on the same sources succeeds").isZero();
+            assertThat(rerun.exitCode())
+                    .as("a rerun on the same sources succeeds")
+                    .isZero();
             assertThat(rerun.runId()).isNotEqualTo(run.runId());
             JsonNode summary = new ObjectMapper().readTree(rerun.summary().toFile());
             assertThat(summary.path("quarantine_purge").path("keepDays").asInt())
-                    .as("the purge of old quarantine is counted in the run summary").isEqualTo(30);
-            assertThat(summary.path("quarantine_purge").path("runs").asInt()).as("the first run's quarantine is fresh").isZero();
+                    .as("the purge of old quarantine is counted in the run summary")
+                    .isEqualTo(30);
+            assertThat(summary.path("quarantine_purge").path("runs").asInt())
+                    .as("the first run's quarantine is fresh")
+                    .isZero();
             LakeGuarantees.assertFactsReconcile(home, run.runId());
             LakeGuarantees.assertFactsReconcile(home, rerun.runId());
             LakeGuarantees.assertSameLakeContents(home, run.runId(), rerun.runId());
             LakeGuarantees.assertNoPersonalData(home);
-            LakeGuarantees.assertMirrorHoldsNoPersonalData(home,
-                    LakeGuarantees.reporterNames(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword()));
-            assertThat(summary.path("raw_purge").path("staging").path("keepDays").asInt())
-                    .as("the purge of past runs' staging is counted in the run summary").isEqualTo(30);
-            assertThat(summary.path("raw_purge").path("landing_tables").path("runs").asInt())
-                    .as("the first run's landed grid tables are fresh: kept").isZero();
+            LakeGuarantees.assertMirrorHoldsNoPersonalData(
+                    home, LakeGuarantees.reporterNames(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword()));
+            assertThat(summary.path("raw_purge")
+                            .path("staging")
+                            .path("keepDays")
+                            .asInt())
+                    .as("the purge of past runs' staging is counted in the run summary")
+                    .isEqualTo(30);
+            assertThat(summary.path("raw_purge")
+                            .path("landing_tables")
+                            .path("runs")
+                            .asInt())
+                    .as("the first run's landed grid tables are fresh: kept")
+                    .isZero();
         }
-        Map<String, List<List<Object>>> second = WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
+        Map<String, List<List<Object>>> second =
+                WarehouseContent.dump(new WarehousePublisher(home).current().orElseThrow());
         assertThat(second.keySet()).as("same tables after a rerun").isEqualTo(first.keySet());
         for (String table : first.keySet()) {
-            assertThat(second.get(table)).as("table %s identical after a rerun", table).isEqualTo(first.get(table));
+            assertThat(second.get(table))
+                    .as("table %s identical after a rerun", table)
+                    .isEqualTo(first.get(table));
         }
         assertNothingOpenToOthers(home);
     }
@@ -114,14 +141,16 @@ class DemoPipelineIT {
                 if (Files.isSymbolicLink(path)) {
                     continue;
                 }
-                String mode = PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+                String mode =
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
                 if (!mode.endsWith("------")) {
                     open.add(mode + " " + home.relativize(path));
                 }
             }
         }
-        assertThat(open).as("files and folders under the home readable by group or others").isEmpty();
+        assertThat(open)
+                .as("files and folders under the home readable by group or others")
+                .isEmpty();
     }
 
     /**
@@ -130,15 +159,28 @@ class DemoPipelineIT {
      * the truth files and the lake facts, no report fact's community and no contract fact's served
      * codes differ from the truth of the row it came from.
      */
-    private void assertNamesResolvedAsTheTruthSays(PipelineRuntime.Outcome run, SimulationResult sample) throws Exception {
-        ResolutionAgainstTruth score = DemoCommand.scoreResolution(home, run, sample, System.out).orElseThrow();
-        JsonNode reported = new ObjectMapper().readTree(run.summary().toFile()).path(ResolutionAgainstTruth.SUMMARY_KEY);
-        assertThat(reported.path("resolvable").asLong()).as("the summary's resolvable names")
-                .isEqualTo(score.total().resolvable()).isGreaterThan(500);
-        assertThat(reported.path("by_source").path("procurement_ledgers").path("resolvable").asLong())
-                .as("ledger rows are scored too").isPositive();
-        assertThat(reported.path("precision").asDouble()).as("precision in the summary: %s", score).isEqualTo(1.0);
-        assertThat(reported.path("recall").asDouble()).as("recall in the summary: %s", score).isGreaterThanOrEqualTo(0.99);
+    private void assertNamesResolvedAsTheTruthSays(PipelineRuntime.Outcome run, SimulationResult sample)
+            throws Exception {
+        ResolutionAgainstTruth score =
+                DemoCommand.scoreResolution(home, run, sample, System.out).orElseThrow();
+        JsonNode reported =
+                new ObjectMapper().readTree(run.summary().toFile()).path(ResolutionAgainstTruth.SUMMARY_KEY);
+        assertThat(reported.path("resolvable").asLong())
+                .as("the summary's resolvable names")
+                .isEqualTo(score.total().resolvable())
+                .isGreaterThan(500);
+        assertThat(reported.path("by_source")
+                        .path("procurement_ledgers")
+                        .path("resolvable")
+                        .asLong())
+                .as("ledger rows are scored too")
+                .isPositive();
+        assertThat(reported.path("precision").asDouble())
+                .as("precision in the summary: %s", score)
+                .isEqualTo(1.0);
+        assertThat(reported.path("recall").asDouble())
+                .as("recall in the summary: %s", score)
+                .isGreaterThanOrEqualTo(0.99);
 
         LakeSnapshot lake = LakeSnapshot.read(run.summary().resolveSibling("lake-snapshot.json"));
         Path truth = sample.groundTruthFolder();
@@ -150,26 +192,38 @@ class DemoPipelineIT {
                     + "', header = true, all_varchar = true)");
             sql.execute("CREATE VIEW contract_truth AS SELECT * FROM read_csv('" + truth.resolve("contracts.csv")
                     + "', header = true, all_varchar = true)");
-            long[] reports = counts(sql, "SELECT count(*), count(*) FILTER (WHERE f.community_code <> t.community_code)"
-                    + " FROM reports f JOIN report_truth t ON t.file = 'street-offices/' || f.source_file"
-                    + " AND t.line = CAST(f.source_line AS VARCHAR)");
-            assertThat(reports[0]).as("report facts traced to their truth rows")
+            long[] reports = counts(
+                    sql,
+                    "SELECT count(*), count(*) FILTER (WHERE f.community_code <> t.community_code)"
+                            + " FROM reports f JOIN report_truth t ON t.file = 'street-offices/' || f.source_file"
+                            + " AND t.line = CAST(f.source_line AS VARCHAR)");
+            assertThat(reports[0])
+                    .as("report facts traced to their truth rows")
                     .isEqualTo(counts(sql, "SELECT count(*) FROM reports")[0]);
-            assertThat(reports[1]).as("report facts whose community is not the one the row names").isZero();
-            long[] contracts = counts(sql, "SELECT count(*), count(*) FILTER (WHERE f.codes <> t.codes) FROM"
-                    + " (SELECT source_file, source_line, string_agg(served_code, ';' ORDER BY served_code) AS codes"
-                    + " FROM contracts GROUP BY ALL) f JOIN (SELECT file, line, array_to_string(list_sort("
-                    + "string_split(served_codes, ';')), ';') AS codes FROM contract_truth) t"
-                    + " ON t.file = 'procurement/' || f.source_file AND t.line = CAST(f.source_line AS VARCHAR)");
-            assertThat(contracts[0]).as("contracts traced to their truth rows")
+            assertThat(reports[1])
+                    .as("report facts whose community is not the one the row names")
+                    .isZero();
+            long[] contracts = counts(
+                    sql,
+                    "SELECT count(*), count(*) FILTER (WHERE f.codes <> t.codes) FROM"
+                            + " (SELECT source_file, source_line, string_agg(served_code, ';' ORDER BY served_code) AS codes"
+                            + " FROM contracts GROUP BY ALL) f JOIN (SELECT file, line, array_to_string(list_sort("
+                            + "string_split(served_codes, ';')), ';') AS codes FROM contract_truth) t"
+                            + " ON t.file = 'procurement/' || f.source_file AND t.line = CAST(f.source_line AS VARCHAR)");
+            assertThat(contracts[0])
+                    .as("contracts traced to their truth rows")
                     .isEqualTo(counts(sql, "SELECT count(DISTINCT (source_file, source_line)) FROM contracts")[0]);
-            assertThat(contracts[1]).as("contracts whose served divisions are not the ones the row names").isZero();
+            assertThat(contracts[1])
+                    .as("contracts whose served divisions are not the ones the row names")
+                    .isZero();
         }
     }
 
     private static String parquet(LakeSnapshot lake, String table) {
-        return "read_parquet(" + lake.table(table).orElseThrow().dataFiles().stream()
-                .map(f -> "'" + f.replaceFirst("^file:", "") + "'").collect(Collectors.joining(", ", "[", "]"))
+        return "read_parquet("
+                + lake.table(table).orElseThrow().dataFiles().stream()
+                        .map(f -> "'" + f.replaceFirst("^file:", "") + "'")
+                        .collect(Collectors.joining(", ", "[", "]"))
                 + ", hive_partitioning = false, union_by_name = true)";
     }
 
@@ -194,31 +248,50 @@ class DemoPipelineIT {
         JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
         Map<String, Long> accounted = new TreeMap<>();
         for (JsonNode source : summary.path("sources")) {
-            accounted.merge(source.path("source").asText(), source.path("rowsQuarantined").asLong(), Long::sum);
+            accounted.merge(
+                    source.path("source").asText(),
+                    source.path("rowsQuarantined").asLong(),
+                    Long::sum);
         }
         // rows conform could not place (unresolved divisions) are quarantined there, after the files' accounts
         JsonNode conform = summary.path("conform");
-        accounted.merge("street_office_reports", conform.path("community_reports_unresolved").asLong(), Long::sum);
-        accounted.merge("procurement_ledgers", conform.path("service_contracts_unresolved").asLong(), Long::sum);
+        accounted.merge(
+                "street_office_reports",
+                conform.path("community_reports_unresolved").asLong(),
+                Long::sum);
+        accounted.merge(
+                "procurement_ledgers",
+                conform.path("service_contracts_unresolved").asLong(),
+                Long::sum);
         accounted.merge("grid_system", conform.path("grid_events_unresolved").asLong(), Long::sum);
         accounted.values().removeIf(n -> n == 0);
         Map<String, Long> published = new TreeMap<>();
         try (WarehouseReader reader = WarehouseReader.open(home)) {
-            for (List<Object> row : reader.query("SELECT source, sum(rows_quarantined) FROM dq_quarantined GROUP BY source"
-                    + " HAVING sum(rows_quarantined) > 0")) {
+            for (List<Object> row :
+                    reader.query("SELECT source, sum(rows_quarantined) FROM dq_quarantined GROUP BY source"
+                            + " HAVING sum(rows_quarantined) > 0")) {
                 published.put((String) row.get(0), ((Number) row.get(1)).longValue());
             }
-            assertThat(published).as("rows quarantined per source: the warehouse against the run's accounts")
-                    .isNotEmpty().isEqualTo(accounted);
+            assertThat(published)
+                    .as("rows quarantined per source: the warehouse against the run's accounts")
+                    .isNotEmpty()
+                    .isEqualTo(accounted);
             assertThat(((Number) reader.query("SELECT coalesce(sum(files_quarantined), 0) FROM dq_quarantined")
-                    .get(0).get(0)).longValue()).as("files quarantined whole")
+                                    .get(0)
+                                    .get(0))
+                            .longValue())
+                    .as("files quarantined whole")
                     .isEqualTo(summary.path("files_quarantined_whole").size());
             long names = 0;
             for (JsonNode source : summary.path("conform").path("resolution")) {
                 names += source.path("names").asLong();
             }
-            assertThat(((Number) reader.query("SELECT sum(names) FROM dq_name_resolution").get(0).get(0)).longValue())
-                    .as("names resolved").isEqualTo(names);
+            assertThat(((Number) reader.query("SELECT sum(names) FROM dq_name_resolution")
+                                    .get(0)
+                                    .get(0))
+                            .longValue())
+                    .as("names resolved")
+                    .isEqualTo(names);
         }
     }
 
@@ -229,8 +302,12 @@ class DemoPipelineIT {
         long files = 0;
         for (JsonNode source : summary.path("sources")) {
             long read = source.path("rowsRead").asLong();
-            assertThat(read).as("rows read = staged + quarantined for %s", source.path("location").asText())
-                    .isEqualTo(source.path("rowsStaged").asLong() + source.path("rowsQuarantined").asLong());
+            assertThat(read)
+                    .as(
+                            "rows read = staged + quarantined for %s",
+                            source.path("location").asText())
+                    .isEqualTo(source.path("rowsStaged").asLong()
+                            + source.path("rowsQuarantined").asLong());
             if (source.path("source").asText().equals("street_office_reports")) {
                 reportRows += read;
                 files++;
@@ -240,5 +317,4 @@ class DemoPipelineIT {
         assertThat(reportRows).as("every report row is read").isEqualTo(sample.reportRows());
         assertThat(summary.path("steps")).as("seven steps ran").hasSize(7);
     }
-
 }

@@ -64,13 +64,26 @@ final class DevToolsSession implements AutoCloseable {
 
     static DevToolsSession open(String binary) throws Exception {
         Path profile = Files.createTempDirectory("bulletin-chromium");
-        Process chromium = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-extensions", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1200,1600", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process chromium = new ProcessBuilder(
+                        binary,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-extensions",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1200,1600",
+                        "about:blank")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String browserUrl = null;
-        BufferedReader err = new BufferedReader(new InputStreamReader(chromium.getErrorStream(), StandardCharsets.UTF_8));
+        BufferedReader err =
+                new BufferedReader(new InputStreamReader(chromium.getErrorStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
         while (browserUrl == null && System.nanoTime() < deadline && (line = err.readLine()) != null) {
@@ -83,14 +96,17 @@ final class DevToolsSession implements AutoCloseable {
             chromium.destroyForcibly();
             throw new IllegalStateException("Chromium did not say where its DevTools listen");
         }
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "chromium-stderr");
+        Thread drain = new Thread(() -> err.lines().forEach(l -> {}), "chromium-stderr");
         drain.setDaemon(true);
         drain.start();
         URI browser = URI.create(browserUrl);
         HttpClient http = HttpClient.newHttpClient();
-        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode targets = JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://" + browser.getHost() + ":" + browser.getPort() + "/json/list"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         String pageUrl = null;
         for (JsonNode target : targets) {
             if ("page".equals(target.path("type").asText())) {
@@ -98,7 +114,8 @@ final class DevToolsSession implements AutoCloseable {
             }
         }
         DevToolsSession[] session = new DevToolsSession[1];
-        WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+        WebSocket socket = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
                 .buildAsync(URI.create(pageUrl), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -112,7 +129,8 @@ final class DevToolsSession implements AutoCloseable {
                         ws.request(1);
                         return null;
                     }
-                }).get(30, TimeUnit.SECONDS);
+                })
+                .get(30, TimeUnit.SECONDS);
         session[0] = new DevToolsSession(chromium, profile, socket);
         return session[0];
     }
@@ -121,7 +139,8 @@ final class DevToolsSession implements AutoCloseable {
         try {
             JsonNode node = JSON.readTree(message);
             if (node.has("id")) {
-                CompletableFuture<JsonNode> reply = pending.remove(node.get("id").asInt());
+                CompletableFuture<JsonNode> reply =
+                        pending.remove(node.get("id").asInt());
                 if (reply != null) {
                     reply.complete(node);
                 }
@@ -150,7 +169,9 @@ final class DevToolsSession implements AutoCloseable {
 
     /** Evaluates a JavaScript expression in the page and returns its value. */
     JsonNode evaluate(String expression) throws Exception {
-        return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true)).path("result").path("value");
+        return call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true))
+                .path("result")
+                .path("value");
     }
 
     /** Waits until an event named {@code method} has arrived. */

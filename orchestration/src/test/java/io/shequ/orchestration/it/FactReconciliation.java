@@ -71,7 +71,8 @@ final class FactReconciliation implements AutoCloseable {
     /** The run's merged grid state: the one it wrote, or the current one when its increment changed nothing. */
     private Path mergedState() throws IOException {
         Path mirror = home.resolve("state/grid-mirror");
-        return Files.isDirectory(mirror.resolve(runId)) ? mirror.resolve(runId)
+        return Files.isDirectory(mirror.resolve(runId))
+                ? mirror.resolve(runId)
                 : mirror.resolve(Files.readString(mirror.resolve("CURRENT")).strip());
     }
 
@@ -93,25 +94,36 @@ final class FactReconciliation implements AutoCloseable {
      */
     long stagedLatestReports() throws Exception {
         String rejected = quarantined("conform_community_reports").stream()
-                .map(q -> "'" + (q.path("location").asText() + "#" + q.path("line").asText()).replace("'", "''") + "'")
+                .map(q -> "'"
+                        + (q.path("location").asText() + "#" + q.path("line").asText()).replace("'", "''") + "'")
                 .collect(Collectors.joining(", "));
-        String staged = "read_parquet('" + home.resolve("staging").resolve(runId).resolve("community_reports") + "/*.parquet')";
+        String staged =
+                "read_parquet('" + home.resolve("staging").resolve(runId).resolve("community_reports") + "/*.parquet')";
         String latest = "SELECT * FROM " + staged + " QUALIFY dense_rank() OVER (PARTITION BY street_hint, period "
                 + "ORDER BY arrived_millis DESC, modified_millis DESC, source_file DESC) = 1";
-        String resolved = rejected.isEmpty() ? latest
+        String resolved = rejected.isEmpty()
+                ? latest
                 : "SELECT * FROM (" + latest + ") WHERE source_file || '#' || source_line NOT IN (" + rejected + ")";
-        return number("SELECT count(*) FROM (SELECT DISTINCT source_file, community_name_normalized FROM (" + resolved + "))");
+        return number("SELECT count(*) FROM (SELECT DISTINCT source_file, community_name_normalized FROM (" + resolved
+                + "))");
     }
 
     private String effectiveContracts() throws IOException {
-        String staged = "read_parquet('" + home.resolve("staging").resolve(runId).resolve("service_contracts") + "/*.parquet')";
-        String latest = "SELECT project_no, contract_amount FROM " + staged + " QUALIFY row_number() OVER (PARTITION BY project_no "
+        String staged =
+                "read_parquet('" + home.resolve("staging").resolve(runId).resolve("service_contracts") + "/*.parquet')";
+        String latest = "SELECT project_no, contract_amount FROM " + staged
+                + " QUALIFY row_number() OVER (PARTITION BY project_no "
                 + "ORDER BY arrived_millis DESC, modified_millis DESC, source_file DESC, source_line DESC) = 1";
         List<String> rejected = new ArrayList<>();
         for (JsonNode q : quarantined("conform_service_contracts")) {
-            rejected.add("'" + JSON.readTree(q.path("raw").asText()).path("project_no").asText().replace("'", "''") + "'");
+            rejected.add("'"
+                    + JSON.readTree(q.path("raw").asText())
+                            .path("project_no")
+                            .asText()
+                            .replace("'", "''") + "'");
         }
-        return rejected.isEmpty() ? latest
+        return rejected.isEmpty()
+                ? latest
                 : "SELECT * FROM (" + latest + ") WHERE project_no NOT IN (" + String.join(", ", rejected) + ")";
     }
 
@@ -122,7 +134,9 @@ final class FactReconciliation implements AutoCloseable {
             return rows;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (!line.isBlank()) {
                         rows.add(JSON.readTree(line));
@@ -134,21 +148,27 @@ final class FactReconciliation implements AutoCloseable {
     }
 
     private String fact(String table) {
-        List<String> files = lake.table(table).orElseThrow(() -> new IllegalStateException("no " + table + " in the lake"))
+        List<String> files = lake.table(table)
+                .orElseThrow(() -> new IllegalStateException("no " + table + " in the lake"))
                 .dataFiles();
-        return "read_parquet(" + files.stream().map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
-                .collect(Collectors.joining(", ", "[", "]")) + ", hive_partitioning = false, union_by_name = true)";
+        return "read_parquet("
+                + files.stream()
+                        .map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
+                        .collect(Collectors.joining(", ", "[", "]"))
+                + ", hive_partitioning = false, union_by_name = true)";
     }
 
     private long number(String sql) throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = duckdb.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     private BigDecimal decimal(String sql) throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = duckdb.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getBigDecimal(1);
         }

@@ -12,12 +12,17 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads a ground-truth CSV file of a generated sample (header first, RFC 4180). */
 final class GroundTruthCsv {
 
-    private GroundTruthCsv() {
-    }
+    private GroundTruthCsv() {}
 
     static List<CSVRecord> read(Path file) throws IOException {
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (CSVParser parser = CSVParser.parse(
+                file,
+                StandardCharsets.UTF_8,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build())) {
             return new ArrayList<>(parser.getRecords());
         }
     }

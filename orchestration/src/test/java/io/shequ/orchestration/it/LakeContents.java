@@ -21,11 +21,11 @@ import java.util.stream.Collectors;
  */
 final class LakeContents {
 
-    private LakeContents() {
-    }
+    private LakeContents() {}
 
     static Map<String, List<String>> of(Path home, String runId) throws SQLException {
-        LakeSnapshot snapshot = LakeSnapshot.read(home.resolve("runs").resolve(runId).resolve("lake-snapshot.json"));
+        LakeSnapshot snapshot =
+                LakeSnapshot.read(home.resolve("runs").resolve(runId).resolve("lake-snapshot.json"));
         Map<String, List<String>> tables = new TreeMap<>();
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             for (LakeTable table : snapshot.tables()) {
@@ -40,11 +40,12 @@ final class LakeContents {
         if (table.dataFiles().isEmpty()) {
             return rows;
         }
-        String files = table.dataFiles().stream().map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
+        String files = table.dataFiles().stream()
+                .map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
                 .collect(Collectors.joining(", ", "[", "]"));
         try (Statement statement = duckdb.createStatement();
-                ResultSet result = statement.executeQuery("SELECT * FROM read_parquet(" + files
-                        + ", hive_partitioning = false, union_by_name = true)")) {
+                ResultSet result = statement.executeQuery(
+                        "SELECT * FROM read_parquet(" + files + ", hive_partitioning = false, union_by_name = true)")) {
             int columns = result.getMetaData().getColumnCount();
             TreeMap<String, Integer> byName = new TreeMap<>();
             for (int c = 1; c <= columns; c++) {
@@ -53,7 +54,10 @@ final class LakeContents {
             while (result.next()) {
                 StringBuilder row = new StringBuilder();
                 for (Map.Entry<String, Integer> column : byName.entrySet()) {
-                    row.append(column.getKey()).append('=').append(result.getString(column.getValue())).append('|');
+                    row.append(column.getKey())
+                            .append('=')
+                            .append(result.getString(column.getValue()))
+                            .append('|');
                 }
                 rows.add(row.toString());
             }

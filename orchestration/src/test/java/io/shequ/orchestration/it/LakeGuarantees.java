@@ -22,27 +22,36 @@ import java.util.stream.Collectors;
  */
 final class LakeGuarantees {
 
-    private LakeGuarantees() {
-    }
+    private LakeGuarantees() {}
 
     /** Contract amounts to the cent, event counts and report counts of {@code runId}'s facts against its staged rows. */
     static void assertFactsReconcile(Path home, String runId) throws Exception {
         try (FactReconciliation r = new FactReconciliation(home, runId)) {
-            assertThat(r.stagedEffectiveContracts()).as("contracts: some staged").isPositive();
-            assertThat(r.factContracts()).as("every effective staged contract has facts, no other")
+            assertThat(r.stagedEffectiveContracts())
+                    .as("contracts: some staged")
+                    .isPositive();
+            assertThat(r.factContracts())
+                    .as("every effective staged contract has facts, no other")
                     .isEqualTo(r.stagedEffectiveContracts());
-            assertThat(r.allocatedAmount()).as("sum of allocations = sum of effective staged amounts, to the cent")
+            assertThat(r.allocatedAmount())
+                    .as("sum of allocations = sum of effective staged amounts, to the cent")
                     .isEqualByComparingTo(r.stagedEffectiveAmount());
-            assertThat(r.contractsWithSharesOff()).as("each contract's shares add up to its amount").isZero();
+            assertThat(r.contractsWithSharesOff())
+                    .as("each contract's shares add up to its amount")
+                    .isZero();
 
             assertThat(r.mergedEvents()).as("events: some merged").isPositive();
-            assertThat(r.factRows("fct_grid_events")).as("one fact row per event").isEqualTo(r.factEvents());
+            assertThat(r.factRows("fct_grid_events"))
+                    .as("one fact row per event")
+                    .isEqualTo(r.factEvents());
             assertThat(r.factEvents() + r.conformQuarantined("conform_grid_events"))
-                    .as("event facts + events quarantined at conform = merged staged events").isEqualTo(r.mergedEvents());
+                    .as("event facts + events quarantined at conform = merged staged events")
+                    .isEqualTo(r.mergedEvents());
 
             assertThat(r.stagedLatestReports()).as("reports: some staged").isPositive();
             assertThat(r.factRows("fct_community_reports"))
-                    .as("report facts = latest staged rows per community and period").isEqualTo(r.stagedLatestReports());
+                    .as("report facts = latest staged rows per community and period")
+                    .isEqualTo(r.stagedLatestReports());
         }
     }
 
@@ -50,12 +59,14 @@ final class LakeGuarantees {
     static void assertSameLakeContents(Path home, String firstRun, String secondRun) throws Exception {
         Map<String, List<String>> first = LakeContents.of(home, firstRun);
         Map<String, List<String>> second = LakeContents.of(home, secondRun);
-        assertThat(first).as("the first run committed every lake table")
+        assertThat(first)
+                .as("the first run committed every lake table")
                 .containsKeys("dim_division", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
         assertThat(second.keySet()).as("both runs committed the same tables").isEqualTo(first.keySet());
         for (String table : first.keySet()) {
             assertThat(first.get(table)).as("lake table %s has rows", table).isNotEmpty();
-            assertThat(second.get(table)).as("lake table %s identical after a second run on the same sources", table)
+            assertThat(second.get(table))
+                    .as("lake table %s identical after a second run on the same sources", table)
                     .isEqualTo(first.get(table));
         }
     }
@@ -65,7 +76,9 @@ final class LakeGuarantees {
         PersonalDataScan scan = PersonalDataScan.of(home.resolve("lake"), home.resolve("warehouse"));
         assertThat(scan.filesRead()).as("files scanned").isGreaterThan(10);
         assertThat(scan.valuesRead()).as("values decoded and scanned").isGreaterThan(1000);
-        assertThat(scan.findings()).as("personal identifiers under lake/ and warehouse/").isEmpty();
+        assertThat(scan.findings())
+                .as("personal identifiers under lake/ and warehouse/")
+                .isEmpty();
     }
 
     /**
@@ -77,10 +90,13 @@ final class LakeGuarantees {
         Path mirror = home.resolve("state/grid-mirror");
         PersonalDataScan scan = PersonalDataScan.of(mirror);
         assertThat(scan.valuesRead()).as("mirror values decoded and scanned").isGreaterThan(1000);
-        assertThat(scan.findings()).as("ID numbers and mobile numbers under state/grid-mirror").isEmpty();
+        assertThat(scan.findings())
+                .as("ID numbers and mobile numbers under state/grid-mirror")
+                .isEmpty();
         assertThat(reporterNames).as("reporter names in the grid system").hasSizeGreaterThan(10);
         String events = "read_parquet('" + mirror + "/*/event/*.parquet', union_by_name = true)";
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"); Statement sql = duckdb.createStatement()) {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = duckdb.createStatement()) {
             List<String> columns = new ArrayList<>();
             List<String> text = new ArrayList<>();
             try (ResultSet rs = sql.executeQuery("DESCRIBE SELECT * FROM " + events)) {
@@ -91,7 +107,8 @@ final class LakeGuarantees {
                     }
                 }
             }
-            assertThat(columns).as("the mirror's event columns")
+            assertThat(columns)
+                    .as("the mirror's event columns")
                     .contains("reporter_key", "reporter_age_band", "reporter_sex")
                     .doesNotContain("reporter_name", "reporter_phone", "reporter_id_no");
             sql.execute("CREATE TABLE reporter_names(name VARCHAR)");
@@ -103,10 +120,13 @@ final class LakeGuarantees {
                 insert.executeBatch();
             }
             try (ResultSet rs = sql.executeQuery("SELECT count(*) FROM " + events + " WHERE "
-                    + text.stream().map(c -> "trim(" + c + ") IN (SELECT name FROM reporter_names)")
+                    + text.stream()
+                            .map(c -> "trim(" + c + ") IN (SELECT name FROM reporter_names)")
                             .collect(Collectors.joining(" OR ")))) {
                 rs.next();
-                assertThat(rs.getLong(1)).as("mirror events with a reporter's name as a value").isZero();
+                assertThat(rs.getLong(1))
+                        .as("mirror events with a reporter's name as a value")
+                        .isZero();
             }
         }
     }
@@ -114,8 +134,10 @@ final class LakeGuarantees {
     /** The reporters' names the grid system holds. */
     static List<String> reporterNames(String gridUrl, String user, String password) throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection grid = DriverManager.getConnection(gridUrl, user, password); Statement s = grid.createStatement();
-                ResultSet rs = s.executeQuery("SELECT DISTINCT reporter_name FROM event WHERE reporter_name IS NOT NULL")) {
+        try (Connection grid = DriverManager.getConnection(gridUrl, user, password);
+                Statement s = grid.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT DISTINCT reporter_name FROM event WHERE reporter_name IS NOT NULL")) {
             while (rs.next()) {
                 names.add(rs.getString(1).strip());
             }

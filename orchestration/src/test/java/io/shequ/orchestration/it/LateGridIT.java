@@ -56,14 +56,20 @@ class LateGridIT {
     Path home;
 
     /** One event on a late grid as a run left it: its grid key and community, and that grid member's attributes. */
-    record Seen(long gridKey, String factCommunity, boolean inferred, String gridCommunity, String gridName,
-                long versions) {
-    }
+    record Seen(
+            long gridKey,
+            String factCommunity,
+            boolean inferred,
+            String gridCommunity,
+            String gridName,
+            long versions) {}
 
     @Test
     void eventsOnAGridNotYetArrivedPointAtAnInferredMemberCompletedInPlaceWhenItArrives() throws Exception {
         SimulationSpec spec = SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 17)
-                .withMonths(1).withEventsPerCommunity(2).withContracts(4)
+                .withMonths(1)
+                .withEventsPerCommunity(2)
+                .withContracts(4)
                 .withMess(Mess.none().with(MessKind.ORPHAN_GRID, 0.1));
         SimulationResult sample = SourceSimulator.generate(spec, home.resolve("sources"));
         GridHistory history = GridHistory.of(spec);
@@ -72,11 +78,14 @@ class LateGridIT {
         history.writeGroundTruth(truthFolder, BEFORE_THE_GRIDS);
         Map<String, String> orphans = new TreeMap<>();
         for (CSVRecord event : GroundTruthCsv.read(truthFolder.resolve("ground-truth/grid-events.csv"))) {
-            if (event.get("notes").contains("orphan_grid") && event.get("outcome").equals("staged")) {
+            if (event.get("notes").contains("orphan_grid")
+                    && event.get("outcome").equals("staged")) {
                 orphans.put(event.get("event_id"), event.get("community_code"));
             }
         }
-        assertThat(orphans).as("events on grids the grid table lacks at the first extract").isNotEmpty();
+        assertThat(orphans)
+                .as("events on grids the grid table lacks at the first extract")
+                .isNotEmpty();
 
         Path config = gridSystemOnly(DemoCommand.writeConfig(home, DISTRICT, sample));
         Map<String, Seen> lakeBefore;
@@ -84,14 +93,20 @@ class LateGridIT {
         Map<String, Seen> warehouseBefore;
         Map<String, Seen> warehouseAfter;
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
-            assertThat(runtime.runOnce().exitCode()).as("the run before the grids arrive succeeds").isZero();
+            assertThat(runtime.runOnce().exitCode())
+                    .as("the run before the grids arrive succeeds")
+                    .isZero();
             lakeBefore = lake(orphans.keySet());
             warehouseBefore = warehouse(orphans.keySet());
 
             history.advanceTo(sample.gridJdbcUrl(), sample.gridUser(), sample.gridPassword(), AFTER_THE_GRIDS);
             var increment = runtime.runOnce();
-            assertThat(increment.exitCode()).as("the run after the grids arrive succeeds").isZero();
-            assertThat(gridState(increment.runId())).as("the increment is merged into the kept facts").isEqualTo("merged");
+            assertThat(increment.exitCode())
+                    .as("the run after the grids arrive succeeds")
+                    .isZero();
+            assertThat(gridState(increment.runId()))
+                    .as("the increment is merged into the kept facts")
+                    .isEqualTo("merged");
             lakeAfter = lake(orphans.keySet());
             warehouseAfter = warehouse(orphans.keySet());
 
@@ -99,15 +114,23 @@ class LateGridIT {
             LakeWriter lakeTables = new LakeWriter(SparkSession.active());
             long factsSnapshot = lakeTables.describe("fct_grid_events").snapshotId();
             long gridsSnapshot = lakeTables.describe("dim_grid").snapshotId();
-            String mirrorRun = Files.readString(home.resolve("state/grid-mirror/CURRENT")).strip();
+            String mirrorRun =
+                    Files.readString(home.resolve("state/grid-mirror/CURRENT")).strip();
             var rerun = runtime.runOnce();
-            assertThat(rerun.exitCode()).as("the rerun with no new data succeeds").isZero();
+            assertThat(rerun.exitCode())
+                    .as("the rerun with no new data succeeds")
+                    .isZero();
             assertThat(gridState(rerun.runId())).isEqualTo("unchanged");
             assertThat(lakeTables.describe("fct_grid_events").snapshotId())
-                    .as("a rerun with no new grid rows does not rewrite the grid facts").isEqualTo(factsSnapshot);
-            assertThat(lakeTables.describe("dim_grid").snapshotId()).as("nor dim_grid").isEqualTo(gridsSnapshot);
-            assertThat(Files.readString(home.resolve("state/grid-mirror/CURRENT")).strip())
-                    .as("nor writes a merged grid state").isEqualTo(mirrorRun);
+                    .as("a rerun with no new grid rows does not rewrite the grid facts")
+                    .isEqualTo(factsSnapshot);
+            assertThat(lakeTables.describe("dim_grid").snapshotId())
+                    .as("nor dim_grid")
+                    .isEqualTo(gridsSnapshot);
+            assertThat(Files.readString(home.resolve("state/grid-mirror/CURRENT"))
+                            .strip())
+                    .as("nor writes a merged grid state")
+                    .isEqualTo(mirrorRun);
         }
         // the increment merged into the kept facts publishes what a cold run over the same vendor data does
         Map<String, List<String>> incremental = published(home);
@@ -118,36 +141,57 @@ class LateGridIT {
         }
         Map<String, List<String>> cold = published(coldHome);
         for (String table : cold.keySet()) {
-            assertThat(incremental.get(table)).as("published %s after the increment = a cold run's", table)
-                    .isEqualTo(cold.get(table)).isNotEmpty();
+            assertThat(incremental.get(table))
+                    .as("published %s after the increment = a cold run's", table)
+                    .isEqualTo(cold.get(table))
+                    .isNotEmpty();
         }
 
-        for (var where : List.of(Map.entry("lake", List.of(lakeBefore, lakeAfter)),
+        for (var where : List.of(
+                Map.entry("lake", List.of(lakeBefore, lakeAfter)),
                 Map.entry("warehouse", List.of(warehouseBefore, warehouseAfter)))) {
             Map<String, Seen> before = where.getValue().get(0);
             Map<String, Seen> after = where.getValue().get(1);
-            assertThat(before.keySet()).as("%s: every event on a missing grid is a fact", where.getKey())
+            assertThat(before.keySet())
+                    .as("%s: every event on a missing grid is a fact", where.getKey())
                     .isEqualTo(orphans.keySet());
-            assertThat(after.keySet()).as("%s: and still is after the grid arrived", where.getKey())
+            assertThat(after.keySet())
+                    .as("%s: and still is after the grid arrived", where.getKey())
                     .isEqualTo(orphans.keySet());
             orphans.forEach((event, community) -> {
-                assertThat(before.get(event).gridKey()).as("%s: the same grid key as the lake's fact", where.getKey())
+                assertThat(before.get(event).gridKey())
+                        .as("%s: the same grid key as the lake's fact", where.getKey())
                         .isEqualTo(lakeBefore.get(event).gridKey());
                 Seen first = before.get(event);
                 Seen second = after.get(event);
                 String what = where.getKey() + ", event " + event;
-                assertThat(first.inferred()).as("%s: its grid is an inferred member", what).isTrue();
-                assertThat(first.gridCommunity()).as("%s: an inferred member has no community", what).isNull();
+                assertThat(first.inferred())
+                        .as("%s: its grid is an inferred member", what)
+                        .isTrue();
+                assertThat(first.gridCommunity())
+                        .as("%s: an inferred member has no community", what)
+                        .isNull();
                 assertThat(first.gridName()).as("%s: nor a name", what).isNull();
-                assertThat(first.factCommunity()).as("%s: the fact has no community yet", what).isNull();
+                assertThat(first.factCommunity())
+                        .as("%s: the fact has no community yet", what)
+                        .isNull();
 
-                assertThat(second.gridKey()).as("%s: the fact's grid key survives the grid's arrival", what)
+                assertThat(second.gridKey())
+                        .as("%s: the fact's grid key survives the grid's arrival", what)
                         .isEqualTo(first.gridKey());
-                assertThat(second.inferred()).as("%s: the member is completed", what).isFalse();
-                assertThat(second.gridCommunity()).as("%s: with the grid's community", what).isEqualTo(community);
+                assertThat(second.inferred())
+                        .as("%s: the member is completed", what)
+                        .isFalse();
+                assertThat(second.gridCommunity())
+                        .as("%s: with the grid's community", what)
+                        .isEqualTo(community);
                 assertThat(second.gridName()).as("%s: and its name", what).isNotBlank();
-                assertThat(second.versions()).as("%s: in place, not as a new version", what).isEqualTo(1);
-                assertThat(second.factCommunity()).as("%s: the fact gets its community", what).isEqualTo(community);
+                assertThat(second.versions())
+                        .as("%s: in place, not as a new version", what)
+                        .isEqualTo(1);
+                assertThat(second.factCommunity())
+                        .as("%s: the fact gets its community", what)
+                        .isEqualTo(community);
             });
         }
     }
@@ -170,7 +214,10 @@ class LateGridIT {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int c = 1; c <= columns; c++) {
-                            row.append(rs.getMetaData().getColumnName(c)).append('=').append(rs.getString(c)).append(';');
+                            row.append(rs.getMetaData().getColumnName(c))
+                                    .append('=')
+                                    .append(rs.getString(c))
+                                    .append(';');
                         }
                         rows.add(row.toString());
                     }
@@ -184,7 +231,10 @@ class LateGridIT {
 
     /** What the run's conform did with the grid state: rebuilt, merged or unchanged. */
     private String gridState(String runId) {
-        return new RunLedger(new HomeLayout(home), runId).get("conform").path("grid_state").asText();
+        return new RunLedger(new HomeLayout(home), runId)
+                .get("conform")
+                .path("grid_state")
+                .asText();
     }
 
     /** The table's columns but its keys, as a select list. */
@@ -214,11 +264,19 @@ class LateGridIT {
         SparkSession spark = SparkSession.active();
         Map<String, Seen> seen = new HashMap<>();
         for (Row row : spark.sql("SELECT f.event_id, f.grid_key, f.community_code, g.is_inferred, g.community_code,"
-                + " g.grid_name, (SELECT count(*) FROM shequ.lake.dim_grid v WHERE v.grid_code = g.grid_code)"
-                + " FROM shequ.lake.fct_grid_events f JOIN shequ.lake.dim_grid g ON g.grid_key = f.grid_key").collectAsList()) {
+                        + " g.grid_name, (SELECT count(*) FROM shequ.lake.dim_grid v WHERE v.grid_code = g.grid_code)"
+                        + " FROM shequ.lake.fct_grid_events f JOIN shequ.lake.dim_grid g ON g.grid_key = f.grid_key")
+                .collectAsList()) {
             if (events.contains(row.getString(0))) {
-                seen.put(row.getString(0), new Seen(row.getLong(1), row.getString(2), row.getBoolean(3),
-                        row.getString(4), row.getString(5), row.getLong(6)));
+                seen.put(
+                        row.getString(0),
+                        new Seen(
+                                row.getLong(1),
+                                row.getString(2),
+                                row.getBoolean(3),
+                                row.getString(4),
+                                row.getString(5),
+                                row.getLong(6)));
             }
         }
         return seen;
@@ -243,8 +301,15 @@ class LateGridIT {
                         + " AND f.reported_at < coalesce(g.valid_to, TIMESTAMP '9999-12-31')")) {
             while (rows.next()) {
                 if (events.contains(rows.getString(1))) {
-                    seen.put(rows.getString(1), new Seen(rows.getLong(2), rows.getString(3), rows.getBoolean(4),
-                            rows.getString(5), rows.getString(6), rows.getLong(7)));
+                    seen.put(
+                            rows.getString(1),
+                            new Seen(
+                                    rows.getLong(2),
+                                    rows.getString(3),
+                                    rows.getBoolean(4),
+                                    rows.getString(5),
+                                    rows.getString(6),
+                                    rows.getLong(7)));
                 }
             }
         }

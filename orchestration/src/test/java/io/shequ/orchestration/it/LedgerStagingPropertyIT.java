@@ -53,7 +53,9 @@ class LedgerStagingPropertyIT {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("ledger-staging-property")
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("ledger-staging-property")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "2")
@@ -70,7 +72,9 @@ class LedgerStagingPropertyIT {
     @ValueSource(longs = {21, 22, 23, 24})
     void stagingMatchesTheGroundTruth(long seed) throws Exception {
         // heavy would make every form messy and nearly every ledger CSV: keep some clean forms and XLSX beside them
-        Mess mess = Mess.level(Mess.Level.HEAVY).with(MessKind.LEDGER_CSV, 0.5).with(MessKind.AMOUNT_FORMS, 0.6)
+        Mess mess = Mess.level(Mess.Level.HEAVY)
+                .with(MessKind.LEDGER_CSV, 0.5)
+                .with(MessKind.AMOUNT_FORMS, 0.6)
                 .with(MessKind.DATE_FORMS, 0.7);
         SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 1, 0, CONTRACTS, mess);
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
@@ -78,8 +82,9 @@ class LedgerStagingPropertyIT {
         List<LandedSource> landed = new FileLanding(layout).land(Source.PROCUREMENT.id(), sample.procurementFolder());
         Quarantine quarantine = new Quarantine(layout.quarantine("run1"), "run1");
         Path stagingRoot = layout.staging("run1");
-        List<SourceAccount> accounts = new ProcurementLedgerStaging(spark,
-                SourceContract.load(SourceContract.PROCUREMENT_LEDGER)).stage(landed, stagingRoot, quarantine);
+        List<SourceAccount> accounts = new ProcurementLedgerStaging(
+                        spark, SourceContract.load(SourceContract.PROCUREMENT_LEDGER))
+                .stage(landed, stagingRoot, quarantine);
 
         Path truth = sample.groundTruthFolder();
         List<CSVRecord> contracts = GroundTruthCsv.read(truth.resolve("contracts.csv"));
@@ -110,17 +115,19 @@ class LedgerStagingPropertyIT {
                 filesCsvRows.put(f.get("file").substring(prefix.length()), Long.parseLong(f.get("rows")));
             }
         }
-        assertThat(filesCsvRows).as("files.csv and contracts.csv agree on the rows of each ledger")
+        assertThat(filesCsvRows)
+                .as("files.csv and contracts.csv agree on the rows of each ledger")
                 .isEqualTo(truthRowsPerFile);
         assertThat(accounts).as("an account per ledger file").hasSize(truthRowsPerFile.size());
         for (SourceAccount account : accounts) {
-            assertThat(account.rowsRead()).as("rows read = staged + quarantined = the truth's rows for %s",
-                            account.location())
+            assertThat(account.rowsRead())
+                    .as("rows read = staged + quarantined = the truth's rows for %s", account.location())
                     .isEqualTo(account.rowsStaged() + account.rowsQuarantined())
                     .isEqualTo(truthRowsPerFile.get(account.location()));
         }
 
-        Dataset<Row> stagedRows = spark.read().parquet(stagingRoot.resolve(ProcurementLedgerStaging.DATASET).toString());
+        Dataset<Row> stagedRows = spark.read()
+                .parquet(stagingRoot.resolve(ProcurementLedgerStaging.DATASET).toString());
         Set<String> stagedKeys = new HashSet<>();
         for (Row row : stagedRows.collectAsList()) {
             String key = row.getAs("source_file") + "#" + row.getAs("source_line");
@@ -134,39 +141,61 @@ class LedgerStagingPropertyIT {
         Map<String, String> rejected = new HashMap<>();
         for (Row row : quarantine.read(spark, ProcurementLedgerStaging.DATASET).collectAsList()) {
             String line = row.getAs("line");
-            assertThat(line).as("no ledger is quarantined whole: %s", (Object) row.getAs("reason")).isNotNull();
-            assertThat(rejected.put(row.getAs("location") + "#" + line, row.getAs("rule"))).as("one reject per row").isNull();
+            assertThat(line)
+                    .as("no ledger is quarantined whole: %s", (Object) row.getAs("reason"))
+                    .isNotNull();
+            assertThat(rejected.put(row.getAs("location") + "#" + line, row.getAs("rule")))
+                    .as("one reject per row")
+                    .isNull();
         }
-        assertThat(rejected).as("every intended reject with its rule, and nothing else").isEqualTo(expectedRejects);
+        assertThat(rejected)
+                .as("every intended reject with its rule, and nothing else")
+                .isEqualTo(expectedRejects);
 
         Set<String> latest = new HashSet<>();
         for (Row row : LatestSubmission.of(stagedRows, "project_no").collectAsList()) {
             latest.add(row.getAs("source_file") + "#" + row.getAs("source_line"));
         }
-        assertThat(latest).as("the latest submission per 项目编号 is the truth's effective row").isEqualTo(effective);
+        assertThat(latest)
+                .as("the latest submission per 项目编号 is the truth's effective row")
+                .isEqualTo(effective);
     }
 
     private static void assertStagedAsTheTruth(String key, Row row, CSVRecord expected) {
         assertThat((String) row.getAs("project_no")).as("%s project_no", key).isEqualTo(expected.get("project_no"));
-        assertThat((BigDecimal) row.getAs("contract_amount")).as("%s amount in yuan (%s form)", key,
-                expected.get("amount_form")).isEqualByComparingTo(expected.get("amount_yuan"));
-        assertThat(row.getAs("signed_date").toString()).as("%s signed date (%s form)", key, expected.get("date_form"))
+        assertThat((BigDecimal) row.getAs("contract_amount"))
+                .as("%s amount in yuan (%s form)", key, expected.get("amount_form"))
+                .isEqualByComparingTo(expected.get("amount_yuan"));
+        assertThat(row.getAs("signed_date").toString())
+                .as("%s signed date (%s form)", key, expected.get("date_form"))
                 .startsWith(expected.get("signed_date"));
-        assertThat((String) row.getAs("signed_date_precision")).as("%s signed-date precision", key)
+        assertThat((String) row.getAs("signed_date_precision"))
+                .as("%s signed-date precision", key)
                 .isEqualTo(expected.get("signed_precision"));
-        assertThat(row.getAs("service_period_start").toString()).as("%s service start", key)
+        assertThat(row.getAs("service_period_start").toString())
+                .as("%s service start", key)
                 .isEqualTo(expected.get("service_start"));
-        assertThat(row.getAs("service_period_end").toString()).as("%s service end", key)
+        assertThat(row.getAs("service_period_end").toString())
+                .as("%s service end", key)
                 .isEqualTo(expected.get("service_end"));
-        assertThat((String) row.getAs("service_period_precision")).as("%s service-period precision", key)
+        assertThat((String) row.getAs("service_period_precision"))
+                .as("%s service-period precision", key)
                 .isEqualTo(precisionOf(expected.get("service_start")));
-        assertThat((String) row.getAs("provider_credit_code")).as("%s credit code normalised (%s form)", key,
-                expected.get("credit_code_form")).isEqualTo(expected.get("provider_credit_code"));
-        assertThat((String) row.getAs("service_category")).as("%s category", key).isEqualTo(expected.get("category"));
-        assertThat((String) row.getAs("service_category_code")).as("%s category in the taxonomy", key).isNotNull();
-        assertThat((String) row.getAs("served")).as("%s served as written", key).isEqualTo(expected.get("served_written"));
+        assertThat((String) row.getAs("provider_credit_code"))
+                .as("%s credit code normalised (%s form)", key, expected.get("credit_code_form"))
+                .isEqualTo(expected.get("provider_credit_code"));
+        assertThat((String) row.getAs("service_category"))
+                .as("%s category", key)
+                .isEqualTo(expected.get("category"));
+        assertThat((String) row.getAs("service_category_code"))
+                .as("%s category in the taxonomy", key)
+                .isNotNull();
+        assertThat((String) row.getAs("served"))
+                .as("%s served as written", key)
+                .isEqualTo(expected.get("served_written"));
         List<String> parts = row.getList(row.fieldIndex("served_parts"));
-        assertThat(parts).as("%s served parts (%s form): one per served unit", key, expected.get("served_form"))
+        assertThat(parts)
+                .as("%s served parts (%s form): one per served unit", key, expected.get("served_form"))
                 .hasSize(expected.get("served_codes").split(";").length)
                 .allSatisfy(part -> assertThat(expected.get("served_written")).contains(part));
     }

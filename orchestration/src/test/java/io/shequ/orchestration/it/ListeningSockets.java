@@ -33,8 +33,7 @@ final class ListeningSockets {
 
     private static final String LISTEN = "0A";
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     /** The sockets {@code pid} listens on now; empty once it is gone. */
     static Set<Listener> of(long pid) throws IOException {
@@ -97,6 +96,10 @@ final class ListeningSockets {
 
     /** The listeners in {@code seen} that are not on loopback, as text. */
     static String exposed(Set<Listener> seen) {
-        return seen.stream().filter(l -> !l.loopback()).map(Listener::toString).sorted().collect(Collectors.joining(", "));
+        return seen.stream()
+                .filter(l -> !l.loopback())
+                .map(Listener::toString)
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 }

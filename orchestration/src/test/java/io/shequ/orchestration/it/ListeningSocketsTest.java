@@ -11,12 +11,27 @@ class ListeningSocketsTest {
 
     @Test
     void readsAddressesAsProcWritesThem() {
-        assertThat(ListeningSockets.listener("0100007F:1F90")).hasToString("127.0.0.1:8080").matches(ListeningSockets.Listener::loopback);
-        assertThat(ListeningSockets.listener("00000000:0016").loopback()).as("0.0.0.0, every interface").isFalse();
-        assertThat(ListeningSockets.listener("0A00020F:0016").loopback()).as("10.2.0.15").isFalse();
-        assertThat(ListeningSockets.listener("0000000000000000FFFF00000100007F:0050").loopback()).as("::ffff:127.0.0.1").isTrue();
-        assertThat(ListeningSockets.listener("00000000000000000000000001000000:0050").loopback()).as("::1").isTrue();
-        assertThat(ListeningSockets.listener("00000000000000000000000000000000:0050").loopback()).as("::, every interface").isFalse();
+        assertThat(ListeningSockets.listener("0100007F:1F90"))
+                .hasToString("127.0.0.1:8080")
+                .matches(ListeningSockets.Listener::loopback);
+        assertThat(ListeningSockets.listener("00000000:0016").loopback())
+                .as("0.0.0.0, every interface")
+                .isFalse();
+        assertThat(ListeningSockets.listener("0A00020F:0016").loopback())
+                .as("10.2.0.15")
+                .isFalse();
+        assertThat(ListeningSockets.listener("0000000000000000FFFF00000100007F:0050")
+                        .loopback())
+                .as("::ffff:127.0.0.1")
+                .isTrue();
+        assertThat(ListeningSockets.listener("00000000000000000000000001000000:0050")
+                        .loopback())
+                .as("::1")
+                .isTrue();
+        assertThat(ListeningSockets.listener("00000000000000000000000000000000:0050")
+                        .loopback())
+                .as("::, every interface")
+                .isFalse();
     }
 
     @Test

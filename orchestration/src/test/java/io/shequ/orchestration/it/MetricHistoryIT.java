@@ -56,52 +56,84 @@ class MetricHistoryIT {
             long usualRows = assertMetricsEqualDuckDbCounts(runtime.dataSource(), first.runId());
             JsonNode firstRule = anomaly(summary(first), "community_reports", "report_rows_drop");
             assertThat(firstRule.path("outcome").asText()).isEqualTo("Passed");
-            assertThat(firstRule.path("reason").asText()).as("nothing to compare with yet").startsWith("no history yet");
+            assertThat(firstRule.path("reason").asText())
+                    .as("nothing to compare with yet")
+                    .startsWith("no history yet");
             // the lake table as committed and published, measured under its own dataset name
             assertThat(lakeMetric(runtime.dataSource(), first.runId(), "row_count", "*"))
                     .isEqualTo(published(published, "count(*)"));
             assertThat(lakeMetric(runtime.dataSource(), first.runId(), "distinct", "community_code"))
                     .isEqualTo(published(published, "count(DISTINCT community_code)"));
             assertThat(anomaly(summary(first), "lake/fct_community_reports", "communities_with_facts_drop")
-                    .path("reason").asText()).as("the shipped lake rule judged it").startsWith("no history yet");
+                            .path("reason")
+                            .asText())
+                    .as("the shipped lake rule judged it")
+                    .startsWith("no history yet");
 
             int removed = removeEverySecondReportFile(sample.streetOfficeFolder());
             assertThat(removed).as("the sample has report files to lose").isGreaterThan(3);
 
             PipelineRuntime.Outcome second = runtime.runOnce();
             assertThat(second.exitCode()).as("an anomaly blocked publishing").isEqualTo(3);
-            assertThat(publisher.current()).as("the previous warehouse stays current").contains(published);
+            assertThat(publisher.current())
+                    .as("the previous warehouse stays current")
+                    .contains(published);
             assertThat(publisher.newSnapshotPath(second.runId())).doesNotExist();
             long halfRows = stagedCount(second.runId(), "community_reports", "count(*)");
-            assertThat((double) halfRows / usualRows).as("the source delivered about half its rows").isLessThan(0.7);
+            assertThat((double) halfRows / usualRows)
+                    .as("the source delivered about half its rows")
+                    .isLessThan(0.7);
             JsonNode drop = anomaly(summary(second), "community_reports", "report_rows_drop");
             assertThat(drop.path("outcome").asText()).isEqualTo("Failed");
             assertThat(drop.path("level").asText()).isEqualTo("error");
             assertThat(drop.path("value").asDouble()).isEqualTo(halfRows);
             assertThat(drop.path("baseline").asDouble()).isEqualTo(usualRows);
-            assertThat(history(drop)).as("compared with the first run").containsExactly(Map.entry(first.runId(), (double) usualRows));
+            assertThat(history(drop))
+                    .as("compared with the first run")
+                    .containsExactly(Map.entry(first.runId(), (double) usualRows));
             assertThat(summary(second).path("error").asText()).contains("report_rows_drop");
-            assertThat(accepted(runtime.dataSource())).as("a blocked run's metrics are recorded, not accepted")
-                    .containsEntry(first.runId(), true).containsEntry(second.runId(), false);
+            assertThat(accepted(runtime.dataSource()))
+                    .as("a blocked run's metrics are recorded, not accepted")
+                    .containsEntry(first.runId(), true)
+                    .containsEntry(second.runId(), false);
 
             PipelineRuntime.Outcome third = runtime.runOnce();
             assertThat(third.exitCode()).as("still half: caught again").isEqualTo(3);
             assertThat(history(anomaly(summary(third), "community_reports", "report_rows_drop")))
-                    .as("the blocked run is no history to compare with").containsOnlyKeys(first.runId());
+                    .as("the blocked run is no history to compare with")
+                    .containsOnlyKeys(first.runId());
             assertThat(publisher.current()).contains(published);
 
             String out = dq("--home", home.toString(), "--run", second.runId());
-            assertThat(out).contains("data quality of run " + second.runId(), "exit code 3", "publishing blocked",
-                    "report_rows_drop", "compared with: run " + first.runId() + " = " + usualRows,
-                    "community_reports  row_count", "IsComplete \"community_name\"");
-            assertThat(out.lines().filter(l -> l.contains("report_rows_drop")).findFirst().orElseThrow())
+            assertThat(out)
+                    .contains(
+                            "data quality of run " + second.runId(),
+                            "exit code 3",
+                            "publishing blocked",
+                            "report_rows_drop",
+                            "compared with: run " + first.runId() + " = " + usualRows,
+                            "community_reports  row_count",
+                            "IsComplete \"community_name\"");
+            assertThat(out.lines()
+                            .filter(l -> l.contains("report_rows_drop"))
+                            .findFirst()
+                            .orElseThrow())
                     .startsWith("  FAILED error community_reports");
-            assertThat(dq("--home", home.toString())).as("the last run by default")
+            assertThat(dq("--home", home.toString()))
+                    .as("the last run by default")
                     .contains("data quality of run " + third.runId());
 
-            String html = Files.readString(home.resolve("runs").resolve(second.runId()).resolve("dq.html"));
-            assertThat(html).contains("<h2>Anomaly rules", "report_rows_drop", "FAILED", first.runId() + " = " + usualRows,
-                    "exit code 3", "IsComplete &quot;community_name&quot;", "<td>row_count</td>");
+            String html = Files.readString(
+                    home.resolve("runs").resolve(second.runId()).resolve("dq.html"));
+            assertThat(html)
+                    .contains(
+                            "<h2>Anomaly rules",
+                            "report_rows_drop",
+                            "FAILED",
+                            first.runId() + " = " + usualRows,
+                            "exit code 3",
+                            "IsComplete &quot;community_name&quot;",
+                            "<td>row_count</td>");
         }
     }
 
@@ -109,8 +141,8 @@ class MetricHistoryIT {
     private long assertMetricsEqualDuckDbCounts(DataSource dataSource, String runId) throws Exception {
         Map<String, Double> metrics = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-             var statement = c.prepareStatement(
-                     "SELECT dataset, metric, column_name, metric_value FROM shequ_dq_metric WHERE run_id = ?")) {
+                var statement = c.prepareStatement(
+                        "SELECT dataset, metric, column_name, metric_value FROM shequ_dq_metric WHERE run_id = ?")) {
             statement.setString(1, runId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -124,9 +156,12 @@ class MetricHistoryIT {
         assertThat(metrics.get("community_reports distinct source_file"))
                 .isEqualTo(stagedCount(runId, "community_reports", "count(DISTINCT source_file)"));
         assertThat(metrics.get("community_reports completeness resident_population"))
-                .isCloseTo((double) stagedCount(runId, "community_reports", "count(resident_population)") / reports, within(1e-9));
+                .isCloseTo(
+                        (double) stagedCount(runId, "community_reports", "count(resident_population)") / reports,
+                        within(1e-9));
         assertThat(metrics.get("community_reports completeness community_name")).isEqualTo(1.0);
-        assertThat(metrics.get("service_contracts row_count *")).isEqualTo(stagedCount(runId, "service_contracts", "count(*)"));
+        assertThat(metrics.get("service_contracts row_count *"))
+                .isEqualTo(stagedCount(runId, "service_contracts", "count(*)"));
         double amounts = stagedSum(runId, "service_contracts", "contract_amount");
         assertThat(amounts).isPositive();
         assertThat(metrics.get("service_contracts sum contract_amount")).isCloseTo(amounts, within(amounts * 1e-9));
@@ -136,15 +171,18 @@ class MetricHistoryIT {
         return reports;
     }
 
-    private static double lakeMetric(DataSource dataSource, String runId, String metric, String column) throws Exception {
+    private static double lakeMetric(DataSource dataSource, String runId, String metric, String column)
+            throws Exception {
         try (Connection c = dataSource.getConnection();
-             var statement = c.prepareStatement("SELECT metric_value FROM shequ_dq_metric WHERE run_id = ? "
-                     + "AND dataset = 'lake/fct_community_reports' AND metric = ? AND column_name = ?")) {
+                var statement = c.prepareStatement("SELECT metric_value FROM shequ_dq_metric WHERE run_id = ? "
+                        + "AND dataset = 'lake/fct_community_reports' AND metric = ? AND column_name = ?")) {
             statement.setString(1, runId);
             statement.setString(2, metric);
             statement.setString(3, column);
             try (ResultSet rs = statement.executeQuery()) {
-                assertThat(rs.next()).as("lake metric %s(%s) recorded", metric, column).isTrue();
+                assertThat(rs.next())
+                        .as("lake metric %s(%s) recorded", metric, column)
+                        .isTrue();
                 return rs.getDouble(1);
             }
         }
@@ -153,8 +191,8 @@ class MetricHistoryIT {
     /** DuckDB over the lake table as the published warehouse holds it (schema lake). */
     private static double published(Path warehouse, String aggregate) throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + warehouse + ";duckdb.read_only=true");
-             Statement s = duck.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM lake.fct_community_reports")) {
+                Statement s = duck.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM lake.fct_community_reports")) {
             rs.next();
             return rs.getDouble(1);
         }
@@ -172,8 +210,9 @@ class MetricHistoryIT {
     private Object staged(String runId, String folder, String aggregate) throws Exception {
         Path files = home.resolve("staging").resolve(runId).resolve(folder);
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             Statement s = duck.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM read_parquet('" + files + "/**/*.parquet')")) {
+                Statement s = duck.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT " + aggregate + " FROM read_parquet('" + files + "/**/*.parquet')")) {
             rs.next();
             return rs.getObject(1);
         }
@@ -181,10 +220,13 @@ class MetricHistoryIT {
 
     private static Map<String, Boolean> accepted(DataSource dataSource) throws Exception {
         Map<String, Boolean> accepted = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT run_id, accepted FROM shequ_dq_metric")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT DISTINCT run_id, accepted FROM shequ_dq_metric")) {
             while (rs.next()) {
-                assertThat(accepted.put(rs.getString(1), rs.getBoolean(2))).as("one verdict per run").isNull();
+                assertThat(accepted.put(rs.getString(1), rs.getBoolean(2)))
+                        .as("one verdict per run")
+                        .isNull();
             }
         }
         return accepted;
@@ -209,7 +251,8 @@ class MetricHistoryIT {
 
     private static JsonNode anomaly(JsonNode summary, String dataset, String rule) {
         for (JsonNode a : summary.path("dq_anomalies")) {
-            if (a.path("dataset").asText().equals(dataset) && a.path("rule").asText().equals(rule)) {
+            if (a.path("dataset").asText().equals(dataset)
+                    && a.path("rule").asText().equals(rule)) {
                 return a;
             }
         }
@@ -218,7 +261,9 @@ class MetricHistoryIT {
 
     private static Map<String, Double> history(JsonNode anomaly) {
         Map<String, Double> history = new LinkedHashMap<>();
-        anomaly.path("history").forEach(p -> history.put(p.path("runId").asText(), p.path("value").asDouble()));
+        anomaly.path("history")
+                .forEach(p ->
+                        history.put(p.path("runId").asText(), p.path("value").asDouble()));
         return history;
     }
 

@@ -65,12 +65,19 @@ class PartitionLedgerIT {
 
     private void ledgerStatusRetryAndBackfill(PostgresServer postgres) throws Exception {
         SimulationResult sample = SourceSimulator.generate(
-                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(2).withEventsPerCommunity(1)
-                        .withContracts(4).withMess(Mess.none()),
+                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11)
+                        .withMonths(2)
+                        .withEventsPerCommunity(1)
+                        .withContracts(4)
+                        .withMess(Mess.none()),
                 home.resolve("sources"));
         List<Path> reports = reportFiles(sample.streetOfficeFolder());
-        List<Path> february = reports.stream().filter(f -> f.getFileName().toString().contains("年02月")).toList();
-        assertThat(february).as("the sample has February reports of several offices").hasSizeGreaterThan(2);
+        List<Path> february = reports.stream()
+                .filter(f -> f.getFileName().toString().contains("年02月"))
+                .toList();
+        assertThat(february)
+                .as("the sample has February reports of several offices")
+                .hasSizeGreaterThan(2);
         Path deleted = february.get(0);
         Path broken = february.get(1);
         Files.delete(deleted);
@@ -80,8 +87,12 @@ class PartitionLedgerIT {
         Files.write(broken, garbage);
 
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
-        Files.writeString(config, Files.readString(config).replace("local[*]", "local[2]")
-                .replace("shuffle-partitions: 4", "shuffle-partitions: 2") + """
+        Files.writeString(
+                config,
+                Files.readString(config)
+                                .replace("local[*]", "local[2]")
+                                .replace("shuffle-partitions: 4", "shuffle-partitions: 2")
+                        + """
                 freshness:
                   street-offices: {due: P10D, from: 2023-01, to: 2023-02}
                   grid-system: {to: 2023-02-28}
@@ -91,7 +102,8 @@ class PartitionLedgerIT {
         ShequConfig configured = ConfigReader.read(config);
         assertThat(configured.jobRepository().url()).isEqualTo(repository);
         assertThat(configured.sparkMaster()).isEqualTo("local[2]");
-        PartitionLedger partitions = new PartitionLedger(new DriverManagerDataSource(repository, PostgresServer.USER, ""));
+        PartitionLedger partitions =
+                new PartitionLedger(new DriverManagerDataSource(repository, PostgresServer.USER, ""));
         ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "partition-ledger-it")));
         String cfg = config.toString();
         Map<String, String> codes = streetCodes();
@@ -100,34 +112,57 @@ class PartitionLedgerIT {
 
         String firstRun = endedRun(shequ.output(0, "run", "--config", cfg));
         Map<String, Partition> streets = streets(partitions);
-        Set<String> expected = reportFiles(sample.streetOfficeFolder()).stream().map(f -> keyOf(f, codes))
+        Set<String> expected = reportFiles(sample.streetOfficeFolder()).stream()
+                .map(f -> keyOf(f, codes))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(new TreeSet<>(streets.keySet())).as("one partition per office × month of the files present")
-                .isEqualTo(expected).doesNotContain(deletedKey).contains(brokenKey);
-        assertThat(streets.get(brokenKey).status()).as("the unreadable file's partition").isEqualTo(Partition.QUARANTINED);
-        assertThat(streets.values().stream().filter(p -> !p.key().equals(brokenKey)).map(Partition::status).distinct())
-                .as("every other partition loaded").containsExactly(Partition.LOADED);
+        assertThat(new TreeSet<>(streets.keySet()))
+                .as("one partition per office × month of the files present")
+                .isEqualTo(expected)
+                .doesNotContain(deletedKey)
+                .contains(brokenKey);
+        assertThat(streets.get(brokenKey).status())
+                .as("the unreadable file's partition")
+                .isEqualTo(Partition.QUARANTINED);
+        assertThat(streets.values().stream()
+                        .filter(p -> !p.key().equals(brokenKey))
+                        .map(Partition::status)
+                        .distinct())
+                .as("every other partition loaded")
+                .containsExactly(Partition.LOADED);
         assertThat(streets.values()).allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
-        assertThat(streets.get(brokenKey).sha256()).as("the sha of the bytes that arrived")
+        assertThat(streets.get(brokenKey).sha256())
+                .as("the sha of the bytes that arrived")
                 .containsExactly(sha256(garbage));
-        JsonNode summary = new ObjectMapper().readTree(home.resolve("runs").resolve(firstRun).resolve("summary.json").toFile());
+        JsonNode summary = new ObjectMapper()
+                .readTree(home.resolve("runs")
+                        .resolve(firstRun)
+                        .resolve("summary.json")
+                        .toFile());
         assertThat(summary.path("partitions").path("quarantined").asInt()).isEqualTo(1);
         assertThat(summary.path("freshness").path("missing").findValuesAsText("key"))
-                .as("the run summary lists the missing office-month").contains(deletedKey);
+                .as("the run summary lists the missing office-month")
+                .contains(deletedKey);
 
         assertThat(shequ.run("backfill", "--config", cfg, "--from", "2023-02-01", "--to", "2023-01-01"))
-                .as("a range ending before it starts is bad usage").isEqualTo(2);
+                .as("a range ending before it starts is bad usage")
+                .isEqualTo(2);
         String status = shequ.output(0, "status", "--config", cfg);
-        assertThat(status).as("status lists the missing office-month")
+        assertThat(status)
+                .as("status lists the missing office-month")
                 .contains("missing  " + Source.STREET_OFFICES.id() + "  " + deletedKey)
                 .contains("quarantined  " + Source.STREET_OFFICES.id() + "  " + brokenKey)
-                .as("the sample's periods arrived years after their windows").contains("late  ");
+                .as("the sample's periods arrived years after their windows")
+                .contains("late  ");
 
         Files.write(broken, good);
         String retryRun = endedRun(shequ.output(0, "retry", "--config", cfg));
         Map<String, Partition> afterRetry = streets(partitions);
-        assertThat(retryRun).isNotEqualTo(firstRun).isEqualTo(afterRetry.get(brokenKey).runId());
-        assertThat(afterRetry.get(brokenKey).status()).as("the replaced file loaded on retry").isEqualTo(Partition.LOADED);
+        assertThat(retryRun)
+                .isNotEqualTo(firstRun)
+                .isEqualTo(afterRetry.get(brokenKey).runId());
+        assertThat(afterRetry.get(brokenKey).status())
+                .as("the replaced file loaded on retry")
+                .isEqualTo(Partition.LOADED);
         assertThat(afterRetry.get(brokenKey).runKind()).isEqualTo("retry");
         assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-01")))
                 .as("January, outside the failed partition's lake month, is not rerun")
@@ -135,33 +170,46 @@ class PartitionLedgerIT {
         assertThat(afterRetry.values().stream().filter(p -> p.key().endsWith("2023-02")))
                 .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
         assertThat(partitions.all().stream().filter(p -> !p.source().equals(Source.STREET_OFFICES.id())))
-                .as("other sources are untouched by the retry").allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
+                .as("other sources are untouched by the retry")
+                .allSatisfy(p -> assertThat(p.runId()).isEqualTo(firstRun));
 
-        String backfillRun = endedRun(shequ.output(0, "backfill", "--config", cfg, "--from", "2023-01-01",
-                "--to", "2023-01-31"));
+        String backfillRun =
+                endedRun(shequ.output(0, "backfill", "--config", cfg, "--from", "2023-01-01", "--to", "2023-01-31"));
         List<Partition> ledger = partitions.all();
-        assertThat(ledger.stream().filter(p -> "backfill".equals(p.runKind())).map(Partition::runId).distinct())
-                .as("the backfill's partitions").containsExactly(backfillRun);
+        assertThat(ledger.stream()
+                        .filter(p -> "backfill".equals(p.runKind()))
+                        .map(Partition::runId)
+                        .distinct())
+                .as("the backfill's partitions")
+                .containsExactly(backfillRun);
         Map<String, Partition> afterBackfill = streets(partitions);
         assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-01")))
-                .as("every January office-month reprocessed").isNotEmpty()
+                .as("every January office-month reprocessed")
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.runId()).isEqualTo(backfillRun));
         assertThat(afterBackfill.values().stream().filter(p -> p.key().endsWith("2023-02")))
-                .as("February untouched").allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
-        assertThat(ledger.stream().filter(p -> p.source().equals("grid_system") && p.runId().equals(backfillRun)))
-                .as("the grid re-extracted by updated_at within January only").isNotEmpty()
+                .as("February untouched")
+                .allSatisfy(p -> assertThat(p.runId()).isEqualTo(retryRun));
+        assertThat(ledger.stream()
+                        .filter(p ->
+                                p.source().equals("grid_system") && p.runId().equals(backfillRun)))
+                .as("the grid re-extracted by updated_at within January only")
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.periodStart().getMonthValue()).isEqualTo(1));
 
         String fullRun = endedRun(shequ.output(0, "run", "--config", cfg));
         LakeGuarantees.assertSameLakeContents(home, backfillRun, fullRun);
-        assertThat(home.resolve("state")).as("no embedded H2 database in the home")
+        assertThat(home.resolve("state"))
+                .as("no embedded H2 database in the home")
                 .isDirectoryNotContaining("glob:**.mv.db");
     }
 
     /** The run id a run, retry or backfill command printed, which must have ended with exit code 0. */
     private static String endedRun(String output) {
         Matcher m = RUN_ENDED.matcher(output);
-        assertThat(m.find()).as("the command says how its run ended:\n%s", output).isTrue();
+        assertThat(m.find())
+                .as("the command says how its run ended:\n%s", output)
+                .isTrue();
         assertThat(m.group(2)).as("the run's exit code:\n%s", output).isEqualTo("0");
         return m.group(1);
     }
@@ -169,15 +217,19 @@ class PartitionLedgerIT {
     private static List<Path> reportFiles(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().endsWith(".xlsx") || f.toString().endsWith(".csv")).sorted().toList();
+                    .filter(f -> f.toString().endsWith(".xlsx") || f.toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
         }
     }
 
     /** The NBS code of each street office of the district, by its official name (the sample writes official names). */
     private static Map<String, String> streetCodes() {
         DivisionCode district = DivisionCode.parse(DISTRICT);
-        return NbsDivisions.bundled2023(List.of(district.ancestor(DivisionLevel.CITY))).within(district, DivisionLevel.TOWNSHIP)
-                .stream().collect(Collectors.toMap(Division::name, d -> d.code().value(), (a, b) -> a));
+        return NbsDivisions.bundled2023(List.of(district.ancestor(DivisionLevel.CITY)))
+                .within(district, DivisionLevel.TOWNSHIP)
+                .stream()
+                .collect(Collectors.toMap(Division::name, d -> d.code().value(), (a, b) -> a));
     }
 
     /** street code / month from {@code <street>/<street>_2023年02月….xlsx}. */
@@ -190,7 +242,8 @@ class PartitionLedgerIT {
     }
 
     private static Map<String, Partition> streets(PartitionLedger partitions) {
-        return partitions.all().stream().filter(p -> p.source().equals(Source.STREET_OFFICES.id()))
+        return partitions.all().stream()
+                .filter(p -> p.source().equals(Source.STREET_OFFICES.id()))
                 .collect(Collectors.toMap(Partition::key, Function.identity()));
     }
 

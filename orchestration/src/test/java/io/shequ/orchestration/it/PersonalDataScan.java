@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  */
 final class PersonalDataScan {
 
-    private static final Pattern HEX_TOKENS = Pattern.compile(
-            "(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9A-Za-z])"
+    private static final Pattern HEX_TOKENS =
+            Pattern.compile("(?<![0-9A-Za-z])(?=[0-9a-f]*[a-f])[0-9a-f]{16,}(?![0-9A-Za-z])"
                     + "|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /**
@@ -45,12 +45,11 @@ final class PersonalDataScan {
      * thousand) are no identifier. Text, integers (a number could be stored as one), lists,
      * structs and everything else are read as text.
      */
-    private static final Set<Integer> FRACTIONAL = Set.of(
-            Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC);
+    private static final Set<Integer> FRACTIONAL =
+            Set.of(Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC);
 
     /** One finding: what was found where. */
-    record Finding(Path file, String where, String kind, String value) {
-    }
+    record Finding(Path file, String where, String kind, String value) {}
 
     private final List<Finding> findings = new ArrayList<>();
     private long filesRead;
@@ -63,7 +62,9 @@ final class PersonalDataScan {
             for (Path folder : folders) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(folder)) {
-                    files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                    files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                            .sorted()
+                            .toList();
                 }
                 for (Path file : files) {
                     scan.read(duckdb, file);
@@ -142,7 +143,8 @@ final class PersonalDataScan {
      */
     private static boolean bornInALifetime(String id) {
         return ResidentIdNumber.birthDate(id)
-                .filter(born -> born.getYear() >= 1900 && !born.isAfter(LocalDate.now())).isPresent();
+                .filter(born -> born.getYear() >= 1900 && !born.isAfter(LocalDate.now()))
+                .isPresent();
     }
 
     private void scan(Path file, String where, String text) {

@@ -42,20 +42,27 @@ class PublishAuditIT {
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome first = runtime.runOnce();
             assertThat(first.exitCode()).as("the first run publishes").isZero();
-            JsonNode published = new ObjectMapper().readTree(first.summary().toFile()).path("publish");
+            JsonNode published =
+                    new ObjectMapper().readTree(first.summary().toFile()).path("publish");
             assertThat(published.path("status").asText()).isEqualTo("published");
-            assertThat(names(published.path("audits"))).as("named audits recorded with the run")
-                    .contains("totals_reconcile:fct_community_reports", "indicators_coherent:mart_indicators",
+            assertThat(names(published.path("audits")))
+                    .as("named audits recorded with the run")
+                    .contains(
+                            "totals_reconcile:fct_community_reports",
+                            "indicators_coherent:mart_indicators",
                             "referential_integrity:fct_community_reports.community_code");
             for (JsonNode audit : published.path("audits")) {
-                assertThat(audit.path("passed").asBoolean()).as(audit.toString()).isTrue();
+                assertThat(audit.path("passed").asBoolean())
+                        .as(audit.toString())
+                        .isTrue();
             }
             Path previous = publisher.current().orElseThrow();
             Path bulletins = home.resolve("warehouse").resolve("bulletin");
             try (var pages = Files.walk(bulletins)) {
                 assertThat(pages.filter(p -> p.getFileName().toString().equals("index.html"))
-                        .map(p -> bulletins.relativize(p).getName(1).toString()))
-                        .as("the publishing run wrote the district's bulletin").isNotEmpty()
+                                .map(p -> bulletins.relativize(p).getName(1).toString()))
+                        .as("the publishing run wrote the district's bulletin")
+                        .isNotEmpty()
                         .allMatch(division -> division.equals(DISTRICT + "000000"));
             }
             deleteTree(bulletins);
@@ -80,9 +87,15 @@ class PublishAuditIT {
             assertThat(drop.path("passed").asBoolean()).isFalse();
             assertThat(drop.path("detail").asText()).startsWith(reports + " rows, previous snapshot " + (4 * reports));
 
-            assertThat(publisher.current()).as("the previous snapshot stays current").contains(previous);
-            assertThat(publisher.newSnapshotPath(second.runId())).as("the failed snapshot is discarded").doesNotExist();
-            assertThat(bulletins).as("a run whose audit failed writes no bulletin").doesNotExist();
+            assertThat(publisher.current())
+                    .as("the previous snapshot stays current")
+                    .contains(previous);
+            assertThat(publisher.newSnapshotPath(second.runId()))
+                    .as("the failed snapshot is discarded")
+                    .doesNotExist();
+            assertThat(bulletins)
+                    .as("a run whose audit failed writes no bulletin")
+                    .doesNotExist();
             assertThat(publisher.snapshots()).containsExactly(previous);
         }
     }

@@ -18,8 +18,7 @@ import java.util.stream.Collectors;
 /** Checks of a published warehouse against a simulated sample's ground truth, shared by the pipeline ITs. */
 final class PublishedIndicators {
 
-    private PublishedIndicators() {
-    }
+    private PublishedIndicators() {}
 
     /**
      * On the published warehouse: for every indicator code, values sampled at each level (the
@@ -33,22 +32,29 @@ final class PublishedIndicators {
             Set<String> sampled = new TreeSet<>();
             for (List<IndicatorValue> values : byIndicatorAndLevel.values()) {
                 List<IndicatorValue> sample = new ArrayList<>();
-                values.stream().max(Comparator.comparing(IndicatorValue::numerator)).ifPresent(sample::add);
-                values.stream().collect(Collectors.toMap(IndicatorValue::breakdown, v -> v, (a, b) -> a))
-                        .values().forEach(sample::add);
+                values.stream()
+                        .max(Comparator.comparing(IndicatorValue::numerator))
+                        .ifPresent(sample::add);
+                values.stream()
+                        .collect(Collectors.toMap(IndicatorValue::breakdown, v -> v, (a, b) -> a))
+                        .values()
+                        .forEach(sample::add);
                 for (IndicatorValue v : sample) {
                     IndicatorTrail trail = reader.trail(v.indicator(), v.divisionCode(), v.year(), v.breakdown())
                             .orElseThrow();
                     String what = v.indicator() + "/" + v.breakdown() + " " + v.divisionCode();
-                    assertThat(trail.addsUp()).as("lineage rows of %s recompute %s / %s", what, v.numerator(),
-                            v.denominator()).isTrue();
+                    assertThat(trail.addsUp())
+                            .as("lineage rows of %s recompute %s / %s", what, v.numerator(), v.denominator())
+                            .isTrue();
                     if (v.numerator() > 0) {
                         assertThat(trail.rows()).as("rows behind %s", what).isNotEmpty();
                     }
                     sampled.add(v.indicator() + " at " + v.divisionLevel());
                 }
             }
-            assertThat(sampled).as("every indicator of the catalogue is traced at every level").hasSize(18 * 4);
+            assertThat(sampled)
+                    .as("every indicator of the catalogue is traced at every level")
+                    .hasSize(18 * 4);
             List<List<Object>> off = reader.query("""
                     SELECT m.indicator, m.breakdown, m.division_code, m.numerator, l.numerator, m.denominator, l.denominator
                     FROM mart_indicators AS m
@@ -59,7 +65,9 @@ final class PublishedIndicators {
                     WHERE abs(coalesce(l.numerator, 0) - m.numerator) > 1e-9 * greatest(1, abs(m.numerator))
                        OR abs(coalesce(l.denominator, 0) - m.denominator) > 1e-9 * greatest(1, abs(m.denominator))
                     LIMIT 10""");
-            assertThat(off).as("values whose lineage parts do not add up to them").isEmpty();
+            assertThat(off)
+                    .as("values whose lineage parts do not add up to them")
+                    .isEmpty();
         }
     }
 
@@ -74,7 +82,8 @@ final class PublishedIndicators {
             List<IndicatorValue> published = reader.indicators(null, year);
             Map<String, Map<String, IndicatorValue>> byDivision = new TreeMap<>();
             for (IndicatorValue v : published) {
-                byDivision.computeIfAbsent(v.divisionCode(), k -> new TreeMap<>())
+                byDivision
+                        .computeIfAbsent(v.divisionCode(), k -> new TreeMap<>())
                         .put(v.indicator() + "/" + v.breakdown(), v);
             }
             List<String> divisions = new ArrayList<>(List.of(districts.get(0).substring(0, 4) + "00000000"));
@@ -83,12 +92,15 @@ final class PublishedIndicators {
                 divisions.addAll(SampleTruth.divisions("streets.csv.gz", district));
                 divisions.addAll(SampleTruth.divisions("villages.csv.gz", district));
             }
-            assertThat(byDivision.keySet()).as("the city, the districts, their streets and their communities")
+            assertThat(byDivision.keySet())
+                    .as("the city, the districts, their streets and their communities")
                     .containsExactlyInAnyOrderElementsOf(divisions);
             for (String code : divisions) {
-                String prefix = code.startsWith("0000", 4) ? code.substring(0, 4)
-                        : code.startsWith("000000", 6) ? code.substring(0, 6)
-                        : code.endsWith("000") ? code.substring(0, 9) : code;
+                String prefix = code.startsWith("0000", 4)
+                        ? code.substring(0, 4)
+                        : code.startsWith("000000", 6)
+                                ? code.substring(0, 6)
+                                : code.endsWith("000") ? code.substring(0, 9) : code;
                 Map<String, Double> truthValues = expected.of(prefix);
                 Map<String, IndicatorValue> values = byDivision.get(code);
                 if (!values.keySet().equals(truthValues.keySet())) {
@@ -107,10 +119,31 @@ final class PublishedIndicators {
                 }
             }
         }
-        assertThat(mismatches).as("indicators that differ from the ground truth").isEmpty();
-        assertThat(expected.of(districts.get(0)).keySet()).as("the sample exercises every indicator of the catalogue")
-                .contains("units/", "units/residents_committee", "units/villagers_committee", "office_ok/", "staff_avg/", "staff_per_10k/", "social_workers/", "volunteer_rate/",
-                        "social_orgs/", "space_per_100hh/", "consult/", "purchase/", "grid/", "events/", "close_rate/",
-                        "ontime_rate/", "rework_rate/", "satisfaction/", "dispose_hours/", "disputes/");
+        assertThat(mismatches)
+                .as("indicators that differ from the ground truth")
+                .isEmpty();
+        assertThat(expected.of(districts.get(0)).keySet())
+                .as("the sample exercises every indicator of the catalogue")
+                .contains(
+                        "units/",
+                        "units/residents_committee",
+                        "units/villagers_committee",
+                        "office_ok/",
+                        "staff_avg/",
+                        "staff_per_10k/",
+                        "social_workers/",
+                        "volunteer_rate/",
+                        "social_orgs/",
+                        "space_per_100hh/",
+                        "consult/",
+                        "purchase/",
+                        "grid/",
+                        "events/",
+                        "close_rate/",
+                        "ontime_rate/",
+                        "rework_rate/",
+                        "satisfaction/",
+                        "dispose_hours/",
+                        "disputes/");
     }
 }

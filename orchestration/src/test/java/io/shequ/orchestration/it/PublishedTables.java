@@ -24,10 +24,10 @@ final class PublishedTables {
      * the run committed the lake and Iceberg's snapshot id, a random number. Every other column of
      * every table must be equal.
      */
-    static final Map<String, Set<String>> RUN_SPECIFIC = Map.of("meta_snapshot", Set.of("committed_at", "iceberg_snapshot_id"));
+    static final Map<String, Set<String>> RUN_SPECIFIC =
+            Map.of("meta_snapshot", Set.of("committed_at", "iceberg_snapshot_id"));
 
-    private PublishedTables() {
-    }
+    private PublishedTables() {}
 
     static Map<String, List<String>> rows(Path duckdbFile) throws Exception {
         Properties readOnly = new Properties();
@@ -55,12 +55,15 @@ final class PublishedTables {
                     }
                 }
                 List<String> content = new ArrayList<>();
-                try (ResultSet rows = sql.executeQuery("SELECT " + String.join(", ", columns) + " FROM \"" + name[0]
-                        + "\".\"" + name[1] + "\"")) {
+                try (ResultSet rows = sql.executeQuery(
+                        "SELECT " + String.join(", ", columns) + " FROM \"" + name[0] + "\".\"" + name[1] + "\"")) {
                     while (rows.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= columns.size(); i++) {
-                            row.append(i == 1 ? "" : " | ").append(columns.get(i - 1)).append('=').append(rows.getString(i));
+                            row.append(i == 1 ? "" : " | ")
+                                    .append(columns.get(i - 1))
+                                    .append('=')
+                                    .append(rows.getString(i));
                         }
                         content.add(row.toString());
                     }

@@ -68,9 +68,11 @@ class ReadmissionIT {
     @Test
     void correctedRowsAreReadmittedOnceAndAWrongCorrectionGoesBackToQuarantine() throws Exception {
         SimulationResult sample = SourceSimulator.generate(
-                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 31).withMonths(1).withEventsPerCommunity(2)
-                        .withContracts(8).withMess(Mess.none().with(MessKind.BAD_VALUE, 0.05)
-                                .with(MessKind.BAD_LEDGER_ROW, 0.4)),
+                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 31)
+                        .withMonths(1)
+                        .withEventsPerCommunity(2)
+                        .withContracts(8)
+                        .withMess(Mess.none().with(MessKind.BAD_VALUE, 0.05).with(MessKind.BAD_LEDGER_ROW, 0.4)),
                 home.resolve("sources"));
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
         Files.writeString(config, Files.readString(config) + "reference:\n  dq-rules: rules\n");
@@ -78,7 +80,9 @@ class ReadmissionIT {
         Files.createDirectories(rules.getParent());
         try (var bundled = getClass().getClassLoader().getResourceAsStream("dq/staged/community_reports.error.dqdl")) {
             String shipped = new String(bundled.readAllBytes(), StandardCharsets.UTF_8);
-            Files.writeString(rules, shipped.replace("IsComplete \"source_file\"", "IsComplete \"source_file\",\n    " + CHECK_RULE));
+            Files.writeString(
+                    rules,
+                    shipped.replace("IsComplete \"source_file\"", "IsComplete \"source_file\",\n    " + CHECK_RULE));
         }
         assertThat(Files.readString(rules)).contains(CHECK_RULE);
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
@@ -87,27 +91,47 @@ class ReadmissionIT {
             JsonNode summary1 = JSON.readTree(run1.summary().toFile());
 
             Path export = home.resolve("open.csv");
-            assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--all-open",
-                    "--format", "csv", "--out", export.toString())).isZero();
+            assertThat(ShequMain.execute(
+                            "quarantine",
+                            "export",
+                            "--home",
+                            home.toString(),
+                            "--all-open",
+                            "--format",
+                            "csv",
+                            "--out",
+                            export.toString()))
+                    .isZero();
             Exported open1 = Exported.read(export);
             // not on line 3: corrected, they would fail the check rule
             List<Map<String, String>> reportRows = open1.rows.stream()
-                    .filter(r -> r.get("source").equals("street_office_reports") && VALUE_RULES.contains(r.get("rule"))
+                    .filter(r -> r.get("source").equals("street_office_reports")
+                            && VALUE_RULES.contains(r.get("rule"))
                             && !r.get("line").equals("3"))
                     .toList();
             List<Map<String, String>> checkedRows = open1.rows.stream()
-                    .filter(r -> r.get("quarantined_by").equals("check")).toList();
-            assertThat(checkedRows).as("the check rule took line-3 reports out").hasSizeGreaterThanOrEqualTo(2)
+                    .filter(r -> r.get("quarantined_by").equals("check"))
+                    .toList();
+            assertThat(checkedRows)
+                    .as("the check rule took line-3 reports out")
+                    .hasSizeGreaterThanOrEqualTo(2)
                     .allSatisfy(r -> {
                         assertThat(r.get("rule")).isEqualTo(CHECK_RULE);
                         assertThat(r.get("line")).isEqualTo("3");
                         assertThat(r.get("reason")).contains("households = " + r.get("households"));
-                        assertThat(r.get("community_name")).as("the typed row's fields by name").isNotEmpty();
+                        assertThat(r.get("community_name"))
+                                .as("the typed row's fields by name")
+                                .isNotEmpty();
                     });
             List<Map<String, String>> ledgerRows = open1.rows.stream()
-                    .filter(r -> r.get("rule").equals("invalid_credit_code")).toList();
-            assertThat(reportRows).as("the sample has bad report values to correct").hasSizeGreaterThanOrEqualTo(3);
-            assertThat(ledgerRows).as("the sample has invalid credit codes to correct").isNotEmpty();
+                    .filter(r -> r.get("rule").equals("invalid_credit_code"))
+                    .toList();
+            assertThat(reportRows)
+                    .as("the sample has bad report values to correct")
+                    .hasSizeGreaterThanOrEqualTo(3);
+            assertThat(ledgerRows)
+                    .as("the sample has invalid credit codes to correct")
+                    .isNotEmpty();
 
             SourceContract reports = SourceContract.load(SourceContract.STREET_OFFICE_REPORT);
             // proper corrections lie within every report field's bounds (fulltime_staff and social_workers
@@ -122,30 +146,48 @@ class ReadmissionIT {
             checkedStillFailing.put("households", "601");
             Path admit = home.resolve("admit");
             Files.createDirectories(admit);
-            open1.write(admit.resolve("corrected.csv"), List.of(fixed1, fixed2, stillWrong, ledgerFixed, checkedFixed,
-                    checkedStillFailing));
+            open1.write(
+                    admit.resolve("corrected.csv"),
+                    List.of(fixed1, fixed2, stillWrong, ledgerFixed, checkedFixed, checkedStillFailing));
 
             PipelineRuntime.Outcome run2 = runtime.runOnce();
             assertThat(run2.exitCode()).isZero();
             JsonNode summary2 = JSON.readTree(run2.summary().toFile());
             JsonNode readmission = summary2.path("readmission");
-            assertThat(readmission.path("rows_readmitted").asInt()).as("the four proper corrections: %s", readmission).isEqualTo(4);
+            assertThat(readmission.path("rows_readmitted").asInt())
+                    .as("the four proper corrections: %s", readmission)
+                    .isEqualTo(4);
             assertThat(readmission.path("rows_still_failing").asInt()).isEqualTo(2);
-            assertThat(readmission.path("still_failing").findValuesAsText("quarantine_id")).as("one fails staging, "
-                    + "one passes staging but fails the check step").containsExactlyInAnyOrder(
-                    stillWrong.get("quarantine_id"), checkedStillFailing.get("quarantine_id"));
-            assertThat(readmission.path("readmitted").findValuesAsText("quarantine_id")).containsExactlyInAnyOrder(
-                    fixed1.get("quarantine_id"), fixed2.get("quarantine_id"), ledgerFixed.get("quarantine_id"),
-                    checkedFixed.get("quarantine_id"));
-            assertThat(readmission.path("admit_files").get(0).path("rows").asInt()).isEqualTo(6);
-            assertThat(registerReadmitted()).as("the admission register agrees with the summary, once each")
-                    .containsExactlyInAnyOrderEntriesOf(Map.of(fixed1.get("quarantine_id"), run2.runId(),
-                            fixed2.get("quarantine_id"), run2.runId(), ledgerFixed.get("quarantine_id"), run2.runId(),
-                            checkedFixed.get("quarantine_id"), run2.runId()));
-            assertThat(admit.resolve("corrected.csv")).as("processed files move to done/").doesNotExist();
+            assertThat(readmission.path("still_failing").findValuesAsText("quarantine_id"))
+                    .as("one fails staging, " + "one passes staging but fails the check step")
+                    .containsExactlyInAnyOrder(
+                            stillWrong.get("quarantine_id"), checkedStillFailing.get("quarantine_id"));
+            assertThat(readmission.path("readmitted").findValuesAsText("quarantine_id"))
+                    .containsExactlyInAnyOrder(
+                            fixed1.get("quarantine_id"),
+                            fixed2.get("quarantine_id"),
+                            ledgerFixed.get("quarantine_id"),
+                            checkedFixed.get("quarantine_id"));
+            assertThat(readmission.path("admit_files").get(0).path("rows").asInt())
+                    .isEqualTo(6);
+            assertThat(registerReadmitted())
+                    .as("the admission register agrees with the summary, once each")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            fixed1.get("quarantine_id"),
+                            run2.runId(),
+                            fixed2.get("quarantine_id"),
+                            run2.runId(),
+                            ledgerFixed.get("quarantine_id"),
+                            run2.runId(),
+                            checkedFixed.get("quarantine_id"),
+                            run2.runId()));
+            assertThat(admit.resolve("corrected.csv"))
+                    .as("processed files move to done/")
+                    .doesNotExist();
             Path done = admit.resolve("done");
             try (Stream<Path> files = Files.walk(done)) {
-                assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+                assertThat(files.filter(Files::isRegularFile)
+                                .map(p -> p.getFileName().toString()))
                         .containsExactly("corrected.csv");
             }
 
@@ -158,84 +200,160 @@ class ReadmissionIT {
                     .isEqualTo(total(summary1, "street_office_reports", "rowsStaged") + 3);
             assertThat(total(summary2, "procurement_ledgers", "rowsQuarantined"))
                     .isEqualTo(total(summary1, "procurement_ledgers", "rowsQuarantined") - 1);
-            assertThat(manifestAdmitRow(runtime, run2.runId())).as("the admit file's own accounting")
+            assertThat(manifestAdmitRow(runtime, run2.runId()))
+                    .as("the admit file's own accounting")
                     .containsExactly(6L, 4L, 2L);
 
             // the still-wrong row is back in quarantine with its reason, and open; the corrected ones are not
             Path again = home.resolve("open-after.csv");
-            assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--run", run2.runId(),
-                    "--format", "csv", "--out", again.toString())).isZero();
+            assertThat(ShequMain.execute(
+                            "quarantine",
+                            "export",
+                            "--home",
+                            home.toString(),
+                            "--run",
+                            run2.runId(),
+                            "--format",
+                            "csv",
+                            "--out",
+                            again.toString()))
+                    .isZero();
             Map<String, Map<String, String>> run2Rows = Exported.read(again).byId();
-            assertThat(run2Rows.get(stillWrong.get("quarantine_id"))).isNotNull().satisfies(r -> {
-                assertThat(r.get("rule")).isEqualTo("negative_value");
-                assertThat(r.get("reason")).contains("-7");
-            });
-            assertThat(run2Rows.get(checkedStillFailing.get("quarantine_id"))).as("back with the check rule's name")
-                    .isNotNull().satisfies(r -> {
+            assertThat(run2Rows.get(stillWrong.get("quarantine_id")))
+                    .isNotNull()
+                    .satisfies(r -> {
+                        assertThat(r.get("rule")).isEqualTo("negative_value");
+                        assertThat(r.get("reason")).contains("-7");
+                    });
+            assertThat(run2Rows.get(checkedStillFailing.get("quarantine_id")))
+                    .as("back with the check rule's name")
+                    .isNotNull()
+                    .satisfies(r -> {
                         assertThat(r.get("quarantined_by")).isEqualTo("check");
                         assertThat(r.get("rule")).isEqualTo(CHECK_RULE);
                         assertThat(r.get("reason")).contains("households = 601");
                     });
-            assertThat(run2Rows).doesNotContainKeys(fixed1.get("quarantine_id"), fixed2.get("quarantine_id"),
-                    ledgerFixed.get("quarantine_id"), checkedFixed.get("quarantine_id"));
+            assertThat(run2Rows)
+                    .doesNotContainKeys(
+                            fixed1.get("quarantine_id"),
+                            fixed2.get("quarantine_id"),
+                            ledgerFixed.get("quarantine_id"),
+                            checkedFixed.get("quarantine_id"));
             Path allOpen = home.resolve("all-open.csv");
-            assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--format", "xlsx",
-                    "--out", home.resolve("all-open.xlsx").toString())).isZero();
-            assertThat(ShequMain.execute("quarantine", "export", "--home", home.toString(), "--all-open",
-                    "--format", "csv", "--out", allOpen.toString())).isZero();
+            assertThat(ShequMain.execute(
+                            "quarantine",
+                            "export",
+                            "--home",
+                            home.toString(),
+                            "--format",
+                            "xlsx",
+                            "--out",
+                            home.resolve("all-open.xlsx").toString()))
+                    .isZero();
+            assertThat(ShequMain.execute(
+                            "quarantine",
+                            "export",
+                            "--home",
+                            home.toString(),
+                            "--all-open",
+                            "--format",
+                            "csv",
+                            "--out",
+                            allOpen.toString()))
+                    .isZero();
             Map<String, Map<String, String>> open2 = Exported.read(allOpen).byId();
-            assertThat(open2.keySet()).as("open: all of run 1's rows but the four re-admitted")
+            assertThat(open2.keySet())
+                    .as("open: all of run 1's rows but the four re-admitted")
                     .hasSize(open1.rows.size() - 4)
                     .contains(stillWrong.get("quarantine_id"), checkedStillFailing.get("quarantine_id"))
-                    .doesNotContain(fixed1.get("quarantine_id"), fixed2.get("quarantine_id"), ledgerFixed.get("quarantine_id"),
+                    .doesNotContain(
+                            fixed1.get("quarantine_id"),
+                            fixed2.get("quarantine_id"),
+                            ledgerFixed.get("quarantine_id"),
                             checkedFixed.get("quarantine_id"));
 
             Path published = new WarehousePublisher(home).current().orElseThrow();
             assertCorrectedFacts(published, fixed1, fixed2, reports);
-            long contracts = count(published, "SELECT COUNT(DISTINCT project_no) FROM fct_service_contracts "
-                    + "WHERE source_file = ? AND CAST(source_line AS VARCHAR) = ?", ledgerFixed.get("location"),
+            long contracts = count(
+                    published,
+                    "SELECT COUNT(DISTINCT project_no) FROM fct_service_contracts "
+                            + "WHERE source_file = ? AND CAST(source_line AS VARCHAR) = ?",
+                    ledgerFixed.get("location"),
                     ledgerFixed.get("line"));
-            assertThat(contracts).as("the corrected ledger row is a contract fact").isEqualTo(1);
-            assertThat(count(published, "SELECT households FROM fct_community_reports WHERE source_file = ? "
-                    + "AND CAST(source_line AS VARCHAR) = ?", checkedFixed.get("location"), checkedFixed.get("line")))
-                    .as("the corrected checked row is a fact with the corrected value").isEqualTo(600);
+            assertThat(contracts)
+                    .as("the corrected ledger row is a contract fact")
+                    .isEqualTo(1);
+            assertThat(count(
+                            published,
+                            "SELECT households FROM fct_community_reports WHERE source_file = ? "
+                                    + "AND CAST(source_line AS VARCHAR) = ?",
+                            checkedFixed.get("location"),
+                            checkedFixed.get("line")))
+                    .as("the corrected checked row is a fact with the corrected value")
+                    .isEqualTo(600);
 
             // run 3: the same bytes dropped again under another name are not processed again
-            Files.copy(done.resolve(readmission.path("admit_files").get(0).path("sha256").asText())
-                    .resolve("corrected.csv"), admit.resolve("corrected-again.csv"));
+            Files.copy(
+                    done.resolve(readmission
+                                    .path("admit_files")
+                                    .get(0)
+                                    .path("sha256")
+                                    .asText())
+                            .resolve("corrected.csv"),
+                    admit.resolve("corrected-again.csv"));
             PipelineRuntime.Outcome run3 = runtime.runOnce();
             assertThat(run3.exitCode()).isZero();
             JsonNode readmission3 = JSON.readTree(run3.summary().toFile()).path("readmission");
-            assertThat(readmission3.path("rows_readmitted").asInt()).as("nothing re-admitted twice").isZero();
-            assertThat(readmission3.path("corrections_carried").asInt()).as("the corrections still apply").isEqualTo(4);
+            assertThat(readmission3.path("rows_readmitted").asInt())
+                    .as("nothing re-admitted twice")
+                    .isZero();
+            assertThat(readmission3.path("corrections_carried").asInt())
+                    .as("the corrections still apply")
+                    .isEqualTo(4);
             assertThat(readmission3.path("rows_still_failing").asInt()).isEqualTo(2);
             assertThat(registerReadmitted()).as("still once each").hasSize(4);
-            assertThat(readmission3.path("admit_files").get(0).path("note").asText()).contains("not processed again");
+            assertThat(readmission3.path("admit_files").get(0).path("note").asText())
+                    .contains("not processed again");
             assertCorrectedFacts(new WarehousePublisher(home).current().orElseThrow(), fixed1, fixed2, reports);
         }
     }
 
     /** The corrected rows are facts once, with the corrected value, and the indicators' lineage reads them. */
-    private static void assertCorrectedFacts(Path published, Map<String, String> fixed1, Map<String, String> fixed2,
-                                             SourceContract reports) throws Exception {
-        assertThat(count(published, "SELECT COUNT(*) FROM (SELECT community_code, period FROM fct_community_reports "
-                + "GROUP BY 1, 2 HAVING COUNT(*) > 1)")).as("one fact per community and period").isZero();
+    private static void assertCorrectedFacts(
+            Path published, Map<String, String> fixed1, Map<String, String> fixed2, SourceContract reports)
+            throws Exception {
+        assertThat(count(
+                        published,
+                        "SELECT COUNT(*) FROM (SELECT community_code, period FROM fct_community_reports "
+                                + "GROUP BY 1, 2 HAVING COUNT(*) > 1)"))
+                .as("one fact per community and period")
+                .isZero();
         for (Map<String, String> fixed : List.of(fixed1, fixed2)) {
             String column = fixed.get("column");
-            assertThat(count(published, "SELECT CAST(" + column + " AS BIGINT) FROM fct_community_reports "
-                    + "WHERE source_file = ? AND CAST(source_line AS VARCHAR) = ?", fixed.get("location"), fixed.get("line")))
+            assertThat(count(
+                            published,
+                            "SELECT CAST(" + column + " AS BIGINT) FROM fct_community_reports "
+                                    + "WHERE source_file = ? AND CAST(source_line AS VARCHAR) = ?",
+                            fixed.get("location"),
+                            fixed.get("line")))
                     .as("corrected %s of %s line %s", column, fixed.get("location"), fixed.get("line"))
                     .isEqualTo(Long.parseLong(fixed.get(header(fixed, reports))));
-            assertThat(count(published, "SELECT COUNT(*) FROM mart_indicator_lineage WHERE fact_table = "
-                    + "'fct_community_reports' AND source LIKE '%' || ? AND CAST(source_row AS VARCHAR) = ?",
-                    fixed.get("location"), fixed.get("line"))).as("the corrected row reaches the indicators").isPositive();
+            assertThat(count(
+                            published,
+                            "SELECT COUNT(*) FROM mart_indicator_lineage WHERE fact_table = "
+                                    + "'fct_community_reports' AND source LIKE '%' || ? AND CAST(source_row AS VARCHAR) = ?",
+                            fixed.get("location"),
+                            fixed.get("line")))
+                    .as("the corrected row reaches the indicators")
+                    .isPositive();
         }
     }
 
     private static Map<String, String> correct(Map<String, String> row, SourceContract contract, String value) {
         FieldSpec field = contract.field(row.get("column")).orElseThrow();
         if (!value.startsWith("-")) {
-            assertThat(field.withinBounds(new BigDecimal(value))).as("%s within %s's bounds", value, field.name())
+            assertThat(field.withinBounds(new BigDecimal(value)))
+                    .as("%s within %s's bounds", value, field.name())
                     .isTrue();
         }
         Map<String, String> corrected = new LinkedHashMap<>(row);
@@ -254,8 +372,10 @@ class ReadmissionIT {
     /** The header this row's file writes the faulty field under. */
     private static String header(Map<String, String> row, SourceContract contract) {
         FieldSpec field = contract.field(row.get("column")).orElseThrow();
-        return field.headerSpellings().stream().filter(h -> row.get(h) != null && !row.get(h).isEmpty())
-                .findFirst().orElseThrow(() -> new AssertionError("no header for " + field.name() + " in " + row));
+        return field.headerSpellings().stream()
+                .filter(h -> row.get(h) != null && !row.get(h).isEmpty())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no header for " + field.name() + " in " + row));
     }
 
     /** Row id → run, from the admission register's log of re-admitted rows; fails on a row counted twice. */
@@ -264,7 +384,8 @@ class ReadmissionIT {
         for (String line : Files.readAllLines(home.resolve("state/admissions/readmitted.jsonl"))) {
             if (!line.isBlank()) {
                 JsonNode row = JSON.readTree(line);
-                String earlier = rows.put(row.path("quarantine_id").asText(), row.path("run_id").asText());
+                String earlier = rows.put(
+                        row.path("quarantine_id").asText(), row.path("run_id").asText());
                 assertThat(earlier).as("re-admitted once: %s", line).isNull();
             }
         }
@@ -283,8 +404,8 @@ class ReadmissionIT {
 
     private static List<Long> manifestAdmitRow(PipelineRuntime runtime, String runId) throws Exception {
         try (Connection c = runtime.dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT rows_read, rows_staged, rows_quarantined "
-                     + "FROM shequ_landing_manifest WHERE run_id = ? AND source = 'quarantine_admit'")) {
+                PreparedStatement s = c.prepareStatement("SELECT rows_read, rows_staged, rows_quarantined "
+                        + "FROM shequ_landing_manifest WHERE run_id = ? AND source = 'quarantine_admit'")) {
             s.setString(1, runId);
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -295,7 +416,7 @@ class ReadmissionIT {
 
     private static long count(Path duckdb, String sql, String... parameters) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb + ";duckdb.read_only=true");
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setString(i + 1, parameters[i]);
             }
@@ -312,7 +433,8 @@ class ReadmissionIT {
         static Exported read(Path csv) throws Exception {
             String text = Files.readString(csv, StandardCharsets.UTF_8);
             assertThat(text).startsWith("\uFEFF");
-            try (CSVParser parser = CSVParser.parse(new StringReader(text.substring(1)),
+            try (CSVParser parser = CSVParser.parse(
+                    new StringReader(text.substring(1)),
                     CSVFormat.RFC4180.builder().setHeader().build())) {
                 List<Map<String, String>> rows = new ArrayList<>();
                 for (CSVRecord r : parser) {
@@ -328,11 +450,12 @@ class ReadmissionIT {
 
         void write(Path csv, List<Map<String, String>> corrected) throws Exception {
             try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180)) {
+                    CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180)) {
                 w.write('\uFEFF');
                 printer.printRecord(header);
                 for (Map<String, String> row : corrected) {
-                    printer.printRecord(header.stream().map(h -> row.getOrDefault(h, "")).toList());
+                    printer.printRecord(
+                            header.stream().map(h -> row.getOrDefault(h, "")).toList());
                 }
             }
         }

@@ -44,9 +44,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReportStagingPropertyIT {
 
-    private static final List<String> FIELDS = List.of("households", "registered_population", "resident_population",
-            "fulltime_staff", "social_workers", "office_area_m2", "volunteers", "social_orgs", "consult_platforms",
-            "consult_meetings", "matters_public", "matters_livelihood", "matters_disputes");
+    private static final List<String> FIELDS = List.of(
+            "households",
+            "registered_population",
+            "resident_population",
+            "fulltime_staff",
+            "social_workers",
+            "office_area_m2",
+            "volunteers",
+            "social_orgs",
+            "consult_platforms",
+            "consult_meetings",
+            "matters_public",
+            "matters_livelihood",
+            "matters_disputes");
     private static final String PREFIX = "street-offices/";
 
     private static SparkSession spark;
@@ -56,7 +67,9 @@ class ReportStagingPropertyIT {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("report-staging-property")
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("report-staging-property")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "2")
@@ -77,10 +90,12 @@ class ReportStagingPropertyIT {
         SimulationSpec spec = new SimulationSpec(DivisionCode.parse("370103"), 2023, seed, 3, 0, 1, mess);
         SimulationResult sample = SourceSimulator.generate(spec, dir.resolve("sources"));
         HomeLayout layout = new HomeLayout(dir.resolve("home"));
-        List<LandedSource> landed = new FileLanding(layout).land(Source.STREET_OFFICES.id(), sample.streetOfficeFolder());
+        List<LandedSource> landed =
+                new FileLanding(layout).land(Source.STREET_OFFICES.id(), sample.streetOfficeFolder());
         Quarantine quarantine = new Quarantine(layout.quarantine("run1"), "run1");
-        List<SourceAccount> accounts = new StreetOfficeReportStaging(spark,
-                SourceContract.load(SourceContract.STREET_OFFICE_REPORT)).stage(landed, layout.staging("run1"), quarantine);
+        List<SourceAccount> accounts = new StreetOfficeReportStaging(
+                        spark, SourceContract.load(SourceContract.STREET_OFFICE_REPORT))
+                .stage(landed, layout.staging("run1"), quarantine);
 
         Path truth = sample.groundTruthFolder();
         Map<String, CSVRecord> files = new HashMap<>();
@@ -93,7 +108,8 @@ class ReportStagingPropertyIT {
         for (SourceAccount account : accounts) {
             CSVRecord f = files.get(account.location());
             assertThat(f).as("%s is in files.csv", account.location()).isNotNull();
-            assertThat(account.rowsRead()).as("rows read = staged + quarantined for %s", account.location())
+            assertThat(account.rowsRead())
+                    .as("rows read = staged + quarantined for %s", account.location())
                     .isEqualTo(account.rowsStaged() + account.rowsQuarantined())
                     .isEqualTo(Long.parseLong(f.get("rows")));
         }
@@ -109,7 +125,10 @@ class ReportStagingPropertyIT {
             }
         }
 
-        List<Row> staged = spark.read().parquet(layout.staging("run1").resolve(StreetOfficeReportStaging.DATASET).toString())
+        List<Row> staged = spark.read()
+                .parquet(layout.staging("run1")
+                        .resolve(StreetOfficeReportStaging.DATASET)
+                        .toString())
                 .collectAsList();
         Set<String> stagedKeys = new HashSet<>();
         for (Row row : staged) {
@@ -117,15 +136,21 @@ class ReportStagingPropertyIT {
             stagedKeys.add(key);
             CSVRecord expected = expectedStaged.get(key);
             assertThat(expected).as("%s staged and meant to be", key).isNotNull();
-            assertThat((String) row.getAs("community_name")).as("%s name", key).isEqualTo(expected.get("community_name"));
+            assertThat((String) row.getAs("community_name"))
+                    .as("%s name", key)
+                    .isEqualTo(expected.get("community_name"));
             for (String field : FIELDS) {
                 Object value = row.getAs(field);
                 String clean = expected.get(field);
                 if (clean.isEmpty()) {
-                    assertThat(value).as("%s %s is null, never zero", key, field).isNull();
+                    assertThat(value)
+                            .as("%s %s is null, never zero", key, field)
+                            .isNull();
                 } else {
                     assertThat(value).as("%s %s", key, field).isNotNull();
-                    assertThat(new BigDecimal(value.toString())).as("%s %s", key, field).isEqualByComparingTo(clean);
+                    assertThat(new BigDecimal(value.toString()))
+                            .as("%s %s", key, field)
+                            .isEqualByComparingTo(clean);
                 }
             }
         }
@@ -145,7 +170,8 @@ class ReportStagingPropertyIT {
                     meant.addAll(List.of(list.split(";")));
                 }
             }
-            assertThat(noted).as("%s: a note for each null and each approximation (%s)", expected.get("file"), notes)
+            assertThat(noted)
+                    .as("%s: a note for each null and each approximation (%s)", expected.get("file"), notes)
                     .isEqualTo(meant);
         }
 
@@ -157,10 +183,13 @@ class ReportStagingPropertyIT {
             if (line == null) {
                 rejectedFiles.put(location, row.getAs("rule"));
             } else {
-                assertThat(rejectedRows.put(location + "#" + line, row.getAs("rule"))).as("one reject per row").isNull();
+                assertThat(rejectedRows.put(location + "#" + line, row.getAs("rule")))
+                        .as("one reject per row")
+                        .isNull();
             }
         }
-        assertThat(rejectedRows).as("every intended reject with its rule, and nothing else")
+        assertThat(rejectedRows)
+                .as("every intended reject with its rule, and nothing else")
                 .isEqualTo(expectedRejects);
         Map<String, String> unreadable = new HashMap<>();
         files.forEach((location, f) -> {
@@ -172,8 +201,14 @@ class ReportStagingPropertyIT {
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (CSVParser parser = CSVParser.parse(
+                file,
+                StandardCharsets.UTF_8,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build())) {
             return new ArrayList<>(parser.getRecords());
         }
     }

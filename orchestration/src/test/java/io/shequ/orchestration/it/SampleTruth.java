@@ -38,26 +38,45 @@ import org.apache.commons.csv.CSVRecord;
 final class SampleTruth {
 
     /** A community's year: stock figures from its last report, flow figures summed over its reports (null: unknown). */
-    record CommunityYear(String code, Map<String, Double> stock, Map<String, Double> flow) {
-    }
+    record CommunityYear(String code, Map<String, Double> stock, Map<String, Double> flow) {}
 
     /** A non-voided event reported in the year, with its closed-loop outcome. */
-    record Event(String code, String category, String channel, boolean registered, boolean closed, boolean onTime,
-                 boolean reworked, String satisfaction, double hours) {
-    }
+    record Event(
+            String code,
+            String category,
+            String channel,
+            boolean registered,
+            boolean closed,
+            boolean onTime,
+            boolean reworked,
+            String satisfaction,
+            double hours) {}
 
     /** A grid in force at the end of the year. */
-    record Grid(String code, int level, String parent, String community) {
-    }
+    record Grid(String code, int level, String parent, String community) {}
 
     /** One served division's equal share of an effective contract. */
-    record Share(String served, BigDecimal amount, LocalDate start, LocalDate end, int signedYear, String category,
-                 String project, String provider) {
-    }
+    record Share(
+            String served,
+            BigDecimal amount,
+            LocalDate start,
+            LocalDate end,
+            int signedYear,
+            String category,
+            String project,
+            String provider) {}
 
-    static final List<String> STOCKS = List.of("households", "resident_population", "fulltime_staff", "social_workers",
-            "office_area_m2", "volunteers", "social_orgs", "consult_platforms");
-    static final List<String> FLOWS = List.of("consult_meetings", "matters_public", "matters_livelihood", "matters_disputes");
+    static final List<String> STOCKS = List.of(
+            "households",
+            "resident_population",
+            "fulltime_staff",
+            "social_workers",
+            "office_area_m2",
+            "volunteers",
+            "social_orgs",
+            "consult_platforms");
+    static final List<String> FLOWS =
+            List.of("consult_meetings", "matters_public", "matters_livelihood", "matters_disputes");
 
     private static final Pattern EXTENDED_TO = Pattern.compile("延期至(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -89,12 +108,14 @@ final class SampleTruth {
         }
         Map<String, String> lastPeriod = new HashMap<>();
         for (Map<String, String> r : records(sources.resolve("ground-truth/report-rows.csv"))) {
-            if (!r.get("outcome").equals("staged") || !loaded.contains(r.get("file"))
+            if (!r.get("outcome").equals("staged")
+                    || !loaded.contains(r.get("file"))
                     || !r.get("period").startsWith(String.valueOf(year))) {
                 continue;
             }
             String code = r.get("community_code");
-            CommunityYear c = communities.computeIfAbsent(code, k -> new CommunityYear(k, new HashMap<>(), new HashMap<>()));
+            CommunityYear c =
+                    communities.computeIfAbsent(code, k -> new CommunityYear(k, new HashMap<>(), new HashMap<>()));
             for (String flow : FLOWS) {
                 Double v = number(r.get(flow));
                 if (v != null) {
@@ -121,22 +142,27 @@ final class SampleTruth {
         Map<String, List<String[]>> flows = new HashMap<>();
         Map<String, Object[]> vendor = new HashMap<>();
         try (Statement s = grid.createStatement();
-             ResultSet rs = s.executeQuery("SELECT event_id, action, acted_at, note FROM event_flow ORDER BY event_id, acted_at, seq")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT event_id, action, acted_at, note FROM event_flow ORDER BY event_id, acted_at, seq")) {
             while (rs.next()) {
-                flows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2),
-                        rs.getTimestamp(3).toLocalDateTime().format(TIME), rs.getString(4)});
+                flows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {
+                    rs.getString(2), rs.getTimestamp(3).toLocalDateTime().format(TIME), rs.getString(4)
+                });
             }
         }
         try (Statement s = grid.createStatement();
-             ResultSet rs = s.executeQuery("SELECT event_id, deadline_at, satisfaction FROM event")) {
+                ResultSet rs = s.executeQuery("SELECT event_id, deadline_at, satisfaction FROM event")) {
             while (rs.next()) {
                 Timestamp deadline = rs.getTimestamp(2);
-                vendor.put(rs.getString(1), new Object[] {deadline == null ? null : deadline.toLocalDateTime(), rs.getString(3)});
+                vendor.put(
+                        rs.getString(1),
+                        new Object[] {deadline == null ? null : deadline.toLocalDateTime(), rs.getString(3)});
             }
         }
         for (Map<String, String> e : records(sources.resolve("ground-truth/grid-events.csv"))) {
             // an event on a grid the database does not hold yet becomes a fact only once the grid arrives
-            if (!e.get("outcome").equals("staged") || e.get("is_voided").equals("true")
+            if (!e.get("outcome").equals("staged")
+                    || e.get("is_voided").equals("true")
                     || !e.get("reported_at").startsWith(String.valueOf(year))
                     || List.of(e.get("notes").split(";")).contains("orphan_grid")) {
                 continue;
@@ -157,16 +183,23 @@ final class SampleTruth {
                             deadline = LocalDateTime.parse(m.group(1), TIME);
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
             boolean isClosed = e.get("is_closed").equals("true");
             String rating = (String) vendor.get(e.get("event_id"))[1];
-            events.add(new Event(e.get("community_code"), e.get("category_code"), e.get("channel"),
-                    e.get("is_registered").equals("true"), isClosed,
-                    isClosed && deadline != null && !closed.isAfter(deadline), reworked,
+            events.add(new Event(
+                    e.get("community_code"),
+                    e.get("category_code"),
+                    e.get("channel"),
+                    e.get("is_registered").equals("true"),
+                    isClosed,
+                    isClosed && deadline != null && !closed.isAfter(deadline),
+                    reworked,
                     rating != null && List.of("满意", "基本满意", "不满意").contains(rating) ? rating : null,
-                    isClosed && registered != null ? Duration.between(registered, closed).getSeconds() / 3600.0 : 0));
+                    isClosed && registered != null
+                            ? Duration.between(registered, closed).getSeconds() / 3600.0
+                            : 0));
         }
     }
 
@@ -180,7 +213,8 @@ final class SampleTruth {
         Map<String, String> named = new HashMap<>();
         List<Object[]> inForce = new ArrayList<>();
         try (Statement s = grid.createStatement();
-             ResultSet rs = s.executeQuery("SELECT grid_code, grid_level, parent_code, community_code, created_at, retired_at FROM grid")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT grid_code, grid_level, parent_code, community_code, created_at, retired_at FROM grid")) {
             while (rs.next()) {
                 parents.put(rs.getString(1), rs.getString(3));
                 String community = rs.getString(4);
@@ -218,11 +252,17 @@ final class SampleTruth {
             Arrays.sort(codes);
             for (int i = 0; i < codes.length; i++) {
                 long share = cents / codes.length + (i < cents % codes.length ? 1 : 0);
-                shares.add(new Share(codes[i], BigDecimal.valueOf(share, 2), LocalDate.parse(r.get("service_start")),
-                        LocalDate.parse(r.get("service_end")), Integer.parseInt(r.get("signed_date").substring(0, 4)),
+                shares.add(new Share(
+                        codes[i],
+                        BigDecimal.valueOf(share, 2),
+                        LocalDate.parse(r.get("service_start")),
+                        LocalDate.parse(r.get("service_end")),
+                        Integer.parseInt(r.get("signed_date").substring(0, 4)),
                         // a category outside the taxonomy counts under its other member, money kept
-                        "other".equals(r.get("category_outcome")) ? "other"
-                                : categories.getOrDefault(r.get("category"), r.get("category")), r.get("project_no"),
+                        "other".equals(r.get("category_outcome"))
+                                ? "other"
+                                : categories.getOrDefault(r.get("category"), r.get("category")),
+                        r.get("project_no"),
                         r.get("provider_credit_code")));
             }
         }
@@ -231,9 +271,17 @@ final class SampleTruth {
     /** Service category name (and alias) → code, from the taxonomy Shequ ships. */
     private static Map<String, String> serviceCategoryCodes() throws Exception {
         Map<String, String> codes = new HashMap<>();
-        try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/taxonomy/service-categories.csv");
-             CSVParser parser = CSVParser.parse(in, StandardCharsets.UTF_8,
-                     CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (InputStream in = SampleTruth.class
+                        .getClassLoader()
+                        .getResourceAsStream("reference/taxonomy/service-categories.csv");
+                CSVParser parser = CSVParser.parse(
+                        in,
+                        StandardCharsets.UTF_8,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader()
+                                .setSkipHeaderRecord(true)
+                                .build())) {
             for (CSVRecord r : parser) {
                 codes.put(r.get("name_zh"), r.get("code"));
                 for (String alias : r.get("aliases").split("\\|")) {
@@ -251,9 +299,15 @@ final class SampleTruth {
     static List<String> divisions(String file, String prefix) throws Exception {
         List<String> codes = CODES.get(file);
         if (codes == null) {
-            try (InputStream in = SampleTruth.class.getClassLoader().getResourceAsStream("reference/nbs-divisions-2023/" + file);
-                 BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-                codes = r.lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).map(c -> (c + "000").substring(0, 12))
+            try (InputStream in = SampleTruth.class
+                            .getClassLoader()
+                            .getResourceAsStream("reference/nbs-divisions-2023/" + file);
+                    BufferedReader r = new BufferedReader(
+                            new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+                codes = r.lines()
+                        .skip(1)
+                        .map(l -> l.substring(0, l.indexOf(',')))
+                        .map(c -> (c + "000").substring(0, 12))
                         .toList();
             }
             CODES.put(file, codes);
@@ -269,8 +323,14 @@ final class SampleTruth {
 
     /** A ground-truth CSV as maps by header (quoted cells allowed). */
     private static List<Map<String, String>> records(Path file) throws Exception {
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (CSVParser parser = CSVParser.parse(
+                file,
+                StandardCharsets.UTF_8,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build())) {
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 rows.add(record.toMap());

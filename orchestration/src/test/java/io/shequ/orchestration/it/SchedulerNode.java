@@ -33,7 +33,8 @@ final class SchedulerNode {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx768m");
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-opens") || flag.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+            if (flag.startsWith("--add-opens")
+                    || flag.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
                     || flag.startsWith("-Djdk.reflect")) {
                 command.add(flag);
             }
@@ -44,7 +45,10 @@ final class SchedulerNode {
         command.add("schedule");
         command.add("--config");
         command.add(config.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         return new SchedulerNode(name, process, log);
     }
 

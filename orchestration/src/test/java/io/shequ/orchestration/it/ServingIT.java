@@ -42,9 +42,25 @@ class ServingIT {
 
     private static final int YEAR = 2023;
     private static final String DISTRICT = "370103";
-    private static final Set<String> TRACED = Set.of("units", "office_ok", "staff_avg", "staff_per_10k",
-            "social_workers", "volunteer_rate", "social_orgs", "space_per_100hh", "consult", "purchase", "grid", "events",
-            "close_rate", "ontime_rate", "rework_rate", "satisfaction", "dispose_hours", "disputes");
+    private static final Set<String> TRACED = Set.of(
+            "units",
+            "office_ok",
+            "staff_avg",
+            "staff_per_10k",
+            "social_workers",
+            "volunteer_rate",
+            "social_orgs",
+            "space_per_100hh",
+            "consult",
+            "purchase",
+            "grid",
+            "events",
+            "close_rate",
+            "ontime_rate",
+            "rework_rate",
+            "satisfaction",
+            "dispose_hours",
+            "disputes");
 
     @TempDir
     static Path home;
@@ -53,7 +69,8 @@ class ServingIT {
     static void runTheDemoPipeline() throws Exception {
         SimulationResult sample = SourceSimulator.generate(
                 SimulationSpec.demo(DivisionCode.parse(DISTRICT), YEAR, 11), home.resolve("sources"));
-        try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(DemoCommand.writeConfig(home, DISTRICT, sample)))) {
+        try (PipelineRuntime runtime =
+                new PipelineRuntime(ConfigReader.read(DemoCommand.writeConfig(home, DISTRICT, sample)))) {
             assertThat(runtime.runOnce().exitCode()).as("the demo run succeeds").isZero();
         }
     }
@@ -78,7 +95,10 @@ class ServingIT {
                     """);
             assertThat(mismatches).as("values whose lineage does not add up").isEmpty();
             long traced = ((Number) reader.query("SELECT count(*) FROM (SELECT DISTINCT year, division_code, indicator,"
-                    + " breakdown FROM mart_indicator_lineage)").get(0).get(0)).longValue();
+                                    + " breakdown FROM mart_indicator_lineage)")
+                            .get(0)
+                            .get(0))
+                    .longValue();
             assertThat(traced).as("values with rows behind them").isGreaterThan(500);
         }
     }
@@ -87,19 +107,26 @@ class ServingIT {
     void sampledTrailsLeadToTheSampleFilesAndGridEvents() throws Exception {
         Set<String> sampleFiles;
         try (Stream<Path> files = Files.walk(home.resolve("sources"))) {
-            sampleFiles = files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+            sampleFiles = files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet());
         }
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             // three streets cover every traced indicator; each trail is a query of its own
-            Set<String> streets = reader.indicators("street", YEAR).stream().map(IndicatorValue::divisionCode)
-                    .sorted().distinct().limit(3).collect(Collectors.toSet());
+            Set<String> streets = reader.indicators("street", YEAR).stream()
+                    .map(IndicatorValue::divisionCode)
+                    .sorted()
+                    .distinct()
+                    .limit(3)
+                    .collect(Collectors.toSet());
             List<IndicatorValue> sampled = reader.indicators("street", YEAR).stream()
                     .filter(v -> TRACED.contains(v.indicator()) && v.breakdown().isEmpty())
                     .filter(v -> streets.contains(v.divisionCode()))
                     .toList();
             assertThat(sampled).isNotEmpty();
             for (IndicatorValue v : sampled) {
-                IndicatorTrail trail = reader.trail(v.indicator(), v.divisionCode(), YEAR, "").orElseThrow();
+                IndicatorTrail trail =
+                        reader.trail(v.indicator(), v.divisionCode(), YEAR, "").orElseThrow();
                 String what = v.indicator() + " of " + v.divisionName();
                 assertThat(trail.addsUp()).as(what + " adds up").isTrue();
                 assertThat(trail.numeratorSum().doubleValue()).as(what).isCloseTo(v.numerator(), within(1e-6));
@@ -108,12 +135,17 @@ class ServingIT {
                         case "fct_community_reports", "fct_service_contracts" -> {
                             assertThat(row.source()).as(what + ": " + row).isNotNull();
                             assertThat(Path.of(row.source()).getFileName().toString())
-                                    .as(what + " comes from a file of the sample").isIn(sampleFiles);
-                            assertThat(Integer.parseInt(row.sourceRow())).as("a line number").isPositive();
+                                    .as(what + " comes from a file of the sample")
+                                    .isIn(sampleFiles);
+                            assertThat(Integer.parseInt(row.sourceRow()))
+                                    .as("a line number")
+                                    .isPositive();
                         }
                         case "fct_grid_events" -> assertThat(row.source()).isEqualTo("grid_system.event");
                         case "dim_grid" -> assertThat(row.source()).isEqualTo("grid_system.grid");
-                        case "dim_division" -> assertThat(row.sourceRow()).startsWith(v.divisionCode().substring(0, 9));
+                        case "dim_division" ->
+                            assertThat(row.sourceRow())
+                                    .startsWith(v.divisionCode().substring(0, 9));
                         default -> throw new AssertionError("unexpected fact table " + row);
                     }
                 }
@@ -126,40 +158,81 @@ class ServingIT {
         IndicatorValue district;
         try (WarehouseReader reader = WarehouseReader.open(home)) {
             district = reader.indicators("district", YEAR).stream()
-                    .filter(v -> v.indicator().equals("volunteer_rate")).findFirst().orElseThrow();
+                    .filter(v -> v.indicator().equals("volunteer_rate"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        Result explained = shequ("explain", "--home", home.toString(), "--indicator", "volunteer_rate",
-                "--division", DISTRICT, "--year", String.valueOf(YEAR));
+        Result explained = shequ(
+                "explain",
+                "--home",
+                home.toString(),
+                "--indicator",
+                "volunteer_rate",
+                "--division",
+                DISTRICT,
+                "--year",
+                String.valueOf(YEAR));
         assertThat(explained.exitCode()).as(explained.out()).isZero();
         List<String> lines = explained.out().strip().lines().toList();
         assertThat(lines.get(0)).startsWith("volunteer_rate (注册志愿者比率 / Registered volunteer rate), 2023");
-        assertThat(explained.out()).contains("division: " + district.divisionName() + " 370103000000 (district)")
-                .contains("fct_community_reports").doesNotContain("WARNING");
+        assertThat(explained.out())
+                .contains("division: " + district.divisionName() + " 370103000000 (district)")
+                .contains("fct_community_reports")
+                .doesNotContain("WARNING");
         String last = lines.get(lines.size() - 1);
         assertThat(last).as("numerator / denominator = value").matches("value {7}= \\d+ / \\d+ = 0\\.\\d+ ratio");
         String[] terms = last.replaceAll("[^0-9./ ]", " ").trim().split("[ /=]+");
         assertThat(Double.parseDouble(terms[0])).isEqualTo(district.numerator());
         assertThat(Double.parseDouble(terms[1])).isEqualTo(district.denominator());
-        assertThat(Double.parseDouble(terms[0]) / Double.parseDouble(terms[1])).isCloseTo(district.value(), within(1e-12));
+        assertThat(Double.parseDouble(terms[0]) / Double.parseDouble(terms[1]))
+                .isCloseTo(district.value(), within(1e-12));
 
-        Result missing = shequ("explain", "--home", home.toString(), "--indicator", "close_rate",
-                "--division", DISTRICT, "--year", "1990");
+        Result missing = shequ(
+                "explain",
+                "--home",
+                home.toString(),
+                "--indicator",
+                "close_rate",
+                "--division",
+                DISTRICT,
+                "--year",
+                "1990");
         assertThat(missing.exitCode()).as("no such value").isEqualTo(1);
     }
 
     @Test
     void statsPrintsCsvAndJsonWithCodesAndBilingualNames() throws Exception {
-        Result csv = shequ("stats", "--home", home.toString(), "--level", "street", "--year", String.valueOf(YEAR),
-                "--format", "csv");
+        Result csv = shequ(
+                "stats",
+                "--home",
+                home.toString(),
+                "--level",
+                "street",
+                "--year",
+                String.valueOf(YEAR),
+                "--format",
+                "csv");
         assertThat(csv.exitCode()).isZero();
         List<String> lines = csv.out().lines().toList();
         assertThat(lines.get(0)).endsWith(",division_level_zh,indicator_name_zh,indicator_name_en");
-        List<String> staff = lines.stream().filter(l -> l.contains(",staff_avg,,")).toList();
-        assertThat(staff).as("one staff_avg row per street").hasSize(17)
-                .allMatch(l -> l.matches("2023,370103\\d{3}000,street,[^,]+,staff_avg,.*,街道/乡镇,社区平均专职人员数,Staff per community"));
+        List<String> staff =
+                lines.stream().filter(l -> l.contains(",staff_avg,,")).toList();
+        assertThat(staff)
+                .as("one staff_avg row per street")
+                .hasSize(17)
+                .allMatch(l -> l.matches(
+                        "2023,370103\\d{3}000,street,[^,]+,staff_avg,.*,街道/乡镇,社区平均专职人员数,Staff per community"));
 
-        Result json = shequ("stats", "--home", home.toString(), "--level", "district", "--year", String.valueOf(YEAR),
-                "--format", "json");
+        Result json = shequ(
+                "stats",
+                "--home",
+                home.toString(),
+                "--level",
+                "district",
+                "--year",
+                String.valueOf(YEAR),
+                "--format",
+                "json");
         assertThat(json.exitCode()).isZero();
         JsonNode values = new ObjectMapper().readTree(json.out());
         assertThat(values.size()).isGreaterThan(5);
@@ -167,7 +240,9 @@ class ServingIT {
             assertThat(v.path("divisionCode").asText()).isEqualTo("370103000000");
             assertThat(v.path("divisionName").asText()).isEqualTo("市中区");
             assertThat(v.path("divisionLevelZh").asText()).isEqualTo("区县");
-            assertThat(v.path("indicatorNameEn").asText()).as("English label of " + v.path("indicator")).isNotBlank();
+            assertThat(v.path("indicatorNameEn").asText())
+                    .as("English label of " + v.path("indicator"))
+                    .isNotBlank();
         }
     }
 
@@ -177,7 +252,9 @@ class ServingIT {
         Path html = home.resolve("warehouse/dictionary.html");
         assertThat(md).exists();
         assertThat(html).exists();
-        assertThat(Files.readString(md)).contains("## mart_indicators\n").contains("## mart_indicator_lineage\n")
+        assertThat(Files.readString(md))
+                .contains("## mart_indicators\n")
+                .contains("## mart_indicator_lineage\n")
                 .contains("| `division_code` |");
         assertThat(Files.readString(html)).contains("<h2 id=\"fct_grid_events\">");
 
@@ -191,24 +268,34 @@ class ServingIT {
         Result printed = shequ("bi-url", "--home", home.toString());
         assertThat(printed.exitCode()).as(printed.out()).isZero();
         String url = printed.out().strip();
-        assertThat(url).startsWith("jdbc:duckdb:" + home.resolve("warehouse/current.duckdb") + ";duckdb.read_only=true;threads=")
-                .contains(";memory_limit=", ";temp_directory=" + home.resolve("work/bi-spill") + ";", ";max_temp_directory_size=")
+        assertThat(url)
+                .startsWith(
+                        "jdbc:duckdb:" + home.resolve("warehouse/current.duckdb") + ";duckdb.read_only=true;threads=")
+                .contains(
+                        ";memory_limit=",
+                        ";temp_directory=" + home.resolve("work/bi-spill") + ";",
+                        ";max_temp_directory_size=")
                 .endsWith(";enable_external_access=false;lock_configuration=true");
         try (Connection bi = DriverManager.getConnection(url);
                 ResultSet rows = bi.createStatement().executeQuery("SELECT count(*) FROM mart_indicators")) {
             rows.next();
-            assertThat(rows.getLong(1)).as("the BI URL opens the current snapshot").isPositive();
+            assertThat(rows.getLong(1))
+                    .as("the BI URL opens the current snapshot")
+                    .isPositive();
         }
         try (Stream<Path> spills = Files.list(home.resolve("work/reader-spill"))) {
-            assertThat(spills).as("every reader (the run's indicators, stats, explain) removed its spill folder").isEmpty();
+            assertThat(spills)
+                    .as("every reader (the run's indicators, stats, explain) removed its spill folder")
+                    .isEmpty();
         }
         try (Stream<Path> snapshots = Files.list(home.resolve("warehouse/snapshots"))) {
-            assertThat(snapshots).as("no spill beside the snapshots").allMatch(p -> p.toString().endsWith(".duckdb"));
+            assertThat(snapshots)
+                    .as("no spill beside the snapshots")
+                    .allMatch(p -> p.toString().endsWith(".duckdb"));
         }
     }
 
-    private record Result(int exitCode, String out) {
-    }
+    private record Result(int exitCode, String out) {}
 
     private static synchronized Result shequ(String... args) {
         PrintStream original = System.out;

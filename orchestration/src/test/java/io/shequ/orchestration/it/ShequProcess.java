@@ -124,16 +124,18 @@ final class ShequProcess {
     String output(int expectedExit, String... args) throws Exception {
         int exit = run(args);
         if (exit != expectedExit) {
-            throw new AssertionError("shequ " + String.join(" ", args) + " exited " + exit + ", expected " + expectedExit
-                    + "; " + log());
+            throw new AssertionError("shequ " + String.join(" ", args) + " exited " + exit + ", expected "
+                    + expectedExit + "; " + log());
         }
         return Files.readString(lastLog);
     }
 
     /** Appends the child's wall time to {@code timings.txt}, to keep an eye on the test's cost. */
     private void took(long begun) throws IOException {
-        Files.writeString(logs.resolve("timings.txt"), lastLog.getFileName() + " "
-                + (System.nanoTime() - begun) / 1_000_000 + " ms\n", StandardOpenOption.CREATE,
+        Files.writeString(
+                logs.resolve("timings.txt"),
+                lastLog.getFileName() + " " + (System.nanoTime() - begun) / 1_000_000 + " ms\n",
+                StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 
@@ -162,8 +164,11 @@ final class ShequProcess {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:ReservedCodeCacheSize=240m");
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+Ignore")
-                    || flag.startsWith("-Djdk.reflect") || flag.startsWith("-Dspark.")) {
+            if (flag.startsWith("--add-opens")
+                    || flag.startsWith("--add-exports")
+                    || flag.startsWith("-XX:+Ignore")
+                    || flag.startsWith("-Djdk.reflect")
+                    || flag.startsWith("-Dspark.")) {
                 command.add(flag);
             }
         }
@@ -176,13 +181,15 @@ final class ShequProcess {
         command.add(ShequMain.class.getName());
         command.addAll(List.of(args));
         lastLog = logs.resolve(++started + "-" + args[0] + (pausePoint == null ? "" : "-" + pausePoint) + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(lastLog.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(lastLog.toFile());
         builder.environment().putAll(environment);
         return builder.start();
     }
 
     private String log() throws IOException {
         List<String> lines = Files.readAllLines(lastLog);
-        return "last lines of " + lastLog + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return "last lines of " + lastLog + ":\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 }

@@ -15,12 +15,16 @@ final class TinySample {
 
     static final String DISTRICT = "370103";
 
-    private TinySample() {
-    }
+    private TinySample() {}
 
     /** Writes the clean tiny sample into {@code home/sources}. */
     static SimulationResult cleanIn(Path home) throws Exception {
-        return SourceSimulator.generate(SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11).withMonths(1)
-                .withEventsPerCommunity(2).withContracts(4).withMess(Mess.none()), home.resolve("sources"));
+        return SourceSimulator.generate(
+                SimulationSpec.demo(DivisionCode.parse(DISTRICT), 2023, 11)
+                        .withMonths(1)
+                        .withEventsPerCommunity(2)
+                        .withContracts(4)
+                        .withMess(Mess.none()),
+                home.resolve("sources"));
     }
 }

@@ -62,7 +62,8 @@ class UnreadableFilesIT {
         try (Stream<Path> files = Files.list(street)) {
             xlsx = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
         }
-        byte[] truncated = xlsx == null ? new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}
+        byte[] truncated = xlsx == null
+                ? new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}
                 : Arrays.copyOf(Files.readAllBytes(xlsx), 700);
         Files.write(street.resolve(streetName + "_2023年02月社区工作月报.xlsx"), truncated);
         byte[] garbage = new byte[512];
@@ -72,11 +73,14 @@ class UnreadableFilesIT {
         Path config = DemoCommand.writeConfig(home, DISTRICT, sample);
         String tolerated = Files.readString(config, StandardCharsets.UTF_8);
         assertThat(tolerated).contains("tolerate-unreadable-files: true");
-        Files.writeString(config, tolerated.replace("tolerate-unreadable-files: true", "tolerate-unreadable-files: false"));
+        Files.writeString(
+                config, tolerated.replace("tolerate-unreadable-files: true", "tolerate-unreadable-files: false"));
 
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome run = runtime.runOnce();
-            assertThat(run.exitCode()).as("files quarantined whole fail the run").isEqualTo(1);
+            assertThat(run.exitCode())
+                    .as("files quarantined whole fail the run")
+                    .isEqualTo(1);
             JsonNode summary = new ObjectMapper().readTree(run.summary().toFile());
             assertThat(summary.path("status").asText()).isEqualTo("COMPLETED");
             assertThat(summary.path("exit_reason").asText()).contains("2 source file(s) quarantined whole");
@@ -84,17 +88,22 @@ class UnreadableFilesIT {
             for (JsonNode file : summary.path("files_quarantined_whole")) {
                 rules.put(file.path("location").asText(), file.path("rule").asText());
             }
-            assertThat(rules).containsOnly(
-                    Map.entry(streetName + "/" + streetName + "_2023年02月社区工作月报.xlsx", "unreadable_file"),
-                    Map.entry(streetName + "/" + streetName + "_2023年03月社区工作月报.csv", "unreadable_file"));
-            assertThat(new WarehousePublisher(home).current()).as("the readable files were published").isPresent();
+            assertThat(rules)
+                    .containsOnly(
+                            Map.entry(streetName + "/" + streetName + "_2023年02月社区工作月报.xlsx", "unreadable_file"),
+                            Map.entry(streetName + "/" + streetName + "_2023年03月社区工作月报.csv", "unreadable_file"));
+            assertThat(new WarehousePublisher(home).current())
+                    .as("the readable files were published")
+                    .isPresent();
             assertManifestAgreesWithSummary(runtime, run.runId(), summary);
         }
 
         Files.writeString(config, tolerated);
         // the ledger is sent again without its last contract: it must leave the lake and the warehouse
         String removed = removeLastLedgerRow(sample.procurementFolder());
-        assertThat(publishedProjects()).as("published before the ledger is resent").contains(removed);
+        assertThat(publishedProjects())
+                .as("published before the ledger is resent")
+                .contains(removed);
         try (PipelineRuntime runtime = new PipelineRuntime(ConfigReader.read(config))) {
             PipelineRuntime.Outcome run = runtime.runOnce();
             assertThat(run.exitCode()).as("tolerated, the same sources exit 0").isZero();
@@ -104,15 +113,20 @@ class UnreadableFilesIT {
             LakeSnapshot lake = LakeSnapshot.read(run.summary().resolveSibling("lake-snapshot.json"));
             try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                     Statement sql = duckdb.createStatement();
-                    ResultSet rows = sql.executeQuery("SELECT count(*) FROM read_parquet(" + lake.table("fct_service_contracts")
-                            .orElseThrow().dataFiles().stream().map(f -> "'" + f.replaceFirst("^file:", "") + "'")
-                            .collect(Collectors.joining(", ", "[", "]"))
+                    ResultSet rows = sql.executeQuery("SELECT count(*) FROM read_parquet("
+                            + lake.table("fct_service_contracts").orElseThrow().dataFiles().stream()
+                                    .map(f -> "'" + f.replaceFirst("^file:", "") + "'")
+                                    .collect(Collectors.joining(", ", "[", "]"))
                             + ", union_by_name = true) WHERE project_no = '" + removed + "'")) {
                 rows.next();
-                assertThat(rows.getLong(1)).as("the removed contract %s in the lake", removed).isZero();
+                assertThat(rows.getLong(1))
+                        .as("the removed contract %s in the lake", removed)
+                        .isZero();
             }
         }
-        assertThat(publishedProjects()).as("the removed contract left the published warehouse").doesNotContain(removed)
+        assertThat(publishedProjects())
+                .as("the removed contract left the published warehouse")
+                .doesNotContain(removed)
                 .isNotEmpty();
         try (Stream<Path> files = Files.walk(home)) {
             assertThat(files.map(Path::toString).filter(f -> f.endsWith(".lock.db")))
@@ -125,11 +139,12 @@ class UnreadableFilesIT {
     private static String removeLastLedgerRow(Path procurement) throws Exception {
         Path ledger;
         try (Stream<Path> files = Files.walk(procurement)) {
-            ledger = files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+            ledger = files.filter(f -> f.toString().endsWith(".xlsx"))
+                    .findFirst()
+                    .orElseThrow();
         }
         String projectNo = null;
-        try (XSSFWorkbook book = new XSSFWorkbook(
-                Files.newInputStream(ledger))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(ledger))) {
             Sheet sheet = book.getSheetAt(0);
             Row last = sheet.getRow(sheet.getLastRowNum());
             for (Cell cell : last) {
@@ -149,8 +164,8 @@ class UnreadableFilesIT {
 
     private List<String> publishedProjects() throws Exception {
         List<String> projects = new ArrayList<>();
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:"
-                + new WarehousePublisher(home).current().orElseThrow(), readOnly());
+        try (Connection duckdb = DriverManager.getConnection(
+                        "jdbc:duckdb:" + new WarehousePublisher(home).current().orElseThrow(), readOnly());
                 Statement sql = duckdb.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT DISTINCT project_no FROM fct_service_contracts")) {
             while (rows.next()) {
@@ -170,23 +185,30 @@ class UnreadableFilesIT {
             throws Exception {
         Map<String, long[]> manifest = new HashMap<>();
         try (Connection c = runtime.dataSource().getConnection();
-             var statement = c.prepareStatement("""
+                var statement = c.prepareStatement("""
                      SELECT source, location, rows_read, rows_staged, rows_quarantined
                      FROM shequ_landing_manifest WHERE run_id = ?""")) {
             statement.setString(1, runId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    manifest.put(rs.getString(1) + "|" + rs.getString(2),
+                    manifest.put(
+                            rs.getString(1) + "|" + rs.getString(2),
                             new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }
             }
         }
         int compared = 0;
         for (JsonNode source : summary.path("sources")) {
-            long[] row = manifest.get(source.path("source").asText() + "|" + source.path("location").asText());
-            assertThat(row).as("manifest row for %s", source.path("location").asText()).isNotNull();
-            assertThat(row).containsExactly(source.path("rowsRead").asLong(), source.path("rowsStaged").asLong(),
-                    source.path("rowsQuarantined").asLong());
+            long[] row = manifest.get(source.path("source").asText() + "|"
+                    + source.path("location").asText());
+            assertThat(row)
+                    .as("manifest row for %s", source.path("location").asText())
+                    .isNotNull();
+            assertThat(row)
+                    .containsExactly(
+                            source.path("rowsRead").asLong(),
+                            source.path("rowsStaged").asLong(),
+                            source.path("rowsQuarantined").asLong());
             assertThat(row[0]).isEqualTo(row[1] + row[2]);
             compared++;
         }

@@ -38,18 +38,45 @@ class RunMetricsTest {
         List<RunMetrics.Line> lines = metrics.record("r1", execution(), summary);
         metrics.record("r2", execution(), summary);
 
-        assertThat(registry.get("shequ.step.duration").tag("step", "stage").timer().count()).as("one timing per run").isEqualTo(2);
-        assertThat(registry.get("shequ.step.duration").tag("step", "stage").timer().totalTime(TimeUnit.SECONDS))
-                .as("90 s per run").isEqualTo(180.0);
-        assertThat(registry.get("shequ.step.rows").tags("step", "stage", "kind", "quarantined").counter().count())
-                .as("the stage step's filter count, twice").isEqualTo(10.0);
-        assertThat(registry.get("shequ.source.rows").tags("source", "street_office_reports", "kind", "quarantined").counter().count())
-                .as("2 + 0 quarantined per run, summed over files").isEqualTo(4.0);
-        assertThat(registry.get("shequ.source.rows").tags("source", "procurement", "kind", "read").counter().count())
+        assertThat(registry.get("shequ.step.duration")
+                        .tag("step", "stage")
+                        .timer()
+                        .count())
+                .as("one timing per run")
+                .isEqualTo(2);
+        assertThat(registry.get("shequ.step.duration")
+                        .tag("step", "stage")
+                        .timer()
+                        .totalTime(TimeUnit.SECONDS))
+                .as("90 s per run")
+                .isEqualTo(180.0);
+        assertThat(registry.get("shequ.step.rows")
+                        .tags("step", "stage", "kind", "quarantined")
+                        .counter()
+                        .count())
+                .as("the stage step's filter count, twice")
+                .isEqualTo(10.0);
+        assertThat(registry.get("shequ.source.rows")
+                        .tags("source", "street_office_reports", "kind", "quarantined")
+                        .counter()
+                        .count())
+                .as("2 + 0 quarantined per run, summed over files")
+                .isEqualTo(4.0);
+        assertThat(registry.get("shequ.source.rows")
+                        .tags("source", "procurement", "kind", "read")
+                        .counter()
+                        .count())
                 .isEqualTo(14.0);
-        assertThat(registry.get("shequ.run.duration").tags("job", "shequPipeline", "exit_code", "0").timer().count()).isEqualTo(2);
-        assertThat(lines).as("one compact line per meter of the run").extracting(Object::toString)
-                .contains("shequ.step.duration{job=shequPipeline,status=COMPLETED,step=stage} 90000ms",
+        assertThat(registry.get("shequ.run.duration")
+                        .tags("job", "shequPipeline", "exit_code", "0")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
+        assertThat(lines)
+                .as("one compact line per meter of the run")
+                .extracting(Object::toString)
+                .contains(
+                        "shequ.step.duration{job=shequPipeline,status=COMPLETED,step=stage} 90000ms",
                         "shequ.source.rows{kind=quarantined,source=procurement} +3 (total 3)");
     }
 
@@ -58,7 +85,11 @@ class RunMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         new RunMetrics(registry).record("r1", execution(), dir.resolve("missing.json"));
         assertThat(registry.find("shequ.source.rows").counters()).isEmpty();
-        assertThat(registry.get("shequ.step.rows").tags("step", "extract", "kind", "written").counter().count()).isEqualTo(22.0);
+        assertThat(registry.get("shequ.step.rows")
+                        .tags("step", "extract", "kind", "written")
+                        .counter()
+                        .count())
+                .isEqualTo(22.0);
     }
 
     private static JobExecution execution() {
@@ -71,7 +102,8 @@ class RunMetricsTest {
         return job;
     }
 
-    private static StepExecution step(JobExecution job, long id, String name, int from, int to, long written, long quarantined) {
+    private static StepExecution step(
+            JobExecution job, long id, String name, int from, int to, long written, long quarantined) {
         StepExecution step = new StepExecution(id, name, job);
         step.setStatus(BatchStatus.COMPLETED);
         step.setStartTime(T0.plusSeconds(from));

@@ -2,18 +2,18 @@ package io.shequ.orchestration.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.PipelineRuntime;
+import io.shequ.orchestration.runtime.RunHistory;
 import io.shequ.orchestration.simulator.SimulationResult;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.shequ.orchestration.runtime.RunHistory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,8 +29,8 @@ class PipelineSchedulerIT {
     Path home;
 
     private static int firesEnded(Connection c) throws Exception {
-        try (ResultSet rs = c.createStatement().executeQuery(
-                "SELECT COUNT(*) FROM shequ_scheduled_fire WHERE job = 'pipeline' AND exit_code = 0")) {
+        try (ResultSet rs = c.createStatement()
+                .executeQuery("SELECT COUNT(*) FROM shequ_scheduled_fire WHERE job = 'pipeline' AND exit_code = 0")) {
             rs.next();
             return rs.getInt(1);
         }
@@ -46,37 +46,63 @@ class PipelineSchedulerIT {
             }
             assertThat(firesEnded(c)).as("the fire log has the scheduled run").isPositive();
             List<RunHistory.PastRun> runs = new RunHistory(home).newest(c, 5);
-            RunHistory.PastRun run = runs.stream().filter(r -> r.status().equals("COMPLETED")).findFirst().orElseThrow();
+            RunHistory.PastRun run = runs.stream()
+                    .filter(r -> r.status().equals("COMPLETED"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(run.job()).isEqualTo("shequPipeline");
-            assertThat(run.exitCode()).as("the demo sample tolerates its unreadable files").isZero();
-            try (PreparedStatement q = c.prepareStatement("SELECT SUM(rows_read) FROM shequ_landing_manifest WHERE run_id = ?")) {
+            assertThat(run.exitCode())
+                    .as("the demo sample tolerates its unreadable files")
+                    .isZero();
+            try (PreparedStatement q =
+                    c.prepareStatement("SELECT SUM(rows_read) FROM shequ_landing_manifest WHERE run_id = ?")) {
                 q.setString(1, run.runId());
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
-                    assertThat(run.rows()).as("rows read, as the landing manifest counts them").isEqualTo(rs.getLong(1)).isPositive();
+                    assertThat(run.rows())
+                            .as("rows read, as the landing manifest counts them")
+                            .isEqualTo(rs.getLong(1))
+                            .isPositive();
                 }
             }
             assertThat(run.duration()).isPositive();
         }
         MeterRegistry meters = runtime.meterRegistry();
-        assertThat(meters.get("shequ.step.duration").tag("step", "publish").timer().count()).isPositive();
-        assertThat(meters.get("shequ.step.rows").tags("step", "stage", "kind", "quarantined").counter().count())
-                .as("the demo sample's messy rows are quarantined").isPositive();
-        assertThat(meters.get("shequ.source.rows").tags("source", "street_office_reports", "kind", "read").counter().count()).isPositive();
+        assertThat(meters.get("shequ.step.duration")
+                        .tag("step", "publish")
+                        .timer()
+                        .count())
+                .isPositive();
+        assertThat(meters.get("shequ.step.rows")
+                        .tags("step", "stage", "kind", "quarantined")
+                        .counter()
+                        .count())
+                .as("the demo sample's messy rows are quarantined")
+                .isPositive();
+        assertThat(meters.get("shequ.source.rows")
+                        .tags("source", "street_office_reports", "kind", "read")
+                        .counter()
+                        .count())
+                .isPositive();
     }
 
     @Test
     void cronTriggerFiresAPipelineRun() throws Exception {
-        SimulationResult sample = SourceSimulator.generate(SimulationSpec.demo(DivisionCode.parse("370103"), 2023, 3)
-                .withMonths(1).withEventsPerCommunity(2).withContracts(4), home.resolve("sources"));
+        SimulationResult sample = SourceSimulator.generate(
+                SimulationSpec.demo(DivisionCode.parse("370103"), 2023, 3)
+                        .withMonths(1)
+                        .withEventsPerCommunity(2)
+                        .withContracts(4),
+                home.resolve("sources"));
         Path config = DemoCommand.writeConfig(home, "370103", sample);
         ShequConfig read = ConfigReader.read(config);
         ShequConfig everySecond = read.withSchedules(List.of(new ShequConfig.Schedule("every-second", "* * * * * ?")));
         try (PipelineRuntime runtime = new PipelineRuntime(everySecond);
-             PipelineScheduler scheduler = new PipelineScheduler(runtime)) {
+                PipelineScheduler scheduler = new PipelineScheduler(runtime)) {
             try (Connection c = runtime.dataSource().getConnection();
-                 ResultSet rs = c.createStatement().executeQuery(
-                         "SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'every-second'")) {
+                    ResultSet rs = c.createStatement()
+                            .executeQuery(
+                                    "SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS WHERE TRIGGER_NAME = 'every-second'")) {
                 assertThat(rs.next()).as("the trigger sits in the JDBC store").isTrue();
                 assertThat(rs.getString(1)).isEqualTo("* * * * * ?");
             }
@@ -92,7 +118,8 @@ class PipelineSchedulerIT {
         }
         try (Stream<Path> runs = Files.list(home.resolve("runs"))) {
             assertThat(runs.anyMatch(r -> Files.exists(r.resolve("summary.json"))))
-                    .as("the scheduled run wrote its summary").isTrue();
+                    .as("the scheduled run wrote its summary")
+                    .isTrue();
         }
     }
 }

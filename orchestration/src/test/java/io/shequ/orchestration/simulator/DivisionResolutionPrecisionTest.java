@@ -10,7 +10,6 @@ import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,8 +71,15 @@ class DivisionResolutionPrecisionTest {
         }
 
         String describe(String what) {
-            return String.format(Locale.ROOT, "%s: %d names, precision %.4f, recall %.4f, by method %s, failed %s",
-                    what, names, precision(), recall(), byMethod, byFailure);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %d names, precision %.4f, recall %.4f, by method %s, failed %s",
+                    what,
+                    names,
+                    precision(),
+                    recall(),
+                    byMethod,
+                    byFailure);
         }
     }
 
@@ -90,7 +96,8 @@ class DivisionResolutionPrecisionTest {
     void resolvesVariantsAcrossAWholeCity() {
         NbsDivisions city = NbsDivisions.bundled2023(List.of(DivisionCode.parse(CITY)));
         List<DivisionCode> districts = city.within(DivisionCode.parse(CITY), DivisionLevel.DISTRICT).stream()
-                .map(Division::code).toList();
+                .map(Division::code)
+                .toList();
         Score score = scoreVariants(districts, DivisionCode.parse(CITY), 2);
         System.out.println(score.describe("variants in city " + CITY + " (" + districts.size() + " districts)"));
         assertPrecisionAndRecall(score);
@@ -99,18 +106,25 @@ class DivisionResolutionPrecisionTest {
     @Test
     void resolvesTheNamesOfASimulatedSampleAsItsGroundTruthSays(@TempDir Path out) throws IOException {
         DivisionCode district = DivisionCode.parse("370103");
-        SimulationSpec spec = SimulationSpec.demo(district, 2023, 7).withMonths(2).withEventsPerCommunity(0)
-                .withContracts(40).withMess(Mess.typical().with(MessKind.NAME_VARIANT, 0.6));
+        SimulationSpec spec = SimulationSpec.demo(district, 2023, 7)
+                .withMonths(2)
+                .withEventsPerCommunity(0)
+                .withContracts(40)
+                .withMess(Mess.typical().with(MessKind.NAME_VARIANT, 0.6));
         SimulationResult result = SourceSimulator.generate(spec, out);
-        DivisionResolver resolver = new DivisionResolver(NbsDivisions.bundled2023(List.of(district)), List.of(district));
+        DivisionResolver resolver =
+                new DivisionResolver(NbsDivisions.bundled2023(List.of(district)), List.of(district));
         NbsDivisions nbs = NbsDivisions.bundled2023(List.of(district));
 
         Score reports = new Score();
         for (CSVRecord row : csv(result.groundTruthFolder().resolve("report-rows.csv"))) {
-            String streetName = nbs.get(DivisionCode.parse(row.get("street_code"))).name();
+            String streetName =
+                    nbs.get(DivisionCode.parse(row.get("street_code"))).name();
             Resolution street = resolver.street(streetName);
             assertThat(street.code()).as("the street office %s", streetName).isEqualTo(row.get("street_code"));
-            reports.add(row.get("written_name"), row.get("community_code"),
+            reports.add(
+                    row.get("written_name"),
+                    row.get("community_code"),
                     resolver.community(street.code(), row.get("written_name")));
         }
         System.out.println(reports.describe("report rows of the simulated sample"));
@@ -126,12 +140,19 @@ class DivisionResolutionPrecisionTest {
             var s = resolver.served(row.get("served_written"), null, null);
             String truth = row.get("served_codes");
             String got = String.join(";", s.codes());
-            served.add(row.get("served_written"), truth,
-                    s.reason() == null ? Resolution.of(got, s.method()) : new Resolution(null, null, s.failure(), s.reason(), s.candidates()));
+            served.add(
+                    row.get("served_written"),
+                    truth,
+                    s.reason() == null
+                            ? Resolution.of(got, s.method())
+                            : new Resolution(null, null, s.failure(), s.reason(), s.candidates()));
         }
         System.out.println(served.describe("served texts of the simulated ledger (no purchaser given)"));
-        assertThat(served.wrongExamples).as("served texts resolved to other divisions").isEmpty();
-        assertThat(served.recall()).as("served texts resolved; missed e.g. %s", served.missedExamples)
+        assertThat(served.wrongExamples)
+                .as("served texts resolved to other divisions")
+                .isEmpty();
+        assertThat(served.recall())
+                .as("served texts resolved; missed e.g. %s", served.missedExamples)
                 .isGreaterThanOrEqualTo(0.95);
     }
 
@@ -142,13 +163,20 @@ class DivisionResolutionPrecisionTest {
         Score score = new Score();
         for (DivisionCode district : districts) {
             for (Division street : nbs.within(district, DivisionLevel.TOWNSHIP)) {
-                Resolution streetResolution = resolver.street(street.name(), nbs.get(district).name());
-                assertThat(streetResolution.code()).as("street %s", street.name()).isEqualTo(street.code().value());
+                Resolution streetResolution =
+                        resolver.street(street.name(), nbs.get(district).name());
+                assertThat(streetResolution.code())
+                        .as("street %s", street.name())
+                        .isEqualTo(street.code().value());
                 for (Division unit : nbs.childrenOf(street.code())) {
                     for (int i = 0; i < draws; i++) {
-                        String written = i % 2 == 0 ? NameVariants.variant(unit, street.name(), random)
+                        String written = i % 2 == 0
+                                ? NameVariants.variant(unit, street.name(), random)
                                 : NameVariants.written(unit, random);
-                        score.add(written, unit.code().value(), resolver.community(street.code().value(), written));
+                        score.add(
+                                written,
+                                unit.code().value(),
+                                resolver.community(street.code().value(), written));
                     }
                 }
             }
@@ -157,14 +185,24 @@ class DivisionResolutionPrecisionTest {
     }
 
     private static void assertPrecisionAndRecall(Score score) {
-        assertThat(score.wrongExamples).as("names resolved to another unit than meant").isEmpty();
+        assertThat(score.wrongExamples)
+                .as("names resolved to another unit than meant")
+                .isEmpty();
         assertThat(score.precision()).as("precision").isEqualTo(1.0);
-        assertThat(score.recall()).as("recall; missed e.g. %s", score.missedExamples).isGreaterThanOrEqualTo(0.99);
+        assertThat(score.recall())
+                .as("recall; missed e.g. %s", score.missedExamples)
+                .isGreaterThanOrEqualTo(0.99);
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {
-        try (CSVParser parser = CSVParser.parse(file, StandardCharsets.UTF_8,
-                CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (CSVParser parser = CSVParser.parse(
+                file,
+                StandardCharsets.UTF_8,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .build())) {
             return parser.getRecords();
         }
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The grid database on a real PostgreSQL server: portable DDL, and advancing equals writing directly. */
 class GridHistoryPostgresTest {
 
-    private static final SimulationSpec SPEC = new SimulationSpec(DivisionCode.parse("370103"), 2023, 21L, 1, 5, 0, Mess.level(Mess.Level.HEAVY));
+    private static final SimulationSpec SPEC =
+            new SimulationSpec(DivisionCode.parse("370103"), 2023, 21L, 1, 5, 0, Mess.level(Mess.Level.HEAVY));
     private static final String USER = PostgresServer.USER;
 
     private static PostgresServer postgres;
@@ -45,7 +46,8 @@ class GridHistoryPostgresTest {
         LocalDateTime t3 = history.defaultAsOf().plusMonths(2);
 
         history.writeAsOf(advanced, USER, "", t1);
-        int eventsAtT1 = GridTables.rows(advanced, USER, "", "SELECT event_id FROM event").size();
+        int eventsAtT1 = GridTables.rows(advanced, USER, "", "SELECT event_id FROM event")
+                .size();
         history.advanceTo(advanced, USER, "", t2);
         history.advanceTo(advanced, USER, "", t3);
         history.writeAsOf(direct, USER, "", t3);
@@ -53,21 +55,29 @@ class GridHistoryPostgresTest {
         Map<String, List<List<Object>>> byAdvancing = GridTables.all(advanced, USER, "");
         Map<String, List<List<Object>>> byWriting = GridTables.all(direct, USER, "");
         for (String table : List.of("grid", "event", "event_flow")) {
-            assertThat(byAdvancing.get(table)).as("%s on PostgreSQL, row by row", table).isEqualTo(byWriting.get(table));
+            assertThat(byAdvancing.get(table))
+                    .as("%s on PostgreSQL, row by row", table)
+                    .isEqualTo(byWriting.get(table));
         }
-        assertThat(eventsAtT1).as("fewer events at t1").isPositive().isLessThan(byWriting.get("event").size());
+        assertThat(eventsAtT1)
+                .as("fewer events at t1")
+                .isPositive()
+                .isLessThan(byWriting.get("event").size());
         assertThat(byWriting.get("event")).as("every event of the year by t3").hasSize(history.eventCount());
     }
 
     @Test
-    void theSimulatorWritesItsGridDatabaseToAnyJdbcUrl(@TempDir Path out)
-            throws Exception {
+    void theSimulatorWritesItsGridDatabaseToAnyJdbcUrl(@TempDir Path out) throws Exception {
         String url = postgres.url("postgres");
         SimulationResult result = SourceSimulator.generate(SPEC, out, new GridConnection(url, USER, ""));
 
         assertThat(result.gridJdbcUrl()).isEqualTo(url);
-        assertThat(out.resolve(GridDatabaseWriter.FOLDER)).as("no H2 file when a URL is given").doesNotExist();
-        assertThat(GridTables.rows(url, USER, "", "SELECT COUNT(*) FROM event").get(0).get(0))
+        assertThat(out.resolve(GridDatabaseWriter.FOLDER))
+                .as("no H2 file when a URL is given")
+                .doesNotExist();
+        assertThat(GridTables.rows(url, USER, "", "SELECT COUNT(*) FROM event")
+                        .get(0)
+                        .get(0))
                 .isEqualTo((long) result.events());
         assertThat(out.resolve("ground-truth/grid-events.csv")).exists();
     }

@@ -18,8 +18,7 @@ final class GridTables {
             "event", "SELECT * FROM event ORDER BY event_id",
             "event_flow", "SELECT * FROM event_flow ORDER BY event_id, seq");
 
-    private GridTables() {
-    }
+    private GridTables() {}
 
     static Map<String, List<List<Object>>> all(String url, String user, String password) throws SQLException {
         Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
@@ -31,8 +30,8 @@ final class GridTables {
 
     static List<List<Object>> rows(String url, String user, String password, String sql) throws SQLException {
         try (Connection db = DriverManager.getConnection(url, user, password);
-             Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {

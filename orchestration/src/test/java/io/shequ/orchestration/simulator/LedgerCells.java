@@ -26,8 +26,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 record LedgerCells(Map<Integer, List<Read>> rows) {
 
     /** One cell: its text, and for XLSX whether it is numeric and date-formatted. */
-    record Read(String text, boolean numeric, LocalDate date) {
-    }
+    record Read(String text, boolean numeric, LocalDate date) {}
 
     static LedgerCells read(Path file) throws IOException {
         return file.toString().endsWith(".csv") ? csv(file) : xlsx(file);
@@ -44,7 +43,8 @@ record LedgerCells(Map<Integer, List<Read>> rows) {
 
     private static LedgerCells xlsx(Path file) throws IOException {
         Map<Integer, List<Read>> rows = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             for (Row row : sheet) {
                 List<Read> cells = new ArrayList<>();
@@ -53,9 +53,12 @@ record LedgerCells(Map<Integer, List<Read>> rows) {
                     if (cell == null) {
                         cells.add(new Read("", false, null));
                     } else if (cell.getCellType() == CellType.NUMERIC) {
-                        String digits = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                        String digits = BigDecimal.valueOf(cell.getNumericCellValue())
+                                .stripTrailingZeros()
+                                .toPlainString();
                         LocalDate date = DateUtil.isCellDateFormatted(cell)
-                                ? cell.getLocalDateTimeCellValue().toLocalDate() : null;
+                                ? cell.getLocalDateTimeCellValue().toLocalDate()
+                                : null;
                         cells.add(new Read(digits, true, date));
                     } else {
                         cells.add(new Read(cell.getStringCellValue(), false, null));
@@ -72,7 +75,11 @@ record LedgerCells(Map<Integer, List<Read>> rows) {
         List<String> lines = SampleFiles.csvLines(file);
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isEmpty()) {
-                rows.put(i + 1, split(lines.get(i)).stream().map(t -> new Read(t, false, null)).toList());
+                rows.put(
+                        i + 1,
+                        split(lines.get(i)).stream()
+                                .map(t -> new Read(t, false, null))
+                                .toList());
             }
         }
         return new LedgerCells(rows);

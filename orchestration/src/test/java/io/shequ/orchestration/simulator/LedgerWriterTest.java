@@ -1,23 +1,22 @@
 package io.shequ.orchestration.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.shequ.schemas.code.CreditCode;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LedgerWriterTest {
 
     @TempDir
     static Path out;
+
     private static SimulationResult result;
     private static List<Map<String, String>> truth;
     private static Map<Integer, List<String>> sheet;
@@ -36,7 +35,9 @@ class LedgerWriterTest {
         assertThat(truth).hasSize(24).hasSize(result.contracts());
         for (Map<String, String> row : truth) {
             List<String> cells = sheet.get(Integer.parseInt(row.get("line")));
-            assertThat(cells.get(0)).as("line %s carries its project number", row.get("line")).isEqualTo(row.get("project_no"));
+            assertThat(cells.get(0))
+                    .as("line %s carries its project number", row.get("line"))
+                    .isEqualTo(row.get("project_no"));
             assertThat(cells.get(4)).as("credit code as written").isEqualTo(row.get("provider_credit_code"));
             assertThat(cells.get(6)).as("served communities as written").isEqualTo(row.get("served_written"));
             assertThat(row.get("project_no")).matches("SZ-2023-\\d{3}");
@@ -45,31 +46,44 @@ class LedgerWriterTest {
 
     @Test
     void stagedRowsHaveValidCreditCodesAndAmounts() {
-        for (Map<String, String> row : truth.stream().filter(r -> r.get("outcome").equals("staged")).toList()) {
+        for (Map<String, String> row :
+                truth.stream().filter(r -> r.get("outcome").equals("staged")).toList()) {
             String code = row.get("provider_credit_code");
-            assertThat(CreditCode.isValid(code)).as("credit code %s of %s", code, row.get("project_no")).isTrue();
+            assertThat(CreditCode.isValid(code))
+                    .as("credit code %s of %s", code, row.get("project_no"))
+                    .isTrue();
             assertThat(code).as("a civil-affairs registration in the district").matches("5[123]370103.{10}");
             BigDecimal amount = new BigDecimal(row.get("amount_yuan"));
-            assertThat(amount).as("amount of %s", row.get("project_no"))
+            assertThat(amount)
+                    .as("amount of %s", row.get("project_no"))
                     .isBetween(new BigDecimal("50000"), new BigDecimal("800000"));
-            assertThat(sheet.get(Integer.parseInt(row.get("line"))).get(7)).as("written amount")
+            assertThat(sheet.get(Integer.parseInt(row.get("line"))).get(7))
+                    .as("written amount")
                     .isNotEqualTo("待定");
         }
     }
 
     @Test
     void withoutMessEveryRowIsCleanAndStaged() throws Exception {
-        assertThat(result.procurementFolder().toFile().list()).as("one XLSX ledger, no amendment")
+        assertThat(result.procurementFolder().toFile().list())
+                .as("one XLSX ledger, no amendment")
                 .containsExactly("市中区_2023年政府购买服务台账.xlsx");
         LedgerCells cells = LedgerCells.read(result.procurementFolder().resolve("市中区_2023年政府购买服务台账.xlsx"));
         for (Map<String, String> row : truth) {
             int line = Integer.parseInt(row.get("line"));
-            assertThat(row).as("forms of %s", row.get("project_no"))
-                    .containsEntry("outcome", "staged").containsEntry("rule", "").containsEntry("superseded_by", "")
-                    .containsEntry("amount_form", "plain").containsEntry("date_form", "iso")
-                    .containsEntry("credit_code_form", "plain").containsEntry("signed_precision", "day");
+            assertThat(row)
+                    .as("forms of %s", row.get("project_no"))
+                    .containsEntry("outcome", "staged")
+                    .containsEntry("rule", "")
+                    .containsEntry("superseded_by", "")
+                    .containsEntry("amount_form", "plain")
+                    .containsEntry("date_form", "iso")
+                    .containsEntry("credit_code_form", "plain")
+                    .containsEntry("signed_precision", "day");
             assertThat(row.get("served_form")).isIn("list", "whole_street", "whole_district");
-            assertThat(cells.line(line).get(LedgerWriter.AMOUNT_COLUMN).numeric()).as("amount as a number").isTrue();
+            assertThat(cells.line(line).get(LedgerWriter.AMOUNT_COLUMN).numeric())
+                    .as("amount as a number")
+                    .isTrue();
             assertThat(new BigDecimal(cells.text(line, LedgerWriter.AMOUNT_COLUMN)))
                     .isEqualByComparingTo(row.get("amount_yuan"));
             assertThat(cells.text(line, LedgerWriter.SIGNED_COLUMN)).isEqualTo(row.get("signed_date"));
@@ -85,11 +99,15 @@ class LedgerWriterTest {
                 case "township" -> {
                     assertThat(row.get("served_written")).isEqualTo("全街道");
                     assertThat(codes).singleElement().asString().matches("370103\\d{3}000");
-                    assertThat(sheet.get(Integer.parseInt(row.get("line"))).get(2)).as("bought by a street office")
+                    assertThat(sheet.get(Integer.parseInt(row.get("line"))).get(2))
+                            .as("bought by a street office")
                             .endsWith("办事处");
                 }
-                default -> assertThat(codes).as("1-4 communities").hasSizeBetween(1, 4)
-                        .allMatch(c -> c.matches("370103\\d{3}[0-5]\\d{2}") && !c.endsWith("000"));
+                default ->
+                    assertThat(codes)
+                            .as("1-4 communities")
+                            .hasSizeBetween(1, 4)
+                            .allMatch(c -> c.matches("370103\\d{3}[0-5]\\d{2}") && !c.endsWith("000"));
             }
             LocalDate signed = LocalDate.parse(row.get("signed_date"));
             LocalDate start = LocalDate.parse(row.get("service_start"));

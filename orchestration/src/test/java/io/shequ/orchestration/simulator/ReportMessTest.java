@@ -45,6 +45,7 @@ class ReportMessTest {
 
     @TempDir
     static Path out;
+
     private static List<Map<String, String>> files;
     private static List<Map<String, String>> rows;
 
@@ -52,7 +53,8 @@ class ReportMessTest {
     static void simulate() throws Exception {
         SimulationResult result = SourceSimulator.generate(SPEC, out);
         files = SampleFiles.groundTruth(result.groundTruthFolder().resolve("files.csv")).stream()
-                .filter(f -> f.get("kind").equals("report")).toList();
+                .filter(f -> f.get("kind").equals("report"))
+                .toList();
         rows = SampleFiles.groundTruth(result.groundTruthFolder().resolve("report-rows.csv"));
         assertThat(files).hasSize(result.reportFiles());
         assertThat(rows).hasSize(result.reportRows());
@@ -62,13 +64,26 @@ class ReportMessTest {
     void everyReportMessKindAppears() {
         Set<String> fileKinds = files.stream().flatMap(f -> kinds(f).stream()).collect(Collectors.toSet());
         Set<String> rowKinds = rows.stream().flatMap(r -> kinds(r).stream()).collect(Collectors.toSet());
-        for (MessKind kind : List.of(MessKind.REPORT_CSV, MessKind.QUARTERLY_REPORTS, MessKind.IDENTITY_ELSEWHERE,
-                MessKind.EXTRA_SHEET, MessKind.HEADER_ALIASES, MessKind.RESUBMISSION, MessKind.DUPLICATE_FILE,
-                MessKind.UNREADABLE_FILE, MessKind.UNIDENTIFIABLE_FILE)) {
+        for (MessKind kind : List.of(
+                MessKind.REPORT_CSV,
+                MessKind.QUARTERLY_REPORTS,
+                MessKind.IDENTITY_ELSEWHERE,
+                MessKind.EXTRA_SHEET,
+                MessKind.HEADER_ALIASES,
+                MessKind.RESUBMISSION,
+                MessKind.DUPLICATE_FILE,
+                MessKind.UNREADABLE_FILE,
+                MessKind.UNIDENTIFIABLE_FILE)) {
             assertThat(fileKinds).as("file mess %s", kind).contains(kind.option());
         }
-        for (MessKind kind : List.of(MessKind.FULL_WIDTH, MessKind.THOUSANDS_SEPARATOR, MessKind.UNIT_IN_CELL,
-                MessKind.APPROXIMATE, MessKind.PLACEHOLDER, MessKind.NAME_VARIANT, MessKind.BAD_VALUE)) {
+        for (MessKind kind : List.of(
+                MessKind.FULL_WIDTH,
+                MessKind.THOUSANDS_SEPARATOR,
+                MessKind.UNIT_IN_CELL,
+                MessKind.APPROXIMATE,
+                MessKind.PLACEHOLDER,
+                MessKind.NAME_VARIANT,
+                MessKind.BAD_VALUE)) {
             assertThat(rowKinds).as("row mess %s", kind).contains(kind.option());
         }
     }
@@ -76,17 +91,24 @@ class ReportMessTest {
     @Test
     void rowAndCellKindsComeAtTheirRates() {
         double n = rows.size();
-        assertThat(count(rows, MessKind.NAME_VARIANT) / n).as("name variants per row")
+        assertThat(count(rows, MessKind.NAME_VARIANT) / n)
+                .as("name variants per row")
                 .isCloseTo(MESS.rate(MessKind.NAME_VARIANT), within(0.05));
-        assertThat(count(rows, MessKind.BAD_VALUE) / n).as("bad values per row")
+        assertThat(count(rows, MessKind.BAD_VALUE) / n)
+                .as("bad values per row")
                 .isCloseTo(MESS.rate(MessKind.BAD_VALUE), within(0.025));
         int cells = ReportColumns.FIELDS.size();
-        for (MessKind kind : List.of(MessKind.PLACEHOLDER, MessKind.FULL_WIDTH, MessKind.UNIT_IN_CELL, MessKind.APPROXIMATE)) {
+        for (MessKind kind :
+                List.of(MessKind.PLACEHOLDER, MessKind.FULL_WIDTH, MessKind.UNIT_IN_CELL, MessKind.APPROXIMATE)) {
             // a row carries a cell kind when any of its cells does (placeholders first, so a little less for the rest)
             double expected = 1 - Math.pow(1 - MESS.rate(kind), cells);
             assertThat(count(rows, kind) / n).as("rows with %s", kind).isCloseTo(expected, within(expected * 0.25));
         }
-        long csvStreets = files.stream().filter(f -> kinds(f).contains("report-csv")).map(f -> f.get("street_code")).distinct().count();
+        long csvStreets = files.stream()
+                .filter(f -> kinds(f).contains("report-csv"))
+                .map(f -> f.get("street_code"))
+                .distinct()
+                .count();
         long streets = files.stream().map(f -> f.get("street_code")).distinct().count();
         assertThat(csvStreets).as("CSV streets of 17 at 0.5").isBetween(3L, 14L);
         assertThat(streets).isEqualTo(17);
@@ -100,33 +122,50 @@ class ReportMessTest {
             String location = f.get("file").substring(ReportWriter.FOLDER.length() + 1);
             Set<String> kinds = kinds(f);
             assertThat(f.get("file").endsWith(".csv")).as("%s csv", location).isEqualTo(kinds.contains("report-csv"));
-            assertThat(f.get("period").contains("Q")).as("%s quarterly", location).isEqualTo(kinds.contains("quarterly-reports"));
+            assertThat(f.get("period").contains("Q"))
+                    .as("%s quarterly", location)
+                    .isEqualTo(kinds.contains("quarterly-reports"));
             switch (f.get("outcome")) {
-                case "duplicate" -> assertThat(Files.readAllBytes(file)).as("%s same bytes", location)
-                        .isEqualTo(Files.readAllBytes(out.resolve(f.get("related"))));
-                case "quarantined" -> assertThat(rejection(file, location)).as("%s whole-file rule", location)
-                        .isEqualTo(f.get("rule"));
+                case "duplicate" ->
+                    assertThat(Files.readAllBytes(file))
+                            .as("%s same bytes", location)
+                            .isEqualTo(Files.readAllBytes(out.resolve(f.get("related"))));
+                case "quarantined" ->
+                    assertThat(rejection(file, location))
+                            .as("%s whole-file rule", location)
+                            .isEqualTo(f.get("rule"));
                 default -> {
                     LocatedTable table = table(file);
                     ReportIdentity id = ReportIdentity.of(location, table.title());
                     assertThat(id.period().label()).as("%s period", location).isEqualTo(f.get("period"));
                     assertThat(table.dataRows()).as("%s rows", location).hasSize(Integer.parseInt(f.get("rows")));
-                    boolean canonical = table.header().cells().subList(0, ReportColumns.HEADER.size()).equals(ReportColumns.HEADER);
-                    assertThat(canonical).as("%s header aliases", location).isEqualTo(!kinds.contains("header-aliases"));
+                    boolean canonical = table.header()
+                            .cells()
+                            .subList(0, ReportColumns.HEADER.size())
+                            .equals(ReportColumns.HEADER);
+                    assertThat(canonical)
+                            .as("%s header aliases", location)
+                            .isEqualTo(!kinds.contains("header-aliases"));
                     if (f.get("file").endsWith(".xlsx")) {
-                        assertThat(firstSheet(file).equals(ReportWriter.INSTRUCTIONS_SHEET)).as("%s extra sheet", location)
+                        assertThat(firstSheet(file).equals(ReportWriter.INSTRUCTIONS_SHEET))
+                                .as("%s extra sheet", location)
                                 .isEqualTo(kinds.contains("extra-sheet"));
                     }
                     String name = location.substring(location.lastIndexOf('/') + 1);
-                    boolean nameSaysAll = name.contains(id.streetHint()) && name.contains(f.get("period").substring(0, 4) + "年");
+                    boolean nameSaysAll = name.contains(id.streetHint())
+                            && name.contains(f.get("period").substring(0, 4) + "年");
                     if (kinds.contains("identity-elsewhere")) {
-                        assertThat(nameSaysAll).as("%s: the name does not say the office and period", location).isFalse();
+                        assertThat(nameSaysAll)
+                                .as("%s: the name does not say the office and period", location)
+                                .isFalse();
                     }
                     if (f.get("outcome").equals("superseded")) {
                         Map<String, String> corrected = byFile.get(f.get("related"));
-                        assertThat(corrected.get("street_code") + corrected.get("period")).isEqualTo(f.get("street_code") + f.get("period"));
+                        assertThat(corrected.get("street_code") + corrected.get("period"))
+                                .isEqualTo(f.get("street_code") + f.get("period"));
                         assertThat(Files.getLastModifiedTime(out.resolve(f.get("related"))))
-                                .as("the correction of %s is modified later", location).isGreaterThan(Files.getLastModifiedTime(file));
+                                .as("the correction of %s is modified later", location)
+                                .isGreaterThan(Files.getLastModifiedTime(file));
                     }
                 }
             }
@@ -147,33 +186,50 @@ class ReportMessTest {
                 }
             });
             int line = Integer.parseInt(row.get("line"));
-            SheetRow sheetRow = table.dataRows().stream().filter(r -> r.line() == line).findFirst().orElseThrow();
+            SheetRow sheetRow = table.dataRows().stream()
+                    .filter(r -> r.line() == line)
+                    .findFirst()
+                    .orElseThrow();
             String what = row.get("file") + " line " + line;
             assertThat(table.raw(sheetRow, "community_name").strip()).as(what).isEqualTo(row.get("community_name"));
             List<String> nulls = list(row.get("null_fields"));
             List<String> approximate = list(row.get("approximate_fields"));
             if (row.get("outcome").equals("quarantined") && row.get("field").isEmpty()) {
-                assertThat(row.get("rule")).as("%s: a whole-file reject", what).isIn("unknown_street_office", "unknown_period");
+                assertThat(row.get("rule"))
+                        .as("%s: a whole-file reject", what)
+                        .isIn("unknown_street_office", "unknown_period");
                 continue;
             }
             RejectRule rejected = null;
             for (String field : ReportColumns.FIELDS) {
                 FieldSpec spec = CONTRACT.field(field).orElseThrow();
                 String raw = table.raw(sheetRow, field);
-                ParsedNumber parsed = spec.type() == FieldType.AREA ? CellNumber.parseArea(raw) : CellNumber.parseCount(raw);
+                ParsedNumber parsed =
+                        spec.type() == FieldType.AREA ? CellNumber.parseArea(raw) : CellNumber.parseCount(raw);
                 if (field.equals(row.get("field"))) {
-                    rejected = !parsed.isValue() ? (CellNumber.parse(raw).isValue() ? RejectRule.NEGATIVE_VALUE : RejectRule.NOT_A_NUMBER)
+                    rejected = !parsed.isValue()
+                            ? (CellNumber.parse(raw).isValue() ? RejectRule.NEGATIVE_VALUE : RejectRule.NOT_A_NUMBER)
                             : spec.withinBounds(parsed.value()) ? null : RejectRule.OUT_OF_RANGE;
                     continue;
                 }
                 if (nulls.contains(field)) {
-                    assertThat(parsed.outcome()).as("%s %s '%s' is a placeholder", what, field, raw).isEqualTo(ParsedNumber.Outcome.NULL_PLACEHOLDER);
+                    assertThat(parsed.outcome())
+                            .as("%s %s '%s' is a placeholder", what, field, raw)
+                            .isEqualTo(ParsedNumber.Outcome.NULL_PLACEHOLDER);
                     assertThat(row.get(field)).isEmpty();
                 } else {
-                    assertThat(parsed.isValue()).as("%s %s '%s' reads", what, field, raw).isTrue();
-                    assertThat(parsed.value()).as("%s %s '%s'", what, field, raw).isEqualByComparingTo(new BigDecimal(row.get(field)));
-                    assertThat(spec.withinBounds(parsed.value())).as("%s %s in bounds", what, field).isTrue();
-                    assertThat(parsed.isApproximate()).as("%s %s '%s' approximate", what, field, raw).isEqualTo(approximate.contains(field));
+                    assertThat(parsed.isValue())
+                            .as("%s %s '%s' reads", what, field, raw)
+                            .isTrue();
+                    assertThat(parsed.value())
+                            .as("%s %s '%s'", what, field, raw)
+                            .isEqualByComparingTo(new BigDecimal(row.get(field)));
+                    assertThat(spec.withinBounds(parsed.value()))
+                            .as("%s %s in bounds", what, field)
+                            .isTrue();
+                    assertThat(parsed.isApproximate())
+                            .as("%s %s '%s' approximate", what, field, raw)
+                            .isEqualTo(approximate.contains(field));
                 }
             }
             if (row.get("field").isEmpty()) {
@@ -204,11 +260,15 @@ class ReportMessTest {
     }
 
     private static LocatedTable table(Path file) throws IOException, ContractTableLocator.TableNotFound {
-        return new ContractTableLocator(CONTRACT).locateAll(TableFileReader.read(file), "community_name").tables().get(0);
+        return new ContractTableLocator(CONTRACT)
+                .locateAll(TableFileReader.read(file), "community_name")
+                .tables()
+                .get(0);
     }
 
     private static String firstSheet(Path file) throws Exception {
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook workbook = WorkbookFactory.create(in)) {
             return workbook.getSheetName(0);
         }
     }

@@ -20,6 +20,7 @@ class ReportWriterTest {
 
     @TempDir
     static Path out;
+
     private static SimulationResult result;
     private static SimulatedDistrict district;
     private static List<Map<String, String>> truth;
@@ -39,11 +40,15 @@ class ReportWriterTest {
                 String stem = String.format("%s_2023年%02d月社区工作月报", street.name(), month);
                 Path folder = result.streetOfficeFolder().resolve(street.name());
                 assertThat(Files.exists(folder.resolve(stem + ".xlsx")) ^ Files.exists(folder.resolve(stem + ".csv")))
-                        .as("exactly one report for %s month %d", street.name(), month).isTrue();
+                        .as("exactly one report for %s month %d", street.name(), month)
+                        .isTrue();
             }
         }
         assertThat(result.reportFiles()).isEqualTo(17 * 2);
-        assertThat(result.reportRows()).as("216 village-level units × 2 months").isEqualTo(216 * 2).isEqualTo(truth.size());
+        assertThat(result.reportRows())
+                .as("216 village-level units × 2 months")
+                .isEqualTo(216 * 2)
+                .isEqualTo(truth.size());
     }
 
     @Test
@@ -62,7 +67,8 @@ class ReportWriterTest {
                 firstCell = lines.get(line - 1).split(",", -1)[0];
             }
             assertThat(firstCell).as("%s line %d", row.get("file"), line).isEqualTo(row.get("written_name"));
-            assertThat(row.get("community_code")).as("a village-level code of the street")
+            assertThat(row.get("community_code"))
+                    .as("a village-level code of the street")
                     .startsWith(row.get("street_code").substring(0, 9));
         }
     }
@@ -71,22 +77,31 @@ class ReportWriterTest {
     void xlsxReportsCarryTitleHeaderTotalAndFooter() {
         Map.Entry<String, List<Map<String, String>>> anyXlsx = truth.stream()
                 .filter(r -> r.get("file").endsWith(".xlsx"))
-                .collect(Collectors.groupingBy(r -> r.get("file"))).entrySet().iterator().next();
+                .collect(Collectors.groupingBy(r -> r.get("file")))
+                .entrySet()
+                .iterator()
+                .next();
         Map<Integer, List<String>> sheet = read(out.resolve(anyXlsx.getKey()));
         int communities = anyXlsx.getValue().size();
 
         assertThat(sheet.get(1).get(0)).as("title row").startsWith("济南市市中区").endsWith("社区工作月报表");
         assertThat(sheet.get(2)).as("canonical header").isEqualTo(ReportColumns.HEADER);
-        assertThat(sheet.get(3 + communities).get(0)).as("合计 after the last community").isEqualTo("合计");
+        assertThat(sheet.get(3 + communities).get(0))
+                .as("合计 after the last community")
+                .isEqualTo("合计");
         assertThat(sheet.get(4 + communities).get(0)).as("footer").startsWith("填报人：");
     }
 
     @Test
     void csvReportsStartWithTheHeader() {
-        truth.stream().map(r -> r.get("file")).filter(f -> f.endsWith(".csv")).distinct().forEach(file -> {
-            List<String> lines = csv(out.resolve(file));
-            assertThat(lines.get(0)).as("%s header", file).isEqualTo(String.join(",", ReportColumns.HEADER));
-        });
+        truth.stream()
+                .map(r -> r.get("file"))
+                .filter(f -> f.endsWith(".csv"))
+                .distinct()
+                .forEach(file -> {
+                    List<String> lines = csv(out.resolve(file));
+                    assertThat(lines.get(0)).as("%s header", file).isEqualTo(String.join(",", ReportColumns.HEADER));
+                });
     }
 
     @Test
@@ -110,16 +125,21 @@ class ReportWriterTest {
 
     @Test
     void filesListEveryReportAsLoaded() throws Exception {
-        List<Map<String, String>> files = SampleFiles.groundTruth(result.groundTruthFolder().resolve("files.csv"));
-        List<Map<String, String>> reports = files.stream().filter(f -> f.get("kind").equals("report")).toList();
+        List<Map<String, String>> files =
+                SampleFiles.groundTruth(result.groundTruthFolder().resolve("files.csv"));
+        List<Map<String, String>> reports =
+                files.stream().filter(f -> f.get("kind").equals("report")).toList();
         assertThat(reports).hasSize(result.reportFiles());
         assertThat(reports).allSatisfy(f -> {
             assertThat(f.get("outcome")).isEqualTo("loaded");
             assertThat(f.get("format")).isEqualTo("xlsx");
             assertThat(Files.exists(out.resolve(f.get("file")))).isTrue();
         });
-        assertThat(reports.stream().mapToInt(f -> Integer.parseInt(f.get("rows"))).sum())
-                .as("rows per file add up to the row truth").isEqualTo(truth.size());
+        assertThat(reports.stream()
+                        .mapToInt(f -> Integer.parseInt(f.get("rows")))
+                        .sum())
+                .as("rows per file add up to the row truth")
+                .isEqualTo(truth.size());
     }
 
     private static Map<Integer, List<String>> read(Path file) {

@@ -29,8 +29,12 @@ class ResolutionAgainstTruthTest {
 
         ResolutionScore score = ResolutionAgainstTruth.score(truth, resolved);
 
-        assertThat(score.resolvable()).as("every truth row, the lost a.xlsx#6 included").isEqualTo(5);
-        assertThat(score.resolved()).as("rows that became facts; a quarantined row (no codes) is not resolved").isEqualTo(3);
+        assertThat(score.resolvable())
+                .as("every truth row, the lost a.xlsx#6 included")
+                .isEqualTo(5);
+        assertThat(score.resolved())
+                .as("rows that became facts; a quarantined row (no codes) is not resolved")
+                .isEqualTo(3);
         assertThat(score.correct()).as("the same codes, in any order").isEqualTo(2);
         assertThat(score.precision()).isEqualTo(2.0 / 3);
         assertThat(score.recall()).isEqualTo(2.0 / 5);
@@ -38,18 +42,25 @@ class ResolutionAgainstTruthTest {
 
     @Test
     void theSummaryHoldsTheTotalAndEachSource() {
-        ResolutionAgainstTruth result = new ResolutionAgainstTruth(new ResolutionScore(10, 9, 9),
-                new ResolutionScore(4, 4, 3));
+        ResolutionAgainstTruth result =
+                new ResolutionAgainstTruth(new ResolutionScore(10, 9, 9), new ResolutionScore(4, 4, 3));
 
         Map<String, Object> summary = result.summary();
 
-        assertThat(summary).containsEntry("resolvable", 14L).containsEntry("resolved", 13L).containsEntry("correct", 12L)
-                .containsEntry("precision", 12.0 / 13).containsEntry("recall", 12.0 / 14);
-        assertThat(summary.keySet()).as("the keys in the documented order")
+        assertThat(summary)
+                .containsEntry("resolvable", 14L)
+                .containsEntry("resolved", 13L)
+                .containsEntry("correct", 12L)
+                .containsEntry("precision", 12.0 / 13)
+                .containsEntry("recall", 12.0 / 14);
+        assertThat(summary.keySet())
+                .as("the keys in the documented order")
                 .containsExactly("precision", "recall", "resolved", "correct", "resolvable", "by_source");
         List<Object> sources = new ArrayList<>(((Map<?, ?>) summary.get("by_source")).keySet());
         assertThat(sources).containsExactly("street_office_reports", "procurement_ledgers");
-        assertThat(ResolutionScore.NONE.precision()).as("nothing resolved, nothing wrong").isEqualTo(1.0);
+        assertThat(ResolutionScore.NONE.precision())
+                .as("nothing resolved, nothing wrong")
+                .isEqualTo(1.0);
     }
 
     private static SortedSet<String> codes(String... codes) {

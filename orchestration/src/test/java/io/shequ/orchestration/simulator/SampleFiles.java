@@ -1,13 +1,6 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.division.DivisionCode;
-
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -27,15 +20,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /** Reads simulated files back the way a careful consumer would, for the tests. */
 final class SampleFiles {
 
     /** Small enough to run in a few seconds, big enough to force a bad ledger row. */
-    static final SimulationSpec SMALL = new SimulationSpec(DivisionCode.parse("370103"), 2023, 7L, 2, 3, 24, Mess.none());
+    static final SimulationSpec SMALL =
+            new SimulationSpec(DivisionCode.parse("370103"), 2023, 7L, 2, 3, 24, Mess.none());
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     /** The lines of a CSV in whatever charset it was written: BOM, strict UTF-8, else GBK. */
     static List<String> csvLines(Path file) throws IOException {
@@ -45,8 +43,11 @@ final class SampleFiles {
             text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         } else {
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes)).toString();
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (CharacterCodingException e) {
                 text = new String(bytes, Charset.forName("GB18030"));
             }
@@ -58,7 +59,8 @@ final class SampleFiles {
     static Map<Integer, List<String>> sheetRows(Path file) throws IOException {
         Map<Integer, List<String>> rows = new LinkedHashMap<>();
         DataFormatter formatter = new DataFormatter();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook workbook = WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
@@ -89,9 +91,10 @@ final class SampleFiles {
 
     /** Every row of a table, in the given order, as lists of column values. */
     static List<List<Object>> table(SimulationResult result, String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(result.gridJdbcUrl(), result.gridUser(), result.gridPassword());
-             Statement statement = db.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection db =
+                        DriverManager.getConnection(result.gridJdbcUrl(), result.gridUser(), result.gridPassword());
+                Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {

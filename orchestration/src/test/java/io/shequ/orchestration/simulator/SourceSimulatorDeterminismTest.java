@@ -45,11 +45,15 @@ class SourceSimulatorDeterminismTest {
         SourceSimulator.generate(ReportMessTest.SPEC, second);
 
         List<Path> filesA = files(first);
-        assertThat(filesA).as("the same files, duplicates and resubmissions included").isEqualTo(files(second));
+        assertThat(filesA)
+                .as("the same files, duplicates and resubmissions included")
+                .isEqualTo(files(second));
         for (Path relative : filesA) {
-            assertThat(Files.readAllBytes(second.resolve(relative))).as("bytes of %s", relative)
+            assertThat(Files.readAllBytes(second.resolve(relative)))
+                    .as("bytes of %s", relative)
                     .isEqualTo(Files.readAllBytes(first.resolve(relative)));
-            assertThat(Files.getLastModifiedTime(second.resolve(relative))).as("modification time of %s", relative)
+            assertThat(Files.getLastModifiedTime(second.resolve(relative)))
+                    .as("modification time of %s", relative)
                     .isEqualTo(Files.getLastModifiedTime(first.resolve(relative)));
         }
     }

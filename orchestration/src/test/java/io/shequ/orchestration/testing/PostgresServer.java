@@ -33,7 +33,8 @@ public final class PostgresServer implements AutoCloseable {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a plain lower-case database name, got " + name);
         }
-        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement()) {
+        try (Connection db = postgres.getPostgresDatabase().getConnection();
+                Statement sql = db.createStatement()) {
             sql.execute("CREATE DATABASE " + name);
         }
         return postgres.getJdbcUrl(USER, name);

@@ -17,16 +17,15 @@ public final class CreditCode {
 
     /** What kind of body a credit code registers, from its first two characters. */
     public enum OrganizationType {
-        SOCIAL_GROUP,                 // 社会团体 (51)
-        PRIVATE_NON_ENTERPRISE_UNIT,  // 民办非企业单位 (52)
-        FOUNDATION,                   // 基金会 (53)
-        OTHER_CIVIL_AFFAIRS,          // 5 with another type
-        ENTERPRISE,                   // 9x market regulation
+        SOCIAL_GROUP, // 社会团体 (51)
+        PRIVATE_NON_ENTERPRISE_UNIT, // 民办非企业单位 (52)
+        FOUNDATION, // 基金会 (53)
+        OTHER_CIVIL_AFFAIRS, // 5 with another type
+        ENTERPRISE, // 9x market regulation
         OTHER
     }
 
-    private CreditCode() {
-    }
+    private CreditCode() {}
 
     /** The check character for the first 17 characters. */
     public static char checkCharacter(String first17) {
@@ -74,12 +73,13 @@ public final class CreditCode {
         }
         String c = code.strip();
         if (c.charAt(0) == '5') {
-            return Optional.of(switch (c.charAt(1)) {
-                case '1' -> OrganizationType.SOCIAL_GROUP;
-                case '2' -> OrganizationType.PRIVATE_NON_ENTERPRISE_UNIT;
-                case '3' -> OrganizationType.FOUNDATION;
-                default -> OrganizationType.OTHER_CIVIL_AFFAIRS;
-            });
+            return Optional.of(
+                    switch (c.charAt(1)) {
+                        case '1' -> OrganizationType.SOCIAL_GROUP;
+                        case '2' -> OrganizationType.PRIVATE_NON_ENTERPRISE_UNIT;
+                        case '3' -> OrganizationType.FOUNDATION;
+                        default -> OrganizationType.OTHER_CIVIL_AFFAIRS;
+                    });
         }
         return Optional.of(c.charAt(0) == '9' ? OrganizationType.ENTERPRISE : OrganizationType.OTHER);
     }

@@ -10,8 +10,7 @@ public final class MobileNumber {
     /** Anything shaped like a mobile number inside longer text, for scanning files for leaks. */
     public static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])1[3-9]\\d{9}(?![0-9])");
 
-    private MobileNumber() {
-    }
+    private MobileNumber() {}
 
     public static boolean isValid(String number) {
         return number != null && EXACT.matcher(number.strip()).matches();

@@ -18,10 +18,12 @@ public final class ResidentIdNumber {
     /** Anything shaped like an ID number, for scanning files for leaks. */
     public static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])\\d{17}[0-9Xx](?![0-9A-Za-z])");
 
-    public enum Sex { MALE, FEMALE }
-
-    private ResidentIdNumber() {
+    public enum Sex {
+        MALE,
+        FEMALE
     }
+
+    private ResidentIdNumber() {}
 
     /** The check character for the first 17 digits. */
     public static char checkCharacter(String first17) {

@@ -28,10 +28,20 @@ final class ContractReader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final Set<String> CONTRACT_KEYS = Set.of("name", "fields", "word_classes", "unit_words", "ignored_headers");
+    private static final Set<String> CONTRACT_KEYS =
+            Set.of("name", "fields", "word_classes", "unit_words", "ignored_headers");
     private static final Set<String> FIELD_KEYS = Set.of(
-            "name", "aliases", "type", "required", "min", "max", "description_zh", "description_en",
-            "earliest", "latest_years_after_run", "lake_column");
+            "name",
+            "aliases",
+            "type",
+            "required",
+            "min",
+            "max",
+            "description_zh",
+            "description_en",
+            "earliest",
+            "latest_years_after_run",
+            "lake_column");
 
     private final String source;
 
@@ -68,8 +78,13 @@ final class ContractReader {
             }
             fields.add(field);
         }
-        return new SourceContract(name, fields, new HeaderVariants(wordClasses(root.get("word_classes")),
-                aliases(root.get("unit_words"), "unit_words"), aliases(root.get("ignored_headers"), "ignored_headers")));
+        return new SourceContract(
+                name,
+                fields,
+                new HeaderVariants(
+                        wordClasses(root.get("word_classes")),
+                        aliases(root.get("unit_words"), "unit_words"),
+                        aliases(root.get("ignored_headers"), "ignored_headers")));
     }
 
     private Map<String, List<String>> wordClasses(JsonNode node) {
@@ -107,9 +122,16 @@ final class ContractReader {
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw invalid(key + ".min", "min " + min + " is above max " + max);
         }
-        return new FieldSpec(name, aliases(node.get("aliases"), key + ".aliases"), type, required, min, max,
+        return new FieldSpec(
+                name,
+                aliases(node.get("aliases"), key + ".aliases"),
+                type,
+                required,
+                min,
+                max,
                 text(node, "description_zh", key + ".description_zh", false),
-                text(node, "description_en", key + ".description_en", false), dates(node, key, type),
+                text(node, "description_en", key + ".description_en", false),
+                dates(node, key, type),
                 text(node, "lake_column", key + ".lake_column", false));
     }
 
@@ -134,7 +156,9 @@ final class ContractReader {
         int after = DateBounds.DEFAULT.yearsAfterRun();
         if (years != null && !years.isNull()) {
             if (!years.canConvertToInt() || !years.isIntegralNumber() || years.intValue() < 0) {
-                throw invalid(key + ".latest_years_after_run", "expected a whole number of years, 0 or more, got '" + years.asText() + "'");
+                throw invalid(
+                        key + ".latest_years_after_run",
+                        "expected a whole number of years, 0 or more, got '" + years.asText() + "'");
             }
             after = years.intValue();
         }

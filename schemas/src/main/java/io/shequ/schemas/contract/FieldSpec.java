@@ -16,13 +16,28 @@ import java.util.stream.Stream;
  * with the sum read: value accounting); it defaults to the field's name. The canonical name is itself accepted as a header, so a file written with canonical
  * names matches without aliases.
  */
-public record FieldSpec(String name, List<String> aliases, FieldType type, boolean required,
-                        BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn,
-                        DateBounds dates, String lakeColumn) {
+public record FieldSpec(
+        String name,
+        List<String> aliases,
+        FieldType type,
+        boolean required,
+        BigDecimal min,
+        BigDecimal max,
+        String descriptionZh,
+        String descriptionEn,
+        DateBounds dates,
+        String lakeColumn) {
 
     /** A field with the default date bounds when it holds dates. */
-    public FieldSpec(String name, List<String> aliases, FieldType type, boolean required,
-                     BigDecimal min, BigDecimal max, String descriptionZh, String descriptionEn) {
+    public FieldSpec(
+            String name,
+            List<String> aliases,
+            FieldType type,
+            boolean required,
+            BigDecimal min,
+            BigDecimal max,
+            String descriptionZh,
+            String descriptionEn) {
         this(name, aliases, type, required, min, max, descriptionZh, descriptionEn, null, null);
     }
 

@@ -43,7 +43,9 @@ public final class HeaderMatcher {
             Set<String> own = new LinkedHashSet<>();
             for (String spelling : field.headerSpellings()) {
                 own.add(normalizeHeader(spelling));
-                byVariant.computeIfAbsent(variants.key(spelling), k -> new LinkedHashMap<>()).putIfAbsent(field, spelling);
+                byVariant
+                        .computeIfAbsent(variants.key(spelling), k -> new LinkedHashMap<>())
+                        .putIfAbsent(field, spelling);
             }
             for (String key : own) {
                 bySpelling.computeIfAbsent(key, k -> new ArrayList<>()).add(field);
@@ -82,30 +84,47 @@ public final class HeaderMatcher {
             List<FieldSpec> candidates = bySpelling.get(key);
             HeaderIssue note = null;
             if (candidates == null) {
-                Map<FieldSpec, String> variants = byVariant.getOrDefault(contract.variants().key(header), Map.of());
+                Map<FieldSpec, String> variants =
+                        byVariant.getOrDefault(contract.variants().key(header), Map.of());
                 candidates = List.copyOf(variants.keySet());
                 if (candidates.size() == 1) {
                     FieldSpec field = candidates.get(0);
-                    note = new HeaderIssue(column, header, HeaderIssue.Kind.HEADER_VARIANT, List.of(field.name()),
-                            where + " read as " + field.name() + ": it differs from '" + variants.get(field) + "' only in "
-                                    + differences(header, variants.get(field)));
+                    note = new HeaderIssue(
+                            column,
+                            header,
+                            HeaderIssue.Kind.HEADER_VARIANT,
+                            List.of(field.name()),
+                            where + " read as " + field.name() + ": it differs from '" + variants.get(field)
+                                    + "' only in " + differences(header, variants.get(field)));
                 }
             }
             if (candidates.isEmpty()) {
-                issues.add(new HeaderIssue(column, header, HeaderIssue.Kind.UNKNOWN_HEADER, List.of(),
+                issues.add(new HeaderIssue(
+                        column,
+                        header,
+                        HeaderIssue.Kind.UNKNOWN_HEADER,
+                        List.of(),
                         where + " names no field of " + contract.name() + "; the column is not read"));
                 continue;
             }
             if (candidates.size() > 1) {
                 List<String> names = candidates.stream().map(FieldSpec::name).toList();
-                issues.add(new HeaderIssue(column, header, HeaderIssue.Kind.AMBIGUOUS_HEADER, names,
+                issues.add(new HeaderIssue(
+                        column,
+                        header,
+                        HeaderIssue.Kind.AMBIGUOUS_HEADER,
+                        names,
                         where + " could be any of " + names + "; read as none of them"));
                 continue;
             }
             FieldSpec field = candidates.get(0);
             Integer earlier = columnOfField.putIfAbsent(field.name(), column);
             if (earlier != null) {
-                issues.add(new HeaderIssue(column, header, HeaderIssue.Kind.DUPLICATE_COLUMN, List.of(field.name()),
+                issues.add(new HeaderIssue(
+                        column,
+                        header,
+                        HeaderIssue.Kind.DUPLICATE_COLUMN,
+                        List.of(field.name()),
                         where + " repeats " + field.name() + " of column " + (earlier + 1) + "; ignored"));
                 continue;
             }
@@ -153,7 +172,9 @@ public final class HeaderMatcher {
                     best = span;
                 }
                 int next = start + rows;
-                if (rows == MAX_HEADER_ROWS || next >= firstRows.size() || !continuesHeader(cells(firstRows.get(next)))) {
+                if (rows == MAX_HEADER_ROWS
+                        || next >= firstRows.size()
+                        || !continuesHeader(cells(firstRows.get(next)))) {
                     break;
                 }
                 List<String> joined = joined(cells, cells(firstRows.get(next)));
@@ -169,7 +190,9 @@ public final class HeaderMatcher {
     }
 
     private static boolean better(HeaderSpan a, HeaderSpan b) {
-        int columns = Integer.compare(a.match().mapping().columns().size(), b.match().mapping().columns().size());
+        int columns = Integer.compare(
+                a.match().mapping().columns().size(),
+                b.match().mapping().columns().size());
         if (columns != 0) {
             return columns > 0;
         }
@@ -182,7 +205,9 @@ public final class HeaderMatcher {
 
     /** Issues other than a variant note (a unit row makes "户数" read as the variant "户数(件)"). */
     private static long faults(HeaderSpan span) {
-        return span.match().mapping().issues().stream().filter(i -> i.kind() != HeaderIssue.Kind.HEADER_VARIANT).count();
+        return span.match().mapping().issues().stream()
+                .filter(i -> i.kind() != HeaderIssue.Kind.HEADER_VARIANT)
+                .count();
     }
 
     private static List<String> cells(List<String> row) {
@@ -234,7 +259,11 @@ public final class HeaderMatcher {
     private static boolean keepsColumns(HeaderMatch before, HeaderMatch after) {
         var columns = after.mapping().columns();
         return columns.keySet().containsAll(before.mapping().columns().keySet())
-                && columns.values().stream().map(FieldSpec::name).toList()
-                        .containsAll(before.mapping().columns().values().stream().map(FieldSpec::name).toList());
+                && columns.values().stream()
+                        .map(FieldSpec::name)
+                        .toList()
+                        .containsAll(before.mapping().columns().values().stream()
+                                .map(FieldSpec::name)
+                                .toList());
     }
 }

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * widen them in the home's copy without a rebuild. {@code ignoredHeaders} are headers that carry
  * no field by design (序号, 备注): they are neither matched nor reported.
  */
-public record HeaderVariants(Map<String, List<String>> wordClasses, List<String> unitWords, List<String> ignoredHeaders) {
+public record HeaderVariants(
+        Map<String, List<String>> wordClasses, List<String> unitWords, List<String> ignoredHeaders) {
 
     /** No tolerated variation: only the listed aliases match. */
     public static final HeaderVariants NONE = new HeaderVariants(Map.of(), List.of(), List.of());
@@ -32,14 +33,18 @@ public record HeaderVariants(Map<String, List<String>> wordClasses, List<String>
 
     public HeaderVariants {
         wordClasses = Map.copyOf(wordClasses);
-        unitWords = unitWords.stream().map(HeaderVariants::fold).sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        unitWords = unitWords.stream()
+                .map(HeaderVariants::fold)
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
         ignoredHeaders = List.copyOf(ignoredHeaders);
     }
 
     /** True when {@code header} is one the contract says carries no field. */
     public boolean ignores(String header) {
         String folded = fold(header);
-        return !folded.isEmpty() && ignoredHeaders.stream().map(HeaderVariants::fold).anyMatch(folded::equals);
+        return !folded.isEmpty()
+                && ignoredHeaders.stream().map(HeaderVariants::fold).anyMatch(folded::equals);
     }
 
     /**
@@ -76,7 +81,8 @@ public record HeaderVariants(Map<String, List<String>> wordClasses, List<String>
         }
         String text = Normalizer.normalize(header, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF' && c != '*')
+        text.codePoints()
+                .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && c != '\uFEFF' && c != '*')
                 .forEach(out::appendCodePoint);
         return out.toString().replace("²", "2").toLowerCase(Locale.ROOT);
     }

@@ -27,8 +27,8 @@ public record DivisionCode(String value) implements Comparable<DivisionCode>, Se
         String trimmed = digits.strip();
         return switch (trimmed.length()) {
             case 2, 4, 6, 9, 12 -> new DivisionCode(pad(trimmed));
-            default -> throw new IllegalArgumentException(
-                    "a division code has 2, 4, 6, 9 or 12 digits, got '" + digits + "'");
+            default ->
+                throw new IllegalArgumentException("a division code has 2, 4, 6, 9 or 12 digits, got '" + digits + "'");
         };
     }
 

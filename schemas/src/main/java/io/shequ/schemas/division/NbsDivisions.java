@@ -37,8 +37,8 @@ public final class NbsDivisions {
      * second). The bundled release never changes while the process runs, and the instances are
      * immutable. A few scope sets at most are kept.
      */
-    private static final Map<List<DivisionCode>, NbsDivisions> BUNDLED = Collections.synchronizedMap(
-            new LinkedHashMap<>(8, 0.75f, true) {
+    private static final Map<List<DivisionCode>, NbsDivisions> BUNDLED =
+            Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<List<DivisionCode>, NbsDivisions> eldest) {
                     return size() > 4;
@@ -58,21 +58,24 @@ public final class NbsDivisions {
         if (known != null) {
             return known;
         }
-        NbsDivisions loaded = load(name -> NbsDivisions.class.getClassLoader().getResourceAsStream(BUNDLED_2023 + name), key);
+        NbsDivisions loaded =
+                load(name -> NbsDivisions.class.getClassLoader().getResourceAsStream(BUNDLED_2023 + name), key);
         BUNDLED.put(key, loaded);
         return loaded;
     }
 
     /** A release in {@code folder}, restricted like {@link #bundled2023}. */
     public static NbsDivisions fromFolder(Path folder, Collection<DivisionCode> scopes) {
-        return load(name -> {
-            try {
-                Path file = folder.resolve(name);
-                return Files.exists(file) ? Files.newInputStream(file) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, scopes);
+        return load(
+                name -> {
+                    try {
+                        Path file = folder.resolve(name);
+                        return Files.exists(file) ? Files.newInputStream(file) : null;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                scopes);
     }
 
     private interface Opener {
@@ -105,8 +108,11 @@ public final class NbsDivisions {
      * 300 of the villages file). Empty when every unit is wanted.
      */
     private static List<String> districtPrefixes(List<DivisionCode> scopes) {
-        return scopes.stream().map(scope -> scope.shortForm().substring(0, Math.min(6, scope.shortForm().length())))
-                .distinct().toList();
+        return scopes.stream()
+                .map(scope -> scope.shortForm()
+                        .substring(0, Math.min(6, scope.shortForm().length())))
+                .distinct()
+                .toList();
     }
 
     /**
@@ -114,8 +120,12 @@ public final class NbsDivisions {
      * longest parent column that is a strict prefix, so the column order of a release does not matter.
      * A line whose code starts with none of {@code prefixes} (when there are any) is not wanted.
      */
-    private static void readLevel(Opener opener, String name, Predicate<DivisionCode> wanted, List<String> prefixes,
-                                  Map<DivisionCode, Division> units) {
+    private static void readLevel(
+            Opener opener,
+            String name,
+            Predicate<DivisionCode> wanted,
+            List<String> prefixes,
+            Map<DivisionCode, Division> units) {
         try (InputStream in = openPlainOrGzip(opener, name)) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             String header = reader.readLine();

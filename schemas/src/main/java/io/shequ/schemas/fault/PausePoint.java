@@ -35,8 +35,7 @@ public final class PausePoint {
     /** Publish step, right after the switch, before old snapshots are dropped and the step commits. */
     public static final String PUBLISH_AFTER_SWITCH = "publish-after-switch";
 
-    private PausePoint() {
-    }
+    private PausePoint() {}
 
     /** Pauses here for good if {@value #PROPERTY} names {@code point}; otherwise returns at once. */
     public static void reach(String point) {

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Deleting a folder and everything in it, the one way every part of Shequ does it. */
 public final class FileTrees {
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /**
      * Deletes {@code root} and all in it, deepest first; nothing when it does not exist. Links are

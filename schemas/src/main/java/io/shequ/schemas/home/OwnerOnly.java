@@ -34,10 +34,10 @@ public final class OwnerOnly {
     public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates {@code folder} and every missing parent owner-only; folders already there stay as they are. */
     public static Path createDirectories(Path folder) throws IOException {
@@ -54,9 +54,10 @@ public final class OwnerOnly {
      * that already exists keeps its bytes' owner and is set owner-only too.
      */
     public static OutputStream newOutputStream(Path file, OpenOption... options) throws IOException {
-        Set<OpenOption> open = new HashSet<>(options.length == 0
-                ? List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)
-                : Arrays.asList(options));
+        Set<OpenOption> open = new HashSet<>(
+                options.length == 0
+                        ? List.of(StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)
+                        : Arrays.asList(options));
         open.add(StandardOpenOption.WRITE);
         boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
         OutputStream out = POSIX

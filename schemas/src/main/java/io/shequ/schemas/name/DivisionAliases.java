@@ -39,8 +39,7 @@ public final class DivisionAliases implements Serializable {
 
     /** One confirmed name: {@code written} within {@code scope} means {@code official}. */
     public record Alias(DivisionCode scope, String written, DivisionCode official, String note, String origin)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     private final Map<String, Alias> byKey;
 
@@ -101,7 +100,8 @@ public final class DivisionAliases implements Serializable {
             }
             header = false;
             if (cells.length < 3) {
-                throw new IllegalArgumentException(origin + " line " + lineNo + ": expected scope,written,official,note");
+                throw new IllegalArgumentException(
+                        origin + " line " + lineNo + ": expected scope,written,official,note");
             }
             Alias alias = alias(cells, origin, lineNo);
             aliases.put(key(alias.scope(), alias.official().level(), alias.written()), alias);
@@ -122,8 +122,12 @@ public final class DivisionAliases implements Serializable {
             throw new IllegalArgumentException(origin + " line " + lineNo
                     + ": official must be a street (9 digits) or community (12 digits) code, got " + official);
         }
-        return new Alias(DivisionCode.parse(scope), written, officialCode,
-                cells.length > 3 ? unquote(cells[3]) : "", origin + ":" + lineNo);
+        return new Alias(
+                DivisionCode.parse(scope),
+                written,
+                officialCode,
+                cells.length > 3 ? unquote(cells[3]) : "",
+                origin + ":" + lineNo);
     }
 
     /** These aliases with {@code user}'s on top: the same scope and written name takes the user's code. */
@@ -141,8 +145,8 @@ public final class DivisionAliases implements Serializable {
         if (context == null || written == null || byKey.isEmpty()) {
             return Optional.empty();
         }
-        List<DivisionLevel> scopes = List.of(DivisionLevel.TOWNSHIP, DivisionLevel.DISTRICT, DivisionLevel.CITY,
-                DivisionLevel.PROVINCE);
+        List<DivisionLevel> scopes =
+                List.of(DivisionLevel.TOWNSHIP, DivisionLevel.DISTRICT, DivisionLevel.CITY, DivisionLevel.PROVINCE);
         for (DivisionLevel scopeLevel : scopes) {
             if (scopeLevel.ordinal() > context.level().ordinal()) {
                 continue;
@@ -161,7 +165,8 @@ public final class DivisionAliases implements Serializable {
 
     private static String key(DivisionCode scope, DivisionLevel level, String written) {
         String name = level == DivisionLevel.TOWNSHIP
-                ? DivisionNameNormalizer.normalizeStreet(written) : DivisionNameNormalizer.normalize(written);
+                ? DivisionNameNormalizer.normalizeStreet(written)
+                : DivisionNameNormalizer.normalize(written);
         return scope.value() + "|" + level + "|" + name;
     }
 

@@ -16,9 +16,7 @@ import java.util.List;
 public final class DivisionNameNormalizer {
 
     /** In precedence order: the longest spelling of a committee first, the bare place word last. */
-    static final List<String> UNIT_SUFFIXES = List.of(
-            "社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区",
-            "村民委员会", "村委会", "村");
+    static final List<String> UNIT_SUFFIXES = List.of("社区居民委员会", "社区居委会", "居民委员会", "居委会", "社区", "村民委员会", "村委会", "村");
 
     /**
      * Only the street-office suffixes. 镇 and 乡 are part of a town's name (兴隆镇 is not 兴隆街道,
@@ -26,8 +24,7 @@ public final class DivisionNameNormalizer {
      */
     static final List<String> STREET_SUFFIXES = List.of("街道办事处", "街道办", "街道", "办事处");
 
-    private DivisionNameNormalizer() {
-    }
+    private DivisionNameNormalizer() {}
 
     /**
      * The identifying part of a village-level name. Suffixes are stripped repeatedly, so that
@@ -94,7 +91,10 @@ public final class DivisionNameNormalizer {
             // a street office written with another of its suffixes: 舜玉路街道办事处 as 舜玉路街道, 舜玉路办事处
             STREET_SUFFIXES.forEach(suffix -> prefixes.add(core + suffix));
         }
-        return prefixes.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        return prefixes.stream()
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /**
@@ -108,7 +108,8 @@ public final class DivisionNameNormalizer {
             return false;
         }
         return streetPrefixes(street).stream()
-                .anyMatch(p -> text.startsWith(p) && !stripSuffixes(text.substring(p.length()), true).isEmpty());
+                .anyMatch(p -> text.startsWith(p)
+                        && !stripSuffixes(text.substring(p.length()), true).isEmpty());
     }
 
     /** Strips to a fixed point; {@code allowEmpty} only for asking whether anything would be left. */

@@ -20,31 +20,30 @@ import java.util.stream.Stream;
  */
 public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
 
-    public enum Kind { MONTH, QUARTER }
+    public enum Kind {
+        MONTH,
+        QUARTER
+    }
 
     // Years outside this window in a file name are far more likely other numbers than periods.
     private static final int MIN_YEAR = 1990;
     private static final int MAX_YEAR = 2099;
 
     private static final List<Finder> FINDERS = List.of(
-            new Finder(Pattern.compile("(?<!\\d)(\\d{4})[-_.]?[Qq]([1-4])(?!\\d)"),
+            new Finder(
+                    Pattern.compile("(?<!\\d)(\\d{4})[-_.]?[Qq]([1-4])(?!\\d)"),
                     m -> quarterOf(m.group(1), m.group(2))),
-            new Finder(Pattern.compile("(?<!\\d)(\\d{4})年度?第?([1-4一二三四])季度"),
-                    m -> quarterOf(m.group(1), m.group(2))),
-            new Finder(Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})[-~—至到](\\d{1,2})月"),
+            new Finder(Pattern.compile("(?<!\\d)(\\d{4})年度?第?([1-4一二三四])季度"), m -> quarterOf(m.group(1), m.group(2))),
+            new Finder(
+                    Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})[-~—至到](\\d{1,2})月"),
                     m -> quarterOfMonths(m.group(1), m.group(2), m.group(3))),
-            new Finder(Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月"),
-                    m -> monthOf(m.group(1), m.group(2))),
-            new Finder(Pattern.compile("(?<!\\d)(\\d{4})[-./](\\d{1,2})(?!\\d)"),
-                    m -> monthOf(m.group(1), m.group(2))),
-            new Finder(Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(?!\\d)"),
-                    m -> monthOf(m.group(1), m.group(2))));
+            new Finder(Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月"), m -> monthOf(m.group(1), m.group(2))),
+            new Finder(Pattern.compile("(?<!\\d)(\\d{4})[-./](\\d{1,2})(?!\\d)"), m -> monthOf(m.group(1), m.group(2))),
+            new Finder(Pattern.compile("(?<!\\d)(\\d{4})(\\d{2})(?!\\d)"), m -> monthOf(m.group(1), m.group(2))));
 
-    private record Finder(Pattern pattern, Function<MatchResult, Optional<ReportPeriod>> read) {
-    }
+    private record Finder(Pattern pattern, Function<MatchResult, Optional<ReportPeriod>> read) {}
 
-    private record Found(int at, ReportPeriod period) {
-    }
+    private record Found(int at, ReportPeriod period) {}
 
     public ReportPeriod {
         if (kind == null) {
@@ -84,9 +83,7 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
 
     /** "2023-03" for a month, "2023Q1" for a quarter; {@link #find} reads both back. */
     public String label() {
-        return kind == Kind.MONTH
-                ? String.format("%04d-%02d", year, firstMonth)
-                : year + "Q" + (lastMonth / 3);
+        return kind == Kind.MONTH ? String.format("%04d-%02d", year, firstMonth) : year + "Q" + (lastMonth / 3);
     }
 
     /**
@@ -101,7 +98,9 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
             return Optional.empty();
         }
         return FINDERS.stream()
-                .flatMap(finder -> finder.pattern().matcher(folded).results()
+                .flatMap(finder -> finder.pattern()
+                        .matcher(folded)
+                        .results()
                         .flatMap(m -> finder.read().apply(m).map(p -> new Found(m.start(), p)).stream()))
                 .min(Comparator.comparingInt(Found::at))
                 .map(Found::period);
@@ -109,7 +108,8 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
 
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})[-./年](\\d{1,2})[-./月](\\d{1,2})日?(?!\\d)");
     /** 20240230: only a year 19xx/20xx, a month 01-12 and a day 01-31 read as a day, so other 8-digit numbers stay numbers. */
-    private static final Pattern COMPACT_DAY = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?!\\d)");
+    private static final Pattern COMPACT_DAY =
+            Pattern.compile("(?<!\\d)((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?!\\d)");
 
     /**
      * A day written in {@code text} that the calendar does not have ("2024-02-30", "2023年2月29日", "20240230"),
@@ -120,14 +120,22 @@ public record ReportPeriod(int year, int firstMonth, int lastMonth, Kind kind) {
         if (folded == null) {
             return Optional.empty();
         }
-        return Stream.concat(DAY.matcher(folded).results(), COMPACT_DAY.matcher(folded).results()).filter(m -> {
-            try {
-                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-                return false;
-            } catch (DateTimeException e) {
-                return true;
-            }
-        }).map(MatchResult::group).findFirst();
+        return Stream.concat(
+                        DAY.matcher(folded).results(),
+                        COMPACT_DAY.matcher(folded).results())
+                .filter(m -> {
+                    try {
+                        LocalDate.of(
+                                Integer.parseInt(m.group(1)),
+                                Integer.parseInt(m.group(2)),
+                                Integer.parseInt(m.group(3)));
+                        return false;
+                    } catch (DateTimeException e) {
+                        return true;
+                    }
+                })
+                .map(MatchResult::group)
+                .findFirst();
     }
 
     private static Optional<ReportPeriod> monthOf(String year, String month) {

@@ -30,7 +30,8 @@ public record InputQuality(
     /** Rows (or whole files) of one source, in one office's folder, quarantined by one rule. */
     public record Quarantined(String source, String office, String rule, long rows, long files) {
         static final Comparator<Quarantined> ORDER = Comparator.comparing(Quarantined::source)
-                .thenComparing(Quarantined::office).thenComparing(Quarantined::rule);
+                .thenComparing(Quarantined::office)
+                .thenComparing(Quarantined::rule);
     }
 
     /** How the division names of one source resolved to NBS codes. */
@@ -41,7 +42,8 @@ public record InputQuality(
     /** Source findings of one kind, in one source and office (for example unmapped headers or categories). */
     public record Finding(String kind, String source, String office, long findings) {
         static final Comparator<Finding> ORDER = Comparator.comparing(Finding::kind)
-                .thenComparing(Finding::source).thenComparing(Finding::office);
+                .thenComparing(Finding::source)
+                .thenComparing(Finding::office);
     }
 
     /**
@@ -52,10 +54,16 @@ public record InputQuality(
      * @param periodEnd its last day
      * @param due when it was due
      */
-    public record LatePartition(String source, String partitionKey, String state, LocalDate periodStart,
-                                LocalDate periodEnd, LocalDate due) {
+    public record LatePartition(
+            String source,
+            String partitionKey,
+            String state,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            LocalDate due) {
         static final Comparator<LatePartition> ORDER = Comparator.comparing(LatePartition::source)
-                .thenComparing(LatePartition::partitionKey).thenComparing(LatePartition::state);
+                .thenComparing(LatePartition::partitionKey)
+                .thenComparing(LatePartition::state);
     }
 
     public InputQuality {
@@ -77,7 +85,8 @@ public record InputQuality(
      * and the partitions, are this record's.
      */
     public InputQuality over(InputQuality before) {
-        return new InputQuality(sourcesRead,
+        return new InputQuality(
+                sourcesRead,
                 merged(quarantined, before.quarantined, Quarantined::source),
                 merged(resolution, before.resolution, NameResolution::source),
                 merged(findings, before.findings, Finding::source),
@@ -86,8 +95,10 @@ public record InputQuality(
 
     /** Whether the published rows are the same, whichever sources each run read. */
     public boolean sameRowsAs(InputQuality other) {
-        return quarantined.equals(other.quarantined) && resolution.equals(other.resolution)
-                && findings.equals(other.findings) && partitions.equals(other.partitions);
+        return quarantined.equals(other.quarantined)
+                && resolution.equals(other.resolution)
+                && findings.equals(other.findings)
+                && partitions.equals(other.partitions);
     }
 
     private <T> List<T> merged(List<T> own, List<T> before, Function<T, String> source) {

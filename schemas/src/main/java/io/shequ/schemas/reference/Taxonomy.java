@@ -149,7 +149,9 @@ public final class Taxonomy implements Serializable {
      */
     public TaxonomyTerm other() {
         return byCode.values().stream()
-                .filter(t -> t.code().equals("other") || t.code().equals("99") || t.nameZh().equals("其他"))
+                .filter(t -> t.code().equals("other")
+                        || t.code().equals("99")
+                        || t.nameZh().equals("其他"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("taxonomy " + name + " has no 'other' (其他) member"));
     }
@@ -164,7 +166,9 @@ public final class Taxonomy implements Serializable {
 
     /** True when {@code typed} is blank or names a term by name, alias or code. */
     public boolean knows(String typed) {
-        return typed == null || TypedText.compact(typed).isEmpty() || byName(typed).or(() -> byCode(typed)).isPresent();
+        return typed == null
+                || TypedText.compact(typed).isEmpty()
+                || byName(typed).or(() -> byCode(typed)).isPresent();
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.text.Normalizer;
  */
 public final class TypedText {
 
-    private TypedText() {
-    }
+    private TypedText() {}
 
     /** NFKC-folded text, or null for null. Whitespace is kept. */
     public static String halfWidth(String raw) {

@@ -16,25 +16,24 @@ import java.util.regex.Pattern;
 public final class CellNumber {
 
     /** Compared after NFKC folding, so "－" and "／" arrive here as "-" and "/". */
-    private static final Set<String> PLACEHOLDERS = Set.of(
-            "—", "——", "-", "--", "/", "暂无", "无", "空", "不详", "N/A", "n/a", "NA");
+    private static final Set<String> PLACEHOLDERS =
+            Set.of("—", "——", "-", "--", "/", "暂无", "无", "空", "不详", "N/A", "n/a", "NA");
 
     // Longest first, so that 约计 is not read as 约 followed by 计.
     private static final List<String> APPROX_PREFIXES = List.of("约计", "大约", "约", "近");
     private static final List<String> APPROX_SUFFIXES = List.of("左右", "余", "多");
     // After NFKC, ㎡ and m² both read "m2".
-    private static final List<String> UNITS = List.of(
-            "平方米", "平米", "m2", "M2", "人", "户", "个", "名", "次", "件", "场");
+    private static final List<String> UNITS = List.of("平方米", "平米", "m2", "M2", "人", "户", "个", "名", "次", "件", "场");
 
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     /** No figure of a report or a ledger is below 10^-12 or beyond 10^18 in magnitude; nothing outside is typed. */
     private static final int MIN_EXPONENT = -12;
+
     private static final int MAX_EXPONENT = 18;
 
-    private CellNumber() {
-    }
+    private CellNumber() {}
 
     /** Any number, negative and fractional ones included. */
     public static ParsedNumber parse(String raw) {

@@ -16,8 +16,7 @@ public final class ChineseAmount {
 
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
-    private ChineseAmount() {
-    }
+    private ChineseAmount() {}
 
     /** The amount in yuan, or empty when the text is not an amount. */
     public static Optional<BigDecimal> toYuan(String raw) {

@@ -9,14 +9,12 @@ import java.math.BigDecimal;
 final class ChineseNumerals {
 
     /** A value, or a reason (phrased to follow the quoted raw text) when the text is not one. */
-    record Result(BigDecimal value, String reason) {
-    }
+    record Result(BigDecimal value, String reason) {}
 
     private static final String DIGITS = "零〇壹一贰貳二两叁參三肆四伍五陆陸六柒七捌八玖九";
     private static final int[] DIGIT_VALUES = {0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 7, 8, 8, 9, 9};
 
-    private ChineseNumerals() {
-    }
+    private ChineseNumerals() {}
 
     static Result yuan(String text) {
         String normalized = text.replace('圆', '元');

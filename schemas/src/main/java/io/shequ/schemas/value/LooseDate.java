@@ -19,17 +19,18 @@ import java.util.regex.Pattern;
  */
 public final class LooseDate {
 
-    private static final String DATE = "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?|(\\d{4})(\\d{2})(\\d{2})";
+    private static final String DATE =
+            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?|(\\d{4})(\\d{2})(\\d{2})";
     private static final Pattern ONE = Pattern.compile("^\\s*(?:" + DATE + ")\\s*$");
     private static final Pattern MONTH = Pattern.compile("^\\s*(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?\\s*$");
     /** Five digits: Excel serial days 10000-99999 are 1927-05-18 to 2173-10-14, and no other date reads so. */
     private static final Pattern SERIAL = Pattern.compile("^\\s*(\\d{5})(?:\\.0+)?\\s*$");
     /** Day 0 of Excel's 1900 date system, as it counts (with its phantom 1900-02-29) from March 1900 on. */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
     private static final Pattern RANGE = Pattern.compile("^\\s*(.+?)\\s*(?:至|到|～|~|—|--|－)\\s*(.+?)\\s*$");
 
-    private LooseDate() {
-    }
+    private LooseDate() {}
 
     /** The date written in {@code raw}, or empty when it is not one date. */
     public static Optional<LocalDate> parse(String raw) {
@@ -43,8 +44,10 @@ public final class LooseDate {
         }
         try {
             return m.group(1) != null
-                    ? Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
-                    : Optional.of(LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
+                    ? Optional.of(LocalDate.of(
+                            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))))
+                    : Optional.of(LocalDate.of(
+                            Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -63,8 +66,7 @@ public final class LooseDate {
     }
 
     /** A period from its first to its last day, both inclusive. */
-    public record Range(LocalDate start, LocalDate end) {
-    }
+    public record Range(LocalDate start, LocalDate end) {}
 
     /** The period written in {@code raw}, or empty when it is not two dates in order. */
     public static Optional<Range> parseRange(String raw) {
@@ -103,12 +105,10 @@ public final class LooseDate {
     }
 
     /** A date and how exactly it was written; a month reads as its first day. */
-    public record Dated(LocalDate date, Precision precision) {
-    }
+    public record Dated(LocalDate date, Precision precision) {}
 
     /** A period read by {@link #readRange}: a month-precision end is that month's last day. */
-    public record DatedRange(LocalDate start, LocalDate end, Precision precision) {
-    }
+    public record DatedRange(LocalDate start, LocalDate end, Precision precision) {}
 
     /** The day, month or Excel serial day written in {@code raw}, or empty when it is none of them. */
     public static Optional<Dated> read(String raw) {
@@ -171,7 +171,8 @@ public final class LooseDate {
             return Optional.empty();
         }
         LocalDate endDay = end.get().precision() == Precision.MONTH
-                ? end.get().date().withDayOfMonth(end.get().date().lengthOfMonth()) : end.get().date();
+                ? end.get().date().withDayOfMonth(end.get().date().lengthOfMonth())
+                : end.get().date();
         if (endDay.isBefore(start.get().date())) {
             return Optional.empty();
         }

@@ -28,8 +28,8 @@ public record ParsedNumber(BigDecimal value, Outcome outcome, String note) {
     public ParsedNumber {
         Objects.requireNonNull(outcome, "outcome");
         if ((value != null) != (outcome == Outcome.VALUE)) {
-            throw new IllegalArgumentException("a value goes with outcome VALUE and only with it, got "
-                    + value + " and " + outcome);
+            throw new IllegalArgumentException(
+                    "a value goes with outcome VALUE and only with it, got " + value + " and " + outcome);
         }
     }
 

@@ -19,7 +19,9 @@ class CreditCodeTest {
         assertThat(CreditCode.isValid(EXAMPLE)).isTrue();
         // Σ value·3^i mod 31 over 91350100M000100Y4 is 28, so the check is 31-28 = 3
         assertThat(CreditCode.checkCharacter("91350100M000100Y4")).isEqualTo('3');
-        assertThat(CreditCode.isValid(" " + EXAMPLE + " ")).as("spaces around a cell").isTrue();
+        assertThat(CreditCode.isValid(" " + EXAMPLE + " "))
+                .as("spaces around a cell")
+                .isTrue();
     }
 
     @Test
@@ -32,9 +34,12 @@ class CreditCodeTest {
     @ValueSource(chars = {'I', 'O', 'S', 'V', 'Z'})
     void lettersOutsideTheAlphabetAreInvalid(char letter) {
         String code = "91350100" + letter + "000100Y43";
-        assertThat(CreditCode.isValid(code)).as("GB 32100 leaves out %s", letter).isFalse();
+        assertThat(CreditCode.isValid(code))
+                .as("GB 32100 leaves out %s", letter)
+                .isFalse();
         assertThatThrownBy(() -> CreditCode.checkCharacter(code.substring(0, 17)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("position 9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("position 9");
     }
 
     @ParameterizedTest
@@ -47,8 +52,9 @@ class CreditCodeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "51, SOCIAL_GROUP", "52, PRIVATE_NON_ENTERPRISE_UNIT", "53, FOUNDATION", "59, OTHER_CIVIL_AFFAIRS",
-            "91, ENTERPRISE", "92, ENTERPRISE", "93, ENTERPRISE", "11, OTHER"})
+        "51, SOCIAL_GROUP", "52, PRIVATE_NON_ENTERPRISE_UNIT", "53, FOUNDATION", "59, OTHER_CIVIL_AFFAIRS",
+        "91, ENTERPRISE", "92, ENTERPRISE", "93, ENTERPRISE", "11, OTHER"
+    })
     void organizationTypeFromTheFirstTwoCharacters(String prefix, OrganizationType type) {
         String first17 = prefix + "3701035000000" + "01";
         String code = first17 + CreditCode.checkCharacter(first17);
@@ -62,11 +68,14 @@ class CreditCodeTest {
         // 5 6 27 189 0 26 0 51 420(M=21) 522(J=18) 325(D=13) 0 0 0 0 0 28 -> 1599; 1599 mod 31 = 18;
         // 31-18 = 13, which is D
         assertThat(CreditCode.checkCharacter("52370103MJD000001")).isEqualTo('D');
-        assertThat(CreditCode.organizationType("52370103MJD000001D")).contains(OrganizationType.PRIVATE_NON_ENTERPRISE_UNIT);
+        assertThat(CreditCode.organizationType("52370103MJD000001D"))
+                .contains(OrganizationType.PRIVATE_NON_ENTERPRISE_UNIT);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"91350100m000100y43", " 91350100 M000100 Y43 ", "９１３５０１００Ｍ０００１００Ｙ４３", "913501\u00a000M000100Y43"})
+    @ValueSource(
+            strings = {"91350100m000100y43", " 91350100 M000100 Y43 ", "９１３５０１００Ｍ０００１００Ｙ４３", "913501\u00a000M000100Y43"
+            })
     void normalizeFoldsCaseSpacesAndFullWidthForms(String raw) {
         assertThat(CreditCode.normalize(raw)).isEqualTo(EXAMPLE);
         assertThat(CreditCode.isValid(CreditCode.normalize(raw))).isTrue();
@@ -75,6 +84,7 @@ class CreditCodeTest {
     @Test
     void normalizeKeepsNullAndABadCheckCharacter() {
         assertThat(CreditCode.normalize(null)).isNull();
-        assertThat(CreditCode.isValid(CreditCode.normalize("91350100m000100y44"))).isFalse();
+        assertThat(CreditCode.isValid(CreditCode.normalize("91350100m000100y44")))
+                .isFalse();
     }
 }

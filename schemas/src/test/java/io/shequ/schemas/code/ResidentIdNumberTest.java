@@ -16,40 +16,53 @@ class ResidentIdNumberTest {
 
     @Test
     void theStandardsExampleIsValid() {
-        assertThat(ResidentIdNumber.isValid(GB_EXAMPLE)).as("GB 11643's own example").isTrue();
+        assertThat(ResidentIdNumber.isValid(GB_EXAMPLE))
+                .as("GB 11643's own example")
+                .isTrue();
         // 1*7+1*9+0*10+1*5+0*8+5*4+1*2+9*1+4*6+9*3+1*7+2*9+3*10+1*5+0*8+0*4+2*2 = 167; 167 mod 11 = 2 -> X
         assertThat(ResidentIdNumber.checkCharacter("11010519491231002")).isEqualTo('X');
     }
 
     @Test
     void lowerCaseXAndSurroundingSpacesAreAccepted() {
-        assertThat(ResidentIdNumber.isValid("11010519491231002x")).as("x typed in lower case").isTrue();
+        assertThat(ResidentIdNumber.isValid("11010519491231002x"))
+                .as("x typed in lower case")
+                .isTrue();
         assertThat(ResidentIdNumber.isValid(" 11010519491231002X ")).isTrue();
     }
 
     @Test
     void aWrongCheckCharacterIsInvalid() {
-        assertThat(ResidentIdNumber.isValid("110105194912310020")).as("check 0 instead of X").isFalse();
+        assertThat(ResidentIdNumber.isValid("110105194912310020"))
+                .as("check 0 instead of X")
+                .isFalse();
         assertThat(ResidentIdNumber.isValid("110105194912310021")).isFalse();
-        assertThat(ResidentIdNumber.isValid("11010519491231003X")).as("sequence changed, check not").isFalse();
+        assertThat(ResidentIdNumber.isValid("11010519491231003X"))
+                .as("sequence changed, check not")
+                .isFalse();
     }
 
     @Test
     void aBirthDateThatDoesNotExistIsInvalidEvenWithTheRightCheck() {
         String first17 = "11010519490231002";
         String withRightCheck = first17 + ResidentIdNumber.checkCharacter(first17);
-        assertThat(ResidentIdNumber.isValid(withRightCheck)).as("19490231: February has no 31st").isFalse();
+        assertThat(ResidentIdNumber.isValid(withRightCheck))
+                .as("19490231: February has no 31st")
+                .isFalse();
         assertThat(ResidentIdNumber.birthDate(withRightCheck)).isEmpty();
     }
 
     @Test
     void aBirthDateInTheFutureOrBeforeAnyoneLivingIsInvalid() {
         String future = "110105" + LocalDate.now().plusYears(1).format(DateTimeFormatter.BASIC_ISO_DATE) + "002";
-        assertThat(ResidentIdNumber.isValid(future + ResidentIdNumber.checkCharacter(future))).isFalse();
+        assertThat(ResidentIdNumber.isValid(future + ResidentIdNumber.checkCharacter(future)))
+                .isFalse();
         String ancient = "72524355920319116";
-        assertThat(ResidentIdNumber.isValid(ancient + ResidentIdNumber.checkCharacter(ancient))).isFalse();
+        assertThat(ResidentIdNumber.isValid(ancient + ResidentIdNumber.checkCharacter(ancient)))
+                .isFalse();
         String old = "11010518800101002";
-        assertThat(ResidentIdNumber.isValid(old + ResidentIdNumber.checkCharacter(old))).isTrue();
+        assertThat(ResidentIdNumber.isValid(old + ResidentIdNumber.checkCharacter(old)))
+                .isTrue();
     }
 
     @Test
@@ -60,7 +73,9 @@ class ResidentIdNumberTest {
         String male = male17 + ResidentIdNumber.checkCharacter(male17);
         assertThat(male).as("hand-computed: sum 165 mod 11 = 0 -> '1'").isEqualTo("110105194912310011");
         assertThat(ResidentIdNumber.sex(male)).as("sequence 001 is odd").contains(ResidentIdNumber.Sex.MALE);
-        assertThat(ResidentIdNumber.sex("110105194912310020")).as("no sex for an invalid number").isEmpty();
+        assertThat(ResidentIdNumber.sex("110105194912310020"))
+                .as("no sex for an invalid number")
+                .isEmpty();
     }
 
     @ParameterizedTest
@@ -78,8 +93,12 @@ class ResidentIdNumberTest {
 
     @Test
     void candidatePatternFindsNumbersInText() {
-        assertThat(ResidentIdNumber.CANDIDATE.matcher("身份证11010519491231002x，电话").find()).isTrue();
+        assertThat(ResidentIdNumber.CANDIDATE
+                        .matcher("身份证11010519491231002x，电话")
+                        .find())
+                .isTrue();
         assertThat(ResidentIdNumber.CANDIDATE.matcher("1110105194912310020").find())
-                .as("19 digits are not an ID number").isFalse();
+                .as("19 digits are not an ID number")
+                .isFalse();
     }
 }

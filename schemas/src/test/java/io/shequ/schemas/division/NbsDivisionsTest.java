@@ -34,13 +34,18 @@ class NbsDivisionsTest {
     @Test
     void scopeKeepsTheUnitsBelowAndTheAncestors() {
         // counted by hand in streets.csv.gz / villages.csv.gz: 17 street offices, 139 + 77 village-level units
-        assertThat(shizhong.within(SHIZHONG, DivisionLevel.TOWNSHIP)).as("17 township-level units").hasSize(17);
+        assertThat(shizhong.within(SHIZHONG, DivisionLevel.TOWNSHIP))
+                .as("17 township-level units")
+                .hasSize(17);
         List<Division> villages = shizhong.within(SHIZHONG, DivisionLevel.VILLAGE);
         assertThat(villages).as("216 village-level units").hasSize(216);
         assertThat(villages.stream().filter(d -> d.kind() == DivisionKind.VILLAGERS_COMMITTEE))
-                .as("77 administrative villages, as seed 000 says").hasSize(77);
+                .as("77 administrative villages, as seed 000 says")
+                .hasSize(77);
         assertThat(shizhong.size()).as("province + city + district + 17 + 216").isEqualTo(3 + 17 + 216);
-        assertThat(shizhong.find(DivisionCode.parse("370102"))).as("历下区 is out of scope").isEmpty();
+        assertThat(shizhong.find(DivisionCode.parse("370102")))
+                .as("历下区 is out of scope")
+                .isEmpty();
     }
 
     @Test
@@ -55,18 +60,30 @@ class NbsDivisionsTest {
     @Test
     void getOfAnUnknownCodeFails() {
         assertThatThrownBy(() -> shizhong.get(DivisionCode.parse("370102")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("370102");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("370102");
     }
 
     @Test
     void fromFolderReadsPlainCsvFiles(@TempDir Path folder) throws IOException {
         write(folder, "provinces.csv", "code,name", "37,\"山东省\"", "11,\"北京市\"");
         write(folder, "cities.csv", "code,name,provinceCode", "3701,\"济南市\",37", "1101,\"市辖区\",11");
-        write(folder, "areas.csv", "code,name,cityCode,provinceCode",
-                "370103,\"市中区\",3701,37", "110101,\"东城区\",1101,11");
-        write(folder, "streets.csv", "code,name,areaCode,provinceCode,cityCode",
-                "370103021,\"党家街道\",370103,37,3701", "110101001,\"东华门街道\",110101,11,1101");
-        write(folder, "villages.csv", "code,name,streetCode,provinceCode,cityCode,areaCode",
+        write(
+                folder,
+                "areas.csv",
+                "code,name,cityCode,provinceCode",
+                "370103,\"市中区\",3701,37",
+                "110101,\"东城区\",1101,11");
+        write(
+                folder,
+                "streets.csv",
+                "code,name,areaCode,provinceCode,cityCode",
+                "370103021,\"党家街道\",370103,37,3701",
+                "110101001,\"东华门街道\",110101,11,1101");
+        write(
+                folder,
+                "villages.csv",
+                "code,name,streetCode,provinceCode,cityCode,areaCode",
                 "370103021001,\"丘山社区居民委员会\",370103021,37,3701,370103",
                 "", // blank lines are skipped
                 "370103021200,\"党家庄东村村民委员会\",370103021,37,3701,370103");
@@ -75,8 +92,11 @@ class NbsDivisionsTest {
         assertThat(all.size()).as("an empty scope loads everything").isEqualTo(10);
 
         NbsDivisions scoped = NbsDivisions.fromFolder(folder, List.of(SHIZHONG));
-        assertThat(scoped.size()).as("province, city, district, street, two villages").isEqualTo(6);
-        assertThat(scoped.childrenOf(DivisionCode.parse("370103021"))).extracting(Division::name)
+        assertThat(scoped.size())
+                .as("province, city, district, street, two villages")
+                .isEqualTo(6);
+        assertThat(scoped.childrenOf(DivisionCode.parse("370103021")))
+                .extracting(Division::name)
                 .containsExactly("丘山社区居民委员会", "党家庄东村村民委员会");
         assertThat(scoped.get(DivisionCode.parse("370103021200")).kind()).isEqualTo(DivisionKind.VILLAGERS_COMMITTEE);
     }
@@ -85,7 +105,8 @@ class NbsDivisionsTest {
     void fromFolderFailsWhenALevelFileIsMissing(@TempDir Path folder) throws IOException {
         write(folder, "provinces.csv", "code,name", "37,\"山东省\"");
         assertThatThrownBy(() -> NbsDivisions.fromFolder(folder, List.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cities.csv");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cities.csv");
     }
 
     @Test
@@ -96,7 +117,8 @@ class NbsDivisionsTest {
         write(folder, "streets.csv", "code,name,areaCode,provinceCode,cityCode");
         write(folder, "villages.csv", "code,name,streetCode,provinceCode,cityCode,areaCode");
         assertThatThrownBy(() -> NbsDivisions.fromFolder(folder, List.of(DivisionCode.parse("11"))))
-                .as("a typo in a scope must not give an empty reference").isInstanceOf(IllegalStateException.class);
+                .as("a typo in a scope must not give an empty reference")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private static void write(Path folder, String name, String... lines) throws IOException {

@@ -20,7 +20,9 @@ class FileTreesTest {
         Files.writeString(dir.resolve("run/a/two.parquet"), "2");
         Files.createSymbolicLink(dir.resolve("run/link"), outside);
 
-        assertThat(FileTrees.delete(dir.resolve("run"))).as("regular files deleted, the link not counted").isEqualTo(2);
+        assertThat(FileTrees.delete(dir.resolve("run")))
+                .as("regular files deleted, the link not counted")
+                .isEqualTo(2);
         assertThat(dir.resolve("run")).doesNotExist();
         assertThat(outside).as("a link's target is not deleted").hasContent("kept");
         assertThat(FileTrees.delete(dir.resolve("run"))).as("nothing to delete").isZero();

@@ -22,7 +22,9 @@ class OwnerOnlyTest {
         Path empty = OwnerOnly.createFile(folder.resolve("empty"));
 
         for (Path created : new Path[] {dir.resolve("a"), dir.resolve("a/b"), folder}) {
-            assertThat(mode(created)).as("every folder created on the way: %s", created).isEqualTo("rwx------");
+            assertThat(mode(created))
+                    .as("every folder created on the way: %s", created)
+                    .isEqualTo("rwx------");
         }
         assertThat(mode(file)).isEqualTo("rw-------");
         assertThat(mode(empty)).isEqualTo("rw-------");

@@ -15,11 +15,14 @@ class DivisionAliasesTest {
     void theBundledListMapsSeed004sStreetWithinQingshan() {
         DivisionAliases aliases = DivisionAliases.bundled();
         assertThat(aliases.find(DivisionCode.parse("150204"), DivisionLevel.TOWNSHIP, "先锋路街道"))
-                .map(a -> a.official().value()).contains("150204001000");
+                .map(a -> a.official().value())
+                .contains("150204001000");
         assertThat(aliases.find(DivisionCode.parse("150204003"), DivisionLevel.TOWNSHIP, "先锋路街道办事处"))
-                .as("a context inside the scope, another spelling of the suffix").isPresent();
+                .as("a context inside the scope, another spelling of the suffix")
+                .isPresent();
         assertThat(aliases.find(DivisionCode.parse("370103"), DivisionLevel.TOWNSHIP, "先锋路街道"))
-                .as("outside its scope the alias does not apply").isEmpty();
+                .as("outside its scope the alias does not apply")
+                .isEmpty();
     }
 
     @Test
@@ -32,14 +35,18 @@ class DivisionAliasesTest {
                 """), "user");
         DivisionAliases merged = DivisionAliases.bundled().overriddenBy(user);
         assertThat(merged.find(DivisionCode.parse("150204"), DivisionLevel.TOWNSHIP, "先锋路"))
-                .map(a -> a.official().value()).contains("150204002000");
+                .map(a -> a.official().value())
+                .contains("150204002000");
         assertThat(merged.find(DivisionCode.parse("150204001"), DivisionLevel.VILLAGE, "北嘉小区居委会"))
-                .map(DivisionAliases.Alias::note).contains("");
+                .map(DivisionAliases.Alias::note)
+                .contains("");
     }
 
     @Test
     void aMalformedLineNamesItsOriginAndLine() {
-        assertThatThrownBy(() -> DivisionAliases.parse(new StringReader("scope,written,official,note\n15020x,先锋路,150204001,\n"), "home/reference/division-aliases.csv"))
+        assertThatThrownBy(() -> DivisionAliases.parse(
+                        new StringReader("scope,written,official,note\n15020x,先锋路,150204001,\n"),
+                        "home/reference/division-aliases.csv"))
                 .hasMessageContaining("division-aliases.csv line 2");
     }
 }

@@ -14,21 +14,28 @@ class TaxonomyTest {
     @Test
     void eventCategories() {
         Taxonomy categories = Taxonomy.load("event-categories");
-        assertThat(categories.terms()).extracting(TaxonomyTerm::code)
+        assertThat(categories.terms())
+                .extracting(TaxonomyTerm::code)
                 .containsExactly("01", "02", "03", "04", "05", "06", "07", "99");
         assertThat(categories.byCode("01")).contains(new TaxonomyTerm("01", "矛盾纠纷", "disputes"));
         assertThat(categories.byCode("1")).as("codes are exact: 1 is not 01").isEmpty();
         assertThat(categories.byName("违章建筑")).map(TaxonomyTerm::code).contains("07");
-        assertThat(categories.byName("Fire Safety")).as("English, any case").map(TaxonomyTerm::code).contains("05");
+        assertThat(categories.byName("Fire Safety"))
+                .as("English, any case")
+                .map(TaxonomyTerm::code)
+                .contains("05");
         assertThat(categories.byCode("99").orElseThrow().nameEn()).isEqualTo("other");
     }
 
     @Test
     void eventChannels() {
         Taxonomy channels = Taxonomy.load("event-channels");
-        assertThat(channels.terms()).extracting(TaxonomyTerm::code).containsExactly("patrol", "resident", "hotline", "department",
-                "other");
-        assertThat(channels.byName("其他")).as("an unknown channel conforms to other").map(TaxonomyTerm::code)
+        assertThat(channels.terms())
+                .extracting(TaxonomyTerm::code)
+                .containsExactly("patrol", "resident", "hotline", "department", "other");
+        assertThat(channels.byName("其他"))
+                .as("an unknown channel conforms to other")
+                .map(TaxonomyTerm::code)
                 .contains("other");
         assertThat(channels.byName("12345热线")).map(TaxonomyTerm::code).contains("hotline");
         assertThat(channels.byName("网格员巡查")).map(TaxonomyTerm::code).contains("patrol");
@@ -37,14 +44,17 @@ class TaxonomyTest {
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
     @CsvSource({
-            "养老服务, elderly", "养老, elderly", "助残, disability", "助残服务, disability",
-            "儿童关爱, children", "儿童关爱服务, children", "社会救助, assistance", "社会救助服务, assistance",
-            "社会工作, social_work", "社工服务, social_work", "文化, culture", "志愿, volunteering",
-            "志愿服务, volunteering", "协商议事, consultation", "其他, other", "其它, other",
-            "' 养老 服务 ', elderly", "elderly care, elderly"})
+        "养老服务, elderly", "养老, elderly", "助残, disability", "助残服务, disability",
+        "儿童关爱, children", "儿童关爱服务, children", "社会救助, assistance", "社会救助服务, assistance",
+        "社会工作, social_work", "社工服务, social_work", "文化, culture", "志愿, volunteering",
+        "志愿服务, volunteering", "协商议事, consultation", "其他, other", "其它, other",
+        "' 养老 服务 ', elderly", "elderly care, elderly"
+    })
     void serviceCategoriesTolerateAMissingServiceSuffix(String typed, String code) {
-        assertThat(Taxonomy.load("service-categories").byName(typed)).as("'%s'", typed)
-                .map(TaxonomyTerm::code).contains(code);
+        assertThat(Taxonomy.load("service-categories").byName(typed))
+                .as("'%s'", typed)
+                .map(TaxonomyTerm::code)
+                .contains(code);
     }
 
     @Test
@@ -62,23 +72,30 @@ class TaxonomyTest {
         Taxonomy grades = Taxonomy.load("evaluation-grades");
         assertThat(grades.terms()).extracting(TaxonomyTerm::nameZh).containsExactly("优秀", "良好", "合格", "不合格", "其他");
         assertThat(grades.byName("合格")).map(TaxonomyTerm::code).as("合格 is pass").contains("pass");
-        assertThat(grades.byName("不合格")).map(TaxonomyTerm::code).as("不合格 is not pass").contains("fail");
+        assertThat(grades.byName("不合格"))
+                .map(TaxonomyTerm::code)
+                .as("不合格 is not pass")
+                .contains("fail");
     }
 
     @Test
     void anUnknownTaxonomyIsNamed() {
-        assertThatThrownBy(() -> Taxonomy.load("nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Taxonomy.load("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope");
     }
 
     @Test
     void malformedFilesAreRejected() {
         assertThatThrownBy(() -> Taxonomy.read("t", stream("id,name\n1,a\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("header");
         assertThatThrownBy(() -> Taxonomy.read("t", stream("code,name_zh,name_en\n01,甲,a\n01,乙,b\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 3");
         assertThatThrownBy(() -> Taxonomy.read("t", stream("code,name_zh,name_en\n01\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
     }
 
     private static ByteArrayInputStream stream(String text) {

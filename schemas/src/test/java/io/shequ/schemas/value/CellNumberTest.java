@@ -15,67 +15,77 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CellNumberTest {
 
     @ParameterizedTest(name = "''{0}'' = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "300|300",
-            "0|0",
-            "  300 |300",
-            "\u3000300\u3000|300",
-            "１２３４|1234",
-            "１２．５|12.5",
-            "1,234|1234",
-            "1，234|1234",
-            "1,234,567.5|1234567.5",
-            "１，２３４|1234",
-            "3 00|300",
-            "300人|300",
-            "120户|120",
-            "5个|5",
-            "3名|3",
-            "12次|12",
-            "7件|7",
-            "2场|2",
-            "450㎡|450",
-            "450m²|450",
-            "450m2|450",
-            "450平方米|450",
-            "450平米|450",
-            "450.5 ㎡|450.5",
-            "1.2万|12000",
-            "1.2万人|12000",
-            "３.５万|35000",
-            "12.0|12",
-            "-5|-5",
-            "－5|-5",
-            "+5|5",
-            ".5|0.5",
-            "1.2E4|12000"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "300|300",
+                "0|0",
+                "  300 |300",
+                "\u3000300\u3000|300",
+                "１２３４|1234",
+                "１２．５|12.5",
+                "1,234|1234",
+                "1，234|1234",
+                "1,234,567.5|1234567.5",
+                "１，２３４|1234",
+                "3 00|300",
+                "300人|300",
+                "120户|120",
+                "5个|5",
+                "3名|3",
+                "12次|12",
+                "7件|7",
+                "2场|2",
+                "450㎡|450",
+                "450m²|450",
+                "450m2|450",
+                "450平方米|450",
+                "450平米|450",
+                "450.5 ㎡|450.5",
+                "1.2万|12000",
+                "1.2万人|12000",
+                "３.５万|35000",
+                "12.0|12",
+                "-5|-5",
+                "－5|-5",
+                "+5|5",
+                ".5|0.5",
+                "1.2E4|12000"
+            })
     void readsNumbersAsTyped(String raw, String expected) {
         ParsedNumber parsed = CellNumber.parse(raw);
-        assertThat(parsed.outcome()).as("'%s' is a number (%s)", raw, parsed.note()).isEqualTo(Outcome.VALUE);
+        assertThat(parsed.outcome())
+                .as("'%s' is a number (%s)", raw, parsed.note())
+                .isEqualTo(Outcome.VALUE);
         assertThat(parsed.value()).as("'%s'", raw).isEqualByComparingTo(expected);
         assertThat(parsed.note()).as("'%s' is exact", raw).isNull();
     }
 
     @Test
     void tenThousandsGiveAPlainInteger() {
-        assertThat(CellNumber.parse("1.2万").value().toPlainString()).as("not 1.2E+4").isEqualTo("12000");
+        assertThat(CellNumber.parse("1.2万").value().toPlainString())
+                .as("not 1.2E+4")
+                .isEqualTo("12000");
         assertThat(CellNumber.parse("1.2万").asLong()).isEqualTo(12_000L);
     }
 
     @ParameterizedTest(name = "''{0}'' ~ {1}")
-    @CsvSource(delimiter = '|', value = {
-            "约300|300",
-            "大约300|300",
-            "近300|300",
-            "约计300人|300",
-            "300余|300",
-            "300多|300",
-            "300余人|300",
-            "300多户|300",
-            "300人左右|300",
-            "1万余人|10000",
-            "约1.2万人|12000",
-            "约 ３００ ㎡|300"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "约300|300",
+                "大约300|300",
+                "近300|300",
+                "约计300人|300",
+                "300余|300",
+                "300多|300",
+                "300余人|300",
+                "300多户|300",
+                "300人左右|300",
+                "1万余人|10000",
+                "约1.2万人|12000",
+                "约 ３００ ㎡|300"
+            })
     void approximationsKeepTheValueAndSaySo(String raw, String expected) {
         ParsedNumber parsed = CellNumber.parse(raw);
         assertThat(parsed.outcome()).as("'%s' (%s)", raw, parsed.note()).isEqualTo(Outcome.VALUE);
@@ -104,8 +114,24 @@ class CellNumberTest {
     }
 
     @ParameterizedTest(name = "''{0}''")
-    @ValueSource(strings = {"abc", "1,2", "12,34", "1,2345", "300元", "12-15", "30%", "1.2.3", "万", "约", "人",
-            "三百", "1..2", "300 300x", "0x1F"})
+    @ValueSource(
+            strings = {
+                "abc",
+                "1,2",
+                "12,34",
+                "1,2345",
+                "300元",
+                "12-15",
+                "30%",
+                "1.2.3",
+                "万",
+                "约",
+                "人",
+                "三百",
+                "1..2",
+                "300 300x",
+                "0x1F"
+            })
     void otherTextIsInvalidWithAReasonNamingIt(String raw) {
         ParsedNumber parsed = CellNumber.parse(raw);
         assertThat(parsed.outcome()).as("'%s' is not a number", raw).isEqualTo(Outcome.INVALID);
@@ -130,7 +156,8 @@ class CellNumberTest {
         ParsedNumber negative = CellNumber.parseCount("-3");
         assertThat(negative.outcome()).isEqualTo(Outcome.INVALID);
         assertThat(negative.note()).contains("'-3'").contains("negative");
-        assertThat(CellNumber.parseCount("暂无").outcome()).as("placeholders pass through")
+        assertThat(CellNumber.parseCount("暂无").outcome())
+                .as("placeholders pass through")
                 .isEqualTo(Outcome.NULL_PLACEHOLDER);
         assertThat(CellNumber.parseCount("abc").outcome()).isEqualTo(Outcome.INVALID);
     }
@@ -155,7 +182,8 @@ class CellNumberTest {
         assertThatThrownBy(() -> new ParsedNumber(BigDecimal.ZERO, Outcome.NULL_PLACEHOLDER, "—"))
                 .as("a placeholder with a zero is exactly the mistake this type exists to prevent")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ParsedNumber(null, Outcome.VALUE, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ParsedNumber(null, Outcome.VALUE, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

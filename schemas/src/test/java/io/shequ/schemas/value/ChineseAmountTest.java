@@ -12,34 +12,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChineseAmountTest {
 
     @ParameterizedTest(name = "''{0}'' = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "255000|255000.00",
-            "255,000.00|255000.00",
-            "255000.00元|255000.00",
-            "255000元整|255000.00",
-            "25.5万元|255000.00",
-            "25.5万|255000.00",
-            "２５.５万元|255000.00",
-            "２５．５万元|255000.00",
-            " 25.5 万元 |255000.00",
-            "￥255,000.00|255000.00",
-            "人民币25.5万元|255000.00",
-            "0|0.00",
-            "1234.565|1234.57",
-            "贰拾万元整|200000.00",
-            "壹拾贰万叁仟肆佰伍拾陆元柒角捌分|123456.78",
-            "拾万元整|100000.00",
-            "二十万元|200000.00",
-            "二十万|200000.00",
-            "捌佰万元|8000000.00",
-            "壹佰零伍万元整|1050000.00",
-            "壹仟零伍元|1005.00",
-            "叁万零伍拾元|30050.00",
-            "壹亿贰仟万元|120000000.00",
-            "伍元伍角|5.50",
-            "伍元零伍分|5.05",
-            "两万五千元|25000.00",
-            "贰拾万圆整|200000.00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "255000|255000.00",
+                "255,000.00|255000.00",
+                "255000.00元|255000.00",
+                "255000元整|255000.00",
+                "25.5万元|255000.00",
+                "25.5万|255000.00",
+                "２５.５万元|255000.00",
+                "２５．５万元|255000.00",
+                " 25.5 万元 |255000.00",
+                "￥255,000.00|255000.00",
+                "人民币25.5万元|255000.00",
+                "0|0.00",
+                "1234.565|1234.57",
+                "贰拾万元整|200000.00",
+                "壹拾贰万叁仟肆佰伍拾陆元柒角捌分|123456.78",
+                "拾万元整|100000.00",
+                "二十万元|200000.00",
+                "二十万|200000.00",
+                "捌佰万元|8000000.00",
+                "壹佰零伍万元整|1050000.00",
+                "壹仟零伍元|1005.00",
+                "叁万零伍拾元|30050.00",
+                "壹亿贰仟万元|120000000.00",
+                "伍元伍角|5.50",
+                "伍元零伍分|5.05",
+                "两万五千元|25000.00",
+                "贰拾万圆整|200000.00"
+            })
     void readsAmountsIntoYuanWithTwoDecimals(String raw, String yuan) {
         ParsedAmount parsed = ChineseAmount.parse(raw);
         assertThat(parsed.reason()).as("'%s' is an amount", raw).isNull();
@@ -50,8 +53,10 @@ class ChineseAmountTest {
 
     @ParameterizedTest(name = "''{0}''")
     @NullAndEmptySource
-    @ValueSource(strings = {"  ", "abc", "待定", "-5000", "负五千元", "壹贰万元", "十百元", "25万5千元",
-            "255,00", "元", "整", "万元万", "贰拾万万元", "伍元伍"})
+    @ValueSource(
+            strings = {
+                "  ", "abc", "待定", "-5000", "负五千元", "壹贰万元", "十百元", "25万5千元", "255,00", "元", "整", "万元万", "贰拾万万元", "伍元伍"
+            })
     void otherTextIsNotAnAmount(String raw) {
         ParsedAmount parsed = ChineseAmount.parse(raw);
         assertThat(parsed.isValid()).as("'%s' is not an amount", raw).isFalse();
@@ -75,7 +80,8 @@ class ChineseAmountTest {
         AmountUnit unit = AmountUnit.fromHeader("合同金额（万元）");
         assertThat(unit).isEqualTo(AmountUnit.TEN_THOUSAND_YUAN);
         assertThat(ChineseAmount.parse("25.5", unit).yuan()).as("25.5 under 万元").isEqualByComparingTo("255000");
-        assertThat(ChineseAmount.parse("255000元", unit).yuan()).as("a unit in the cell wins")
+        assertThat(ChineseAmount.parse("255000元", unit).yuan())
+                .as("a unit in the cell wins")
                 .isEqualByComparingTo("255000");
         assertThat(ChineseAmount.parse("贰拾万元整", unit).yuan()).isEqualByComparingTo("200000");
         assertThat(AmountUnit.fromHeader("合同金额(元)")).isEqualTo(AmountUnit.YUAN);

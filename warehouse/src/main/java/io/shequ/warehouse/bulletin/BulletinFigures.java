@@ -29,41 +29,52 @@ public record BulletinFigures(
         InputQualityFigures inputs) {
 
     /** One indicator of {@code dim_indicator}. */
-    public record Definition(String indicator, String nameZh, String nameEn, String definitionEn) {
-    }
+    public record Definition(String indicator, String nameZh, String nameEn, String definitionEn) {}
 
     /** Events reported in one month ({@code mart_grid_events_monthly}). */
-    public record MonthlyEvents(int month, long events) {
-    }
+    public record MonthlyEvents(int month, long events) {}
 
     /** One street office's reports against those expected ({@code mart_report_completeness}). */
-    public record ReportCompleteness(String divisionCode, String divisionName, int horizonMonths,
-            long communitiesExpected, long communitiesReporting, long reportsExpected, long reportsReceived,
-            String missingMonths, boolean incomplete) {
-    }
+    public record ReportCompleteness(
+            String divisionCode,
+            String divisionName,
+            int horizonMonths,
+            long communitiesExpected,
+            long communitiesReporting,
+            long reportsExpected,
+            long reportsReceived,
+            String missingMonths,
+            boolean incomplete) {}
 
     /** The value of {@code indicator}/{@code breakdown} in {@code year}, if published. */
     public Optional<IndicatorValue> value(int inYear, String indicator, String breakdown) {
         return values.stream()
-                .filter(v -> v.year() == inYear && v.indicator().equals(indicator) && v.breakdown().equals(breakdown))
+                .filter(v -> v.year() == inYear
+                        && v.indicator().equals(indicator)
+                        && v.breakdown().equals(breakdown))
                 .findFirst();
     }
 
     /** The values of {@code indicator} in this year whose breakdown starts with {@code prefix}. */
     public List<IndicatorValue> breakdowns(String indicator, String prefix) {
         return values.stream()
-                .filter(v -> v.year() == year && v.indicator().equals(indicator) && v.breakdown().startsWith(prefix))
+                .filter(v -> v.year() == year
+                        && v.indicator().equals(indicator)
+                        && v.breakdown().startsWith(prefix))
                 .toList();
     }
 
     /** The children's values of {@code indicator}/{@code breakdown}. */
     public List<IndicatorValue> childValues(String indicator, String breakdown) {
-        return children.stream().filter(v -> v.indicator().equals(indicator) && v.breakdown().equals(breakdown)).toList();
+        return children.stream()
+                .filter(v -> v.indicator().equals(indicator) && v.breakdown().equals(breakdown))
+                .toList();
     }
 
     /** Whether the street-office reports behind report figures are incomplete under {@code code}. */
     public boolean reportsIncomplete(String code) {
-        return completeness.stream().anyMatch(c -> c.incomplete() && c.divisionCode().startsWith(prefix(code)));
+        return completeness.stream()
+                .anyMatch(c -> c.incomplete() && c.divisionCode().startsWith(prefix(code)));
     }
 
     /** The significant digits of a division code: a code under it starts with them. */

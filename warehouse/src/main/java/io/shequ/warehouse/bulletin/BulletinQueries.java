@@ -26,9 +26,16 @@ import java.util.TreeSet;
 public final class BulletinQueries {
 
     /** The published tables the bulletin reads. */
-    private static final List<String> TABLES = List.of("mart_indicators", "dim_indicator", "dim_division",
-            "mart_grid_events_monthly", "mart_report_completeness", "dq_quarantined", "dq_name_resolution",
-            "dq_partitions", "dq_source_findings");
+    private static final List<String> TABLES = List.of(
+            "mart_indicators",
+            "dim_indicator",
+            "dim_division",
+            "mart_grid_events_monthly",
+            "mart_report_completeness",
+            "dq_quarantined",
+            "dq_name_resolution",
+            "dq_partitions",
+            "dq_source_findings");
 
     private final WarehouseReader reader;
 
@@ -45,18 +52,31 @@ public final class BulletinQueries {
     public BulletinFigures figures(String divisionCode, int year) {
         requireTables();
         List<IndicatorValue> values = reader.indicators(null, null).stream()
-                .filter(v -> v.divisionCode().equals(divisionCode)).toList();
-        IndicatorValue any = values.stream().filter(v -> v.year() == year).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the published warehouse has no indicators for "
-                        + divisionCode + " in " + year));
+                .filter(v -> v.divisionCode().equals(divisionCode))
+                .toList();
+        IndicatorValue any = values.stream()
+                .filter(v -> v.year() == year)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the published warehouse has no indicators for " + divisionCode + " in " + year));
         String childLevel = "city".equals(any.divisionLevel()) ? "district" : "street";
         String prefix = BulletinFigures.prefix(divisionCode);
         List<IndicatorValue> children = reader.indicators(childLevel, year).stream()
-                .filter(v -> v.divisionCode().startsWith(prefix)).toList();
+                .filter(v -> v.divisionCode().startsWith(prefix))
+                .toList();
         try (Connection session = reader.session()) {
-            return new BulletinFigures(divisionCode, any.divisionName(), any.divisionLevel(), year, values, children,
-                    definitions(session), months(session, year, divisionCode),
-                    completeness(session, year, prefix), categoryNames(session), inputs(session, year, prefix));
+            return new BulletinFigures(
+                    divisionCode,
+                    any.divisionName(),
+                    any.divisionLevel(),
+                    year,
+                    values,
+                    children,
+                    definitions(session),
+                    months(session, year, divisionCode),
+                    completeness(session, year, prefix),
+                    categoryNames(session),
+                    inputs(session, year, prefix));
         } catch (SQLException e) {
             throw new WarehouseException("reading the bulletin of " + divisionCode + " " + year, e);
         }
@@ -77,7 +97,8 @@ public final class BulletinQueries {
         }
         List<String> missing = TABLES.stream().filter(t -> !present.contains(t)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the published snapshot " + reader.snapshot().getFileName()
+            throw new IllegalArgumentException("the published snapshot "
+                    + reader.snapshot().getFileName()
                     + " has no table " + String.join(", ", missing) + ": it was published by an earlier release of"
                     + " Shequ; the next run that publishes (./shequ run, or a scheduled run) rebuilds it with them");
         }
@@ -89,8 +110,8 @@ public final class BulletinQueries {
             statement.setString(1, prefix);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
-                    quarantined.add(new InputQualityFigures.Quarantined(r.getString(1), r.getString(2), r.getString(3),
-                            r.getLong(4), r.getLong(5)));
+                    quarantined.add(new InputQualityFigures.Quarantined(
+                            r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getLong(5)));
                 }
             }
         }
@@ -98,8 +119,8 @@ public final class BulletinQueries {
         try (PreparedStatement statement = session.prepareStatement(sql("name_resolution"));
                 ResultSet r = statement.executeQuery()) {
             while (r.next()) {
-                resolution.add(new InputQualityFigures.Resolution(r.getString(1), r.getLong(2), r.getLong(3),
-                        r.getLong(4), r.getLong(5)));
+                resolution.add(new InputQualityFigures.Resolution(
+                        r.getString(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)));
             }
         }
         List<InputQualityFigures.LatePartition> partitions = new ArrayList<>();
@@ -109,8 +130,8 @@ public final class BulletinQueries {
             statement.setString(3, prefix);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
-                    partitions.add(new InputQualityFigures.LatePartition(r.getString(1), r.getString(2), r.getString(3),
-                            r.getString(4)));
+                    partitions.add(new InputQualityFigures.LatePartition(
+                            r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
                 }
             }
         }
@@ -119,8 +140,8 @@ public final class BulletinQueries {
             statement.setString(1, prefix);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) {
-                    findings.add(new InputQualityFigures.Finding(r.getString(1), r.getString(2), r.getString(3),
-                            r.getLong(4)));
+                    findings.add(new InputQualityFigures.Finding(
+                            r.getString(1), r.getString(2), r.getString(3), r.getLong(4)));
                 }
             }
         }
@@ -129,8 +150,12 @@ public final class BulletinQueries {
 
     /** The years {@code mart_indicators} holds for {@code divisionCode}, in order. */
     public List<Integer> years(String divisionCode) {
-        return reader.indicators(null, null).stream().filter(v -> v.divisionCode().equals(divisionCode))
-                .map(IndicatorValue::year).distinct().sorted().toList();
+        return reader.indicators(null, null).stream()
+                .filter(v -> v.divisionCode().equals(divisionCode))
+                .map(IndicatorValue::year)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static List<BulletinFigures.Definition> definitions(Connection session) throws SQLException {
@@ -138,8 +163,8 @@ public final class BulletinQueries {
         try (PreparedStatement statement = session.prepareStatement(sql("definitions"));
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                out.add(new BulletinFigures.Definition(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4)));
+                out.add(new BulletinFigures.Definition(
+                        rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
             }
         }
         return out;
@@ -168,8 +193,15 @@ public final class BulletinQueries {
             statement.setString(2, prefix);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    out.add(new BulletinFigures.ReportCompleteness(rows.getString(1), rows.getString(2), rows.getInt(3),
-                            rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getString(8),
+                    out.add(new BulletinFigures.ReportCompleteness(
+                            rows.getString(1),
+                            rows.getString(2),
+                            rows.getInt(3),
+                            rows.getLong(4),
+                            rows.getLong(5),
+                            rows.getLong(6),
+                            rows.getLong(7),
+                            rows.getString(8),
                             rows.getBoolean(9)));
                 }
             }

@@ -19,14 +19,15 @@ public final class BulletinWriter {
 
     private static final String ECHARTS_POM = "META-INF/maven/org.webjars/echarts/pom.properties";
 
-    private BulletinWriter() {
-    }
+    private BulletinWriter() {}
 
     /** Writes the bulletin of {@code figures} into {@code folder} and returns its {@code index.html}. */
     public static Path write(BulletinFigures figures, Path folder) {
         try {
             OwnerOnly.createDirectories(folder);
-            copy("META-INF/resources/webjars/echarts/" + echartsVersion() + "/echarts.min.js", folder.resolve("echarts.min.js"));
+            copy(
+                    "META-INF/resources/webjars/echarts/" + echartsVersion() + "/echarts.min.js",
+                    folder.resolve("echarts.min.js"));
             copy("io/shequ/warehouse/bulletin/bulletin.css", folder.resolve("bulletin.css"));
             copy("io/shequ/warehouse/bulletin/bulletin.js", folder.resolve("bulletin.js"));
             Path index = folder.resolve("index.html");

@@ -18,15 +18,21 @@ final class ChartSet {
     private final ObjectNode options = JSON.createObjectNode();
 
     /** One named series of values over the categories. */
-    record Series(String name, List<Double> values) {
-    }
+    record Series(String name, List<Double> values) {}
 
     /**
      * A bar chart; horizontal bars ranked as given when {@code ranked}, with a dashed reference
      * line at {@code reference} (null: none).
      */
-    String bar(String id, String title, List<String> categories, List<Series> series, String unit, boolean ranked,
-            Double reference, String referenceLabel) {
+    String bar(
+            String id,
+            String title,
+            List<String> categories,
+            List<Series> series,
+            String unit,
+            boolean ranked,
+            Double reference,
+            String referenceLabel) {
         ObjectNode option = base(title, unit);
         ObjectNode categoryAxis = JSON.createObjectNode().put("type", "category");
         ArrayNode names = categoryAxis.putArray("data");
@@ -45,11 +51,13 @@ final class ChartSet {
         }
         ArrayNode all = option.putArray("series");
         for (int s = 0; s < series.size(); s++) {
-            ObjectNode bar = all.addObject().put("type", "bar").put("name", series.get(s).name());
+            ObjectNode bar =
+                    all.addObject().put("type", "bar").put("name", series.get(s).name());
             ArrayNode data = bar.putArray("data");
             series.get(s).values().forEach(data::add);
             if (s == 0 && reference != null) {
-                ObjectNode line = bar.putObject("markLine").put("symbol", "none").put("silent", true);
+                ObjectNode line =
+                        bar.putObject("markLine").put("symbol", "none").put("silent", true);
                 line.putObject("lineStyle").put("type", "dashed").put("color", "#c23531");
                 line.putObject("label").put("formatter", referenceLabel);
                 line.putArray("data").addObject().put(ranked ? "xAxis" : "yAxis", reference);
@@ -66,7 +74,8 @@ final class ChartSet {
         categories.forEach(names::add);
         option.putObject("yAxis").put("type", "value").put("name", unit);
         option.putObject("grid").put("left", 8).put("right", 16).put("containLabel", true);
-        ObjectNode line = option.putArray("series").addObject().put("type", "line").put("name", series.name());
+        ObjectNode line =
+                option.putArray("series").addObject().put("type", "line").put("name", series.name());
         line.putObject("label").put("show", true);
         ArrayNode data = line.putArray("data");
         series.values().forEach(data::add);
@@ -75,7 +84,11 @@ final class ChartSet {
 
     private ObjectNode base(String title, String unit) {
         ObjectNode option = JSON.createObjectNode().put("animation", false);
-        option.putObject("title").put("text", title).put("left", "center").putObject("textStyle").put("fontSize", 13);
+        option.putObject("title")
+                .put("text", title)
+                .put("left", "center")
+                .putObject("textStyle")
+                .put("fontSize", 13);
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("legend").put("bottom", 0);
         return option;

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** How the bulletin writes a published value: rates as percentages, other figures with their unit. */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static boolean isRatio(IndicatorValue value) {
         return "ratio".equals(value.unit());
@@ -53,7 +52,8 @@ final class Figures {
     }
 
     static String number(double value, int decimals) {
-        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals),
+        DecimalFormat format = new DecimalFormat(
+                decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals),
                 DecimalFormatSymbols.getInstance(Locale.ROOT));
         return format.format(value);
     }

@@ -17,7 +17,11 @@ final class Html {
 
     /** A heading of {@code level} with its Chinese and English titles. */
     Html heading(int level, String zh, String en) {
-        return raw("<h" + level + ">").text(zh).raw(" <span class=\"en\">").text(en).raw("</span></h" + level + ">\n");
+        return raw("<h" + level + ">")
+                .text(zh)
+                .raw(" <span class=\"en\">")
+                .text(en)
+                .raw("</span></h" + level + ">\n");
     }
 
     /** A section with an id, opened; close it with {@link #close(String)}. */
@@ -33,7 +37,11 @@ final class Html {
     Html headerRow(String[]... cells) {
         raw("<thead><tr>");
         for (String[] cell : cells) {
-            raw("<th>").text(cell[0]).raw("<br><span class=\"en\">").text(cell[1]).raw("</span></th>");
+            raw("<th>")
+                    .text(cell[0])
+                    .raw("<br><span class=\"en\">")
+                    .text(cell[1])
+                    .raw("</span></th>");
         }
         return raw("</tr></thead>\n");
     }

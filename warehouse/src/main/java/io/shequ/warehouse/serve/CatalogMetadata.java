@@ -95,9 +95,12 @@ final class CatalogMetadata {
                         String db = rows.getString(2);
                         String table = rows.getString(3);
                         String type = rows.getString(4);
-                        boolean wanted = (!command.hasCatalog() || command.getCatalog().equals(catalog))
-                                && (command.getTableTypesCount() == 0 || command.getTableTypesList().contains(type))
-                                && role.maySee(db) && role.mayRead(db, table);
+                        boolean wanted =
+                                (!command.hasCatalog() || command.getCatalog().equals(catalog))
+                                        && (command.getTableTypesCount() == 0
+                                                || command.getTableTypesList().contains(type))
+                                        && role.maySee(db)
+                                        && role.mayRead(db, table);
                         if (!wanted) {
                             continue;
                         }
@@ -107,7 +110,10 @@ final class CatalogMetadata {
                         set(root, row, "table_type", type);
                         if (command.getIncludeSchema()) {
                             ((VarBinaryVector) root.getVector("table_schema"))
-                                    .setSafe(row, arrowSchema(lease.connection(), db, table).serializeAsMessage());
+                                    .setSafe(
+                                            row,
+                                            arrowSchema(lease.connection(), db, table)
+                                                    .serializeAsMessage());
                         }
                         row++;
                     }
@@ -157,7 +163,8 @@ final class CatalogMetadata {
 
     private Schema arrowSchema(Connection connection, String db, String table) throws SQLException, IOException {
         try (Statement statement = connection.createStatement();
-                DuckDBResultSet rows = statement.executeQuery("SELECT * FROM " + quoted(db) + "." + quoted(table) + " LIMIT 0")
+                DuckDBResultSet rows = statement
+                        .executeQuery("SELECT * FROM " + quoted(db) + "." + quoted(table) + " LIMIT 0")
                         .unwrap(DuckDBResultSet.class);
                 ArrowReader reader = (ArrowReader) rows.arrowExportStream(allocator, 1024)) {
             return reader.getVectorSchemaRoot().getSchema();
@@ -216,7 +223,10 @@ final class CatalogMetadata {
     }
 
     private static RuntimeException failure(Exception e) {
-        return CallStatus.INTERNAL.withDescription("reading the catalog: " + e.getMessage()).withCause(e).toRuntimeException();
+        return CallStatus.INTERNAL
+                .withDescription("reading the catalog: " + e.getMessage())
+                .withCause(e)
+                .toRuntimeException();
     }
 
     private static String resource(String name) {

@@ -8,8 +8,7 @@ final class PasswordHashes {
 
     private static final Argon2PasswordEncoder ENCODER = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
-    private PasswordHashes() {
-    }
+    private PasswordHashes() {}
 
     static String hash(char[] password) {
         return ENCODER.encode(CharBuffer.wrap(password));

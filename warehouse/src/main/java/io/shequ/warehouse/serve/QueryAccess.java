@@ -24,8 +24,7 @@ final class QueryAccess {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private QueryAccess() {
-    }
+    private QueryAccess() {}
 
     /**
      * Returns normally if {@code role} may run {@code sql}.
@@ -35,7 +34,8 @@ final class QueryAccess {
     static void check(Connection connection, Role role, String sql) throws SQLException {
         JsonNode parse;
         String database;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT json_serialize_sql(?), current_database()")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT json_serialize_sql(?), current_database()")) {
             statement.setString(1, sql);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -47,8 +47,10 @@ final class QueryAccess {
         }
         if (parse.path("error").asBoolean(true)) {
             String message = parse.path("error_message").asText("");
-            throw new QueryRefusedException(message.contains("Only SELECT")
-                    ? "only SELECT queries are served (read-only)" : "the query could not be parsed: " + message);
+            throw new QueryRefusedException(
+                    message.contains("Only SELECT")
+                            ? "only SELECT queries are served (read-only)"
+                            : "the query could not be parsed: " + message);
         }
         JsonNode statements = parse.path("statements");
         if (statements.size() != 1) {
@@ -90,8 +92,11 @@ final class QueryAccess {
         String schema = node.path("schema_name").asText("");
         String table = node.path("table_name").asText("");
         String lower = table.toLowerCase(Locale.ROOT);
-        boolean cte = catalog.isEmpty() && schema.isEmpty() && ctes.contains(lower)
-                && !lower.startsWith("int_") && !lower.startsWith("stg_");
+        boolean cte = catalog.isEmpty()
+                && schema.isEmpty()
+                && ctes.contains(lower)
+                && !lower.startsWith("int_")
+                && !lower.startsWith("stg_");
         if (cte) {
             return;
         }

@@ -55,17 +55,22 @@ final class QueryStream implements AutoCloseable {
      * @throws org.apache.arrow.flight.FlightRuntimeException UNAUTHORIZED if refused, INVALID_ARGUMENT if DuckDB fails it
      */
     Schema schema(Role role, String sql) {
-        try (ServedSnapshots.Lease lease = snapshots.lease(); Statement statement = lease.connection().createStatement()) {
+        try (ServedSnapshots.Lease lease = snapshots.lease();
+                Statement statement = lease.connection().createStatement()) {
             QueryAccess.check(lease.connection(), role, sql);
-            try (DuckDBResultSet rows = statement.executeQuery("SELECT * FROM (" + trimmed(sql) + ") AS served LIMIT 0")
-                    .unwrap(DuckDBResultSet.class);
+            try (DuckDBResultSet rows = statement
+                            .executeQuery("SELECT * FROM (" + trimmed(sql) + ") AS served LIMIT 0")
+                            .unwrap(DuckDBResultSet.class);
                     ArrowReader reader = (ArrowReader) rows.arrowExportStream(allocator, BATCH_ROWS)) {
                 return reader.getVectorSchemaRoot().getSchema();
             }
         } catch (QueryRefusedException e) {
             throw CallStatus.UNAUTHORIZED.withDescription(e.getMessage()).toRuntimeException();
         } catch (SQLException | IOException e) {
-            throw CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e).toRuntimeException();
+            throw CallStatus.INVALID_ARGUMENT
+                    .withDescription(e.getMessage())
+                    .withCause(e)
+                    .toRuntimeException();
         }
     }
 
@@ -73,8 +78,10 @@ final class QueryStream implements AutoCloseable {
     void stream(String user, Role role, String sql, ServerStreamListener listener) {
         if (!running.tryAcquire()) {
             LOG.warn("query refused: user={} outcome=busy ({} queries running)", user, settings.maxConcurrentQueries());
-            listener.error(CallStatus.UNAVAILABLE.withDescription("busy: " + settings.maxConcurrentQueries()
-                    + " queries are running, the most this server runs at once; try again shortly").toRuntimeException());
+            listener.error(CallStatus.UNAVAILABLE
+                    .withDescription("busy: " + settings.maxConcurrentQueries()
+                            + " queries are running, the most this server runs at once; try again shortly")
+                    .toRuntimeException());
             return;
         }
         long start = System.nanoTime();
@@ -82,42 +89,59 @@ final class QueryStream implements AutoCloseable {
         String outcome = "ok";
         String snapshot = "-";
         LOG.debug("query by {}: {}", user, sql);
-        try (ServedSnapshots.Lease lease = snapshots.lease(); Statement statement = lease.connection().createStatement()) {
+        try (ServedSnapshots.Lease lease = snapshots.lease();
+                Statement statement = lease.connection().createStatement()) {
             snapshot = lease.snapshot().getFileName().toString();
             QueryAccess.check(lease.connection(), role, sql);
             AtomicBoolean timedOut = new AtomicBoolean();
             Duration timeout = settings.queryTimeout();
-            ScheduledFuture<?> deadline = timer.schedule(() -> {
-                timedOut.set(true);
-                cancel(statement);
-            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> deadline = timer.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        cancel(statement);
+                    },
+                    timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
             listener.setOnCancelHandler(() -> cancel(statement));
             try {
                 outcome = send(statement, sql, listener, rows);
             } catch (SQLException | IOException | RuntimeException e) {
                 if (timedOut.get()) {
                     outcome = "timeout";
-                    listener.error(CallStatus.TIMED_OUT.withDescription("cancelled after the query timeout of "
-                            + timeout.toSeconds() + " s").toRuntimeException());
+                    listener.error(CallStatus.TIMED_OUT
+                            .withDescription("cancelled after the query timeout of " + timeout.toSeconds() + " s")
+                            .toRuntimeException());
                 } else if (listener.isCancelled()) {
                     outcome = "cancelled by the client";
                 } else {
                     outcome = "failed: " + e.getMessage();
-                    listener.error(CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e).toRuntimeException());
+                    listener.error(CallStatus.INVALID_ARGUMENT
+                            .withDescription(e.getMessage())
+                            .withCause(e)
+                            .toRuntimeException());
                 }
             } finally {
                 deadline.cancel(false);
             }
         } catch (QueryRefusedException e) {
             outcome = "refused: " + e.getMessage();
-            listener.error(CallStatus.UNAUTHORIZED.withDescription(e.getMessage()).toRuntimeException());
+            listener.error(
+                    CallStatus.UNAUTHORIZED.withDescription(e.getMessage()).toRuntimeException());
         } catch (SQLException | RuntimeException e) {
             outcome = "failed: " + e.getMessage();
-            listener.error(CallStatus.INTERNAL.withDescription(e.getMessage()).withCause(e).toRuntimeException());
+            listener.error(CallStatus.INTERNAL
+                    .withDescription(e.getMessage())
+                    .withCause(e)
+                    .toRuntimeException());
         } finally {
             running.release();
-            LOG.info("query user={} snapshot={} rows={} ms={} outcome={}", user, snapshot, rows[0],
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), outcome);
+            LOG.info(
+                    "query user={} snapshot={} rows={} ms={} outcome={}",
+                    user,
+                    snapshot,
+                    rows[0],
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                    outcome);
         }
     }
 
@@ -126,8 +150,9 @@ final class QueryStream implements AutoCloseable {
         long total = count(statement, sql);
         if (total > settings.maxResultRows()) {
             // refused before the first row: the JDBC driver takes an error after some batches for the end of the result
-            listener.error(CallStatus.RESOURCE_EXHAUSTED.withDescription("the result has " + total + " rows, more than "
-                    + settings.maxResultRows() + " rows, the most this server returns: add a LIMIT or a filter")
+            listener.error(CallStatus.RESOURCE_EXHAUSTED
+                    .withDescription("the result has " + total + " rows, more than " + settings.maxResultRows()
+                            + " rows, the most this server returns: add a LIMIT or a filter")
                     .toRuntimeException());
             return "too many rows (" + total + ")";
         }

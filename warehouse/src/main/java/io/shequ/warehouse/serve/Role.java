@@ -31,7 +31,8 @@ public enum Role {
         if (in.equals(MAIN) && published(name)) {
             return true;
         }
-        return this == ENGINEER && (in.equals(LAKE) || in.equals(MAIN) && (name.startsWith("int_") || name.startsWith("stg_")));
+        return this == ENGINEER
+                && (in.equals(LAKE) || in.equals(MAIN) && (name.startsWith("int_") || name.startsWith("stg_")));
     }
 
     /** Whether this role may see {@code schema} at all in the catalog. */
@@ -53,7 +54,10 @@ public enum Role {
     }
 
     private static boolean published(String name) {
-        return name.startsWith("dim_") || name.startsWith("fct_") || name.startsWith("mart_") || name.startsWith("meta_")
+        return name.startsWith("dim_")
+                || name.startsWith("fct_")
+                || name.startsWith("mart_")
+                || name.startsWith("meta_")
                 || name.startsWith("dq_");
     }
 

@@ -18,8 +18,18 @@ import java.time.Duration;
  * @param threads DuckDB worker threads, 0: every core
  * @param memoryBytes DuckDB's memory_limit, 0: sized from the machine
  */
-public record ServeSettings(String host, int port, Path tlsCert, Path tlsKey, boolean insecurePlaintext, Path usersFile,
-        Duration queryTimeout, int maxConcurrentQueries, long maxResultRows, int threads, long memoryBytes) {
+public record ServeSettings(
+        String host,
+        int port,
+        Path tlsCert,
+        Path tlsKey,
+        boolean insecurePlaintext,
+        Path usersFile,
+        Duration queryTimeout,
+        int maxConcurrentQueries,
+        long maxResultRows,
+        int threads,
+        long memoryBytes) {
 
     public static final int DEFAULT_PORT = 31337;
 
@@ -35,8 +45,18 @@ public record ServeSettings(String host, int port, Path tlsCert, Path tlsKey, bo
 
     /** Defaults for {@code home}: port 31337 on every interface, users in the home's secrets, 5 min, 8 queries, 1 M rows. */
     public static ServeSettings defaults(Path home) {
-        return new ServeSettings("0.0.0.0", DEFAULT_PORT, null, null, false, ServeUsers.defaultFile(home),
-                Duration.ofMinutes(5), 8, 1_000_000, 0, 0);
+        return new ServeSettings(
+                "0.0.0.0",
+                DEFAULT_PORT,
+                null,
+                null,
+                false,
+                ServeUsers.defaultFile(home),
+                Duration.ofMinutes(5),
+                8,
+                1_000_000,
+                0,
+                0);
     }
 
     boolean tls() {

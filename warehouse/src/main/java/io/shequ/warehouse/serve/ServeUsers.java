@@ -104,9 +104,15 @@ public final class ServeUsers {
     }
 
     private void write() throws IOException {
-        StringBuilder text = new StringBuilder("# Shequ Flight SQL users: name:role:argon2id hash (./shequ serve user add)\n");
+        StringBuilder text =
+                new StringBuilder("# Shequ Flight SQL users: name:role:argon2id hash (./shequ serve user add)\n");
         for (ServeUser u : users.values()) {
-            text.append(u.name()).append(':').append(u.role()).append(':').append(u.passwordHash()).append('\n');
+            text.append(u.name())
+                    .append(':')
+                    .append(u.role())
+                    .append(':')
+                    .append(u.passwordHash())
+                    .append('\n');
         }
         OwnerOnly.restrict(OwnerOnly.createDirectories(file.toAbsolutePath().getParent()));
         Path next = file.resolveSibling(file.getFileName() + ".next");

@@ -36,7 +36,8 @@ final class ServedSnapshots implements AutoCloseable {
 
     /** A session on the snapshot current now; closing it ends the query's hold on the snapshot. */
     synchronized Lease lease() {
-        Path now = publisher.current()
+        Path now = publisher
+                .current()
                 .orElseThrow(() -> new IllegalStateException("no warehouse published in " + publisher.folder()));
         if (current == null || !current.reader.snapshot().equals(now)) {
             Served next = open.get(now);
@@ -68,7 +69,9 @@ final class ServedSnapshots implements AutoCloseable {
     private void closeIfIdle(Served served) {
         if (served.retired && served.leases == 0) {
             open.remove(served.reader.snapshot());
-            LOG.info("closed snapshot {}: no longer current, no query running on it", served.reader.snapshot().getFileName());
+            LOG.info(
+                    "closed snapshot {}: no longer current, no query running on it",
+                    served.reader.snapshot().getFileName());
             served.reader.close();
         }
     }

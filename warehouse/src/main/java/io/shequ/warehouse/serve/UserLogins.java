@@ -43,7 +43,11 @@ final class UserLogins implements BasicCallHeaderAuthenticator.CredentialValidat
                 users = ServeUsers.read(file);
                 LOG.info("users file {} read again: {} users", file, users.size());
             } catch (IOException | IllegalArgumentException e) {
-                LOG.error("users file {} unreadable, keeping the {} users read before: {}", file, users.size(), e.getMessage());
+                LOG.error(
+                        "users file {} unreadable, keeping the {} users read before: {}",
+                        file,
+                        users.size(),
+                        e.getMessage());
             }
             readAt = now;
         }
@@ -62,18 +66,24 @@ final class UserLogins implements BasicCallHeaderAuthenticator.CredentialValidat
     @Override
     public CallHeaderAuthenticator.AuthResult validate(String name, String password) {
         ServeUser user = users().find(name).orElse(null);
-        boolean matches = PasswordHashes.matches(password == null ? "" : password, user == null ? DECOY : user.passwordHash());
+        boolean matches =
+                PasswordHashes.matches(password == null ? "" : password, user == null ? DECOY : user.passwordHash());
         if (user == null || !matches) {
             LOG.warn("login refused: user '{}' {}", printable(name), user == null ? "unknown" : "wrong password");
-            throw CallStatus.UNAUTHENTICATED.withDescription("wrong user name or password").toRuntimeException();
+            throw CallStatus.UNAUTHENTICATED
+                    .withDescription("wrong user name or password")
+                    .toRuntimeException();
         }
         LOG.info("login: user '{}' ({})", name, user.role());
         return () -> name;
     }
 
     Role roleOf(String name) {
-        return users().find(name).map(ServeUser::role)
-                .orElseThrow(() -> CallStatus.UNAUTHENTICATED.withDescription("unknown user").toRuntimeException());
+        return users().find(name)
+                .map(ServeUser::role)
+                .orElseThrow(() -> CallStatus.UNAUTHENTICATED
+                        .withDescription("unknown user")
+                        .toRuntimeException());
     }
 
     private static String printable(String name) {

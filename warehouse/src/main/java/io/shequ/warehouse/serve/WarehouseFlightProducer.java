@@ -52,7 +52,11 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     private final SqlInfoBuilder sqlInfo;
     private final Map<ByteString, PreparedQuery> prepared = new ConcurrentHashMap<>();
 
-    WarehouseFlightProducer(UserLogins logins, ServedSnapshots snapshots, QueryStream queries, CatalogMetadata catalog,
+    WarehouseFlightProducer(
+            UserLogins logins,
+            ServedSnapshots snapshots,
+            QueryStream queries,
+            CatalogMetadata catalog,
             ServeSettings settings) {
         this.logins = logins;
         this.snapshots = snapshots;
@@ -60,14 +64,16 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
         this.catalog = catalog;
         this.sqlInfo = new SqlInfoBuilder()
                 .withFlightSqlServerName("Shequ warehouse")
-                .withFlightSqlServerVersion(String.valueOf(WarehouseFlightProducer.class.getPackage().getImplementationVersion()))
+                .withFlightSqlServerVersion(String.valueOf(
+                        WarehouseFlightProducer.class.getPackage().getImplementationVersion()))
                 .withFlightSqlServerArrowVersion("18.3.0")
                 .withFlightSqlServerReadOnly(true)
                 .withFlightSqlServerSql(true)
                 .withFlightSqlServerSubstrait(false)
                 .withFlightSqlServerTransaction(FlightSql.SqlSupportedTransaction.SQL_SUPPORTED_TRANSACTION_NONE)
                 .withFlightSqlServerCancel(false)
-                .withFlightSqlServerStatementTimeout((int) settings.queryTimeout().toSeconds())
+                .withFlightSqlServerStatementTimeout(
+                        (int) settings.queryTimeout().toSeconds())
                 .withSqlIdentifierQuoteChar("\"")
                 .withSqlDdlCatalog(false)
                 .withSqlDdlSchema(false)
@@ -77,25 +83,25 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     }
 
     /** A query prepared by one user, kept until closed (plain statements: until fetched). */
-    private record PreparedQuery(String user, String sql, Schema schema) {
-    }
+    private record PreparedQuery(String user, String sql, Schema schema) {}
 
     private Role role(CallContext context) {
         return logins.roleOf(context.peerIdentity());
     }
 
     @Override
-    public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
-            StreamListener<Result> listener) {
+    public void createPreparedStatement(
+            ActionCreatePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
         try {
             Schema schema = queries.schema(role(context), request.getQuery());
             ByteString handle = ByteString.copyFromUtf8(UUID.randomUUID().toString());
             prepared.put(handle, new PreparedQuery(context.peerIdentity(), request.getQuery(), schema));
-            FlightSql.ActionCreatePreparedStatementResult result = FlightSql.ActionCreatePreparedStatementResult.newBuilder()
-                    .setPreparedStatementHandle(handle)
-                    .setDatasetSchema(ByteString.copyFrom(schema.serializeAsMessage()))
-                    .setParameterSchema(ByteString.copyFrom(new Schema(List.of()).serializeAsMessage()))
-                    .build();
+            FlightSql.ActionCreatePreparedStatementResult result =
+                    FlightSql.ActionCreatePreparedStatementResult.newBuilder()
+                            .setPreparedStatementHandle(handle)
+                            .setDatasetSchema(ByteString.copyFrom(schema.serializeAsMessage()))
+                            .setParameterSchema(ByteString.copyFrom(new Schema(List.of()).serializeAsMessage()))
+                            .build();
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
         } catch (RuntimeException e) {
@@ -104,29 +110,31 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     }
 
     @Override
-    public void closePreparedStatement(ActionClosePreparedStatementRequest request, CallContext context,
-            StreamListener<Result> listener) {
-        prepared.computeIfPresent(request.getPreparedStatementHandle(),
+    public void closePreparedStatement(
+            ActionClosePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
+        prepared.computeIfPresent(
+                request.getPreparedStatementHandle(),
                 (handle, query) -> query.user().equals(context.peerIdentity()) ? null : query);
         listener.onCompleted();
     }
 
     @Override
-    public FlightInfo getFlightInfoPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
-            FlightDescriptor descriptor) {
+    public FlightInfo getFlightInfoPreparedStatement(
+            CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
         PreparedQuery query = lookup(command.getPreparedStatementHandle(), context);
         return new FlightInfo(query.schema(), descriptor, List.of(endpoint(command)), -1, -1);
     }
 
     @Override
-    public SchemaResult getSchemaPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
-            FlightDescriptor descriptor) {
-        return new SchemaResult(lookup(command.getPreparedStatementHandle(), context).schema());
+    public SchemaResult getSchemaPreparedStatement(
+            CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+        return new SchemaResult(
+                lookup(command.getPreparedStatementHandle(), context).schema());
     }
 
     @Override
-    public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
-            ServerStreamListener listener) {
+    public void getStreamPreparedStatement(
+            CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
         PreparedQuery query;
         try {
             query = lookup(command.getPreparedStatementHandle(), context);
@@ -138,16 +146,19 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     }
 
     @Override
-    public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+    public FlightInfo getFlightInfoStatement(
+            CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
         Schema schema = queries.schema(role(context), command.getQuery());
         ByteString handle = ByteString.copyFromUtf8(UUID.randomUUID().toString());
         prepared.put(handle, new PreparedQuery(context.peerIdentity(), command.getQuery(), schema));
-        TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
+        TicketStatementQuery ticket =
+                TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
         return new FlightInfo(schema, descriptor, List.of(endpoint(ticket)), -1, -1);
     }
 
     @Override
-    public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
+    public SchemaResult getSchemaStatement(
+            CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
         return new SchemaResult(queries.schema(role(context), command.getQuery()));
     }
 
@@ -167,13 +178,16 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     private PreparedQuery lookup(ByteString handle, CallContext context) {
         PreparedQuery query = prepared.get(handle);
         if (query == null || !query.user().equals(context.peerIdentity())) {
-            throw CallStatus.NOT_FOUND.withDescription("no such prepared statement (closed, or another user's)").toRuntimeException();
+            throw CallStatus.NOT_FOUND
+                    .withDescription("no such prepared statement (closed, or another user's)")
+                    .toRuntimeException();
         }
         return query;
     }
 
     @Override
-    protected <T extends Message> List<FlightEndpoint> determineEndpoints(T request, FlightDescriptor descriptor, Schema schema) {
+    protected <T extends Message> List<FlightEndpoint> determineEndpoints(
+            T request, FlightDescriptor descriptor, Schema schema) {
         return List.of(endpoint(request));
     }
 
@@ -208,7 +222,8 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     }
 
     @Override
-    public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
+    public void getStreamPrimaryKeys(
+            CommandGetPrimaryKeys command, CallContext context, ServerStreamListener listener) {
         catalog.primaryKeys(role(context), command, listener);
     }
 
@@ -218,13 +233,16 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
             super.doAction(context, action, listener);
             return;
         }
-        try (ServedSnapshots.Lease lease = snapshots.lease(); Statement sql = lease.connection().createStatement();
+        try (ServedSnapshots.Lease lease = snapshots.lease();
+                Statement sql = lease.connection().createStatement();
                 ResultSet rows = sql.executeQuery("SELECT 1")) {
             rows.next();
             listener.onNext(new Result(("ok " + lease.snapshot().getFileName()).getBytes(StandardCharsets.UTF_8)));
             listener.onCompleted();
         } catch (SQLException | RuntimeException e) {
-            listener.onError(CallStatus.UNAVAILABLE.withDescription("unhealthy: " + e.getMessage()).toRuntimeException());
+            listener.onError(CallStatus.UNAVAILABLE
+                    .withDescription("unhealthy: " + e.getMessage())
+                    .toRuntimeException());
         }
     }
 
@@ -239,5 +257,4 @@ final class WarehouseFlightProducer extends BasicFlightSqlProducer implements Au
     public void close() {
         prepared.clear();
     }
-
 }

@@ -28,8 +28,12 @@ public final class WarehouseFlightServer implements AutoCloseable {
     private final ServedSnapshots snapshots;
     private final BufferAllocator allocator;
 
-    private WarehouseFlightServer(FlightServer server, WarehouseFlightProducer producer, QueryStream queries,
-            ServedSnapshots snapshots, BufferAllocator allocator) {
+    private WarehouseFlightServer(
+            FlightServer server,
+            WarehouseFlightProducer producer,
+            QueryStream queries,
+            ServedSnapshots snapshots,
+            BufferAllocator allocator) {
         this.server = server;
         this.producer = producer;
         this.queries = queries;
@@ -65,18 +69,25 @@ public final class WarehouseFlightServer implements AutoCloseable {
             snapshots.lease().close();
             queries = new QueryStream(snapshots, allocator, settings);
             UserLogins logins = new UserLogins(settings.usersFile(), users);
-            WarehouseFlightProducer producer = new WarehouseFlightProducer(logins, snapshots, queries,
-                    new CatalogMetadata(snapshots, allocator), settings);
-            Location location = settings.tls() ? Location.forGrpcTls(host, settings.port())
+            WarehouseFlightProducer producer = new WarehouseFlightProducer(
+                    logins, snapshots, queries, new CatalogMetadata(snapshots, allocator), settings);
+            Location location = settings.tls()
+                    ? Location.forGrpcTls(host, settings.port())
                     : Location.forGrpcInsecure(host, settings.port());
             FlightServer.Builder builder = FlightServer.builder(allocator, location, producer)
-                    .headerAuthenticator(new GeneratedBearerTokenAuthenticator(new BasicCallHeaderAuthenticator(logins)));
+                    .headerAuthenticator(
+                            new GeneratedBearerTokenAuthenticator(new BasicCallHeaderAuthenticator(logins)));
             if (settings.tls()) {
                 builder.useTls(settings.tlsCert().toFile(), settings.tlsKey().toFile());
             }
             FlightServer server = builder.build().start();
-            LOG.info("Flight SQL serving {} on {}:{} ({}), {} users", root, host, server.getPort(),
-                    settings.tls() ? "TLS" : "plaintext, loopback only", users.size());
+            LOG.info(
+                    "Flight SQL serving {} on {}:{} ({}), {} users",
+                    root,
+                    host,
+                    server.getPort(),
+                    settings.tls() ? "TLS" : "plaintext, loopback only",
+                    users.size());
             return new WarehouseFlightServer(server, producer, queries, snapshots, allocator);
         } catch (IOException | RuntimeException e) {
             if (queries != null) {

@@ -34,18 +34,24 @@ class QueryAccessTest {
     }
 
     private void allowed(Role role, String sql) {
-        assertThatCode(() -> QueryAccess.check(db, role, sql)).as(role + " may run " + sql).doesNotThrowAnyException();
+        assertThatCode(() -> QueryAccess.check(db, role, sql))
+                .as(role + " may run " + sql)
+                .doesNotThrowAnyException();
     }
 
     private void refused(Role role, String sql, String reason) {
-        assertThatThrownBy(() -> QueryAccess.check(db, role, sql)).as(role + " may not run " + sql)
-                .isInstanceOf(QueryRefusedException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> QueryAccess.check(db, role, sql))
+                .as(role + " may not run " + sql)
+                .isInstanceOf(QueryRefusedException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
     void anAnalystReadsThePublishedModelInAnyShapeOfQuery() {
         allowed(Role.ANALYST, "SELECT * FROM mart_indicators");
-        allowed(Role.ANALYST, "WITH e AS (SELECT * FROM fct_grid_events) SELECT count(*) FROM e JOIN dim_division d ON d.code = e.community_code");
+        allowed(
+                Role.ANALYST,
+                "WITH e AS (SELECT * FROM fct_grid_events) SELECT count(*) FROM e JOIN dim_division d ON d.code = e.community_code");
         allowed(Role.ANALYST, "SELECT * FROM main.dim_division UNION ALL SELECT code FROM memory.main.dim_division");
         allowed(Role.ANALYST, "SELECT * FROM range(10)");
     }
@@ -53,8 +59,14 @@ class QueryAccessTest {
     @Test
     void anAnalystIsRefusedTheLakeAndTheIntermediateModelsWhereverTheyHide() {
         refused(Role.ANALYST, "SELECT * FROM lake.fct_grid_events", "lake.fct_grid_events");
-        refused(Role.ANALYST, "SELECT * FROM dim_division WHERE code IN (SELECT code FROM int_division_scope)", "int_division_scope");
-        refused(Role.ANALYST, "WITH int_division_scope AS (SELECT 1) SELECT * FROM int_division_scope", "int_division_scope");
+        refused(
+                Role.ANALYST,
+                "SELECT * FROM dim_division WHERE code IN (SELECT code FROM int_division_scope)",
+                "int_division_scope");
+        refused(
+                Role.ANALYST,
+                "WITH int_division_scope AS (SELECT 1) SELECT * FROM int_division_scope",
+                "int_division_scope");
         refused(Role.ANALYST, "SELECT * FROM other.main.dim_division", "other.main.dim_division");
         refused(Role.ANALYST, "SELECT * FROM information_schema.tables", "information_schema.tables");
         refused(Role.ANALYST, "SELECT * FROM duckdb_tables()", "duckdb_tables");

@@ -26,20 +26,29 @@ record SelfSignedTls(Path cert, Path key) {
         KeyPair pair = generator.generateKeyPair();
         X500Name name = new X500Name("CN=localhost");
         long now = System.currentTimeMillis();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now),
-                new Date(now - 60_000), new Date(now + 86_400_000), name, pair.getPublic());
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                BigInteger.valueOf(now),
+                new Date(now - 60_000),
+                new Date(now + 86_400_000),
+                name,
+                pair.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+        }));
         X509Certificate certificate = new JcaX509CertificateConverter()
                 .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
         Path cert = Files.writeString(folder.resolve("server.crt"), pem("CERTIFICATE", certificate.getEncoded()));
-        Path key = Files.writeString(folder.resolve("server.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Path key = Files.writeString(
+                folder.resolve("server.key"),
+                pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         return new SelfSignedTls(cert, key);
     }
 
     private static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der)
                 + "\n-----END " + type + "-----\n";
     }
 }

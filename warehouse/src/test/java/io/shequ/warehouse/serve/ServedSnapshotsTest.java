@@ -27,13 +27,19 @@ class ServedSnapshotsTest {
             ServedSnapshots.Lease running = snapshots.lease();
             PublishedWarehouses.publish(home, 2);
             try (ServedSnapshots.Lease next = snapshots.lease()) {
-                assertThat(firstSnapshotId(next)).as("a query started after the publish").isEqualTo(1201L);
-                assertThat(firstSnapshotId(running)).as("the query started before it, still on its snapshot").isEqualTo(1101L);
+                assertThat(firstSnapshotId(next))
+                        .as("a query started after the publish")
+                        .isEqualTo(1201L);
+                assertThat(firstSnapshotId(running))
+                        .as("the query started before it, still on its snapshot")
+                        .isEqualTo(1101L);
             }
             running.close();
             new WarehousePublisher(home).rollback();
             try (ServedSnapshots.Lease afterRollback = snapshots.lease()) {
-                assertThat(firstSnapshotId(afterRollback)).as("after publish --rollback").isEqualTo(1101L);
+                assertThat(firstSnapshotId(afterRollback))
+                        .as("after publish --rollback")
+                        .isEqualTo(1101L);
             }
         }
     }

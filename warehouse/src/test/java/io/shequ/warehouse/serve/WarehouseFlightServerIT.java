@@ -59,8 +59,20 @@ class WarehouseFlightServerIT {
         users.put("ana", Role.ANALYST, ANALYST_PASSWORD.toCharArray());
         users.put("eng", Role.ENGINEER, ENGINEER_PASSWORD.toCharArray());
         tls = SelfSignedTls.write(Files.createDirectories(home.resolve("tls")));
-        server = WarehouseFlightServer.start(home, new ServeSettings("127.0.0.1", 0, tls.cert(), tls.key(), false,
-                ServeUsers.defaultFile(home), TIMEOUT, 2, 100_000, 2, 512L << 20));
+        server = WarehouseFlightServer.start(
+                home,
+                new ServeSettings(
+                        "127.0.0.1",
+                        0,
+                        tls.cert(),
+                        tls.key(),
+                        false,
+                        ServeUsers.defaultFile(home),
+                        TIMEOUT,
+                        2,
+                        100_000,
+                        2,
+                        512L << 20));
     }
 
     @AfterAll
@@ -71,7 +83,8 @@ class WarehouseFlightServerIT {
     }
 
     private String url(String user, String password) {
-        return "jdbc:arrow-flight-sql://localhost:" + server.port() + "/?useEncryption=true&disableCertificateVerification=true"
+        return "jdbc:arrow-flight-sql://localhost:" + server.port()
+                + "/?useEncryption=true&disableCertificateVerification=true"
                 + (user == null ? "" : "&user=" + user + "&password=" + password);
     }
 
@@ -85,7 +98,8 @@ class WarehouseFlightServerIT {
 
     private static List<List<Object>> rows(Connection connection, String sql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 List<Object> row = new ArrayList<>();
@@ -102,30 +116,42 @@ class WarehouseFlightServerIT {
     void anAnalystWithTheRightPasswordReadsTheMarts() throws Exception {
         try (Connection db = analyst()) {
             List<List<Object>> count = rows(db, "SELECT count(*) FROM mart_indicators");
-            assertThat(((Number) count.get(0).get(0)).longValue()).as("indicator values served").isPositive();
-            List<List<Object>> names = rows(db, "SELECT indicator, indicator_name_en FROM dim_indicator ORDER BY indicator LIMIT 3;");
-            assertThat(names).as("dim_indicator over a second query on the same session").hasSize(3);
+            assertThat(((Number) count.get(0).get(0)).longValue())
+                    .as("indicator values served")
+                    .isPositive();
+            List<List<Object>> names =
+                    rows(db, "SELECT indicator, indicator_name_en FROM dim_indicator ORDER BY indicator LIMIT 3;");
+            assertThat(names)
+                    .as("dim_indicator over a second query on the same session")
+                    .hasSize(3);
         }
     }
 
     @Test
     void aWrongPasswordAnUnknownUserAndNoCredentialsAreRefused() {
         assertThatThrownBy(() -> rows(DriverManager.getConnection(url("ana", "not-the-password")), "SELECT 1"))
-                .as("wrong password").isInstanceOf(SQLException.class);
+                .as("wrong password")
+                .isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> rows(DriverManager.getConnection(url("mallory", ANALYST_PASSWORD)), "SELECT 1"))
-                .as("unknown user").isInstanceOf(SQLException.class);
+                .as("unknown user")
+                .isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> rows(DriverManager.getConnection(url(null, null)), "SELECT 1"))
-                .as("no credentials").isInstanceOf(SQLException.class);
+                .as("no credentials")
+                .isInstanceOf(SQLException.class);
     }
 
     @Test
     void theHealthCheckAnswersWithTheServedSnapshotAfterALogin() throws Exception {
         try (BufferAllocator allocator = new RootAllocator();
                 FlightClient client = FlightClient.builder(allocator, Location.forGrpcTls("localhost", server.port()))
-                        .verifyServer(false).build()) {
-            CredentialCallOption login = client.authenticateBasicToken("eng", ENGINEER_PASSWORD).orElseThrow();
+                        .verifyServer(false)
+                        .build()) {
+            CredentialCallOption login =
+                    client.authenticateBasicToken("eng", ENGINEER_PASSWORD).orElseThrow();
             Iterator<Result> answer = client.doAction(new Action(WarehouseFlightProducer.HEALTH), login);
-            assertThat(new String(answer.next().getBody(), StandardCharsets.UTF_8)).as("health").startsWith("ok run-");
+            assertThat(new String(answer.next().getBody(), StandardCharsets.UTF_8))
+                    .as("health")
+                    .startsWith("ok run-");
         }
     }
 
@@ -134,21 +160,27 @@ class WarehouseFlightServerIT {
         String plain = "jdbc:arrow-flight-sql://localhost:" + server.port() + "/?useEncryption=false&user=ana&password="
                 + ANALYST_PASSWORD;
         assertThatThrownBy(() -> rows(DriverManager.getConnection(plain), "SELECT 1"))
-                .as("a plaintext client gets nothing from the TLS port").isInstanceOf(SQLException.class);
+                .as("a plaintext client gets nothing from the TLS port")
+                .isInstanceOf(SQLException.class);
     }
 
     @Test
     void anAnalystCannotReadTheLakeOrTheIntermediateModelsButAnEngineerCan() throws Exception {
         try (Connection db = analyst()) {
             assertThatThrownBy(() -> rows(db, "SELECT count(*) FROM lake.fct_grid_events"))
-                    .as("lake.* is the engineer's").hasMessageContaining("may not read lake.fct_grid_events");
+                    .as("lake.* is the engineer's")
+                    .hasMessageContaining("may not read lake.fct_grid_events");
             assertThatThrownBy(() -> rows(db, "SELECT * FROM (SELECT * FROM int_division_scope) AS s"))
-                    .as("int_ models are the engineer's, even in a subquery").hasMessageContaining("int_division_scope");
+                    .as("int_ models are the engineer's, even in a subquery")
+                    .hasMessageContaining("int_division_scope");
             assertThatThrownBy(() -> rows(db, "SELECT * FROM duckdb_tables()"))
-                    .as("the catalog functions would list the lake").hasMessageContaining("duckdb_tables");
+                    .as("the catalog functions would list the lake")
+                    .hasMessageContaining("duckdb_tables");
         }
         try (Connection db = engineer()) {
-            assertThat(rows(db, "SELECT count(*) FROM lake.fct_grid_events")).as("the engineer reads the lake").hasSize(1);
+            assertThat(rows(db, "SELECT count(*) FROM lake.fct_grid_events"))
+                    .as("the engineer reads the lake")
+                    .hasSize(1);
         }
     }
 
@@ -173,7 +205,9 @@ class WarehouseFlightServerIT {
             }
         }
         assertThat(home.resolve("leak.csv")).as("COPY wrote nothing").doesNotExist();
-        assertThat(home.resolve("leak2.csv")).as("a second statement ran nowhere").doesNotExist();
+        assertThat(home.resolve("leak2.csv"))
+                .as("a second statement ran nowhere")
+                .doesNotExist();
     }
 
     @Test
@@ -185,18 +219,23 @@ class WarehouseFlightServerIT {
                     tables.add(result.getString("TABLE_SCHEM") + "." + result.getString("TABLE_NAME"));
                 }
             }
-            assertThat(tables).as("the analyst's tree").contains("main.mart_indicators", "main.dim_indicator",
-                    "main.fct_grid_events").noneMatch(t -> t.startsWith("lake.") || t.startsWith("main.int_"));
+            assertThat(tables)
+                    .as("the analyst's tree")
+                    .contains("main.mart_indicators", "main.dim_indicator", "main.fct_grid_events")
+                    .noneMatch(t -> t.startsWith("lake.") || t.startsWith("main.int_"));
             List<String> columns = new ArrayList<>();
             try (ResultSet result = db.getMetaData().getColumns(null, "main", "mart_indicators", "%")) {
                 while (result.next()) {
                     columns.add(result.getString("COLUMN_NAME") + ":" + result.getString("TYPE_NAME"));
                 }
             }
-            assertThat(columns).as("mart_indicators' columns with their types")
-                    .anyMatch(c -> c.startsWith("year:")).anyMatch(c -> c.startsWith("value:"));
+            assertThat(columns)
+                    .as("mart_indicators' columns with their types")
+                    .anyMatch(c -> c.startsWith("year:"))
+                    .anyMatch(c -> c.startsWith("value:"));
         }
-        try (Connection db = engineer(); ResultSet result = db.getMetaData().getTables(null, "lake", "%", null)) {
+        try (Connection db = engineer();
+                ResultSet result = db.getMetaData().getTables(null, "lake", "%", null)) {
             assertThat(result.next()).as("the engineer's tree has the lake").isTrue();
         }
     }
@@ -206,8 +245,10 @@ class WarehouseFlightServerIT {
         try (Connection db = analyst()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> rows(db, "SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b"))
-                    .as("cancelled in DuckDB").isInstanceOf(SQLException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("cancelled near the timeout")
+                    .as("cancelled in DuckDB")
+                    .isInstanceOf(SQLException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start))
+                    .as("cancelled near the timeout")
                     .isLessThan(TIMEOUT.plusSeconds(20));
             assertThat(rows(db, "SELECT 42")).as("the next query is answered").containsExactly(List.of(42));
         }
@@ -216,9 +257,12 @@ class WarehouseFlightServerIT {
     @Test
     void aResultOverTheRowCapIsRefusedLoudly() throws Exception {
         try (Connection db = analyst()) {
-            assertThatThrownBy(() -> rows(db, "SELECT * FROM range(250000)")).as("more than 100,000 rows")
+            assertThatThrownBy(() -> rows(db, "SELECT * FROM range(250000)"))
+                    .as("more than 100,000 rows")
                     .hasMessageContaining("more than 100000 rows");
-            assertThat(rows(db, "SELECT * FROM range(1000)")).as("a result under the cap").hasSize(1000);
+            assertThat(rows(db, "SELECT * FROM range(1000)"))
+                    .as("a result under the cap")
+                    .hasSize(1000);
         }
     }
 
@@ -226,10 +270,14 @@ class WarehouseFlightServerIT {
     void newQueriesFollowAPublish() throws Exception {
         try (Connection db = engineer()) {
             assertThat(rows(db, "SELECT min(iceberg_snapshot_id) FROM meta_snapshot"))
-                    .as("before: generation 1 or a later one").isNotEmpty();
+                    .as("before: generation 1 or a later one")
+                    .isNotEmpty();
             PublishedWarehouses.publish(home, 7);
-            assertThat(rows(db, "SELECT min(iceberg_snapshot_id) FROM meta_snapshot").get(0).get(0))
-                    .as("the same session's next query reads the new snapshot").isEqualTo(1701L);
+            assertThat(rows(db, "SELECT min(iceberg_snapshot_id) FROM meta_snapshot")
+                            .get(0)
+                            .get(0))
+                    .as("the same session's next query reads the new snapshot")
+                    .isEqualTo(1701L);
         }
     }
 
@@ -250,7 +298,8 @@ class WarehouseFlightServerIT {
         String refusal = "";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (Connection db = analyst()) {
-            while (!refusal.contains("busy") && System.nanoTime() < deadline
+            while (!refusal.contains("busy")
+                    && System.nanoTime() < deadline
                     && !runaways.stream().allMatch(CompletableFuture::isDone)) {
                 try {
                     rows(db, "SELECT 1");
@@ -260,7 +309,9 @@ class WarehouseFlightServerIT {
                 }
             }
         }
-        assertThat(refusal).as("a third query while two run is told the server is busy").contains("busy");
+        assertThat(refusal)
+                .as("a third query while two run is told the server is busy")
+                .contains("busy");
         for (CompletableFuture<Object> runaway : runaways) {
             runaway.get(60, TimeUnit.SECONDS);
         }
@@ -270,13 +321,17 @@ class WarehouseFlightServerIT {
     void aClientTrustingTheSelfSignedCertificateConnectsWithVerificationOn() throws Exception {
         String verified = "jdbc:arrow-flight-sql://localhost:" + server.port()
                 + "/?useEncryption=true&disableCertificateVerification=false";
-        try (Connection db = DriverManager.getConnection(verified + "&tlsRootCerts=" + tls.cert() + "&user=ana&password="
-                + ANALYST_PASSWORD)) {
-            assertThat(rows(db, "SELECT 42")).as("the certificate verified against the trusted root").containsExactly(List.of(42));
+        try (Connection db = DriverManager.getConnection(
+                verified + "&tlsRootCerts=" + tls.cert() + "&user=ana&password=" + ANALYST_PASSWORD)) {
+            assertThat(rows(db, "SELECT 42"))
+                    .as("the certificate verified against the trusted root")
+                    .containsExactly(List.of(42));
         }
         assertThat(tls.cert()).as("the test trusts a certificate that exists").exists();
-        assertThatThrownBy(() -> rows(DriverManager.getConnection(verified + "&user=ana&password=" + ANALYST_PASSWORD), "SELECT 1"))
-                .as("without trusting it, verification refuses the self-signed certificate").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> rows(
+                        DriverManager.getConnection(verified + "&user=ana&password=" + ANALYST_PASSWORD), "SELECT 1"))
+                .as("without trusting it, verification refuses the self-signed certificate")
+                .isInstanceOf(SQLException.class);
     }
 
     @Test
@@ -284,12 +339,18 @@ class WarehouseFlightServerIT {
         ServeUsers users = ServeUsers.read(ServeUsers.defaultFile(home));
         users.put("temp", Role.ANALYST, "temporary-2023".toCharArray());
         try (Connection db = DriverManager.getConnection(url("temp", "temporary-2023"))) {
-            assertThat(rows(db, "SELECT 1")).as("a user added while the server runs logs in").hasSize(1);
-            assertThat(ServeUsers.read(ServeUsers.defaultFile(home)).remove("temp")).isTrue();
-            assertThatThrownBy(() -> rows(db, "SELECT 1")).as("its open session's next query").isInstanceOf(SQLException.class);
+            assertThat(rows(db, "SELECT 1"))
+                    .as("a user added while the server runs logs in")
+                    .hasSize(1);
+            assertThat(ServeUsers.read(ServeUsers.defaultFile(home)).remove("temp"))
+                    .isTrue();
+            assertThatThrownBy(() -> rows(db, "SELECT 1"))
+                    .as("its open session's next query")
+                    .isInstanceOf(SQLException.class);
         }
         assertThatThrownBy(() -> rows(DriverManager.getConnection(url("temp", "temporary-2023")), "SELECT 1"))
-                .as("its next login").isInstanceOf(SQLException.class);
+                .as("its next login")
+                .isInstanceOf(SQLException.class);
         try (Connection db = analyst()) {
             assertThat(rows(db, "SELECT 1")).as("the others still log in").hasSize(1);
         }
@@ -308,29 +369,41 @@ class WarehouseFlightServerIT {
         int first = 21;
         PublishedWarehouses.Republisher republisher = new PublishedWarehouses.Republisher(home);
         republisher.publish(first - 1);
-        ServeSettings settings = new ServeSettings("127.0.0.1", 0, tls.cert(), tls.key(), false, ServeUsers.defaultFile(home),
-                Duration.ofSeconds(60), 8, 100_000, 2, 512L << 20);
+        ServeSettings settings = new ServeSettings(
+                "127.0.0.1",
+                0,
+                tls.cert(),
+                tls.key(),
+                false,
+                ServeUsers.defaultFile(home),
+                Duration.ofSeconds(60),
+                8,
+                100_000,
+                2,
+                512L << 20);
         try (WarehouseFlightServer own = WarehouseFlightServer.start(home, settings)) {
-            String url = "jdbc:arrow-flight-sql://localhost:" + own.port() + "/?useEncryption=true&tlsRootCerts=" + tls.cert()
-                    + "&user=ana&password=" + ANALYST_PASSWORD;
+            String url = "jdbc:arrow-flight-sql://localhost:" + own.port() + "/?useEncryption=true&tlsRootCerts="
+                    + tls.cert() + "&user=ana&password=" + ANALYST_PASSWORD;
             List<Read> reads = new CopyOnWriteArrayList<>();
             List<String> failures = new CopyOnWriteArrayList<>();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                Thread thread = new Thread(() -> {
-                    try (Connection db = DriverManager.getConnection(url)) {
-                        while (!stop.get()) {
-                            long start = System.nanoTime();
-                            List<List<Object>> parts = rows(db, PublishedWarehouses.GENERATIONS);
-                            reads.add(new Read(client, start, System.nanoTime(), parts));
-                            Thread.sleep(100);
-                        }
-                    } catch (SQLException | RuntimeException | InterruptedException e) {
-                        failures.add("client " + client + ": " + e);
-                    }
-                }, "client-" + c);
+                Thread thread = new Thread(
+                        () -> {
+                            try (Connection db = DriverManager.getConnection(url)) {
+                                while (!stop.get()) {
+                                    long start = System.nanoTime();
+                                    List<List<Object>> parts = rows(db, PublishedWarehouses.GENERATIONS);
+                                    reads.add(new Read(client, start, System.nanoTime(), parts));
+                                    Thread.sleep(100);
+                                }
+                            } catch (SQLException | RuntimeException | InterruptedException e) {
+                                failures.add("client " + client + ": " + e);
+                            }
+                        },
+                        "client-" + c);
                 thread.start();
                 threads.add(thread);
             }
@@ -353,19 +426,31 @@ class WarehouseFlightServerIT {
             switching[publishes] = Long.MAX_VALUE;
             assertThat(failures).as("no client query failed").isEmpty();
             for (Read read : reads) {
-                assertThat(read.single()).as("one generation in every part of one result: " + read.parts()).isTrue();
+                assertThat(read.single())
+                        .as("one generation in every part of one result: " + read.parts())
+                        .isTrue();
                 for (int k = 0; k < publishes; k++) {
                     if (read.start() > switched[k] && read.end() < switching[k + 1]) {
-                        assertThat(read.generation()).as("client " + read.client() + " after switch " + k).isEqualTo(first + k);
+                        assertThat(read.generation())
+                                .as("client " + read.client() + " after switch " + k)
+                                .isEqualTo(first + k);
                     }
                 }
             }
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                List<Long> seen = reads.stream().filter(r -> r.client() == client).map(Read::generation).toList();
-                assertThat(seen).as("client " + c + " never goes back to an older snapshot").isSorted();
-                assertThat(seen.stream().distinct()).as("client " + c + " saw every new generation")
-                        .containsAll(LongStream.range(first, first + publishes).boxed().toList());
+                List<Long> seen = reads.stream()
+                        .filter(r -> r.client() == client)
+                        .map(Read::generation)
+                        .toList();
+                assertThat(seen)
+                        .as("client " + c + " never goes back to an older snapshot")
+                        .isSorted();
+                assertThat(seen.stream().distinct())
+                        .as("client " + c + " saw every new generation")
+                        .containsAll(LongStream.range(first, first + publishes)
+                                .boxed()
+                                .toList());
             }
         }
     }
@@ -374,13 +459,24 @@ class WarehouseFlightServerIT {
     private static void awaitEveryClient(List<Read> reads, List<String> failures, int clients, long since)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (failures.isEmpty() && System.nanoTime() < deadline
-                && reads.stream().filter(r -> r.start() > since).map(Read::client).distinct().count() < clients) {
+        while (failures.isEmpty()
+                && System.nanoTime() < deadline
+                && reads.stream()
+                                .filter(r -> r.start() > since)
+                                .map(Read::client)
+                                .distinct()
+                                .count()
+                        < clients) {
             Thread.sleep(10);
         }
         assertThat(failures).as("client failures").isEmpty();
-        assertThat(reads.stream().filter(r -> r.start() > since).map(Read::client).distinct().count())
-                .as("every client queried after the switch").isEqualTo(clients);
+        assertThat(reads.stream()
+                        .filter(r -> r.start() > since)
+                        .map(Read::client)
+                        .distinct()
+                        .count())
+                .as("every client queried after the switch")
+                .isEqualTo(clients);
     }
 
     /** One client query: when it ran and, per part of the warehouse, the generations its rows carry. */
@@ -392,8 +488,10 @@ class WarehouseFlightServerIT {
 
         boolean single() {
             long generation = generation();
-            return parts.size() == 3 && parts.stream().allMatch(p -> ((Number) p.get(1)).longValue() == generation
-                    && ((Number) p.get(2)).longValue() == generation);
+            return parts.size() == 3
+                    && parts.stream()
+                            .allMatch(p -> ((Number) p.get(1)).longValue() == generation
+                                    && ((Number) p.get(2)).longValue() == generation);
         }
     }
 }

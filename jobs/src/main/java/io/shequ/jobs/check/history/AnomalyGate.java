@@ -45,7 +45,10 @@ public final class AnomalyGate {
      */
     public Findings check(String runId, Map<String, Dataset<Row>> staged, boolean rulesBlocked, boolean partial) {
         Findings findings = judge(runId, staged, partial);
-        history.record(runId, findings.metrics(), findings.anomalies(),
+        history.record(
+                runId,
+                findings.metrics(),
+                findings.anomalies(),
                 !partial && !rulesBlocked && findings.blocking().isEmpty());
         return findings;
     }
@@ -62,13 +65,18 @@ public final class AnomalyGate {
         Map<String, Dataset<Row>> measured = new LinkedHashMap<>();
         // a lake table costs a pass over its rows: measured when metrics.yml profiles it or an anomaly rule watches it
         LakeTableMetrics.named(tables).forEach((dataset, rows) -> {
-            if (profile.profiles(dataset) || files.find("anomaly/" + dataset + ".error.yml").isPresent()
+            if (profile.profiles(dataset)
+                    || files.find("anomaly/" + dataset + ".error.yml").isPresent()
                     || files.find("anomaly/" + dataset + ".warn.yml").isPresent()) {
                 measured.put(dataset, rows);
             }
         });
         Findings findings = judge(runId, measured, partial);
-        history.recordLake(runId, findings.metrics(), findings.anomalies(), !partial && findings.blocking().isEmpty());
+        history.recordLake(
+                runId,
+                findings.metrics(),
+                findings.anomalies(),
+                !partial && findings.blocking().isEmpty());
         return findings;
     }
 
@@ -80,12 +88,17 @@ public final class AnomalyGate {
         new TreeMap<>(staged).forEach((dataset, rows) -> {
             List<String> columns = Arrays.asList(rows.columns());
             List<AnomalyRule> rules = ruleFiles.of(dataset, columns);
-            List<DatasetMetric> measured = StagedDatasetMetrics.compute(rows, profile.metricsFor(dataset, columns, rules));
+            List<DatasetMetric> measured =
+                    StagedDatasetMetrics.compute(rows, profile.metricsFor(dataset, columns, rules));
             metrics.addAll(measured);
             for (AnomalyRule rule : partial ? List.<AnomalyRule>of() : rules) {
-                Double value = measured.stream().filter(m -> m.key().equals(rule.metricKey()))
-                        .map(DatasetMetric::value).findFirst().orElse(null);
-                anomalies.add(AnomalyDetection.judge(rule, value, history.history(rule.metricKey(), runId, rule.history())));
+                Double value = measured.stream()
+                        .filter(m -> m.key().equals(rule.metricKey()))
+                        .map(DatasetMetric::value)
+                        .findFirst()
+                        .orElse(null);
+                anomalies.add(
+                        AnomalyDetection.judge(rule, value, history.history(rule.metricKey(), runId, rule.history())));
             }
         });
         return new Findings(metrics, anomalies);

@@ -11,9 +11,19 @@ import java.util.List;
  * @param history  the earlier accepted runs compared with, oldest first
  * @param reason   the comparison in words, or why nothing was compared
  */
-public record AnomalyOutcome(String dataset, String level, String rule, String metric, String column, String bounds,
-                             String outcome, Double value, Double baseline, List<HistoryPoint> history,
-                             String reason, String description) {
+public record AnomalyOutcome(
+        String dataset,
+        String level,
+        String rule,
+        String metric,
+        String column,
+        String bounds,
+        String outcome,
+        Double value,
+        Double baseline,
+        List<HistoryPoint> history,
+        String reason,
+        String description) {
 
     public static final String PASSED = "Passed";
     public static final String FAILED = "Failed";

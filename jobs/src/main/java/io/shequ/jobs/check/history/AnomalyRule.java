@@ -17,8 +17,18 @@ import java.util.Locale;
  * @param description why the rule exists, in the user's words
  * @param location    file, line and column of the rule, for messages
  */
-public record AnomalyRule(String dataset, String level, String name, MetricName metric, String column,
-                          Change change, Double min, Double max, int history, String description, String location) {
+public record AnomalyRule(
+        String dataset,
+        String level,
+        String name,
+        MetricName metric,
+        String column,
+        Change change,
+        Double min,
+        Double max,
+        int history,
+        String description,
+        String location) {
 
     /** Default number of earlier runs whose median is the baseline. */
     public static final int DEFAULT_HISTORY = 3;
@@ -42,7 +52,8 @@ public record AnomalyRule(String dataset, String level, String name, MetricName 
     }
 
     static String fmt(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value)
                 : String.format(Locale.ROOT, "%.4g", value);
     }
 }

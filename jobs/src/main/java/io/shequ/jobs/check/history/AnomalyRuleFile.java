@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 final class AnomalyRuleFile {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> RULE_KEYS = Set.of("name", "metric", "column", "change", "min", "max", "history", "description");
+    private static final Set<String> RULE_KEYS =
+            Set.of("name", "metric", "column", "change", "min", "max", "history", "description");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private final String location;
@@ -48,8 +49,12 @@ final class AnomalyRuleFile {
         try {
             root = YAML.readTree(text);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ":";
-            throw new IllegalArgumentException(location + ":" + where + " not valid YAML: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ":";
+            throw new IllegalArgumentException(
+                    location + ":" + where + " not valid YAML: " + e.getOriginalMessage(), e);
         }
         return new AnomalyRuleFile(location, YamlPositions.of(text)).rules(root, dataset, level);
     }
@@ -87,7 +92,8 @@ final class AnomalyRuleFile {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!RULE_KEYS.contains(field)) {
-                throw invalid(key + "." + field, "unknown key '" + field + "'; expected one of " + new TreeSet<>(RULE_KEYS));
+                throw invalid(
+                        key + "." + field, "unknown key '" + field + "'; expected one of " + new TreeSet<>(RULE_KEYS));
             }
         }
         String name = text(node, key, "name");
@@ -95,8 +101,10 @@ final class AnomalyRuleFile {
             throw invalid(key + ".name", "'" + name + "' is not lower_snake_case");
         }
         String metricText = text(node, key, "metric");
-        MetricName metric = MetricName.parse(metricText).orElseThrow(() ->
-                invalid(key + ".metric", "'" + metricText + "' is not a metric; expected one of " + MetricName.writtenNames()));
+        MetricName metric = MetricName.parse(metricText)
+                .orElseThrow(() -> invalid(
+                        key + ".metric",
+                        "'" + metricText + "' is not a metric; expected one of " + MetricName.writtenNames()));
         String column = DatasetMetric.WHOLE_DATASET;
         if (metric.needsColumn()) {
             column = text(node, key, "column");
@@ -122,12 +130,23 @@ final class AnomalyRuleFile {
         if (node.has("history")) {
             JsonNode h = node.get("history");
             if (!h.canConvertToInt() || !h.isIntegralNumber() || h.asInt() < 1) {
-                throw invalid(key + ".history", "expected a whole number of runs, at least 1, got '" + h.asText() + "'");
+                throw invalid(
+                        key + ".history", "expected a whole number of runs, at least 1, got '" + h.asText() + "'");
             }
             history = h.asInt();
         }
         String description = node.path("description").asText("");
-        return new AnomalyRule(dataset, level, name, metric, column, change, min, max, history, description,
+        return new AnomalyRule(
+                dataset,
+                level,
+                name,
+                metric,
+                column,
+                change,
+                min,
+                max,
+                history,
+                description,
                 location + " " + positions.at(key));
     }
 
@@ -151,7 +170,7 @@ final class AnomalyRuleFile {
     }
 
     private IllegalArgumentException invalid(String key, String problem) {
-        return new IllegalArgumentException(location + " " + positions.at(key) + ": "
-                + (key.isEmpty() ? "" : key + ": ") + problem);
+        return new IllegalArgumentException(
+                location + " " + positions.at(key) + ": " + (key.isEmpty() ? "" : key + ": ") + problem);
     }
 }

@@ -22,13 +22,16 @@ final class AnomalyRules {
     List<AnomalyRule> of(String dataset, List<String> columns) {
         List<AnomalyRule> rules = new ArrayList<>();
         for (String level : LEVELS) {
-            files.find("anomaly/" + dataset + "." + level + ".yml").ifPresent(file ->
-                    rules.addAll(AnomalyRuleFile.read(file.location(), file.text(), dataset, level)));
+            files.find("anomaly/" + dataset + "." + level + ".yml")
+                    .ifPresent(
+                            file -> rules.addAll(AnomalyRuleFile.read(file.location(), file.text(), dataset, level)));
         }
         for (AnomalyRule rule : rules) {
             if (!DatasetMetric.WHOLE_DATASET.equals(rule.column()) && !columns.contains(rule.column())) {
-                throw new IllegalArgumentException(rule.location() + ": rule " + rule.name() + ": column '" + rule.column()
-                        + "' is not in the " + (LakeTableMetrics.isLake(dataset) ? "lake table " : "staged dataset ") + dataset + " (its columns: " + String.join(", ", columns) + ")");
+                throw new IllegalArgumentException(
+                        rule.location() + ": rule " + rule.name() + ": column '" + rule.column() + "' is not in the "
+                                + (LakeTableMetrics.isLake(dataset) ? "lake table " : "staged dataset ") + dataset
+                                + " (its columns: " + String.join(", ", columns) + ")");
             }
         }
         return rules;

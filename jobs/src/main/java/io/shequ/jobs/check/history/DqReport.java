@@ -18,24 +18,48 @@ import java.util.List;
  * its ledger (written as the steps go) and, once the run has ended, {@code summary.json}.
  * Rule outcomes are read loosely (any fields), so other sections of the ledger can grow.
  */
-public record DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
-                       List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
-                       List<SourceFinding> findings, List<ValueLine> values) {
+public record DqReport(
+        String runId,
+        String status,
+        Integer exitCode,
+        List<RuleRow> rules,
+        List<String> noRows,
+        List<AnomalyOutcome> anomalies,
+        List<DatasetMetric> metrics,
+        List<SourceFinding> findings,
+        List<ValueLine> values) {
 
     /** One line of the run's value accounting: a source's numeric field summed at each stage (null: not reached). */
-    public record ValueLine(String source, String field, String read, String staged, String quarantined, String lake,
-                            String published) {
-    }
+    public record ValueLine(
+            String source,
+            String field,
+            String read,
+            String staged,
+            String quarantined,
+            String lake,
+            String published) {}
 
-    public DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
-                    List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics,
-                    List<SourceFinding> findings) {
+    public DqReport(
+            String runId,
+            String status,
+            Integer exitCode,
+            List<RuleRow> rules,
+            List<String> noRows,
+            List<AnomalyOutcome> anomalies,
+            List<DatasetMetric> metrics,
+            List<SourceFinding> findings) {
         this(runId, status, exitCode, rules, noRows, anomalies, metrics, findings, List.of());
     }
 
     /** A report without staging's findings. */
-    public DqReport(String runId, String status, Integer exitCode, List<RuleRow> rules, List<String> noRows,
-                    List<AnomalyOutcome> anomalies, List<DatasetMetric> metrics) {
+    public DqReport(
+            String runId,
+            String status,
+            Integer exitCode,
+            List<RuleRow> rules,
+            List<String> noRows,
+            List<AnomalyOutcome> anomalies,
+            List<DatasetMetric> metrics) {
         this(runId, status, exitCode, rules, noRows, anomalies, metrics, List.of());
     }
 
@@ -61,26 +85,45 @@ public record DqReport(String runId, String status, Integer exitCode, List<RuleR
         }
         JsonNode source = ledger != null && ledger.has("data_quality") ? ledger : summary == null ? ledger : summary;
         List<RuleRow> rules = new ArrayList<>();
-        source.path("data_quality").forEach(r -> rules.add(new RuleRow(r.path("dataset").asText(), r.path("level").asText(),
-                r.path("rule").asText(), r.path("outcome").asText(), r.path("reason").isNull() ? "" : r.path("reason").asText(""))));
+        source.path("data_quality")
+                .forEach(r -> rules.add(new RuleRow(
+                        r.path("dataset").asText(),
+                        r.path("level").asText(),
+                        r.path("rule").asText(),
+                        r.path("outcome").asText(),
+                        r.path("reason").isNull() ? "" : r.path("reason").asText(""))));
         List<String> noRows = new ArrayList<>();
         source.path("data_quality_no_rows").forEach(n -> noRows.add(n.asText()));
         JsonNode withHistory = ledger != null && ledger.has(ANOMALIES) ? ledger : summary;
-        List<AnomalyOutcome> anomalies = withHistory == null || !withHistory.has(ANOMALIES) ? List.of()
-                : RunLedger.JSON.convertValue(withHistory.get(ANOMALIES), new TypeReference<List<AnomalyOutcome>>() { });
-        List<DatasetMetric> metrics = ledger == null || !ledger.has(METRICS) ? List.of()
-                : RunLedger.JSON.convertValue(ledger.get(METRICS), new TypeReference<List<DatasetMetric>>() { });
-        String status = summary == null ? "RUNNING or ended without a summary" : summary.path("status").asText();
-        Integer exit = summary == null || !summary.has("exit_code") ? null : summary.path("exit_code").asInt();
+        List<AnomalyOutcome> anomalies = withHistory == null || !withHistory.has(ANOMALIES)
+                ? List.of()
+                : RunLedger.JSON.convertValue(withHistory.get(ANOMALIES), new TypeReference<List<AnomalyOutcome>>() {});
+        List<DatasetMetric> metrics = ledger == null || !ledger.has(METRICS)
+                ? List.of()
+                : RunLedger.JSON.convertValue(ledger.get(METRICS), new TypeReference<List<DatasetMetric>>() {});
+        String status = summary == null
+                ? "RUNNING or ended without a summary"
+                : summary.path("status").asText();
+        Integer exit = summary == null || !summary.has("exit_code")
+                ? null
+                : summary.path("exit_code").asInt();
         JsonNode valueSource = ledger != null && ledger.has("value_accounting") ? ledger : summary;
         List<ValueLine> values = new ArrayList<>();
         if (valueSource != null) {
-            valueSource.path("value_accounting").path("run").forEach(v -> values.add(new ValueLine(v.path("source").asText(),
-                    v.path("field").asText(), sum(v, "read"), sum(v, "staged"), sum(v, "quarantined"), sum(v, "lake"),
-                    sum(v, "published"))));
+            valueSource
+                    .path("value_accounting")
+                    .path("run")
+                    .forEach(v -> values.add(new ValueLine(
+                            v.path("source").asText(),
+                            v.path("field").asText(),
+                            sum(v, "read"),
+                            sum(v, "staged"),
+                            sum(v, "quarantined"),
+                            sum(v, "lake"),
+                            sum(v, "published"))));
         }
-        return new DqReport(runId, status, exit, rules, noRows, anomalies, metrics,
-                RunFindings.read(runFolder), values);
+        return new DqReport(
+                runId, status, exit, rules, noRows, anomalies, metrics, RunFindings.read(runFolder), values);
     }
 
     private static String sum(JsonNode line, String side) {

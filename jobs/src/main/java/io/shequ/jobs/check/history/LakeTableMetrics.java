@@ -19,8 +19,7 @@ public final class LakeTableMetrics {
     /** The dataset-name prefix of lake tables. */
     public static final String PREFIX = "lake/";
 
-    private LakeTableMetrics() {
-    }
+    private LakeTableMetrics() {}
 
     /** {@code lake/<table>} for a lake table's name. */
     public static String dataset(String table) {

@@ -63,12 +63,17 @@ public final class MetricHistory {
 
     /** The last {@code limit} accepted values of a metric before {@code runId}, oldest first. */
     public List<HistoryPoint> history(MetricKey key, String runId, int limit) {
-        List<HistoryPoint> newestFirst = jdbc.query("""
+        List<HistoryPoint> newestFirst = jdbc.query(
+                """
                         SELECT run_id, metric_value FROM shequ_dq_metric
                         WHERE dataset = ? AND metric = ? AND column_name = ? AND accepted AND run_id <> ?
                         ORDER BY recorded_at DESC, run_id DESC LIMIT ?""",
                 (rs, i) -> new HistoryPoint(rs.getString(1), rs.getDouble(2)),
-                key.dataset(), key.metric(), key.column(), runId, limit);
+                key.dataset(),
+                key.metric(),
+                key.column(),
+                runId,
+                limit);
         List<HistoryPoint> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;
@@ -83,7 +88,8 @@ public final class MetricHistory {
     }
 
     /** Records one run's metrics and anomaly outcomes of the lake tables (datasets {@code lake/<table>}). */
-    public void recordLake(String runId, List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies, boolean accepted) {
+    public void recordLake(
+            String runId, List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies, boolean accepted) {
         record(runId, "LIKE", metrics, anomalies, accepted);
     }
 
@@ -92,33 +98,56 @@ public final class MetricHistory {
      * staged volumes must not become the baseline either.
      */
     public void reject(String runId) {
-        transaction.executeWithoutResult(status ->
-                jdbc.update("UPDATE shequ_dq_metric SET accepted = FALSE WHERE run_id = ?", runId));
+        transaction.executeWithoutResult(
+                status -> jdbc.update("UPDATE shequ_dq_metric SET accepted = FALSE WHERE run_id = ?", runId));
     }
 
-    private void record(String runId, String lakeOrNot, List<DatasetMetric> metrics, List<AnomalyOutcome> anomalies,
-                        boolean accepted) {
+    private void record(
+            String runId,
+            String lakeOrNot,
+            List<DatasetMetric> metrics,
+            List<AnomalyOutcome> anomalies,
+            boolean accepted) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         String scope = " AND dataset " + lakeOrNot + " '" + LakeTableMetrics.PREFIX + "%'";
         transaction.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM shequ_dq_metric WHERE run_id = ?" + scope, runId);
             jdbc.update("DELETE FROM shequ_dq_anomaly WHERE run_id = ?" + scope, runId);
-            jdbc.batchUpdate("""
+            jdbc.batchUpdate(
+                    """
                             INSERT INTO shequ_dq_metric (run_id, dataset, metric, column_name, metric_value, accepted, recorded_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    metrics.stream().map(m -> new Object[] {runId, m.dataset(), m.metric(), m.column(), m.value(), accepted, now})
+                    metrics.stream()
+                            .map(m ->
+                                    new Object[] {runId, m.dataset(), m.metric(), m.column(), m.value(), accepted, now})
                             .toList());
-            jdbc.batchUpdate("""
+            jdbc.batchUpdate(
+                    """
                             INSERT INTO shequ_dq_anomaly (run_id, dataset, rule_name, level, outcome, metric, column_name,
                               metric_value, baseline, compared_with, reason, recorded_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    anomalies.stream().map(a -> new Object[] {runId, a.dataset(), a.rule(), a.level(), a.outcome(),
-                            a.metric(), a.column(), a.value(), a.baseline(), comparedWith(a), clip(a.reason()), now}).toList());
+                    anomalies.stream()
+                            .map(a -> new Object[] {
+                                runId,
+                                a.dataset(),
+                                a.rule(),
+                                a.level(),
+                                a.outcome(),
+                                a.metric(),
+                                a.column(),
+                                a.value(),
+                                a.baseline(),
+                                comparedWith(a),
+                                clip(a.reason()),
+                                now
+                            })
+                            .toList());
         });
     }
 
     private static String comparedWith(AnomalyOutcome outcome) {
-        return clip(outcome.history().stream().map(p -> p.runId() + "=" + AnomalyRule.fmt(p.value()))
+        return clip(outcome.history().stream()
+                .map(p -> p.runId() + "=" + AnomalyRule.fmt(p.value()))
                 .collect(Collectors.joining("; ")));
     }
 

@@ -5,6 +5,8 @@ public record MetricKey(String dataset, String metric, String column) {
 
     @Override
     public String toString() {
-        return DatasetMetric.WHOLE_DATASET.equals(column) ? dataset + " " + metric : dataset + " " + metric + "(" + column + ")";
+        return DatasetMetric.WHOLE_DATASET.equals(column)
+                ? dataset + " " + metric
+                : dataset + " " + metric + "(" + column + ")";
     }
 }

@@ -40,6 +40,7 @@ public enum MetricName {
     }
 
     public static String writtenNames() {
-        return String.join(", ", Arrays.stream(values()).map(MetricName::written).toList());
+        return String.join(
+                ", ", Arrays.stream(values()).map(MetricName::written).toList());
     }
 }

@@ -42,7 +42,8 @@ public final class MetricProfile {
                 return;
             }
             if (!root.isObject()) {
-                throw new IllegalArgumentException(file.location() + ": expected a mapping of dataset → {distinct, sum}");
+                throw new IllegalArgumentException(
+                        file.location() + ": expected a mapping of dataset → {distinct, sum}");
             }
             root.fields().forEachRemaining(e -> {
                 String dataset = e.getKey();
@@ -59,7 +60,8 @@ public final class MetricProfile {
             return List.of();
         }
         if (!list.isArray()) {
-            throw new IllegalArgumentException(location + ": " + dataset + "." + key + ": expected a list of column names");
+            throw new IllegalArgumentException(
+                    location + ": " + dataset + "." + key + ": expected a list of column names");
         }
         List<String> names = new ArrayList<>();
         list.forEach(n -> names.add(n.asText()));
@@ -76,9 +78,11 @@ public final class MetricProfile {
         Set<MetricKey> keys = new LinkedHashSet<>();
         keys.add(new MetricKey(dataset, MetricName.ROW_COUNT.written(), DatasetMetric.WHOLE_DATASET));
         columns.forEach(c -> keys.add(new MetricKey(dataset, MetricName.COMPLETENESS.written(), c)));
-        distinct.getOrDefault(dataset, List.of()).stream().filter(columns::contains)
+        distinct.getOrDefault(dataset, List.of()).stream()
+                .filter(columns::contains)
                 .forEach(c -> keys.add(new MetricKey(dataset, MetricName.DISTINCT.written(), c)));
-        sum.getOrDefault(dataset, List.of()).stream().filter(columns::contains)
+        sum.getOrDefault(dataset, List.of()).stream()
+                .filter(columns::contains)
                 .forEach(c -> keys.add(new MetricKey(dataset, MetricName.SUM.written(), c)));
         rules.forEach(r -> keys.add(r.metricKey()));
         return keys;

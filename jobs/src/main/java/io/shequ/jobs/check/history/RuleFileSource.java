@@ -15,8 +15,7 @@ import java.util.Optional;
 final class RuleFileSource {
 
     /** A file's text and where it came from, for messages that name it. */
-    record RuleFile(String location, String text) {
-    }
+    record RuleFile(String location, String text) {}
 
     private final Path overrideFolder;
 
@@ -33,8 +32,10 @@ final class RuleFileSource {
                 }
             }
             try (InputStream in = RuleFileSource.class.getClassLoader().getResourceAsStream("dq/" + relativePath)) {
-                return in == null ? Optional.empty()
-                        : Optional.of(new RuleFile("dq/" + relativePath + " (bundled)",
+                return in == null
+                        ? Optional.empty()
+                        : Optional.of(new RuleFile(
+                                "dq/" + relativePath + " (bundled)",
                                 new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {

@@ -30,8 +30,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class StagedDatasetMetrics {
 
-    private StagedDatasetMetrics() {
-    }
+    private StagedDatasetMetrics() {}
 
     static List<DatasetMetric> compute(Dataset<Row> data, Collection<MetricKey> keys) {
         StructType schema = data.schema();
@@ -79,6 +78,9 @@ final class StagedDatasetMetrics {
     }
 
     private static Row aggregate(Dataset<Row> data, List<Column> aggregates) {
-        return data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+        return data.agg(
+                        aggregates.get(0),
+                        aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                .first();
     }
 }

@@ -20,8 +20,7 @@ final class YamlPositions {
 
     private final Map<String, JsonLocation> positions = new HashMap<>();
 
-    private YamlPositions() {
-    }
+    private YamlPositions() {}
 
     static YamlPositions of(String yaml) {
         YamlPositions result = new YamlPositions();

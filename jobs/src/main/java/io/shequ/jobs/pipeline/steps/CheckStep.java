@@ -16,9 +16,9 @@ import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.retention.RunFolderPurge;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -66,15 +66,32 @@ public final class CheckStep implements Tasklet {
 
     /** The staged datasets in the order they are checked. */
     static final List<CheckedDataset> DATASETS = List.of(
-            new CheckedDataset("community_reports", StreetOfficeReportStaging.DATASET, Source.STREET_OFFICES.id(),
-                    StreetOfficeReportStaging.DATASET, List.of()),
-            new CheckedDataset("grid_event_flows", "event_flow", Source.GRID_SYSTEM.id(), "event_flow", List.of("event_id", "seq")),
+            new CheckedDataset(
+                    "community_reports",
+                    StreetOfficeReportStaging.DATASET,
+                    Source.STREET_OFFICES.id(),
+                    StreetOfficeReportStaging.DATASET,
+                    List.of()),
+            new CheckedDataset(
+                    "grid_event_flows",
+                    "event_flow",
+                    Source.GRID_SYSTEM.id(),
+                    "event_flow",
+                    List.of("event_id", "seq")),
             new CheckedDataset("grid_events", "event", Source.GRID_SYSTEM.id(), "event", List.of("event_id")),
             new CheckedDataset("grids", "grid", Source.GRID_SYSTEM.id(), "grid", List.of("grid_code")),
-            new CheckedDataset("service_contracts", ProcurementLedgerStaging.DATASET, Source.PROCUREMENT.id(),
-                    ProcurementLedgerStaging.DATASET, List.of()),
+            new CheckedDataset(
+                    "service_contracts",
+                    ProcurementLedgerStaging.DATASET,
+                    Source.PROCUREMENT.id(),
+                    ProcurementLedgerStaging.DATASET,
+                    List.of()),
             // staging's findings about headers and taxonomy values: warn by default, a rule file can make them block
-            new CheckedDataset(SourceFinding.DATASET, SourceFinding.DATASET, SourceFinding.DATASET, SourceFinding.DATASET,
+            new CheckedDataset(
+                    SourceFinding.DATASET,
+                    SourceFinding.DATASET,
+                    SourceFinding.DATASET,
+                    SourceFinding.DATASET,
                     List.of("kind", "location", "value")));
 
     private final PipelineSettings settings;
@@ -83,8 +100,12 @@ public final class CheckStep implements Tasklet {
     private final DataQualityOutcomes dqOutcomes;
     private final MetricHistory metricHistory;
 
-    public CheckStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest,
-                     DataQualityOutcomes dqOutcomes, MetricHistory metricHistory) {
+    public CheckStep(
+            PipelineSettings settings,
+            SparkSession spark,
+            LandingManifest manifest,
+            DataQualityOutcomes dqOutcomes,
+            MetricHistory metricHistory) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
@@ -97,12 +118,18 @@ public final class CheckStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         RunLedger ledger = new RunLedger(layout, runId);
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.staging(runId), layout.beforeCheck(runId));
+        ShufflePartitions.sizeFor(
+                spark, settings.shufflePartitions(), layout.staging(runId), layout.beforeCheck(runId));
         // warned rows keep raw values like the quarantine, and go after the same number of days
-        ledger.put("dq_warned_purge", new RunFolderPurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
-                .purge(settings.retention().quarantineKeepDays(), runId, Set.of()));
-        DatasetCheck check = new DatasetCheck(spark, new DataQualityGate(settings.ruleFolder()),
-                new Quarantine(layout.quarantine(runId), runId), new Quarantine(layout.dqWarned(runId), runId),
+        ledger.put(
+                "dq_warned_purge",
+                new RunFolderPurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
+                        .purge(settings.retention().quarantineKeepDays(), runId, Set.of()));
+        DatasetCheck check = new DatasetCheck(
+                spark,
+                new DataQualityGate(settings.ruleFolder()),
+                new Quarantine(layout.quarantine(runId), runId),
+                new Quarantine(layout.dqWarned(runId), runId),
                 layout.beforeCheck(runId));
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<String> empty = new ArrayList<>();
@@ -114,7 +141,8 @@ public final class CheckStep implements Tasklet {
         Quarantine checkQuarantine = new Quarantine(layout.quarantine(runId), runId);
         for (CheckedDataset dataset : DATASETS) {
             Path staged = layout.staging(runId).resolve(dataset.folder());
-            Path before = layout.beforeCheck(runId).resolve(RuleStage.STAGED.folder()).resolve(dataset.dataset());
+            Path before =
+                    layout.beforeCheck(runId).resolve(RuleStage.STAGED.folder()).resolve(dataset.dataset());
             if (!Files.exists(staged) && !Files.exists(before)) {
                 continue;
             }
@@ -131,15 +159,26 @@ public final class CheckStep implements Tasklet {
             }
             outcomes.addAll(result.outcomes());
             // findings are no source rows: taking one out moves nothing in the row accounting
-            Map<String, Long> taken = dataset.dataset().equals(SourceFinding.DATASET) ? Map.of() : result.quarantinedByLocation();
-            taken.forEach((location, n) ->
-                    quarantined.merge(StagedAccounts.key(dataset.source(), location), n, Long::sum));
+            Map<String, Long> taken =
+                    dataset.dataset().equals(SourceFinding.DATASET) ? Map.of() : result.quarantinedByLocation();
+            taken.forEach(
+                    (location, n) -> quarantined.merge(StagedAccounts.key(dataset.source(), location), n, Long::sum));
             if (!taken.isEmpty()) {
-                values = CheckedValues.afterCheck(values, dataset.source(), spark.read().parquet(staged.toString()),
+                values = CheckedValues.afterCheck(
+                        values,
+                        dataset.source(),
+                        spark.read().parquet(staged.toString()),
                         checkQuarantine.read(spark, "dq_" + RuleStage.STAGED.folder() + "_" + dataset.dataset()));
             }
-            rows.put(dataset.dataset(), Map.of("quarantined", result.quarantinedByLocation().values().stream()
-                    .mapToLong(Long::longValue).sum(), "warned", result.warnedRows()));
+            rows.put(
+                    dataset.dataset(),
+                    Map.of(
+                            "quarantined",
+                            result.quarantinedByLocation().values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum(),
+                            "warned",
+                            result.warnedRows()));
         }
         List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(ledger), quarantined);
         manifest.recordAccounts(runId, accounts);
@@ -151,15 +190,18 @@ public final class CheckStep implements Tasklet {
         ledger.put("data_quality_no_rows", empty);
         ledger.put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
         dqOutcomes.record(runId, RuleStage.STAGED, outcomes);
-        contribution.incrementFilterCount(quarantined.values().stream().mapToLong(Long::longValue).sum());
-        List<RuleOutcome> blocking = new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
+        contribution.incrementFilterCount(
+                quarantined.values().stream().mapToLong(Long::longValue).sum());
+        List<RuleOutcome> blocking =
+                new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
         AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
                 .check(runId, measured, !blocking.isEmpty(), RunScope.partial(RunScope.of(layout, runId)));
         ledger.put(DqReport.METRICS, findings.metrics());
         ledger.put(DqReport.ANOMALIES, findings.anomalies());
         DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
-        findings.blocking().forEach(a -> blocking.add(
-                new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason())));
+        findings.blocking()
+                .forEach(a -> blocking.add(
+                        new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason())));
         new ReadmissionAfterCheck(layout, manifest).account(runId, !blocking.isEmpty());
         if (!blocking.isEmpty()) {
             throw new DataQualityGateException(blocking);
@@ -174,6 +216,8 @@ public final class CheckStep implements Tasklet {
             kept = ledger.get("sources");
             ledger.put(SOURCES_BEFORE_CHECK, kept == null ? List.of() : kept);
         }
-        return kept == null ? List.of() : RunLedger.JSON.convertValue(kept, new TypeReference<List<SourceAccount>>() { });
+        return kept == null
+                ? List.of()
+                : RunLedger.JSON.convertValue(kept, new TypeReference<List<SourceAccount>>() {});
     }
 }

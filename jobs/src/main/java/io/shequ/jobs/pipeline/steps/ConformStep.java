@@ -74,11 +74,16 @@ public final class ConformStep implements Tasklet {
         ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), staging, layout.gridMirror());
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
-        List<DivisionCode> cities = settings.districts().stream().map(d -> d.ancestor(DivisionLevel.CITY)).distinct().toList();
+        List<DivisionCode> cities = settings.districts().stream()
+                .map(d -> d.ancestor(DivisionLevel.CITY))
+                .distinct()
+                .toList();
         NbsDivisions nbs = settings.divisionReference() == null
-                ? NbsDivisions.bundled2023(cities) : NbsDivisions.fromFolder(settings.divisionReference(), cities);
+                ? NbsDivisions.bundled2023(cities)
+                : NbsDivisions.fromFolder(settings.divisionReference(), cities);
         // the curated aliases, with the user's confirmed names in <home>/reference/ on top
-        DivisionAliases aliases = DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME));
+        DivisionAliases aliases =
+                DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME));
         ResolverUdfs.register(spark, new DivisionResolver(nbs, settings.districts(), aliases));
         ReportersToPseudonyms reporters = new ReportersToPseudonyms(new Pseudonymizer(settings.pseudonymKey()));
 
@@ -90,9 +95,16 @@ public final class ConformStep implements Tasklet {
         counts.put("grid_mirror_pseudonymized", new ClearReporterMigration(spark, reporters).migrate(mirror));
         LocalDate runDate = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LakeDimensions lakeDims = new LakeDimensions(spark);
-        write(new DivisionsToDimension(spark).apply(nbs, cities,
-                lakeDims.current(DivisionsToDimension.TABLE, DivisionsToDimension.KEY),
-                NbsRelease.date(settings.divisionReference(), runDate)), conformed, DivisionsToDimension.TABLE, counts);
+        write(
+                new DivisionsToDimension(spark)
+                        .apply(
+                                nbs,
+                                cities,
+                                lakeDims.current(DivisionsToDimension.TABLE, DivisionsToDimension.KEY),
+                                NbsRelease.date(settings.divisionReference(), runDate)),
+                conformed,
+                DivisionsToDimension.TABLE,
+                counts);
         Dataset<Row> divisions = read(conformed, DivisionsToDimension.TABLE);
         TaxonomyToDimension taxonomies = new TaxonomyToDimension(spark, HomeTaxonomies.of(settings.home()));
         for (TaxonomyToDimension.Kind kind : TaxonomyToDimension.Kind.values()) {
@@ -102,33 +114,66 @@ public final class ConformStep implements Tasklet {
         if (Files.exists(staging.resolve("community_reports"))) {
             StagedReportsToFacts.Result r = new StagedReportsToFacts().apply(read(staging, "community_reports"));
             write(new CommunityReportKeys(divisions).apply(r.facts()), conformed, "fct_community_reports", counts);
-            factYears.add(read(conformed, "fct_community_reports").select(year(col("period_end")).as("year")));
+            factYears.add(read(conformed, "fct_community_reports")
+                    .select(year(col("period_end")).as("year")));
             counts.put("community_reports_unresolved", quarantine.write("conform_community_reports", r.rejected()));
-            r.superseded().write().mode("overwrite").parquet(conformed.resolve(LakeValues.superseded("community_reports")).toString());
+            r.superseded()
+                    .write()
+                    .mode("overwrite")
+                    .parquet(conformed
+                            .resolve(LakeValues.superseded("community_reports"))
+                            .toString());
             resolution.put(Source.STREET_OFFICES.id(), r.resolution());
         }
         if (Files.exists(staging.resolve("service_contracts"))) {
             StagedContractsToFacts.Result r = new StagedContractsToFacts().apply(read(staging, "service_contracts"));
             Dataset<Row> facts = r.facts().cache();
-            write(new ProvidersToOrganizations().apply(facts,
-                    lakeDims.current(ProvidersToOrganizations.TABLE, ProvidersToOrganizations.KEY), runDate),
-                    conformed, ProvidersToOrganizations.TABLE, counts);
-            write(new ServiceContractKeys(new ServiceContractKeys.Dims(read(conformed, ProvidersToOrganizations.TABLE),
-                    divisions, read(conformed, TaxonomyToDimension.Kind.SERVICE_CATEGORY.table))).apply(facts),
-                    conformed, "fct_service_contracts", counts);
+            write(
+                    new ProvidersToOrganizations()
+                            .apply(
+                                    facts,
+                                    lakeDims.current(ProvidersToOrganizations.TABLE, ProvidersToOrganizations.KEY),
+                                    runDate),
+                    conformed,
+                    ProvidersToOrganizations.TABLE,
+                    counts);
+            write(
+                    new ServiceContractKeys(new ServiceContractKeys.Dims(
+                                    read(conformed, ProvidersToOrganizations.TABLE),
+                                    divisions,
+                                    read(conformed, TaxonomyToDimension.Kind.SERVICE_CATEGORY.table)))
+                            .apply(facts),
+                    conformed,
+                    "fct_service_contracts",
+                    counts);
             facts.unpersist();
-            factYears.add(read(conformed, "fct_service_contracts").select(year(col("signed_date")).as("year")));
+            factYears.add(read(conformed, "fct_service_contracts")
+                    .select(year(col("signed_date")).as("year")));
             counts.put("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
-            r.superseded().write().mode("overwrite").parquet(conformed.resolve(LakeValues.superseded("service_contracts")).toString());
+            r.superseded()
+                    .write()
+                    .mode("overwrite")
+                    .parquet(conformed
+                            .resolve(LakeValues.superseded("service_contracts"))
+                            .toString());
             resolution.put(Source.PROCUREMENT.id(), r.resolution());
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {
-            GridConform.Dims keyDims = new GridConform.Dims(divisions,
+            GridConform.Dims keyDims = new GridConform.Dims(
+                    divisions,
                     read(conformed, TaxonomyToDimension.Kind.EVENT_CATEGORY.table),
                     read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table));
-            if (new GridConform(spark, mirror, reporters, settings.home()).conform(runId, staging, conformed, keyDims,
-                    quarantine, (rows, table) -> write(rows, conformed, table, counts), counts)) {
-                factYears.add(read(conformed, GridConform.FACTS).select(year(col("reported_at")).as("year")));
+            if (new GridConform(spark, mirror, reporters, settings.home())
+                    .conform(
+                            runId,
+                            staging,
+                            conformed,
+                            keyDims,
+                            quarantine,
+                            (rows, table) -> write(rows, conformed, table, counts),
+                            counts)) {
+                factYears.add(read(conformed, GridConform.FACTS)
+                        .select(year(col("reported_at")).as("year")));
             }
         }
         // every day of every year a fact touches, now or in an earlier run, so date keys always resolve
@@ -137,8 +182,12 @@ public final class ConformStep implements Tasklet {
             factYears.add(earlierDates.select(col("year")));
         }
         if (!factYears.isEmpty()) {
-            write(new YearsToDates().apply(factYears.stream().reduce(Dataset::union).orElseThrow()),
-                    conformed, YearsToDates.TABLE, counts);
+            write(
+                    new YearsToDates()
+                            .apply(factYears.stream().reduce(Dataset::union).orElseThrow()),
+                    conformed,
+                    YearsToDates.TABLE,
+                    counts);
         }
         new RunLedger(layout, runId).put("conform", counts);
         return RepeatStatus.FINISHED;

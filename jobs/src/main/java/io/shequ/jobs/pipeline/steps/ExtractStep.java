@@ -39,8 +39,12 @@ public final class ExtractStep implements Tasklet {
     private final GridWatermarks watermarks;
     private final UnfinishedRuns unfinished;
 
-    public ExtractStep(PipelineSettings settings, SparkSession spark, LandingManifest manifest, GridWatermarks watermarks,
-                       UnfinishedRuns unfinished) {
+    public ExtractStep(
+            PipelineSettings settings,
+            SparkSession spark,
+            LandingManifest manifest,
+            GridWatermarks watermarks,
+            UnfinishedRuns unfinished) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
@@ -53,8 +57,8 @@ public final class ExtractStep implements Tasklet {
         String runId = RunIds.of(chunkContext);
         HomeLayout layout = new HomeLayout(settings.home());
         // the raw zones hold personal data: past runs' are deleted once older than the configured days
-        RawZonePurge.Result purged = new RawZonePurge(layout, settings.retention(), Clock.systemUTC())
-                .purge(runId, unfinished.runIds());
+        RawZonePurge.Result purged =
+                new RawZonePurge(layout, settings.retention(), Clock.systemUTC()).purge(runId, unfinished.runIds());
         new RunLedger(layout, runId).put(QUARANTINE_PURGE, purged.quarantine());
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("landing_tables", purged.landingTables());
@@ -73,12 +77,13 @@ public final class ExtractStep implements Tasklet {
             List<LandedSource> all = files.land(Source.PROCUREMENT.id(), settings.procurementFolder());
             landed.put(Source.PROCUREMENT.id(), scope == null ? all : scope.select(Source.PROCUREMENT.id(), all));
         }
-        if (settings.gridSystem().isPresent() && (scope == null || scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
+        if (settings.gridSystem().isPresent()
+                && (scope == null || scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
             // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
             GridSystemLanding.Landing grid = scope == null || !scope.readsGrid()
                     ? new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId)
-                    : new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId,
-                            scope.gridFrom(), scope.gridUntil());
+                    : new GridSystemLanding(spark, layout, watermarks)
+                            .land(settings.grid(), runId, scope.gridFrom(), scope.gridUntil());
             landed.put(Source.GRID_SYSTEM.id(), grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
             new RunLedger(layout, runId).put(GRID_EXTRACT, grid.extract());

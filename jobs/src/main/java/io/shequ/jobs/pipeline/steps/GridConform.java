@@ -33,6 +33,7 @@ final class GridConform {
 
     /** Ledger value of {@code grid_state} when the increment changed nothing: there is no merged state to commit. */
     static final String UNCHANGED = "unchanged";
+
     static final String FACTS = "fct_grid_events";
 
     /** Writes a conformed table and counts it into the step's ledger entry. */
@@ -41,8 +42,7 @@ final class GridConform {
     }
 
     /** The conformed dimensions the facts' keys come from. */
-    record Dims(Dataset<Row> divisions, Dataset<Row> categories, Dataset<Row> channels) {
-    }
+    record Dims(Dataset<Row> divisions, Dataset<Row> categories, Dataset<Row> channels) {}
 
     private final SparkSession spark;
     private final GridMirror mirror;
@@ -57,43 +57,69 @@ final class GridConform {
     }
 
     /** Returns whether the run wrote {@code fct_grid_events}. */
-    boolean conform(String runId, Path staging, Path conformed, Dims dims, Quarantine quarantine, TableWriter writer,
-                    Map<String, Object> counts) {
+    boolean conform(
+            String runId,
+            Path staging,
+            Path conformed,
+            Dims dims,
+            Quarantine quarantine,
+            TableWriter writer,
+            Map<String, Object> counts) {
         HomeTaxonomies taxonomies = HomeTaxonomies.of(home);
-        String basis = GridFactsBasis.of(dims.divisions(), dims.categories(), dims.channels(), home.resolve("taxonomies"));
+        String basis =
+                GridFactsBasis.of(dims.divisions(), dims.categories(), dims.channels(), home.resolve("taxonomies"));
         Optional<GridState> before = mirror.current(spark);
-        Optional<GridMirror.Facts> kept = mirror.currentFacts(spark).filter(f -> f.basis().equals(basis));
+        Optional<GridMirror.Facts> kept =
+                mirror.currentFacts(spark).filter(f -> f.basis().equals(basis));
         GridStateChanges changes = null;
         if (before.isPresent() && kept.isPresent()) {
             GridState increment = GridState.read(spark, staging);
-            changes = GridStateChanges.between(before.get(),
+            changes = GridStateChanges.between(
+                    before.get(),
                     new GridState(increment.grids(), reporters.apply(increment.events()), increment.flows()));
             if (changes.none()) {
                 changes.release();
                 counts.put("grid_state", UNCHANGED);
                 GridState current = before.get();
-                counts.put("grid_events_unresolved", quarantine.write("conform_grid_events",
-                        new GridEventsToFacts().apply(current.events(), current.flows(), current.grids()).rejected()));
+                counts.put(
+                        "grid_events_unresolved",
+                        quarantine.write(
+                                "conform_grid_events",
+                                new GridEventsToFacts()
+                                        .apply(current.events(), current.flows(), current.grids())
+                                        .rejected()));
                 return false;
             }
         }
         GridState merged = mirror.merge(spark, runId, staging, reporters);
         GridEventsToFacts.Result whole = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
-        writer.write(new GridsToDimension().apply(merged.grids(), merged.events(),
-                new LakeDimensions(spark).current(GridsToDimension.TABLE, GridsToDimension.KEY)), GridsToDimension.TABLE);
-        GridEventKeys keys = new GridEventKeys(new GridEventKeys.Dims(read(conformed, GridsToDimension.TABLE),
-                dims.divisions(), dims.categories(), dims.channels()), taxonomies);
+        writer.write(
+                new GridsToDimension()
+                        .apply(
+                                merged.grids(),
+                                merged.events(),
+                                new LakeDimensions(spark).current(GridsToDimension.TABLE, GridsToDimension.KEY)),
+                GridsToDimension.TABLE);
+        GridEventKeys keys = new GridEventKeys(
+                new GridEventKeys.Dims(
+                        read(conformed, GridsToDimension.TABLE), dims.divisions(), dims.categories(), dims.channels()),
+                taxonomies);
         if (changes == null) {
             counts.put("grid_state", "rebuilt");
             writer.write(keys.apply(whole.facts()), FACTS);
         } else {
-            Dataset<Row> touched = new TouchedGridEvents().apply(changes, before.get().grids(), merged).cache();
-            GridEventsToFacts.Result recomputed = new GridEventsToFacts().apply(
-                    merged.events().join(touched, "event_id", "left_semi"),
-                    merged.flows().join(touched, "event_id", "left_semi"), merged.grids());
+            Dataset<Row> touched = new TouchedGridEvents()
+                    .apply(changes, before.get().grids(), merged)
+                    .cache();
+            GridEventsToFacts.Result recomputed = new GridEventsToFacts()
+                    .apply(
+                            merged.events().join(touched, "event_id", "left_semi"),
+                            merged.flows().join(touched, "event_id", "left_semi"),
+                            merged.grids());
             counts.put("grid_state", "merged");
             counts.put("grid_events_recomputed", touched.count());
-            writer.write(new TouchedFactsMerge().apply(kept.get().facts(), touched, keys.apply(recomputed.facts())), FACTS);
+            writer.write(
+                    new TouchedFactsMerge().apply(kept.get().facts(), touched, keys.apply(recomputed.facts())), FACTS);
             touched.unpersist();
             changes.release();
         }

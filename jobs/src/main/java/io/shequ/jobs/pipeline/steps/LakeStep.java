@@ -60,9 +60,18 @@ public final class LakeStep implements Tasklet {
     private static final Map<String, String> FILE_FACT_SOURCES = Map.of(
             "fct_community_reports", Source.STREET_OFFICES.id(),
             "fct_service_contracts", Source.PROCUREMENT.id());
+
     public static final List<String> TABLES = List.of(
-            "dim_division", "dim_grid", "dim_organization", "dim_date", "dim_event_category", "dim_event_channel",
-            "dim_service_category", "fct_community_reports", "fct_grid_events", "fct_service_contracts");
+            "dim_division",
+            "dim_grid",
+            "dim_organization",
+            "dim_date",
+            "dim_event_category",
+            "dim_event_channel",
+            "dim_service_category",
+            "fct_community_reports",
+            "fct_grid_events",
+            "fct_service_contracts");
 
     private final PipelineSettings settings;
     private final SparkSession spark;
@@ -71,8 +80,12 @@ public final class LakeStep implements Tasklet {
     private final MetricHistory metricHistory;
 
     /** @param metricHistory where the lake tables' metrics go and their anomaly rules look */
-    public LakeStep(PipelineSettings settings, SparkSession spark, GridWatermarks watermarks, DataQualityOutcomes dqOutcomes,
-                    MetricHistory metricHistory) {
+    public LakeStep(
+            PipelineSettings settings,
+            SparkSession spark,
+            GridWatermarks watermarks,
+            DataQualityOutcomes dqOutcomes,
+            MetricHistory metricHistory) {
         this.settings = settings;
         this.spark = spark;
         this.watermarks = watermarks;
@@ -121,19 +134,26 @@ public final class LakeStep implements Tasklet {
                 PausePoint.reach(PausePoint.LAKE_COMMIT);
             }
         }
-        LakeSnapshot snapshot = new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE,
-                Instant.now(), tables);
+        LakeSnapshot snapshot =
+                new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE, Instant.now(), tables);
         snapshot.write(layout.run(runId).resolve("lake-snapshot.json"));
-        new RunLedger(layout, runId).put("lake", tables.stream().map(t -> lakeEntry(t, writes.get(t.name()))).toList());
+        new RunLedger(layout, runId)
+                .put(
+                        "lake",
+                        tables.stream()
+                                .map(t -> lakeEntry(t, writes.get(t.name())))
+                                .toList());
         JsonNode gridExtract = new RunLedger(layout, runId).get(ExtractStep.GRID_EXTRACT);
         if (gridExtract != null) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
             JsonNode conform = new RunLedger(layout, runId).get("conform");
-            boolean unchanged = conform != null && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
+            boolean unchanged = conform != null
+                    && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
             new GridRunCommit(new GridMirror(layout.gridMirror()), watermarks)
                     .commit(runId, RunLedger.JSON.convertValue(gridExtract, GridExtract.class), unchanged);
         }
-        contribution.incrementWriteCount(tables.stream().mapToLong(LakeTable::rowCount).sum());
+        contribution.incrementWriteCount(
+                tables.stream().mapToLong(LakeTable::rowCount).sum());
         return RepeatStatus.FINISHED;
     }
 

@@ -52,10 +52,12 @@ final class LakeTablesAnomalies {
                 .checkLake(runId, tables, RunScope.partial(RunScope.of(layout, runId)));
         RunLedger ledger = new RunLedger(layout, runId);
         ledger.put(DqReport.METRICS, LakeTableMetrics.replaceLake(ledger.get(DqReport.METRICS), findings.metrics()));
-        ledger.put(DqReport.ANOMALIES, LakeTableMetrics.replaceLake(ledger.get(DqReport.ANOMALIES), findings.anomalies()));
+        ledger.put(
+                DqReport.ANOMALIES, LakeTableMetrics.replaceLake(ledger.get(DqReport.ANOMALIES), findings.anomalies()));
         DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
-        List<RuleOutcome> blocking = findings.blocking().stream().map(a -> new RuleOutcome(a.dataset(), a.level(),
-                "Anomaly " + a.rule(), a.outcome(), a.reason())).toList();
+        List<RuleOutcome> blocking = findings.blocking().stream()
+                .map(a -> new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason()))
+                .toList();
         if (!blocking.isEmpty()) {
             history.reject(runId);
             throw new DataQualityGateException(blocking);

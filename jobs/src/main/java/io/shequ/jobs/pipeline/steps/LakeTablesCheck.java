@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.check.CheckedDataset;
 import io.shequ.jobs.check.DataQualityGate;
 import io.shequ.jobs.check.DataQualityGateException;
-import io.shequ.jobs.value.LakeValues;
-import io.shequ.jobs.value.ValueAccount;
-import io.shequ.jobs.value.ValueLedger;
 import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
@@ -15,6 +12,9 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
+import io.shequ.jobs.value.LakeValues;
+import io.shequ.jobs.value.ValueAccount;
+import io.shequ.jobs.value.ValueLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,22 +62,32 @@ public final class LakeTablesCheck {
         HomeLayout layout = new HomeLayout(settings.home());
         RunLedger ledger = new RunLedger(layout, runId);
         Path conformed = layout.conformed(runId);
-        DatasetCheck check = new DatasetCheck(spark, new DataQualityGate(settings.ruleFolder()),
-                new Quarantine(layout.quarantine(runId), runId), new Quarantine(layout.dqWarned(runId), runId),
+        DatasetCheck check = new DatasetCheck(
+                spark,
+                new DataQualityGate(settings.ruleFolder()),
+                new Quarantine(layout.quarantine(runId), runId),
+                new Quarantine(layout.dqWarned(runId), runId),
                 layout.beforeCheck(runId));
         List<RuleOutcome> outcomes = new ArrayList<>();
         Map<String, Object> rows = new LinkedHashMap<>();
         long quarantined = 0;
         for (String table : LakeStep.TABLES) {
             Path folder = conformed.resolve(table);
-            if (!Files.exists(folder) && !Files.exists(layout.beforeCheck(runId).resolve(RuleStage.LAKE.folder()).resolve(table))) {
+            if (!Files.exists(folder)
+                    && !Files.exists(layout.beforeCheck(runId)
+                            .resolve(RuleStage.LAKE.folder())
+                            .resolve(table))) {
                 continue;
             }
-            DatasetCheck.Result result = check.run(RuleStage.LAKE,
+            DatasetCheck.Result result = check.run(
+                    RuleStage.LAKE,
                     new CheckedDataset(table, table, "lake", table, KEYS.getOrDefault(table, List.of())),
-                    folder, references(conformed, table));
+                    folder,
+                    references(conformed, table));
             outcomes.addAll(result.outcomes());
-            long taken = result.quarantinedByLocation().values().stream().mapToLong(Long::longValue).sum();
+            long taken = result.quarantinedByLocation().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             quarantined += taken;
             if (!result.outcomes().isEmpty()) {
                 rows.put(table, Map.of("quarantined", taken, "warned", result.warnedRows()));
@@ -85,8 +95,9 @@ public final class LakeTablesCheck {
         }
         // the values the facts carry to the lake, reconciled per file with the staged values (value accounting)
         ValueLedger values = new ValueLedger(ledger);
-        List<ValueAccount> reconciled = new LakeValues(spark, layout.staging(runId), conformed,
-                new Quarantine(layout.quarantine(runId), runId)).reconcile(values.readAsOf("lake"));
+        List<ValueAccount> reconciled = new LakeValues(
+                        spark, layout.staging(runId), conformed, new Quarantine(layout.quarantine(runId), runId))
+                .reconcile(values.readAsOf("lake"));
         values.write(reconciled);
         outcomes.addAll(ValueLedger.findings(reconciled, RuleStage.LAKE));
         ledger.put("data_quality", withStage(ledger.get("data_quality"), outcomes));
@@ -98,7 +109,8 @@ public final class LakeTablesCheck {
         rowSection.put(RuleStage.LAKE.folder(), rows);
         ledger.put(CheckStep.DATA_QUALITY_ROWS, rowSection);
         dqOutcomes.record(runId, RuleStage.LAKE, outcomes);
-        List<RuleOutcome> blocking = outcomes.stream().filter(RuleOutcome::blocks).toList();
+        List<RuleOutcome> blocking =
+                outcomes.stream().filter(RuleOutcome::blocks).toList();
         if (!blocking.isEmpty()) {
             throw new DataQualityGateException(blocking);
         }
@@ -124,7 +136,9 @@ public final class LakeTablesCheck {
         Map<String, Supplier<Dataset<Row>>> references = new LinkedHashMap<>();
         for (String table : LakeStep.TABLES) {
             if (!table.equals(checked) && Files.exists(conformed.resolve(table))) {
-                references.put(table, () -> spark.read().parquet(conformed.resolve(table).toString()));
+                references.put(
+                        table,
+                        () -> spark.read().parquet(conformed.resolve(table).toString()));
             }
         }
         return references;

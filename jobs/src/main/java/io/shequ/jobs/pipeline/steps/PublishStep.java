@@ -8,10 +8,10 @@ import io.shequ.jobs.partition.PartitionLedger;
 import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.publish.PublishGateException;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.quality.RunInputQuality;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -42,8 +42,12 @@ public final class PublishStep implements Tasklet {
     private final PartitionLedger partitions;
     private final FreshnessWindows windows;
 
-    public PublishStep(PipelineSettings settings, WarehousePort warehouse, ProcessedPartitions processed,
-                       PartitionLedger partitions, FreshnessWindows windows) {
+    public PublishStep(
+            PipelineSettings settings,
+            WarehousePort warehouse,
+            ProcessedPartitions processed,
+            PartitionLedger partitions,
+            FreshnessWindows windows) {
         this.settings = settings;
         this.warehouse = warehouse;
         this.processed = processed;
@@ -60,8 +64,10 @@ public final class PublishStep implements Tasklet {
         String current = layout.warehouse().resolve("current.duckdb").toString();
         WarehousePort.Publication publication;
         try {
-            publication = warehouse.publish(runId, lake, RunInputQuality.of(layout, runId, latePartitions(layout, runId),
-                    unchangedSources(ledger)));
+            publication = warehouse.publish(
+                    runId,
+                    lake,
+                    RunInputQuality.of(layout, runId, latePartitions(layout, runId), unchangedSources(ledger)));
         } catch (PublishGateException e) {
             Map<String, Object> blocked = new LinkedHashMap<>();
             blocked.put("status", "blocked");
@@ -85,8 +91,11 @@ public final class PublishStep implements Tasklet {
     /** The grid system, when this run's increment left the grid state as it was. */
     private static Set<String> unchangedSources(RunLedger ledger) {
         JsonNode conform = ledger.get("conform");
-        return conform != null && GridConform.UNCHANGED.equals(conform.path("grid_state").asText())
-                ? Set.of(Source.GRID_SYSTEM.id()) : Set.of();
+        return conform != null
+                        && GridConform.UNCHANGED.equals(
+                                conform.path("grid_state").asText())
+                ? Set.of(Source.GRID_SYSTEM.id())
+                : Set.of();
     }
 
     /**
@@ -97,9 +106,9 @@ public final class PublishStep implements Tasklet {
     private Freshness.Report latePartitions(HomeLayout layout, String runId) {
         Map<String, Partition> byKey = new LinkedHashMap<>();
         partitions.all().forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
-        processed.of(runId, RunScope.kindOf(RunScope.of(layout, runId)), true)
+        processed
+                .of(runId, RunScope.kindOf(RunScope.of(layout, runId)), true)
                 .forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
-        return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()),
-                settings.sources());
+        return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()), settings.sources());
     }
 }

@@ -37,8 +37,9 @@ final class ReadmissionAfterCheck {
         Set<String> quarantined = new HashSet<>();
         new QuarantineRows(layout).ofRun(runId, null).forEach(r -> quarantined.add(r.quarantineId()));
         List<ReadmissionAccounting.AdmitFileAccount> admitFiles = new ArrayList<>();
-        ledger.put(Readmission.SECTION, new ReadmissionAccounting(layout, runId)
-                .finish(staged, quarantined, blocked, admitFiles));
+        ledger.put(
+                Readmission.SECTION,
+                new ReadmissionAccounting(layout, runId).finish(staged, quarantined, blocked, admitFiles));
         for (ReadmissionAccounting.AdmitFileAccount f : admitFiles) {
             manifest.recordAccounted(runId, f.done().toString(), f.sha256(), f.bytes(), f.account());
         }

@@ -70,8 +70,8 @@ public final class StageStep implements Tasklet {
         HomeLayout layout = new HomeLayout(settings.home());
         RunLedger ledger = new RunLedger(layout, runId);
         ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.landingTables(runId));
-        Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(ledger.get("landed"),
-                new TypeReference<Map<String, List<LandedSource>>>() { });
+        Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(
+                ledger.get("landed"), new TypeReference<Map<String, List<LandedSource>>>() {});
         Path staging = layout.staging(runId);
         Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
         List<SourceAccount> accounts = new ArrayList<>();
@@ -82,8 +82,9 @@ public final class StageStep implements Tasklet {
         List<ValueAccount> values = new ArrayList<>();
         HomeTaxonomies taxonomies = HomeTaxonomies.of(settings.home());
         if (landed.containsKey(Source.STREET_OFFICES.id())) {
-            StreetOfficeReportStaging reports = new StreetOfficeReportStaging(spark, contract("street-office-report.yml",
-                    SourceContract.STREET_OFFICE_REPORT)).correcting(corrections)
+            StreetOfficeReportStaging reports = new StreetOfficeReportStaging(
+                            spark, contract("street-office-report.yml", SourceContract.STREET_OFFICE_REPORT))
+                    .correcting(corrections)
                     .comparingFields(fieldHistory(layout, Source.STREET_OFFICES.id(), runId));
             accounts.addAll(reports.stage(landed.get(Source.STREET_OFFICES.id()), staging, quarantine));
             findings.addAll(reports.findings());
@@ -91,23 +92,27 @@ public final class StageStep implements Tasklet {
         }
         PausePoint.reach(PausePoint.STAGE_MIDWAY);
         if (landed.containsKey(Source.PROCUREMENT.id())) {
-            ProcurementLedgerStaging ledgers = new ProcurementLedgerStaging(spark, contract("procurement-ledger.yml",
-                    SourceContract.PROCUREMENT_LEDGER), taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
+            ProcurementLedgerStaging ledgers = new ProcurementLedgerStaging(
+                            spark,
+                            contract("procurement-ledger.yml", SourceContract.PROCUREMENT_LEDGER),
+                            taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
                     .correcting(corrections)
                     .comparingFields(fieldHistory(layout, Source.PROCUREMENT.id(), runId));
             accounts.addAll(ledgers.stage(landed.get(Source.PROCUREMENT.id()), staging, quarantine));
             findings.addAll(ledgers.findings());
             values.addAll(ledgers.values());
-            Dataset<Row> contracts = spark.read().parquet(staging.resolve(ProcurementLedgerStaging.DATASET).toString());
-            findings.addAll(new UnmappedTaxonomyValues(Source.PROCUREMENT.id(),
-                    taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES)).apply(contracts, "service_category", "contract_amount"));
-            findings.addAll(new UnmappedTaxonomyValues(Source.PROCUREMENT.id(),
-                    taxonomies.load("evaluation-grades")).apply(contracts, "evaluation_grade", "contract_amount"));
+            Dataset<Row> contracts = spark.read()
+                    .parquet(staging.resolve(ProcurementLedgerStaging.DATASET).toString());
+            findings.addAll(new UnmappedTaxonomyValues(
+                            Source.PROCUREMENT.id(), taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
+                    .apply(contracts, "service_category", "contract_amount"));
+            findings.addAll(new UnmappedTaxonomyValues(Source.PROCUREMENT.id(), taxonomies.load("evaluation-grades"))
+                    .apply(contracts, "evaluation_grade", "contract_amount"));
         }
         if (landed.containsKey(Source.GRID_SYSTEM.id())) {
             GridExtract extract = RunLedger.JSON.convertValue(ledger.get(ExtractStep.GRID_EXTRACT), GridExtract.class);
-            accounts.addAll(new GridStaging(spark).stage(layout.landingTables(runId), staging, quarantine,
-                    extract.startedAt()));
+            accounts.addAll(new GridStaging(spark)
+                    .stage(layout.landingTables(runId), staging, quarantine, extract.startedAt()));
             Path events = staging.resolve("event");
             if (Files.exists(events)) {
                 Dataset<Row> staged = spark.read().parquet(events.toString());
@@ -124,15 +129,21 @@ public final class StageStep implements Tasklet {
         new ValueLedger(ledger).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
         ledger.put(Readmission.STAGED, readmission.staged());
-        List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(spark, quarantine,
-                List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
+        List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(
+                spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
         ledger.put("files_quarantined_whole", wholeFiles);
         if (!wholeFiles.isEmpty() && !settings.tolerateUnreadableFiles()) {
-            chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+            chunkContext
+                    .getStepContext()
+                    .getStepExecution()
+                    .getJobExecution()
+                    .getExecutionContext()
                     .putInt(ExitCodes.INTOLERABLE_FILES, wholeFiles.size());
         }
-        contribution.incrementWriteCount(accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
-        contribution.incrementFilterCount(accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
+        contribution.incrementWriteCount(
+                accounts.stream().mapToLong(SourceAccount::rowsStaged).sum());
+        contribution.incrementFilterCount(
+                accounts.stream().mapToLong(SourceAccount::rowsQuarantined).sum());
         return RepeatStatus.FINISHED;
     }
 
@@ -140,18 +151,20 @@ public final class StageStep implements Tasklet {
     private void writeFindings(Path folder, List<SourceFinding> findings) throws IOException {
         FileTrees.delete(folder);
         if (!findings.isEmpty()) {
-            spark.createDataFrame(SourceFinding.rows(findings), SourceFinding.SCHEMA).coalesce(1)
-                    .write().parquet(folder.toString());
+            spark.createDataFrame(SourceFinding.rows(findings), SourceFinding.SCHEMA)
+                    .coalesce(1)
+                    .write()
+                    .parquet(folder.toString());
         }
     }
 
     private static ContractFieldHistory fieldHistory(HomeLayout layout, String source, String runId) {
-        return new ContractFieldHistory(layout.state().resolve("contract-fields").resolve(source + ".json"), runId);
+        return new ContractFieldHistory(
+                layout.state().resolve("contract-fields").resolve(source + ".json"), runId);
     }
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */
     private SourceContract contract(String fileName, String bundled) {
         return new HomeContracts(settings.home()).load(fileName, bundled);
     }
-
 }

@@ -30,16 +30,24 @@ public final class DuplicateFlowsToRejects {
         Dataset<Row> judged = flows.withColumn("_kept_seq", min(col("seq")).over(sameStep));
         Dataset<Row> kept = judged.filter(col("seq").equalTo(col("_kept_seq"))).drop("_kept_seq");
         Column[] raw = Arrays.stream(flows.columns()).map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> rejected = judged.filter(col("seq").notEqual(col("_kept_seq"))).select(
-                lit(Source.GRID_SYSTEM.id()).as("source"),
-                lit("event_flow").as("location"),
-                lit(null).cast("string").as("sheet"),
-                concat_ws("/", col("event_id").cast("string"), col("seq").cast("string")).as("line"),
-                lit("seq").as("column"),
-                lit(RejectRule.DUPLICATE_ROW.code()).as("rule"),
-                concat(lit("the same action and acted_at as seq "), col("_kept_seq").cast("string"),
-                        lit(" of this event, which is kept")).as("reason"),
-                to_json(struct(raw)).as("raw"));
+        Dataset<Row> rejected = judged.filter(col("seq").notEqual(col("_kept_seq")))
+                .select(
+                        lit(Source.GRID_SYSTEM.id()).as("source"),
+                        lit("event_flow").as("location"),
+                        lit(null).cast("string").as("sheet"),
+                        concat_ws(
+                                        "/",
+                                        col("event_id").cast("string"),
+                                        col("seq").cast("string"))
+                                .as("line"),
+                        lit("seq").as("column"),
+                        lit(RejectRule.DUPLICATE_ROW.code()).as("rule"),
+                        concat(
+                                        lit("the same action and acted_at as seq "),
+                                        col("_kept_seq").cast("string"),
+                                        lit(" of this event, which is kept"))
+                                .as("reason"),
+                        to_json(struct(raw)).as("raw"));
         return new GridRowsToStaged.Split(kept, rejected);
     }
 }

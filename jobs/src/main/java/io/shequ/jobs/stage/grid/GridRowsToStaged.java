@@ -22,12 +22,10 @@ import org.apache.spark.sql.Row;
 public final class GridRowsToStaged {
 
     /** A rule: rows where {@code failing} holds are rejected, blaming {@code column}. */
-    public record Rule(String column, Column failing, RejectRule rule, String reason) {
-    }
+    public record Rule(String column, Column failing, RejectRule rule, String reason) {}
 
     /** The staged rows and the rejected ones, in quarantine shape. */
-    public record Split(Dataset<Row> staged, Dataset<Row> rejected) {
-    }
+    public record Split(Dataset<Row> staged, Dataset<Row> rejected) {}
 
     private final String table;
     private final List<String> keyColumns;
@@ -49,21 +47,24 @@ public final class GridRowsToStaged {
             blamed = when(rule.failing(), lit(rule.column())).otherwise(blamed);
             code = when(rule.failing(), lit(rule.rule().code())).otherwise(code);
         }
-        Dataset<Row> judged = landed.withColumn("_reason", reason).withColumn("_column", blamed)
+        Dataset<Row> judged = landed.withColumn("_reason", reason)
+                .withColumn("_column", blamed)
                 .withColumn("_rule", code);
         Dataset<Row> staged = judged.filter(col("_reason").isNull()).drop("_reason", "_column", "_rule");
         Column[] keys = keyColumns.stream().map(k -> col(k).cast("string")).toArray(Column[]::new);
-        Column[] all = landed.columns().length == 0 ? new Column[0]
+        Column[] all = landed.columns().length == 0
+                ? new Column[0]
                 : Arrays.stream(landed.columns()).map(c -> col(c)).toArray(Column[]::new);
-        Dataset<Row> rejected = judged.filter(col("_reason").isNotNull()).select(
-                lit(Source.GRID_SYSTEM.id()).as("source"),
-                lit(table).as("location"),
-                lit(null).cast("string").as("sheet"),
-                concat_ws("/", keys).as("line"),
-                col("_column").as("column"),
-                col("_rule").as("rule"),
-                col("_reason").as("reason"),
-                to_json(struct(all)).as("raw"));
+        Dataset<Row> rejected = judged.filter(col("_reason").isNotNull())
+                .select(
+                        lit(Source.GRID_SYSTEM.id()).as("source"),
+                        lit(table).as("location"),
+                        lit(null).cast("string").as("sheet"),
+                        concat_ws("/", keys).as("line"),
+                        col("_column").as("column"),
+                        col("_rule").as("rule"),
+                        col("_reason").as("reason"),
+                        to_json(struct(all)).as("raw"));
         return new Split(staged, rejected);
     }
 }

@@ -37,25 +37,76 @@ public final class GridStaging {
 
     private static GridRowsToStaged contract(String table, LocalDateTime extractedAt) {
         return switch (table) {
-            case "grid" -> new GridRowsToStaged("grid", List.of("grid_code"), List.of(
-                    rule("grid_code", col("grid_code").isNull(), RejectRule.MISSING_KEY, "grid_code is missing"),
-                    rule("grid_level", col("grid_level").isNull().or(col("grid_level").lt(1)).or(col("grid_level").gt(4)),
-                            RejectRule.INVALID_VALUE, "grid_level is not 1-4"),
-                    future("updated_at", extractedAt)));
-            case "event" -> new GridRowsToStaged("event", List.of("event_id"), List.of(
-                    rule("event_id", col("event_id").isNull(), RejectRule.MISSING_KEY, "event_id is missing"),
-                    rule("grid_code", col("grid_code").isNull(), RejectRule.MISSING_KEY, "grid_code is missing"),
-                    rule("category_code", col("category_code").isNull(), RejectRule.REQUIRED_MISSING, "category_code is missing"),
-                    rule("reported_at", col("reported_at").isNull(), RejectRule.REQUIRED_MISSING, "reported_at is missing"),
-                    future("reported_at", extractedAt),
-                    future("updated_at", extractedAt)));
-            case "event_flow" -> new GridRowsToStaged("event_flow", List.of("event_id", "seq"), List.of(
-                    rule("event_id", col("event_id").isNull(), RejectRule.MISSING_KEY, "event_id is missing"),
-                    rule("seq", col("seq").isNull(), RejectRule.MISSING_KEY, "seq is missing"),
-                    rule("action", col("action").isNull().or(not(col("action").isin(ACTIONS.toArray()))),
-                            RejectRule.INVALID_VALUE, "action is not one of " + ACTIONS),
-                    rule("acted_at", col("acted_at").isNull(), RejectRule.REQUIRED_MISSING, "acted_at is missing"),
-                    future("acted_at", extractedAt)));
+            case "grid" ->
+                new GridRowsToStaged(
+                        "grid",
+                        List.of("grid_code"),
+                        List.of(
+                                rule(
+                                        "grid_code",
+                                        col("grid_code").isNull(),
+                                        RejectRule.MISSING_KEY,
+                                        "grid_code is missing"),
+                                rule(
+                                        "grid_level",
+                                        col("grid_level")
+                                                .isNull()
+                                                .or(col("grid_level").lt(1))
+                                                .or(col("grid_level").gt(4)),
+                                        RejectRule.INVALID_VALUE,
+                                        "grid_level is not 1-4"),
+                                future("updated_at", extractedAt)));
+            case "event" ->
+                new GridRowsToStaged(
+                        "event",
+                        List.of("event_id"),
+                        List.of(
+                                rule(
+                                        "event_id",
+                                        col("event_id").isNull(),
+                                        RejectRule.MISSING_KEY,
+                                        "event_id is missing"),
+                                rule(
+                                        "grid_code",
+                                        col("grid_code").isNull(),
+                                        RejectRule.MISSING_KEY,
+                                        "grid_code is missing"),
+                                rule(
+                                        "category_code",
+                                        col("category_code").isNull(),
+                                        RejectRule.REQUIRED_MISSING,
+                                        "category_code is missing"),
+                                rule(
+                                        "reported_at",
+                                        col("reported_at").isNull(),
+                                        RejectRule.REQUIRED_MISSING,
+                                        "reported_at is missing"),
+                                future("reported_at", extractedAt),
+                                future("updated_at", extractedAt)));
+            case "event_flow" ->
+                new GridRowsToStaged(
+                        "event_flow",
+                        List.of("event_id", "seq"),
+                        List.of(
+                                rule(
+                                        "event_id",
+                                        col("event_id").isNull(),
+                                        RejectRule.MISSING_KEY,
+                                        "event_id is missing"),
+                                rule("seq", col("seq").isNull(), RejectRule.MISSING_KEY, "seq is missing"),
+                                rule(
+                                        "action",
+                                        col("action")
+                                                .isNull()
+                                                .or(not(col("action").isin(ACTIONS.toArray()))),
+                                        RejectRule.INVALID_VALUE,
+                                        "action is not one of " + ACTIONS),
+                                rule(
+                                        "acted_at",
+                                        col("acted_at").isNull(),
+                                        RejectRule.REQUIRED_MISSING,
+                                        "acted_at is missing"),
+                                future("acted_at", extractedAt)));
             default -> throw new IllegalArgumentException("not a grid-system table: " + table);
         };
     }
@@ -66,7 +117,10 @@ public final class GridStaging {
 
     /** A vendor clock error: the row says something happened after the extract began. */
     private static GridRowsToStaged.Rule future(String column, LocalDateTime extractedAt) {
-        return rule(column, col(column).gt(lit(extractedAt)), RejectRule.FUTURE_TIMESTAMP,
+        return rule(
+                column,
+                col(column).gt(lit(extractedAt)),
+                RejectRule.FUTURE_TIMESTAMP,
                 column + " is later than the extraction at " + extractedAt);
     }
 
@@ -74,7 +128,8 @@ public final class GridStaging {
      * Stages each table from {@code landedRoot/<table>} into {@code stagingRoot/<table>}, judging
      * timestamps against {@code extractedAt} (vendor wall-clock time).
      */
-    public List<SourceAccount> stage(Path landedRoot, Path stagingRoot, Quarantine quarantine, LocalDateTime extractedAt) {
+    public List<SourceAccount> stage(
+            Path landedRoot, Path stagingRoot, Quarantine quarantine, LocalDateTime extractedAt) {
         List<SourceAccount> accounts = new ArrayList<>();
         for (String table : TABLES) {
             Dataset<Row> landed = spark.read().parquet(landedRoot.resolve(table).toString());

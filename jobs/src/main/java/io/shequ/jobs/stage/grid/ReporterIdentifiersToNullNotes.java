@@ -29,21 +29,28 @@ public final class ReporterIdentifiersToNullNotes {
 
     public static final String NULL_NOTES = "null_notes";
 
-    private static final UserDefinedFunction VALID_ID = udf(
-            (UDF1<String, Boolean>) ResidentIdNumber::isValid, DataTypes.BooleanType);
-    private static final UserDefinedFunction VALID_PHONE = udf(
-            (UDF1<String, Boolean>) MobileNumber::isValid, DataTypes.BooleanType);
+    private static final UserDefinedFunction VALID_ID =
+            udf((UDF1<String, Boolean>) ResidentIdNumber::isValid, DataTypes.BooleanType);
+    private static final UserDefinedFunction VALID_PHONE =
+            udf((UDF1<String, Boolean>) MobileNumber::isValid, DataTypes.BooleanType);
 
     public Dataset<Row> apply(Dataset<Row> events) {
-        Column badId = given("reporter_id_no").and(VALID_ID.apply(col("reporter_id_no")).equalTo(false));
-        Column badPhone = given("reporter_phone").and(VALID_PHONE.apply(col("reporter_phone")).equalTo(false));
-        Column notes = concat_ws("; ",
-                when(badId, lit("reporter_id_no: not a valid resident ID number (length, birth date or check character)")),
+        Column badId = given("reporter_id_no")
+                .and(VALID_ID.apply(col("reporter_id_no")).equalTo(false));
+        Column badPhone = given("reporter_phone")
+                .and(VALID_PHONE.apply(col("reporter_phone")).equalTo(false));
+        Column notes = concat_ws(
+                "; ",
+                when(
+                        badId,
+                        lit("reporter_id_no: not a valid resident ID number (length, birth date or check character)")),
                 when(badPhone, lit("reporter_phone: not an 11-digit mainland mobile number")));
-        return events
-                .withColumn(NULL_NOTES, when(length(notes).gt(0), notes))
-                .withColumn("reporter_id_no", when(badId, lit(null).cast("string")).otherwise(col("reporter_id_no")))
-                .withColumn("reporter_phone", when(badPhone, lit(null).cast("string")).otherwise(col("reporter_phone")));
+        return events.withColumn(NULL_NOTES, when(length(notes).gt(0), notes))
+                .withColumn(
+                        "reporter_id_no", when(badId, lit(null).cast("string")).otherwise(col("reporter_id_no")))
+                .withColumn(
+                        "reporter_phone",
+                        when(badPhone, lit(null).cast("string")).otherwise(col("reporter_phone")));
     }
 
     /** An empty identifier is simply absent, not malformed. */

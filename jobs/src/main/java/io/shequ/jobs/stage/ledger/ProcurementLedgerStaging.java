@@ -87,17 +87,23 @@ public final class ProcurementLedgerStaging {
     }
 
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
-        return staging.stage(Source.PROCUREMENT.id(), files, new ContractFileStaging.FileContext() {
-            @Override
-            public StructType schema() {
-                return new StructType().add("title", DataTypes.StringType);
-            }
+        return staging.stage(
+                Source.PROCUREMENT.id(),
+                files,
+                new ContractFileStaging.FileContext() {
+                    @Override
+                    public StructType schema() {
+                        return new StructType().add("title", DataTypes.StringType);
+                    }
 
-            @Override
-            public List<Object> values(LandedSource file, LocatedTable table) {
-                return List.of(table.title());
-            }
-        }, stagingRoot.resolve(DATASET), quarantine, typed -> checkCodes(splitServed(typed)));
+                    @Override
+                    public List<Object> values(LandedSource file, LocatedTable table) {
+                        return List.of(table.title());
+                    }
+                },
+                stagingRoot.resolve(DATASET),
+                quarantine,
+                typed -> checkCodes(splitServed(typed)));
     }
 
     /**
@@ -105,23 +111,38 @@ public final class ProcurementLedgerStaging {
      * each kept as written (全区, 全街道, XX街道各社区 included) for conform to resolve.
      */
     private static Dataset<Row> splitServed(Dataset<Row> typed) {
-        return typed.withColumn("served_parts", expr("filter(transform(split(served, '" + SERVED_SEPARATORS + "'), "
-                + "part -> regexp_replace(part, '^[ \u3000\u00a0]+|[ \u3000\u00a0]+$', '')), part -> part <> '')"));
+        return typed.withColumn(
+                "served_parts",
+                expr(
+                        "filter(transform(split(served, '" + SERVED_SEPARATORS + "'), "
+                                + "part -> regexp_replace(part, '^[ \u3000\u00a0]+|[ \u3000\u00a0]+$', '')), part -> part <> '')"));
     }
 
     private static Dataset<Row> checkCodes(Dataset<Row> typed) {
-        Dataset<Row> withCategory = typed
-                .withColumn("provider_credit_code", call_udf(CREDIT_NORMALIZE_UDF, col("provider_credit_code")))
-                .withColumn("service_category_code",
-                call_udf(CATEGORY_UDF, col("service_category")));
-        Column badCredit = col("reject_reason").isNull().and(col("provider_credit_code").isNotNull())
+        Dataset<Row> withCategory = typed.withColumn(
+                        "provider_credit_code", call_udf(CREDIT_NORMALIZE_UDF, col("provider_credit_code")))
+                .withColumn("service_category_code", call_udf(CATEGORY_UDF, col("service_category")));
+        Column badCredit = col("reject_reason")
+                .isNull()
+                .and(col("provider_credit_code").isNotNull())
                 .and(call_udf(CREDIT_UDF, col("provider_credit_code")).equalTo(false));
         return withCategory
-                .withColumn("reject_column", when(badCredit, lit("provider_credit_code")).otherwise(col("reject_column")))
-                .withColumn("reject_rule", when(badCredit, lit(RejectRule.INVALID_CREDIT_CODE.code()))
-                        .otherwise(col("reject_rule")))
-                .withColumn("reject_reason", coalesce(col("reject_reason"),
-                        when(badCredit, concat(lit("统一社会信用代码 '"), col("provider_credit_code"),
-                                lit("' fails the GB 32100 check character")))));
+                .withColumn(
+                        "reject_column",
+                        when(badCredit, lit("provider_credit_code")).otherwise(col("reject_column")))
+                .withColumn(
+                        "reject_rule",
+                        when(badCredit, lit(RejectRule.INVALID_CREDIT_CODE.code()))
+                                .otherwise(col("reject_rule")))
+                .withColumn(
+                        "reject_reason",
+                        coalesce(
+                                col("reject_reason"),
+                                when(
+                                        badCredit,
+                                        concat(
+                                                lit("统一社会信用代码 '"),
+                                                col("provider_credit_code"),
+                                                lit("' fails the GB 32100 check character")))));
     }
 }

@@ -58,21 +58,28 @@ public record ReportIdentity(String streetHint, String districtHint, ReportPerio
         for (String text : new String[] {stem, title, folders}) {
             Optional<String> impossible = ReportPeriod.impossibleDay(text);
             if (impossible.isPresent()) {
-                throw new Unknown(RejectRule.UNKNOWN_PERIOD, "'" + impossible.get() + "' in the file name, title or folder "
-                        + "is no day of the calendar: the reporting period cannot be told");
+                throw new Unknown(
+                        RejectRule.UNKNOWN_PERIOD,
+                        "'" + impossible.get() + "' in the file name, title or folder "
+                                + "is no day of the calendar: the reporting period cannot be told");
             }
         }
-        Optional<ReportPeriod> period = ReportPeriod.find(stem)
-                .or(() -> ReportPeriod.find(title))
-                .or(() -> ReportPeriod.find(folders));
+        Optional<ReportPeriod> period =
+                ReportPeriod.find(stem).or(() -> ReportPeriod.find(title)).or(() -> ReportPeriod.find(folders));
         if (street.isEmpty() && period.isEmpty()) {
-            throw new Unknown(RejectRule.UNKNOWN_STREET_OFFICE, "neither the street office nor the period can be told from the file name, title or folder");
+            throw new Unknown(
+                    RejectRule.UNKNOWN_STREET_OFFICE,
+                    "neither the street office nor the period can be told from the file name, title or folder");
         }
         if (street.isEmpty()) {
-            throw new Unknown(RejectRule.UNKNOWN_STREET_OFFICE, "the street office cannot be told from the file name, title or folder");
+            throw new Unknown(
+                    RejectRule.UNKNOWN_STREET_OFFICE,
+                    "the street office cannot be told from the file name, title or folder");
         }
         if (period.isEmpty()) {
-            throw new Unknown(RejectRule.UNKNOWN_PERIOD, "the reporting period cannot be told from the file name, title or folder");
+            throw new Unknown(
+                    RejectRule.UNKNOWN_PERIOD,
+                    "the reporting period cannot be told from the file name, title or folder");
         }
         return new ReportIdentity(street.get(), district(title).orElse(null), period.get());
     }

@@ -52,8 +52,11 @@ public final class StreetOfficeReportStaging {
 
     public StreetOfficeReportStaging(SparkSession spark, SourceContract contract) {
         this.staging = new ContractFileStaging(spark, contract, "community_name");
-        spark.udf().register(NORMALIZE_UDF, (UDF2<String, String, String>) DivisionNameNormalizer::normalize,
-                DataTypes.StringType);
+        spark.udf()
+                .register(
+                        NORMALIZE_UDF,
+                        (UDF2<String, String, String>) DivisionNameNormalizer::normalize,
+                        DataTypes.StringType);
     }
 
     /** Compares each file's fields with those its office supplied in earlier runs (schema drift). */
@@ -79,34 +82,47 @@ public final class StreetOfficeReportStaging {
     }
 
     public List<SourceAccount> stage(List<LandedSource> files, Path stagingRoot, Quarantine quarantine) {
-        return staging.stage(Source.STREET_OFFICES.id(), files, new ContractFileStaging.FileContext() {
-            @Override
-            public StructType schema() {
-                return CONTEXT;
-            }
+        return staging.stage(
+                Source.STREET_OFFICES.id(),
+                files,
+                new ContractFileStaging.FileContext() {
+                    @Override
+                    public StructType schema() {
+                        return CONTEXT;
+                    }
 
-            @Override
-            public List<Object> values(LandedSource file, LocatedTable table) throws ContractFileStaging.Rejected {
-                try {
-                    ReportIdentity id = ReportIdentity.of(file.location(), table.title());
-                    ReportPeriod p = id.period();
-                    // Arrays.asList: the district hint may be null
-                    return Arrays.asList(id.streetHint(), id.districtHint(), p.label(), Date.valueOf(p.start()),
-                            Date.valueOf(p.end()), p.year(), p.lastMonth());
-                } catch (ReportIdentity.Unknown e) {
-                    throw new ContractFileStaging.Rejected(e.rule(), e.getMessage());
-                }
-            }
+                    @Override
+                    public List<Object> values(LandedSource file, LocatedTable table)
+                            throws ContractFileStaging.Rejected {
+                        try {
+                            ReportIdentity id = ReportIdentity.of(file.location(), table.title());
+                            ReportPeriod p = id.period();
+                            // Arrays.asList: the district hint may be null
+                            return Arrays.asList(
+                                    id.streetHint(),
+                                    id.districtHint(),
+                                    p.label(),
+                                    Date.valueOf(p.start()),
+                                    Date.valueOf(p.end()),
+                                    p.year(),
+                                    p.lastMonth());
+                        } catch (ReportIdentity.Unknown e) {
+                            throw new ContractFileStaging.Rejected(e.rule(), e.getMessage());
+                        }
+                    }
 
-            @Override
-            public String office(List<Object> values) {
-                return (String) values.get(0);
-            }
-        }, stagingRoot.resolve(DATASET), quarantine, StreetOfficeReportStaging::normalizeNames);
+                    @Override
+                    public String office(List<Object> values) {
+                        return (String) values.get(0);
+                    }
+                },
+                stagingRoot.resolve(DATASET),
+                quarantine,
+                StreetOfficeReportStaging::normalizeNames);
     }
 
     private static Dataset<Row> normalizeNames(Dataset<Row> typed) {
-        return typed.withColumn("community_name_normalized",
-                call_udf(NORMALIZE_UDF, col("community_name"), col("street_hint")));
+        return typed.withColumn(
+                "community_name_normalized", call_udf(NORMALIZE_UDF, col("community_name"), col("street_hint")));
     }
 }

@@ -37,13 +37,12 @@ final class CellTyper {
         }
     }
 
-    private CellTyper() {
-    }
+    private CellTyper() {}
 
     static int width(TypedField field) {
         return switch (field.type()) {
-            case DATE -> 2;         // the date and its precision
-            case DATE_RANGE -> 3;   // start, end and their precision
+            case DATE -> 2; // the date and its precision
+            case DATE_RANGE -> 3; // start, end and their precision
             default -> 1;
         };
     }
@@ -67,29 +66,41 @@ final class CellTyper {
         var read = LooseDate.read(raw);
         if (read.isEmpty()) {
             return LooseDate.isImpossibleDate(raw)
-                    ? Typed.reject(2, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + " is no day of the calendar")
+                    ? Typed.reject(
+                            2,
+                            RejectRule.IMPLAUSIBLE_DATE,
+                            "'" + raw + "' in " + field.header() + " is no day of the calendar")
                     : Typed.reject(2, RejectRule.NOT_A_DATE, "'" + raw + "' in " + field.header() + " is not a date");
         }
         String implausible = field.implausible(read.get().date());
         if (implausible != null) {
-            return Typed.reject(2, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + " " + implausible);
+            return Typed.reject(
+                    2, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + " " + implausible);
         }
-        return Typed.value(Date.valueOf(read.get().date()), read.get().precision().code());
+        return Typed.value(
+                Date.valueOf(read.get().date()), read.get().precision().code());
     }
 
     private static Typed range(TypedField field, String raw) {
         var read = LooseDate.readRange(raw);
         if (read.isEmpty()) {
-            return Typed.reject(3, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates");
+            return Typed.reject(
+                    3, RejectRule.NOT_A_PERIOD, "'" + raw + "' in " + field.header() + " is not a period of two dates");
         }
         String implausible = field.implausible(read.get().start());
         if (implausible == null) {
             implausible = field.implausible(read.get().end());
         }
         if (implausible != null) {
-            return Typed.reject(3, RejectRule.IMPLAUSIBLE_DATE, "'" + raw + "' in " + field.header() + ": a date in it " + implausible);
+            return Typed.reject(
+                    3,
+                    RejectRule.IMPLAUSIBLE_DATE,
+                    "'" + raw + "' in " + field.header() + ": a date in it " + implausible);
         }
-        return Typed.value(Date.valueOf(read.get().start()), Date.valueOf(read.get().end()), read.get().precision().code());
+        return Typed.value(
+                Date.valueOf(read.get().start()),
+                Date.valueOf(read.get().end()),
+                read.get().precision().code());
     }
 
     /** Why a numeric cell the parser refused is bad: negative, fractional for a count, or no number at all. */
@@ -109,16 +120,20 @@ final class CellTyper {
             case VALUE -> {
                 BigDecimal value = parsed.value();
                 if (!field.inBounds(value)) {
-                    yield Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + value.toPlainString() + " is outside "
-                            + bounds(field));
+                    yield Typed.reject(
+                            1,
+                            RejectRule.OUT_OF_RANGE,
+                            field.header() + ": " + value.toPlainString() + " is outside " + bounds(field));
                 }
                 String note = parsed.isApproximate() ? field.name() + ": approximate" : null;
                 if (!decimal) {
                     try {
                         yield new Typed(List.of(parsed.asLong()), note, null, null);
                     } catch (ArithmeticException e) {
-                        yield Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + value.toPlainString()
-                                + " does not fit a count");
+                        yield Typed.reject(
+                                1,
+                                RejectRule.OUT_OF_RANGE,
+                                field.header() + ": " + value.toPlainString() + " does not fit a count");
                     }
                 }
                 yield cents(field, raw, value, note);
@@ -135,7 +150,10 @@ final class CellTyper {
             return Typed.reject(1, RejectRule.INVALID_AMOUNT, field.header() + ": " + parsed.reason());
         }
         if (!field.inBounds(parsed.yuan())) {
-            return Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": " + parsed.yuan().toPlainString() + " is outside " + bounds(field));
+            return Typed.reject(
+                    1,
+                    RejectRule.OUT_OF_RANGE,
+                    field.header() + ": " + parsed.yuan().toPlainString() + " is outside " + bounds(field));
         }
         return cents(field, raw, parsed.yuan(), null);
     }
@@ -150,8 +168,11 @@ final class CellTyper {
             return new Typed(List.of(kept), note, null, null);
         }
         if (kept.signum() == 0) {
-            return Typed.reject(1, RejectRule.OUT_OF_RANGE, field.header() + ": '" + raw.strip()
-                    + "' is below 0.01, the smallest value kept; it would be stored as 0");
+            return Typed.reject(
+                    1,
+                    RejectRule.OUT_OF_RANGE,
+                    field.header() + ": '" + raw.strip()
+                            + "' is below 0.01, the smallest value kept; it would be stored as 0");
         }
         String rounded = field.name() + ": '" + raw.strip() + "' rounded to " + kept.toPlainString();
         return new Typed(List.of(kept), note == null ? rounded : note + "; " + rounded, null, null);

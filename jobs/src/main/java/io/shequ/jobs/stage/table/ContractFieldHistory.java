@@ -31,7 +31,8 @@ public final class ContractFieldHistory {
         this.runId = runId;
         try {
             this.firstRunByOfficeAndField = Files.isRegularFile(file)
-                    ? RunLedger.JSON.readValue(file.toFile(), new TypeReference<TreeMap<String, Map<String, String>>>() { })
+                    ? RunLedger.JSON.readValue(
+                            file.toFile(), new TypeReference<TreeMap<String, Map<String, String>>>() {})
                     : new TreeMap<>();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
@@ -42,7 +43,9 @@ public final class ContractFieldHistory {
     public List<String> dropped(String office, Collection<String> supplied) {
         return firstRunByOfficeAndField.getOrDefault(office, Map.of()).entrySet().stream()
                 .filter(e -> !e.getValue().equals(runId) && !supplied.contains(e.getKey()))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** Notes that {@code office} supplied these fields in this run. */

@@ -113,8 +113,13 @@ public final class ContractFileStaging {
         return List.copyOf(values);
     }
 
-    public List<SourceAccount> stage(String source, List<LandedSource> files, FileContext context, Path target,
-                                     Quarantine quarantine, UnaryOperator<Dataset<Row>> extraRules) {
+    public List<SourceAccount> stage(
+            String source,
+            List<LandedSource> files,
+            FileContext context,
+            Path target,
+            Quarantine quarantine,
+            UnaryOperator<Dataset<Row>> extraRules) {
         findings.clear();
         values.clear();
         StructType contextSchema = BASE;
@@ -134,9 +139,19 @@ public final class ContractFileStaging {
                     // refused at landing (hidden, a link outside the folder, another file type): never read
                     RejectRule rule = RejectRule.ofCode(file.refusal().rule());
                     read.put(file.location(), 0L);
-                    notes.put(file.location(), "quarantined whole (" + rule.code() + "): " + file.refusal().reason());
-                    fileRejects.add(RowFactory.create(source, file.location(), null, null, null, rule.code(),
-                            file.refusal().reason(), null));
+                    notes.put(
+                            file.location(),
+                            "quarantined whole (" + rule.code() + "): "
+                                    + file.refusal().reason());
+                    fileRejects.add(RowFactory.create(
+                            source,
+                            file.location(),
+                            null,
+                            null,
+                            null,
+                            rule.code(),
+                            file.refusal().reason(),
+                            null));
                     continue;
                 }
                 if (file.isDuplicate()) {
@@ -149,11 +164,12 @@ public final class ContractFileStaging {
                     located = locator.locateAll(TableFileReader.read(Path.of(file.landed())), keyField);
                 } catch (IOException | ContractTableLocator.TableNotFound e) {
                     RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
-                            ? missing.rule() : RejectRule.UNREADABLE_FILE;
+                            ? missing.rule()
+                            : RejectRule.UNREADABLE_FILE;
                     read.put(file.location(), 0L);
                     notes.put(file.location(), "quarantined whole (" + rule.code() + "): " + e.getMessage());
-                    fileRejects.add(RowFactory.create(source, file.location(), null, null, null, rule.code(),
-                            e.getMessage(), null));
+                    fileRejects.add(RowFactory.create(
+                            source, file.location(), null, null, null, rule.code(), e.getMessage(), null));
                     continue;
                 }
                 read.put(file.location(), located.dataRows());
@@ -165,7 +181,8 @@ public final class ContractFileStaging {
                         List<Object> values = context.values(file, table);
                         office = office == null ? context.office(values) : office;
                         findings.addAll(headerFindings(source, file.location(), context.office(values), table));
-                        HeaderlessCells.of(source, file.location(), context.office(values), table).ifPresent(findings::add);
+                        HeaderlessCells.of(source, file.location(), context.office(values), table)
+                                .ifPresent(findings::add);
                         raw.addAll(rawRows.rows(table, line -> {
                             List<Object> row = new ArrayList<>();
                             row.add(file.location());
@@ -180,8 +197,14 @@ public final class ContractFileStaging {
                         rejectedSheets.add((located.tables().size() > 1 ? "sheet '" + table.sheet() + "' " : "")
                                 + "quarantined whole (" + e.rule().code() + "): " + e.getMessage());
                         for (SheetRow row : table.dataRows()) {
-                            fileRejects.add(RowFactory.create(source, file.location(), table.sheet(),
-                                    Integer.toString(row.line()), null, e.rule().code(), e.getMessage(),
+                            fileRejects.add(RowFactory.create(
+                                    source,
+                                    file.location(),
+                                    table.sheet(),
+                                    Integer.toString(row.line()),
+                                    null,
+                                    e.rule().code(),
+                                    e.getMessage(),
                                     RawTableRows.rawJson(table.header(), row)));
                         }
                     }
@@ -206,22 +229,40 @@ public final class ContractFileStaging {
         split.staged().write().mode("overwrite").parquet(target.toString());
         Dataset<Row> rejected = split.rejected().unionByName(spark.createDataFrame(fileRejects, Quarantine.SCHEMA));
         quarantine.write(target.getFileName().toString(), rejected);
-        return accounts(source, read, notes, target, quarantine, target.getFileName().toString(), readings);
+        return accounts(
+                source, read, notes, target, quarantine, target.getFileName().toString(), readings);
     }
 
     /** The header issues of one file as findings, and the fields its office supplied before and dropped. */
     private List<SourceFinding> headerFindings(String source, String location, String office, LocatedTable table) {
         List<SourceFinding> out = new ArrayList<>();
         for (HeaderIssue issue : table.mapping().issues()) {
-            out.add(new SourceFinding(issue.kind().code(), source, location, office,
-                    issue.fields().isEmpty() ? null : String.join(",", issue.fields()), issue.header(), null, null,
+            out.add(new SourceFinding(
+                    issue.kind().code(),
+                    source,
+                    location,
+                    office,
+                    issue.fields().isEmpty() ? null : String.join(",", issue.fields()),
+                    issue.header(),
+                    null,
+                    null,
                     location + ": " + issue.message()));
         }
         if (fieldHistory != null) {
             String sender = office == null ? source : office;
-            List<String> supplied = table.mapping().columns().values().stream().map(f -> f.name()).toList();
+            List<String> supplied = table.mapping().columns().values().stream()
+                    .map(f -> f.name())
+                    .toList();
             for (String field : fieldHistory.dropped(sender, supplied)) {
-                out.add(new SourceFinding(SourceFinding.SCHEMA_DRIFT, source, location, office, field, null, null, null,
+                out.add(new SourceFinding(
+                        SourceFinding.SCHEMA_DRIFT,
+                        source,
+                        location,
+                        office,
+                        field,
+                        null,
+                        null,
+                        null,
                         location + ": " + (office == null ? "the source" : office) + " supplied " + field
                                 + " in earlier files and not in this one"));
             }
@@ -231,34 +272,62 @@ public final class ContractFileStaging {
     }
 
     /** The sheets of a file that hold no table, and the tables whose header spans several rows. */
-    private static List<SourceFinding> sheetFindings(String source, String location, String office, LocatedTables located) {
+    private static List<SourceFinding> sheetFindings(
+            String source, String location, String office, LocatedTables located) {
         List<SourceFinding> out = new ArrayList<>();
         for (LocatedTables.SheetWithoutTable sheet : located.sheetsWithoutTable()) {
-            out.add(new SourceFinding(sheet.namesFields() ? SourceFinding.INCOMPLETE_TABLE : SourceFinding.SHEET_WITHOUT_TABLE,
-                    source, location, office, null, sheet.sheet(), null, null,
+            out.add(new SourceFinding(
+                    sheet.namesFields() ? SourceFinding.INCOMPLETE_TABLE : SourceFinding.SHEET_WITHOUT_TABLE,
+                    source,
+                    location,
+                    office,
+                    null,
+                    sheet.sheet(),
+                    null,
+                    null,
                     location + ": " + sheet.message() + "; its rows are not read"));
         }
         for (LocatedTable table : located.tables()) {
             if (table.headerRows() > 1) {
-                out.add(new SourceFinding(SourceFinding.MULTI_ROW_HEADER, source, location, office, null, table.sheet(), null,
-                        null, location + ": the header of sheet '" + table.sheet() + "' spans " + table.headerRows()
-                        + " rows from row " + table.header().line() + "; each column's header cells are read together"));
+                out.add(new SourceFinding(
+                        SourceFinding.MULTI_ROW_HEADER,
+                        source,
+                        location,
+                        office,
+                        null,
+                        table.sheet(),
+                        null,
+                        null,
+                        location + ": the header of sheet '" + table.sheet() + "' spans " + table.headerRows()
+                                + " rows from row " + table.header().line()
+                                + "; each column's header cells are read together"));
             }
         }
         return out;
     }
 
     /** Rows and values per file, from the staged and quarantined outputs in one pass each. */
-    private List<SourceAccount> accounts(String source, Map<String, Long> read, Map<String, String> notes, Path target,
-                                         Quarantine quarantine, String dataset, NumericReadings readings) {
+    private List<SourceAccount> accounts(
+            String source,
+            Map<String, Long> read,
+            Map<String, String> notes,
+            Path target,
+            Quarantine quarantine,
+            String dataset,
+            NumericReadings readings) {
         Map<String, Long> staged = new HashMap<>();
         Map<String, BigDecimal[]> stagedSums = new HashMap<>();
         Dataset<Row> stagedRows = spark.read().parquet(target.toString());
         if (stagedRows.columns().length > 0) {
             List<Column> aggregates = new ArrayList<>(List.of(count(lit(1))));
-            readings.fieldNames().forEach(f -> aggregates.add(coalesce(sum(col(f)).cast("decimal(38,2)"), lit(0))));
-            for (Row r : stagedRows.groupBy("source_file").agg(aggregates.get(0),
-                    aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).collectAsList()) {
+            readings.fieldNames()
+                    .forEach(f -> aggregates.add(coalesce(sum(col(f)).cast("decimal(38,2)"), lit(0))));
+            for (Row r : stagedRows
+                    .groupBy("source_file")
+                    .agg(
+                            aggregates.get(0),
+                            aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                    .collectAsList()) {
                 staged.put(r.getString(0), r.getLong(1));
                 BigDecimal[] sums = new BigDecimal[readings.fieldNames().size()];
                 for (int i = 0; i < sums.length; i++) {
@@ -267,20 +336,28 @@ public final class ContractFileStaging {
                 stagedSums.put(r.getString(0), sums);
             }
         }
-        Dataset<Row> quarantined = quarantine.read(spark, dataset).filter(col("line").isNotNull());
+        Dataset<Row> quarantined =
+                quarantine.read(spark, dataset).filter(col("line").isNotNull());
         Map<String, Long> rejected = new HashMap<>();
         List<NumericReadings.QuarantinedRow> rejectedRows = new ArrayList<>();
         if (quarantined.columns().length > 0) {
             for (Row r : quarantined.select("location", "sheet", "line", "rule").collectAsList()) {
                 rejected.merge(r.getString(0), 1L, Long::sum);
-                rejectedRows.add(new NumericReadings.QuarantinedRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+                rejectedRows.add(new NumericReadings.QuarantinedRow(
+                        r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
             }
         }
         values.addAll(readings.isEmpty() ? List.of() : readings.accounts(source, stagedSums, rejectedRows));
         List<SourceAccount> accounts = new ArrayList<>();
-        read.keySet().stream().sorted().forEach(location -> accounts.add(new SourceAccount(source, location,
-                read.get(location), staged.getOrDefault(location, 0L), rejected.getOrDefault(location, 0L),
-                notes.get(location))));
+        read.keySet().stream()
+                .sorted()
+                .forEach(location -> accounts.add(new SourceAccount(
+                        source,
+                        location,
+                        read.get(location),
+                        staged.getOrDefault(location, 0L),
+                        rejected.getOrDefault(location, 0L),
+                        notes.get(location))));
         return accounts;
     }
 }

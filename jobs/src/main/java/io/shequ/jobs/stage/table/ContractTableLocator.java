@@ -53,7 +53,10 @@ public final class ContractTableLocator {
         List<LocatedTable> tables = new ArrayList<>();
         List<LocatedTables.SheetWithoutTable> misses = new ArrayList<>();
         for (Sheet sheet : sheets) {
-            List<List<String>> firstRows = sheet.rows().stream().limit(HEADER_SEARCH_ROWS).map(SheetRow::cells).toList();
+            List<List<String>> firstRows = sheet.rows().stream()
+                    .limit(HEADER_SEARCH_ROWS)
+                    .map(SheetRow::cells)
+                    .toList();
             Optional<HeaderSpan> header = matcher.findHeader(firstRows);
             if (header.isPresent()) {
                 tables.add(split(sheet, header.get(), keyField));
@@ -68,17 +71,25 @@ public final class ContractTableLocator {
         if (empty) {
             throw new TableNotFound(RejectRule.EMPTY_FILE, "the file holds no rows");
         }
-        throw new TableNotFound(RejectRule.NO_HEADER, "no header row with the required columns of " + contract.name() + " in "
-                + String.join("; ", misses.stream().map(LocatedTables.SheetWithoutTable::message).toList()));
+        throw new TableNotFound(
+                RejectRule.NO_HEADER,
+                "no header row with the required columns of " + contract.name() + " in "
+                        + String.join(
+                                "; ",
+                                misses.stream()
+                                        .map(LocatedTables.SheetWithoutTable::message)
+                                        .toList()));
     }
 
     private LocatedTables.SheetWithoutTable describeMiss(Sheet sheet, List<List<String>> firstRows) {
         HeaderMatch best = null;
         for (List<String> row : firstRows) {
             HeaderMatch match = matcher.examine(row);
-            if (best == null || match.missingRequired().size() < best.missingRequired().size()
+            if (best == null
+                    || match.missingRequired().size() < best.missingRequired().size()
                     || match.missingRequired().size() == best.missingRequired().size()
-                    && match.mapping().columns().size() > best.mapping().columns().size()) {
+                            && match.mapping().columns().size()
+                                    > best.mapping().columns().size()) {
                 best = match;
             }
         }
@@ -95,7 +106,10 @@ public final class ContractTableLocator {
         var mapping = span.match().mapping();
         StringBuilder title = new StringBuilder();
         for (int i = 0; i < span.start(); i++) {
-            rows.get(i).cells().stream().filter(c -> !c.isBlank()).findFirst().ifPresent(c -> title.append(c).append(' '));
+            rows.get(i).cells().stream()
+                    .filter(c -> !c.isBlank())
+                    .findFirst()
+                    .ifPresent(c -> title.append(c).append(' '));
         }
         int keyColumn = mapping.columnOf(keyField).orElseThrow();
         List<SheetRow> data = new ArrayList<>();
@@ -119,7 +133,11 @@ public final class ContractTableLocator {
         if (key != null && TOTAL.matcher(key).matches()) {
             return true;
         }
-        String first = row.cells().stream().filter(c -> !c.isBlank()).findFirst().map(TypedText::compact).orElse("");
+        String first = row.cells().stream()
+                .filter(c -> !c.isBlank())
+                .findFirst()
+                .map(TypedText::compact)
+                .orElse("");
         return FOOTER.matcher(first).find();
     }
 }

@@ -22,12 +22,10 @@ public final class CsvCharset {
     /** Control and private-use characters tolerated per 1,000 decoded characters before the bytes count as no text. */
     private static final int ODD_PER_MILLE = 10;
 
-    private CsvCharset() {
-    }
+    private CsvCharset() {}
 
     /** The text of {@code bytes} and the charset it was decoded with. */
-    public record Decoded(String text, String charset) {
-    }
+    public record Decoded(String text, String charset) {}
 
     /** Decodes {@code bytes}; throws when they are no text in UTF-8, GBK or GB18030. */
     public static Decoded decode(byte[] bytes) throws IOException {
@@ -35,7 +33,8 @@ public final class CsvCharset {
             return strict(ByteBuffer.wrap(bytes, 3, bytes.length - 3), StandardCharsets.UTF_8)
                     .filter(CsvCharset::looksLikeText)
                     .map(text -> new Decoded(text, "UTF-8 (BOM)"))
-                    .orElseThrow(() -> new IOException("the file starts with a UTF-8 byte-order mark but is not UTF-8 text"));
+                    .orElseThrow(() ->
+                            new IOException("the file starts with a UTF-8 byte-order mark but is not UTF-8 text"));
         }
         Optional<String> utf8 = strict(ByteBuffer.wrap(bytes), StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
@@ -73,7 +72,8 @@ public final class CsvCharset {
             return Optional.of(charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes).toString());
+                    .decode(bytes)
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

@@ -17,8 +17,7 @@ final class HeaderlessCells {
 
     private static final int LINES_NAMED = 5;
 
-    private HeaderlessCells() {
-    }
+    private HeaderlessCells() {}
 
     static Optional<SourceFinding> of(String source, String location, String office, LocatedTable table) {
         TreeSet<Integer> columns = new TreeSet<>();
@@ -30,7 +29,8 @@ final class HeaderlessCells {
                 if (!row.cell(c).isBlank() && table.header().cell(c).isBlank()) {
                     columns.add(c + 1);
                     if (!any && examples.size() < LINES_NAMED) {
-                        examples.add("line " + row.line() + " column " + (c + 1) + " '" + row.cell(c).strip() + "'");
+                        examples.add("line " + row.line() + " column " + (c + 1) + " '"
+                                + row.cell(c).strip() + "'");
                     }
                     any = true;
                 }
@@ -40,11 +40,20 @@ final class HeaderlessCells {
         if (rows == 0) {
             return Optional.empty();
         }
-        String sheet = table.sheet() == null || location.endsWith(table.sheet()) ? "" : " sheet '" + table.sheet() + "'";
-        return Optional.of(new SourceFinding(SourceFinding.CELLS_WITHOUT_HEADER, source, location, office,
-                null, columns.toString(), rows, null,
+        String sheet =
+                table.sheet() == null || location.endsWith(table.sheet()) ? "" : " sheet '" + table.sheet() + "'";
+        return Optional.of(new SourceFinding(
+                SourceFinding.CELLS_WITHOUT_HEADER,
+                source,
+                location,
+                office,
+                null,
+                columns.toString(),
+                rows,
+                null,
                 location + sheet + ": " + rows + " row(s) have cells in column(s) " + columns
-                        + " that no header names (the header has " + table.header().cells().size()
+                        + " that no header names (the header has "
+                        + table.header().cells().size()
                         + " columns); they are not read: " + String.join(", ", examples)
                         + (rows > examples.size() ? ", …" : "")));
     }

@@ -9,9 +9,14 @@ import java.util.List;
  * {@code headerRows} rows), which column holds which field, the data rows, and how many rows were set
  * aside as not data (blank, 合计 totals, 填报人 footers).
  */
-public record LocatedTable(String sheet, String title, SheetRow header, int headerRows, HeaderMapping mapping,
-                           List<SheetRow> dataRows,
-                           int nonDataRows) {
+public record LocatedTable(
+        String sheet,
+        String title,
+        SheetRow header,
+        int headerRows,
+        HeaderMapping mapping,
+        List<SheetRow> dataRows,
+        int nonDataRows) {
 
     public LocatedTable {
         dataRows = List.copyOf(dataRows);

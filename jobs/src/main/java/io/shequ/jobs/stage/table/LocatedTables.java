@@ -18,8 +18,7 @@ public record LocatedTables(List<LocatedTable> tables, List<SheetWithoutTable> s
      * row of it names at least one field (a table that may have been meant, and whose rows are not
      * read), false for a sheet of notes or an empty one.
      */
-    public record SheetWithoutTable(String sheet, boolean namesFields, String message) {
-    }
+    public record SheetWithoutTable(String sheet, boolean namesFields, String message) {}
 
     /** Rows read from all the tables. */
     public long dataRows() {

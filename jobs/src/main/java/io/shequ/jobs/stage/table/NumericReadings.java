@@ -28,8 +28,7 @@ import org.apache.spark.sql.types.StructType;
 final class NumericReadings {
 
     /** One quarantined row as read back from the quarantine: where it was and the rule it broke. */
-    record QuarantinedRow(String location, String sheet, String line, String rule) {
-    }
+    record QuarantinedRow(String location, String sheet, String line, String rule) {}
 
     private final List<FieldSpec> fields;
     private final Map<String, BigDecimal[]> readByFile = new TreeMap<>();
@@ -68,14 +67,17 @@ final class NumericReadings {
             Reading reading = read(fields.get(i).type(), text, unit);
             if (reading.unreadable()) {
                 int line = this.<Integer>get(raw, "source_line");
-                unparsedByFile.computeIfAbsent(file, f -> empties(fields.size())).get(i)
+                unparsedByFile
+                        .computeIfAbsent(file, f -> empties(fields.size()))
+                        .get(i)
                         .add(file + ":" + line + " '" + text.strip() + "'");
             } else if (reading.value() != null) {
                 values[i] = reading.value();
                 sums[i] = sums[i].add(reading.value());
             }
         }
-        byRow.put(rowKey(file, get(raw, "source_sheet"), String.valueOf(this.<Integer>get(raw, "source_line"))), values);
+        byRow.put(
+                rowKey(file, get(raw, "source_sheet"), String.valueOf(this.<Integer>get(raw, "source_line"))), values);
     }
 
     /**
@@ -90,7 +92,7 @@ final class NumericReadings {
         for (QuarantinedRow q : quarantined) {
             BigDecimal[] values = byRow.get(rowKey(q.location(), q.sheet(), q.line()));
             if (values == null) {
-                continue;   // a row of a sheet refused whole: never typed, so never read as a number
+                continue; // a row of a sheet refused whole: never typed, so never read as a number
             }
             BigDecimal[] sums = quarantinedSums.computeIfAbsent(q.location(), f -> zeros(fields.size()));
             List<List<String>> rows = named.computeIfAbsent(q.location(), f -> empties(fields.size()));
@@ -98,7 +100,9 @@ final class NumericReadings {
                 if (values[i] != null) {
                     sums[i] = sums[i].add(values[i]);
                     if (rows.get(i).size() < ValueAccount.NAMED_ROWS) {
-                        rows.get(i).add(q.location() + ":" + q.line() + " " + values[i].toPlainString() + " (" + q.rule() + ")");
+                        rows.get(i)
+                                .add(q.location() + ":" + q.line() + " " + values[i].toPlainString() + " (" + q.rule()
+                                        + ")");
                     }
                 }
             }
@@ -106,8 +110,15 @@ final class NumericReadings {
         List<ValueAccount> accounts = new ArrayList<>();
         readByFile.forEach((file, read) -> {
             for (int i = 0; i < fields.size(); i++) {
-                List<String> unparsed = unparsedByFile.getOrDefault(file, empties(fields.size())).get(i);
-                accounts.add(ValueAccount.staged(source, file, fields.get(i).name(), fields.get(i).lakeColumn(), read[i],
+                List<String> unparsed = unparsedByFile
+                        .getOrDefault(file, empties(fields.size()))
+                        .get(i);
+                accounts.add(ValueAccount.staged(
+                        source,
+                        file,
+                        fields.get(i).name(),
+                        fields.get(i).lakeColumn(),
+                        read[i],
                         staged.getOrDefault(file, zeros(fields.size()))[i],
                         quarantinedSums.getOrDefault(file, zeros(fields.size()))[i],
                         named.getOrDefault(file, empties(fields.size())).get(i),
@@ -117,8 +128,7 @@ final class NumericReadings {
         return accounts;
     }
 
-    private record Reading(BigDecimal value, boolean unreadable) {
-    }
+    private record Reading(BigDecimal value, boolean unreadable) {}
 
     /** The number the typer reads from a cell, kept at the scale it stores, whatever the field's bounds. */
     private static Reading read(FieldType type, String text, AmountUnit unit) {
@@ -127,11 +137,18 @@ final class NumericReadings {
         }
         if (type == FieldType.AMOUNT) {
             ParsedAmount amount = ChineseAmount.parseExact(text, unit);
-            return amount.isValid() ? new Reading(amount.yuan().setScale(2, RoundingMode.HALF_UP), false) : new Reading(null, true);
+            return amount.isValid()
+                    ? new Reading(amount.yuan().setScale(2, RoundingMode.HALF_UP), false)
+                    : new Reading(null, true);
         }
         ParsedNumber number = type == FieldType.COUNT ? CellNumber.parseCount(text) : CellNumber.parseArea(text);
         return switch (number.outcome()) {
-            case VALUE -> new Reading(type == FieldType.COUNT ? number.value() : number.value().setScale(2, RoundingMode.HALF_UP), false);
+            case VALUE ->
+                new Reading(
+                        type == FieldType.COUNT
+                                ? number.value()
+                                : number.value().setScale(2, RoundingMode.HALF_UP),
+                        false);
             case NULL_PLACEHOLDER -> new Reading(null, false);
             default -> new Reading(null, true);
         };

@@ -20,7 +20,9 @@ final class PlainCellFormatter extends DataFormatter {
     @Override
     public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
         if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-            return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            return DateUtil.getLocalDateTime(value, use1904Windowing)
+                    .toLocalDate()
+                    .toString();
         }
         return plain(value);
     }

@@ -31,8 +31,7 @@ import org.apache.spark.sql.types.StructType;
 public final class RawRowsToTyped {
 
     /** Staged rows and rejected rows, split on {@code reject_reason}. */
-    public record Split(Dataset<Row> staged, Dataset<Row> rejected) {
-    }
+    public record Split(Dataset<Row> staged, Dataset<Row> rejected) {}
 
     private final List<TypedField> fields;
 
@@ -42,7 +41,8 @@ public final class RawRowsToTyped {
 
     /** @param runDay the day of the run, which the contract's latest plausible dates count from */
     public RawRowsToTyped(SourceContract contract, LocalDate runDay) {
-        this.fields = contract.fields().stream().map(f -> TypedField.of(f, runDay)).toList();
+        this.fields =
+                contract.fields().stream().map(f -> TypedField.of(f, runDay)).toList();
     }
 
     public Dataset<Row> apply(Dataset<Row> raw, List<String> contextColumns) {
@@ -53,14 +53,20 @@ public final class RawRowsToTyped {
         }
         for (TypedField f : fields) {
             schema = switch (f.type()) {
-                case DATE -> schema.add(f.name(), DataTypes.DateType).add(f.name() + "_precision", DataTypes.StringType);
-                case DATE_RANGE -> schema.add(f.name() + "_start", DataTypes.DateType).add(f.name() + "_end", DataTypes.DateType)
-                        .add(f.name() + "_precision", DataTypes.StringType);
+                case DATE ->
+                    schema.add(f.name(), DataTypes.DateType).add(f.name() + "_precision", DataTypes.StringType);
+                case DATE_RANGE ->
+                    schema.add(f.name() + "_start", DataTypes.DateType)
+                            .add(f.name() + "_end", DataTypes.DateType)
+                            .add(f.name() + "_precision", DataTypes.StringType);
                 default -> schema.add(f.name(), sparkType(f));
             };
         }
-        schema = schema.add("null_notes", DataTypes.StringType).add("reject_column", DataTypes.StringType)
-                .add("reject_rule", DataTypes.StringType).add("reject_reason", DataTypes.StringType).add("raw", DataTypes.StringType);
+        schema = schema.add("null_notes", DataTypes.StringType)
+                .add("reject_column", DataTypes.StringType)
+                .add("reject_rule", DataTypes.StringType)
+                .add("reject_reason", DataTypes.StringType)
+                .add("raw", DataTypes.StringType);
         List<TypedField> typedFields = fields;
         List<String> context = List.copyOf(contextColumns);
         MapFunction<Row, Row> typer = row -> typeRow(row, context, typedFields);
@@ -71,10 +77,16 @@ public final class RawRowsToTyped {
     public static Split split(Dataset<Row> typed, String source) {
         Dataset<Row> staged = typed.filter(col("reject_reason").isNull())
                 .drop("reject_column", "reject_rule", "reject_reason", "raw");
-        Dataset<Row> rejected = typed.filter(col("reject_reason").isNotNull()).select(
-                lit(source).as("source"), col("source_file").as("location"), col("source_sheet").as("sheet"),
-                col("source_line").cast("string").as("line"), col("reject_column").as("column"),
-                col("reject_rule").as("rule"), col("reject_reason").as("reason"), col("raw"));
+        Dataset<Row> rejected = typed.filter(col("reject_reason").isNotNull())
+                .select(
+                        lit(source).as("source"),
+                        col("source_file").as("location"),
+                        col("source_sheet").as("sheet"),
+                        col("source_line").cast("string").as("line"),
+                        col("reject_column").as("column"),
+                        col("reject_rule").as("rule"),
+                        col("reject_reason").as("reason"),
+                        col("raw"));
         return new Split(staged, rejected);
     }
 

@@ -42,7 +42,9 @@ public final class RawTableRows {
     public List<Row> rows(LocatedTable table, ContextValues context) {
         String amountField = contract.fields().stream()
                 .filter(f -> f.type() == FieldType.AMOUNT)
-                .map(FieldSpec::name).findFirst().orElse(null);
+                .map(FieldSpec::name)
+                .findFirst()
+                .orElse(null);
         AmountUnit unit = amountField == null ? AmountUnit.YUAN : AmountUnit.fromHeader(table.headerOf(amountField));
         List<Row> rows = new ArrayList<>(table.dataRows().size());
         for (SheetRow row : table.dataRows()) {
@@ -66,7 +68,9 @@ public final class RawTableRows {
         ObjectNode node = JSON.createObjectNode();
         int width = Math.max(header.cells().size(), row.cells().size());
         for (int i = 0; i < width; i++) {
-            String name = header.cell(i).isBlank() ? "column_" + (i + 1) : header.cell(i).strip();
+            String name = header.cell(i).isBlank()
+                    ? "column_" + (i + 1)
+                    : header.cell(i).strip();
             if (!node.has(name)) {
                 node.put(name, row.cell(i));
             }

@@ -19,8 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TableFileReader {
 
-    private TableFileReader() {
-    }
+    private TableFileReader() {}
 
     public static List<Sheet> read(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -39,7 +38,8 @@ public final class TableFileReader {
     private static Sheet readCsv(Path file) throws IOException {
         CsvCharset.Decoded decoded = CsvCharset.decode(Files.readAllBytes(file));
         List<SheetRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(decoded.text(), CSVFormat.RFC4180.builder().setTrim(false).build())) {
+        try (CSVParser parser = CSVParser.parse(
+                decoded.text(), CSVFormat.RFC4180.builder().setTrim(false).build())) {
             for (CSVRecord record : parser) {
                 List<String> cells = new ArrayList<>(record.size());
                 record.forEach(cells::add);

@@ -11,8 +11,16 @@ import java.time.LocalDate;
  * with its date bounds resolved for the run's day ({@code earliest}/{@code latest} null for a field
  * that holds no dates).
  */
-record TypedField(String name, FieldType type, boolean required, BigDecimal min, BigDecimal max, String header,
-                  LocalDate earliest, LocalDate latest) implements Serializable {
+record TypedField(
+        String name,
+        FieldType type,
+        boolean required,
+        BigDecimal min,
+        BigDecimal max,
+        String header,
+        LocalDate earliest,
+        LocalDate latest)
+        implements Serializable {
 
     TypedField(String name, FieldType type, boolean required, BigDecimal min, BigDecimal max, String header) {
         this(name, type, required, min, max, header, null, null);
@@ -22,8 +30,15 @@ record TypedField(String name, FieldType type, boolean required, BigDecimal min,
         String header = spec.aliases().isEmpty() ? spec.name() : spec.aliases().get(0);
         return spec.dates() == null
                 ? new TypedField(spec.name(), spec.type(), spec.required(), spec.min(), spec.max(), header)
-                : new TypedField(spec.name(), spec.type(), spec.required(), spec.min(), spec.max(), header,
-                        spec.dates().earliest(), spec.dates().latest(runDay));
+                : new TypedField(
+                        spec.name(),
+                        spec.type(),
+                        spec.required(),
+                        spec.min(),
+                        spec.max(),
+                        header,
+                        spec.dates().earliest(),
+                        spec.dates().latest(runDay));
     }
 
     boolean inBounds(BigDecimal value) {

@@ -36,8 +36,7 @@ import org.xml.sax.XMLReader;
  */
 final class XlsxSheetReader {
 
-    private XlsxSheetReader() {
-    }
+    private XlsxSheetReader() {}
 
     static List<Sheet> read(Path file) throws IOException {
         OPCPackage pkg;
@@ -131,7 +130,9 @@ final class XlsxSheetReader {
             }
             for (CellRangeAddress region : merged) {
                 List<String> first = byIndex.get(region.getFirstRow());
-                String value = first == null || first.size() <= region.getFirstColumn() ? "" : first.get(region.getFirstColumn());
+                String value = first == null || first.size() <= region.getFirstColumn()
+                        ? ""
+                        : first.get(region.getFirstColumn());
                 for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
                     List<String> row = byIndex.get(r);
                     if (row == null) {

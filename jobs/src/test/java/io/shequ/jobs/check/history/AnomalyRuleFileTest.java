@@ -57,41 +57,48 @@ class AnomalyRuleFileTest {
                     change: ratio
                     min: 0.7
                 """, "a", "error"))
-                .hasMessage("dq/anomaly/a.error.yml line 8, column 13: rules[1].change: 'ratio' is not a change; expected relative or absolute");
+                .hasMessage(
+                        "dq/anomaly/a.error.yml line 8, column 13: rules[1].change: 'ratio' is not a change; expected relative or absolute");
         assertThatThrownBy(() -> AnomalyRuleFile.read("f.yml", """
                 rules:
                   - name: rows_drop
                     metric: rows
                     change: relative
                     min: 0.7
-                """, "a", "error")).hasMessageStartingWith("f.yml line 3, column 13: rules[0].metric: 'rows' is not a metric");
+                """, "a", "error"))
+                .hasMessageStartingWith("f.yml line 3, column 13: rules[0].metric: 'rows' is not a metric");
         assertThatThrownBy(() -> AnomalyRuleFile.read("f.yml", """
                 rules:
                   - name: sums
                     metric: sum
                     change: relative
                     min: 0.7
-                """, "a", "error")).hasMessage("f.yml line 2, column 5: rules[0]: 'column' is required");
+                """, "a", "error"))
+                .hasMessage("f.yml line 2, column 5: rules[0]: 'column' is required");
         assertThatThrownBy(() -> AnomalyRuleFile.read("f.yml", """
                 rules:
                   - name: rows_drop
                     metric: row_count
                     change: relative
-                """, "a", "error")).hasMessageContaining("give min, max or both");
+                """, "a", "error"))
+                .hasMessageContaining("give min, max or both");
         assertThatThrownBy(() -> AnomalyRuleFile.read("f.yml", """
                 rules:
                   - name: rows_drop
                     metric: row_count
                     change: relative
                     min: lots
-                """, "a", "error")).hasMessage("f.yml line 5, column 10: rules[0].min: expected a number, got 'lots'");
+                """, "a", "error"))
+                .hasMessage("f.yml line 5, column 10: rules[0].min: expected a number, got 'lots'");
     }
 
     @Test
     void aFileInTheUsersRuleFolderReplacesTheBundledOne() throws Exception {
         List<String> columns = List.of("source_file", "resident_population", "community_name_normalized");
         List<AnomalyRule> bundled = new AnomalyRules(new RuleFileSource(folder)).of("community_reports", columns);
-        assertThat(bundled).extracting(AnomalyRule::name).as("the shipped rules, both levels")
+        assertThat(bundled)
+                .extracting(AnomalyRule::name)
+                .as("the shipped rules, both levels")
                 .contains("report_rows_drop", "report_files_drop");
         Files.createDirectories(folder.resolve("anomaly"));
         Files.writeString(folder.resolve("anomaly/community_reports.error.yml"), """
@@ -103,9 +110,13 @@ class AnomalyRuleFileTest {
                     min: 0.4
                 """);
         List<AnomalyRule> rules = new AnomalyRules(new RuleFileSource(folder)).of("community_reports", columns);
-        assertThat(rules.stream().filter(r -> r.level().equals("error"))).extracting(AnomalyRule::name)
-                .as("the user's error file replaces the bundled one").containsExactly("fewer_files");
-        assertThat(rules.stream().filter(r -> r.level().equals("warn"))).as("the bundled warn file still applies").isNotEmpty();
+        assertThat(rules.stream().filter(r -> r.level().equals("error")))
+                .extracting(AnomalyRule::name)
+                .as("the user's error file replaces the bundled one")
+                .containsExactly("fewer_files");
+        assertThat(rules.stream().filter(r -> r.level().equals("warn")))
+                .as("the bundled warn file still applies")
+                .isNotEmpty();
 
         Files.writeString(folder.resolve("anomaly/community_reports.error.yml"), """
                 rules:
@@ -116,6 +127,7 @@ class AnomalyRuleFileTest {
                     min: 0.4
                 """);
         assertThatThrownBy(() -> new AnomalyRules(new RuleFileSource(folder)).of("community_reports", columns))
-                .hasMessageContaining("line 2, column 5: rule fewer_files: column 'sourcefile' is not in the staged dataset");
+                .hasMessageContaining(
+                        "line 2, column 5: rule fewer_files: column 'sourcefile' is not in the staged dataset");
     }
 }

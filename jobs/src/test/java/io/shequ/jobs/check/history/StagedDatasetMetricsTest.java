@@ -48,8 +48,9 @@ class StagedDatasetMetricsTest {
             new MetricKey("d", "completeness", "no_such_column"));
 
     private static Dataset<Row> rows(String where) {
-        return spark.sql("SELECT * FROM VALUES ('a', 1.25BD, CAST(NULL AS BIGINT)), ('a', NULL, NULL), (NULL, 2.50BD, NULL),"
-                + " ('b', 0.10BD, NULL), ('c', 0.20BD, NULL) AS t(name, amount, households) WHERE " + where);
+        return spark.sql(
+                "SELECT * FROM VALUES ('a', 1.25BD, CAST(NULL AS BIGINT)), ('a', NULL, NULL), (NULL, 2.50BD, NULL),"
+                        + " ('b', 0.10BD, NULL), ('c', 0.20BD, NULL) AS t(name, amount, households) WHERE " + where);
     }
 
     @Test
@@ -66,8 +67,10 @@ class StagedDatasetMetricsTest {
     @Test
     void anEmptyDatasetHasARowCountAndDistinctCountsButNoCompleteness() {
         Dataset<Row> empty = rows("false");
-        assertThat(values(StagedDatasetMetrics.compute(empty, KEYS))).isEqualTo(deequ(empty))
-                .containsEntry("row_count *", 0.0).doesNotContainKey("completeness name");
+        assertThat(values(StagedDatasetMetrics.compute(empty, KEYS)))
+                .isEqualTo(deequ(empty))
+                .containsEntry("row_count *", 0.0)
+                .doesNotContainKey("completeness name");
     }
 
     private static Map<String, Double> values(List<DatasetMetric> metrics) {
@@ -85,7 +88,9 @@ class StagedDatasetMetricsTest {
             Object analyzer = switch (key.metric()) {
                 case "row_count" -> new Size(Option.empty());
                 case "completeness" -> new Completeness(key.column(), Option.empty(), Option.empty());
-                case "distinct" -> new CountDistinct(JavaConverters.asScalaBuffer(List.of(key.column())).toSeq());
+                case "distinct" ->
+                    new CountDistinct(
+                            JavaConverters.asScalaBuffer(List.of(key.column())).toSeq());
                 default -> new Sum(key.column(), Option.empty());
             };
             analyzers.put(key.metric() + " " + key.column(), (Analyzer<?, Metric<?>>) analyzer);

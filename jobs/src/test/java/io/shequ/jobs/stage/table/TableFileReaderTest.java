@@ -30,11 +30,13 @@ class TableFileReaderTest {
     void streamsEverySheetWithTitlesMergedCellsNumbersDatesAndFormulas() throws IOException {
         Path file = new TestWorkbook()
                 .sheet("填表说明", List.of(row("请按实际填写")))
-                .sheet("月报", List.of(
-                        row("青山区先锋路街道2023年1月社区工作月报表"),
-                        row("社区名称", "户数", "办公服务用房面积(㎡)", "填报日期", "合计人口"),
-                        row("乐山小区", 1234, 320.5, LocalDate.of(2023, 2, 3), "=B3+B4"),
-                        row("兴胜社区", 12345678901L, 300, null, null)))
+                .sheet(
+                        "月报",
+                        List.of(
+                                row("青山区先锋路街道2023年1月社区工作月报表"),
+                                row("社区名称", "户数", "办公服务用房面积(㎡)", "填报日期", "合计人口"),
+                                row("乐山小区", 1234, 320.5, LocalDate.of(2023, 2, 3), "=B3+B4"),
+                                row("兴胜社区", 12345678901L, 300, null, null)))
                 .merge("月报", "A1:E1")
                 .merge("月报", "D3:D4")
                 .write(dir.resolve("report.xlsx"));
@@ -44,13 +46,19 @@ class TableFileReaderTest {
         assertThat(sheets).extracting(Sheet::name).containsExactly("填表说明", "月报");
         List<SheetRow> rows = sheets.get(1).rows();
         assertThat(rows).extracting(SheetRow::line).as("1-based row numbers").containsExactly(1, 2, 3, 4);
-        assertThat(rows.get(0).cells()).as("the merged title fills its region")
-                .containsExactly("青山区先锋路街道2023年1月社区工作月报表", "青山区先锋路街道2023年1月社区工作月报表",
-                        "青山区先锋路街道2023年1月社区工作月报表", "青山区先锋路街道2023年1月社区工作月报表",
+        assertThat(rows.get(0).cells())
+                .as("the merged title fills its region")
+                .containsExactly(
+                        "青山区先锋路街道2023年1月社区工作月报表",
+                        "青山区先锋路街道2023年1月社区工作月报表",
+                        "青山区先锋路街道2023年1月社区工作月报表",
+                        "青山区先锋路街道2023年1月社区工作月报表",
                         "青山区先锋路街道2023年1月社区工作月报表");
-        assertThat(rows.get(2).cells()).as("plain digits, ISO date, the formula's cached value")
+        assertThat(rows.get(2).cells())
+                .as("plain digits, ISO date, the formula's cached value")
                 .containsExactly("乐山小区", "1234", "320.5", "2023-02-03", "12345680135");
-        assertThat(rows.get(3).cells()).as("a large number is never scientific; a vertically merged cell repeats")
+        assertThat(rows.get(3).cells())
+                .as("a large number is never scientific; a vertically merged cell repeats")
                 .containsExactly("兴胜社区", "12345678901", "300", "2023-02-03");
     }
 
@@ -64,18 +72,22 @@ class TableFileReaderTest {
 
         assertThat(rows).as("no phantom row").hasSize(4);
         assertThat(rows.get(1).cells()).containsExactly("乐山" + lineBreak + "社区", "12");
-        assertThat(rows).extracting(SheetRow::line).as("each record on the physical line it starts on")
+        assertThat(rows)
+                .extracting(SheetRow::line)
+                .as("each record on the physical line it starts on")
                 .containsExactly(1, 2, 4, 5);
     }
 
     @Test
     void aTruncatedWorkbookIsUnreadable() throws IOException {
-        Path whole = new TestWorkbook().sheet("表", List.of(row("社区名称", "户数"), row("乐山", 1)))
+        Path whole = new TestWorkbook()
+                .sheet("表", List.of(row("社区名称", "户数"), row("乐山", 1)))
                 .write(dir.resolve("whole.xlsx"));
         byte[] bytes = Files.readAllBytes(whole);
         Path truncated = Files.write(dir.resolve("truncated.xlsx"), Arrays.copyOf(bytes, bytes.length / 2));
 
-        assertThatThrownBy(() -> TableFileReader.read(truncated)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> TableFileReader.read(truncated))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("truncated.xlsx");
     }
 
@@ -91,25 +103,32 @@ class TableFileReaderTest {
     void anEmptyFileHasNoRows(String name) throws IOException {
         Path empty = Files.write(dir.resolve(name), new byte[0]);
 
-        assertThat(TableFileReader.read(empty)).allSatisfy(sheet -> assertThat(sheet.rows()).isEmpty());
+        assertThat(TableFileReader.read(empty))
+                .allSatisfy(sheet -> assertThat(sheet.rows()).isEmpty());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"UTF-8", "UTF-8 (BOM)", "GBK", "GB18030"})
     void detectsTheEncodingOfACsvFile(String encoding) throws IOException {
         byte[] bytes = switch (encoding) {
-            case "UTF-8 (BOM)" -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TEXT.getBytes(StandardCharsets.UTF_8));
+            case "UTF-8 (BOM)" ->
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TEXT.getBytes(StandardCharsets.UTF_8));
             default -> TEXT.getBytes(Charset.forName(encoding));
         };
         Path file = Files.write(dir.resolve("report.csv"), bytes);
 
         Sheet sheet = TableFileReader.read(file).get(0);
 
-        assertThat(sheet.rows()).extracting(SheetRow::cells).containsExactly(
-                List.of("社区名称", "户数", "常住人口"), List.of("乐山小区社区", "1234", "约3000"),
-                List.of("舜玉社区居委会", "—", "２，５００"));
+        assertThat(sheet.rows())
+                .extracting(SheetRow::cells)
+                .containsExactly(
+                        List.of("社区名称", "户数", "常住人口"),
+                        List.of("乐山小区社区", "1234", "约3000"),
+                        List.of("舜玉社区居委会", "—", "２，５００"));
         if (encoding.startsWith("GB")) {
-            assertThat(sheet.charset()).as("GBK is read as its superset GB18030").startsWith("GB18030");
+            assertThat(sheet.charset())
+                    .as("GBK is read as its superset GB18030")
+                    .startsWith("GB18030");
         } else {
             assertThat(sheet.charset()).as("detected, never assumed").isEqualTo(encoding);
         }
@@ -129,7 +148,8 @@ class TableFileReaderTest {
         new Random(7).nextBytes(garbage);
         Path file = Files.write(dir.resolve("garbage.csv"), garbage);
 
-        assertThatThrownBy(() -> TableFileReader.read(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> TableFileReader.read(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("text in none of");
     }
 
