@@ -1,5 +1,8 @@
 package io.shequ.jobs.partition;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
@@ -7,13 +10,14 @@ import io.shequ.jobs.run.RunLedger;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What a backfill, retry or per-source run processes, written into the run ledger ({@code scope})
- * before the run starts; a plain run has none and processes every configured source whole.
+ * before the run starts; a plain run has none ({@link #PLAIN}) and processes every configured source whole.
  *
  * @param kind       run, backfill or retry
  * @param files      per file source, the locations (relative to its source folder) to land and stage; a file
@@ -24,18 +28,35 @@ import java.util.TreeSet;
  *                   incrementally from its watermarks): a scheduled per-source run; empty otherwise
  */
 public record RunScope(
-        String kind,
-        Map<String, Set<String>> files,
-        LocalDateTime gridFrom,
-        LocalDateTime gridUntil,
-        Set<String> whole) {
+        Kind kind, Map<String, Set<String>> files, LocalDateTime gridFrom, LocalDateTime gridUntil, Set<String> whole) {
 
     public static final String SECTION = "scope";
-    public static final String RUN = "run";
-    public static final String BACKFILL = "backfill";
-    public static final String RETRY = "retry";
-    /** A scheduled run of some sources, each read whole; the other sources' lake tables stay as they are. */
-    public static final String SOURCE = "source";
+
+    /** What kind of run; written in the ledgers by its {@link #id}. */
+    public enum Kind {
+        /** A plain run: every configured source, read whole. */
+        RUN,
+        /** The partitions of a date range, reprocessed. */
+        BACKFILL,
+        /** The failed and quarantined partitions, reprocessed. */
+        RETRY,
+        /** A scheduled run of some sources, each read whole; the other sources' lake tables stay as they are. */
+        SOURCE;
+
+        /** The name in the run ledger and the partition ledger: {@code run}, {@code backfill} … */
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Kind of(String id) {
+            return valueOf(id.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** A plain run: every configured source read whole (the grid system from its watermarks). */
+    public static final RunScope PLAIN = new RunScope(Kind.RUN, Map.of(), null, null, Set.of());
 
     public RunScope {
         files = Map.copyOf(files);
@@ -45,7 +66,7 @@ public record RunScope(
     }
 
     /** A backfill or retry scope: parts of sources. */
-    public RunScope(String kind, Map<String, Set<String>> files, LocalDateTime gridFrom, LocalDateTime gridUntil) {
+    public RunScope(Kind kind, Map<String, Set<String>> files, LocalDateTime gridFrom, LocalDateTime gridUntil) {
         this(kind, files, gridFrom, gridUntil, Set.of());
     }
 
@@ -54,13 +75,19 @@ public record RunScope(
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a per-source run names at least one source");
         }
-        return new RunScope(SOURCE, Map.of(), null, null, sources);
+        return new RunScope(Kind.SOURCE, Map.of(), null, null, sources);
     }
 
-    /** The scope recorded for {@code runId}, or null for a plain run. */
+    /** The scope recorded for {@code runId}, or {@link #PLAIN} when none is. */
     public static RunScope of(HomeLayout layout, String runId) {
         JsonNode node = new RunLedger(layout, runId).get(SECTION);
-        return node == null || node.isNull() ? null : RunLedger.JSON.convertValue(node, RunScope.class);
+        return node == null || node.isNull() ? PLAIN : RunLedger.JSON.convertValue(node, RunScope.class);
+    }
+
+    /** Whether this is a plain run, which reads every configured source whole. */
+    @JsonIgnore
+    public boolean isPlain() {
+        return kind == Kind.RUN;
     }
 
     /** Records this scope for the run about to start. */
@@ -69,7 +96,8 @@ public record RunScope(
     }
 
     public boolean readsFiles(String source) {
-        return whole.contains(source)
+        return isPlain()
+                || whole.contains(source)
                 || files.containsKey(source) && !files.get(source).isEmpty();
     }
 
@@ -80,7 +108,7 @@ public record RunScope(
 
     /** Whether {@code source} is read whole, as a plain run reads it. */
     public boolean readsWhole(String source) {
-        return whole.contains(source);
+        return isPlain() || whole.contains(source);
     }
 
     /**
@@ -88,21 +116,16 @@ public record RunScope(
      * comparable with a plain run's. A per-source run reads each of its sources whole, so its
      * datasets compare with the same datasets of earlier runs.
      */
-    public static boolean partial(RunScope scope) {
-        return scope != null && !(scope.whole.size() > 0 && scope.files.isEmpty() && !scope.readsGrid());
+    public boolean partial() {
+        return !isPlain() && !(!whole.isEmpty() && files.isEmpty() && !readsGrid());
     }
 
     /** The landed files of {@code source} this scope names (all of them for a source read whole). */
     public List<LandedSource> select(String source, List<LandedSource> landed) {
-        if (whole.contains(source)) {
+        if (readsWhole(source)) {
             return landed;
         }
         Set<String> wanted = files.getOrDefault(source, Set.of());
         return landed.stream().filter(f -> wanted.contains(f.location())).toList();
-    }
-
-    /** The run kind recorded in the ledger for a run with {@code scope} (null: a plain run). */
-    public static String kindOf(RunScope scope) {
-        return scope == null ? RUN : scope.kind();
     }
 }

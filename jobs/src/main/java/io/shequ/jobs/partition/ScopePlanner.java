@@ -35,7 +35,7 @@ public final class ScopePlanner {
         Map<String, Set<String>> files = files(sources, inRange);
         boolean grid = sources.contains(Source.GRID_SYSTEM.id());
         return new RunScope(
-                RunScope.BACKFILL,
+                RunScope.Kind.BACKFILL,
                 files,
                 grid ? from.atStartOfDay() : null,
                 grid ? to.plusDays(1).atStartOfDay() : null);
@@ -55,7 +55,7 @@ public final class ScopePlanner {
         LocalDateTime until = from == null
                 ? null
                 : failedDays.get(failedDays.size() - 1).plusDays(1).atStartOfDay();
-        return new RunScope(RunScope.RETRY, files, from, until);
+        return new RunScope(RunScope.Kind.RETRY, files, from, until);
     }
 
     /** True when the scope reprocesses nothing. */

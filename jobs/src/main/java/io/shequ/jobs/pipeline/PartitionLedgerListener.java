@@ -67,7 +67,7 @@ public final class PartitionLedgerListener implements JobExecutionListener {
         HomeLayout layout = new HomeLayout(settings.home());
         boolean completed =
                 execution.getStatus() == BatchStatus.COMPLETED && ExitCodes.of(execution) != ExitCodes.QUALITY_GATE;
-        String kind = RunScope.kindOf(RunScope.of(layout, runId));
+        String kind = RunScope.of(layout, runId).kind().id();
         List<Partition> processed = this.processed.of(runId, kind, completed);
         ledger.record(processed);
         Map<String, Object> counts = new LinkedHashMap<>();

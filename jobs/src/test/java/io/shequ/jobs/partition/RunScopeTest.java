@@ -44,7 +44,7 @@ class RunScopeTest {
                 .as("the grid incrementally from its watermarks, not a window")
                 .isFalse();
         assertThat(ScopePlanner.isEmpty(scope)).isFalse();
-        assertThat(RunScope.partial(scope))
+        assertThat(scope.partial())
                 .as("whole sources compare with earlier runs' datasets")
                 .isFalse();
     }
@@ -52,7 +52,7 @@ class RunScopeTest {
     @Test
     void backfillsAndRetriesStayPartialAndReadOnlyTheirFiles() {
         RunScope backfill = new RunScope(
-                RunScope.BACKFILL,
+                RunScope.Kind.BACKFILL,
                 Map.of(REPORTS, Set.of("a/jan.xlsx")),
                 LocalDateTime.of(2023, 1, 1, 0, 0),
                 LocalDateTime.of(2023, 2, 1, 0, 0));
@@ -60,8 +60,8 @@ class RunScopeTest {
                 .extracting(LandedSource::location)
                 .containsExactly("a/jan.xlsx");
         assertThat(backfill.whole()).isEmpty();
-        assertThat(RunScope.partial(backfill)).isTrue();
-        assertThat(RunScope.partial(null)).as("a plain run").isFalse();
+        assertThat(backfill.partial()).isTrue();
+        assertThat(RunScope.PLAIN.partial()).as("a plain run").isFalse();
     }
 
     @Test
@@ -69,7 +69,7 @@ class RunScopeTest {
         HomeLayout layout = new HomeLayout(home);
         RunScope.wholeSources(Set.of(LEDGERS, REPORTS)).recordFor(layout, "run-1");
         RunScope read = RunScope.of(layout, "run-1");
-        assertThat(read.kind()).isEqualTo(RunScope.SOURCE);
+        assertThat(read.kind()).isEqualTo(RunScope.Kind.SOURCE);
         assertThat(read.whole()).containsExactly(LEDGERS, REPORTS);
 
         // a retry recorded before per-source runs existed has no "whole"
@@ -81,6 +81,19 @@ class RunScopeTest {
                                 "{\"kind\":\"retry\",\"files\":{\"street_office_reports\":[\"a/jan.xlsx\"]},\"gridFrom\":null,\"gridUntil\":null}"));
         RunScope old = RunScope.of(layout, "run-2");
         assertThat(old.whole()).isEmpty();
+        assertThat(old.kind()).as("the kind as the ledger writes it").isEqualTo(RunScope.Kind.RETRY);
         assertThat(old.readsFiles(REPORTS)).isTrue();
+        assertThat(old.readsFiles(LEDGERS)).isFalse();
+
+        assertThat(RunScope.of(layout, "run-3"))
+                .as("no scope recorded: a plain run")
+                .isEqualTo(RunScope.PLAIN);
+        assertThat(RunScope.PLAIN.readsFiles(LEDGERS))
+                .as("a plain run reads every source")
+                .isTrue();
+        assertThat(RunScope.PLAIN.readsWhole(GRID)).isTrue();
+        assertThat(RunLedger.JSON.writeValueAsString(RunScope.wholeSources(Set.of(GRID))))
+                .as("the kind is written as before")
+                .contains("\"kind\" : \"source\"");
     }
 }

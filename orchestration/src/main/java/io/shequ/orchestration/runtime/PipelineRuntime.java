@@ -127,15 +127,15 @@ public final class PipelineRuntime implements AutoCloseable {
 
     /** One pipeline run, start to end, in this thread. */
     public synchronized Outcome runOnce() throws Exception {
-        return runOnce(null);
+        return runOnce(RunScope.PLAIN);
     }
 
-    /** One run limited to {@code scope} (a backfill or retry), or a plain run when it is null. */
+    /** One run limited to {@code scope} (a backfill, retry or per-source run), or a plain run ({@link RunScope#PLAIN}). */
     public synchronized Outcome runOnce(RunScope scope) throws Exception {
         resumeInterrupted();
         String runId = RunIds.next();
         owners.claim(runId, self);
-        if (scope != null) {
+        if (!scope.isPlain()) {
             scope.recordFor(new HomeLayout(config.home()), runId);
         }
         JobOperator operator = context.getBean(JobOperator.class);

@@ -97,7 +97,7 @@ class PerSourceScheduleIT {
                 JsonNode after = summary(offices.runId());
                 assertThat(after.path("scope").path("kind").asText())
                         .as("the summary names the scope")
-                        .isEqualTo(RunScope.SOURCE);
+                        .isEqualTo(RunScope.Kind.SOURCE.id());
                 assertThat(texts(after.path("scope").path("whole"))).containsExactly(Source.STREET_OFFICES.id());
                 assertThat(texts(after.path("sources").findValues("source")))
                         .as("only the street offices were read")
@@ -111,7 +111,7 @@ class PerSourceScheduleIT {
                         .containsExactly(Source.STREET_OFFICES.id());
                 assertThat(ledgerSources(runtime, offices.runId()))
                         .as("the partition ledger")
-                        .containsExactly(Source.STREET_OFFICES.id() + " " + RunScope.SOURCE);
+                        .containsExactly(Source.STREET_OFFICES.id() + " " + RunScope.Kind.SOURCE.id());
 
                 Map<String, Long> snapshotsBefore = lake(before, "snapshot_id");
                 Map<String, Long> snapshotsAfter = lake(after, "snapshot_id");

@@ -195,7 +195,11 @@ public final class CheckStep implements Tasklet {
         List<RuleOutcome> blocking =
                 new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
         AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
-                .check(runId, measured, !blocking.isEmpty(), RunScope.partial(RunScope.of(layout, runId)));
+                .check(
+                        runId,
+                        measured,
+                        !blocking.isEmpty(),
+                        RunScope.of(layout, runId).partial());
         ledger.put(DqReport.METRICS, findings.metrics());
         ledger.put(DqReport.ANOMALIES, findings.anomalies());
         DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));

@@ -69,18 +69,17 @@ public final class ExtractStep implements Tasklet {
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
         RunScope scope = RunScope.of(layout, runId);
-        if (settings.streetOffices().isPresent() && (scope == null || scope.readsFiles(Source.STREET_OFFICES.id()))) {
+        if (settings.streetOffices().isPresent() && (scope.readsFiles(Source.STREET_OFFICES.id()))) {
             List<LandedSource> all = files.land(Source.STREET_OFFICES.id(), settings.streetOfficeFolder());
-            landed.put(Source.STREET_OFFICES.id(), scope == null ? all : scope.select(Source.STREET_OFFICES.id(), all));
+            landed.put(Source.STREET_OFFICES.id(), scope.select(Source.STREET_OFFICES.id(), all));
         }
-        if (settings.procurement().isPresent() && (scope == null || scope.readsFiles(Source.PROCUREMENT.id()))) {
+        if (settings.procurement().isPresent() && (scope.readsFiles(Source.PROCUREMENT.id()))) {
             List<LandedSource> all = files.land(Source.PROCUREMENT.id(), settings.procurementFolder());
-            landed.put(Source.PROCUREMENT.id(), scope == null ? all : scope.select(Source.PROCUREMENT.id(), all));
+            landed.put(Source.PROCUREMENT.id(), scope.select(Source.PROCUREMENT.id(), all));
         }
-        if (settings.gridSystem().isPresent()
-                && (scope == null || scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
+        if (settings.gridSystem().isPresent() && (scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
             // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
-            GridSystemLanding.Landing grid = scope == null || !scope.readsGrid()
+            GridSystemLanding.Landing grid = !scope.readsGrid()
                     ? new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId)
                     : new GridSystemLanding(spark, layout, watermarks)
                             .land(settings.grid(), runId, scope.gridFrom(), scope.gridUntil());

@@ -159,7 +159,7 @@ public final class LakeStep implements Tasklet {
 
     /** Whether the run read {@code source} whole: a plain run reads every source whole. */
     private static boolean readsWhole(RunScope scope, String source) {
-        return source != null && (scope == null || scope.readsWhole(source));
+        return source != null && scope.readsWhole(source);
     }
 
     /**

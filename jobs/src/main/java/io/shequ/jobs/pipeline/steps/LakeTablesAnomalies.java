@@ -49,7 +49,7 @@ final class LakeTablesAnomalies {
             }
         }
         AnomalyGate.Findings findings = new AnomalyGate(history, settings.ruleFolder())
-                .checkLake(runId, tables, RunScope.partial(RunScope.of(layout, runId)));
+                .checkLake(runId, tables, RunScope.of(layout, runId).partial());
         RunLedger ledger = new RunLedger(layout, runId);
         ledger.put(DqReport.METRICS, LakeTableMetrics.replaceLake(ledger.get(DqReport.METRICS), findings.metrics()));
         ledger.put(

@@ -107,7 +107,7 @@ public final class PublishStep implements Tasklet {
         Map<String, Partition> byKey = new LinkedHashMap<>();
         partitions.all().forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
         processed
-                .of(runId, RunScope.kindOf(RunScope.of(layout, runId)), true)
+                .of(runId, RunScope.of(layout, runId).kind().id(), true)
                 .forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
         return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()), settings.sources());
     }
