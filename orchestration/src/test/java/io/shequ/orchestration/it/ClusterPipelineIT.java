@@ -41,7 +41,7 @@ class ClusterPipelineIT {
             appender.console.target = SYSTEM_ERR
             appender.console.layout.type = PatternLayout
             appender.console.layout.pattern = %d{HH:mm:ss} %-5p %c{1} - %m%n
-            logger.executor.name = Executor
+            logger.executor.name = org.apache.spark.executor.Executor
             logger.executor.level = info
             """;
 
