@@ -77,14 +77,13 @@ public final class WarehouseRelease {
         }
         // a crash before the switch leaves this run's file, possibly half-built: build it again
         removeLeftover(target);
-        InputQuality published =
-                quality.over(publisher.current().flatMap(this::quality).orElse(InputQuality.none()));
+        // the current snapshot's input-quality rows, read once: carried over, then compared
+        Optional<InputQuality> held = publisher.current().flatMap(this::quality);
+        InputQuality published = quality.over(held.orElse(InputQuality.none()));
         Optional<Path> unchanged = publisher
                 .current()
-                .filter(current -> builtFromTheSame(current, lake)
-                        && quality(current)
-                                .map(held -> held.sameRowsAs(published))
-                                .orElse(false));
+                .filter(current ->
+                        held.map(rows -> rows.sameRowsAs(published)).orElse(false) && builtFromTheSame(current, lake));
         if (unchanged.isPresent()) {
             publisher.grantReaders(unchanged.get());
             publisher.retain(keep);
