@@ -146,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (sparkMaster != null) {
             config = config.withSpark(sparkMaster, sparkConf);
         } else if (!sparkConf.isEmpty()) {
-            config = config.withSpark(config.sparkMaster(), sparkConf);
+            config = config.withSpark(config.spark().master(), sparkConf);
         }
         BenchReport report;
         try (PipelineRuntime runtime = new PipelineRuntime(config)) {
@@ -165,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
                 GridDayAppender.Added added = GridDayAppender.appendDay(
                         gridUrl,
                         SourceSimulator.gridUser(),
-                        config.grid().password(),
+                        config.sources().grid().password(),
                         LocalDate.of(year, 12, 31),
                         LocalDateTime.now(GridSystemLanding.VENDOR_ZONE));
                 dayEvents = added.events();
@@ -174,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
                 oneMoreDay = timedRun(runtime, "rerun, one more day");
             }
             report = new BenchReport(
-                    sampleLine(sample, config.sparkMaster()),
+                    sampleLine(sample, config.spark().master()),
                     Machine.current(),
                     cold,
                     peak,

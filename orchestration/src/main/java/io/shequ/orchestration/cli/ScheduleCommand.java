@@ -39,7 +39,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        SchedulerSettings settings = SchedulerSettings.of(cfg);
+        SchedulerSettings settings = cfg.scheduler();
         try (PipelineRuntime runtime = new PipelineRuntime(cfg);
                 PipelineScheduler scheduler = new PipelineScheduler(runtime, settings)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

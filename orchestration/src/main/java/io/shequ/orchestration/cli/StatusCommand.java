@@ -7,7 +7,6 @@ import io.shequ.jobs.stage.RunFindings;
 import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.value.RunValues;
 import io.shequ.orchestration.config.ConfigReader;
-import io.shequ.orchestration.config.FreshnessConfig;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.partition.ConfiguredSources;
 import java.io.PrintStream;
@@ -43,8 +42,8 @@ public final class StatusCommand implements Callable<Integer> {
                 shequ.jobRepository().user(),
                 shequ.jobRepository().password());
         List<Partition> ledger = new PartitionLedger(dataSource).all();
-        Freshness.Report report = new Freshness(FreshnessConfig.read(shequ.file()))
-                .asOf(Instant.now(), ledger, ConfiguredSources.of(shequ));
+        Freshness.Report report =
+                new Freshness(shequ.freshness()).asOf(Instant.now(), ledger, ConfiguredSources.of(shequ));
         print(ledger, report, System.out);
         printFindings(shequ.home().resolve("runs"), System.out);
         RunValues.latest(shequ.home().resolve("runs"))

@@ -2,6 +2,7 @@ package io.shequ.orchestration.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
@@ -23,7 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import org.quartz.CronExpression;
 
-/** Reads and validates shequ.yml; every problem is a {@link ConfigException} naming its key. */
+/**
+ * Reads and validates shequ.yml, once per command, into a {@link ShequConfig} of one record per
+ * section; every problem is a {@link ConfigException} naming its key.
+ */
 public final class ConfigReader {
 
     private static final Set<String> TOP_KEYS = Set.of(
@@ -75,31 +79,50 @@ public final class ConfigReader {
         JsonNode grid = sources.path("grid-system");
         JsonNode spark = root.path("spark");
         JsonNode repo = root.path("job-repository");
+        ShequConfig.JobRepository jobRepository = jobRepository(repo, home, base);
+        JsonNode warehouse = root.path("warehouse");
         return new ShequConfig(
                 config,
                 home,
                 districts(root),
-                optionalPath(base, sources, "street-offices", "sources.street-offices"),
-                optionalPath(base, sources, "procurement", "sources.procurement"),
-                grid.isMissingNode() ? null : gridSource(base, grid),
-                sparkMaster(spark),
-                positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
-                sparkConf(spark.path("conf")),
-                jobRepository(repo, home, base),
+                new ShequConfig.Sources(
+                        optionalPath(base, sources, "street-offices", "sources.street-offices"),
+                        optionalPath(base, sources, "procurement", "sources.procurement"),
+                        grid.isMissingNode() ? null : gridSource(base, grid),
+                        bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false)),
+                new ShequConfig.Spark(
+                        sparkMaster(spark),
+                        positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
+                        sparkConf(spark.path("conf"))),
+                jobRepository,
                 schedules(root.path("schedules"), sources),
+                SchedulerSettings.of(section(root, "scheduler"), jobRepository, base),
+                MetricsSettings.of(section(root, "metrics")),
                 keySource(base, root.path("pseudonymization")),
-                positiveInt(root.path("warehouse"), "keep-snapshots", "warehouse.keep-snapshots", 5),
-                optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
-                optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules"),
-                bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false),
+                new ShequConfig.Reference(
+                        optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
+                        optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules")),
                 lakeCatalog(root.path("lake"), base),
                 retention(root),
-                fraction(
-                        root.path("warehouse"),
-                        "max-row-drop",
-                        "warehouse.max-row-drop",
-                        WarehouseAudits.DEFAULT_MAX_ROW_DROP),
-                snapshotReaders(root.path("warehouse")));
+                AdmitFolderConfig.of(root.path("quarantine"), home, base),
+                new ShequConfig.Warehouse(
+                        positiveInt(warehouse, "keep-snapshots", "warehouse.keep-snapshots", 5),
+                        fraction(
+                                warehouse,
+                                "max-row-drop",
+                                "warehouse.max-row-drop",
+                                WarehouseAudits.DEFAULT_MAX_ROW_DROP),
+                        snapshotReaders(warehouse)),
+                FreshnessConfig.of(root.get("freshness")));
+    }
+
+    /** The top-level section {@code key}: a mapping, or a missing node when absent or empty. */
+    static JsonNode section(JsonNode root, String key) {
+        JsonNode block = root.path(key);
+        if (!block.isMissingNode() && !block.isNull() && !block.isObject()) {
+            throw new ConfigException(key, "a mapping of keys, got '" + block.asText() + "'");
+        }
+        return block.isNull() ? MissingNode.getInstance() : block;
     }
 
     /**

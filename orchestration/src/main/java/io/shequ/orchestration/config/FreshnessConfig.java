@@ -1,12 +1,8 @@
 package io.shequ.orchestration.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.source.Source;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
@@ -21,10 +17,9 @@ import java.util.stream.Collectors;
  * {@code grid-system}, {@code procurement}) {@code due} (ISO-8601 period after the period's end,
  * e.g. P10D), {@code from} and {@code to} (the first and last expected period: a date, a month
  * 2024-01 or a year 2024), {@code history-to} (the last period of a history loaded in bulk, never
- * late). Kept apart from {@link ShequConfig} so the run configuration's record
- * stays as it is; a bad value is a {@link ConfigException} naming the key.
+ * late). A bad value is a {@link ConfigException} naming the key.
  */
-public final class FreshnessConfig {
+final class FreshnessConfig {
 
     /** Configuration key → ledger name, for every source. */
     private static final Map<String, String> SOURCES = Arrays.stream(Source.values())
@@ -32,14 +27,8 @@ public final class FreshnessConfig {
 
     private FreshnessConfig() {}
 
-    public static FreshnessWindows read(Path file) {
-        JsonNode section;
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            section = root == null ? null : root.get("freshness");
-        } catch (IOException e) {
-            throw new ConfigException("(file)", "valid YAML in " + file);
-        }
+    /** The {@code freshness} section, or the defaults when {@code section} is null. */
+    static FreshnessWindows of(JsonNode section) {
         Map<String, FreshnessWindows.Window> windows =
                 new LinkedHashMap<>(FreshnessWindows.defaults().windows());
         if (section == null || section.isNull()) {

@@ -21,9 +21,8 @@ public record MetricsSettings(String registry, Duration step) {
         return new MetricsSettings(SIMPLE, Duration.ofMinutes(1));
     }
 
-    /** The {@code metrics} block of {@code config}'s file. */
-    public static MetricsSettings of(ShequConfig config) {
-        JsonNode node = YamlBlock.read(config.file(), "metrics");
+    /** The {@code metrics} section. */
+    static MetricsSettings of(JsonNode node) {
         String registry = node.path("registry").asText(SIMPLE);
         if (!REGISTRIES.contains(registry)) {
             throw new ConfigException("metrics.registry", "one of " + REGISTRIES + ", got '" + registry + "'");

@@ -1,6 +1,7 @@
 package io.shequ.orchestration.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 
 /**
  * Where Quartz keeps its triggers and whether it runs clustered. By default the store is the
@@ -33,10 +34,11 @@ public record SchedulerSettings(
                 + clustered + ", checkinIntervalMillis=" + checkinIntervalMillis + ", threads=" + threads + "]";
     }
 
-    /** The {@code scheduler} block of {@code config}'s file; what it leaves out comes from the job repository. */
-    public static SchedulerSettings of(ShequConfig config) {
-        JsonNode node = YamlBlock.read(config.file(), "scheduler");
-        ShequConfig.JobRepository repo = config.jobRepository();
+    /**
+     * The {@code scheduler} section; what it leaves out comes from the job repository {@code repo}.
+     * Secret files are relative to {@code base}, the configuration file's folder.
+     */
+    static SchedulerSettings of(JsonNode node, ShequConfig.JobRepository repo, Path base) {
         for (String field : new String[] {"store-user", "store-password-env", "store-password-file"}) {
             if (node.hasNonNull(field) && !node.hasNonNull("store-url")) {
                 throw new ConfigException(
@@ -50,11 +52,7 @@ public record SchedulerSettings(
         }
         String user = node.hasNonNull("store-url") ? node.path("store-user").asText("") : repo.user();
         String password = ConfigReader.password(
-                node,
-                "store-password",
-                "scheduler.",
-                config.file().getParent(),
-                node.hasNonNull("store-url") ? "" : repo.password());
+                node, "store-password", "scheduler.", base, node.hasNonNull("store-url") ? "" : repo.password());
         boolean postgres = url.startsWith("jdbc:postgresql");
         JsonNode clustered = node.path("clustered");
         if (!clustered.isMissingNode() && !clustered.isNull() && !clustered.isBoolean()) {

@@ -1,7 +1,9 @@
 package io.shequ.orchestration.config;
 
+import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.run.EmbeddedH2;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.Retention;
@@ -14,35 +16,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole configuration, typed. Read by {@link ConfigReader} from one YAML file; relative
- * paths in the file are relative to the file's folder.
+ * The whole configuration, typed, one record per section of shequ.yml. {@link ConfigReader} reads
+ * the file once per command into it; each command takes the sections it needs. Relative paths in
+ * the file are relative to the file's folder.
+ *
+ * @param scheduler the {@code scheduler} section, its store defaulting to the job repository
+ * @param lakeCatalog the {@code lake} section: the Iceberg catalog's database, or null for the embedded H2 file
+ * @param retention {@code raw.keep-days} and {@code quarantine.keep-days}
+ * @param admit {@code quarantine.admit-folder}
  */
 public record ShequConfig(
         Path file,
         Path home,
         List<DivisionCode> districts,
-        Path streetOffices,
-        Path procurement,
-        GridSource grid,
-        String sparkMaster,
-        int shufflePartitions,
-        Map<String, String> sparkConf,
+        Sources sources,
+        Spark spark,
         JobRepository jobRepository,
         List<Schedule> schedules,
+        SchedulerSettings scheduler,
+        MetricsSettings metrics,
         KeySource pseudonymKey,
-        int keepSnapshots,
-        Path divisionReference,
-        Path ruleFolder,
-        boolean tolerateUnreadableFiles,
+        Reference reference,
         LakeCatalog lakeCatalog,
         Retention retention,
-        double maxRowDrop,
-        SnapshotReaders snapshotReaders) {
+        AdmitSettings admit,
+        Warehouse warehouse,
+        FreshnessWindows freshness) {
 
     public ShequConfig {
         districts = List.copyOf(districts);
         schedules = List.copyOf(schedules);
-        sparkConf = Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
     }
 
     /** The same configuration with other schedules. */
@@ -51,51 +54,80 @@ public record ShequConfig(
                 file,
                 home,
                 districts,
-                streetOffices,
-                procurement,
-                grid,
-                sparkMaster,
-                shufflePartitions,
-                sparkConf,
+                sources,
+                spark,
                 jobRepository,
                 other,
+                scheduler,
+                metrics,
                 pseudonymKey,
-                keepSnapshots,
-                divisionReference,
-                ruleFolder,
-                tolerateUnreadableFiles,
+                reference,
                 lakeCatalog,
                 retention,
-                maxRowDrop,
-                snapshotReaders);
+                admit,
+                warehouse,
+                freshness);
     }
 
     /** The same configuration run on another Spark master, with {@code extraConf} over the configured {@code spark.*} settings. */
     public ShequConfig withSpark(String master, Map<String, String> extraConf) {
-        Map<String, String> conf = new LinkedHashMap<>(sparkConf);
+        Map<String, String> conf = new LinkedHashMap<>(spark.conf());
         conf.putAll(extraConf);
         return new ShequConfig(
                 file,
                 home,
                 districts,
-                streetOffices,
-                procurement,
-                grid,
-                master,
-                shufflePartitions,
-                conf,
+                sources,
+                new Spark(master, spark.shufflePartitions(), conf),
                 jobRepository,
                 schedules,
+                scheduler,
+                metrics,
                 pseudonymKey,
-                keepSnapshots,
-                divisionReference,
-                ruleFolder,
-                tolerateUnreadableFiles,
+                reference,
                 lakeCatalog,
                 retention,
-                maxRowDrop,
-                snapshotReaders);
+                admit,
+                warehouse,
+                freshness);
     }
+
+    /**
+     * The {@code sources} section: each source's folder or database, null when not configured.
+     *
+     * @param tolerateUnreadableFiles whether a run with unreadable files still publishes the rest
+     */
+    public record Sources(Path streetOffices, Path procurement, GridSource grid, boolean tolerateUnreadableFiles) {}
+
+    /**
+     * The {@code spark} section.
+     *
+     * @param shufflePartitions the upper bound of shuffle partitions (sized by input below it)
+     * @param conf further {@code spark.*} settings, passed on as written
+     */
+    public record Spark(String master, int shufflePartitions, Map<String, String> conf) {
+
+        public Spark {
+            conf = Collections.unmodifiableMap(new LinkedHashMap<>(conf));
+        }
+    }
+
+    /**
+     * The {@code reference} section: the user's own reference data, null for the bundled one.
+     *
+     * @param nbsDivisions a folder of NBS division files instead of the bundled 2023 list
+     * @param dqRules a folder of DQDL rule files over the bundled rules
+     */
+    public record Reference(Path nbsDivisions, Path dqRules) {}
+
+    /**
+     * The {@code warehouse} section.
+     *
+     * @param keepSnapshots how many published snapshots are kept
+     * @param maxRowDrop the fraction of a table's rows a publish may lose before the audit blocks it
+     * @param readers who besides the owner may read the snapshots
+     */
+    public record Warehouse(int keepSnapshots, double maxRowDrop, SnapshotReaders readers) {}
 
     /** The database holding Spring Batch's job repository, the landing manifest and Quartz's store. */
     public record JobRepository(String url, String user, String password) {

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One top-level block of shequ.yml, for the settings that only some commands read (the
- * scheduler's store, metrics): they are typed by their own records instead of widening
- * {@link ShequConfig} for every command. {@link ConfigReader} has validated the file as a whole.
+ * One top-level section of shequ.yml, for the commands that read only that section and may run
+ * without the rest of a valid configuration ({@code serve} and {@code sql} read {@code serve}).
+ * Every other command reads the whole file once with {@link ConfigReader}.
  */
 final class YamlBlock {
 
@@ -24,11 +24,7 @@ final class YamlBlock {
         }
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            JsonNode block = root == null ? MissingNode.getInstance() : root.path(key);
-            if (!block.isMissingNode() && !block.isNull() && !block.isObject()) {
-                throw new ConfigException(key, "a mapping of keys, got '" + block.asText() + "'");
-            }
-            return block.isNull() ? MissingNode.getInstance() : block;
+            return root == null ? MissingNode.getInstance() : ConfigReader.section(root, key);
         } catch (IOException e) {
             throw new ConfigException("(file)", "valid YAML in " + file);
         }

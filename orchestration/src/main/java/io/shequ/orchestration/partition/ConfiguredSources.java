@@ -13,13 +13,13 @@ public final class ConfiguredSources {
 
     public static Set<String> of(ShequConfig config) {
         Set<String> sources = new LinkedHashSet<>();
-        if (config.streetOffices() != null) {
+        if (config.sources().streetOffices() != null) {
             sources.add(Source.STREET_OFFICES.id());
         }
-        if (config.grid() != null) {
+        if (config.sources().grid() != null) {
             sources.add(Source.GRID_SYSTEM.id());
         }
-        if (config.procurement() != null) {
+        if (config.sources().procurement() != null) {
             sources.add(Source.PROCUREMENT.id());
         }
         return sources;

@@ -19,9 +19,6 @@ import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.orchestration.bulletin.BulletinPublication;
-import io.shequ.orchestration.config.AdmitFolderConfig;
-import io.shequ.orchestration.config.FreshnessConfig;
-import io.shequ.orchestration.config.MetricsSettings;
 import io.shequ.orchestration.config.PseudonymKeys;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.metrics.MeterRegistries;
@@ -68,16 +65,16 @@ public final class PipelineRuntime implements AutoCloseable {
         this.settings = new PipelineSettings(
                 config.home(),
                 config.districts(),
-                config.streetOffices(),
-                config.procurement(),
-                config.grid(),
-                config.sparkMaster(),
-                config.shufflePartitions(),
-                config.sparkConf(),
+                config.sources().streetOffices(),
+                config.sources().procurement(),
+                config.sources().grid(),
+                config.spark().master(),
+                config.spark().shufflePartitions(),
+                config.spark().conf(),
                 PseudonymKeys.load(config.pseudonymKey()),
-                config.divisionReference(),
-                config.ruleFolder(),
-                config.tolerateUnreadableFiles(),
+                config.reference().nbsDivisions(),
+                config.reference().dqRules(),
+                config.sources().tolerateUnreadableFiles(),
                 config.lakeCatalog(),
                 config.retention());
         new HomeLayout(config.home()).createOwnerOnly();
@@ -93,17 +90,19 @@ public final class PipelineRuntime implements AutoCloseable {
                 () -> new DataSourceTransactionManager(dataSource));
         context.registerBean(PipelineSettings.class, () -> settings);
         context.registerBean(SparkSession.class, () -> spark);
-        AdmitSettings admit = AdmitFolderConfig.read(config);
-        context.registerBean(AdmitSettings.class, () -> admit);
+        context.registerBean(AdmitSettings.class, config::admit);
         context.registerBean(
                 WarehousePort.class,
                 () -> new DuckDbWarehouse(
-                        config.home(), config.keepSnapshots(), config.maxRowDrop(), config.snapshotReaders()));
-        context.registerBean(FreshnessWindows.class, () -> FreshnessConfig.read(config.file()));
+                        config.home(),
+                        config.warehouse().keepSnapshots(),
+                        config.warehouse().maxRowDrop(),
+                        config.warehouse().readers()));
+        context.registerBean(FreshnessWindows.class, config::freshness);
         context.register(PipelineJobConfiguration.class);
         context.register(QuarantinePurgeJobConfiguration.class);
         context.refresh();
-        this.meters = MeterRegistries.open(MetricsSettings.of(config));
+        this.meters = MeterRegistries.open(config.metrics());
         this.owners = new RunOwners(dataSource);
     }
 

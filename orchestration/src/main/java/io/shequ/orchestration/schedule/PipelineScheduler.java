@@ -37,7 +37,7 @@ public final class PipelineScheduler implements AutoCloseable {
     private final Scheduler scheduler;
 
     public PipelineScheduler(PipelineRuntime runtime) throws SchedulerException, SQLException {
-        this(runtime, SchedulerSettings.of(runtime.config()));
+        this(runtime, runtime.config().scheduler());
     }
 
     public PipelineScheduler(PipelineRuntime runtime, SchedulerSettings settings)

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.source.Source;
-import io.shequ.orchestration.config.FreshnessConfig;
+import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.simulator.SimulationSpec;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Files;
@@ -23,8 +23,10 @@ class DemoFreshnessTest {
     void theWindowsSpanTheSimulatedPeriodAndMarkItHistory() throws Exception {
         SimulationSpec spec =
                 SimulationSpec.demo(DivisionCode.parse("370103"), 2023, 42).withMonths(9);
-        Path config = Files.writeString(dir.resolve("shequ.yml"), "home: .\n" + DemoFreshness.of(spec));
-        FreshnessWindows windows = FreshnessConfig.read(config);
+        Path config = Files.writeString(
+                dir.resolve("shequ.yml"),
+                "home: .\ndistricts: [\"370103\"]\npseudonymization: {key-env: SHEQU_KEY}\n" + DemoFreshness.of(spec));
+        FreshnessWindows windows = ConfigReader.read(config).freshness();
 
         FreshnessWindows.Window reports = windows.of("street_office_reports");
         assertThat(reports.from()).isEqualTo(LocalDate.of(2023, 1, 1));

@@ -100,7 +100,7 @@ class ConfigReaderLakeAndPrivacyTest {
                 + "lake:\n  catalog-url: jdbc:postgresql://db/shequ_lake\n  catalog-password-file: lake.password\n"));
         assertThat(config.jobRepository().password()).isEqualTo("from-the-file");
         assertThat(config.lakeCatalog().password()).isEqualTo("lake-secret");
-        assertThat(SchedulerSettings.of(config).storePassword())
+        assertThat(config.scheduler().storePassword())
                 .as("the store is the job repository")
                 .isEqualTo("from-the-file");
         assertThat(config.jobRepository().toString()).doesNotContain("from-the-file");

@@ -28,15 +28,15 @@ class ConfigReaderSparkTest {
                     spark.authenticate: true
                     spark.hadoop.fs.s3a.path.style.access: "true"
                 """));
-        assertThat(config.sparkMaster()).isEqualTo("spark://spark-master.internal:7077");
-        assertThat(config.sparkConf())
+        assertThat(config.spark().master()).isEqualTo("spark://spark-master.internal:7077");
+        assertThat(config.spark().conf())
                 .as("in order, values as text")
                 .containsExactly(
                         entry("spark.executor.memory", "8g"),
                         entry("spark.executor.cores", "4"),
                         entry("spark.authenticate", "true"),
                         entry("spark.hadoop.fs.s3a.path.style.access", "true"));
-        assertThat(ConfigReader.read(write(BASE)).sparkConf())
+        assertThat(ConfigReader.read(write(BASE)).spark().conf())
                 .as("no spark.conf: nothing more")
                 .isEmpty();
     }
@@ -46,9 +46,9 @@ class ConfigReaderSparkTest {
         String before = System.getProperty("spark.master");
         try {
             System.clearProperty("spark.master");
-            assertThat(ConfigReader.read(write(BASE)).sparkMaster()).isEqualTo("local[*]");
+            assertThat(ConfigReader.read(write(BASE)).spark().master()).isEqualTo("local[*]");
             System.setProperty("spark.master", "yarn");
-            assertThat(ConfigReader.read(write(BASE)).sparkMaster()).isEqualTo("yarn");
+            assertThat(ConfigReader.read(write(BASE)).spark().master()).isEqualTo("yarn");
         } finally {
             if (before == null) {
                 System.clearProperty("spark.master");

@@ -27,21 +27,21 @@ class SchedulerSettingsTest {
     @Test
     void byDefaultTheJobRepositoryIsTheStoreAndH2IsNotClustered() throws Exception {
         ShequConfig cfg = config("");
-        SchedulerSettings s = SchedulerSettings.of(cfg);
+        SchedulerSettings s = cfg.scheduler();
         assertThat(s.storeUrl()).isEqualTo(cfg.jobRepository().url());
         assertThat(s.clustered()).as("one node on an embedded H2 file").isFalse();
         assertThat(s.checkinIntervalMillis()).isEqualTo(SchedulerSettings.DEFAULT_CHECKIN_MILLIS);
-        assertThat(MetricsSettings.of(cfg).registry()).isEqualTo(MetricsSettings.SIMPLE);
+        assertThat(cfg.metrics().registry()).isEqualTo(MetricsSettings.SIMPLE);
     }
 
     @Test
     void aPostgresStoreIsClusteredUnlessSaidOtherwise() throws Exception {
-        SchedulerSettings s = SchedulerSettings.of(config("""
-                scheduler:
-                  store-url: "jdbc:postgresql://db/shequ_ops"
-                  store-user: shequ
-                  checkin-interval-ms: 5000
-                """));
+        SchedulerSettings s = config("""
+                        scheduler:
+                          store-url: "jdbc:postgresql://db/shequ_ops"
+                          store-user: shequ
+                          checkin-interval-ms: 5000
+                        """).scheduler();
         assertThat(s.onPostgres()).isTrue();
         assertThat(s.clustered()).isTrue();
         assertThat(s.storeUser()).isEqualTo("shequ");
@@ -51,14 +51,12 @@ class SchedulerSettingsTest {
 
     @Test
     void badValuesNameTheirKey() throws Exception {
-        ShequConfig fast = config("scheduler:\n  checkin-interval-ms: 10\n");
-        assertThatThrownBy(() -> SchedulerSettings.of(fast))
+        assertThatThrownBy(() -> config("scheduler:\n  checkin-interval-ms: 10\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("scheduler.checkin-interval-ms");
-        ShequConfig userOnly = config("scheduler:\n  store-user: x\n");
-        assertThatThrownBy(() -> SchedulerSettings.of(userOnly)).hasMessageContaining("scheduler.store-user");
-        ShequConfig metrics = config("metrics:\n  registry: prometheus\n");
-        assertThatThrownBy(() -> MetricsSettings.of(metrics)).hasMessageContaining("metrics.registry");
+        assertThatThrownBy(() -> config("scheduler:\n  store-user: x\n")).hasMessageContaining("scheduler.store-user");
+        assertThatThrownBy(() -> config("metrics:\n  registry: prometheus\n")).hasMessageContaining("metrics.registry");
+        assertThatThrownBy(() -> config("scheduler: every night\n")).hasMessageContaining("scheduler");
         assertThatThrownBy(() -> config("schedules:\n  - cron: \"0 0 2 * * ?\"\n    job: backup\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("schedules[0].job");

@@ -78,7 +78,7 @@ class SecretFilesAndReadersGroupTest {
                   key-file: pseudonym.key
                 """));
 
-        assertThat(config.grid().password()).isEqualTo("secret");
+        assertThat(config.sources().grid().password()).isEqualTo("secret");
         assertThat(PseudonymKeys.load(config.pseudonymKey()))
                 .hasSize(KEY.strip().length());
     }
@@ -94,9 +94,10 @@ class SecretFilesAndReadersGroupTest {
 
         ShequConfig config = ConfigReader.read(
                 config("pseudonymization:\n  key-env: SHEQU_KEY\n" + "warehouse:\n  readers-group: " + group + "\n"));
-        assertThat(config.snapshotReaders().groupName()).contains(group);
+        assertThat(config.warehouse().readers().groupName()).contains(group);
         assertThat(ConfigReader.read(config("pseudonymization:\n  key-env: SHEQU_KEY\n"))
-                        .snapshotReaders()
+                        .warehouse()
+                        .readers()
                         .groupName())
                 .as("owner only by default")
                 .isEmpty();

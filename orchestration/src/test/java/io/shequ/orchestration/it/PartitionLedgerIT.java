@@ -101,7 +101,7 @@ class PartitionLedgerIT {
         String repository = postgres.moveHome(config, "ledger");
         ShequConfig configured = ConfigReader.read(config);
         assertThat(configured.jobRepository().url()).isEqualTo(repository);
-        assertThat(configured.sparkMaster()).isEqualTo("local[2]");
+        assertThat(configured.spark().master()).isEqualTo("local[2]");
         PartitionLedger partitions =
                 new PartitionLedger(new DriverManagerDataSource(repository, PostgresServer.USER, ""));
         ShequProcess shequ = new ShequProcess(ShequProcess.cleanFolder(Path.of("target", "partition-ledger-it")));

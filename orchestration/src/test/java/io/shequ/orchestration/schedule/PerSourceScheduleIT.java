@@ -8,7 +8,6 @@ import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.source.Source;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
-import io.shequ.orchestration.config.SchedulerSettings;
 import io.shequ.orchestration.config.ShequConfig;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import io.shequ.orchestration.simulator.SimulationResult;
@@ -69,8 +68,7 @@ class PerSourceScheduleIT {
                             once(at.plusSeconds(1)),
                             ShequConfig.Schedule.PIPELINE,
                             List.of(Source.STREET_OFFICES.id())));
-            try (PipelineScheduler scheduler =
-                    new PipelineScheduler(runtime, SchedulerSettings.of(config), schedules)) {
+            try (PipelineScheduler scheduler = new PipelineScheduler(runtime, config.scheduler(), schedules)) {
                 assertThat(scheduler
                                 .scheduler()
                                 .getTrigger(TriggerKey.triggerKey("offices", PipelineScheduler.GROUP))
