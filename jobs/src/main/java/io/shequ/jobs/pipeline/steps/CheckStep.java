@@ -15,10 +15,7 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
-import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.retention.RunFolderPurge;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -115,34 +112,34 @@ public final class CheckStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
-        RunLedger ledger = new RunLedger(layout, runId);
-        ShufflePartitions.sizeFor(
-                spark, settings.shufflePartitions(), layout.staging(runId), layout.beforeCheck(runId));
+        RunContext run = RunContext.of(chunkContext, settings.home());
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.staging(), run.beforeCheck());
         // warned rows keep raw values like the quarantine, and go after the same number of days
-        ledger.put(
-                "dq_warned_purge",
-                new RunFolderPurge(layout.dqWarned(runId).getParent(), Clock.systemUTC())
-                        .purge(settings.retention().quarantineKeepDays(), runId, Set.of()));
+        run.ledger()
+                .put(
+                        "dq_warned_purge",
+                        new RunFolderPurge(run.dqWarned().getParent(), Clock.systemUTC())
+                                .purge(settings.retention().quarantineKeepDays(), run.id(), Set.of()));
         DatasetCheck check = new DatasetCheck(
                 spark,
                 new DataQualityGate(settings.ruleFolder()),
-                new Quarantine(layout.quarantine(runId), runId),
-                new Quarantine(layout.dqWarned(runId), runId),
-                layout.beforeCheck(runId));
+                new Quarantine(run.quarantine(), run.id()),
+                new Quarantine(run.dqWarned(), run.id()),
+                run.beforeCheck());
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         Map<String, Long> quarantined = new HashMap<>();
         Map<String, Object> rows = new LinkedHashMap<>();
         Map<String, Dataset<Row>> measured = new HashMap<>();
-        ValueLedger valueLedger = new ValueLedger(ledger);
+        ValueLedger valueLedger = new ValueLedger(run.ledger());
         List<ValueAccount> values = valueLedger.readAsOf("check");
-        Quarantine checkQuarantine = new Quarantine(layout.quarantine(runId), runId);
+        Quarantine checkQuarantine = new Quarantine(run.quarantine(), run.id());
         for (CheckedDataset dataset : DATASETS) {
-            Path staged = layout.staging(runId).resolve(dataset.folder());
-            Path before =
-                    layout.beforeCheck(runId).resolve(RuleStage.STAGED.folder()).resolve(dataset.dataset());
+            Path staged = run.staging().resolve(dataset.folder());
+            Path before = run.layout()
+                    .beforeCheck(run.id())
+                    .resolve(RuleStage.STAGED.folder())
+                    .resolve(dataset.dataset());
             if (!Files.exists(staged) && !Files.exists(before)) {
                 continue;
             }
@@ -180,33 +177,29 @@ public final class CheckStep implements Tasklet {
                             "warned",
                             result.warnedRows()));
         }
-        List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(ledger), quarantined);
-        manifest.recordAccounts(runId, accounts);
-        ledger.put("sources", accounts);
+        List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(run.ledger()), quarantined);
+        manifest.recordAccounts(run.id(), accounts);
+        run.ledger().put("sources", accounts);
         // a difference in the value accounting that no quarantined row explains blocks like an error-level rule
         valueLedger.write(values);
         outcomes.addAll(ValueLedger.findings(values, RuleStage.STAGED));
-        ledger.put("data_quality", outcomes);
-        ledger.put("data_quality_no_rows", empty);
-        ledger.put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
-        dqOutcomes.record(runId, RuleStage.STAGED, outcomes);
+        run.ledger().put("data_quality", outcomes);
+        run.ledger().put("data_quality_no_rows", empty);
+        run.ledger().put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
+        dqOutcomes.record(run.id(), RuleStage.STAGED, outcomes);
         contribution.incrementFilterCount(
                 quarantined.values().stream().mapToLong(Long::longValue).sum());
         List<RuleOutcome> blocking =
                 new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
         AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
-                .check(
-                        runId,
-                        measured,
-                        !blocking.isEmpty(),
-                        RunScope.of(layout, runId).partial());
-        ledger.put(DqReport.METRICS, findings.metrics());
-        ledger.put(DqReport.ANOMALIES, findings.anomalies());
-        DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
+                .check(run.id(), measured, !blocking.isEmpty(), run.scope().partial());
+        run.ledger().put(DqReport.METRICS, findings.metrics());
+        run.ledger().put(DqReport.ANOMALIES, findings.anomalies());
+        DqReportHtml.write(DqReport.read(run.folder()), run.folder().resolve("dq.html"));
         findings.blocking()
                 .forEach(a -> blocking.add(
                         new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason())));
-        new ReadmissionAfterCheck(layout, manifest).account(runId, !blocking.isEmpty());
+        new ReadmissionAfterCheck(run.layout(), manifest).account(run.id(), !blocking.isEmpty());
         if (!blocking.isEmpty()) {
             throw new DataQualityGateException(blocking);
         }

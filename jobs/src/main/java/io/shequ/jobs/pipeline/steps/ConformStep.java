@@ -20,9 +20,6 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
-import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
@@ -65,13 +62,13 @@ public final class ConformStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
-        Path staging = layout.staging(runId);
-        Path conformed = layout.conformed(runId);
-        Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
+        RunContext run = RunContext.of(chunkContext, settings.home());
+        Path staging = run.staging();
+        Path conformed = run.conformed();
+        Quarantine quarantine = new Quarantine(run.quarantine(), run.id());
         // the grid increment is merged into the whole mirror
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), staging, layout.gridMirror());
+        ShufflePartitions.sizeFor(
+                spark, settings.shufflePartitions(), staging, run.layout().gridMirror());
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
         List<DivisionCode> cities = settings.districts().stream()
@@ -83,7 +80,7 @@ public final class ConformStep implements Tasklet {
                 : NbsDivisions.fromFolder(settings.divisionReference(), cities);
         // the curated aliases, with the user's confirmed names in <home>/reference/ on top
         DivisionAliases aliases =
-                DivisionAliases.bundledWithUser(layout.reference().resolve(DivisionAliases.FILE_NAME));
+                DivisionAliases.bundledWithUser(run.layout().reference().resolve(DivisionAliases.FILE_NAME));
         ResolverUdfs.register(spark, new DivisionResolver(nbs, settings.districts(), aliases));
         ReportersToPseudonyms reporters = new ReportersToPseudonyms(new Pseudonymizer(settings.pseudonymKey()));
 
@@ -91,7 +88,7 @@ public final class ConformStep implements Tasklet {
         Map<String, Object> resolution = new LinkedHashMap<>();
         counts.put("resolution", resolution);
         // a mirror an earlier release wrote keeps reporters in clear: rewritten on the first run, grid or not
-        GridMirror mirror = new GridMirror(layout.gridMirror());
+        GridMirror mirror = new GridMirror(run.layout().gridMirror());
         counts.put("grid_mirror_pseudonymized", new ClearReporterMigration(spark, reporters).migrate(mirror));
         LocalDate runDate = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LakeDimensions lakeDims = new LakeDimensions(spark);
@@ -165,7 +162,7 @@ public final class ConformStep implements Tasklet {
                     read(conformed, TaxonomyToDimension.Kind.EVENT_CHANNEL.table));
             if (new GridConform(spark, mirror, reporters, settings.home())
                     .conform(
-                            runId,
+                            run.id(),
                             staging,
                             conformed,
                             keyDims,
@@ -189,7 +186,7 @@ public final class ConformStep implements Tasklet {
                     YearsToDates.TABLE,
                     counts);
         }
-        new RunLedger(layout, runId).put("conform", counts);
+        run.ledger().put("conform", counts);
         return RepeatStatus.FINISHED;
     }
 

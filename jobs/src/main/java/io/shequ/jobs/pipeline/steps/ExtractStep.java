@@ -8,9 +8,6 @@ import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.retention.RawZonePurge;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
-import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import java.time.Clock;
@@ -54,21 +51,20 @@ public final class ExtractStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
+        RunContext run = RunContext.of(chunkContext, settings.home());
         // the raw zones hold personal data: past runs' are deleted once older than the configured days
-        RawZonePurge.Result purged =
-                new RawZonePurge(layout, settings.retention(), Clock.systemUTC()).purge(runId, unfinished.runIds());
-        new RunLedger(layout, runId).put(QUARANTINE_PURGE, purged.quarantine());
+        RawZonePurge.Result purged = new RawZonePurge(run.layout(), settings.retention(), Clock.systemUTC())
+                .purge(run.id(), unfinished.runIds());
+        run.ledger().put(QUARANTINE_PURGE, purged.quarantine());
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("landing_tables", purged.landingTables());
         raw.put("staging", purged.staging());
         raw.put("work", purged.work());
-        new RunLedger(layout, runId).put(RAW_PURGE, raw);
-        FileLanding files = new FileLanding(layout);
+        run.ledger().put(RAW_PURGE, raw);
+        FileLanding files = new FileLanding(run.layout());
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
-        RunScope scope = RunScope.of(layout, runId);
+        RunScope scope = run.scope();
         if (settings.streetOffices().isPresent() && (scope.readsFiles(Source.STREET_OFFICES.id()))) {
             List<LandedSource> all = files.land(Source.STREET_OFFICES.id(), settings.streetOfficeFolder());
             landed.put(Source.STREET_OFFICES.id(), scope.select(Source.STREET_OFFICES.id(), all));
@@ -80,16 +76,16 @@ public final class ExtractStep implements Tasklet {
         if (settings.gridSystem().isPresent() && (scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
             // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
             GridSystemLanding.Landing grid = !scope.readsGrid()
-                    ? new GridSystemLanding(spark, layout, watermarks).land(settings.grid(), runId)
-                    : new GridSystemLanding(spark, layout, watermarks)
-                            .land(settings.grid(), runId, scope.gridFrom(), scope.gridUntil());
+                    ? new GridSystemLanding(spark, run.layout(), watermarks).land(settings.grid(), run.id())
+                    : new GridSystemLanding(spark, run.layout(), watermarks)
+                            .land(settings.grid(), run.id(), scope.gridFrom(), scope.gridUntil());
             landed.put(Source.GRID_SYSTEM.id(), grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
-            new RunLedger(layout, runId).put(GRID_EXTRACT, grid.extract());
+            run.ledger().put(GRID_EXTRACT, grid.extract());
         }
         List<LandedSource> all = landed.values().stream().flatMap(List::stream).toList();
-        manifest.record(runId, all);
-        new RunLedger(layout, runId).put("landed", landed);
+        manifest.record(run.id(), all);
+        run.ledger().put("landed", landed);
         contribution.incrementWriteCount(all.size());
         return RepeatStatus.FINISHED;
     }

@@ -1,8 +1,6 @@
 package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.publish.WarehousePort;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.home.OwnerOnly;
@@ -30,13 +28,12 @@ public final class IndicatorsStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
+        RunContext run = RunContext.of(chunkContext, settings.home());
         List<Map<String, Object>> indicators = warehouse.indicators();
-        try (OutputStream out = OwnerOnly.newOutputStream(layout.run(runId).resolve("indicators.json"))) {
+        try (OutputStream out = OwnerOnly.newOutputStream(run.folder().resolve("indicators.json"))) {
             RunLedger.JSON.writeValue(out, indicators);
         }
-        new RunLedger(layout, runId).put("indicators", Map.of("rows", indicators.size()));
+        run.ledger().put("indicators", Map.of("rows", indicators.size()));
         contribution.incrementWriteCount(indicators.size());
         return RepeatStatus.FINISHED;
     }

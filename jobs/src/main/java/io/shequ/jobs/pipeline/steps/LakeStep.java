@@ -10,8 +10,6 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -95,23 +93,22 @@ public final class LakeStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.conformed(runId));
+        RunContext run = RunContext.of(chunkContext, settings.home());
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.conformed());
         // the lake tables' rules judge the rows before they are committed: a block leaves the lake as it was
         try {
-            contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(runId));
+            contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(run));
         } catch (DataQualityGateException blocked) {
-            metricHistory.reject(runId);
+            metricHistory.reject(run.id());
             throw blocked;
         }
-        new LakeTablesAnomalies(settings, spark, metricHistory).check(runId);
+        new LakeTablesAnomalies(settings, spark, metricHistory).check(run);
         LakeWriter lake = new LakeWriter(spark);
-        RunScope scope = RunScope.of(layout, runId);
+        RunScope scope = run.scope();
         List<LakeTable> tables = new ArrayList<>();
         Map<String, LakeWriter.Written> writes = new HashMap<>();
         for (String table : TABLES) {
-            Path conformed = layout.conformed(runId).resolve(table);
+            Path conformed = run.conformed().resolve(table);
             if (!Files.exists(conformed)) {
                 // a backfill or retry conforms only some sources: the others' tables stay at their current snapshot
                 if (spark.catalog().tableExists(LakeWriter.qualified(table))) {
@@ -136,21 +133,21 @@ public final class LakeStep implements Tasklet {
         }
         LakeSnapshot snapshot =
                 new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE, Instant.now(), tables);
-        snapshot.write(layout.run(runId).resolve("lake-snapshot.json"));
-        new RunLedger(layout, runId)
+        snapshot.write(run.folder().resolve("lake-snapshot.json"));
+        run.ledger()
                 .put(
                         "lake",
                         tables.stream()
                                 .map(t -> lakeEntry(t, writes.get(t.name())))
                                 .toList());
-        JsonNode gridExtract = new RunLedger(layout, runId).get(ExtractStep.GRID_EXTRACT);
+        JsonNode gridExtract = run.ledger().get(ExtractStep.GRID_EXTRACT);
         if (gridExtract != null) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
-            JsonNode conform = new RunLedger(layout, runId).get("conform");
+            JsonNode conform = run.ledger().get("conform");
             boolean unchanged = conform != null
                     && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
-            new GridRunCommit(new GridMirror(layout.gridMirror()), watermarks)
-                    .commit(runId, RunLedger.JSON.convertValue(gridExtract, GridExtract.class), unchanged);
+            new GridRunCommit(new GridMirror(run.layout().gridMirror()), watermarks)
+                    .commit(run.id(), RunLedger.JSON.convertValue(gridExtract, GridExtract.class), unchanged);
         }
         contribution.incrementWriteCount(
                 tables.stream().mapToLong(LakeTable::rowCount).sum());

@@ -7,9 +7,6 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.LakeTableMetrics;
 import io.shequ.jobs.check.history.MetricHistory;
-import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,27 +36,30 @@ final class LakeTablesAnomalies {
         this.history = history;
     }
 
-    void check(String runId) {
-        HomeLayout layout = new HomeLayout(settings.home());
+    void check(RunContext run) {
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (String table : LakeStep.TABLES) {
-            Path conformed = layout.conformed(runId).resolve(table);
+            Path conformed = run.conformed().resolve(table);
             if (Files.exists(conformed)) {
                 tables.put(table, spark.read().parquet(conformed.toString()));
             }
         }
         AnomalyGate.Findings findings = new AnomalyGate(history, settings.ruleFolder())
-                .checkLake(runId, tables, RunScope.of(layout, runId).partial());
-        RunLedger ledger = new RunLedger(layout, runId);
-        ledger.put(DqReport.METRICS, LakeTableMetrics.replaceLake(ledger.get(DqReport.METRICS), findings.metrics()));
-        ledger.put(
-                DqReport.ANOMALIES, LakeTableMetrics.replaceLake(ledger.get(DqReport.ANOMALIES), findings.anomalies()));
-        DqReportHtml.write(DqReport.read(layout.run(runId)), layout.run(runId).resolve("dq.html"));
+                .checkLake(run.id(), tables, run.scope().partial());
+        run.ledger()
+                .put(
+                        DqReport.METRICS,
+                        LakeTableMetrics.replaceLake(run.ledger().get(DqReport.METRICS), findings.metrics()));
+        run.ledger()
+                .put(
+                        DqReport.ANOMALIES,
+                        LakeTableMetrics.replaceLake(run.ledger().get(DqReport.ANOMALIES), findings.anomalies()));
+        DqReportHtml.write(DqReport.read(run.folder()), run.folder().resolve("dq.html"));
         List<RuleOutcome> blocking = findings.blocking().stream()
                 .map(a -> new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason()))
                 .toList();
         if (!blocking.isEmpty()) {
-            history.reject(runId);
+            history.reject(run.id());
             throw new DataQualityGateException(blocking);
         }
     }

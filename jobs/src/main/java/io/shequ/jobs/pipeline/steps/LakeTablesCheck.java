@@ -8,8 +8,6 @@ import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
-import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.value.LakeValues;
@@ -58,25 +56,22 @@ public final class LakeTablesCheck {
      *
      * @throws DataQualityGateException when an error-level rule about a whole table failed
      */
-    public long check(String runId) {
-        HomeLayout layout = new HomeLayout(settings.home());
-        RunLedger ledger = new RunLedger(layout, runId);
-        Path conformed = layout.conformed(runId);
+    long check(RunContext run) {
+        Path conformed = run.conformed();
         DatasetCheck check = new DatasetCheck(
                 spark,
                 new DataQualityGate(settings.ruleFolder()),
-                new Quarantine(layout.quarantine(runId), runId),
-                new Quarantine(layout.dqWarned(runId), runId),
-                layout.beforeCheck(runId));
+                new Quarantine(run.quarantine(), run.id()),
+                new Quarantine(run.dqWarned(), run.id()),
+                run.beforeCheck());
         List<RuleOutcome> outcomes = new ArrayList<>();
         Map<String, Object> rows = new LinkedHashMap<>();
         long quarantined = 0;
         for (String table : LakeStep.TABLES) {
             Path folder = conformed.resolve(table);
             if (!Files.exists(folder)
-                    && !Files.exists(layout.beforeCheck(runId)
-                            .resolve(RuleStage.LAKE.folder())
-                            .resolve(table))) {
+                    && !Files.exists(
+                            run.beforeCheck().resolve(RuleStage.LAKE.folder()).resolve(table))) {
                 continue;
             }
             DatasetCheck.Result result = check.run(
@@ -94,21 +89,21 @@ public final class LakeTablesCheck {
             }
         }
         // the values the facts carry to the lake, reconciled per file with the staged values (value accounting)
-        ValueLedger values = new ValueLedger(ledger);
+        ValueLedger values = new ValueLedger(run.ledger());
         List<ValueAccount> reconciled = new LakeValues(
-                        spark, layout.staging(runId), conformed, new Quarantine(layout.quarantine(runId), runId))
+                        spark, run.staging(), conformed, new Quarantine(run.quarantine(), run.id()))
                 .reconcile(values.readAsOf("lake"));
         values.write(reconciled);
         outcomes.addAll(ValueLedger.findings(reconciled, RuleStage.LAKE));
-        ledger.put("data_quality", withStage(ledger.get("data_quality"), outcomes));
+        run.ledger().put("data_quality", withStage(run.ledger().get("data_quality"), outcomes));
         Map<String, Object> rowSection = new LinkedHashMap<>();
-        JsonNode earlier = ledger.get(CheckStep.DATA_QUALITY_ROWS);
+        JsonNode earlier = run.ledger().get(CheckStep.DATA_QUALITY_ROWS);
         if (earlier != null && earlier.has(RuleStage.STAGED.folder())) {
             rowSection.put(RuleStage.STAGED.folder(), earlier.get(RuleStage.STAGED.folder()));
         }
         rowSection.put(RuleStage.LAKE.folder(), rows);
-        ledger.put(CheckStep.DATA_QUALITY_ROWS, rowSection);
-        dqOutcomes.record(runId, RuleStage.LAKE, outcomes);
+        run.ledger().put(CheckStep.DATA_QUALITY_ROWS, rowSection);
+        dqOutcomes.record(run.id(), RuleStage.LAKE, outcomes);
         List<RuleOutcome> blocking =
                 outcomes.stream().filter(RuleOutcome::blocks).toList();
         if (!blocking.isEmpty()) {

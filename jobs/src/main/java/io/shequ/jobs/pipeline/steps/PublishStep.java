@@ -11,7 +11,6 @@ import io.shequ.jobs.publish.PublishGateException;
 import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.quality.RunInputQuality;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -57,24 +56,26 @@ public final class PublishStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
-        RunLedger ledger = new RunLedger(layout, runId);
-        LakeSnapshot lake = LakeSnapshot.read(layout.run(runId).resolve("lake-snapshot.json"));
-        String current = layout.warehouse().resolve("current.duckdb").toString();
+        RunContext run = RunContext.of(chunkContext, settings.home());
+        LakeSnapshot lake = LakeSnapshot.read(run.folder().resolve("lake-snapshot.json"));
+        String current = run.layout().warehouse().resolve("current.duckdb").toString();
         WarehousePort.Publication publication;
         try {
             publication = warehouse.publish(
-                    runId,
+                    run.id(),
                     lake,
-                    RunInputQuality.of(layout, runId, latePartitions(layout, runId), unchangedSources(ledger)));
+                    RunInputQuality.of(
+                            run.layout(),
+                            run.id(),
+                            latePartitions(run.layout(), run.id()),
+                            unchangedSources(run.ledger())));
         } catch (PublishGateException e) {
             Map<String, Object> blocked = new LinkedHashMap<>();
             blocked.put("status", "blocked");
             blocked.put("reason", e.getMessage());
             blocked.put("current", current);
-            blocked.put("audits", PublishedValues.record(ledger, e.audits()));
-            ledger.put("publish", blocked);
+            blocked.put("audits", PublishedValues.record(run.ledger(), e.audits()));
+            run.ledger().put("publish", blocked);
             throw e;
         }
         Map<String, Object> published = new LinkedHashMap<>();
@@ -82,9 +83,9 @@ public final class PublishStep implements Tasklet {
         published.put("status", publication.rebuilt() ? "published" : "unchanged");
         published.put("snapshot", publication.snapshot().toString());
         published.put("current", current);
-        published.put("audits", PublishedValues.record(ledger, publication.audits()));
-        ledger.put("publish", published);
-        ledger.put("published", Map.of("snapshot", publication.snapshot().toString(), "current", current));
+        published.put("audits", PublishedValues.record(run.ledger(), publication.audits()));
+        run.ledger().put("publish", published);
+        run.ledger().put("published", Map.of("snapshot", publication.snapshot().toString(), "current", current));
         return RepeatStatus.FINISHED;
     }
 

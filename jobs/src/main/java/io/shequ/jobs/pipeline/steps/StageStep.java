@@ -7,7 +7,6 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
@@ -66,17 +65,15 @@ public final class StageStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        String runId = RunIds.of(chunkContext);
-        HomeLayout layout = new HomeLayout(settings.home());
-        RunLedger ledger = new RunLedger(layout, runId);
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), layout.landingTables(runId));
+        RunContext run = RunContext.of(chunkContext, settings.home());
+        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.landingTables());
         Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(
-                ledger.get("landed"), new TypeReference<Map<String, List<LandedSource>>>() {});
-        Path staging = layout.staging(runId);
-        Quarantine quarantine = new Quarantine(layout.quarantine(runId), runId);
+                run.ledger().get("landed"), new TypeReference<Map<String, List<LandedSource>>>() {});
+        Path staging = run.staging();
+        Quarantine quarantine = new Quarantine(run.quarantine(), run.id());
         List<SourceAccount> accounts = new ArrayList<>();
         // corrected quarantine rows from the admit folder, staged in place of the rows they correct
-        Readmission readmission = new Readmission(layout, admit.folder(), runId);
+        Readmission readmission = new Readmission(run.layout(), admit.folder(), run.id());
         RowCorrections corrections = readmission.begin();
         List<SourceFinding> findings = new ArrayList<>();
         List<ValueAccount> values = new ArrayList<>();
@@ -85,7 +82,7 @@ public final class StageStep implements Tasklet {
             StreetOfficeReportStaging reports = new StreetOfficeReportStaging(
                             spark, contract("street-office-report.yml", SourceContract.STREET_OFFICE_REPORT))
                     .correcting(corrections)
-                    .comparingFields(fieldHistory(layout, Source.STREET_OFFICES.id(), runId));
+                    .comparingFields(fieldHistory(run.layout(), Source.STREET_OFFICES.id(), run.id()));
             accounts.addAll(reports.stage(landed.get(Source.STREET_OFFICES.id()), staging, quarantine));
             findings.addAll(reports.findings());
             values.addAll(reports.values());
@@ -94,10 +91,10 @@ public final class StageStep implements Tasklet {
         if (landed.containsKey(Source.PROCUREMENT.id())) {
             ProcurementLedgerStaging ledgers = new ProcurementLedgerStaging(
                             spark,
-                            contract("procurement-ledger.yml", SourceContract.PROCUREMENT_LEDGER),
+                            contract("procurement-run.ledger().yml", SourceContract.PROCUREMENT_LEDGER),
                             taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
                     .correcting(corrections)
-                    .comparingFields(fieldHistory(layout, Source.PROCUREMENT.id(), runId));
+                    .comparingFields(fieldHistory(run.layout(), Source.PROCUREMENT.id(), run.id()));
             accounts.addAll(ledgers.stage(landed.get(Source.PROCUREMENT.id()), staging, quarantine));
             findings.addAll(ledgers.findings());
             values.addAll(ledgers.values());
@@ -110,9 +107,10 @@ public final class StageStep implements Tasklet {
                     .apply(contracts, "evaluation_grade", "contract_amount"));
         }
         if (landed.containsKey(Source.GRID_SYSTEM.id())) {
-            GridExtract extract = RunLedger.JSON.convertValue(ledger.get(ExtractStep.GRID_EXTRACT), GridExtract.class);
-            accounts.addAll(new GridStaging(spark)
-                    .stage(layout.landingTables(runId), staging, quarantine, extract.startedAt()));
+            GridExtract extract =
+                    RunLedger.JSON.convertValue(run.ledger().get(ExtractStep.GRID_EXTRACT), GridExtract.class);
+            accounts.addAll(
+                    new GridStaging(spark).stage(run.landingTables(), staging, quarantine, extract.startedAt()));
             Path events = staging.resolve("event");
             if (Files.exists(events)) {
                 Dataset<Row> staged = spark.read().parquet(events.toString());
@@ -123,15 +121,15 @@ public final class StageStep implements Tasklet {
             }
         }
         writeFindings(staging.resolve(SourceFinding.DATASET), findings);
-        ledger.put(SourceFinding.DATASET, findings);
-        manifest.recordAccounts(runId, accounts);
-        ledger.put("sources", accounts);
-        new ValueLedger(ledger).write(values);
+        run.ledger().put(SourceFinding.DATASET, findings);
+        manifest.recordAccounts(run.id(), accounts);
+        run.ledger().put("sources", accounts);
+        new ValueLedger(run.ledger()).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
-        ledger.put(Readmission.STAGED, readmission.staged());
+        run.ledger().put(Readmission.STAGED, readmission.staged());
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(
                 spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
-        ledger.put("files_quarantined_whole", wholeFiles);
+        run.ledger().put("files_quarantined_whole", wholeFiles);
         if (!wholeFiles.isEmpty() && !settings.tolerateUnreadableFiles()) {
             chunkContext
                     .getStepContext()
