@@ -1,7 +1,11 @@
 package io.shequ.orchestration.simulator;
 
 import io.shequ.schemas.home.OwnerOnly;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -405,11 +409,15 @@ final class GroundTruthWriter {
         }
     }
 
+    /** Streams the rows to {@code file} line by line: a city's grid events do not fit in memory as one text. */
     private static void writeCsv(Path file, List<String> header, Stream<List<String>> rows) throws IOException {
-        String body = Stream.concat(Stream.of(header), rows)
-                .map(cells -> cells.stream().map(GroundTruthWriter::quote).collect(Collectors.joining(",")))
-                .collect(Collectors.joining("\n", "", "\n"));
-        OwnerOnly.writeString(file, body);
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(OwnerOnly.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+            for (List<String> cells : (Iterable<List<String>>) Stream.concat(Stream.of(header), rows)::iterator) {
+                out.write(cells.stream().map(GroundTruthWriter::quote).collect(Collectors.joining(",")));
+                out.write('\n');
+            }
+        }
     }
 
     private static String quote(String value) {
