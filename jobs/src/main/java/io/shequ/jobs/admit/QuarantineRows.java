@@ -2,6 +2,7 @@ package io.shequ.jobs.admit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.WholeFileRejects;
@@ -151,7 +152,7 @@ public final class QuarantineRows {
     /** (source, location) → SHA-256 of the bytes the run landed, from the run's ledger. */
     private Map<String, String> landedShas(String runId) {
         Map<String, String> shas = new HashMap<>();
-        JsonNode landed = new RunLedger(layout, runId).get("landed");
+        JsonNode landed = new RunLedger(layout, runId).get(LedgerSection.LANDED);
         if (landed == null) {
             return shas;
         }

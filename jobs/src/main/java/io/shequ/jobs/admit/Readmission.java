@@ -31,10 +31,6 @@ public final class Readmission {
 
     /** The manifest source of admit files. */
     public static final String SOURCE = "quarantine_admit";
-    /** The run-summary section. */
-    public static final String SECTION = "readmission";
-    /** The run-ledger section with what the stage step applied ({@link StagedCorrections}). */
-    public static final String STAGED = "readmission_staged";
 
     private final HomeLayout layout;
     private final Path admitFolder;

@@ -12,6 +12,7 @@ import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.conform.Resolution;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
@@ -68,21 +69,21 @@ public final class RunPartitions {
      */
     public List<Partition> of(String runId, String runKind, boolean completed) {
         RunLedger ledger = new RunLedger(layout, runId);
-        JsonNode landedNode = ledger.get("landed");
+        JsonNode landedNode = ledger.get(LedgerSection.LANDED);
         if (landedNode == null) {
             return List.of();
         }
         Map<String, List<LandedSource>> landed =
                 RunLedger.JSON.convertValue(landedNode, new TypeReference<Map<String, List<LandedSource>>>() {});
         Map<String, SourceAccount> accounts = new HashMap<>();
-        JsonNode sources = ledger.get("sources");
+        JsonNode sources = ledger.get(LedgerSection.SOURCES);
         if (sources != null) {
             for (SourceAccount a : RunLedger.JSON.convertValue(sources, new TypeReference<List<SourceAccount>>() {})) {
                 accounts.put(a.source() + "|" + a.location(), a);
             }
         }
         Map<String, String> wholeRejects = new HashMap<>();
-        JsonNode rejects = ledger.get("files_quarantined_whole");
+        JsonNode rejects = ledger.get(LedgerSection.FILES_QUARANTINED_WHOLE);
         if (rejects != null) {
             for (WholeFileRejects.File f :
                     RunLedger.JSON.convertValue(rejects, new TypeReference<List<WholeFileRejects.File>>() {})) {

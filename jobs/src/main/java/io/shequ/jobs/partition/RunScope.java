@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.time.LocalDateTime;
 import java.util.Collections;
@@ -29,8 +30,6 @@ import java.util.TreeSet;
  */
 public record RunScope(
         Kind kind, Map<String, Set<String>> files, LocalDateTime gridFrom, LocalDateTime gridUntil, Set<String> whole) {
-
-    public static final String SECTION = "scope";
 
     /** What kind of run; written in the ledgers by its {@link #id}. */
     public enum Kind {
@@ -80,7 +79,7 @@ public record RunScope(
 
     /** The scope recorded for {@code runId}, or {@link #PLAIN} when none is. */
     public static RunScope of(HomeLayout layout, String runId) {
-        JsonNode node = new RunLedger(layout, runId).get(SECTION);
+        JsonNode node = new RunLedger(layout, runId).get(LedgerSection.SCOPE);
         return node == null || node.isNull() ? PLAIN : RunLedger.JSON.convertValue(node, RunScope.class);
     }
 
@@ -92,7 +91,7 @@ public record RunScope(
 
     /** Records this scope for the run about to start. */
     public void recordFor(HomeLayout layout, String runId) {
-        new RunLedger(layout, runId).put(SECTION, this);
+        new RunLedger(layout, runId).put(LedgerSection.SCOPE, this);
     }
 
     public boolean readsFiles(String source) {

@@ -8,6 +8,7 @@ import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -30,10 +31,6 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  */
 public final class PartitionLedgerListener implements JobExecutionListener {
 
-    /** Run-ledger sections copied into the summary. */
-    public static final String PARTITIONS = "partitions";
-
-    public static final String FRESHNESS = "freshness";
     private static final int LISTED = 50;
 
     private final PipelineSettings settings;
@@ -82,8 +79,10 @@ public final class PartitionLedgerListener implements JobExecutionListener {
                 processed.stream()
                         .collect(Collectors.groupingBy(Partition::source, TreeMap::new, Collectors.counting())));
         RunLedger runLedger = new RunLedger(layout, runId);
-        runLedger.put(PARTITIONS, counts);
-        runLedger.put(FRESHNESS, summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sources())));
+        runLedger.put(LedgerSection.PARTITIONS, counts);
+        runLedger.put(
+                LedgerSection.FRESHNESS,
+                summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sources())));
     }
 
     private static Map<String, Object> summary(Freshness.Report report) {

@@ -6,6 +6,7 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.schemas.home.OwnerOnly;
@@ -67,37 +68,10 @@ public final class RunSummaryWriter implements JobExecutionListener {
                             .ifPresent(e -> s.put("error", String.valueOf(e.getMessage())));
                 });
         ObjectNode ledger = new RunLedger(layout, runId).read();
-        for (String section : new String[] {
-            "quarantine_purge",
-            "raw_purge",
-            "sources",
-            "value_accounting",
-            "source_findings",
-            "files_quarantined_whole",
-            "grid_extract",
-            "data_quality",
-            "data_quality_no_rows",
-            "data_quality_rows",
-            "dq_warned_purge",
-            "conform",
-            "lake",
-            "publish",
-            "published",
-            "indicators",
-            "scope",
-            "partitions",
-            "freshness"
-        }) {
-            if (ledger.has(section)) {
-                summary.set(section, ledger.get(section));
+        for (LedgerSection section : LedgerSection.values()) {
+            if (section.inSummary() && ledger.has(section.key())) {
+                summary.set(section.key(), ledger.get(section.key()));
             }
-        }
-        if (ledger.has(DqReport.ANOMALIES)) {
-            summary.set(DqReport.ANOMALIES, ledger.get(DqReport.ANOMALIES));
-        }
-        // re-admission of corrected quarantine rows (io.shequ.jobs.admit.Readmission.SECTION)
-        if (ledger.has("readmission")) {
-            summary.set("readmission", ledger.get("readmission"));
         }
         int intolerable = execution.getExecutionContext().getInt(ExitCodes.INTOLERABLE_FILES, 0);
         if (intolerable > 0 && execution.getStatus() == BatchStatus.COMPLETED) {

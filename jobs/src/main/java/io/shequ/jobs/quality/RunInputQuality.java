@@ -3,6 +3,7 @@ package io.shequ.jobs.quality;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.schemas.quality.InputQuality;
 import java.io.BufferedReader;
@@ -47,7 +48,7 @@ public final class RunInputQuality {
     public static InputQuality of(HomeLayout layout, String runId, Freshness.Report partitions, Set<String> unchanged) {
         RunLedger ledger = new RunLedger(layout, runId);
         Set<String> read = new TreeSet<>();
-        JsonNode landed = ledger.get("landed");
+        JsonNode landed = ledger.get(LedgerSection.LANDED);
         if (landed != null) {
             landed.fieldNames().forEachRemaining(read::add);
         }
@@ -78,14 +79,14 @@ public final class RunInputQuality {
         // a file quarantined whole counts as a file, with the rows its account says it had: the
         // quarantine holds either those rows or, for a file with none to read, one record of the file
         Map<String, Long> accounted = new HashMap<>();
-        JsonNode sources = ledger.get("sources");
+        JsonNode sources = ledger.get(LedgerSection.SOURCES);
         if (sources != null) {
             for (JsonNode account : sources) {
                 accounted.merge(file(account), account.path("rowsQuarantined").asLong(), Long::sum);
             }
         }
         Set<String> wholeFiles = new HashSet<>();
-        JsonNode whole = ledger.get("files_quarantined_whole");
+        JsonNode whole = ledger.get(LedgerSection.FILES_QUARANTINED_WHOLE);
         if (whole != null) {
             for (JsonNode file : whole) {
                 long[] count = counts.computeIfAbsent(key(file), k -> new long[2]);
@@ -140,7 +141,7 @@ public final class RunInputQuality {
 
     private static List<InputQuality.NameResolution> resolution(RunLedger ledger) {
         List<InputQuality.NameResolution> out = new ArrayList<>();
-        JsonNode conform = ledger.get("conform");
+        JsonNode conform = ledger.get(LedgerSection.CONFORM);
         if (conform == null) {
             return out;
         }
@@ -159,7 +160,7 @@ public final class RunInputQuality {
 
     private static List<InputQuality.Finding> findings(RunLedger ledger) {
         Map<List<String>, Long> counts = new TreeMap<>(RunInputQuality::compare);
-        JsonNode findings = ledger.get("source_findings");
+        JsonNode findings = ledger.get(LedgerSection.SOURCE_FINDINGS);
         if (findings != null) {
             for (JsonNode f : findings) {
                 String office = f.hasNonNull("office")

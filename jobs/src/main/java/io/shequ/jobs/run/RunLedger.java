@@ -53,7 +53,11 @@ public final class RunLedger {
     }
 
     /** Whether the run recorded {@code section}. */
-    public boolean has(String section) {
+    public boolean has(LedgerSection section) {
+        return has(section.key());
+    }
+
+    private boolean has(String section) {
         if (Files.isDirectory(folder)) {
             return Files.isRegularFile(file(section));
         }
@@ -61,8 +65,12 @@ public final class RunLedger {
         return all != null && all.has(section);
     }
 
-    /** Replaces one section (e.g. "sources") with {@code value}. */
-    public synchronized void put(String section, Object value) {
+    /** Replaces one section with {@code value}. */
+    public void put(LedgerSection section, Object value) {
+        put(section.key(), value);
+    }
+
+    private synchronized void put(String section, Object value) {
         Path target = file(section);
         try {
             OwnerOnly.createDirectories(folder);
@@ -77,7 +85,11 @@ public final class RunLedger {
     }
 
     /** The section as recorded, or {@code null} when the run has not recorded it. */
-    public synchronized JsonNode get(String section) {
+    public JsonNode get(LedgerSection section) {
+        return get(section.key());
+    }
+
+    private synchronized JsonNode get(String section) {
         if (Files.isDirectory(folder)) {
             Path source = file(section);
             return Files.isRegularFile(source) ? readTree(source) : null;
@@ -86,7 +98,7 @@ public final class RunLedger {
         return all == null ? null : all.get(section);
     }
 
-    /** Every section, by name. */
+    /** Every section, by its {@link LedgerSection#key()}. */
     public synchronized ObjectNode read() {
         ObjectNode root = JSON.createObjectNode();
         if (!Files.isDirectory(folder)) {

@@ -2,6 +2,7 @@ package io.shequ.jobs.stage;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ public final class RunFindings {
     private RunFindings() {}
 
     public static List<SourceFinding> read(Path runFolder) {
-        JsonNode section = new RunLedger(runFolder).get(SourceFinding.DATASET);
+        JsonNode section = new RunLedger(runFolder).get(LedgerSection.SOURCE_FINDINGS);
         return section == null
                 ? List.of()
                 : RunLedger.JSON.convertValue(section, new TypeReference<List<SourceFinding>>() {});
@@ -30,7 +31,7 @@ public final class RunFindings {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(runsFolder)) {
-            return runs.filter(r -> new RunLedger(r).has(SourceFinding.DATASET))
+            return runs.filter(r -> new RunLedger(r).has(LedgerSection.SOURCE_FINDINGS))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + runsFolder, e);

@@ -1,6 +1,7 @@
 package io.shequ.jobs.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class RunValues {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(runsFolder)) {
-            return runs.filter(r -> new RunLedger(r).has(ValueLedger.SECTION))
+            return runs.filter(r -> new RunLedger(r).has(LedgerSection.VALUE_ACCOUNTING))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + runsFolder, e);
@@ -60,7 +61,7 @@ public final class RunValues {
 
     private static JsonNode section(Path run) {
         try {
-            JsonNode section = new RunLedger(run).get(ValueLedger.SECTION);
+            JsonNode section = new RunLedger(run).get(LedgerSection.VALUE_ACCOUNTING);
             return section == null || section.isNull() ? null : section;
         } catch (UncheckedIOException e) {
             return null;

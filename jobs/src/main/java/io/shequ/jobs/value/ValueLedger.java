@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Map;
  */
 public final class ValueLedger {
 
-    public static final String SECTION = "value_accounting";
     /** The dataset name value-accounting findings carry among the data-quality outcomes. */
     public static final String DATASET = "value_accounting";
 
@@ -30,15 +30,14 @@ public final class ValueLedger {
     }
 
     public List<ValueAccount> read() {
-        JsonNode section = ledger.get(SECTION);
+        JsonNode section = ledger.get(LedgerSection.VALUE_ACCOUNTING);
         return section == null || !section.has("files")
                 ? List.of()
                 : RunLedger.JSON.convertValue(section.get("files"), new TypeReference<List<ValueAccount>>() {});
     }
 
     /** Staging's accounts, kept aside the first time they are read so that a restarted step adjusts them once. */
-    public List<ValueAccount> readAsOf(String step) {
-        String kept = SECTION + "_before_" + step;
+    public List<ValueAccount> readAsOf(LedgerSection kept) {
         JsonNode before = ledger.get(kept);
         if (before == null) {
             List<ValueAccount> accounts = read();
@@ -55,7 +54,7 @@ public final class ValueLedger {
                 accounts.stream().mapToLong(a -> a.problems().size()).sum());
         section.put("run", totals(accounts));
         section.put("files", accounts);
-        ledger.put(SECTION, section);
+        ledger.put(LedgerSection.VALUE_ACCOUNTING, section);
     }
 
     /** Every difference no named row explains, as an error-level outcome that blocks the run. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class RunScopeTest {
         Files.createDirectories(layout.run("run-2"));
         new RunLedger(layout, "run-2")
                 .put(
-                        RunScope.SECTION,
+                        LedgerSection.SCOPE,
                         RunLedger.JSON.readTree(
                                 "{\"kind\":\"retry\",\"files\":{\"street_office_reports\":[\"a/jan.xlsx\"]},\"gridFrom\":null,\"gridUntil\":null}"));
         RunScope old = RunScope.of(layout, "run-2");

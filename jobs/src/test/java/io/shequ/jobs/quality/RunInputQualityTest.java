@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.schemas.quality.InputQuality;
 import java.nio.file.Files;
@@ -35,9 +36,9 @@ class RunInputQualityTest {
         HomeLayout layout = new HomeLayout(home);
         String run = "run-1";
         RunLedger ledger = new RunLedger(layout, run);
-        ledger.put("landed", Map.of("street_office_reports", List.of(), "grid_system", List.of()));
+        ledger.put(LedgerSection.LANDED, Map.of("street_office_reports", List.of(), "grid_system", List.of()));
         ledger.put(
-                "files_quarantined_whole",
+                LedgerSection.FILES_QUARANTINED_WHOLE,
                 List.of(
                         Map.of(
                                 "source",
@@ -58,7 +59,7 @@ class RunInputQualityTest {
                                 "reason",
                                 "no such office")));
         ledger.put(
-                "sources",
+                LedgerSection.SOURCES,
                 List.of(
                         Map.of(
                                 "source",
@@ -83,14 +84,14 @@ class RunInputQualityTest {
                                 "rowsQuarantined",
                                 2)));
         ledger.put(
-                "conform",
+                LedgerSection.CONFORM,
                 Map.of(
                         "resolution",
                         Map.of(
                                 "street_office_reports",
                                 Map.of("names", 100, "exact", 90, "ambiguous", 3, "unknown", 2))));
         ledger.put(
-                "source_findings",
+                LedgerSection.SOURCE_FINDINGS,
                 List.of(
                         Map.of(
                                 "kind",

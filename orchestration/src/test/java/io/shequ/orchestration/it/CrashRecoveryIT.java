@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.jobs.extract.GridExtract;
-import io.shequ.jobs.pipeline.steps.ExtractStep;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.orchestration.cli.DemoCommand;
@@ -121,7 +121,7 @@ class CrashRecoveryIT {
 
         assertThat(onlyRun(crashed)).isEqualTo(runId);
         GridExtract extract = RunLedger.JSON.convertValue(
-                new RunLedger(new HomeLayout(crashed), runId).get(ExtractStep.GRID_EXTRACT), GridExtract.class);
+                new RunLedger(new HomeLayout(crashed), runId).get(LedgerSection.GRID_EXTRACT), GridExtract.class);
         assertThat(watermarks(crashed))
                 .as("the grid watermarks the run proposed, committed by it")
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()

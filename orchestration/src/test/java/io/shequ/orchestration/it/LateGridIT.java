@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
@@ -232,7 +233,7 @@ class LateGridIT {
     /** What the run's conform did with the grid state: rebuilt, merged or unchanged. */
     private String gridState(String runId) {
         return new RunLedger(new HomeLayout(home), runId)
-                .get("conform")
+                .get(LedgerSection.CONFORM)
                 .path("grid_state")
                 .asText();
     }

@@ -2,6 +2,7 @@ package io.shequ.jobs.check.history;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.stage.RunFindings;
 import io.shequ.jobs.stage.SourceFinding;
@@ -63,11 +64,6 @@ public record DqReport(
         this(runId, status, exitCode, rules, noRows, anomalies, metrics, List.of());
     }
 
-    /** Ledger section: this run's metrics. */
-    public static final String METRICS = "dq_metrics";
-    /** Ledger and summary section: this run's anomaly outcomes. */
-    public static final String ANOMALIES = "dq_anomalies";
-
     /** One DQDL rule outcome. */
     public record RuleRow(String dataset, String level, String rule, String outcome, String reason) {
         public boolean failed() {
@@ -83,7 +79,9 @@ public record DqReport(
         if (ledger == null && summary == null) {
             throw new IllegalArgumentException("no run in " + runFolder + " (neither a ledger nor summary.json)");
         }
-        JsonNode source = ledger != null && ledger.has("data_quality") ? ledger : summary == null ? ledger : summary;
+        JsonNode source = ledger != null && ledger.has(LedgerSection.DATA_QUALITY.key())
+                ? ledger
+                : summary == null ? ledger : summary;
         List<RuleRow> rules = new ArrayList<>();
         source.path("data_quality")
                 .forEach(r -> rules.add(new RuleRow(
@@ -94,20 +92,23 @@ public record DqReport(
                         r.path("reason").isNull() ? "" : r.path("reason").asText(""))));
         List<String> noRows = new ArrayList<>();
         source.path("data_quality_no_rows").forEach(n -> noRows.add(n.asText()));
-        JsonNode withHistory = ledger != null && ledger.has(ANOMALIES) ? ledger : summary;
-        List<AnomalyOutcome> anomalies = withHistory == null || !withHistory.has(ANOMALIES)
+        JsonNode withHistory = ledger != null && ledger.has(LedgerSection.DQ_ANOMALIES.key()) ? ledger : summary;
+        List<AnomalyOutcome> anomalies = withHistory == null || !withHistory.has(LedgerSection.DQ_ANOMALIES.key())
                 ? List.of()
-                : RunLedger.JSON.convertValue(withHistory.get(ANOMALIES), new TypeReference<List<AnomalyOutcome>>() {});
-        List<DatasetMetric> metrics = ledger == null || !ledger.has(METRICS)
+                : RunLedger.JSON.convertValue(
+                        withHistory.get(LedgerSection.DQ_ANOMALIES.key()),
+                        new TypeReference<List<AnomalyOutcome>>() {});
+        List<DatasetMetric> metrics = ledger == null || !ledger.has(LedgerSection.DQ_METRICS.key())
                 ? List.of()
-                : RunLedger.JSON.convertValue(ledger.get(METRICS), new TypeReference<List<DatasetMetric>>() {});
+                : RunLedger.JSON.convertValue(
+                        ledger.get(LedgerSection.DQ_METRICS.key()), new TypeReference<List<DatasetMetric>>() {});
         String status = summary == null
                 ? "RUNNING or ended without a summary"
                 : summary.path("status").asText();
         Integer exit = summary == null || !summary.has("exit_code")
                 ? null
                 : summary.path("exit_code").asInt();
-        JsonNode valueSource = ledger != null && ledger.has("value_accounting") ? ledger : summary;
+        JsonNode valueSource = ledger != null && ledger.has(LedgerSection.VALUE_ACCOUNTING.key()) ? ledger : summary;
         List<ValueLine> values = new ArrayList<>();
         if (valueSource != null) {
             valueSource

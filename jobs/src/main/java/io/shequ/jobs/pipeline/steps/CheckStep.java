@@ -16,6 +16,7 @@ import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.retention.RunFolderPurge;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -55,11 +56,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * {@code dq.html}.
  */
 public final class CheckStep implements Tasklet {
-
-    /** The run-ledger section with the rows each check took out or recorded, per stage and dataset. */
-    public static final String DATA_QUALITY_ROWS = "data_quality_rows";
-    /** The run-ledger section holding staging's own accounts, before the check moved rows. */
-    static final String SOURCES_BEFORE_CHECK = "sources_before_check";
 
     /** The staged datasets in the order they are checked. */
     static final List<CheckedDataset> DATASETS = List.of(
@@ -117,7 +113,7 @@ public final class CheckStep implements Tasklet {
         // warned rows keep raw values like the quarantine, and go after the same number of days
         run.ledger()
                 .put(
-                        "dq_warned_purge",
+                        LedgerSection.DQ_WARNED_PURGE,
                         new RunFolderPurge(run.dqWarned().getParent(), Clock.systemUTC())
                                 .purge(settings.retention().quarantineKeepDays(), run.id(), Set.of()));
         DatasetCheck check = new DatasetCheck(
@@ -132,7 +128,7 @@ public final class CheckStep implements Tasklet {
         Map<String, Object> rows = new LinkedHashMap<>();
         Map<String, Dataset<Row>> measured = new HashMap<>();
         ValueLedger valueLedger = new ValueLedger(run.ledger());
-        List<ValueAccount> values = valueLedger.readAsOf("check");
+        List<ValueAccount> values = valueLedger.readAsOf(LedgerSection.VALUE_ACCOUNTING_BEFORE_CHECK);
         Quarantine checkQuarantine = new Quarantine(run.quarantine(), run.id());
         for (CheckedDataset dataset : DATASETS) {
             Path staged = run.staging().resolve(dataset.folder());
@@ -179,13 +175,13 @@ public final class CheckStep implements Tasklet {
         }
         List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(run.ledger()), quarantined);
         manifest.recordAccounts(run.id(), accounts);
-        run.ledger().put("sources", accounts);
+        run.ledger().put(LedgerSection.SOURCES, accounts);
         // a difference in the value accounting that no quarantined row explains blocks like an error-level rule
         valueLedger.write(values);
         outcomes.addAll(ValueLedger.findings(values, RuleStage.STAGED));
-        run.ledger().put("data_quality", outcomes);
-        run.ledger().put("data_quality_no_rows", empty);
-        run.ledger().put(DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
+        run.ledger().put(LedgerSection.DATA_QUALITY, outcomes);
+        run.ledger().put(LedgerSection.DATA_QUALITY_NO_ROWS, empty);
+        run.ledger().put(LedgerSection.DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
         dqOutcomes.record(run.id(), RuleStage.STAGED, outcomes);
         contribution.incrementFilterCount(
                 quarantined.values().stream().mapToLong(Long::longValue).sum());
@@ -193,8 +189,8 @@ public final class CheckStep implements Tasklet {
                 new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
         AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
                 .check(run.id(), measured, !blocking.isEmpty(), run.scope().partial());
-        run.ledger().put(DqReport.METRICS, findings.metrics());
-        run.ledger().put(DqReport.ANOMALIES, findings.anomalies());
+        run.ledger().put(LedgerSection.DQ_METRICS, findings.metrics());
+        run.ledger().put(LedgerSection.DQ_ANOMALIES, findings.anomalies());
         DqReportHtml.write(DqReport.read(run.folder()), run.folder().resolve("dq.html"));
         findings.blocking()
                 .forEach(a -> blocking.add(
@@ -208,10 +204,10 @@ public final class CheckStep implements Tasklet {
 
     /** Staging's accounts, kept aside the first time so that a restarted check adjusts them once. */
     private static List<SourceAccount> stagedAccounts(RunLedger ledger) {
-        JsonNode kept = ledger.get(SOURCES_BEFORE_CHECK);
+        JsonNode kept = ledger.get(LedgerSection.SOURCES_BEFORE_CHECK);
         if (kept == null) {
-            kept = ledger.get("sources");
-            ledger.put(SOURCES_BEFORE_CHECK, kept == null ? List.of() : kept);
+            kept = ledger.get(LedgerSection.SOURCES);
+            ledger.put(LedgerSection.SOURCES_BEFORE_CHECK, kept == null ? List.of() : kept);
         }
         return kept == null
                 ? List.of()

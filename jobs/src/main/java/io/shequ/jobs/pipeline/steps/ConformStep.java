@@ -20,6 +20,7 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
@@ -186,7 +187,7 @@ public final class ConformStep implements Tasklet {
                     YearsToDates.TABLE,
                     counts);
         }
-        run.ledger().put("conform", counts);
+        run.ledger().put(LedgerSection.CONFORM, counts);
         return RepeatStatus.FINISHED;
     }
 

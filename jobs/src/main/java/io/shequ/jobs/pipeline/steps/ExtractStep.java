@@ -8,6 +8,7 @@ import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.retention.RawZonePurge;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import java.time.Clock;
@@ -22,13 +23,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Step 1: copy every source file and the grid system's tables into the landing area, with manifest rows. */
 public final class ExtractStep implements Tasklet {
-
-    /** The run-ledger section counting the past runs' quarantine purged at the start of this run. */
-    public static final String QUARANTINE_PURGE = "quarantine_purge";
-    /** The run-ledger section counting the past runs' landed grid tables, staging and work folders purged. */
-    public static final String RAW_PURGE = "raw_purge";
-    /** The run-ledger section holding the grid system's {@link io.shequ.jobs.extract.GridExtract}. */
-    public static final String GRID_EXTRACT = "grid_extract";
 
     private final PipelineSettings settings;
     private final SparkSession spark;
@@ -55,12 +49,12 @@ public final class ExtractStep implements Tasklet {
         // the raw zones hold personal data: past runs' are deleted once older than the configured days
         RawZonePurge.Result purged = new RawZonePurge(run.layout(), settings.retention(), Clock.systemUTC())
                 .purge(run.id(), unfinished.runIds());
-        run.ledger().put(QUARANTINE_PURGE, purged.quarantine());
+        run.ledger().put(LedgerSection.QUARANTINE_PURGE, purged.quarantine());
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("landing_tables", purged.landingTables());
         raw.put("staging", purged.staging());
         raw.put("work", purged.work());
-        run.ledger().put(RAW_PURGE, raw);
+        run.ledger().put(LedgerSection.RAW_PURGE, raw);
         FileLanding files = new FileLanding(run.layout());
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
@@ -81,11 +75,11 @@ public final class ExtractStep implements Tasklet {
                             .land(settings.grid(), run.id(), scope.gridFrom(), scope.gridUntil());
             landed.put(Source.GRID_SYSTEM.id(), grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
-            run.ledger().put(GRID_EXTRACT, grid.extract());
+            run.ledger().put(LedgerSection.GRID_EXTRACT, grid.extract());
         }
         List<LandedSource> all = landed.values().stream().flatMap(List::stream).toList();
         manifest.record(run.id(), all);
-        run.ledger().put("landed", landed);
+        run.ledger().put(LedgerSection.LANDED, landed);
         contribution.incrementWriteCount(all.size());
         return RepeatStatus.FINISHED;
     }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.publish.WarehousePort;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.schemas.home.OwnerOnly;
@@ -33,7 +34,7 @@ public final class IndicatorsStep implements Tasklet {
         try (OutputStream out = OwnerOnly.newOutputStream(run.folder().resolve("indicators.json"))) {
             RunLedger.JSON.writeValue(out, indicators);
         }
-        run.ledger().put("indicators", Map.of("rows", indicators.size()));
+        run.ledger().put(LedgerSection.INDICATORS, Map.of("rows", indicators.size()));
         contribution.incrementWriteCount(indicators.size());
         return RepeatStatus.FINISHED;
     }

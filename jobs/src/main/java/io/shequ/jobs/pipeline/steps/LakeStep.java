@@ -10,6 +10,7 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -136,14 +137,14 @@ public final class LakeStep implements Tasklet {
         snapshot.write(run.folder().resolve("lake-snapshot.json"));
         run.ledger()
                 .put(
-                        "lake",
+                        LedgerSection.LAKE,
                         tables.stream()
                                 .map(t -> lakeEntry(t, writes.get(t.name())))
                                 .toList());
-        JsonNode gridExtract = run.ledger().get(ExtractStep.GRID_EXTRACT);
+        JsonNode gridExtract = run.ledger().get(LedgerSection.GRID_EXTRACT);
         if (gridExtract != null) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
-            JsonNode conform = run.ledger().get("conform");
+            JsonNode conform = run.ledger().get(LedgerSection.CONFORM);
             boolean unchanged = conform != null
                     && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
             new GridRunCommit(new GridMirror(run.layout().gridMirror()), watermarks)

@@ -7,6 +7,7 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.LakeTableMetrics;
 import io.shequ.jobs.check.history.MetricHistory;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,12 +49,13 @@ final class LakeTablesAnomalies {
                 .checkLake(run.id(), tables, run.scope().partial());
         run.ledger()
                 .put(
-                        DqReport.METRICS,
-                        LakeTableMetrics.replaceLake(run.ledger().get(DqReport.METRICS), findings.metrics()));
+                        LedgerSection.DQ_METRICS,
+                        LakeTableMetrics.replaceLake(run.ledger().get(LedgerSection.DQ_METRICS), findings.metrics()));
         run.ledger()
                 .put(
-                        DqReport.ANOMALIES,
-                        LakeTableMetrics.replaceLake(run.ledger().get(DqReport.ANOMALIES), findings.anomalies()));
+                        LedgerSection.DQ_ANOMALIES,
+                        LakeTableMetrics.replaceLake(
+                                run.ledger().get(LedgerSection.DQ_ANOMALIES), findings.anomalies()));
         DqReportHtml.write(DqReport.read(run.folder()), run.folder().resolve("dq.html"));
         List<RuleOutcome> blocking = findings.blocking().stream()
                 .map(a -> new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason()))

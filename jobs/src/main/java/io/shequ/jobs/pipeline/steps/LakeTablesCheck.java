@@ -8,6 +8,7 @@ import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.value.LakeValues;
@@ -92,17 +93,17 @@ public final class LakeTablesCheck {
         ValueLedger values = new ValueLedger(run.ledger());
         List<ValueAccount> reconciled = new LakeValues(
                         spark, run.staging(), conformed, new Quarantine(run.quarantine(), run.id()))
-                .reconcile(values.readAsOf("lake"));
+                .reconcile(values.readAsOf(LedgerSection.VALUE_ACCOUNTING_BEFORE_LAKE));
         values.write(reconciled);
         outcomes.addAll(ValueLedger.findings(reconciled, RuleStage.LAKE));
-        run.ledger().put("data_quality", withStage(run.ledger().get("data_quality"), outcomes));
+        run.ledger().put(LedgerSection.DATA_QUALITY, withStage(run.ledger().get(LedgerSection.DATA_QUALITY), outcomes));
         Map<String, Object> rowSection = new LinkedHashMap<>();
-        JsonNode earlier = run.ledger().get(CheckStep.DATA_QUALITY_ROWS);
+        JsonNode earlier = run.ledger().get(LedgerSection.DATA_QUALITY_ROWS);
         if (earlier != null && earlier.has(RuleStage.STAGED.folder())) {
             rowSection.put(RuleStage.STAGED.folder(), earlier.get(RuleStage.STAGED.folder()));
         }
         rowSection.put(RuleStage.LAKE.folder(), rows);
-        run.ledger().put(CheckStep.DATA_QUALITY_ROWS, rowSection);
+        run.ledger().put(LedgerSection.DATA_QUALITY_ROWS, rowSection);
         dqOutcomes.record(run.id(), RuleStage.LAKE, outcomes);
         List<RuleOutcome> blocking =
                 outcomes.stream().filter(RuleOutcome::blocks).toList();

@@ -11,6 +11,7 @@ import io.shequ.jobs.publish.PublishGateException;
 import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.quality.RunInputQuality;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -75,7 +76,7 @@ public final class PublishStep implements Tasklet {
             blocked.put("reason", e.getMessage());
             blocked.put("current", current);
             blocked.put("audits", PublishedValues.record(run.ledger(), e.audits()));
-            run.ledger().put("publish", blocked);
+            run.ledger().put(LedgerSection.PUBLISH, blocked);
             throw e;
         }
         Map<String, Object> published = new LinkedHashMap<>();
@@ -84,14 +85,17 @@ public final class PublishStep implements Tasklet {
         published.put("snapshot", publication.snapshot().toString());
         published.put("current", current);
         published.put("audits", PublishedValues.record(run.ledger(), publication.audits()));
-        run.ledger().put("publish", published);
-        run.ledger().put("published", Map.of("snapshot", publication.snapshot().toString(), "current", current));
+        run.ledger().put(LedgerSection.PUBLISH, published);
+        run.ledger()
+                .put(
+                        LedgerSection.PUBLISHED,
+                        Map.of("snapshot", publication.snapshot().toString(), "current", current));
         return RepeatStatus.FINISHED;
     }
 
     /** The grid system, when this run's increment left the grid state as it was. */
     private static Set<String> unchangedSources(RunLedger ledger) {
-        JsonNode conform = ledger.get("conform");
+        JsonNode conform = ledger.get(LedgerSection.CONFORM);
         return conform != null
                         && GridConform.UNCHANGED.equals(
                                 conform.path("grid_state").asText())

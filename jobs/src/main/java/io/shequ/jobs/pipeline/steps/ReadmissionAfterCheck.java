@@ -1,11 +1,11 @@
 package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.admit.QuarantineRows;
-import io.shequ.jobs.admit.Readmission;
 import io.shequ.jobs.admit.ReadmissionAccounting;
 import io.shequ.jobs.admit.StagedCorrections;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,7 +29,7 @@ final class ReadmissionAfterCheck {
 
     void account(String runId, boolean blocked) {
         RunLedger ledger = new RunLedger(layout, runId);
-        var stagedSection = ledger.get(Readmission.STAGED);
+        var stagedSection = ledger.get(LedgerSection.READMISSION_STAGED);
         if (stagedSection == null) {
             return;
         }
@@ -38,7 +38,7 @@ final class ReadmissionAfterCheck {
         new QuarantineRows(layout).ofRun(runId, null).forEach(r -> quarantined.add(r.quarantineId()));
         List<ReadmissionAccounting.AdmitFileAccount> admitFiles = new ArrayList<>();
         ledger.put(
-                Readmission.SECTION,
+                LedgerSection.READMISSION,
                 new ReadmissionAccounting(layout, runId).finish(staged, quarantined, blocked, admitFiles));
         for (ReadmissionAccounting.AdmitFileAccount f : admitFiles) {
             manifest.recordAccounted(runId, f.done().toString(), f.sha256(), f.bytes(), f.account());

@@ -7,6 +7,7 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
@@ -68,7 +69,7 @@ public final class StageStep implements Tasklet {
         RunContext run = RunContext.of(chunkContext, settings.home());
         ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.landingTables());
         Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(
-                run.ledger().get("landed"), new TypeReference<Map<String, List<LandedSource>>>() {});
+                run.ledger().get(LedgerSection.LANDED), new TypeReference<Map<String, List<LandedSource>>>() {});
         Path staging = run.staging();
         Quarantine quarantine = new Quarantine(run.quarantine(), run.id());
         List<SourceAccount> accounts = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class StageStep implements Tasklet {
         }
         if (landed.containsKey(Source.GRID_SYSTEM.id())) {
             GridExtract extract =
-                    RunLedger.JSON.convertValue(run.ledger().get(ExtractStep.GRID_EXTRACT), GridExtract.class);
+                    RunLedger.JSON.convertValue(run.ledger().get(LedgerSection.GRID_EXTRACT), GridExtract.class);
             accounts.addAll(
                     new GridStaging(spark).stage(run.landingTables(), staging, quarantine, extract.startedAt()));
             Path events = staging.resolve("event");
@@ -121,15 +122,15 @@ public final class StageStep implements Tasklet {
             }
         }
         writeFindings(staging.resolve(SourceFinding.DATASET), findings);
-        run.ledger().put(SourceFinding.DATASET, findings);
+        run.ledger().put(LedgerSection.SOURCE_FINDINGS, findings);
         manifest.recordAccounts(run.id(), accounts);
-        run.ledger().put("sources", accounts);
+        run.ledger().put(LedgerSection.SOURCES, accounts);
         new ValueLedger(run.ledger()).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
-        run.ledger().put(Readmission.STAGED, readmission.staged());
+        run.ledger().put(LedgerSection.READMISSION_STAGED, readmission.staged());
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(
                 spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
-        run.ledger().put("files_quarantined_whole", wholeFiles);
+        run.ledger().put(LedgerSection.FILES_QUARANTINED_WHOLE, wholeFiles);
         if (!wholeFiles.isEmpty() && !settings.tolerateUnreadableFiles()) {
             chunkContext
                     .getStepContext()
