@@ -8,12 +8,12 @@ import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
+import io.shequ.jobs.lake.LakeTableSpec;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
-import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.schemas.fault.PausePoint;
@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -42,35 +41,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * commit the grid system's merged state and extract watermarks of the run.
  */
 public final class LakeStep implements Tasklet {
-
-    /** Fact table → partition columns (year and month). Dimensions are replaced whole. */
-    private static final Map<String, List<String>> FACTS = Map.of(
-            "fct_community_reports", List.of("report_year", "report_month"),
-            "fct_grid_events", List.of("report_year", "report_month"),
-            "fct_service_contracts", List.of("sign_year", "sign_month"));
-    /** Facts conformed whole every run that changes the grid system's merged state: replaced, not by partition. */
-    private static final Set<String> REBUILT_WHOLE = Set.of("fct_grid_events");
-    /**
-     * Facts from source files, by their source. A run that reads the source whole (a plain run, or
-     * a per-source run of it) conforms the whole current content of its files, so the table is
-     * replaced: a row no longer in a resent file leaves the lake whichever partition it lived in.
-     * A backfill or retry reads some files only and replaces only the partitions it carries.
-     */
-    private static final Map<String, String> FILE_FACT_SOURCES = Map.of(
-            "fct_community_reports", Source.STREET_OFFICES.id(),
-            "fct_service_contracts", Source.PROCUREMENT.id());
-
-    public static final List<String> TABLES = List.of(
-            "dim_division",
-            "dim_grid",
-            "dim_organization",
-            "dim_date",
-            "dim_event_category",
-            "dim_event_channel",
-            "dim_service_category",
-            "fct_community_reports",
-            "fct_grid_events",
-            "fct_service_contracts");
 
     private final PipelineSettings settings;
     private final SparkSession spark;
@@ -108,7 +78,8 @@ public final class LakeStep implements Tasklet {
         RunScope scope = run.scope();
         List<LakeTable> tables = new ArrayList<>();
         Map<String, LakeWriter.Written> writes = new HashMap<>();
-        for (String table : TABLES) {
+        for (LakeTableSpec spec : LakeTableSpec.values()) {
+            String table = spec.tableName();
             Path conformed = run.conformed().resolve(table);
             if (!Files.exists(conformed)) {
                 // a backfill or retry conforms only some sources: the others' tables stay at their current snapshot
@@ -119,16 +90,19 @@ public final class LakeStep implements Tasklet {
             }
             var rows = spark.read().parquet(conformed.toString());
             LakeWriter.Written written;
-            if (REBUILT_WHOLE.contains(table) || readsWhole(scope, FILE_FACT_SOURCES.get(table))) {
-                written = lake.replacePartitioned(table, rows, FACTS.get(table));
-            } else if (FACTS.containsKey(table)) {
-                written = lake.overwritePartitions(table, rows, FACTS.get(table));
+            if (spec.rebuiltWhole()
+                    || spec.fileSource()
+                            .filter(source -> scope.readsWhole(source.id()))
+                            .isPresent()) {
+                written = lake.replacePartitioned(table, rows, spec.partitionColumns());
+            } else if (spec.isFact()) {
+                written = lake.overwritePartitions(table, rows, spec.partitionColumns());
             } else {
                 written = lake.replace(table, rows);
             }
             writes.put(table, written);
             tables.add(lake.describe(table));
-            if (table.equals("fct_community_reports")) {
+            if (spec == LakeTableSpec.FCT_COMMUNITY_REPORTS) {
                 PausePoint.reach(PausePoint.LAKE_COMMIT);
             }
         }
@@ -156,10 +130,6 @@ public final class LakeStep implements Tasklet {
     }
 
     /** Whether the run read {@code source} whole: a plain run reads every source whole. */
-    private static boolean readsWhole(RunScope scope, String source) {
-        return source != null && scope.readsWhole(source);
-    }
-
     /**
      * A table's line in the run's {@code lake} section: its snapshot and rows, and what this run
      * committed to it: {@code whole}, the partitions it replaced, or {@code unchanged} (its rows

@@ -7,6 +7,7 @@ import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.LakeTableMetrics;
 import io.shequ.jobs.check.history.MetricHistory;
+import io.shequ.jobs.lake.LakeTableSpec;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class LakeTablesAnomalies {
 
     void check(RunContext run) {
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        for (String table : LakeStep.TABLES) {
+        for (String table : LakeTableSpec.names()) {
             Path conformed = run.conformed().resolve(table);
             if (Files.exists(conformed)) {
                 tables.put(table, spark.read().parquet(conformed.toString()));

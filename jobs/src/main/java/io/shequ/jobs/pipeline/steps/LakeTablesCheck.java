@@ -8,6 +8,7 @@ import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
+import io.shequ.jobs.lake.LakeTableSpec;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
@@ -35,13 +36,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class LakeTablesCheck {
 
-    /** The columns that name a row of a lake table that carries no source file and line. */
-    private static final Map<String, List<String>> KEYS = Map.of(
-            "dim_division", List.of("division_code", "valid_from"),
-            "dim_grid", List.of("grid_code", "valid_from"),
-            "dim_organization", List.of("credit_code", "valid_from"),
-            "fct_grid_events", List.of("event_id"));
-
     private final PipelineSettings settings;
     private final SparkSession spark;
     private final DataQualityOutcomes dqOutcomes;
@@ -68,7 +62,8 @@ public final class LakeTablesCheck {
         List<RuleOutcome> outcomes = new ArrayList<>();
         Map<String, Object> rows = new LinkedHashMap<>();
         long quarantined = 0;
-        for (String table : LakeStep.TABLES) {
+        for (LakeTableSpec spec : LakeTableSpec.values()) {
+            String table = spec.tableName();
             Path folder = conformed.resolve(table);
             if (!Files.exists(folder)
                     && !Files.exists(
@@ -77,7 +72,7 @@ public final class LakeTablesCheck {
             }
             DatasetCheck.Result result = check.run(
                     RuleStage.LAKE,
-                    new CheckedDataset(table, table, "lake", table, KEYS.getOrDefault(table, List.of())),
+                    new CheckedDataset(table, table, "lake", table, spec.rowKey()),
                     folder,
                     references(conformed, table));
             outcomes.addAll(result.outcomes());
@@ -130,7 +125,7 @@ public final class LakeTablesCheck {
     /** The other conformed tables by name, read when the checked table's rules name them. */
     private Map<String, Supplier<Dataset<Row>>> references(Path conformed, String checked) {
         Map<String, Supplier<Dataset<Row>>> references = new LinkedHashMap<>();
-        for (String table : LakeStep.TABLES) {
+        for (String table : LakeTableSpec.names()) {
             if (!table.equals(checked) && Files.exists(conformed.resolve(table))) {
                 references.put(
                         table,
