@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +30,6 @@ public final class RunLedger {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private static final Pattern SECTION_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final String SUFFIX = ".json";
 
     private final Path folder;
@@ -54,23 +52,15 @@ public final class RunLedger {
 
     /** Whether the run recorded {@code section}. */
     public boolean has(LedgerSection section) {
-        return has(section.key());
-    }
-
-    private boolean has(String section) {
         if (Files.isDirectory(folder)) {
             return Files.isRegularFile(file(section));
         }
         JsonNode all = readLegacy();
-        return all != null && all.has(section);
+        return all != null && all.has(section.key());
     }
 
     /** Replaces one section with {@code value}. */
-    public void put(LedgerSection section, Object value) {
-        put(section.key(), value);
-    }
-
-    private synchronized void put(String section, Object value) {
+    public synchronized void put(LedgerSection section, Object value) {
         Path target = file(section);
         try {
             OwnerOnly.createDirectories(folder);
@@ -85,17 +75,13 @@ public final class RunLedger {
     }
 
     /** The section as recorded, or {@code null} when the run has not recorded it. */
-    public JsonNode get(LedgerSection section) {
-        return get(section.key());
-    }
-
-    private synchronized JsonNode get(String section) {
+    public synchronized JsonNode get(LedgerSection section) {
         if (Files.isDirectory(folder)) {
             Path source = file(section);
             return Files.isRegularFile(source) ? readTree(source) : null;
         }
         JsonNode all = readLegacy();
-        return all == null ? null : all.get(section);
+        return all == null ? null : all.get(section.key());
     }
 
     /** Every section, by its {@link LedgerSection#key()}. */
@@ -122,12 +108,8 @@ public final class RunLedger {
         }
     }
 
-    private Path file(String section) {
-        if (!SECTION_NAME.matcher(section).matches()) {
-            throw new IllegalArgumentException(
-                    "a ledger section is named by letters, digits, '_', '.' or '-': " + section);
-        }
-        return folder.resolve(section + SUFFIX);
+    private Path file(LedgerSection section) {
+        return folder.resolve(section.key() + SUFFIX);
     }
 
     private JsonNode readLegacy() {

@@ -18,11 +18,12 @@ public final class HomeContracts {
     }
 
     /**
-     * The contract called {@code fileName} (street-office-report.yml) from the home's contracts
-     * folder when it holds one, else the bundled resource {@code bundled}.
+     * The bundled contract {@code bundled} ({@link SourceContract#STREET_OFFICE_REPORT} …), or the
+     * home's copy of the same file name ({@code <home>/contracts/street-office-report.yml}) when
+     * it holds one.
      */
-    public SourceContract load(String fileName, String bundled) {
-        Path user = folder.resolve(fileName);
+    public SourceContract load(String bundled) {
+        Path user = folder.resolve(Path.of(bundled).getFileName().toString());
         return Files.isRegularFile(user) ? SourceContract.load(user) : SourceContract.load(bundled);
     }
 }

@@ -129,7 +129,6 @@ public final class LakeStep implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Whether the run read {@code source} whole: a plain run reads every source whole. */
     /**
      * A table's line in the run's {@code lake} section: its snapshot and rows, and what this run
      * committed to it: {@code whole}, the partitions it replaced, or {@code unchanged} (its rows

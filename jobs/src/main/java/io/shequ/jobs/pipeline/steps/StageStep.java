@@ -81,7 +81,7 @@ public final class StageStep implements Tasklet {
         HomeTaxonomies taxonomies = HomeTaxonomies.of(settings.home());
         if (landed.containsKey(Source.STREET_OFFICES.id())) {
             StreetOfficeReportStaging reports = new StreetOfficeReportStaging(
-                            spark, contract("street-office-report.yml", SourceContract.STREET_OFFICE_REPORT))
+                            spark, contract(SourceContract.STREET_OFFICE_REPORT))
                     .correcting(corrections)
                     .comparingFields(fieldHistory(run.layout(), Source.STREET_OFFICES.id(), run.id()));
             accounts.addAll(reports.stage(landed.get(Source.STREET_OFFICES.id()), staging, quarantine));
@@ -92,7 +92,7 @@ public final class StageStep implements Tasklet {
         if (landed.containsKey(Source.PROCUREMENT.id())) {
             ProcurementLedgerStaging ledgers = new ProcurementLedgerStaging(
                             spark,
-                            contract("procurement-run.ledger().yml", SourceContract.PROCUREMENT_LEDGER),
+                            contract(SourceContract.PROCUREMENT_LEDGER),
                             taxonomies.load(ProcurementLedgerStaging.SERVICE_CATEGORIES))
                     .correcting(corrections)
                     .comparingFields(fieldHistory(run.layout(), Source.PROCUREMENT.id(), run.id()));
@@ -163,7 +163,7 @@ public final class StageStep implements Tasklet {
     }
 
     /** A user's contract file in the home's contracts/ folder wins over the bundled one. */
-    private SourceContract contract(String fileName, String bundled) {
-        return new HomeContracts(settings.home()).load(fileName, bundled);
+    private SourceContract contract(String bundled) {
+        return new HomeContracts(settings.home()).load(bundled);
     }
 }

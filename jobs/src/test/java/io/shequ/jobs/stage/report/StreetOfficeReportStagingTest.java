@@ -382,7 +382,7 @@ class StreetOfficeReportStagingTest {
         LandedSource file = csv("先锋路街道_2023年01月.csv", "社区称谓,户数\n乐山社区,10\n", StandardCharsets.UTF_8);
         HomeContracts contracts = new HomeContracts(home);
 
-        Outcome bundled = stage(contracts.load("street-office-report.yml", SourceContract.STREET_OFFICE_REPORT), file);
+        Outcome bundled = stage(contracts.load(SourceContract.STREET_OFFICE_REPORT), file);
         assertThat(bundled.ruleByLocation()).containsEntry("先锋路街道_2023年01月.csv", "no_header");
 
         String yaml;
@@ -394,7 +394,7 @@ class StreetOfficeReportStagingTest {
                 home.resolve("contracts/street-office-report.yml"),
                 yaml.replace("aliases: [社区名称,", "aliases: [社区称谓, 社区名称,"));
 
-        Outcome user = stage(contracts.load("street-office-report.yml", SourceContract.STREET_OFFICE_REPORT), file);
+        Outcome user = stage(contracts.load(SourceContract.STREET_OFFICE_REPORT), file);
         assertThat(user.staged())
                 .extracting(r -> r.getAs("community_name"), r -> r.getAs("households"))
                 .containsExactly(Tuple.tuple("乐山社区", 10L));
