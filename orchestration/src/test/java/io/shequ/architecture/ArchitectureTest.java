@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules the modules and packages keep, checked on the compiled main classes of every module:
- * dependencies point one way (orchestration → jobs and warehouse → schemas), {@code schemas}
- * holds plain types free of Spark and Spring, and the packages inside each module form no cycle.
+ * dependencies point one way (orchestration → jobs, warehouse and simulator → schemas), {@code schemas}
+ * holds plain types free of Spark and Spring, the simulator knows only {@code schemas} (it writes
+ * sources as their owners would, not as the pipeline reads them), and the packages inside each
+ * module form no cycle.
  */
 class ArchitectureTest {
 
@@ -40,7 +42,8 @@ class ArchitectureTest {
                         "org.springframework..",
                         "io.shequ.jobs..",
                         "io.shequ.warehouse..",
-                        "io.shequ.orchestration..")
+                        "io.shequ.orchestration..",
+                        "io.shequ.simulator..")
                 .because("schemas holds the plain types every module shares")
                 .check(shequ);
     }
@@ -52,7 +55,7 @@ class ArchitectureTest {
                 .resideInAPackage("io.shequ.jobs..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.shequ.warehouse..", "io.shequ.orchestration..")
+                .resideInAnyPackage("io.shequ.warehouse..", "io.shequ.orchestration..", "io.shequ.simulator..")
                 .because("the pipeline reaches the warehouse through WarehousePort, wired by orchestration")
                 .check(shequ);
         noClasses()
@@ -60,8 +63,26 @@ class ArchitectureTest {
                 .resideInAPackage("io.shequ.warehouse..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.shequ.jobs..", "io.shequ.orchestration..", "org.apache.spark..")
+                .resideInAnyPackage(
+                        "io.shequ.jobs..", "io.shequ.orchestration..", "io.shequ.simulator..", "org.apache.spark..")
                 .because("the warehouse is built from the lake's files, not from the jobs that wrote them")
+                .check(shequ);
+    }
+
+    @Test
+    void theSimulatorKnowsOnlySchemas() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.shequ.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.shequ.jobs..",
+                        "io.shequ.warehouse..",
+                        "io.shequ.orchestration..",
+                        "org.apache.spark..",
+                        "org.springframework..")
+                .because("the simulator writes sources as their owners would; the jobs test themselves on it")
                 .check(shequ);
     }
 

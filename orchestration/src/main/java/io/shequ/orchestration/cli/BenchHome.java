@@ -1,10 +1,10 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.orchestration.simulator.Mess;
-import io.shequ.orchestration.simulator.SimulationSpec;
-import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.home.OwnerOnly;
+import io.shequ.simulator.Mess;
+import io.shequ.simulator.SimulationSpec;
+import io.shequ.simulator.SourceSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.orchestration.simulator.SimulationSpec;
+import io.shequ.simulator.SimulationSpec;
 import java.time.LocalDate;
 import java.time.YearMonth;
 

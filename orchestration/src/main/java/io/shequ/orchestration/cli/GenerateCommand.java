@@ -1,14 +1,14 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.orchestration.simulator.GridConnection;
-import io.shequ.orchestration.simulator.Mess;
-import io.shequ.orchestration.simulator.MessKind;
-import io.shequ.orchestration.simulator.SimulationResult;
-import io.shequ.orchestration.simulator.SimulationSpec;
-import io.shequ.orchestration.simulator.SourceSimulator;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.home.OwnerOnly;
+import io.shequ.simulator.GridConnection;
+import io.shequ.simulator.Mess;
+import io.shequ.simulator.MessKind;
+import io.shequ.simulator.SimulationResult;
+import io.shequ.simulator.SimulationSpec;
+import io.shequ.simulator.SourceSimulator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.shequ.orchestration.cli;
 
-import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.simulator.SimulationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.shequ.orchestration.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.orchestration.cli.DemoCommand;
-import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.simulator.SimulationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.cli.ShequMain;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
-import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.simulator.SimulationResult;
 import io.shequ.warehouse.WarehousePublisher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
-import io.shequ.orchestration.simulator.SimulationResult;
+import io.shequ.simulator.SimulationResult;
 import io.shequ.warehouse.WarehousePublisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
