@@ -48,9 +48,9 @@ public final class ProcessedPartitions {
                 .map(d -> d.ancestor(DivisionLevel.CITY))
                 .distinct()
                 .toList();
-        NbsDivisions nbs = settings.divisionReference() == null
+        NbsDivisions nbs = settings.reference().nbsDivisions() == null
                 ? NbsDivisions.bundled2023(cities)
-                : NbsDivisions.fromFolder(settings.divisionReference(), cities);
+                : NbsDivisions.fromFolder(settings.reference().nbsDivisions(), cities);
         return new DivisionResolver(
                 nbs,
                 settings.districts(),

@@ -82,7 +82,7 @@ public final class PartitionLedgerListener implements JobExecutionListener {
         runLedger.put(LedgerSection.PARTITIONS, counts);
         runLedger.put(
                 LedgerSection.FRESHNESS,
-                summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sources())));
+                summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sourceNames())));
     }
 
     private static Map<String, Object> summary(Freshness.Report report) {

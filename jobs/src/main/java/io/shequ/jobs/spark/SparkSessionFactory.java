@@ -38,10 +38,12 @@ public final class SparkSessionFactory {
     static Map<String, String> settings(PipelineSettings settings) {
         HomeLayout layout = new HomeLayout(settings.home());
         Map<String, String> conf = new LinkedHashMap<>();
-        conf.put("spark.master", settings.sparkMaster());
+        conf.put("spark.master", settings.spark().master());
         conf.put("spark.ui.enabled", "false");
         conf.put("spark.ui.showConsoleProgress", "false");
-        conf.put("spark.sql.shuffle.partitions", Integer.toString(settings.shufflePartitions()));
+        conf.put(
+                "spark.sql.shuffle.partitions",
+                Integer.toString(settings.spark().shufflePartitions()));
         conf.put("spark.sql.adaptive.enabled", "true");
         // the shuffle partitions are an upper bound (ShufflePartitions sizes them by input):
         // adaptive execution merges those a shuffle leaves small, keeping every core busy
@@ -51,7 +53,7 @@ public final class SparkSessionFactory {
         conf.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
         // staging, quarantine, landed grid tables and the lake are written owner-only
         conf.put(OwnerOnlyHadoopFiles.sparkKey(), OwnerOnlyHadoopFiles.OWNER_ONLY);
-        if (onThisMachine(settings.sparkMaster())) {
+        if (onThisMachine(settings.spark().master())) {
             // the driver's RPC server and block manager listen on loopback only; on a cluster the
             // user sets where they listen (and spark.authenticate, see docs/configuration.md, Network exposure)
             conf.put("spark.driver.bindAddress", LOOPBACK);
@@ -60,11 +62,11 @@ public final class SparkSessionFactory {
             // owner-only home, never in a world-readable /tmp/blockmgr-* (a killed run leaves them)
             conf.put("spark.local.dir", ownerOnlyScratch(layout).toString());
         }
-        if (settings.sparkMaster().startsWith("local-cluster[")) {
+        if (settings.spark().master().startsWith("local-cluster[")) {
             // executors started on this machine run the driver's own class path (the shaded jar under java -jar)
             conf.put("spark.executor.extraClassPath", System.getProperty("java.class.path"));
         }
-        conf.putAll(settings.sparkConf());
+        conf.putAll(settings.spark().conf());
         conf.putAll(catalogProperties(settings.lakeCatalog(), layout.lake()));
         return conf;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.jobs.settings.PipelineSettings;
+import io.shequ.jobs.settings.SourceSettings;
+import io.shequ.jobs.settings.SparkSettings;
 import io.shequ.schemas.division.DivisionCode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -71,16 +73,10 @@ class SparkSessionFactoryTest {
         return new PipelineSettings(
                 home,
                 List.of(DivisionCode.parse("370103")),
-                null,
-                null,
-                null,
-                master,
-                4,
-                conf,
+                new SourceSettings(null, null, null, false),
+                new SparkSettings(master, 4, conf),
                 new byte[32],
                 null,
-                null,
-                false,
                 new LakeCatalog("jdbc:postgresql://db.internal/shequ_lake", "shequ", "pw"),
                 null);
     }

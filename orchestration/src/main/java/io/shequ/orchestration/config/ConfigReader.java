@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.settings.ReferenceSettings;
 import io.shequ.jobs.settings.Retention;
+import io.shequ.jobs.settings.SourceSettings;
+import io.shequ.jobs.settings.SparkSettings;
 import io.shequ.jobs.spark.SparkSessionFactory;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
@@ -85,12 +88,12 @@ public final class ConfigReader {
                 config,
                 home,
                 districts(root),
-                new ShequConfig.Sources(
+                new SourceSettings(
                         optionalPath(base, sources, "street-offices", "sources.street-offices"),
                         optionalPath(base, sources, "procurement", "sources.procurement"),
                         grid.isMissingNode() ? null : gridSource(base, grid),
                         bool(sources, "tolerate-unreadable-files", "sources.tolerate-unreadable-files", false)),
-                new ShequConfig.Spark(
+                new SparkSettings(
                         sparkMaster(spark),
                         positiveInt(spark, "shuffle-partitions", "spark.shuffle-partitions", 4),
                         sparkConf(spark.path("conf"))),
@@ -99,7 +102,7 @@ public final class ConfigReader {
                 SchedulerSettings.of(section(root, "scheduler"), jobRepository, base),
                 MetricsSettings.of(section(root, "metrics")),
                 keySource(base, root.path("pseudonymization")),
-                new ShequConfig.Reference(
+                new ReferenceSettings(
                         optionalPath(base, root.path("reference"), "nbs-divisions", "reference.nbs-divisions"),
                         optionalPath(base, root.path("reference"), "dq-rules", "reference.dq-rules")),
                 lakeCatalog(root.path("lake"), base),

@@ -4,13 +4,14 @@ import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.run.EmbeddedH2;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.settings.AdmitSettings;
-import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.settings.LakeCatalog;
+import io.shequ.jobs.settings.ReferenceSettings;
 import io.shequ.jobs.settings.Retention;
+import io.shequ.jobs.settings.SourceSettings;
+import io.shequ.jobs.settings.SparkSettings;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.warehouse.SnapshotReaders;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,14 @@ public record ShequConfig(
         Path file,
         Path home,
         List<DivisionCode> districts,
-        Sources sources,
-        Spark spark,
+        SourceSettings sources,
+        SparkSettings spark,
         JobRepository jobRepository,
         List<Schedule> schedules,
         SchedulerSettings scheduler,
         MetricsSettings metrics,
         KeySource pseudonymKey,
-        Reference reference,
+        ReferenceSettings reference,
         LakeCatalog lakeCatalog,
         Retention retention,
         AdmitSettings admit,
@@ -78,7 +79,7 @@ public record ShequConfig(
                 home,
                 districts,
                 sources,
-                new Spark(master, spark.shufflePartitions(), conf),
+                new SparkSettings(master, spark.shufflePartitions(), conf),
                 jobRepository,
                 schedules,
                 scheduler,
@@ -91,34 +92,6 @@ public record ShequConfig(
                 warehouse,
                 freshness);
     }
-
-    /**
-     * The {@code sources} section: each source's folder or database, null when not configured.
-     *
-     * @param tolerateUnreadableFiles whether a run with unreadable files still publishes the rest
-     */
-    public record Sources(Path streetOffices, Path procurement, GridSource grid, boolean tolerateUnreadableFiles) {}
-
-    /**
-     * The {@code spark} section.
-     *
-     * @param shufflePartitions the upper bound of shuffle partitions (sized by input below it)
-     * @param conf further {@code spark.*} settings, passed on as written
-     */
-    public record Spark(String master, int shufflePartitions, Map<String, String> conf) {
-
-        public Spark {
-            conf = Collections.unmodifiableMap(new LinkedHashMap<>(conf));
-        }
-    }
-
-    /**
-     * The {@code reference} section: the user's own reference data, null for the bundled one.
-     *
-     * @param nbsDivisions a folder of NBS division files instead of the bundled 2023 list
-     * @param dqRules a folder of DQDL rule files over the bundled rules
-     */
-    public record Reference(Path nbsDivisions, Path dqRules) {}
 
     /**
      * The {@code warehouse} section.

@@ -65,16 +65,10 @@ public final class PipelineRuntime implements AutoCloseable {
         this.settings = new PipelineSettings(
                 config.home(),
                 config.districts(),
-                config.sources().streetOffices(),
-                config.sources().procurement(),
-                config.sources().grid(),
-                config.spark().master(),
-                config.spark().shufflePartitions(),
-                config.spark().conf(),
+                config.sources(),
+                config.spark(),
                 PseudonymKeys.load(config.pseudonymKey()),
-                config.reference().nbsDivisions(),
-                config.reference().dqRules(),
-                config.sources().tolerateUnreadableFiles(),
+                config.reference(),
                 config.lakeCatalog(),
                 config.retention());
         new HomeLayout(config.home()).createOwnerOnly();

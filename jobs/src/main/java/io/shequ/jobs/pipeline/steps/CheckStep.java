@@ -109,7 +109,7 @@ public final class CheckStep implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext, settings.home());
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.staging(), run.beforeCheck());
+        ShufflePartitions.sizeFor(spark, settings.spark().shufflePartitions(), run.staging(), run.beforeCheck());
         // warned rows keep raw values like the quarantine, and go after the same number of days
         run.ledger()
                 .put(
@@ -118,7 +118,7 @@ public final class CheckStep implements Tasklet {
                                 .purge(settings.retention().quarantineKeepDays(), run.id(), Set.of()));
         DatasetCheck check = new DatasetCheck(
                 spark,
-                new DataQualityGate(settings.ruleFolder()),
+                new DataQualityGate(settings.reference().dqRules()),
                 new Quarantine(run.quarantine(), run.id()),
                 new Quarantine(run.dqWarned(), run.id()),
                 run.beforeCheck());
@@ -187,7 +187,8 @@ public final class CheckStep implements Tasklet {
                 quarantined.values().stream().mapToLong(Long::longValue).sum());
         List<RuleOutcome> blocking =
                 new ArrayList<>(outcomes.stream().filter(RuleOutcome::blocks).toList());
-        AnomalyGate.Findings findings = new AnomalyGate(metricHistory, settings.ruleFolder())
+        AnomalyGate.Findings findings = new AnomalyGate(
+                        metricHistory, settings.reference().dqRules())
                 .check(run.id(), measured, !blocking.isEmpty(), run.scope().partial());
         run.ledger().put(LedgerSection.DQ_METRICS, findings.metrics());
         run.ledger().put(LedgerSection.DQ_ANOMALIES, findings.anomalies());

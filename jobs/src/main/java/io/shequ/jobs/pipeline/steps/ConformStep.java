@@ -69,16 +69,19 @@ public final class ConformStep implements Tasklet {
         Quarantine quarantine = new Quarantine(run.quarantine(), run.id());
         // the grid increment is merged into the whole mirror
         ShufflePartitions.sizeFor(
-                spark, settings.shufflePartitions(), staging, run.layout().gridMirror());
+                spark,
+                settings.spark().shufflePartitions(),
+                staging,
+                run.layout().gridMirror());
 
         // the whole of every city a configured district belongs to, so city-level unit counts are complete
         List<DivisionCode> cities = settings.districts().stream()
                 .map(d -> d.ancestor(DivisionLevel.CITY))
                 .distinct()
                 .toList();
-        NbsDivisions nbs = settings.divisionReference() == null
+        NbsDivisions nbs = settings.reference().nbsDivisions() == null
                 ? NbsDivisions.bundled2023(cities)
-                : NbsDivisions.fromFolder(settings.divisionReference(), cities);
+                : NbsDivisions.fromFolder(settings.reference().nbsDivisions(), cities);
         // the curated aliases, with the user's confirmed names in <home>/reference/ on top
         DivisionAliases aliases =
                 DivisionAliases.bundledWithUser(run.layout().reference().resolve(DivisionAliases.FILE_NAME));
@@ -99,7 +102,7 @@ public final class ConformStep implements Tasklet {
                                 nbs,
                                 cities,
                                 lakeDims.current(DivisionsToDimension.TABLE, DivisionsToDimension.KEY),
-                                NbsRelease.date(settings.divisionReference(), runDate)),
+                                NbsRelease.date(settings.reference().nbsDivisions(), runDate)),
                 conformed,
                 DivisionsToDimension.TABLE,
                 counts);

@@ -60,19 +60,22 @@ public final class ExtractStep implements Tasklet {
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
         RunScope scope = run.scope();
         if (settings.streetOffices().isPresent() && (scope.readsFiles(Source.STREET_OFFICES.id()))) {
-            List<LandedSource> all = files.land(Source.STREET_OFFICES.id(), settings.streetOfficeFolder());
+            List<LandedSource> all =
+                    files.land(Source.STREET_OFFICES.id(), settings.sources().streetOffices());
             landed.put(Source.STREET_OFFICES.id(), scope.select(Source.STREET_OFFICES.id(), all));
         }
         if (settings.procurement().isPresent() && (scope.readsFiles(Source.PROCUREMENT.id()))) {
-            List<LandedSource> all = files.land(Source.PROCUREMENT.id(), settings.procurementFolder());
+            List<LandedSource> all =
+                    files.land(Source.PROCUREMENT.id(), settings.sources().procurement());
             landed.put(Source.PROCUREMENT.id(), scope.select(Source.PROCUREMENT.id(), all));
         }
         if (settings.gridSystem().isPresent() && (scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
             // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
             GridSystemLanding.Landing grid = !scope.readsGrid()
-                    ? new GridSystemLanding(spark, run.layout(), watermarks).land(settings.grid(), run.id())
+                    ? new GridSystemLanding(spark, run.layout(), watermarks)
+                            .land(settings.sources().grid(), run.id())
                     : new GridSystemLanding(spark, run.layout(), watermarks)
-                            .land(settings.grid(), run.id(), scope.gridFrom(), scope.gridUntil());
+                            .land(settings.sources().grid(), run.id(), scope.gridFrom(), scope.gridUntil());
             landed.put(Source.GRID_SYSTEM.id(), grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
             run.ledger().put(LedgerSection.GRID_EXTRACT, grid.extract());

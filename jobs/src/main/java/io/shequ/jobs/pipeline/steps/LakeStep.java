@@ -65,7 +65,7 @@ public final class LakeStep implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunContext run = RunContext.of(chunkContext, settings.home());
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.conformed());
+        ShufflePartitions.sizeFor(spark, settings.spark().shufflePartitions(), run.conformed());
         // the lake tables' rules judge the rows before they are committed: a block leaves the lake as it was
         try {
             contribution.incrementFilterCount(new LakeTablesCheck(settings, spark, dqOutcomes).check(run));

@@ -46,7 +46,8 @@ final class LakeTablesAnomalies {
                 tables.put(table, spark.read().parquet(conformed.toString()));
             }
         }
-        AnomalyGate.Findings findings = new AnomalyGate(history, settings.ruleFolder())
+        AnomalyGate.Findings findings = new AnomalyGate(
+                        history, settings.reference().dqRules())
                 .checkLake(run.id(), tables, run.scope().partial());
         run.ledger()
                 .put(

@@ -55,7 +55,7 @@ public final class LakeTablesCheck {
         Path conformed = run.conformed();
         DatasetCheck check = new DatasetCheck(
                 spark,
-                new DataQualityGate(settings.ruleFolder()),
+                new DataQualityGate(settings.reference().dqRules()),
                 new Quarantine(run.quarantine(), run.id()),
                 new Quarantine(run.dqWarned(), run.id()),
                 run.beforeCheck());

@@ -114,6 +114,6 @@ public final class PublishStep implements Tasklet {
         processed
                 .of(runId, RunScope.of(layout, runId).kind().id(), true)
                 .forEach(p -> byKey.put(p.source() + "\n" + p.key(), p));
-        return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()), settings.sources());
+        return new Freshness(windows).upToReceived(Instant.now(), List.copyOf(byKey.values()), settings.sourceNames());
     }
 }

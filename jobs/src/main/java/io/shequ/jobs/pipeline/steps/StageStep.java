@@ -67,7 +67,7 @@ public final class StageStep implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunContext run = RunContext.of(chunkContext, settings.home());
-        ShufflePartitions.sizeFor(spark, settings.shufflePartitions(), run.landingTables());
+        ShufflePartitions.sizeFor(spark, settings.spark().shufflePartitions(), run.landingTables());
         Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(
                 run.ledger().get(LedgerSection.LANDED), new TypeReference<Map<String, List<LandedSource>>>() {});
         Path staging = run.staging();
@@ -131,7 +131,7 @@ public final class StageStep implements Tasklet {
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(
                 spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
         run.ledger().put(LedgerSection.FILES_QUARANTINED_WHOLE, wholeFiles);
-        if (!wholeFiles.isEmpty() && !settings.tolerateUnreadableFiles()) {
+        if (!wholeFiles.isEmpty() && !settings.sources().tolerateUnreadableFiles()) {
             chunkContext
                     .getStepContext()
                     .getStepExecution()
