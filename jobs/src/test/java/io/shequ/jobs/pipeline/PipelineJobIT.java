@@ -14,11 +14,11 @@ import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.lake.LakeTable;
 import io.shequ.schemas.quality.InputQuality;
+import io.shequ.simulator.GroundTruthCsv;
 import io.shequ.simulator.Mess;
 import io.shequ.simulator.SimulationResult;
 import io.shequ.simulator.SimulationSpec;
 import io.shequ.simulator.SourceSimulator;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import org.h2.jdbcx.JdbcDataSource;
@@ -229,19 +227,9 @@ class PipelineJobIT {
     /** From the simulator's ground truth: each staged contract not superseded, once per division it serves. */
     private static long servedParts() throws Exception {
         long parts = 0;
-        try (CSVParser rows = CSVParser.parse(
-                sample.groundTruthFolder().resolve("contracts.csv"),
-                StandardCharsets.UTF_8,
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .build())) {
-            for (CSVRecord row : rows) {
-                if (row.get("outcome").equals("staged")
-                        && row.get("superseded_by").isEmpty()) {
-                    parts += row.get("served_codes").split(";").length;
-                }
+        for (CSVRecord row : GroundTruthCsv.read(sample.groundTruthFolder().resolve("contracts.csv"))) {
+            if (row.get("outcome").equals("staged") && row.get("superseded_by").isEmpty()) {
+                parts += row.get("served_codes").split(";").length;
             }
         }
         return parts;

@@ -11,6 +11,7 @@ import io.shequ.orchestration.config.ConfigReader;
 import io.shequ.orchestration.runtime.PipelineRuntime;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.simulator.GridHistory;
+import io.shequ.simulator.GroundTruthCsv;
 import io.shequ.simulator.Mess;
 import io.shequ.simulator.MessKind;
 import io.shequ.simulator.SimulationResult;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shequ.simulator.GroundTruthCsv;
 import io.shequ.warehouse.WarehouseReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;

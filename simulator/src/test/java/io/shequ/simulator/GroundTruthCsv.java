@@ -1,4 +1,4 @@
-package io.shequ.orchestration.it;
+package io.shequ.simulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +10,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads a ground-truth CSV file of a generated sample (header first, RFC 4180). */
-final class GroundTruthCsv {
+public final class GroundTruthCsv {
 
     private GroundTruthCsv() {}
 
-    static List<CSVRecord> read(Path file) throws IOException {
+    public static List<CSVRecord> read(Path file) throws IOException {
         try (CSVParser parser = CSVParser.parse(
                 file,
                 StandardCharsets.UTF_8,

@@ -1,4 +1,4 @@
-package io.shequ.orchestration.it;
+package io.shequ.jobs.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
-import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.division.DivisionCode;

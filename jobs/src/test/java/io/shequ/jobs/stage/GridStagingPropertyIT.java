@@ -1,4 +1,4 @@
-package io.shequ.orchestration.it;
+package io.shequ.jobs.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,9 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.source.Source;
-import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.schemas.division.DivisionCode;
+import io.shequ.simulator.GroundTruthCsv;
 import io.shequ.simulator.Mess;
 import io.shequ.simulator.SimulationResult;
 import io.shequ.simulator.SimulationSpec;
