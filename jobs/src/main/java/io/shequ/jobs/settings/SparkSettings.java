@@ -18,9 +18,4 @@ public record SparkSettings(String master, int shufflePartitions, Map<String, St
     public SparkSettings {
         conf = conf == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(conf));
     }
-
-    /** Spark on this machine, {@code local[*]}, with the given least shuffle partitions and no further settings. */
-    public static SparkSettings local(int shufflePartitions) {
-        return new SparkSettings("local[*]", shufflePartitions, Map.of());
-    }
 }
