@@ -1,8 +1,8 @@
 package io.shequ.jobs.admit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.stage.WholeFileRejects;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +151,11 @@ public final class QuarantineRows {
     /** (source, location) → SHA-256 of the bytes the run landed, from the run's ledger. */
     private Map<String, String> landedShas(String runId) {
         Map<String, String> shas = new HashMap<>();
-        JsonNode landed = new RunLedger(layout, runId).get(LedgerSection.LANDED);
-        if (landed == null) {
-            return shas;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = landed.fields(); it.hasNext(); ) {
-            for (JsonNode source : it.next().getValue()) {
-                shas.put(text(source, "source") + "\u0000" + text(source, "location"), text(source, "sha256"));
+        Map<String, List<LandedSource>> landed =
+                LandedSource.LANDED.read(new RunLedger(layout, runId)).orElse(Map.of());
+        for (List<LandedSource> sources : landed.values()) {
+            for (LandedSource source : sources) {
+                shas.put(source.source() + "\u0000" + source.location(), source.sha256());
             }
         }
         return shas;

@@ -1,5 +1,8 @@
 package io.shequ.jobs.admit;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import java.util.List;
 
 /**
@@ -12,6 +15,10 @@ import java.util.List;
  * @param intake      the admit files this run found (now under {@code done/<sha256>/})
  */
 public record StagedCorrections(String admitFolder, List<CorrectedRows.Applied> applied, List<AdmitFile> intake) {
+
+    /** The run ledger's {@code readmission_staged}: written by stage, read after the check step. */
+    public static final LedgerEntry<StagedCorrections> LEDGER =
+            LedgerEntry.of(LedgerSection.READMISSION_STAGED, new TypeReference<>() {});
 
     public StagedCorrections {
         applied = List.copyOf(applied);

@@ -1,5 +1,8 @@
 package io.shequ.jobs.extract;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,10 @@ import java.util.Map;
  * @param tables    one entry per table read
  */
 public record GridExtract(LocalDateTime startedAt, List<TableIncrement> tables) {
+
+    /** The run ledger's {@code grid_extract}: written by extract, read by stage and the lake step. */
+    public static final LedgerEntry<GridExtract> LEDGER =
+            LedgerEntry.of(LedgerSection.GRID_EXTRACT, new TypeReference<>() {});
 
     public GridExtract {
         tables = List.copyOf(tables);

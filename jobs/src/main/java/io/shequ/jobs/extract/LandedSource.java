@@ -2,6 +2,11 @@ package io.shequ.jobs.extract;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One source file or table as it sits in the landing area, with the manifest facts about it; or
@@ -31,6 +36,10 @@ public record LandedSource(
         String duplicateOf,
         long arrivedMillis,
         Refusal refusal) {
+
+    /** The run ledger's {@code landed}: each source's landed entries, written by extract, read by stage and after. */
+    public static final LedgerEntry<Map<String, List<LandedSource>>> LANDED =
+            LedgerEntry.of(LedgerSection.LANDED, new TypeReference<>() {});
 
     /** Why an entry of a source folder was not landed: a reject rule code and a reason naming the entry. */
     public record Refusal(String rule, String reason) {}

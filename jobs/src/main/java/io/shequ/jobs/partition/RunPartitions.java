@@ -6,13 +6,10 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.year;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.conform.Resolution;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
@@ -31,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
@@ -69,26 +67,18 @@ public final class RunPartitions {
      */
     public List<Partition> of(String runId, String runKind, boolean completed) {
         RunLedger ledger = new RunLedger(layout, runId);
-        JsonNode landedNode = ledger.get(LedgerSection.LANDED);
-        if (landedNode == null) {
+        Optional<Map<String, List<LandedSource>>> landedSection = LandedSource.LANDED.read(ledger);
+        if (landedSection.isEmpty()) {
             return List.of();
         }
-        Map<String, List<LandedSource>> landed =
-                RunLedger.JSON.convertValue(landedNode, new TypeReference<Map<String, List<LandedSource>>>() {});
+        Map<String, List<LandedSource>> landed = landedSection.get();
         Map<String, SourceAccount> accounts = new HashMap<>();
-        JsonNode sources = ledger.get(LedgerSection.SOURCES);
-        if (sources != null) {
-            for (SourceAccount a : RunLedger.JSON.convertValue(sources, new TypeReference<List<SourceAccount>>() {})) {
-                accounts.put(a.source() + "|" + a.location(), a);
-            }
+        for (SourceAccount a : SourceAccount.SOURCES.read(ledger).orElse(List.of())) {
+            accounts.put(a.source() + "|" + a.location(), a);
         }
         Map<String, String> wholeRejects = new HashMap<>();
-        JsonNode rejects = ledger.get(LedgerSection.FILES_QUARANTINED_WHOLE);
-        if (rejects != null) {
-            for (WholeFileRejects.File f :
-                    RunLedger.JSON.convertValue(rejects, new TypeReference<List<WholeFileRejects.File>>() {})) {
-                wholeRejects.put(f.source() + "|" + f.location(), f.rule() + ": " + f.reason());
-            }
+        for (WholeFileRejects.File f : WholeFileRejects.LEDGER.read(ledger).orElse(List.of())) {
+            wholeRejects.put(f.source() + "|" + f.location(), f.rule() + ": " + f.reason());
         }
         List<Partition> out = new ArrayList<>();
         Path staging = layout.staging(runId);

@@ -1,10 +1,13 @@
 package io.shequ.jobs.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
+import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.schemas.quality.InputQuality;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -48,10 +51,7 @@ public final class RunInputQuality {
     public static InputQuality of(HomeLayout layout, String runId, Freshness.Report partitions, Set<String> unchanged) {
         RunLedger ledger = new RunLedger(layout, runId);
         Set<String> read = new TreeSet<>();
-        JsonNode landed = ledger.get(LedgerSection.LANDED);
-        if (landed != null) {
-            landed.fieldNames().forEachRemaining(read::add);
-        }
+        LandedSource.LANDED.read(ledger).ifPresent(landed -> read.addAll(landed.keySet()));
         read.removeAll(unchanged);
         return new InputQuality(
                 read,
@@ -79,21 +79,16 @@ public final class RunInputQuality {
         // a file quarantined whole counts as a file, with the rows its account says it had: the
         // quarantine holds either those rows or, for a file with none to read, one record of the file
         Map<String, Long> accounted = new HashMap<>();
-        JsonNode sources = ledger.get(LedgerSection.SOURCES);
-        if (sources != null) {
-            for (JsonNode account : sources) {
-                accounted.merge(file(account), account.path("rowsQuarantined").asLong(), Long::sum);
-            }
+        for (SourceAccount account : SourceAccount.SOURCES.read(ledger).orElse(List.of())) {
+            accounted.merge(file(account.source(), account.location()), account.rowsQuarantined(), Long::sum);
         }
         Set<String> wholeFiles = new HashSet<>();
-        JsonNode whole = ledger.get(LedgerSection.FILES_QUARANTINED_WHOLE);
-        if (whole != null) {
-            for (JsonNode file : whole) {
-                long[] count = counts.computeIfAbsent(key(file), k -> new long[2]);
-                count[1]++;
-                if (wholeFiles.add(file(file))) {
-                    count[0] += accounted.getOrDefault(file(file), 0L);
-                }
+        for (WholeFileRejects.File file : WholeFileRejects.LEDGER.read(ledger).orElse(List.of())) {
+            long[] count = counts.computeIfAbsent(key(file.source(), file.location(), file.rule()), k -> new long[2]);
+            count[1]++;
+            String whole = file(file.source(), file.location());
+            if (wholeFiles.add(whole)) {
+                count[0] += accounted.getOrDefault(whole, 0L);
             }
         }
         if (Files.isDirectory(folder)) {
@@ -129,14 +124,22 @@ public final class RunInputQuality {
     }
 
     private static String file(JsonNode row) {
-        return row.path("source").asText("") + "\n" + row.path("location").asText("");
+        return file(row.path("source").asText(""), row.path("location").asText(""));
+    }
+
+    private static String file(String source, String location) {
+        return (source == null ? "" : source) + "\n" + (location == null ? "" : location);
     }
 
     private static List<String> key(JsonNode row) {
-        return List.of(
+        return key(
                 row.path("source").asText(""),
-                office(row.path("location").asText(null)),
+                row.path("location").asText(null),
                 row.path("rule").asText(""));
+    }
+
+    private static List<String> key(String source, String location, String rule) {
+        return List.of(source == null ? "" : source, office(location), rule == null ? "" : rule);
     }
 
     private static List<InputQuality.NameResolution> resolution(RunLedger ledger) {

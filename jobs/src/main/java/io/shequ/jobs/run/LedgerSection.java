@@ -3,7 +3,8 @@ package io.shequ.jobs.run;
 /**
  * Every section of a run's ledger ({@code runs/<id>/ledger/<key>.json}), in the order the run's
  * {@code summary.json} lists those it carries. One place names them all: a step writes and reads a
- * section only through its constant here.
+ * section only through its constant here, or, for a section with a record type, through the
+ * {@link LedgerEntry} its record declares.
  */
 public enum LedgerSection {
     /** Extract: past runs' quarantine folders deleted as older than their days. */

@@ -3,6 +3,9 @@ package io.shequ.jobs.stage;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.schemas.contract.RejectRule;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -21,6 +24,10 @@ public final class WholeFileRejects {
 
     /** One file quarantined whole, with the rule it broke and the reason. */
     public record File(String source, String location, String rule, String reason) {}
+
+    /** The run ledger's {@code files_quarantined_whole}: written by stage, read by the summary and after. */
+    public static final LedgerEntry<List<File>> LEDGER =
+            LedgerEntry.of(LedgerSection.FILES_QUARANTINED_WHOLE, new TypeReference<>() {});
 
     public static final Set<RejectRule> RULES = Set.of(
             RejectRule.UNREADABLE_FILE,

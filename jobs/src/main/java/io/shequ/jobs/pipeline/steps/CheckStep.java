@@ -1,7 +1,5 @@
 package io.shequ.jobs.pipeline.steps;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.check.CheckedDataset;
 import io.shequ.jobs.check.DataQualityGate;
 import io.shequ.jobs.check.DataQualityGateException;
@@ -37,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -175,7 +174,7 @@ public final class CheckStep implements Tasklet {
         }
         List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(run.ledger()), quarantined);
         manifest.recordAccounts(run.id(), accounts);
-        run.ledger().put(LedgerSection.SOURCES, accounts);
+        SourceAccount.SOURCES.write(run.ledger(), accounts);
         // a difference in the value accounting that no quarantined row explains blocks like an error-level rule
         valueLedger.write(values);
         outcomes.addAll(ValueLedger.findings(values, RuleStage.STAGED));
@@ -205,13 +204,12 @@ public final class CheckStep implements Tasklet {
 
     /** Staging's accounts, kept aside the first time so that a restarted check adjusts them once. */
     private static List<SourceAccount> stagedAccounts(RunLedger ledger) {
-        JsonNode kept = ledger.get(LedgerSection.SOURCES_BEFORE_CHECK);
-        if (kept == null) {
-            kept = ledger.get(LedgerSection.SOURCES);
-            ledger.put(LedgerSection.SOURCES_BEFORE_CHECK, kept == null ? List.of() : kept);
+        Optional<List<SourceAccount>> kept = SourceAccount.BEFORE_CHECK.read(ledger);
+        if (kept.isPresent()) {
+            return kept.get();
         }
-        return kept == null
-                ? List.of()
-                : RunLedger.JSON.convertValue(kept, new TypeReference<List<SourceAccount>>() {});
+        List<SourceAccount> staged = SourceAccount.SOURCES.read(ledger).orElse(List.of());
+        SourceAccount.BEFORE_CHECK.write(ledger, staged);
+        return staged;
     }
 }

@@ -1,6 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.extract.FileLanding;
+import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandedSource;
@@ -78,11 +79,11 @@ public final class ExtractStep implements Tasklet {
                             .land(settings.sources().grid(), run.id(), scope.gridFrom(), scope.gridUntil());
             landed.put(Source.GRID_SYSTEM.id(), grid.sources());
             // staging judges clocks by its start; the lake step commits its proposed watermarks
-            run.ledger().put(LedgerSection.GRID_EXTRACT, grid.extract());
+            GridExtract.LEDGER.write(run.ledger(), grid.extract());
         }
         List<LandedSource> all = landed.values().stream().flatMap(List::stream).toList();
         manifest.record(run.id(), all);
-        run.ledger().put(LedgerSection.LANDED, landed);
+        LandedSource.LANDED.write(run.ledger(), landed);
         contribution.incrementWriteCount(all.size());
         return RepeatStatus.FINISHED;
     }

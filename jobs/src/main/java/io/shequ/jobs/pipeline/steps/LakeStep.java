@@ -12,7 +12,6 @@ import io.shequ.jobs.lake.LakeTableSpec;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.LedgerSection;
-import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.spark.SparkSessionFactory;
@@ -27,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -115,14 +115,14 @@ public final class LakeStep implements Tasklet {
                         tables.stream()
                                 .map(t -> lakeEntry(t, writes.get(t.name())))
                                 .toList());
-        JsonNode gridExtract = run.ledger().get(LedgerSection.GRID_EXTRACT);
-        if (gridExtract != null) {
+        Optional<GridExtract> gridExtract = GridExtract.LEDGER.read(run.ledger());
+        if (gridExtract.isPresent()) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
             JsonNode conform = run.ledger().get(LedgerSection.CONFORM);
             boolean unchanged = conform != null
                     && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
             new GridRunCommit(new GridMirror(run.layout().gridMirror()), watermarks)
-                    .commit(run.id(), RunLedger.JSON.convertValue(gridExtract, GridExtract.class), unchanged);
+                    .commit(run.id(), gridExtract.get(), unchanged);
         }
         contribution.incrementWriteCount(
                 tables.stream().mapToLong(LakeTable::rowCount).sum());

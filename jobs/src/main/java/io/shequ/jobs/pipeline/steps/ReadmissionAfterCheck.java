@@ -10,6 +10,7 @@ import io.shequ.jobs.run.RunLedger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +30,11 @@ final class ReadmissionAfterCheck {
 
     void account(String runId, boolean blocked) {
         RunLedger ledger = new RunLedger(layout, runId);
-        var stagedSection = ledger.get(LedgerSection.READMISSION_STAGED);
-        if (stagedSection == null) {
+        Optional<StagedCorrections> stagedSection = StagedCorrections.LEDGER.read(ledger);
+        if (stagedSection.isEmpty()) {
             return;
         }
-        StagedCorrections staged = RunLedger.JSON.convertValue(stagedSection, StagedCorrections.class);
+        StagedCorrections staged = stagedSection.get();
         Set<String> quarantined = new HashSet<>();
         new QuarantineRows(layout).ofRun(runId, null).forEach(r -> quarantined.add(r.quarantineId()));
         List<ReadmissionAccounting.AdmitFileAccount> admitFiles = new ArrayList<>();

@@ -1,14 +1,13 @@
 package io.shequ.jobs.pipeline.steps;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.admit.Readmission;
+import io.shequ.jobs.admit.StagedCorrections;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.LedgerSection;
-import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -68,8 +67,9 @@ public final class StageStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunContext run = RunContext.of(chunkContext, settings.home());
         ShufflePartitions.sizeFor(spark, settings.spark().shufflePartitions(), run.landingTables());
-        Map<String, List<LandedSource>> landed = RunLedger.JSON.convertValue(
-                run.ledger().get(LedgerSection.LANDED), new TypeReference<Map<String, List<LandedSource>>>() {});
+        Map<String, List<LandedSource>> landed = LandedSource.LANDED
+                .read(run.ledger())
+                .orElseThrow(() -> new IllegalStateException("run " + run.id() + ": extract left no landed sources"));
         Path staging = run.staging();
         Quarantine quarantine = new Quarantine(run.quarantine(), run.id());
         List<SourceAccount> accounts = new ArrayList<>();
@@ -108,8 +108,10 @@ public final class StageStep implements Tasklet {
                     .apply(contracts, "evaluation_grade", "contract_amount"));
         }
         if (landed.containsKey(Source.GRID_SYSTEM.id())) {
-            GridExtract extract =
-                    RunLedger.JSON.convertValue(run.ledger().get(LedgerSection.GRID_EXTRACT), GridExtract.class);
+            GridExtract extract = GridExtract.LEDGER
+                    .read(run.ledger())
+                    .orElseThrow(() ->
+                            new IllegalStateException("run " + run.id() + ": the grid was landed without its extract"));
             accounts.addAll(
                     new GridStaging(spark).stage(run.landingTables(), staging, quarantine, extract.startedAt()));
             Path events = staging.resolve("event");
@@ -124,13 +126,13 @@ public final class StageStep implements Tasklet {
         writeFindings(staging.resolve(SourceFinding.DATASET), findings);
         run.ledger().put(LedgerSection.SOURCE_FINDINGS, findings);
         manifest.recordAccounts(run.id(), accounts);
-        run.ledger().put(LedgerSection.SOURCES, accounts);
+        SourceAccount.SOURCES.write(run.ledger(), accounts);
         new ValueLedger(run.ledger()).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
-        run.ledger().put(LedgerSection.READMISSION_STAGED, readmission.staged());
+        StagedCorrections.LEDGER.write(run.ledger(), readmission.staged());
         List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(
                 spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
-        run.ledger().put(LedgerSection.FILES_QUARANTINED_WHOLE, wholeFiles);
+        WholeFileRejects.LEDGER.write(run.ledger(), wholeFiles);
         if (!wholeFiles.isEmpty() && !settings.sources().tolerateUnreadableFiles()) {
             chunkContext
                     .getStepContext()
