@@ -1,9 +1,9 @@
 -- grain: one row per division code: its current version
--- Staging view of the current members of lake.dim_division (is_current), for the models that
+-- Staging view of the current members of dim_division (is_current), for the models that
 -- need a division's name and level as they are now (the scope of the indicators, their names),
 -- not as they were at a year end. Should two versions both be marked current, the later wins.
 WITH source AS (
-    SELECT * FROM lake.dim_division
+    SELECT * FROM dim_division
 ),
 
 current_versions AS (

@@ -16,12 +16,14 @@ import java.util.TreeSet;
  */
 record AuditScope(Set<String> lakeTables, List<Model> models, Map<String, Long> previousRowCounts) {
 
-    /** The scope of the snapshot open on {@code connection}. */
+    /**
+     * The scope of the snapshot open on {@code connection}: its lake tables are those with a DDL
+     * (loaded even when empty) and those {@code meta_snapshot} records (loaded from their files).
+     */
     static AuditScope of(Connection connection, Map<String, Long> previousRowCounts) throws SQLException {
-        Set<String> lakeTables = new TreeSet<>();
+        Set<String> lakeTables = new TreeSet<>(ModelCatalog.lakeTablesWithDdl());
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT table_name FROM duckdb_tables() WHERE schema_name = '" + LakeLoader.SCHEMA + "'")) {
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT table_name FROM meta_snapshot")) {
             while (rows.next()) {
                 lakeTables.add(rows.getString(1));
             }

@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the lake tables of a new warehouse in schema {@code lake} from their DDL
- * ({@code models/lake/<table>.sql}), fills them from one lake snapshot's Parquet files and
- * records that snapshot in {@code meta_snapshot}.
+ * Creates the lake tables of a new warehouse from their DDL ({@code models/lake/<table>.sql}),
+ * fills them from one lake snapshot's Parquet files and records that snapshot in
+ * {@code meta_snapshot}. Each is published under its own name, the only table of that name: the
+ * DDL's types are the warehouse's, and the models read the table as loaded.
  *
  * <p>A table with a DDL always gets its columns, even with no data files. Parquet columns the
  * DDL does not name are ignored; a DDL column missing from every file fails the build. A lake
@@ -29,23 +29,18 @@ import org.slf4j.LoggerFactory;
  */
 final class LakeLoader {
 
-    /** The DuckDB schema holding the lake tables as loaded; models read them through {@code stg_} views. */
-    static final String SCHEMA = "lake";
-
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+([A-Za-z_][A-Za-z0-9_]*)");
     private static final Logger LOG = LoggerFactory.getLogger(LakeLoader.class);
 
     private LakeLoader() {}
 
     /**
-     * Loads every lake table that has a DDL or is in {@code lake} into schema {@code lake}.
+     * Loads every lake table that has a DDL, or data files in {@code lake}.
      *
      * @return the names of the tables loaded
      */
     static Set<String> load(Connection connection, LakeSnapshot lake) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(ClasspathText.read("models/meta/meta_snapshot.sql"));
-            statement.execute("CREATE SCHEMA " + SCHEMA);
         }
         Set<String> withDdl = ModelCatalog.lakeTablesWithDdl();
         Set<String> loaded = new TreeSet<>(withDdl);
@@ -58,15 +53,13 @@ final class LakeLoader {
             var table = lake.table(name);
             if (withDdl.contains(name)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute(CREATE_TABLE
-                            .matcher(ClasspathText.read("models/lake/" + name + ".sql"))
-                            .replaceFirst("CREATE TABLE " + SCHEMA + ".$1"));
+                    statement.execute(ClasspathText.read(ModelCatalog.LAKE + name + ".sql"));
                 }
             } else {
                 LOG.warn("lake table {} has no DDL in models/lake/: its columns are those of its Parquet files", name);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE TABLE " + SCHEMA + "." + name + " AS SELECT * FROM "
-                            + readParquet(table.get()) + " LIMIT 0");
+                    statement.execute(
+                            "CREATE TABLE " + name + " AS SELECT * FROM " + readParquet(table.get()) + " LIMIT 0");
                 }
             }
             if (table.isEmpty()) {
@@ -108,8 +101,8 @@ final class LakeLoader {
         }
         String columns = String.join(", ", columns(connection, table.name()));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO " + SCHEMA + "." + table.name() + " BY NAME SELECT " + columns + " FROM "
-                    + readParquet(table));
+            statement.execute(
+                    "INSERT INTO " + table.name() + " BY NAME SELECT " + columns + " FROM " + readParquet(table));
         }
         checkRowCount(connection, table);
     }
@@ -117,7 +110,7 @@ final class LakeLoader {
     /** The lake's own count reconciles the file list: a lost or extra file fails the build. */
     private static void checkRowCount(Connection connection, LakeTable table) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SCHEMA + "." + table.name())) {
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table.name())) {
             rows.next();
             long loaded = rows.getLong(1);
             if (loaded != table.rowCount()) {
@@ -136,8 +129,8 @@ final class LakeLoader {
     private static List<String> columns(Connection connection, String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (PreparedStatement statement =
-                connection.prepareStatement("SELECT column_name FROM duckdb_columns() WHERE schema_name = '" + SCHEMA
-                        + "' AND table_name = ? ORDER BY column_index")) {
+                connection.prepareStatement("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main'"
+                        + " AND table_name = ? ORDER BY column_index")) {
             statement.setString(1, table);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -7,20 +7,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every model of a build, found on the classpath under {@code models/}: a staging view
- * {@code stg_<table>} and a table {@code <table>} for each lake table, then the {@code int_},
- * {@code mart_} and other models, each {@code <name>.sql} with {@code <name>.yml} beside it.
+ * Every model of a build, found on the classpath under {@code models/}: each lake table, loaded
+ * as it is by {@link LakeLoader} and documented and tested by {@code models/lake/<table>.yml},
+ * then the {@code stg_}, {@code int_}, {@code mart_} and other models, each {@code <name>.sql}
+ * with {@code <name>.yml} beside it.
  *
- * <p>A lake table needs no code of its own: without {@code models/staging/stg_<table>.sql} its
- * staging view selects the lake table as it is, and without {@code models/<table>.sql} the
- * warehouse table selects the staging view, documented and tested by
- * {@code models/lake/<table>.yml}. {@code models/lake/} (DDL), {@code models/meta/} and
- * {@code models/quality/} ({@link InputQualityTables}) are not models.
+ * <p>A lake table is published under its own name, once: its DDL names and types its columns, so
+ * no staging view or copy stands between it and the models that read it. {@code models/lake/}
+ * (DDL), {@code models/meta/} and {@code models/quality/} ({@link InputQualityTables}) hold no
+ * models to build.
  */
 final class ModelCatalog {
 
     static final String ROOT = "models";
-    private static final Set<String> NOT_MODELS = Set.of(ROOT + "/lake/", ROOT + "/meta/", ROOT + "/quality/");
+    static final String LAKE = ROOT + "/lake/";
+    private static final Set<String> NOT_MODELS = Set.of(LAKE, ROOT + "/meta/", ROOT + "/quality/");
 
     private ModelCatalog() {}
 
@@ -35,7 +36,12 @@ final class ModelCatalog {
         return tables;
     }
 
-    /** The models over {@code lakeTables} (loaded into schema {@code lake}), in no particular order. */
+    /**
+     * The lake tables {@code lakeTables} (loaded by {@link LakeLoader}) and the models over them, in
+     * no particular order.
+     *
+     * @throws IllegalStateException if two models, or a model and a lake table, have one name
+     */
     static List<Model> models(Set<String> lakeTables) {
         List<String[]> written = new ArrayList<>();
         for (String file : ClasspathText.files(ROOT)) {
@@ -44,46 +50,35 @@ final class ModelCatalog {
             }
         }
         Set<String> names = new HashSet<>(lakeTables);
-        lakeTables.forEach(t -> names.add("stg_" + t));
         written.forEach(w -> names.add(w[0]));
         names.add("meta_snapshot");
         names.addAll(InputQualityTables.TABLES);
 
         List<Model> models = new ArrayList<>();
         Set<String> taken = new HashSet<>();
+        for (String table : lakeTables) {
+            taken.add(table);
+            String ddl = LAKE + table + ".sql";
+            models.add(
+                    ClasspathText.exists(ddl)
+                            ? Model.lakeTable(table, ClasspathText.read(ddl), lakeSpec(table), ddl)
+                            : Model.lakeTable(
+                                    table, "-- grain: as lake table " + table, null, "lake table without DDL"));
+        }
         for (String[] w : written) {
             if (!taken.add(w[0])) {
-                throw new IllegalStateException("two models named " + w[0] + ": one is " + w[1]);
+                throw new IllegalStateException("two models named " + w[0] + ": one is " + w[1]
+                        + (lakeTables.contains(w[0]) ? ", the other the lake table" : ""));
             }
             String yml = w[1].substring(0, w[1].length() - ".sql".length()) + ".yml";
-            ModelSpec spec = ClasspathText.exists(yml)
-                    ? ModelSpec.parse(ClasspathText.read(yml), yml)
-                    : lakeTables.contains(w[0]) ? lakeSpec(w[0]) : null;
+            ModelSpec spec = ClasspathText.exists(yml) ? ModelSpec.parse(ClasspathText.read(yml), yml) : null;
             models.add(model(w[0], ClasspathText.read(w[1]), spec, w[1], names));
-        }
-        for (String table : lakeTables) {
-            if (taken.add("stg_" + table)) {
-                models.add(model(
-                        "stg_" + table,
-                        "-- grain: as lake table " + table + "\nSELECT * FROM lake." + table,
-                        null,
-                        "generated staging view of lake." + table,
-                        names));
-            }
-            if (taken.add(table)) {
-                models.add(model(
-                        table,
-                        "-- grain: as lake table " + table + "\nSELECT * FROM stg_" + table,
-                        lakeSpec(table),
-                        "generated from stg_" + table,
-                        names));
-            }
         }
         return models;
     }
 
     private static ModelSpec lakeSpec(String table) {
-        String yml = ROOT + "/lake/" + table + ".yml";
+        String yml = LAKE + table + ".yml";
         return ClasspathText.exists(yml) ? ModelSpec.parse(ClasspathText.read(yml), yml) : null;
     }
 

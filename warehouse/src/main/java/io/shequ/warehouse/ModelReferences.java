@@ -31,8 +31,8 @@ final class ModelReferences {
 
     /**
      * What {@code sql} reads: names among {@code known}, and unknown names that look like models
-     * (which the caller reports as missing). {@code lake.<table>} is the lake table itself, a
-     * source rather than a model, and is left out.
+     * (which the caller reports as missing). A qualified name ({@code schema.table}) is not a
+     * model and is left out.
      */
     static Set<String> in(String sql, Set<String> known) {
         String code = STRING.matcher(withoutComments(sql)).replaceAll("''");

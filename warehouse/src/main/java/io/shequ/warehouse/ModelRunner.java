@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the SQL models in the order their references require ({@link ModelGraph}), gives each
- * the comments of its spec (so BI tools show the Chinese and English descriptions), and runs
+ * (and each lake table, which {@link LakeLoader} has loaded already) the comments of its spec (so BI tools show the Chinese and English descriptions), and runs
  * its spec's tests right after it is built. Any failing test fails the build with a
  * {@link ModelTestException} naming every failure.
  */
@@ -22,7 +22,7 @@ final class ModelRunner {
 
     private ModelRunner() {}
 
-    /** The models over {@code lakeTables}, in build order. */
+    /** The lake tables {@code lakeTables} and the models over them, in build order. */
     static List<Model> plan(Set<String> lakeTables) {
         return ModelGraph.order(ModelCatalog.models(lakeTables), withBuiltIns());
     }
@@ -38,13 +38,15 @@ final class ModelRunner {
         List<ModelTests.Failure> failures = new ArrayList<>();
         for (Model model : models) {
             long started = System.nanoTime();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(model.createStatement());
-            } catch (SQLException e) {
-                throw new SQLException(
-                        "model " + model.name() + " (" + model.origin() + ") failed: " + e.getMessage(),
-                        e.getSQLState(),
-                        e);
+            if (!model.loaded()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(model.createStatement());
+                } catch (SQLException e) {
+                    throw new SQLException(
+                            "model " + model.name() + " (" + model.origin() + ") failed: " + e.getMessage(),
+                            e.getSQLState(),
+                            e);
+                }
             }
             ModelComments.apply(connection, model);
             long built = System.nanoTime();

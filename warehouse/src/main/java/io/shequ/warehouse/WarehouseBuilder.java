@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a warehouse snapshot: a new DuckDB file holding the lake tables of one lake snapshot
- * (schema {@code lake}), the {@code dq_} tables saying how complete and clean its inputs were,
+ * Builds a warehouse snapshot: a new DuckDB file holding the lake tables of one lake snapshot,
+ * the {@code dq_} tables saying how complete and clean its inputs were,
  * and the SQL models computed from them, each tested as it is built.
  *
  * <p>The file is written once and never changed afterwards; publishing makes it current. A

@@ -53,17 +53,20 @@ class ModelRunnerTest {
                         .isLessThan(order.indexOf(model.name()));
             }
         }
-        assertThat(order.indexOf("stg_fct_grid_events"))
-                .as("staging view first")
-                .isLessThan(order.indexOf("fct_grid_events"));
+        assertThat(order.indexOf("dim_division"))
+                .as("the lake table before the staging view over it")
+                .isLessThan(order.indexOf("stg_dim_division_current"));
         assertThat(order.indexOf("int_division_scope")).isLessThan(order.indexOf("mart_indicators"));
         assertThat(plan.stream()
-                        .filter(m -> m.name().equals("stg_fct_grid_events"))
+                        .filter(m -> m.name().equals("stg_dim_division_current"))
                         .findFirst()
                         .orElseThrow()
                         .isView())
                 .as("staging models are views")
                 .isTrue();
+        assertThat(plan.stream().filter(Model::loaded).map(Model::name))
+                .as("each lake table is in the plan once, loaded rather than built")
+                .containsExactlyInAnyOrderElementsOf(ModelCatalog.lakeTablesWithDdl());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.schemas.lake.LakeSnapshot;
 import io.shequ.schemas.lake.LakeTable;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +92,7 @@ class WarehouseAuditsTest {
     }
 
     @Test
-    void aFactThatLostRowsOrAmountsSinceTheLakeFailsReconciliation() throws Exception {
+    void aFactThatLostRowsSinceTheLakeFailsReconciliationAndChangedAmountsShowInTheFigures() throws Exception {
         Path fewer = broken("fewer", "DELETE FROM fct_grid_events WHERE event_id = 'E1'");
         Path smaller = broken(
                 "smaller",
@@ -98,17 +101,30 @@ class WarehouseAuditsTest {
 
         assertThat(failed(new WarehouseAudits(0.5).audit(fewer, Optional.empty())))
                 .extracting(AuditOutcome::name, AuditOutcome::detail)
-                .containsExactly(Tuple.tuple(
-                        "totals_reconcile:fct_grid_events",
-                        "rows: warehouse 6, lake 7; rows: warehouse 6, lake snapshot states 7"));
-        assertThat(failed(new WarehouseAudits(0.5).audit(smaller, Optional.empty())))
-                .extracting(AuditOutcome::name)
-                .as("the file's published money differs from its lake money (value accounting);"
-                        + " the signed amount's lineage reads the changed fact row too")
                 .containsExactly(
-                        "totals_reconcile:fct_service_contracts",
-                        "values_reconcile:fct_service_contracts",
-                        "lineage_adds_up:mart_indicator_lineage");
+                        Tuple.tuple("totals_reconcile:fct_grid_events", "rows: warehouse 6, lake snapshot states 7"));
+        List<AuditOutcome> smallerOutcomes = new WarehouseAudits(0.5).audit(smaller, Optional.empty());
+        assertThat(failed(smallerOutcomes))
+                .extracting(AuditOutcome::name)
+                .as("the signed amount's lineage reads the changed fact row")
+                .containsExactly("lineage_adds_up:mart_indicator_lineage");
+        assertThat(allocated(smallerOutcomes))
+                .as(
+                        "the published total, which value accounting holds against the lake's per file, is 1 yuan less on each of the two largest shares")
+                .isEqualByComparingTo(allocated(new WarehouseAudits(0.5).audit(good, Optional.empty()))
+                        .subtract(BigDecimal.valueOf(2)));
+    }
+
+    private static BigDecimal allocated(List<AuditOutcome> outcomes) {
+        String detail = outcomes.stream()
+                .filter(o -> o.name().equals("totals_reconcile:fct_service_contracts"))
+                .findFirst()
+                .orElseThrow()
+                .detail();
+        Matcher sum =
+                Pattern.compile("sum\\(allocated_amount_yuan\\) = ([0-9.]+)").matcher(detail);
+        assertThat(sum.find()).as(detail).isTrue();
+        return new BigDecimal(sum.group(1));
     }
 
     @Test

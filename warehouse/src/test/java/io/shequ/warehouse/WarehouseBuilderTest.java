@@ -8,6 +8,7 @@ import io.shequ.schemas.lake.LakeTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,8 @@ class WarehouseBuilderTest {
 
         Map<String, List<List<Object>>> content = WarehouseContent.dump(first);
         assertThat(content.keySet())
-                .as("lake tables, their warehouse tables and models, not the provenance table")
+                .as("lake tables and models, not the provenance table")
                 .contains(
-                        "lake.dim_division",
-                        "lake.fct_grid_events",
                         "dim_division",
                         "fct_community_reports",
                         "fct_grid_events",
@@ -39,13 +38,42 @@ class WarehouseBuilderTest {
                         "int_division_scope",
                         "mart_indicators")
                 .doesNotContain("meta_snapshot");
-        assertThat(content.get("fct_grid_events")).hasSize(7).isEqualTo(content.get("lake.fct_grid_events"));
+        assertThat(content.keySet())
+                .as("every table in the main schema: each lake table is published once, under its own name")
+                .noneMatch(name -> name.contains("."));
+        assertThat(content.get("fct_grid_events")).hasSize(7);
         assertThat(WarehouseContent.dump(second))
                 .as("same lake, other thread count: same warehouse")
                 .isEqualTo(content);
         assertThat(dir.resolve("a.duckdb.wal"))
                 .as("checkpointed, no write-ahead log left")
                 .doesNotExist();
+    }
+
+    @Test
+    void aReaderSeesOneDimDivisionWithTheLakeTablesRowsAndComments() throws Exception {
+        LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
+        Path file = new WarehouseBuilder().build(lake, dir.resolve("w.duckdb"));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file + ";duckdb.read_only=true");
+                var statement = connection.createStatement()) {
+            List<List<Object>> named = WarehouseContent.rows(
+                    statement.executeQuery(
+                            "SELECT schema_name, table_name FROM duckdb_tables() WHERE table_name = 'dim_division'"
+                                    + " UNION ALL SELECT schema_name, view_name FROM duckdb_views() WHERE view_name = 'dim_division'"));
+            assertThat(named).as("one dim_division, in main").containsExactly(List.of("main", "dim_division"));
+            assertThat(WarehouseContent.rows(
+                            statement.executeQuery("SELECT DISTINCT schema_name FROM duckdb_tables() ORDER BY 1")))
+                    .as("no second schema of lake tables as loaded")
+                    .containsExactly(List.of("main"));
+            assertThat(WarehouseContent.rows(statement.executeQuery("SELECT count(*) FROM dim_division")))
+                    .as("the lake's 14 division rows")
+                    .containsExactly(List.of(14L));
+            assertThat(WarehouseContent.rows(statement.executeQuery(
+                            "SELECT comment FROM duckdb_tables() WHERE table_name = 'dim_division'")))
+                    .as("documented from models/lake/dim_division.yml")
+                    .singleElement()
+                    .satisfies(row -> assertThat((String) row.get(0)).contains("区划维度"));
+        }
     }
 
     @Test

@@ -188,11 +188,11 @@ class MetricHistoryIT {
         }
     }
 
-    /** DuckDB over the lake table as the published warehouse holds it (schema lake). */
+    /** DuckDB over the lake table as the published warehouse holds it. */
     private static double published(Path warehouse, String aggregate) throws Exception {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + warehouse + ";duckdb.read_only=true");
                 Statement s = duck.createStatement();
-                ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM lake.fct_community_reports")) {
+                ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM fct_community_reports")) {
             rs.next();
             return rs.getDouble(1);
         }

@@ -145,22 +145,22 @@ class SqlShellTest {
         try (WarehouseFlightServer server = WarehouseFlightServer.start(home, settings)) {
             String url = "jdbc:arrow-flight-sql://localhost:" + server.port() + "/?useEncryption=false";
             assertThat(sql(
-                            "SELECT min(iceberg_snapshot_id) AS first_id FROM meta_snapshot;\nSELECT count(*) FROM lake.dim_grid;\n\\d\n",
+                            "SELECT min(iceberg_snapshot_id) AS first_id FROM meta_snapshot;\nSELECT count(*) FROM int_division_scope;\n\\d\n",
                             "--url",
                             url,
                             "--user",
                             "ana",
                             "--password-file",
                             password.toString()))
-                    .as("the lake query is refused: " + errors())
+                    .as("the intermediate model's query is refused: " + errors())
                     .isEqualTo(1);
             assertThat(output())
                     .as("read over Flight SQL")
                     .contains(" 1101", "(1 row, ")
                     .contains("mart_indicators")
-                    .as("the analyst's \\d has no lake")
-                    .doesNotContain("lake ");
-            assertThat(errors()).contains("lake.dim_grid");
+                    .as("the analyst's \\d has no intermediate model")
+                    .doesNotContain("int_division_scope");
+            assertThat(errors()).contains("int_division_scope");
             out.reset();
             err.reset();
             assertThat(sql("", "--url", url + "&password=statistics-2023", "--user", "ana", "-c", "SELECT 1"))
@@ -174,9 +174,10 @@ class SqlShellTest {
     void describeListsTablesAndColumns() {
         assertThat(sql("\\d\n\\d mart_indicators\n\\d no_such_table\n")).isEqualTo(1);
         assertThat(output())
-                .as("the tables, the lake's too; no system views")
+                .as("the tables, each lake table once; no system views")
                 .containsPattern(" main +\\| mart_indicators +\\| TABLE")
-                .containsPattern(" lake +\\| fct_grid_events +\\| TABLE")
+                .containsPattern(" main +\\| fct_grid_events +\\| TABLE")
+                .doesNotContainPattern(" lake +\\|")
                 .doesNotContain("information_schema", "duckdb_tables");
         assertThat(output()).as("described").contains("table mart_indicators").containsPattern(" year +\\| INTEGER");
         assertThat(errors()).contains("no table or view named no_such_table");

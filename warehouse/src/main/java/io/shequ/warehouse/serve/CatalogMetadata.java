@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apache.arrow.flight.CallStatus;
@@ -63,11 +62,9 @@ final class CatalogMetadata {
                 String database = database(lease.connection());
                 int row = 0;
                 if (!command.hasCatalog() || command.getCatalog().equals(database)) {
-                    for (String schema : List.of(Role.MAIN, Role.LAKE)) {
-                        if (role.maySee(schema) && (pattern == null || like(schema, pattern))) {
-                            set(root, row, "catalog_name", database);
-                            set(root, row++, "db_schema_name", schema);
-                        }
+                    if (role.maySee(Role.MAIN) && (pattern == null || like(Role.MAIN, pattern))) {
+                        set(root, row, "catalog_name", database);
+                        set(root, row++, "db_schema_name", Role.MAIN);
                     }
                 }
                 root.setRowCount(row);

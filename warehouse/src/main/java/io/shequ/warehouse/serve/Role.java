@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * What a served user may read. {@link #ANALYST}: the published model, {@code dim_}, {@code fct_},
- * {@code mart_}, {@code meta_} and {@code dq_} tables of the main schema. {@link #ENGINEER}: also the
- * {@code lake} schema and the {@code int_} and {@code stg_} models. Neither may write or reach
+ * {@code mart_}, {@code meta_} and {@code dq_} tables of the main schema. {@link #ENGINEER}: also
+ * the {@code int_} and {@code stg_} models. Neither may write or reach
  * the file system; that is the sandbox's part, not the role's.
  */
 public enum Role {
@@ -13,7 +13,6 @@ public enum Role {
     ENGINEER;
 
     static final String MAIN = "main";
-    static final String LAKE = "lake";
 
     /** The role named {@code name}, in any case. */
     public static Role of(String name) {
@@ -31,13 +30,12 @@ public enum Role {
         if (in.equals(MAIN) && published(name)) {
             return true;
         }
-        return this == ENGINEER
-                && (in.equals(LAKE) || in.equals(MAIN) && (name.startsWith("int_") || name.startsWith("stg_")));
+        return this == ENGINEER && in.equals(MAIN) && (name.startsWith("int_") || name.startsWith("stg_"));
     }
 
     /** Whether this role may see {@code schema} at all in the catalog. */
     public boolean maySee(String schema) {
-        return schema.equals(MAIN) || this == ENGINEER && schema.equals(LAKE);
+        return schema.equals(MAIN);
     }
 
     /**

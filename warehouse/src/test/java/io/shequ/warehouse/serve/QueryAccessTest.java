@@ -57,7 +57,7 @@ class QueryAccessTest {
     }
 
     @Test
-    void anAnalystIsRefusedTheLakeAndTheIntermediateModelsWhereverTheyHide() {
+    void anAnalystIsRefusedOtherSchemasAndTheIntermediateModelsWhereverTheyHide() {
         refused(Role.ANALYST, "SELECT * FROM lake.fct_grid_events", "lake.fct_grid_events");
         refused(
                 Role.ANALYST,
@@ -73,9 +73,9 @@ class QueryAccessTest {
     }
 
     @Test
-    void anEngineerAlsoReadsTheLakeAndTheIntermediateModels() {
-        allowed(Role.ENGINEER, "SELECT * FROM lake.fct_grid_events");
+    void anEngineerAlsoReadsTheIntermediateModelsButNoOtherSchema() {
         allowed(Role.ENGINEER, "SELECT * FROM int_division_scope");
+        refused(Role.ENGINEER, "SELECT * FROM lake.fct_grid_events", "lake.fct_grid_events");
     }
 
     @Test
