@@ -1,6 +1,10 @@
 package io.shequ.jobs.admit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.SourceAccount;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +30,35 @@ public final class ReadmissionAccounting {
     private final String runId;
     private final AdmissionRegister register;
 
+    /** The run ledger's {@code readmission}: what became of the corrections staged this run. */
+    public static final LedgerEntry<ReadmissionOutcome> LEDGER =
+            LedgerEntry.of(LedgerSection.READMISSION, new TypeReference<>() {});
+
+    /**
+     * What became of the corrections a run staged.
+     *
+     * @param readmitted the corrected rows re-admitted this run (file, line and values)
+     * @param stillFailing the corrected rows that failed a rule again
+     */
+    public record ReadmissionOutcome(
+            @JsonProperty("admit_folder") String admitFolder,
+            @JsonProperty("rows_readmitted") int rowsReadmitted,
+            @JsonProperty("rows_still_failing") int rowsStillFailing,
+            @JsonProperty("corrections_carried") long correctionsCarried,
+            @JsonProperty("rows_held_by_gate") long rowsHeldByGate,
+            @JsonProperty("admit_files") List<AdmitFileLine> admitFiles,
+            List<Map<String, Object>> readmitted,
+            @JsonProperty("still_failing") List<Map<String, Object>> stillFailing) {}
+
+    /** One admit file's line in {@link ReadmissionOutcome}: rows read = re-admitted + not re-admitted. */
+    public record AdmitFileLine(
+            String file,
+            String sha256,
+            long rows,
+            long readmitted,
+            @JsonProperty("not_readmitted") long notReadmitted,
+            String note) {}
+
     /** One admit file's accounting in this run, and where it now lies. */
     public record AdmitFileAccount(SourceAccount account, String sha256, long bytes, Path done) {}
 
@@ -38,9 +71,9 @@ public final class ReadmissionAccounting {
      * @param quarantinedIds the row ids this run quarantined, by staging or by the check step
      * @param blocked        whether the check step blocks the run (nothing it staged is published)
      * @param fileAccounts   receives each admit file's accounting, for the landing manifest
-     * @return the run-summary section
+     * @return the run ledger's section
      */
-    public Map<String, Object> finish(
+    public ReadmissionOutcome finish(
             StagedCorrections staged,
             Set<String> quarantinedIds,
             boolean blocked,
@@ -76,29 +109,23 @@ public final class ReadmissionAccounting {
         }
         register.markReadmitted(runId, newlyReadmitted);
         fileAccounts.addAll(admitFileAccounts(staged, outcome, register.corrections()));
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("admit_folder", staged.admitFolder());
-        section.put("rows_readmitted", readmitted.size());
-        section.put("rows_still_failing", stillFailing.size());
-        section.put("corrections_carried", carried);
-        section.put("rows_held_by_gate", held);
-        section.put(
-                "admit_files",
+        return new ReadmissionOutcome(
+                staged.admitFolder(),
+                readmitted.size(),
+                stillFailing.size(),
+                carried,
+                held,
                 fileAccounts.stream()
-                        .map(f -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("file", f.account().location());
-                            m.put("sha256", f.sha256());
-                            m.put("rows", f.account().rowsRead());
-                            m.put("readmitted", f.account().rowsStaged());
-                            m.put("not_readmitted", f.account().rowsQuarantined());
-                            m.put("note", f.account().note());
-                            return m;
-                        })
-                        .toList());
-        section.put("readmitted", readmitted);
-        section.put("still_failing", stillFailing);
-        return section;
+                        .map(f -> new AdmitFileLine(
+                                f.account().location(),
+                                f.sha256(),
+                                f.account().rowsRead(),
+                                f.account().rowsStaged(),
+                                f.account().rowsQuarantined(),
+                                f.account().note()))
+                        .toList(),
+                readmitted,
+                stillFailing);
     }
 
     /** Per admit file seen this run: rows read = re-admitted + not (still failing, held, refused, not applied). */

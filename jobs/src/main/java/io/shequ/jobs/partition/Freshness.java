@@ -1,6 +1,10 @@
 package io.shequ.jobs.partition;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.extract.GridSystemLanding;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.source.Source;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +37,26 @@ public final class Freshness {
             String source, String key, LocalDate periodStart, LocalDate periodEnd, LocalDate due, Instant arrivedAt) {}
 
     /** The findings, late and missing. */
-    public record Report(List<Finding> late, List<Finding> missing) {}
+    public record Report(List<Finding> late, List<Finding> missing) {
+
+        /** This report as the run ledger keeps it: the counts, and the first {@code listed} of each. */
+        public Summary summary(int listed) {
+            return new Summary(
+                    late.size(),
+                    missing.size(),
+                    late.stream().limit(listed).toList(),
+                    missing.stream().limit(listed).toList());
+        }
+    }
+
+    /** The run ledger's {@code freshness}: late and missing partitions as of a run's end. */
+    public record Summary(
+            @JsonProperty("late_count") int lateCount,
+            @JsonProperty("missing_count") int missingCount,
+            List<Finding> late,
+            List<Finding> missing) {}
+
+    public static final LedgerEntry<Summary> LEDGER = LedgerEntry.of(LedgerSection.FRESHNESS, new TypeReference<>() {});
 
     private final FreshnessWindows windows;
 

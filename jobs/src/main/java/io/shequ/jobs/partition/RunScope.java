@@ -3,9 +3,10 @@ package io.shequ.jobs.partition;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerEntry;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.time.LocalDateTime;
@@ -54,6 +55,9 @@ public record RunScope(
         }
     }
 
+    /** The run ledger's {@code scope}: what a backfill or retry reads; absent for a plain run. */
+    public static final LedgerEntry<RunScope> LEDGER = LedgerEntry.of(LedgerSection.SCOPE, new TypeReference<>() {});
+
     /** A plain run: every configured source read whole (the grid system from its watermarks). */
     public static final RunScope PLAIN = new RunScope(Kind.RUN, Map.of(), null, null, Set.of());
 
@@ -79,8 +83,7 @@ public record RunScope(
 
     /** The scope recorded for {@code runId}, or {@link #PLAIN} when none is. */
     public static RunScope of(HomeLayout layout, String runId) {
-        JsonNode node = new RunLedger(layout, runId).get(LedgerSection.SCOPE);
-        return node == null || node.isNull() ? PLAIN : RunLedger.JSON.convertValue(node, RunScope.class);
+        return LEDGER.read(new RunLedger(layout, runId)).orElse(PLAIN);
     }
 
     /** Whether this is a plain run, which reads every configured source whole. */
@@ -91,7 +94,7 @@ public record RunScope(
 
     /** Records this scope for the run about to start. */
     public void recordFor(HomeLayout layout, String runId) {
-        new RunLedger(layout, runId).put(LedgerSection.SCOPE, this);
+        LEDGER.write(new RunLedger(layout, runId), this);
     }
 
     public boolean readsFiles(String source) {

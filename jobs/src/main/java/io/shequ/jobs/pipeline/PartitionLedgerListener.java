@@ -3,21 +3,17 @@ package io.shequ.jobs.pipeline;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.Partition;
+import io.shequ.jobs.partition.PartitionCounts;
 import io.shequ.jobs.partition.PartitionLedger;
 import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunIds;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -67,30 +63,12 @@ public final class PartitionLedgerListener implements JobExecutionListener {
         String kind = RunScope.of(layout, runId).kind().id();
         List<Partition> processed = this.processed.of(runId, kind, completed);
         ledger.record(processed);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("run_kind", kind);
-        for (String status : List.of(Partition.LOADED, Partition.QUARANTINED, Partition.FAILED)) {
-            counts.put(
-                    status,
-                    processed.stream().filter(p -> p.status().equals(status)).count());
-        }
-        counts.put(
-                "by_source",
-                processed.stream()
-                        .collect(Collectors.groupingBy(Partition::source, TreeMap::new, Collectors.counting())));
         RunLedger runLedger = new RunLedger(layout, runId);
-        runLedger.put(LedgerSection.PARTITIONS, counts);
-        runLedger.put(
-                LedgerSection.FRESHNESS,
-                summary(new Freshness(windows).asOf(Instant.now(), ledger.all(), settings.sourceNames())));
-    }
-
-    private static Map<String, Object> summary(Freshness.Report report) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("late_count", report.late().size());
-        out.put("missing_count", report.missing().size());
-        out.put("late", report.late().stream().limit(LISTED).toList());
-        out.put("missing", report.missing().stream().limit(LISTED).toList());
-        return out;
+        PartitionCounts.LEDGER.write(runLedger, PartitionCounts.of(kind, processed));
+        Freshness.LEDGER.write(
+                runLedger,
+                new Freshness(windows)
+                        .asOf(Instant.now(), ledger.all(), settings.sourceNames())
+                        .summary(LISTED));
     }
 }

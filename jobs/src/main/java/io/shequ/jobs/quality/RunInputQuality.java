@@ -1,12 +1,14 @@
 package io.shequ.jobs.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.conform.ConformOutcome;
+import io.shequ.jobs.conform.Resolution;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
+import io.shequ.jobs.stage.SourceFinding;
 import io.shequ.jobs.stage.WholeFileRejects;
 import io.shequ.schemas.quality.InputQuality;
 import java.io.BufferedReader;
@@ -18,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,33 +145,30 @@ public final class RunInputQuality {
 
     private static List<InputQuality.NameResolution> resolution(RunLedger ledger) {
         List<InputQuality.NameResolution> out = new ArrayList<>();
-        JsonNode conform = ledger.get(LedgerSection.CONFORM);
-        if (conform == null) {
-            return out;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        conform.path("resolution").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            long names = e.getValue().path("names").asLong();
-            long ambiguous = e.getValue().path("ambiguous").asLong();
-            long unknown = e.getValue().path("unknown").asLong();
-            out.add(new InputQuality.NameResolution(
-                    e.getKey(), names, names - ambiguous - unknown, ambiguous, unknown));
-        }
+        ConformOutcome.LEDGER
+                .read(ledger)
+                .ifPresent(conform -> conform.resolution().forEach((source, tally) -> {
+                    long names = count(tally, "names");
+                    long ambiguous = count(tally, Resolution.Failure.AMBIGUOUS.code());
+                    long unknown = count(tally, Resolution.Failure.UNKNOWN.code());
+                    out.add(new InputQuality.NameResolution(
+                            source, names, names - ambiguous - unknown, ambiguous, unknown));
+                }));
         return out;
+    }
+
+    private static long count(Map<String, Object> tally, String key) {
+        return tally.get(key) instanceof Number n ? n.longValue() : 0L;
     }
 
     private static List<InputQuality.Finding> findings(RunLedger ledger) {
         Map<List<String>, Long> counts = new TreeMap<>(RunInputQuality::compare);
-        JsonNode findings = ledger.get(LedgerSection.SOURCE_FINDINGS);
-        if (findings != null) {
-            for (JsonNode f : findings) {
-                String office = f.hasNonNull("office")
-                        ? f.get("office").asText()
-                        : office(f.path("location").asText(null));
-                counts.merge(List.of(f.path("kind").asText(""), f.path("source").asText(""), office), 1L, Long::sum);
-            }
+        for (SourceFinding f : SourceFinding.LEDGER.read(ledger).orElse(List.of())) {
+            String office = f.office() != null ? f.office() : office(f.location());
+            counts.merge(
+                    List.of(f.kind() == null ? "" : f.kind(), f.source() == null ? "" : f.source(), office),
+                    1L,
+                    Long::sum);
         }
         List<InputQuality.Finding> out = new ArrayList<>();
         counts.forEach((k, n) -> out.add(new InputQuality.Finding(k.get(0), k.get(1), k.get(2), n)));

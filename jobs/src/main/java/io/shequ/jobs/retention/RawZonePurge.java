@@ -1,6 +1,10 @@
 package io.shequ.jobs.retention;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.Retention;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,12 +38,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class RawZonePurge {
 
+    /** The run ledger's {@code quarantine_purge}: past runs' quarantine folders deleted by extract. */
+    public static final LedgerEntry<RunFolderPurge.Purged> QUARANTINE =
+            LedgerEntry.of(LedgerSection.QUARANTINE_PURGE, new TypeReference<>() {});
+
+    /** The run ledger's {@code raw_purge}: past runs' raw zones deleted by extract. */
+    public static final LedgerEntry<RawZones> RAW = LedgerEntry.of(LedgerSection.RAW_PURGE, new TypeReference<>() {});
+
+    /** The raw zones a purge emptied of past runs: landed tables, staging and work folders. */
+    public record RawZones(
+            @JsonProperty("landing_tables") RunFolderPurge.Purged landingTables,
+            RunFolderPurge.Purged staging,
+            RunFolderPurge.Purged work) {}
+
     /** What one purge removed, zone by zone. */
     public record Result(
             RunFolderPurge.Purged landingTables,
             RunFolderPurge.Purged staging,
             RunFolderPurge.Purged work,
-            RunFolderPurge.Purged quarantine) {}
+            RunFolderPurge.Purged quarantine) {
+
+        /** The raw zones alone, as the run ledger's {@link #RAW} holds them. */
+        public RawZones raw() {
+            return new RawZones(landingTables, staging, work);
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RawZonePurge.class);
 

@@ -1,5 +1,8 @@
 package io.shequ.jobs.retention;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunIds;
 import io.shequ.schemas.home.FileTrees;
 import java.io.IOException;
@@ -32,6 +35,10 @@ public final class RunFolderPurge {
      * @param files          regular files they held
      * @param keptUnfinished run folders past the period kept because their run may still be restarted
      */
+    /** The run ledger's {@code dq_warned_purge}: past runs' warned rows deleted by check. */
+    public static final LedgerEntry<Purged> DQ_WARNED =
+            LedgerEntry.of(LedgerSection.DQ_WARNED_PURGE, new TypeReference<>() {});
+
     public record Purged(int keepDays, int runs, long files, List<String> keptUnfinished) {
 
         public Purged {

@@ -2,9 +2,9 @@ package io.shequ.jobs.run;
 
 /**
  * Every section of a run's ledger ({@code runs/<id>/ledger/<key>.json}), in the order the run's
- * {@code summary.json} lists those it carries. One place names them all: a step writes and reads a
- * section only through its constant here, or, for a section with a record type, through the
- * {@link LedgerEntry} its record declares.
+ * {@code summary.json} lists those it carries. One place names them all; a step writes and reads a
+ * section only through the {@link LedgerEntry} that the type of its content declares (for example
+ * {@code ConformOutcome.LEDGER}), so writer and readers agree on one type, checked by the compiler.
  */
 public enum LedgerSection {
     /** Extract: past runs' quarantine folders deleted as older than their days. */

@@ -59,8 +59,8 @@ public final class RunLedger {
         return all != null && all.has(section.key());
     }
 
-    /** Replaces one section with {@code value}. */
-    public synchronized void put(LedgerSection section, Object value) {
+    /** Replaces one section with {@code value}; steps write through the section's {@link LedgerEntry}. */
+    synchronized void put(LedgerSection section, Object value) {
         Path target = file(section);
         try {
             OwnerOnly.createDirectories(folder);
@@ -74,8 +74,11 @@ public final class RunLedger {
         }
     }
 
-    /** The section as recorded, or {@code null} when the run has not recorded it. */
-    public synchronized JsonNode get(LedgerSection section) {
+    /**
+     * The section as recorded, or {@code null} when the run has not recorded it; steps read
+     * through the section's {@link LedgerEntry}.
+     */
+    synchronized JsonNode get(LedgerSection section) {
         if (Files.isDirectory(folder)) {
             Path source = file(section);
             return Files.isRegularFile(source) ? readTree(source) : null;

@@ -1,7 +1,5 @@
 package io.shequ.jobs.stage;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.io.IOException;
@@ -19,10 +17,7 @@ public final class RunFindings {
     private RunFindings() {}
 
     public static List<SourceFinding> read(Path runFolder) {
-        JsonNode section = new RunLedger(runFolder).get(LedgerSection.SOURCE_FINDINGS);
-        return section == null
-                ? List.of()
-                : RunLedger.JSON.convertValue(section, new TypeReference<List<SourceFinding>>() {});
+        return SourceFinding.LEDGER.read(new RunLedger(runFolder)).orElse(List.of());
     }
 
     /** The newest run folder under {@code <home>/runs/} that staged anything, if any (run ids sort by time). */

@@ -1,6 +1,9 @@
 package io.shequ.jobs.stage;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -38,6 +41,10 @@ public record SourceFinding(
         Long rows,
         BigDecimal amount,
         String message) {
+
+    /** The run ledger's {@code source_findings}: every finding of the run's staging. */
+    public static final LedgerEntry<List<SourceFinding>> LEDGER =
+            LedgerEntry.of(LedgerSection.SOURCE_FINDINGS, new TypeReference<>() {});
 
     public static final String DATASET = "source_findings";
     public static final String HEADER_VARIANT = "header_variant";

@@ -1,6 +1,5 @@
 package io.shequ.jobs.value;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.io.IOException;
@@ -15,9 +14,6 @@ import java.util.stream.Stream;
 
 /** The value accounting of the latest run that has one, as lines for {@code shequ status}. */
 public final class RunValues {
-
-    private static final List<String> SIDES =
-            List.of("read", "staged", "quarantined", "lake", "notInLakeSum", "published");
 
     private RunValues() {}
 
@@ -36,35 +32,29 @@ public final class RunValues {
 
     /** A heading with the unexplained count, then the run's sums per source and field. */
     public static List<String> lines(Path run) {
-        JsonNode section = section(run);
         List<String> lines = new ArrayList<>();
-        if (section == null) {
+        Optional<ValueAccounting> accounting = accounting(run);
+        if (accounting.isEmpty()) {
             return lines;
         }
         lines.add("value accounting of run " + run.getFileName() + ": "
-                + section.path("unexplained").asLong() + " unexplained difference(s)");
-        for (JsonNode total : section.path("run")) {
-            StringBuilder line = new StringBuilder("  " + total.path("source").asText() + "  "
-                    + total.path("field").asText() + " (" + total.path("files").asInt() + " file(s)):");
-            for (String side : SIDES) {
-                if (total.has(side)) {
-                    line.append(' ')
-                            .append(side)
-                            .append(' ')
-                            .append(total.path(side).asText());
-                }
-            }
+                + accounting.get().unexplained() + " unexplained difference(s)");
+        for (ValueTotal total : accounting.get().run()) {
+            StringBuilder line = new StringBuilder(
+                    "  " + total.source() + "  " + total.field() + " (" + total.files() + " file(s)):");
+            total.sides()
+                    .forEach((side, sum) ->
+                            line.append(' ').append(side).append(' ').append(sum.toPlainString()));
             lines.add(line.toString());
         }
         return lines;
     }
 
-    private static JsonNode section(Path run) {
+    private static Optional<ValueAccounting> accounting(Path run) {
         try {
-            JsonNode section = new RunLedger(run).get(LedgerSection.VALUE_ACCOUNTING);
-            return section == null || section.isNull() ? null : section;
+            return ValueAccounting.LEDGER.read(new RunLedger(run));
         } catch (UncheckedIOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerFixture;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.nio.file.Files;
@@ -75,11 +76,11 @@ class RunScopeTest {
 
         // a retry recorded before per-source runs existed has no "whole"
         Files.createDirectories(layout.run("run-2"));
-        new RunLedger(layout, "run-2")
-                .put(
-                        LedgerSection.SCOPE,
-                        RunLedger.JSON.readTree(
-                                "{\"kind\":\"retry\",\"files\":{\"street_office_reports\":[\"a/jan.xlsx\"]},\"gridFrom\":null,\"gridUntil\":null}"));
+        LedgerFixture.put(
+                new RunLedger(layout, "run-2"),
+                LedgerSection.SCOPE,
+                RunLedger.JSON.readTree(
+                        "{\"kind\":\"retry\",\"files\":{\"street_office_reports\":[\"a/jan.xlsx\"]},\"gridFrom\":null,\"gridUntil\":null}"));
         RunScope old = RunScope.of(layout, "run-2");
         assertThat(old.whole()).isEmpty();
         assertThat(old.kind()).as("the kind as the ledger writes it").isEqualTo(RunScope.Kind.RETRY);

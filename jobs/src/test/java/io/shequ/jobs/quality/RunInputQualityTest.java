@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.LedgerFixture;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.schemas.quality.InputQuality;
@@ -36,8 +37,10 @@ class RunInputQualityTest {
         HomeLayout layout = new HomeLayout(home);
         String run = "run-1";
         RunLedger ledger = new RunLedger(layout, run);
-        ledger.put(LedgerSection.LANDED, Map.of("street_office_reports", List.of(), "grid_system", List.of()));
-        ledger.put(
+        LedgerFixture.put(
+                ledger, LedgerSection.LANDED, Map.of("street_office_reports", List.of(), "grid_system", List.of()));
+        LedgerFixture.put(
+                ledger,
                 LedgerSection.FILES_QUARANTINED_WHOLE,
                 List.of(
                         Map.of(
@@ -58,7 +61,8 @@ class RunInputQualityTest {
                                 "unknown_street_office",
                                 "reason",
                                 "no such office")));
-        ledger.put(
+        LedgerFixture.put(
+                ledger,
                 LedgerSection.SOURCES,
                 List.of(
                         Map.of(
@@ -83,14 +87,16 @@ class RunInputQualityTest {
                                 0,
                                 "rowsQuarantined",
                                 2)));
-        ledger.put(
+        LedgerFixture.put(
+                ledger,
                 LedgerSection.CONFORM,
                 Map.of(
                         "resolution",
                         Map.of(
                                 "street_office_reports",
                                 Map.of("names", 100, "exact", 90, "ambiguous", 3, "unknown", 2))));
-        ledger.put(
+        LedgerFixture.put(
+                ledger,
                 LedgerSection.SOURCE_FINDINGS,
                 List.of(
                         Map.of(

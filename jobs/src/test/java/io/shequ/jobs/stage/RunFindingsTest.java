@@ -2,6 +2,7 @@ package io.shequ.jobs.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.run.LedgerFixture;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class RunFindingsTest {
                 null,
                 null,
                 "a.xlsx: sheet '填表说明' lacks community_name; its rows are not read");
-        new RunLedger(run).put(LedgerSection.SOURCE_FINDINGS, List.of(finding));
+        LedgerFixture.put(new RunLedger(run), LedgerSection.SOURCE_FINDINGS, List.of(finding));
 
         assertThat(RunFindings.read(run))
                 .as("the derived note flag is not a field that breaks reading")

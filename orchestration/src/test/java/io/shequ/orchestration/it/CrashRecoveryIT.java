@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.LakeCatalog;
 import io.shequ.orchestration.cli.DemoCommand;
@@ -120,8 +119,9 @@ class CrashRecoveryIT {
                 .isZero();
 
         assertThat(onlyRun(crashed)).isEqualTo(runId);
-        GridExtract extract = RunLedger.JSON.convertValue(
-                new RunLedger(new HomeLayout(crashed), runId).get(LedgerSection.GRID_EXTRACT), GridExtract.class);
+        GridExtract extract = GridExtract.LEDGER
+                .read(new RunLedger(new HomeLayout(crashed), runId))
+                .orElseThrow();
         assertThat(watermarks(crashed))
                 .as("the grid watermarks the run proposed, committed by it")
                 .isEqualTo(extract.watermarkCandidates().entrySet().stream()

@@ -2,9 +2,9 @@ package io.shequ.orchestration.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.conform.ConformOutcome;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.orchestration.cli.DemoCommand;
 import io.shequ.orchestration.config.ConfigReader;
@@ -233,10 +233,10 @@ class LateGridIT {
 
     /** What the run's conform did with the grid state: rebuilt, merged or unchanged. */
     private String gridState(String runId) {
-        return new RunLedger(new HomeLayout(home), runId)
-                .get(LedgerSection.CONFORM)
-                .path("grid_state")
-                .asText();
+        return ConformOutcome.LEDGER
+                .read(new RunLedger(new HomeLayout(home), runId))
+                .flatMap(ConformOutcome::gridState)
+                .orElse("");
     }
 
     /** The table's columns but its keys, as a select list. */

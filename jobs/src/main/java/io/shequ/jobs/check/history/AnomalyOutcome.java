@@ -1,5 +1,8 @@
 package io.shequ.jobs.check.history;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
 import java.util.List;
 
 /**
@@ -24,6 +27,10 @@ public record AnomalyOutcome(
         List<HistoryPoint> history,
         String reason,
         String description) {
+
+    /** The run ledger's {@code dq_anomalies}: the staged datasets' outcomes, then the lake tables'. */
+    public static final LedgerEntry<List<AnomalyOutcome>> LEDGER =
+            LedgerEntry.of(LedgerSection.DQ_ANOMALIES, new TypeReference<>() {});
 
     public static final String PASSED = "Passed";
     public static final String FAILED = "Failed";

@@ -1,5 +1,10 @@
 package io.shequ.jobs.check.history;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.shequ.jobs.run.LedgerEntry;
+import io.shequ.jobs.run.LedgerSection;
+import java.util.List;
+
 /**
  * One measurement of one staged dataset in one run, by the definitions of Deequ's analyzers.
  *
@@ -9,6 +14,10 @@ package io.shequ.jobs.check.history;
  * @param value   the metric's value: a count, a fraction between 0 and 1, or a sum
  */
 public record DatasetMetric(String dataset, String metric, String column, double value) {
+
+    /** The run ledger's {@code dq_metrics}: the staged datasets' metrics, then the lake tables'. */
+    public static final LedgerEntry<List<DatasetMetric>> LEDGER =
+            LedgerEntry.of(LedgerSection.DQ_METRICS, new TypeReference<>() {});
 
     /** The whole-dataset column of {@link MetricName#ROW_COUNT}. */
     public static final String WHOLE_DATASET = "*";

@@ -92,16 +92,15 @@ public record DqReport(
                         r.path("reason").isNull() ? "" : r.path("reason").asText(""))));
         List<String> noRows = new ArrayList<>();
         source.path("data_quality_no_rows").forEach(n -> noRows.add(n.asText()));
-        JsonNode withHistory = ledger != null && ledger.has(LedgerSection.DQ_ANOMALIES.key()) ? ledger : summary;
-        List<AnomalyOutcome> anomalies = withHistory == null || !withHistory.has(LedgerSection.DQ_ANOMALIES.key())
-                ? List.of()
-                : RunLedger.JSON.convertValue(
-                        withHistory.get(LedgerSection.DQ_ANOMALIES.key()),
-                        new TypeReference<List<AnomalyOutcome>>() {});
-        List<DatasetMetric> metrics = ledger == null || !ledger.has(LedgerSection.DQ_METRICS.key())
-                ? List.of()
-                : RunLedger.JSON.convertValue(
-                        ledger.get(LedgerSection.DQ_METRICS.key()), new TypeReference<List<DatasetMetric>>() {});
+        // a run whose ledger is gone (purged) still has its summary, which carries the anomalies
+        List<AnomalyOutcome> anomalies = AnomalyOutcome.LEDGER
+                .read(runLedger)
+                .orElseGet(() -> summary == null || !summary.has(LedgerSection.DQ_ANOMALIES.key())
+                        ? List.of()
+                        : RunLedger.JSON.convertValue(
+                                summary.get(LedgerSection.DQ_ANOMALIES.key()),
+                                new TypeReference<List<AnomalyOutcome>>() {}));
+        List<DatasetMetric> metrics = DatasetMetric.LEDGER.read(runLedger).orElse(List.of());
         String status = summary == null
                 ? "RUNNING or ended without a summary"
                 : summary.path("status").asText();

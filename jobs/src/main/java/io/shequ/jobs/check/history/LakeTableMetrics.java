@@ -1,10 +1,10 @@
 package io.shequ.jobs.check.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -37,16 +37,13 @@ public final class LakeTableMetrics {
         return named;
     }
 
-    /** {@code section} (a ledger list of metrics or anomaly outcomes) with its lake entries replaced by {@code lake}. */
-    public static <T> List<Object> replaceLake(JsonNode section, List<T> lake) {
-        List<Object> all = new ArrayList<>();
-        if (section != null) {
-            section.forEach(n -> {
-                if (!isLake(n.path("dataset").asText())) {
-                    all.add(n);
-                }
-            });
-        }
+    /**
+     * {@code section} (a ledger list of metrics or anomaly outcomes) with its lake entries replaced
+     * by {@code lake}.
+     */
+    public static <T> List<T> replaceLake(List<T> section, List<T> lake, Function<T, String> dataset) {
+        List<T> all = new ArrayList<>();
+        section.stream().filter(t -> !isLake(dataset.apply(t))).forEach(all::add);
         all.addAll(lake);
         return all;
     }

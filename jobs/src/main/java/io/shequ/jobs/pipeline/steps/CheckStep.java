@@ -1,6 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.check.CheckedDataset;
+import io.shequ.jobs.check.CheckedRows;
 import io.shequ.jobs.check.DataQualityGate;
 import io.shequ.jobs.check.DataQualityGateException;
 import io.shequ.jobs.check.DataQualityOutcomes;
@@ -9,12 +10,13 @@ import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
 import io.shequ.jobs.check.StagedAccounts;
 import io.shequ.jobs.check.history.AnomalyGate;
+import io.shequ.jobs.check.history.AnomalyOutcome;
+import io.shequ.jobs.check.history.DatasetMetric;
 import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.retention.RunFolderPurge;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -26,6 +28,7 @@ import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.jobs.value.CheckedValues;
 import io.shequ.jobs.value.ValueAccount;
+import io.shequ.jobs.value.ValueAccounting;
 import io.shequ.jobs.value.ValueLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,11 +113,10 @@ public final class CheckStep implements Tasklet {
         RunContext run = RunContext.of(chunkContext, settings.home());
         ShufflePartitions.sizeFor(spark, settings.spark().shufflePartitions(), run.staging(), run.beforeCheck());
         // warned rows keep raw values like the quarantine, and go after the same number of days
-        run.ledger()
-                .put(
-                        LedgerSection.DQ_WARNED_PURGE,
-                        new RunFolderPurge(run.dqWarned().getParent(), Clock.systemUTC())
-                                .purge(settings.retention().quarantineKeepDays(), run.id(), Set.of()));
+        RunFolderPurge.DQ_WARNED.write(
+                run.ledger(),
+                new RunFolderPurge(run.dqWarned().getParent(), Clock.systemUTC())
+                        .purge(settings.retention().quarantineKeepDays(), run.id(), Set.of()));
         DatasetCheck check = new DatasetCheck(
                 spark,
                 new DataQualityGate(settings.reference().dqRules()),
@@ -124,10 +126,10 @@ public final class CheckStep implements Tasklet {
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         Map<String, Long> quarantined = new HashMap<>();
-        Map<String, Object> rows = new LinkedHashMap<>();
+        Map<String, CheckedRows> rows = new LinkedHashMap<>();
         Map<String, Dataset<Row>> measured = new HashMap<>();
         ValueLedger valueLedger = new ValueLedger(run.ledger());
-        List<ValueAccount> values = valueLedger.readAsOf(LedgerSection.VALUE_ACCOUNTING_BEFORE_CHECK);
+        List<ValueAccount> values = valueLedger.readAsOf(ValueAccounting.BEFORE_CHECK);
         Quarantine checkQuarantine = new Quarantine(run.quarantine(), run.id());
         for (CheckedDataset dataset : DATASETS) {
             Path staged = run.staging().resolve(dataset.folder());
@@ -164,12 +166,10 @@ public final class CheckStep implements Tasklet {
             }
             rows.put(
                     dataset.dataset(),
-                    Map.of(
-                            "quarantined",
+                    new CheckedRows(
                             result.quarantinedByLocation().values().stream()
                                     .mapToLong(Long::longValue)
                                     .sum(),
-                            "warned",
                             result.warnedRows()));
         }
         List<SourceAccount> accounts = StagedAccounts.afterCheck(stagedAccounts(run.ledger()), quarantined);
@@ -178,9 +178,9 @@ public final class CheckStep implements Tasklet {
         // a difference in the value accounting that no quarantined row explains blocks like an error-level rule
         valueLedger.write(values);
         outcomes.addAll(ValueLedger.findings(values, RuleStage.STAGED));
-        run.ledger().put(LedgerSection.DATA_QUALITY, outcomes);
-        run.ledger().put(LedgerSection.DATA_QUALITY_NO_ROWS, empty);
-        run.ledger().put(LedgerSection.DATA_QUALITY_ROWS, Map.of(RuleStage.STAGED.folder(), rows));
+        RuleOutcome.LEDGER.write(run.ledger(), outcomes);
+        RuleOutcome.NO_ROWS.write(run.ledger(), empty);
+        CheckedRows.LEDGER.write(run.ledger(), Map.of(RuleStage.STAGED.folder(), rows));
         dqOutcomes.record(run.id(), RuleStage.STAGED, outcomes);
         contribution.incrementFilterCount(
                 quarantined.values().stream().mapToLong(Long::longValue).sum());
@@ -189,8 +189,8 @@ public final class CheckStep implements Tasklet {
         AnomalyGate.Findings findings = new AnomalyGate(
                         metricHistory, settings.reference().dqRules())
                 .check(run.id(), measured, !blocking.isEmpty(), run.scope().partial());
-        run.ledger().put(LedgerSection.DQ_METRICS, findings.metrics());
-        run.ledger().put(LedgerSection.DQ_ANOMALIES, findings.anomalies());
+        DatasetMetric.LEDGER.write(run.ledger(), findings.metrics());
+        AnomalyOutcome.LEDGER.write(run.ledger(), findings.anomalies());
         DqReportHtml.write(DqReport.read(run.folder()), run.folder().resolve("dq.html"));
         findings.blocking()
                 .forEach(a -> blocking.add(

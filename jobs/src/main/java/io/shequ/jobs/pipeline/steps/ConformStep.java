@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.year;
 
 import io.shequ.jobs.conform.CommunityReportKeys;
+import io.shequ.jobs.conform.ConformOutcome;
 import io.shequ.jobs.conform.DivisionResolver;
 import io.shequ.jobs.conform.DivisionsToDimension;
 import io.shequ.jobs.conform.NbsRelease;
@@ -20,7 +21,6 @@ import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.privacy.Pseudonymizer;
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import io.shequ.jobs.spark.ShufflePartitions;
@@ -36,9 +36,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -88,12 +86,10 @@ public final class ConformStep implements Tasklet {
         ResolverUdfs.register(spark, new DivisionResolver(nbs, settings.districts(), aliases));
         ReportersToPseudonyms reporters = new ReportersToPseudonyms(new Pseudonymizer(settings.pseudonymKey()));
 
-        Map<String, Object> counts = new LinkedHashMap<>();
-        Map<String, Object> resolution = new LinkedHashMap<>();
-        counts.put("resolution", resolution);
+        ConformOutcome counts = new ConformOutcome();
         // a mirror an earlier release wrote keeps reporters in clear: rewritten on the first run, grid or not
         GridMirror mirror = new GridMirror(run.layout().gridMirror());
-        counts.put("grid_mirror_pseudonymized", new ClearReporterMigration(spark, reporters).migrate(mirror));
+        counts.gridMirrorPseudonymized(new ClearReporterMigration(spark, reporters).migrate(mirror));
         LocalDate runDate = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         LakeDimensions lakeDims = new LakeDimensions(spark);
         write(
@@ -117,14 +113,14 @@ public final class ConformStep implements Tasklet {
             write(new CommunityReportKeys(divisions).apply(r.facts()), conformed, "fct_community_reports", counts);
             factYears.add(read(conformed, "fct_community_reports")
                     .select(year(col("period_end")).as("year")));
-            counts.put("community_reports_unresolved", quarantine.write("conform_community_reports", r.rejected()));
+            counts.rows("community_reports_unresolved", quarantine.write("conform_community_reports", r.rejected()));
             r.superseded()
                     .write()
                     .mode("overwrite")
                     .parquet(conformed
                             .resolve(LakeValues.superseded("community_reports"))
                             .toString());
-            resolution.put(Source.STREET_OFFICES.id(), r.resolution());
+            counts.resolution(Source.STREET_OFFICES.id(), r.resolution());
         }
         if (Files.exists(staging.resolve("service_contracts"))) {
             StagedContractsToFacts.Result r = new StagedContractsToFacts().apply(read(staging, "service_contracts"));
@@ -150,14 +146,14 @@ public final class ConformStep implements Tasklet {
             facts.unpersist();
             factYears.add(read(conformed, "fct_service_contracts")
                     .select(year(col("signed_date")).as("year")));
-            counts.put("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
+            counts.rows("service_contracts_unresolved", quarantine.write("conform_service_contracts", r.rejected()));
             r.superseded()
                     .write()
                     .mode("overwrite")
                     .parquet(conformed
                             .resolve(LakeValues.superseded("service_contracts"))
                             .toString());
-            resolution.put(Source.PROCUREMENT.id(), r.resolution());
+            counts.resolution(Source.PROCUREMENT.id(), r.resolution());
         }
         if (Files.exists(staging.resolve(GridState.EVENT))) {
             GridConform.Dims keyDims = new GridConform.Dims(
@@ -190,7 +186,7 @@ public final class ConformStep implements Tasklet {
                     YearsToDates.TABLE,
                     counts);
         }
-        run.ledger().put(LedgerSection.CONFORM, counts);
+        ConformOutcome.LEDGER.write(run.ledger(), counts);
         return RepeatStatus.FINISHED;
     }
 
@@ -198,9 +194,9 @@ public final class ConformStep implements Tasklet {
         return spark.read().parquet(staging.resolve(dataset).toString());
     }
 
-    private void write(Dataset<Row> rows, Path conformed, String table, Map<String, Object> counts) {
+    private void write(Dataset<Row> rows, Path conformed, String table, ConformOutcome counts) {
         String target = conformed.resolve(table).toString();
         rows.write().mode("overwrite").parquet(target);
-        counts.put(table, spark.read().parquet(target).count());
+        counts.rows(table, spark.read().parquet(target).count());
     }
 }

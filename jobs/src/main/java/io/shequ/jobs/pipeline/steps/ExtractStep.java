@@ -9,7 +9,6 @@ import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.retention.RawZonePurge;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
 import java.time.Clock;
@@ -50,12 +49,8 @@ public final class ExtractStep implements Tasklet {
         // the raw zones hold personal data: past runs' are deleted once older than the configured days
         RawZonePurge.Result purged = new RawZonePurge(run.layout(), settings.retention(), Clock.systemUTC())
                 .purge(run.id(), unfinished.runIds());
-        run.ledger().put(LedgerSection.QUARANTINE_PURGE, purged.quarantine());
-        Map<String, Object> raw = new LinkedHashMap<>();
-        raw.put("landing_tables", purged.landingTables());
-        raw.put("staging", purged.staging());
-        raw.put("work", purged.work());
-        run.ledger().put(LedgerSection.RAW_PURGE, raw);
+        RawZonePurge.QUARANTINE.write(run.ledger(), purged.quarantine());
+        RawZonePurge.RAW.write(run.ledger(), purged.raw());
         FileLanding files = new FileLanding(run.layout());
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything

@@ -1,5 +1,6 @@
 package io.shequ.jobs.pipeline.steps;
 
+import io.shequ.jobs.conform.ConformOutcome;
 import io.shequ.jobs.conform.GridEventKeys;
 import io.shequ.jobs.conform.GridEventsToFacts;
 import io.shequ.jobs.conform.GridFactsBasis;
@@ -14,7 +15,6 @@ import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.jobs.stage.Quarantine;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,9 +30,6 @@ import org.apache.spark.sql.SparkSession;
  * both tables at their current snapshot. The events without a community are quarantined every run.
  */
 final class GridConform {
-
-    /** Ledger value of {@code grid_state} when the increment changed nothing: there is no merged state to commit. */
-    static final String UNCHANGED = "unchanged";
 
     static final String FACTS = "fct_grid_events";
 
@@ -64,7 +61,7 @@ final class GridConform {
             Dims dims,
             Quarantine quarantine,
             TableWriter writer,
-            Map<String, Object> counts) {
+            ConformOutcome counts) {
         HomeTaxonomies taxonomies = HomeTaxonomies.of(home);
         String basis =
                 GridFactsBasis.of(dims.divisions(), dims.categories(), dims.channels(), home.resolve("taxonomies"));
@@ -79,9 +76,9 @@ final class GridConform {
                     new GridState(increment.grids(), reporters.apply(increment.events()), increment.flows()));
             if (changes.none()) {
                 changes.release();
-                counts.put("grid_state", UNCHANGED);
+                counts.gridState(ConformOutcome.GRID_UNCHANGED);
                 GridState current = before.get();
-                counts.put(
+                counts.rows(
                         "grid_events_unresolved",
                         quarantine.write(
                                 "conform_grid_events",
@@ -105,7 +102,7 @@ final class GridConform {
                         read(conformed, GridsToDimension.TABLE), dims.divisions(), dims.categories(), dims.channels()),
                 taxonomies);
         if (changes == null) {
-            counts.put("grid_state", "rebuilt");
+            counts.gridState("rebuilt");
             writer.write(keys.apply(whole.facts()), FACTS);
         } else {
             Dataset<Row> touched = new TouchedGridEvents()
@@ -116,15 +113,15 @@ final class GridConform {
                             merged.events().join(touched, "event_id", "left_semi"),
                             merged.flows().join(touched, "event_id", "left_semi"),
                             merged.grids());
-            counts.put("grid_state", "merged");
-            counts.put("grid_events_recomputed", touched.count());
+            counts.gridState("merged");
+            counts.gridEventsRecomputed(touched.count());
             writer.write(
                     new TouchedFactsMerge().apply(kept.get().facts(), touched, keys.apply(recomputed.facts())), FACTS);
             touched.unpersist();
             changes.release();
         }
         mirror.keepFacts(runId, conformed.resolve(FACTS), basis);
-        counts.put("grid_events_unresolved", quarantine.write("conform_grid_events", whole.rejected()));
+        counts.rows("grid_events_unresolved", quarantine.write("conform_grid_events", whole.rejected()));
         return true;
     }
 

@@ -1,6 +1,8 @@
 package io.shequ.jobs.pipeline.steps;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.shequ.jobs.publish.WarehousePort;
+import io.shequ.jobs.run.LedgerEntry;
 import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -22,6 +24,13 @@ public final class IndicatorsStep implements Tasklet {
     private final PipelineSettings settings;
     private final WarehousePort warehouse;
 
+    /** The run ledger's {@code indicators}: the rows written to {@code indicators.json}. */
+    public static final LedgerEntry<IndicatorsWritten> INDICATORS =
+            LedgerEntry.of(LedgerSection.INDICATORS, new TypeReference<>() {});
+
+    /** How many indicator rows the run wrote. */
+    public record IndicatorsWritten(long rows) {}
+
     public IndicatorsStep(PipelineSettings settings, WarehousePort warehouse) {
         this.settings = settings;
         this.warehouse = warehouse;
@@ -34,7 +43,7 @@ public final class IndicatorsStep implements Tasklet {
         try (OutputStream out = OwnerOnly.newOutputStream(run.folder().resolve("indicators.json"))) {
             RunLedger.JSON.writeValue(out, indicators);
         }
-        run.ledger().put(LedgerSection.INDICATORS, Map.of("rows", indicators.size()));
+        INDICATORS.write(run.ledger(), new IndicatorsWritten(indicators.size()));
         contribution.incrementWriteCount(indicators.size());
         return RepeatStatus.FINISHED;
     }

@@ -1,17 +1,17 @@
 package io.shequ.jobs.pipeline.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.check.DataQualityGateException;
 import io.shequ.jobs.check.DataQualityOutcomes;
 import io.shequ.jobs.check.history.MetricHistory;
+import io.shequ.jobs.conform.ConformOutcome;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridRunCommit;
+import io.shequ.jobs.lake.LakeTableCommit;
 import io.shequ.jobs.lake.LakeTableSpec;
 import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.spark.ShufflePartitions;
 import io.shequ.jobs.spark.SparkSessionFactory;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,46 +108,23 @@ public final class LakeStep implements Tasklet {
         LakeSnapshot snapshot =
                 new LakeSnapshot(SparkSessionFactory.CATALOG, SparkSessionFactory.NAMESPACE, Instant.now(), tables);
         snapshot.write(run.folder().resolve("lake-snapshot.json"));
-        run.ledger()
-                .put(
-                        LedgerSection.LAKE,
-                        tables.stream()
-                                .map(t -> lakeEntry(t, writes.get(t.name())))
-                                .toList());
+        LakeTableCommit.LEDGER.write(
+                run.ledger(),
+                tables.stream()
+                        .map(t -> LakeTableCommit.of(t, writes.get(t.name())))
+                        .toList());
         Optional<GridExtract> gridExtract = GridExtract.LEDGER.read(run.ledger());
         if (gridExtract.isPresent()) {
             // the lake holds this run's grid facts: only now may its merged state and watermarks move on
-            JsonNode conform = run.ledger().get(LedgerSection.CONFORM);
-            boolean unchanged = conform != null
-                    && GridConform.UNCHANGED.equals(conform.path("grid_state").asText());
+            boolean unchanged = ConformOutcome.LEDGER
+                    .read(run.ledger())
+                    .map(ConformOutcome::gridUnchanged)
+                    .orElse(false);
             new GridRunCommit(new GridMirror(run.layout().gridMirror()), watermarks)
                     .commit(run.id(), gridExtract.get(), unchanged);
         }
         contribution.incrementWriteCount(
                 tables.stream().mapToLong(LakeTable::rowCount).sum());
         return RepeatStatus.FINISHED;
-    }
-
-    /**
-     * A table's line in the run's {@code lake} section: its snapshot and rows, and what this run
-     * committed to it: {@code whole}, the partitions it replaced, or {@code unchanged} (its rows
-     * were those the table held; not committed). A table this run did not write is {@code not_written}.
-     */
-    private static Map<String, Object> lakeEntry(LakeTable table, LakeWriter.Written written) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("table", table.name());
-        entry.put("snapshot_id", table.snapshotId());
-        entry.put("rows", table.rowCount());
-        if (written == null) {
-            entry.put("committed", "not_written");
-        } else if (written.whole()) {
-            entry.put("committed", "whole");
-        } else if (written.partitions().isEmpty()) {
-            entry.put("committed", "unchanged");
-        } else {
-            entry.put("committed", "partitions");
-            entry.put("partitions", written.partitions());
-        }
-        return entry;
     }
 }

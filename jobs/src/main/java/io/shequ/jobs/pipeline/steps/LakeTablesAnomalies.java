@@ -3,12 +3,13 @@ package io.shequ.jobs.pipeline.steps;
 import io.shequ.jobs.check.DataQualityGateException;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.history.AnomalyGate;
+import io.shequ.jobs.check.history.AnomalyOutcome;
+import io.shequ.jobs.check.history.DatasetMetric;
 import io.shequ.jobs.check.history.DqReport;
 import io.shequ.jobs.check.history.DqReportHtml;
 import io.shequ.jobs.check.history.LakeTableMetrics;
 import io.shequ.jobs.check.history.MetricHistory;
 import io.shequ.jobs.lake.LakeTableSpec;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,15 +50,18 @@ final class LakeTablesAnomalies {
         AnomalyGate.Findings findings = new AnomalyGate(
                         history, settings.reference().dqRules())
                 .checkLake(run.id(), tables, run.scope().partial());
-        run.ledger()
-                .put(
-                        LedgerSection.DQ_METRICS,
-                        LakeTableMetrics.replaceLake(run.ledger().get(LedgerSection.DQ_METRICS), findings.metrics()));
-        run.ledger()
-                .put(
-                        LedgerSection.DQ_ANOMALIES,
-                        LakeTableMetrics.replaceLake(
-                                run.ledger().get(LedgerSection.DQ_ANOMALIES), findings.anomalies()));
+        DatasetMetric.LEDGER.write(
+                run.ledger(),
+                LakeTableMetrics.replaceLake(
+                        DatasetMetric.LEDGER.read(run.ledger()).orElse(List.of()),
+                        findings.metrics(),
+                        DatasetMetric::dataset));
+        AnomalyOutcome.LEDGER.write(
+                run.ledger(),
+                LakeTableMetrics.replaceLake(
+                        AnomalyOutcome.LEDGER.read(run.ledger()).orElse(List.of()),
+                        findings.anomalies(),
+                        AnomalyOutcome::dataset));
         DqReportHtml.write(DqReport.read(run.folder()), run.folder().resolve("dq.html"));
         List<RuleOutcome> blocking = findings.blocking().stream()
                 .map(a -> new RuleOutcome(a.dataset(), a.level(), "Anomaly " + a.rule(), a.outcome(), a.reason()))

@@ -1,7 +1,7 @@
 package io.shequ.jobs.pipeline.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shequ.jobs.check.CheckedDataset;
+import io.shequ.jobs.check.CheckedRows;
 import io.shequ.jobs.check.DataQualityGate;
 import io.shequ.jobs.check.DataQualityGateException;
 import io.shequ.jobs.check.DataQualityOutcomes;
@@ -9,11 +9,11 @@ import io.shequ.jobs.check.DatasetCheck;
 import io.shequ.jobs.check.RuleOutcome;
 import io.shequ.jobs.check.RuleStage;
 import io.shequ.jobs.lake.LakeTableSpec;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.stage.Quarantine;
 import io.shequ.jobs.value.LakeValues;
 import io.shequ.jobs.value.ValueAccount;
+import io.shequ.jobs.value.ValueAccounting;
 import io.shequ.jobs.value.ValueLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class LakeTablesCheck {
                 new Quarantine(run.dqWarned(), run.id()),
                 run.beforeCheck());
         List<RuleOutcome> outcomes = new ArrayList<>();
-        Map<String, Object> rows = new LinkedHashMap<>();
+        Map<String, CheckedRows> rows = new LinkedHashMap<>();
         long quarantined = 0;
         for (LakeTableSpec spec : LakeTableSpec.values()) {
             String table = spec.tableName();
@@ -81,24 +81,25 @@ public final class LakeTablesCheck {
                     .sum();
             quarantined += taken;
             if (!result.outcomes().isEmpty()) {
-                rows.put(table, Map.of("quarantined", taken, "warned", result.warnedRows()));
+                rows.put(table, new CheckedRows(taken, result.warnedRows()));
             }
         }
         // the values the facts carry to the lake, reconciled per file with the staged values (value accounting)
         ValueLedger values = new ValueLedger(run.ledger());
         List<ValueAccount> reconciled = new LakeValues(
                         spark, run.staging(), conformed, new Quarantine(run.quarantine(), run.id()))
-                .reconcile(values.readAsOf(LedgerSection.VALUE_ACCOUNTING_BEFORE_LAKE));
+                .reconcile(values.readAsOf(ValueAccounting.BEFORE_LAKE));
         values.write(reconciled);
         outcomes.addAll(ValueLedger.findings(reconciled, RuleStage.LAKE));
-        run.ledger().put(LedgerSection.DATA_QUALITY, withStage(run.ledger().get(LedgerSection.DATA_QUALITY), outcomes));
-        Map<String, Object> rowSection = new LinkedHashMap<>();
-        JsonNode earlier = run.ledger().get(LedgerSection.DATA_QUALITY_ROWS);
-        if (earlier != null && earlier.has(RuleStage.STAGED.folder())) {
-            rowSection.put(RuleStage.STAGED.folder(), earlier.get(RuleStage.STAGED.folder()));
-        }
+        RuleOutcome.LEDGER.write(
+                run.ledger(), withStage(RuleOutcome.LEDGER.read(run.ledger()).orElse(List.of()), outcomes));
+        Map<String, Map<String, CheckedRows>> rowSection = new LinkedHashMap<>();
+        CheckedRows.LEDGER
+                .read(run.ledger())
+                .map(earlier -> earlier.get(RuleStage.STAGED.folder()))
+                .ifPresent(staged -> rowSection.put(RuleStage.STAGED.folder(), staged));
         rowSection.put(RuleStage.LAKE.folder(), rows);
-        run.ledger().put(LedgerSection.DATA_QUALITY_ROWS, rowSection);
+        CheckedRows.LEDGER.write(run.ledger(), rowSection);
         dqOutcomes.record(run.id(), RuleStage.LAKE, outcomes);
         List<RuleOutcome> blocking =
                 outcomes.stream().filter(RuleOutcome::blocks).toList();
@@ -109,15 +110,9 @@ public final class LakeTablesCheck {
     }
 
     /** The staged check's outcomes, then this step's (a restarted step replaces its own). */
-    private static List<Object> withStage(JsonNode earlier, List<RuleOutcome> lake) {
-        List<Object> all = new ArrayList<>();
-        if (earlier != null) {
-            earlier.forEach(o -> {
-                if (!RuleStage.LAKE.folder().equals(o.path("stage").asText())) {
-                    all.add(o);
-                }
-            });
-        }
+    private static List<RuleOutcome> withStage(List<RuleOutcome> earlier, List<RuleOutcome> lake) {
+        List<RuleOutcome> all = new ArrayList<>();
+        earlier.stream().filter(o -> !RuleStage.LAKE.folder().equals(o.stage())).forEach(all::add);
         all.addAll(lake);
         return all;
     }

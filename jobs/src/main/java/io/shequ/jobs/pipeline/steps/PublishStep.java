@@ -1,6 +1,6 @@
 package io.shequ.jobs.pipeline.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.shequ.jobs.conform.ConformOutcome;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.Partition;
@@ -8,10 +8,10 @@ import io.shequ.jobs.partition.PartitionLedger;
 import io.shequ.jobs.partition.ProcessedPartitions;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.publish.PublishGateException;
+import io.shequ.jobs.publish.PublishOutcome;
 import io.shequ.jobs.publish.WarehousePort;
 import io.shequ.jobs.quality.RunInputQuality;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
@@ -71,34 +71,31 @@ public final class PublishStep implements Tasklet {
                             latePartitions(run.layout(), run.id()),
                             unchangedSources(run.ledger())));
         } catch (PublishGateException e) {
-            Map<String, Object> blocked = new LinkedHashMap<>();
-            blocked.put("status", "blocked");
-            blocked.put("reason", e.getMessage());
-            blocked.put("current", current);
-            blocked.put("audits", PublishedValues.record(run.ledger(), e.audits()));
-            run.ledger().put(LedgerSection.PUBLISH, blocked);
+            PublishOutcome.LEDGER.write(
+                    run.ledger(),
+                    PublishOutcome.blocked(e.getMessage(), current, PublishedValues.record(run.ledger(), e.audits())));
             throw e;
         }
-        Map<String, Object> published = new LinkedHashMap<>();
         // unchanged: the lake had not moved since the current snapshot was built, so it stays current
-        published.put("status", publication.rebuilt() ? "published" : "unchanged");
-        published.put("snapshot", publication.snapshot().toString());
-        published.put("current", current);
-        published.put("audits", PublishedValues.record(run.ledger(), publication.audits()));
-        run.ledger().put(LedgerSection.PUBLISH, published);
-        run.ledger()
-                .put(
-                        LedgerSection.PUBLISHED,
-                        Map.of("snapshot", publication.snapshot().toString(), "current", current));
+        PublishOutcome.LEDGER.write(
+                run.ledger(),
+                PublishOutcome.published(
+                        publication.rebuilt(),
+                        publication.snapshot().toString(),
+                        current,
+                        PublishedValues.record(run.ledger(), publication.audits())));
+        PublishOutcome.PUBLISHED.write(
+                run.ledger(),
+                new PublishOutcome.Published(publication.snapshot().toString(), current));
         return RepeatStatus.FINISHED;
     }
 
     /** The grid system, when this run's increment left the grid state as it was. */
     private static Set<String> unchangedSources(RunLedger ledger) {
-        JsonNode conform = ledger.get(LedgerSection.CONFORM);
-        return conform != null
-                        && GridConform.UNCHANGED.equals(
-                                conform.path("grid_state").asText())
+        return ConformOutcome.LEDGER
+                        .read(ledger)
+                        .map(ConformOutcome::gridUnchanged)
+                        .orElse(false)
                 ? Set.of(Source.GRID_SYSTEM.id())
                 : Set.of();
     }

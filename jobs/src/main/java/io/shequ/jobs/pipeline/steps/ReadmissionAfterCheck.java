@@ -5,7 +5,6 @@ import io.shequ.jobs.admit.ReadmissionAccounting;
 import io.shequ.jobs.admit.StagedCorrections;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.RunLedger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,9 +37,8 @@ final class ReadmissionAfterCheck {
         Set<String> quarantined = new HashSet<>();
         new QuarantineRows(layout).ofRun(runId, null).forEach(r -> quarantined.add(r.quarantineId()));
         List<ReadmissionAccounting.AdmitFileAccount> admitFiles = new ArrayList<>();
-        ledger.put(
-                LedgerSection.READMISSION,
-                new ReadmissionAccounting(layout, runId).finish(staged, quarantined, blocked, admitFiles));
+        ReadmissionAccounting.LEDGER.write(
+                ledger, new ReadmissionAccounting(layout, runId).finish(staged, quarantined, blocked, admitFiles));
         for (ReadmissionAccounting.AdmitFileAccount f : admitFiles) {
             manifest.recordAccounted(runId, f.done().toString(), f.sha256(), f.bytes(), f.account());
         }

@@ -7,7 +7,6 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
-import io.shequ.jobs.run.LedgerSection;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -124,7 +123,7 @@ public final class StageStep implements Tasklet {
             }
         }
         writeFindings(staging.resolve(SourceFinding.DATASET), findings);
-        run.ledger().put(LedgerSection.SOURCE_FINDINGS, findings);
+        SourceFinding.LEDGER.write(run.ledger(), findings);
         manifest.recordAccounts(run.id(), accounts);
         SourceAccount.SOURCES.write(run.ledger(), accounts);
         new ValueLedger(run.ledger()).write(values);
