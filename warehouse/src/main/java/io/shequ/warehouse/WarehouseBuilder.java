@@ -63,8 +63,36 @@ public final class WarehouseBuilder {
      * @throws WarehouseException if DuckDB or the disk fails; the partial file is then removed
      */
     public Path build(LakeSnapshot lake, InputQuality quality, Path target) {
-        Objects.requireNonNull(lake, "lake");
         Objects.requireNonNull(quality, "quality");
+        return build(lake, target, connection -> {
+            var loaded = LakeLoader.load(connection, lake);
+            InputQualityTables.load(connection, quality);
+            PausePoint.reach(PausePoint.PUBLISH_BUILD);
+            ModelRunner.run(connection, ModelRunner.plan(loaded));
+        });
+    }
+
+    /**
+     * Builds the same lake tables and models into {@code target} as {@link #build}, but plainly:
+     * no {@code dq_} tables, no comments, no model tests. What publish is measured against in the
+     * benchmark; never published.
+     *
+     * @return {@code target}
+     */
+    public Path buildPlain(LakeSnapshot lake, Path target) {
+        return build(
+                lake,
+                target,
+                connection -> ModelRunner.runUntested(connection, ModelRunner.plan(LakeLoader.load(connection, lake))));
+    }
+
+    /** What a build does on its new file's connection. */
+    private interface Content {
+        void fill(Connection connection) throws SQLException;
+    }
+
+    private Path build(LakeSnapshot lake, Path target, Content content) {
+        Objects.requireNonNull(lake, "lake");
         Path file = target.toAbsolutePath().normalize();
         if (Files.exists(file) || Files.exists(wal(file))) {
             throw new IllegalStateException("warehouse file already exists: " + file);
@@ -79,10 +107,7 @@ public final class WarehouseBuilder {
                 // set right away, inside a folder that is owner-only already, before any row is in it
                 OwnerOnly.restrict(file);
                 configure(connection);
-                var loaded = LakeLoader.load(connection, lake);
-                InputQualityTables.load(connection, quality);
-                PausePoint.reach(PausePoint.PUBLISH_BUILD);
-                ModelRunner.run(connection, ModelRunner.plan(loaded));
+                content.fill(connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }

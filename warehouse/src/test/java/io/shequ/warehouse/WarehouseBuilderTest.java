@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,26 @@ class WarehouseBuilderTest {
         assertThat(dir.resolve("a.duckdb.wal"))
                 .as("checkpointed, no write-ahead log left")
                 .doesNotExist();
+    }
+
+    @Test
+    void aPlainBuildHoldsTheSameTablesUntestedAndUndocumented() throws Exception {
+        LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
+        Path built = new WarehouseBuilder().build(lake, dir.resolve("built.duckdb"));
+        Path plain = new WarehouseBuilder().buildPlain(lake, dir.resolve("plain.duckdb"));
+
+        Map<String, List<List<Object>>> expected = new TreeMap<>(WarehouseContent.dump(built));
+        expected.keySet().removeIf(table -> table.startsWith("dq_"));
+        assertThat(WarehouseContent.dump(plain))
+                .as("every lake table and model with the same rows; no input-quality tables")
+                .isEqualTo(expected);
+        try (Connection connection = WarehouseReader.openSandboxed(plain);
+                var statement = connection.createStatement()) {
+            assertThat(WarehouseContent.rows(
+                            statement.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE comment IS NOT NULL")))
+                    .as("no comments")
+                    .containsExactly(List.of(0L));
+        }
     }
 
     @Test

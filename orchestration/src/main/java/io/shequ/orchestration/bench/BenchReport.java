@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param peakBytes   the process's peak resident memory after the cold run, or -1
  * @param snapshotBytes the published warehouse snapshot's size, or -1
  * @param floor       the DuckDB floor, or null
- * @param plainBuild  the plain load of the lake tables, or null
+ * @param plainBuild  the plain build of the same tables (no tests, comments, audits), or null
  * @param unchanged   a second run with no new data, or null
  * @param oneMoreDay  a run with one more day of grid events, or null
  * @param dayEvents   the events that day added
@@ -67,9 +67,9 @@ public record BenchReport(
         out.append(String.format(
                 Locale.ROOT,
                 "%-44s %10s   %s%n",
-                "plain DuckDB load of the lake snapshot",
+                "plain DuckDB build of the same tables",
                 plainBuild == null ? "—" : seconds(plainBuild.elapsed()),
-                ratio("publish / plain load", cold.completed("publish"), plainTime())));
+                ratio("publish / plain build", cold.completed("publish"), plainTime())));
         out.append(String.format(
                 Locale.ROOT, "%-44s %10s   %s%n", "rerun, no new data", wall(unchanged), exit(unchanged)));
         out.append(String.format(
@@ -120,7 +120,7 @@ public record BenchReport(
 
     /** The header of BENCHMARKS.md's results table; {@link #markdown} writes rows under it. */
     public static final String RESULTS_HEADER = """
-            | date | sample | exit | source rows | cold run | rows/s | stage → publish | floor | ratio | publish | plain load | ratio | peak RSS / snapshot | rerun, no new data | rerun, +1 day |
+            | date | sample | exit | source rows | cold run | rows/s | stage → publish | floor | ratio | publish | plain build | ratio | peak RSS / snapshot | rerun, no new data | rerun, +1 day |
             |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|""";
 
     private Optional<Duration> floorTime() {

@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code shequ bench}: a benchmark anyone can rerun. Generates a city sample when missing, runs the
  * pipeline cold in a fresh home, then in the same process the DuckDB floor over the same landed and
- * staged data and a plain DuckDB load of the published lake snapshot; then a rerun with no new data
+ * staged data and a plain DuckDB build of the published tables (the same lake tables and models, no
+ * tests, comments or audits); then a rerun with no new data
  * and one with a day of new grid events. Prints the figures, and appends them as Markdown on request.
  */
 @Command(
@@ -45,7 +46,7 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Benchmark a city sample: a cold pipeline run in a fresh home, step by step, against a DuckDB floor "
-                    + "over the same data and a plain DuckDB load of the same lake files; then a rerun with no new data and "
+                    + "over the same data and a plain DuckDB build of the same tables from the same lake files; then a rerun with no new data and "
                     + "one with a day of new grid events.",
             "Exits with the cold run's exit code."
         })
@@ -233,13 +234,13 @@ public final class BenchCommand implements Callable<Integer> {
     private static PlainWarehouseBuild.Result plainBuild(Path home, Path runFolder) {
         Path snapshot = runFolder.resolve("lake-snapshot.json");
         if (!Files.exists(snapshot)) {
-            System.out.println("plain load: skipped, the run committed no lake snapshot");
+            System.out.println("plain build: skipped, the run committed no lake snapshot");
             return null;
         }
         try {
             return PlainWarehouseBuild.build(snapshot, home.resolve("bench").resolve("plain.duckdb"));
         } catch (Exception e) {
-            System.out.println("plain load failed: " + e.getMessage());
+            System.out.println("plain build failed: " + e.getMessage());
             return null;
         }
     }
