@@ -98,6 +98,34 @@ class WarehouseBuilderTest {
     }
 
     @Test
+    void aLakeTableWithoutDdlIsPublishedOnceWithItsFilesColumnsAndOneNamedLikeAModelFailsTheBuild() throws Exception {
+        Path parquet = Files.createDirectories(dir.resolve("extra")).resolve("part-1.parquet");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                var statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM (VALUES ('A', 1), ('B', 2)) AS t(code, n)) TO '" + parquet
+                    + "' (FORMAT parquet)");
+        }
+        List<LakeTable> tables =
+                new ArrayList<>(new TestLake(dir.resolve("lake")).standard().tables());
+        tables.add(TestLake.table("dim_extra", 5, parquet));
+        Path file = new WarehouseBuilder().build(TestLake.snapshot(tables), dir.resolve("w.duckdb"));
+        Map<String, List<List<Object>>> content = WarehouseContent.dump(file);
+        assertThat(content.get("dim_extra"))
+                .as("its files' columns and rows, in main")
+                .containsExactly(List.of("A", 1), List.of("B", 2));
+        assertThat(content.keySet()).noneMatch(name -> name.contains("."));
+
+        List<LakeTable> clashing = new ArrayList<>(tables);
+        clashing.set(clashing.size() - 1, TestLake.table("mart_indicators", 5, parquet));
+        Path target = dir.resolve("clash.duckdb");
+        assertThatThrownBy(() -> new WarehouseBuilder().build(TestLake.snapshot(clashing), target))
+                .as("a lake table may not take a model's name")
+                .hasMessageContaining("two models named mart_indicators")
+                .hasMessageContaining("the other the lake table");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void recordsTheLakeSnapshotItWasBuiltFrom() throws Exception {
         LakeSnapshot lake = new TestLake(dir.resolve("lake")).standard();
         Path file = new WarehouseBuilder().build(lake, dir.resolve("w.duckdb"));
