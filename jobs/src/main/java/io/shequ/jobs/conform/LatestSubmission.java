@@ -13,6 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * Keeps, per key, the row of the latest submission: a corrected report or an amended ledger row
@@ -31,8 +32,7 @@ public final class LatestSubmission {
      * the earlier file as a whole, so a row the correction dropped does not survive from the old one.
      */
     public static Dataset<Row> latestFile(Dataset<Row> staged, String... keys) {
-        Column[] partition =
-                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] partition = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
         Column file = struct(col("arrived_millis"), col("modified_millis"), col("source_file"));
         return staged.withColumn(RANK, max(file).over(Window.partitionBy(partition)))
                 .filter(col(RANK).equalTo(file))
@@ -44,8 +44,7 @@ public final class LatestSubmission {
      * What value accounting names as superseded, from the same ordering that decides it.
      */
     public static Dataset<Row> notLatestFile(Dataset<Row> staged, String... keys) {
-        Column[] partition =
-                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] partition = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
         Column file = struct(col("arrived_millis"), col("modified_millis"), col("source_file"));
         return staged.withColumn(RANK, max(file).over(Window.partitionBy(partition)))
                 .filter(col(RANK).notEqual(file))
@@ -55,8 +54,7 @@ public final class LatestSubmission {
 
     /** The rows {@link #of} leaves out, each with {@code superseded_by}: the {@code file:line} kept instead. */
     public static Dataset<Row> notLatest(Dataset<Row> staged, String... keys) {
-        Column[] partition =
-                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] partition = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
         var order = Window.partitionBy(partition)
                 .orderBy(
                         col("arrived_millis").desc(),
@@ -79,8 +77,7 @@ public final class LatestSubmission {
 
     /** One row per distinct value of {@code keys} in {@code staged}: the latest submitted. */
     public static Dataset<Row> of(Dataset<Row> staged, String... keys) {
-        Column[] partition =
-                Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] partition = Arrays.stream(keys).map(functions::col).toArray(Column[]::new);
         return staged.withColumn(
                         RANK,
                         row_number()

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -47,10 +48,8 @@ public final class Quarantine {
     /** Writes {@code rejected} and returns how many rows it held. */
     public long write(String dataset, Dataset<Row> rejected) {
         Path target = root.resolve(dataset);
-        rejected.select(Arrays.stream(SCHEMA.fieldNames())
-                        .map(org.apache.spark.sql.functions::col)
-                        .toArray(Column[]::new))
-                .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
+        rejected.select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
+                .withColumn("run_id", functions.lit(runId))
                 // one file, but the rows' plan still runs in parallel: only the rejected rows move to one task
                 .repartition(1)
                 .write()
