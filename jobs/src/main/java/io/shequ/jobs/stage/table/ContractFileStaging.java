@@ -132,7 +132,13 @@ public final class ContractFileStaging {
         Map<String, Long> read = new HashMap<>();
         Map<String, String> notes = new HashMap<>();
         ContractTableLocator locator = new ContractTableLocator(contract);
-        try (FileProgress progress = FileProgress.start("stage " + source, files.size())) {
+        // the files read (neither refused at landing nor a duplicate), parsed ahead in this order
+        List<Path> readable = files.stream()
+                .filter(f -> !f.isRefused() && !f.isDuplicate())
+                .map(f -> Path.of(f.landed()))
+                .toList();
+        try (FileProgress progress = FileProgress.start("stage " + source, files.size());
+                SheetPrefetch sheets = SheetPrefetch.of(readable)) {
             for (LandedSource file : files) {
                 progress.starting(file.location());
                 if (file.isRefused()) {
@@ -161,7 +167,7 @@ public final class ContractFileStaging {
                 }
                 LocatedTables located;
                 try {
-                    located = locator.locateAll(TableFileReader.read(Path.of(file.landed())), keyField);
+                    located = locator.locateAll(sheets.next(), keyField);
                 } catch (IOException | ContractTableLocator.TableNotFound e) {
                     RejectRule rule = e instanceof ContractTableLocator.TableNotFound missing
                             ? missing.rule()
