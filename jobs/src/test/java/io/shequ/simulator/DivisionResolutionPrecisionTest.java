@@ -9,7 +9,6 @@ import io.shequ.schemas.division.DivisionCode;
 import io.shequ.schemas.division.DivisionLevel;
 import io.shequ.schemas.division.NbsDivisions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +114,7 @@ class DivisionResolutionPrecisionTest {
         NbsDivisions nbs = NbsDivisions.bundled2023(List.of(district));
 
         Score reports = new Score();
-        for (CSVRecord row : csv(result.groundTruthFolder().resolve("report-rows.csv"))) {
+        for (CSVRecord row : GroundTruthCsv.read(result.groundTruthFolder().resolve("report-rows.csv"))) {
             String streetName =
                     nbs.get(DivisionCode.parse(row.get("street_code"))).name();
             Resolution street = resolver.street(streetName);
@@ -132,7 +129,7 @@ class DivisionResolutionPrecisionTest {
 
         // served lists name communities in a district without their street: never wrong, mostly resolved
         Score served = new Score();
-        for (CSVRecord row : csv(result.groundTruthFolder().resolve("contracts.csv"))) {
+        for (CSVRecord row : GroundTruthCsv.read(result.groundTruthFolder().resolve("contracts.csv"))) {
             // 全街道 means the purchasing street office, which contracts.csv does not record
             if (!row.get("outcome").equals("staged") || row.get("served_form").equals("whole_street")) {
                 continue;
@@ -192,18 +189,5 @@ class DivisionResolutionPrecisionTest {
         assertThat(score.recall())
                 .as("recall; missed e.g. %s", score.missedExamples)
                 .isGreaterThanOrEqualTo(0.99);
-    }
-
-    private static List<CSVRecord> csv(Path file) throws IOException {
-        try (CSVParser parser = CSVParser.parse(
-                file,
-                StandardCharsets.UTF_8,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .build())) {
-            return parser.getRecords();
-        }
     }
 }

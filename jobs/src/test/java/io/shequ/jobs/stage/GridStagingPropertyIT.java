@@ -8,6 +8,7 @@ import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.GridSource;
 import io.shequ.jobs.source.Source;
+import io.shequ.jobs.spark.TestSpark;
 import io.shequ.jobs.stage.grid.GridStaging;
 import io.shequ.schemas.division.DivisionCode;
 import io.shequ.simulator.GroundTruthCsv;
@@ -69,14 +70,7 @@ class GridStagingPropertyIT {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("grid-staging-property")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .getOrCreate();
+        spark = TestSpark.session();
     }
 
     @AfterAll

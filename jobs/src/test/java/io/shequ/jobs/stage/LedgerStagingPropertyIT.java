@@ -8,6 +8,7 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
+import io.shequ.jobs.spark.TestSpark;
 import io.shequ.jobs.stage.ledger.ProcurementLedgerStaging;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.division.DivisionCode;
@@ -53,14 +54,7 @@ class LedgerStagingPropertyIT {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("ledger-staging-property")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .getOrCreate();
+        spark = TestSpark.session();
     }
 
     @AfterAll

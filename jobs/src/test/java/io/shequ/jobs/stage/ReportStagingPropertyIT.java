@@ -7,25 +7,23 @@ import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.run.HomeLayout;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.source.Source;
+import io.shequ.jobs.spark.TestSpark;
 import io.shequ.jobs.stage.report.StreetOfficeReportStaging;
 import io.shequ.schemas.contract.SourceContract;
 import io.shequ.schemas.division.DivisionCode;
+import io.shequ.simulator.GroundTruthCsv;
 import io.shequ.simulator.Mess;
 import io.shequ.simulator.MessKind;
 import io.shequ.simulator.SimulationResult;
 import io.shequ.simulator.SimulationSpec;
 import io.shequ.simulator.SourceSimulator;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -66,14 +64,7 @@ class ReportStagingPropertyIT {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder()
-                .master("local[2]")
-                .appName("report-staging-property")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "2")
-                .config("spark.sql.session.timeZone", "Asia/Shanghai")
-                .getOrCreate();
+        spark = TestSpark.session();
     }
 
     @AfterAll
@@ -98,7 +89,7 @@ class ReportStagingPropertyIT {
 
         Path truth = sample.groundTruthFolder();
         Map<String, CSVRecord> files = new HashMap<>();
-        for (CSVRecord f : csv(truth.resolve("files.csv"))) {
+        for (CSVRecord f : GroundTruthCsv.read(truth.resolve("files.csv"))) {
             if (f.get("kind").equals("report")) {
                 files.put(f.get("file").substring(PREFIX.length()), f);
             }
@@ -115,7 +106,7 @@ class ReportStagingPropertyIT {
 
         Map<String, CSVRecord> expectedStaged = new HashMap<>();
         Map<String, String> expectedRejects = new HashMap<>();
-        for (CSVRecord r : csv(truth.resolve("report-rows.csv"))) {
+        for (CSVRecord r : GroundTruthCsv.read(truth.resolve("report-rows.csv"))) {
             String key = r.get("file").substring(PREFIX.length()) + "#" + r.get("line");
             if (r.get("outcome").equals("staged")) {
                 expectedStaged.put(key, r);
@@ -197,18 +188,5 @@ class ReportStagingPropertyIT {
             }
         });
         assertThat(rejectedFiles).as("files quarantined whole, with their rule").isEqualTo(unreadable);
-    }
-
-    private static List<CSVRecord> csv(Path file) throws Exception {
-        try (CSVParser parser = CSVParser.parse(
-                file,
-                StandardCharsets.UTF_8,
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .build())) {
-            return new ArrayList<>(parser.getRecords());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.shequ.orchestration.it;
 
+import io.shequ.simulator.GroundTruthCsv;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -323,19 +324,6 @@ final class SampleTruth {
 
     /** A ground-truth CSV as maps by header (quoted cells allowed). */
     private static List<Map<String, String>> records(Path file) throws Exception {
-        try (CSVParser parser = CSVParser.parse(
-                file,
-                StandardCharsets.UTF_8,
-                CSVFormat.RFC4180
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .build())) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(record.toMap());
-            }
-            return rows;
-        }
+        return GroundTruthCsv.read(file).stream().map(CSVRecord::toMap).toList();
     }
 }
