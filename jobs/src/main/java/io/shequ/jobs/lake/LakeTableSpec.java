@@ -80,6 +80,15 @@ public enum LakeTableSpec {
         return rebuiltWhole;
     }
 
+    /** The names of the facts conformed from {@code source}'s files ({@code street_office_reports} …). */
+    public static List<String> ofFileSource(String source) {
+        return Arrays.stream(values())
+                .filter(spec ->
+                        spec.fileSource().filter(s -> s.id().equals(source)).isPresent())
+                .map(LakeTableSpec::tableName)
+                .toList();
+    }
+
     /** Every table's name, in commit order. */
     public static List<String> names() {
         return Arrays.stream(values()).map(LakeTableSpec::tableName).toList();

@@ -201,6 +201,21 @@ public final class LakeWriter {
     }
 
     /** The table's current snapshot: its id, row count and data files. */
+    /** The id of {@code table}'s current snapshot; -1 when the table does not exist or has none. */
+    public long snapshotId(String table) {
+        if (!spark.catalog().tableExists(qualified(table))) {
+            return -1;
+        }
+        try {
+            Table iceberg = Spark3Util.loadIcebergTable(spark, qualified(table));
+            iceberg.refresh();
+            Snapshot current = iceberg.currentSnapshot();
+            return current == null ? -1 : current.snapshotId();
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the lake snapshot of " + table, e);
+        }
+    }
+
     public LakeTable describe(String table) {
         try {
             Table iceberg = Spark3Util.loadIcebergTable(spark, qualified(table));

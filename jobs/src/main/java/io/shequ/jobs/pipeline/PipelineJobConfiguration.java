@@ -88,6 +88,7 @@ public class PipelineJobConfiguration {
             ObjectProvider<AdmitSettings> admit) {
         FreshnessWindows windows = freshness.getIfAvailable(FreshnessWindows::defaults);
         ProcessedPartitions processed = new ProcessedPartitions(settings, spark);
+        AdmitSettings admitFolder = admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()));
         return new JobBuilder(JOB_NAME, repository)
                 .listener(new RunSummaryWriter(new HomeLayout(settings.home())))
                 // after the summary writer, so its afterJob runs first and the summary lists late and missing
@@ -96,18 +97,15 @@ public class PipelineJobConfiguration {
                 .start(step(
                         "extract",
                         new ExtractStep(
-                                settings, spark, manifest, watermarks, new UnfinishedRuns(repository, JOB_NAME)),
-                        repository,
-                        transactions))
-                .next(step(
-                        "stage",
-                        new StageStep(
                                 settings,
                                 spark,
                                 manifest,
-                                admit.getIfAvailable(() -> AdmitSettings.defaultFor(settings.home()))),
+                                watermarks,
+                                new UnfinishedRuns(repository, JOB_NAME),
+                                admitFolder),
                         repository,
                         transactions))
+                .next(step("stage", new StageStep(settings, spark, manifest, admitFolder), repository, transactions))
                 .next(step(
                         "check",
                         new CheckStep(settings, spark, manifest, dqOutcomes, metricHistory),

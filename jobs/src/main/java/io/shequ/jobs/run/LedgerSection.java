@@ -11,6 +11,8 @@ public enum LedgerSection {
     QUARANTINE_PURGE("quarantine_purge", true),
     /** Extract: past runs' raw zones (landed tables, staging, work) deleted. */
     RAW_PURGE("raw_purge", true),
+    /** Extract: file sources not staged again, their inputs being those of an earlier published run. */
+    UNCHANGED_SOURCES("unchanged_sources", true),
     /** Stage, then check: rows and files read, staged and quarantined per source file. */
     SOURCES("sources", true),
     /** Stage to lake: the amounts read, staged, quarantined and committed per file. */
@@ -61,7 +63,9 @@ public enum LedgerSection {
     /** Check: {@link #VALUE_ACCOUNTING} as stage left it, so a restarted check adjusts it once. */
     VALUE_ACCOUNTING_BEFORE_CHECK("value_accounting_before_check", false),
     /** Lake: {@link #VALUE_ACCOUNTING} as check left it, so a restarted lake step adjusts it once. */
-    VALUE_ACCOUNTING_BEFORE_LAKE("value_accounting_before_lake", false);
+    VALUE_ACCOUNTING_BEFORE_LAKE("value_accounting_before_lake", false),
+    /** Extract: the fingerprint of each file source read whole, recorded by publish once published. */
+    SOURCE_FINGERPRINTS("source_fingerprints", false);
 
     private final String key;
     private final boolean inSummary;

@@ -8,7 +8,8 @@ import java.io.PrintStream;
 
 /**
  * Tells the operator how a run ended: its exit code and summary file, why it did not exit 0,
- * and which source files it quarantined whole, each with its reason.
+ * which file sources it found unchanged since the run that read them, and which source files it
+ * quarantined whole, each with its reason.
  */
 final class RunOutcomePrinter {
 
@@ -23,6 +24,13 @@ final class RunOutcomePrinter {
         } catch (IOException e) {
             out.println("  (the summary could not be read: " + e.getMessage() + ")");
             return;
+        }
+        for (JsonNode source : summary.path("unchanged_sources")) {
+            out.println("  unchanged: " + source.path("source").asText() + " ("
+                    + source.path("files").asInt()
+                    + " files, reference data, settings and build as run "
+                    + source.path("readBy").asText()
+                    + " read them; its published rows stand, not staged again)");
         }
         for (JsonNode file : summary.path("files_quarantined_whole")) {
             out.println("  quarantined whole: " + file.path("source").asText() + " "

@@ -6,41 +6,63 @@ import io.shequ.jobs.extract.GridSystemLanding;
 import io.shequ.jobs.extract.GridWatermarks;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.extract.SourceFingerprint;
+import io.shequ.jobs.extract.SourceReads;
+import io.shequ.jobs.extract.UnchangedSource;
+import io.shequ.jobs.lake.LakeWriter;
 import io.shequ.jobs.partition.RunScope;
 import io.shequ.jobs.recovery.UnfinishedRuns;
 import io.shequ.jobs.retention.RawZonePurge;
+import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
 import io.shequ.jobs.source.Source;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 1: copy every source file and the grid system's tables into the landing area, with manifest rows. */
+/**
+ * Step 1: copy every source file and the grid system's tables into the landing area, with manifest
+ * rows. A file source read whole whose inputs are those of the last published read
+ * ({@link SourceReads}) is landed and fingerprinted but not handed on: the run names it in
+ * {@code unchanged_sources}, and its lake tables and published rows stay as that read left them.
+ */
 public final class ExtractStep implements Tasklet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractStep.class);
 
     private final PipelineSettings settings;
     private final SparkSession spark;
     private final LandingManifest manifest;
     private final GridWatermarks watermarks;
     private final UnfinishedRuns unfinished;
+    private final AdmitSettings admit;
 
     public ExtractStep(
             PipelineSettings settings,
             SparkSession spark,
             LandingManifest manifest,
             GridWatermarks watermarks,
-            UnfinishedRuns unfinished) {
+            UnfinishedRuns unfinished,
+            AdmitSettings admit) {
         this.settings = settings;
         this.spark = spark;
         this.manifest = manifest;
         this.watermarks = watermarks;
         this.unfinished = unfinished;
+        this.admit = admit;
     }
 
     @Override
@@ -55,16 +77,15 @@ public final class ExtractStep implements Tasklet {
         Map<String, List<LandedSource>> landed = new LinkedHashMap<>();
         // a backfill or retry names the files and the grid window it reprocesses; a plain run reads everything
         RunScope scope = run.scope();
-        if (settings.streetOffices().isPresent() && (scope.readsFiles(Source.STREET_OFFICES.id()))) {
-            List<LandedSource> all =
-                    files.land(Source.STREET_OFFICES.id(), settings.sources().streetOffices());
-            landed.put(Source.STREET_OFFICES.id(), scope.select(Source.STREET_OFFICES.id(), all));
+        FileSources fileSources = new FileSources(run, scope, files);
+        if (settings.streetOffices().isPresent()) {
+            fileSources.land(Source.STREET_OFFICES, settings.sources().streetOffices(), landed);
         }
-        if (settings.procurement().isPresent() && (scope.readsFiles(Source.PROCUREMENT.id()))) {
-            List<LandedSource> all =
-                    files.land(Source.PROCUREMENT.id(), settings.sources().procurement());
-            landed.put(Source.PROCUREMENT.id(), scope.select(Source.PROCUREMENT.id(), all));
+        if (settings.procurement().isPresent()) {
+            fileSources.land(Source.PROCUREMENT, settings.sources().procurement(), landed);
         }
+        SourceFingerprint.LEDGER.write(run.ledger(), fileSources.fingerprints);
+        UnchangedSource.LEDGER.write(run.ledger(), fileSources.unchanged);
         if (settings.gridSystem().isPresent() && (scope.readsGrid() || scope.readsWhole(Source.GRID_SYSTEM.id()))) {
             // read whole (a plain or per-source run): the increment from the watermarks; else the scope's window
             GridSystemLanding.Landing grid = !scope.readsGrid()
@@ -81,5 +102,64 @@ public final class ExtractStep implements Tasklet {
         LandedSource.LANDED.write(run.ledger(), landed);
         contribution.incrementWriteCount(all.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** Lands the file sources, and tells which of those read whole are unchanged since their last published read. */
+    private final class FileSources {
+
+        private final RunContext run;
+        private final RunScope scope;
+        private final FileLanding files;
+        private final SourceReads reads;
+        private final Map<String, String> fingerprints = new TreeMap<>();
+        private final List<UnchangedSource> unchanged = new ArrayList<>();
+        private SourceFingerprint fingerprint;
+        private LakeWriter lake;
+
+        FileSources(RunContext run, RunScope scope, FileLanding files) {
+            this.run = run;
+            this.scope = scope;
+            this.files = files;
+            this.reads = new SourceReads(run.layout());
+        }
+
+        void land(Source source, Path folder, Map<String, List<LandedSource>> landed) throws IOException {
+            String id = source.id();
+            if (!scope.readsFiles(id)) {
+                return;
+            }
+            List<LandedSource> all = files.land(id, folder);
+            if (scope.readsWhole(id)) {
+                String print = fingerprint().of(id, folder, all);
+                fingerprints.put(id, print);
+                Optional<UnchangedSource> same = reads.unchanged(id, print, lake()::snapshotId);
+                if (same.isPresent()) {
+                    LOG.info(
+                            "{}: the {} entries of {}, the reference data, settings and build are those run {} read and"
+                                    + " published; not staged again, its rows, quarantine and findings stay",
+                            id,
+                            all.size(),
+                            folder,
+                            same.get().readBy());
+                    unchanged.add(same.get());
+                    return;
+                }
+            }
+            landed.put(id, scope.select(id, all));
+        }
+
+        private SourceFingerprint fingerprint() {
+            if (fingerprint == null) {
+                fingerprint = SourceFingerprint.of(settings, admit.folder());
+            }
+            return fingerprint;
+        }
+
+        private LakeWriter lake() {
+            if (lake == null) {
+                lake = new LakeWriter(spark);
+            }
+            return lake;
+        }
     }
 }

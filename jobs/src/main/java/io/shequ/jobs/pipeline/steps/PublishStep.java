@@ -1,6 +1,10 @@
 package io.shequ.jobs.pipeline.steps;
 
 import io.shequ.jobs.conform.ConformOutcome;
+import io.shequ.jobs.extract.LandedSource;
+import io.shequ.jobs.extract.SourceFingerprint;
+import io.shequ.jobs.extract.SourceReads;
+import io.shequ.jobs.lake.LakeTableSpec;
 import io.shequ.jobs.partition.Freshness;
 import io.shequ.jobs.partition.FreshnessWindows;
 import io.shequ.jobs.partition.Partition;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -87,7 +92,32 @@ public final class PublishStep implements Tasklet {
         PublishOutcome.PUBLISHED.write(
                 run.ledger(),
                 new PublishOutcome.Published(publication.snapshot().toString(), current));
+        recordReads(run, lake);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The file sources this run read whole are now published from these inputs: a later run with
+     * the same inputs, and the lake still at these snapshots, need not stage them again.
+     */
+    private static void recordReads(RunContext run, LakeSnapshot lake) {
+        Map<String, List<LandedSource>> landed =
+                LandedSource.LANDED.read(run.ledger()).orElse(Map.of());
+        SourceReads reads = new SourceReads(run.layout());
+        SourceFingerprint.LEDGER.read(run.ledger()).orElse(Map.of()).forEach((source, fingerprint) -> {
+            if (!landed.containsKey(source)) {
+                // not staged again: its last read stands
+                return;
+            }
+            Map<String, Long> tables = new TreeMap<>();
+            for (String table : LakeTableSpec.ofFileSource(source)) {
+                lake.table(table).ifPresent(t -> tables.put(table, t.snapshotId()));
+            }
+            reads.record(
+                    source,
+                    new SourceReads.Read(
+                            fingerprint, run.id(), landed.get(source).size(), tables));
+        });
     }
 
     /** The grid system, when this run's increment left the grid state as it was. */

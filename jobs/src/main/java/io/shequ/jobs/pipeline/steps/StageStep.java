@@ -5,8 +5,10 @@ import io.shequ.jobs.admit.StagedCorrections;
 import io.shequ.jobs.extract.GridExtract;
 import io.shequ.jobs.extract.LandedSource;
 import io.shequ.jobs.extract.LandingManifest;
+import io.shequ.jobs.extract.UnchangedSource;
 import io.shequ.jobs.run.ExitCodes;
 import io.shequ.jobs.run.HomeLayout;
+import io.shequ.jobs.run.RunLedger;
 import io.shequ.jobs.run.SourceAccount;
 import io.shequ.jobs.settings.AdmitSettings;
 import io.shequ.jobs.settings.PipelineSettings;
@@ -129,8 +131,15 @@ public final class StageStep implements Tasklet {
         new ValueLedger(run.ledger()).write(values);
         // whether a corrected row is re-admitted is decided after the check step (ReadmissionAfterCheck)
         StagedCorrections.LEDGER.write(run.ledger(), readmission.staged());
-        List<WholeFileRejects.File> wholeFiles = WholeFileRejects.in(
-                spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET));
+        List<WholeFileRejects.File> wholeFiles = new ArrayList<>(WholeFileRejects.in(
+                spark, quarantine, List.of(StreetOfficeReportStaging.DATASET, ProcurementLedgerStaging.DATASET)));
+        // a source not staged again keeps the files its last read quarantined whole, and so the exit code they gave
+        for (UnchangedSource unchanged :
+                UnchangedSource.LEDGER.read(run.ledger()).orElse(List.of())) {
+            WholeFileRejects.LEDGER.read(new RunLedger(run.layout(), unchanged.readBy())).orElse(List.of()).stream()
+                    .filter(file -> file.source().equals(unchanged.source()))
+                    .forEach(wholeFiles::add);
+        }
         WholeFileRejects.LEDGER.write(run.ledger(), wholeFiles);
         if (!wholeFiles.isEmpty() && !settings.sources().tolerateUnreadableFiles()) {
             chunkContext
