@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SourceFingerprint {
 
-    /** The run ledger's {@code source_fingerprints}: per file source read whole, its fingerprint; read by publish. */
+    /** The run ledger's {@code source_fingerprints}: per file source a plain run read, its fingerprint; read by publish. */
     public static final LedgerEntry<Map<String, String>> LEDGER =
             LedgerEntry.of(LedgerSection.SOURCE_FINGERPRINTS, new TypeReference<>() {});
 

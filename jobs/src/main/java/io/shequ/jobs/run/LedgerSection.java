@@ -64,7 +64,7 @@ public enum LedgerSection {
     VALUE_ACCOUNTING_BEFORE_CHECK("value_accounting_before_check", false),
     /** Lake: {@link #VALUE_ACCOUNTING} as check left it, so a restarted lake step adjusts it once. */
     VALUE_ACCOUNTING_BEFORE_LAKE("value_accounting_before_lake", false),
-    /** Extract: the fingerprint of each file source read whole, recorded by publish once published. */
+    /** Extract: the fingerprint of each file source a plain run read, recorded by publish once published. */
     SOURCE_FINGERPRINTS("source_fingerprints", false);
 
     private final String key;

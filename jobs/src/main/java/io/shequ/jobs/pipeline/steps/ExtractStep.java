@@ -35,7 +35,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Step 1: copy every source file and the grid system's tables into the landing area, with manifest
- * rows. A file source read whole whose inputs are those of the last published read
+ * rows. In a plain run, a file source whose inputs are those of its last published read
  * ({@link SourceReads}) is landed and fingerprinted but not handed on: the run names it in
  * {@code unchanged_sources}, and its lake tables and published rows stay as that read left them.
  */
@@ -129,7 +129,7 @@ public final class ExtractStep implements Tasklet {
                 return;
             }
             List<LandedSource> all = files.land(id, folder);
-            if (scope.readsWhole(id)) {
+            if (scope.isPlain()) {
                 String print = fingerprint().of(id, folder, all);
                 fingerprints.put(id, print);
                 Optional<UnchangedSource> same = reads.unchanged(id, print, lake()::snapshotId);
