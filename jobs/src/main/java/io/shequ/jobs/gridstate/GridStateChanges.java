@@ -69,7 +69,10 @@ public record GridStateChanges(Dataset<Row> events, Set<String> grids) {
             return increment.select(key).distinct();
         }
         Column hash = rowHash(increment.columns());
-        Dataset<Row> held = before.select(col(key).as("_held_key"), hash.as("_held_hash"));
+        // only the state's rows the increment names can be the same as its rows
+        Dataset<Row> named =
+                IncrementKeys.of(increment, key).map(keys -> keys.named(before)).orElse(before);
+        Dataset<Row> held = named.select(col(key).as("_held_key"), hash.as("_held_hash"));
         Dataset<Row> next = increment.select(col(key), hash.as(HASH));
         return next.join(
                         held, col(key).equalTo(col("_held_key")).and(col(HASH).equalTo(col("_held_hash"))), "left_anti")

@@ -37,7 +37,20 @@ public final class GridStateMerge {
                 keptFlows.unionByName(increment.flows(), true));
     }
 
+    /**
+     * Per key the latest row. Only the state's rows whose key the increment names can lose to it:
+     * when its keys are few they are picked out by a broadcast join and ranked with the increment,
+     * and the rest of the state passes through unshuffled.
+     */
     private static Dataset<Row> latest(Dataset<Row> before, Dataset<Row> increment, String key) {
+        Optional<IncrementKeys> named = IncrementKeys.of(increment, key);
+        if (named.isEmpty()) {
+            return ranked(before, increment, key);
+        }
+        return named.get().unnamed(before).unionByName(ranked(named.get().named(before), increment, key), true);
+    }
+
+    private static Dataset<Row> ranked(Dataset<Row> before, Dataset<Row> increment, String key) {
         Dataset<Row> all = before.withColumn(FROM_INCREMENT, lit(0))
                 .unionByName(increment.withColumn(FROM_INCREMENT, lit(1)), true);
         return all.withColumn(
