@@ -104,10 +104,9 @@ public final class ExtractStep implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Lands the file sources, and tells which of those read whole are unchanged since their last published read. */
+    /** Lands the file sources and, in a plain run, tells which are unchanged since their last published read. */
     private final class FileSources {
 
-        private final RunContext run;
         private final RunScope scope;
         private final FileLanding files;
         private final SourceReads reads;
@@ -117,7 +116,6 @@ public final class ExtractStep implements Tasklet {
         private LakeWriter lake;
 
         FileSources(RunContext run, RunScope scope, FileLanding files) {
-            this.run = run;
             this.scope = scope;
             this.files = files;
             this.reads = new SourceReads(run.layout());
