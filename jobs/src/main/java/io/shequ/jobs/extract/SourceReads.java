@@ -20,8 +20,9 @@ import java.util.function.ToLongFunction;
  * of its inputs ({@link SourceFingerprint}), the run that read them, and the lake snapshot its
  * tables had when that run published. A plain run whose inputs have the same fingerprint does not
  * stage the source again ({@link #unchanged}) as long as the lake still holds exactly those
- * snapshots (no later write, backfill or retry replaced them) and the run that read it still keeps
- * its quarantine (so its quarantined rows stay open for review).
+ * snapshots (no later write, backfill or retry replaced them), the run that read it still keeps
+ * its quarantine (so its quarantined rows stay open for review) and a warehouse snapshot is current
+ * (the source's published quality rows are carried over from it).
  */
 public final class SourceReads {
 
@@ -40,6 +41,7 @@ public final class SourceReads {
     }
 
     private static final TypeReference<TreeMap<String, Read>> TYPE = new TypeReference<>() {};
+    private static final String CURRENT_WAREHOUSE = "current.duckdb";
 
     private final HomeLayout layout;
     private final Path file;
@@ -57,7 +59,7 @@ public final class SourceReads {
     /**
      * {@code source} as the last published read left it, when its inputs have {@code fingerprint}
      * again, its tables are at the snapshots {@code snapshotOf} tells (-1: no such table) that read
-     * published, and that read's quarantine is still kept.
+     * published, that read's quarantine is still kept and a warehouse snapshot is current.
      */
     public Optional<UnchangedSource> unchanged(String source, String fingerprint, ToLongFunction<String> snapshotOf) {
         return of(source)
@@ -66,6 +68,8 @@ public final class SourceReads {
                         && read.tables().entrySet().stream()
                                 .allMatch(t -> snapshotOf.applyAsLong(t.getKey()) == t.getValue()))
                 .filter(read -> Files.isDirectory(layout.quarantine(read.run())))
+                // the warehouse carries a source's published quality rows from its current snapshot
+                .filter(read -> Files.exists(layout.warehouse().resolve(CURRENT_WAREHOUSE)))
                 .map(read -> new UnchangedSource(source, read.files(), read.run()));
     }
 
@@ -82,6 +86,18 @@ public final class SourceReads {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("recording the read of " + source + " in " + file, e);
+        }
+    }
+
+    /**
+     * Forgets every read, so the next run reads every file source again: for when the published
+     * warehouse no longer holds what those reads published (a rollback to an earlier snapshot).
+     */
+    public synchronized void forgetAll() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("forgetting the file sources' reads in " + file, e);
         }
     }
 

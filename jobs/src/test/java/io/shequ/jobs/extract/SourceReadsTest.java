@@ -30,6 +30,11 @@ class SourceReadsTest {
 
         reads.record(SOURCE, new SourceReads.Read("f1", RUN, 12, Map.of("fct_community_reports", 42L)));
         Files.createDirectories(layout.quarantine(RUN));
+        assertThat(reads.unchanged(SOURCE, "f1", lake::get))
+                .as("no warehouse is current: the source's published rows are nowhere to carry over from")
+                .isEmpty();
+        Files.createDirectories(layout.warehouse());
+        Files.writeString(layout.warehouse().resolve("current.duckdb"), "snapshot");
         assertThat(reads.unchanged(SOURCE, "f1", lake::get)).contains(new UnchangedSource(SOURCE, 12, RUN));
         assertThat(OwnerOnly.isOwnerOnly(home.resolve("state/source-reads.json")))
                 .isTrue();
@@ -61,6 +66,8 @@ class SourceReadsTest {
         SourceReads reads = new SourceReads(layout);
         reads.record(SOURCE, new SourceReads.Read("f1", RUN, 3, Map.of()));
         Files.createDirectories(layout.quarantine(RUN));
+        Files.createDirectories(layout.warehouse());
+        Files.writeString(layout.warehouse().resolve("current.duckdb"), "snapshot");
         assertThat(reads.unchanged(SOURCE, "f1", table -> -1L)).isEmpty();
     }
 

@@ -1,6 +1,8 @@
 package io.shequ.orchestration.cli;
 
+import io.shequ.jobs.extract.SourceReads;
 import io.shequ.jobs.run.ExitCodes;
+import io.shequ.jobs.run.HomeLayout;
 import io.shequ.warehouse.WarehousePublisher;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,7 +71,10 @@ public final class PublishCommand implements Callable<Integer> {
         }
         try {
             Path now = publisher.rollback();
+            // the file sources' last reads were published in the snapshot rolled back from: read them again
+            new SourceReads(new HomeLayout(home.toAbsolutePath().normalize())).forgetAll();
             out.println("rolled back: " + now.getFileName() + " is now current (" + publisher.currentLink() + ")");
+            out.println("the next run reads every file source again");
             return ExitCodes.SUCCESS;
         } catch (IllegalStateException e) {
             err.println("shequ publish: " + e.getMessage());

@@ -2,6 +2,8 @@ package io.shequ.orchestration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shequ.jobs.extract.SourceReads;
+import io.shequ.jobs.run.HomeLayout;
 import io.shequ.warehouse.WarehousePublisher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -61,9 +64,17 @@ class PublishCommandTest {
     void rollbackGoesBackOneSnapshotEachTimeThenExits1() throws Exception {
         WarehousePublisher publisher = new WarehousePublisher(home);
         publishThree(publisher);
+        SourceReads reads = new SourceReads(new HomeLayout(home));
+        reads.record(
+                "street_office_reports", new SourceReads.Read("f1", "run-3", 12, Map.of("fct_community_reports", 7L)));
 
         assertThat(run("--home", home.toString(), "--rollback")).isZero();
-        assertThat(output()).startsWith("rolled back: run-2.duckdb is now current");
+        assertThat(output())
+                .startsWith("rolled back: run-2.duckdb is now current")
+                .contains("the next run reads every file source again");
+        assertThat(reads.of("street_office_reports"))
+                .as("the reads published in the snapshot rolled back from are forgotten")
+                .isEmpty();
         assertThat(publisher.current().orElseThrow().getFileName().toString()).isEqualTo("run-2.duckdb");
 
         assertThat(run("--home", home.toString(), "--rollback")).isZero();
