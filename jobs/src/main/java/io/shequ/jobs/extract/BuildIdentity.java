@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -47,7 +46,7 @@ public final class BuildIdentity {
 
     /** The identity of the code in {@code sources}: jars and folders of classes. */
     static String compute(Set<Path> sources) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         try {
             for (Path source : sources) {
                 digest.update(bytes("source\0"));
@@ -98,13 +97,5 @@ public final class BuildIdentity {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

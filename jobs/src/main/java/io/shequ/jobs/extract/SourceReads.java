@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last published read of each file source ({@code state/source-reads.json}): the fingerprint
@@ -40,8 +42,8 @@ public final class SourceReads {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SourceReads.class);
     private static final TypeReference<TreeMap<String, Read>> TYPE = new TypeReference<>() {};
-    private static final String CURRENT_WAREHOUSE = "current.duckdb";
 
     private final HomeLayout layout;
     private final Path file;
@@ -69,7 +71,7 @@ public final class SourceReads {
                                 .allMatch(t -> snapshotOf.applyAsLong(t.getKey()) == t.getValue()))
                 .filter(read -> Files.isDirectory(layout.quarantine(read.run())))
                 // the warehouse carries a source's published quality rows from its current snapshot
-                .filter(read -> Files.exists(layout.warehouse().resolve(CURRENT_WAREHOUSE)))
+                .filter(read -> Files.exists(layout.currentWarehouse()))
                 .map(read -> new UnchangedSource(source, read.files(), read.run()));
     }
 
@@ -108,7 +110,9 @@ public final class SourceReads {
         try {
             return RunLedger.JSON.readValue(file.toFile(), TYPE);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + file, e);
+            // state that cannot be read costs a full read of every file source, never the run
+            LOG.warn("{} cannot be read ({}): every file source is read again", file, e.getMessage());
+            return new TreeMap<>();
         }
     }
 }

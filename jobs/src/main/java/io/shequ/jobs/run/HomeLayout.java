@@ -112,4 +112,9 @@ public record HomeLayout(Path home) {
     public Path warehouse() {
         return home.resolve("warehouse");
     }
+
+    /** The link to the current warehouse snapshot, which readers open. */
+    public Path currentWarehouse() {
+        return warehouse().resolve("current.duckdb");
+    }
 }

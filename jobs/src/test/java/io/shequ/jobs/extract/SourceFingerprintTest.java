@@ -115,12 +115,6 @@ class SourceFingerprintTest {
         assertThat(fingerprint(withRules)).as("an edited rule file").isNotEqualTo(ruled);
     }
 
-    @Test
-    void theFingerprintNamesNoInputInClear() throws IOException {
-        String print = fingerprint(settings(new byte[32], false));
-        assertThat(print).matches("[0-9a-f]{64}");
-    }
-
     private String fingerprint(PipelineSettings settings) throws IOException {
         List<LandedSource> landed = new FileLanding(new HomeLayout(home)).land(SOURCE, folder);
         return SourceFingerprint.of(settings, admit).of(SOURCE, folder, landed);

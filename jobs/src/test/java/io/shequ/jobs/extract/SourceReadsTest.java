@@ -34,7 +34,7 @@ class SourceReadsTest {
                 .as("no warehouse is current: the source's published rows are nowhere to carry over from")
                 .isEmpty();
         Files.createDirectories(layout.warehouse());
-        Files.writeString(layout.warehouse().resolve("current.duckdb"), "snapshot");
+        Files.writeString(layout.currentWarehouse(), "snapshot");
         assertThat(reads.unchanged(SOURCE, "f1", lake::get)).contains(new UnchangedSource(SOURCE, 12, RUN));
         assertThat(OwnerOnly.isOwnerOnly(home.resolve("state/source-reads.json")))
                 .isTrue();
@@ -67,8 +67,19 @@ class SourceReadsTest {
         reads.record(SOURCE, new SourceReads.Read("f1", RUN, 3, Map.of()));
         Files.createDirectories(layout.quarantine(RUN));
         Files.createDirectories(layout.warehouse());
-        Files.writeString(layout.warehouse().resolve("current.duckdb"), "snapshot");
+        Files.writeString(layout.currentWarehouse(), "snapshot");
         assertThat(reads.unchanged(SOURCE, "f1", table -> -1L)).isEmpty();
+    }
+
+    @Test
+    void stateThatCannotBeReadMeansEverySourceIsReadAgain() throws Exception {
+        HomeLayout layout = new HomeLayout(home);
+        Files.createDirectories(layout.state());
+        Files.writeString(layout.state().resolve("source-reads.json"), "{ truncated");
+        SourceReads reads = new SourceReads(layout);
+        assertThat(reads.of(SOURCE)).isEmpty();
+        reads.record(SOURCE, new SourceReads.Read("f1", RUN, 12, Map.of("fct_community_reports", 42L)));
+        assertThat(reads.of(SOURCE).orElseThrow().fingerprint()).isEqualTo("f1");
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class PublishStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunContext run = RunContext.of(chunkContext, settings.home());
         LakeSnapshot lake = LakeSnapshot.read(run.folder().resolve("lake-snapshot.json"));
-        String current = run.layout().warehouse().resolve("current.duckdb").toString();
+        String current = run.layout().currentWarehouse().toString();
         WarehousePort.Publication publication;
         try {
             publication = warehouse.publish(
