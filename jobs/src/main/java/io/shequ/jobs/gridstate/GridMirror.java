@@ -1,5 +1,9 @@
 package io.shequ.jobs.gridstate;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.schemas.home.FileTrees;
 import io.shequ.schemas.home.OwnerOnly;
@@ -9,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,7 +24,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The merged vendor state of the grid system on disk: {@code <root>/<run-id>/{grid,event,event_flow}}
  * as Parquet, one folder per run that merged, and a {@code CURRENT} file naming the folder of the
- * last committed run. CURRENT is replaced by an atomic rename, so a reader sees the previous state
+ * last committed run. Events and flows are kept by report month ({@link MonthFiles}): a run merges
+ * and writes the months its increment names ({@link Scope}) and hard-links the others from the
+ * committed folder, so a day's events cost their months, not the whole state. CURRENT is replaced by an atomic rename, so a reader sees the previous state
  * or the next one. The state is kept for good (it is what every later run merges into), so it holds
  * no reporter in clear: events are written with the reporter's pseudonym, age band and sex only
  * ({@link ReportersToPseudonyms}); a mirror an earlier release wrote with clear columns is rewritten
@@ -35,13 +41,28 @@ public final class GridMirror {
     /** What those facts' keys were built on besides the state ({@code GridFactsBasis}). */
     static final String FACTS_BASIS = "fct_grid_events.basis";
 
+    private static final String EVENT_OF_FLOW = "_event_of_flow";
+    private static final String MONTH_OF_FLOW = "_month_of_flow";
+
     /**
      * The grid facts a run built from its merged state, and their basis.
      *
      * @param facts {@code fct_grid_events} as conform wrote it, before the lake's checks
      * @param basis what the keys were built on besides the state; facts on another basis are rebuilt
      */
-    public record Facts(Dataset<Row> facts, String basis) {}
+    public record Facts(Dataset<Row> facts, String basis, Path folder) {}
+
+    /**
+     * The part of the committed state an increment can change: the report months of the events it
+     * names, as the increment and the state date them, and month {@link MonthFiles#NO_MONTH}, which
+     * holds the flows of events the state does not know; every row the merge can replace or move
+     * lives in them. Empty months mean the whole state (kept by an earlier release, not by month).
+     *
+     * @param touched the committed state's rows in those months (grids whole: they are few)
+     * @param months  the months, or empty for the whole state
+     * @param folder  the committed state's folder
+     */
+    public record Scope(GridState touched, Optional<Set<Integer>> months, Path folder) {}
 
     private final Path root;
 
@@ -69,33 +90,24 @@ public final class GridMirror {
             return Optional.of(new Facts(
                     spark.read().parquet(folder.get().resolve(FACTS).toString()),
                     Files.readString(folder.get().resolve(FACTS_BASIS), StandardCharsets.UTF_8)
-                            .strip()));
+                            .strip(),
+                    folder.get().resolve(FACTS)));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the grid facts of " + folder.get(), e);
         }
     }
 
     /**
-     * Keeps a copy of the facts a run built from its merged state (not yet current: they become
-     * current with the state, by {@link #promote}). The Parquet files are copied, the basis written
-     * after them, so a run killed half-way leaves no basis and is rebuilt whole, never merged into.
+     * Keeps the facts a run built from its merged state (not yet current: they become current with
+     * the state, by {@link #promote}), hard-linked file by file, their months kept in the names. The
+     * basis is written after them, so a run killed half-way leaves no basis and is rebuilt whole,
+     * never merged into.
      */
     public void keepFacts(String runId, Path facts, String basis) {
         Path folder = root.resolve(runId);
-        Path target = folder.resolve(FACTS);
         try {
             Files.deleteIfExists(folder.resolve(FACTS_BASIS));
-            if (Files.exists(target)) {
-                FileTrees.delete(target);
-            }
-            OwnerOnly.createDirectories(target);
-            try (Stream<Path> files = Files.list(facts)) {
-                for (Path file : files.filter(f -> Files.isRegularFile(f)
-                                && !f.getFileName().toString().startsWith("."))
-                        .toList()) {
-                    OwnerOnly.restrict(Files.copy(file, target.resolve(file.getFileName())));
-                }
-            }
+            MonthFiles.linkAll(facts, folder.resolve(FACTS));
             OwnerOnly.writeString(folder.resolve(FACTS_BASIS), basis + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("keeping the grid facts of " + runId + " in " + folder, e);
@@ -121,62 +133,110 @@ public final class GridMirror {
     }
 
     /**
-     * Writes a run's merged state (not yet current) and reads it back from disk. Refuses events
-     * that still hold a reporter in clear: the mirror outlives every raw zone's retention.
+     * Writes a whole merged state as a run's (not yet current), and reads it back from disk. Refuses
+     * events that still hold a reporter in clear: the mirror outlives every raw zone's retention.
      */
     public GridState write(SparkSession spark, String runId, GridState merged) {
+        return writeByMonth(spark, runId, merged, Optional.empty());
+    }
+
+    /**
+     * Which part of the committed state {@code before} (in folder {@link #currentRun}) the increment
+     * can change ({@link Scope}): the months of the events it names, read from the state's event ids
+     * and report times only, and those months' rows.
+     *
+     * @param increment the run's staged increment, its reporters pseudonymized
+     */
+    public Scope scope(SparkSession spark, GridState before, GridState increment) {
+        Path folder = root.resolve(currentRun().orElseThrow());
+        Path events = folder.resolve(GridState.EVENT);
+        Path flows = folder.resolve(GridState.EVENT_FLOW);
+        if (MonthFiles.byMonth(events).isEmpty() || MonthFiles.byMonth(flows).isEmpty()) {
+            return new Scope(before, Optional.empty(), folder);
+        }
+        Dataset<Row> named = increment
+                .events()
+                .select("event_id")
+                .union(increment.flows().select("event_id"))
+                .distinct();
+        Set<Integer> months = new TreeSet<>(MonthFiles.monthsOf(increment.events(), MonthFiles.ofReportedAt()));
+        months.addAll(MonthFiles.monthsOf(
+                IncrementKeys.of(named, "event_id")
+                        .map(keys -> keys.named(before.events()))
+                        .orElseGet(() -> before.events().join(named, "event_id", "left_semi")),
+                MonthFiles.ofReportedAt()));
+        months.add(MonthFiles.NO_MONTH);
+        return new Scope(
+                new GridState(
+                        before.grids(), MonthFiles.read(spark, events, months), MonthFiles.read(spark, flows, months)),
+                Optional.of(months),
+                folder);
+    }
+
+    /**
+     * The increment staged in {@code staged} as the mirror holds rows: its reporters pseudonymized
+     * ({@code reporters}); staging keeps them in clear until the raw zones' retention purges it.
+     */
+    public static GridState increment(SparkSession spark, Path staged, ReportersToPseudonyms reporters) {
+        GridState increment = GridState.read(spark, staged);
+        return new GridState(increment.grids(), reporters.apply(increment.events()), increment.flows());
+    }
+
+    /** Merges the increment staged in {@code staged} into the committed state, in the scope it names. */
+    public GridState merge(SparkSession spark, String runId, Path staged, ReportersToPseudonyms reporters) {
+        GridState increment = increment(spark, staged, reporters);
+        return merge(spark, runId, increment, current(spark).map(before -> scope(spark, before, increment)));
+    }
+
+    /**
+     * Merges a run's increment into the committed state ({@link GridStateMerge}) as the run's merged
+     * state (not yet current), and reads the whole of it back from disk. Only the months of {@code
+     * scope} are merged and written; the state's other months are linked from the committed folder.
+     * With no committed state the increment is the state.
+     *
+     * @param increment the run's staged increment, its reporters pseudonymized ({@link #increment})
+     */
+    public GridState merge(SparkSession spark, String runId, GridState increment, Optional<Scope> scope) {
+        GridState merged = new GridStateMerge().apply(scope.map(Scope::touched), increment);
+        return writeByMonth(spark, runId, merged, scope.filter(s -> s.months().isPresent()));
+    }
+
+    /**
+     * Writes the state's grids whole, its events and flows by month: an event in its report month,
+     * a flow in its event's (month {@link MonthFiles#NO_MONTH} while the state has no such event).
+     * With a scope, {@code merged} holds the scope's months only and the other months are linked.
+     */
+    private GridState writeByMonth(SparkSession spark, String runId, GridState merged, Optional<Scope> scope) {
         if (ReportersToPseudonyms.holdsClearIdentifiers(merged.events().schema())) {
             throw new IllegalArgumentException("the grid mirror keeps reporters pseudonymized only; the events of run "
                     + runId + " still hold " + ReportersToPseudonyms.CLEAR);
         }
         Path folder = root.resolve(runId);
-        merged.write(folder);
-        return GridState.read(spark, folder);
-    }
-
-    /**
-     * Merges the staged increment in {@code staged} into the committed state ({@link GridStateMerge})
-     * as a run's merged state (not yet current), and reads it back from disk. The increment's
-     * reporters are pseudonymized first ({@code reporters}); staging keeps them in clear until the
-     * raw zones' retention purges it.
-     */
-    public GridState merge(SparkSession spark, String runId, Path staged, ReportersToPseudonyms reporters) {
-        GridState increment = GridState.read(spark, staged);
-        Dataset<Row> events = reporters.apply(increment.events());
-        Optional<GridState> before = current(spark);
-        if (before.isEmpty()) {
-            return adopt(spark, runId, staged, events);
-        }
-        return write(
-                spark,
-                runId,
-                new GridStateMerge().apply(before, new GridState(increment.grids(), events, increment.flows())));
-    }
-
-    /**
-     * With no earlier state the merge returns the increment unchanged: the grid and flow Parquet
-     * files (no personal data in them) are copied rather than decoded and encoded again; the
-     * events are written pseudonymized.
-     */
-    private GridState adopt(SparkSession spark, String runId, Path staged, Dataset<Row> events) {
-        Path folder = root.resolve(runId);
-        events.write().mode("overwrite").parquet(folder.resolve(GridState.EVENT).toString());
-        try {
-            for (String table : List.of(GridState.GRID, GridState.EVENT_FLOW)) {
-                Path target = folder.resolve(table);
-                if (Files.exists(target)) {
-                    FileTrees.delete(target);
-                }
-                OwnerOnly.createDirectories(target);
-                try (Stream<Path> files = Files.list(staged.resolve(table))) {
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        Files.copy(file, target.resolve(file.getFileName()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("copying the staged grid increment into " + folder, e);
-        }
+        Set<Integer> months = scope.flatMap(Scope::months).orElse(Set.of());
+        merged.grids()
+                .write()
+                .mode("overwrite")
+                .parquet(folder.resolve(GridState.GRID).toString());
+        Path events = folder.resolve(GridState.EVENT);
+        MonthFiles.write(
+                merged.events(),
+                MonthFiles.ofReportedAt(),
+                events,
+                scope.map(s -> s.folder().resolve(GridState.EVENT)),
+                months);
+        Dataset<Row> written = scope.isPresent()
+                ? MonthFiles.read(spark, events, months)
+                : spark.read().parquet(events.toString());
+        Dataset<Row> eventMonths = written.select(
+                col("event_id").as(EVENT_OF_FLOW), MonthFiles.ofReportedAt().as(MONTH_OF_FLOW));
+        MonthFiles.writeWithMonth(
+                merged.flows()
+                        .join(eventMonths, merged.flows().col("event_id").equalTo(col(EVENT_OF_FLOW)), "left")
+                        .withColumn(MonthFiles.MONTH, coalesce(col(MONTH_OF_FLOW), lit(MonthFiles.NO_MONTH)))
+                        .drop(EVENT_OF_FLOW, MONTH_OF_FLOW),
+                folder.resolve(GridState.EVENT_FLOW),
+                scope.map(s -> s.folder().resolve(GridState.EVENT_FLOW)),
+                months);
         return GridState.read(spark, folder);
     }
 

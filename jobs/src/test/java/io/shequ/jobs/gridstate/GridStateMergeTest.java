@@ -23,6 +23,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -280,6 +282,173 @@ class GridStateMergeTest {
                 .extracting(r -> r.getAs("event_id"))
                 .as("the event is back, pseudonymized")
                 .containsExactly("E1");
+    }
+
+    /** The months the files of {@code table} in run {@code runId}'s folder hold. */
+    private Set<Integer> months(String runId, String table) {
+        return MonthFiles.byMonth(
+                        dir.resolve("state/grid-mirror").resolve(runId).resolve(table))
+                .orElseThrow()
+                .keySet();
+    }
+
+    private Path monthFile(String runId, String table, int month) {
+        return MonthFiles.byMonth(
+                        dir.resolve("state/grid-mirror").resolve(runId).resolve(table))
+                .orElseThrow()
+                .get(month)
+                .get(0);
+    }
+
+    /** Facts built from the whole of a state, sorted by event, as independent ground truth. */
+    private static List<String> factsOf(GridState state) {
+        return new GridEventsToFacts()
+                .apply(state.events(), state.flows(), state.grids()).facts().collectAsList().stream()
+                        .map(Row::toString)
+                        .sorted()
+                        .toList();
+    }
+
+    @Test
+    void anIncrementRewritesTheMonthsItNamesAndLinksTheOthersUnread() throws Exception {
+        LocalDateTime may = T;
+        LocalDateTime july = T.plusMonths(2);
+        LocalDateTime september = T.plusMonths(4);
+        run(
+                "r1",
+                List.of(grid("G1", COMMUNITY, T)),
+                List.of(
+                        event("E1", "G1", "已上报", may, may),
+                        event("E2", "G1", "已上报", july, july),
+                        event("E3", "G1", "已上报", september, september)),
+                List.of(flow("E1", 1, "上报", may), flow("E2", 1, "上报", july), flow("E3", 1, "上报", september)));
+        GridState first = mirror().current(spark).orElseThrow();
+        GridState firstWhole = new GridState(
+                first.grids().localCheckpoint(),
+                first.events().localCheckpoint(),
+                first.flows().localCheckpoint());
+        assertThat(months("r1", "event")).containsExactly(202305, 202307, 202309);
+        assertThat(months("r1", "event_flow")).containsExactly(202305, 202307, 202309);
+
+        // E1 (May) moves on, E4 is new in September; nothing in July is named
+        Path staged = stage(
+                "r2",
+                List.of(),
+                List.of(event("E1", "G1", "已结案", may, september), event("E4", "G1", "已上报", september, september)),
+                List.of(flow("E1", 1, "上报", may), flow("E1", 2, "结案", september), flow("E4", 1, "上报", september)));
+        GridState increment = GridMirror.increment(spark, staged, REPORTERS);
+        GridMirror.Scope scope = mirror().scope(spark, first, increment);
+        assertThat(scope.months()).contains(Set.of(0, 202305, 202309));
+        assertThat(scope.touched().events().collectAsList())
+                .extracting(r -> r.getAs("event_id"))
+                .as("only the named months are read")
+                .containsExactlyInAnyOrder("E1", "E3");
+        GridState merged = mirror().merge(spark, "r2", increment, Optional.of(scope));
+
+        assertThat(Files.isSameFile(monthFile("r1", "event", 202307), monthFile("r2", "event", 202307)))
+                .as("July's events linked, not rewritten")
+                .isTrue();
+        assertThat(Files.isSameFile(monthFile("r1", "event_flow", 202307), monthFile("r2", "event_flow", 202307)))
+                .as("July's flows linked, not rewritten")
+                .isTrue();
+        assertThat(Files.isSameFile(monthFile("r1", "event", 202305), monthFile("r2", "event", 202305)))
+                .as("May rewritten")
+                .isFalse();
+        assertThat(merged.events().collectAsList())
+                .extracting(r -> r.getAs("event_id"))
+                .as("one row per event")
+                .containsExactlyInAnyOrder("E1", "E2", "E3", "E4");
+        assertThat(factsOf(merged))
+                .as("the facts of a merge of the whole state")
+                .isEqualTo(factsOf(new GridStateMerge().apply(Optional.of(firstWhole), increment)));
+    }
+
+    @Test
+    void anEventTheVendorRedatesMovesMonthWithItsFlows() {
+        run(
+                "r1",
+                List.of(grid("G1", COMMUNITY, T)),
+                List.of(event("E1", "G1", "已上报", T, T), event("E2", "G1", "已上报", T, T)),
+                List.of(flow("E1", 1, "上报", T), flow("E2", 1, "上报", T)));
+        LocalDateTime june = T.plusMonths(1);
+        run(
+                "r2",
+                List.of(),
+                List.of(event("E1", "G1", "已上报", june, june.plusHours(1))),
+                List.of(flow("E1", 1, "上报", june)));
+
+        GridState current = mirror().current(spark).orElseThrow();
+        assertThat(current.events().collectAsList())
+                .extracting(r -> r.getAs("event_id"))
+                .containsExactlyInAnyOrder("E1", "E2");
+        assertThat(MonthFiles.read(spark, dir.resolve("state/grid-mirror/r2/event"), Set.of(202306))
+                        .collectAsList())
+                .extracting(r -> r.getAs("event_id"))
+                .as("E1 lives in June now, and only there")
+                .containsExactly("E1");
+        assertThat(MonthFiles.read(spark, dir.resolve("state/grid-mirror/r2/event_flow"), Set.of(202306))
+                        .collectAsList())
+                .extracting(r -> r.getAs("event_id") + "/" + r.getAs("seq"))
+                .as("its flows went with it")
+                .containsExactly("E1/1");
+        assertThat(MonthFiles.read(spark, dir.resolve("state/grid-mirror/r2/event_flow"), Set.of(202305))
+                        .collectAsList())
+                .extracting(r -> r.getAs("event_id") + "/" + r.getAs("seq"))
+                .containsExactly("E2/1");
+    }
+
+    @Test
+    void flowsAheadOfTheirEventWaitInMonthZeroAndJoinItsMonthWhenItArrives() {
+        run(
+                "r1",
+                List.of(grid("G1", COMMUNITY, T)),
+                List.of(event("E1", "G1", "已上报", T, T)),
+                List.of(flow("E1", 1, "上报", T), flow("E9", 1, "上报", T)));
+        assertThat(months("r1", "event_flow")).containsExactly(0, 202305);
+
+        run(
+                "r2",
+                List.of(),
+                List.of(event("E9", "G1", "已上报", T, T.plusHours(2))),
+                List.of(flow("E9", 1, "上报", T), flow("E9", 2, "立案", T.plusHours(1))));
+
+        assertThat(MonthFiles.read(spark, dir.resolve("state/grid-mirror/r2/event_flow"), Set.of(0))
+                        .count())
+                .as("nothing waits any more")
+                .isZero();
+        assertThat(MonthFiles.read(spark, dir.resolve("state/grid-mirror/r2/event_flow"), Set.of(202305))
+                        .collectAsList())
+                .extracting(r -> r.getAs("event_id") + "/" + r.getAs("seq"))
+                .containsExactlyInAnyOrder("E1/1", "E9/1", "E9/2");
+    }
+
+    @Test
+    void aMirrorAnEarlierReleaseKeptWholeIsMergedWholeThenKeptByMonth() {
+        // the layout before months: plain Parquet folders, made current as r0
+        Path staged = stage(
+                "r0",
+                List.of(grid("G1", COMMUNITY, T)),
+                List.of(event("E1", "G1", "已上报", T, T), event("E2", "G1", "已上报", T.plusMonths(1), T)),
+                List.of(flow("E1", 1, "上报", T), flow("E2", 1, "上报", T.plusMonths(1))));
+        GridState old = GridMirror.increment(spark, staged, REPORTERS);
+        old.write(dir.resolve("state/grid-mirror/r0"));
+        mirror().promote("r0");
+        GridState before = mirror().current(spark).orElseThrow();
+        GridState beforeWhole = new GridState(
+                before.grids().localCheckpoint(),
+                before.events().localCheckpoint(),
+                before.flows().localCheckpoint());
+
+        Path next = stage("r1", List.of(), List.of(event("E3", "G1", "已上报", T, T)), List.of(flow("E3", 1, "上报", T)));
+        GridState increment = GridMirror.increment(spark, next, REPORTERS);
+        GridMirror.Scope scope = mirror().scope(spark, before, increment);
+        assertThat(scope.months())
+                .as("a state not kept by month is merged whole")
+                .isEmpty();
+        GridState merged = mirror().merge(spark, "r1", increment, Optional.of(scope));
+
+        assertThat(months("r1", "event")).containsExactly(202305, 202306);
+        assertThat(factsOf(merged)).isEqualTo(factsOf(new GridStateMerge().apply(Optional.of(beforeWhole), increment)));
     }
 
     @Test

@@ -167,7 +167,17 @@ public final class ConformStep implements Tasklet {
                             conformed,
                             keyDims,
                             quarantine,
-                            (rows, table) -> write(rows, conformed, table, counts),
+                            new GridConform.TableWriter() {
+                                @Override
+                                public void write(Dataset<Row> rows, String table) {
+                                    ConformStep.this.write(rows, conformed, table, counts);
+                                }
+
+                                @Override
+                                public void count(String table) {
+                                    counts.rows(table, read(conformed, table).count());
+                                }
+                            },
                             counts)) {
                 factYears.add(read(conformed, GridConform.FACTS)
                         .select(year(col("reported_at")).as("year")));

@@ -11,11 +11,14 @@ import io.shequ.jobs.dimension.LakeDimensions;
 import io.shequ.jobs.gridstate.GridMirror;
 import io.shequ.jobs.gridstate.GridState;
 import io.shequ.jobs.gridstate.GridStateChanges;
+import io.shequ.jobs.gridstate.MonthFiles;
 import io.shequ.jobs.privacy.ReportersToPseudonyms;
 import io.shequ.jobs.stage.HomeTaxonomies;
 import io.shequ.jobs.stage.Quarantine;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +39,9 @@ final class GridConform {
     /** Writes a conformed table and counts it into the step's ledger entry. */
     interface TableWriter {
         void write(Dataset<Row> rows, String table);
+
+        /** Counts a table written in place into the ledger entry. */
+        void count(String table);
     }
 
     /** The conformed dimensions the facts' keys come from. */
@@ -68,12 +74,11 @@ final class GridConform {
         Optional<GridState> before = mirror.current(spark);
         Optional<GridMirror.Facts> kept =
                 mirror.currentFacts(spark).filter(f -> f.basis().equals(basis));
+        GridState increment = GridMirror.increment(spark, staging, reporters);
+        Optional<GridMirror.Scope> scope = before.map(b -> mirror.scope(spark, b, increment));
         GridStateChanges changes = null;
-        if (before.isPresent() && kept.isPresent()) {
-            GridState increment = GridState.read(spark, staging);
-            changes = GridStateChanges.between(
-                    before.get(),
-                    new GridState(increment.grids(), reporters.apply(increment.events()), increment.flows()));
+        if (scope.isPresent() && kept.isPresent()) {
+            changes = GridStateChanges.between(scope.get().touched(), increment);
             if (changes.none()) {
                 changes.release();
                 counts.gridState(ConformOutcome.GRID_UNCHANGED);
@@ -88,7 +93,7 @@ final class GridConform {
                 return false;
             }
         }
-        GridState merged = mirror.merge(spark, runId, staging, reporters);
+        GridState merged = mirror.merge(spark, runId, increment, scope);
         GridEventsToFacts.Result whole = new GridEventsToFacts().apply(merged.events(), merged.flows(), merged.grids());
         writer.write(
                 new GridsToDimension()
@@ -101,9 +106,10 @@ final class GridConform {
                 new GridEventKeys.Dims(
                         read(conformed, GridsToDimension.TABLE), dims.divisions(), dims.categories(), dims.channels()),
                 taxonomies);
+        Path facts = conformed.resolve(FACTS);
         if (changes == null) {
             counts.gridState("rebuilt");
-            writer.write(keys.apply(whole.facts()), FACTS);
+            MonthFiles.write(keys.apply(whole.facts()), MonthFiles.ofReportMonth(), facts, Optional.empty(), Set.of());
         } else {
             Dataset<Row> touched = new TouchedGridEvents()
                     .apply(changes, before.get().grids(), merged)
@@ -115,12 +121,31 @@ final class GridConform {
                             merged.grids());
             counts.gridState("merged");
             counts.gridEventsRecomputed(touched.count());
-            writer.write(
-                    new TouchedFactsMerge().apply(kept.get().facts(), touched, keys.apply(recomputed.facts())), FACTS);
+            // a fact lives in its event's month: the touched events' months, before and after, are rewritten
+            Path keptFolder = kept.get().folder();
+            Optional<Set<Integer>> months = MonthFiles.byMonth(keptFolder).map(byMonth -> {
+                Set<Integer> m = new TreeSet<>(MonthFiles.monthsOf(
+                        before.get().events().join(touched, "event_id", "left_semi"), MonthFiles.ofReportedAt()));
+                m.addAll(MonthFiles.monthsOf(
+                        merged.events().join(touched, "event_id", "left_semi"), MonthFiles.ofReportedAt()));
+                return m;
+            });
+            MonthFiles.write(
+                    new TouchedFactsMerge()
+                            .apply(
+                                    months.map(m -> MonthFiles.read(spark, keptFolder, m))
+                                            .orElse(kept.get().facts()),
+                                    touched,
+                                    keys.apply(recomputed.facts())),
+                    MonthFiles.ofReportMonth(),
+                    facts,
+                    months.map(m -> keptFolder),
+                    months.orElse(Set.of()));
             touched.unpersist();
             changes.release();
         }
-        mirror.keepFacts(runId, conformed.resolve(FACTS), basis);
+        writer.count(FACTS);
+        mirror.keepFacts(runId, facts, basis);
         counts.rows("grid_events_unresolved", quarantine.write("conform_grid_events", whole.rejected()));
         return true;
     }
