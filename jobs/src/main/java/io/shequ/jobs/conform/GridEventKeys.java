@@ -48,8 +48,10 @@ public final class GridEventKeys {
                 (UDF1<String, String>) code ->
                         categories.byCode(code).map(TaxonomyTerm::code).orElseGet(() -> categories.codeOrOther(code)),
                 DataTypes.StringType);
+        // each versioned key reads the facts twice (their distinct codes and times, then the join), so
+        // two of them plan the facts' whole lineage four times over: it is computed once, up front
         Dataset<Row> keyed = new VersionInForce(dims.grids(), GridsToDimension.CODE, GridsToDimension.KEY)
-                .attach(facts, col("grid_code"), col("reported_at"), "grid_key");
+                .attach(facts.localCheckpoint(), col("grid_code"), col("reported_at"), "grid_key");
         keyed = new VersionInForce(dims.divisions(), DivisionsToDimension.CODE, DivisionsToDimension.KEY)
                 .attach(keyed, col("community_code"), col("reported_at"), "division_key");
         TaxonomyToDimension.Kind category = TaxonomyToDimension.Kind.EVENT_CATEGORY;

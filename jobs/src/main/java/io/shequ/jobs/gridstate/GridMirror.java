@@ -240,6 +240,18 @@ public final class GridMirror {
         return GridState.read(spark, folder);
     }
 
+    /**
+     * The events and flows of {@code months} in the merged state {@code runId} wrote, with every grid:
+     * all an event of those months needs to become a fact.
+     */
+    public GridState inMonths(SparkSession spark, String runId, Set<Integer> months) {
+        Path folder = root.resolve(runId);
+        return new GridState(
+                spark.read().parquet(folder.resolve(GridState.GRID).toString()),
+                MonthFiles.read(spark, folder.resolve(GridState.EVENT), months),
+                MonthFiles.read(spark, folder.resolve(GridState.EVENT_FLOW), months));
+    }
+
     /** True when {@code runId} has written a merged state. */
     public boolean has(String runId) {
         return Files.isDirectory(root.resolve(runId));

@@ -114,20 +114,23 @@ final class GridConform {
             Dataset<Row> touched = new TouchedGridEvents()
                     .apply(changes, before.get().grids(), merged)
                     .cache();
-            GridEventsToFacts.Result recomputed = new GridEventsToFacts()
-                    .apply(
-                            merged.events().join(touched, "event_id", "left_semi"),
-                            merged.flows().join(touched, "event_id", "left_semi"),
-                            merged.grids());
             counts.gridState("merged");
             counts.gridEventsRecomputed(touched.count());
-            // a fact lives in its event's month: the touched events' months, before and after, are rewritten
+            // an event, its flows and its fact live in the event's month: the touched events' months now
+            // are read to recompute them, and with their months before, rewritten in the facts
+            Set<Integer> monthsNow = MonthFiles.monthsOf(
+                    merged.events().join(touched, "event_id", "left_semi"), MonthFiles.ofReportedAt());
+            GridState source = mirror.inMonths(spark, runId, monthsNow);
+            GridEventsToFacts.Result recomputed = new GridEventsToFacts()
+                    .apply(
+                            source.events().join(touched, "event_id", "left_semi"),
+                            source.flows().join(touched, "event_id", "left_semi"),
+                            merged.grids());
             Path keptFolder = kept.get().folder();
             Optional<Set<Integer>> months = MonthFiles.byMonth(keptFolder).map(byMonth -> {
-                Set<Integer> m = new TreeSet<>(MonthFiles.monthsOf(
-                        before.get().events().join(touched, "event_id", "left_semi"), MonthFiles.ofReportedAt()));
+                Set<Integer> m = new TreeSet<>(monthsNow);
                 m.addAll(MonthFiles.monthsOf(
-                        merged.events().join(touched, "event_id", "left_semi"), MonthFiles.ofReportedAt()));
+                        before.get().events().join(touched, "event_id", "left_semi"), MonthFiles.ofReportedAt()));
                 return m;
             });
             MonthFiles.write(
