@@ -1,5 +1,6 @@
 package io.shequ.jobs.gridstate;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -40,6 +41,9 @@ public final class GridMirror {
     static final String FACTS = "fct_grid_events";
     /** What those facts' keys were built on besides the state ({@code GridFactsBasis}). */
     static final String FACTS_BASIS = "fct_grid_events.basis";
+
+    /** The most events whose months are sent whole to every task (some 100 MiB at most). */
+    static final long MONTHS_BROADCAST = 2_000_000;
 
     private static final String EVENT_OF_FLOW = "_event_of_flow";
     private static final String MONTH_OF_FLOW = "_month_of_flow";
@@ -229,6 +233,10 @@ public final class GridMirror {
                 : spark.read().parquet(events.toString());
         Dataset<Row> eventMonths = written.select(
                 col("event_id").as(EVENT_OF_FLOW), MonthFiles.ofReportedAt().as(MONTH_OF_FLOW));
+        // the flows, many times the events, pass through unshuffled while the events' months fit in memory
+        if (written.count() <= MONTHS_BROADCAST) {
+            eventMonths = broadcast(eventMonths);
+        }
         MonthFiles.writeWithMonth(
                 merged.flows()
                         .join(eventMonths, merged.flows().col("event_id").equalTo(col(EVENT_OF_FLOW)), "left")
