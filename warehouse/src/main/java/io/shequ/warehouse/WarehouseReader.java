@@ -176,6 +176,11 @@ public final class WarehouseReader implements AutoCloseable {
         return indicators(level, year, null, null, null);
     }
 
+    /** Every published value of one division (every year, indicator and breakdown), read by the query's filter. */
+    public List<IndicatorValue> indicatorsOf(String divisionCode) {
+        return indicators(null, null, divisionCode, null, null);
+    }
+
     private List<IndicatorValue> indicators(
             String level, Integer year, String division, String indicator, String breakdown) {
         List<IndicatorValue> values = new ArrayList<>();

@@ -51,9 +51,7 @@ public final class BulletinQueries {
      */
     public BulletinFigures figures(String divisionCode, int year) {
         requireTables();
-        List<IndicatorValue> values = reader.indicators(null, null).stream()
-                .filter(v -> v.divisionCode().equals(divisionCode))
-                .toList();
+        List<IndicatorValue> values = reader.indicatorsOf(divisionCode);
         IndicatorValue any = values.stream()
                 .filter(v -> v.year() == year)
                 .findFirst()
@@ -150,8 +148,7 @@ public final class BulletinQueries {
 
     /** The years {@code mart_indicators} holds for {@code divisionCode}, in order. */
     public List<Integer> years(String divisionCode) {
-        return reader.indicators(null, null).stream()
-                .filter(v -> v.divisionCode().equals(divisionCode))
+        return reader.indicatorsOf(divisionCode).stream()
                 .map(IndicatorValue::year)
                 .distinct()
                 .sorted()

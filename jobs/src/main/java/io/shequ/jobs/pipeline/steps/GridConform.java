@@ -28,7 +28,9 @@ import org.apache.spark.sql.SparkSession;
  * {@code dim_grid} and {@code fct_grid_events}. The facts are those of the whole merged state, but
  * only the events the increment touches ({@link TouchedGridEvents}) are recomputed and merged into
  * the facts kept with the current state ({@link TouchedFactsMerge}); the facts are rebuilt whole
- * when none were kept or their basis ({@link GridFactsBasis}) changed. An increment that changes
+ * when none were kept or their basis ({@link GridFactsBasis}) changed. The mirror and the kept facts
+ * are stored by report month ({@link MonthFiles}): the touched events are recomputed from their
+ * months' events and flows, and only the months they were and are in are rewritten in the facts. An increment that changes
  * nothing in the state (rows read again) writes neither table nor a merged state: the lake keeps
  * both tables at their current snapshot. The events without a community are quarantined every run.
  */
