@@ -27,8 +27,8 @@ import org.apache.spark.sql.SparkSession;
  * as Parquet, one folder per run that merged, and a {@code CURRENT} file naming the folder of the
  * last committed run. Events and flows are kept by report month ({@link MonthFiles}): a run merges
  * and writes the months its increment names ({@link Scope}) and hard-links the others from the
- * committed folder, so a day's events cost their months, not the whole state. CURRENT is replaced by an atomic rename, so a reader sees the previous state
- * or the next one. The state is kept for good (it is what every later run merges into), so it holds
+ * committed folder, so a day's events cost their months, not the whole state. CURRENT is replaced
+ * by an atomic rename, so a reader sees the previous state or the next one. The state is kept for good (it is what every later run merges into), so it holds
  * no reporter in clear: events are written with the reporter's pseudonym, age band and sex only
  * ({@link ReportersToPseudonyms}); a mirror an earlier release wrote with clear columns is rewritten
  * by {@link ClearReporterMigration}. Everything under the root is readable by its owner only; it

@@ -30,9 +30,9 @@ import org.apache.spark.sql.SparkSession;
  * the facts kept with the current state ({@link TouchedFactsMerge}); the facts are rebuilt whole
  * when none were kept or their basis ({@link GridFactsBasis}) changed. The mirror and the kept facts
  * are stored by report month ({@link MonthFiles}): the touched events are recomputed from their
- * months' events and flows, and only the months they were and are in are rewritten in the facts. An increment that changes
- * nothing in the state (rows read again) writes neither table nor a merged state: the lake keeps
- * both tables at their current snapshot. The events without a community are quarantined every run.
+ * months' events and flows, and only the months they were and are in are rewritten in the facts.
+ * An increment that changes nothing in the state (rows read again) writes neither table nor a
+ * merged state: the lake keeps both tables at their current snapshot. The events without a community are quarantined every run.
  */
 final class GridConform {
 
