@@ -19,6 +19,10 @@ import org.apache.spark.sql.types.DataType;
  * happened: the member's version with the latest {@code valid_from} not after the fact's time.
  * A fact older than the member's first version takes that first version (vendor clocks and
  * creation dates disagree), a fact whose member is not in the dimension gets a null key.
+ *
+ * <p>{@link #attach} reads its facts twice (their distinct codes and times, then the join), so n
+ * keys attached in a chain plan the facts' lineage 2^n times: a caller chaining keys on facts with
+ * a long lineage computes them once first ({@code GridEventKeys}).
  */
 public final class VersionInForce {
 
